@@ -1,0 +1,76 @@
+/**
+ * `npm run dev`: the portal with demo data, with nothing to install.
+ *
+ * - No DATABASE_URL: starts the embedded PostgreSQL in .data/dev-postgres (kept between
+ *   runs), database "rongqiao". With DATABASE_URL: uses that server, starts nothing.
+ * - Applies migrations, seeds the demo data when the database has none (first start;
+ *   `--no-seed` skips it), then runs `next dev` with DATABASE_URL set.
+ * - Ctrl-C (or SIGTERM) stops Next.js, then PostgreSQL, cleanly.
+ * Extra arguments go to `next dev` (e.g. `npm run dev -- -p 3001`).
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./db/embedded-postgres";
+import { PROJECT_ROOT, formatMigrateResult, migrate } from "./db/migrate";
+import { seedIfEmpty } from "./seed-if-empty";
+
+const DEV_PORT = 54320;
+const DEV_DATABASE = "rongqiao";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const skipSeed = args.includes("--no-seed");
+  const nextArgs = args.filter((a) => a !== "--no-seed");
+
+  let pg: EmbeddedPostgresHandle | undefined;
+  let url = process.env.DATABASE_URL;
+  if (url) {
+    console.log(`dev: using DATABASE_URL (${new URL(url).host}); no embedded PostgreSQL started`);
+  } else {
+    pg = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data", "dev-postgres"), port: DEV_PORT });
+    await pg.ensureDatabase(DEV_DATABASE);
+    url = pg.connectionString(DEV_DATABASE);
+    console.log(`dev: embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${pg.dataDir})`);
+  }
+
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (pg) await pg.stop().catch((e: unknown) => console.error("dev: stopping PostgreSQL failed", e));
+  };
+
+  try {
+    console.log(formatMigrateResult(await migrate(url)));
+    if (!skipSeed) await seedIfEmpty(url);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const require = createRequire(import.meta.url);
+  const nextBin = require.resolve("next/dist/bin/next");
+  const next = spawn(process.execPath, [nextBin, "dev", ...nextArgs], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+
+  next.on("exit", (code, signal) => {
+    void stopDatabase().then(() => {
+      if (pg) console.log("dev: PostgreSQL stopped");
+      process.exit(code ?? (signal ? 0 : 1));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error("dev: could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
