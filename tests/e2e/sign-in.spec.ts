@@ -16,10 +16,10 @@ test.describe("sign-in page", () => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByRole("alert")).toHaveText("请输入账号");
-    await page.getByLabel("账号").fill("nobody.here");
+    await page.getByLabel("账号", { exact: true }).fill("nobody.here");
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByRole("alert")).toHaveText("账号不存在或已停用，请检查后重试");
-    await expect(page.getByLabel("账号")).toHaveValue("nobody.here");
+    await expect(page.getByLabel("账号", { exact: true })).toHaveValue("nobody.here");
   });
 
   const landings = [
@@ -32,7 +32,7 @@ test.describe("sign-in page", () => {
   for (const { account, path, heading } of landings) {
     test(`${account} lands on ${path}`, async ({ page }) => {
       await page.goto("/sign-in");
-      await page.getByLabel("账号").fill(account);
+      await page.getByLabel("账号", { exact: true }).fill(account);
       await page.getByRole("button", { name: "登录" }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

@@ -21,7 +21,7 @@ export default async function SignInPage() {
         <span className="text-lg font-semibold text-brand-900">{tApp("fullName")}</span>
         <LanguageSwitch />
       </header>
-      <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 gap-8 px-4 py-10 sm:px-8 md:grid-cols-2">
+      <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 gap-8 px-4 py-10 sm:px-8 md:grid-cols-2 md:items-start">
         <section aria-labelledby="sign-in-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h1 id="sign-in-title" className="text-2xl font-semibold">
             {t("title")}
@@ -29,7 +29,7 @@ export default async function SignInPage() {
           <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
           {overview.program && (
             <p className="mt-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-900">
-              {t("programLabel")}：{overview.program.name}（{overview.program.docNumber}）
+              {t("programLine", { name: overview.program.name, docNumber: overview.program.docNumber })}
             </p>
           )}
           <p className="mt-4 text-sm text-amber-800">{t("demoNotice")}</p>

@@ -1,15 +1,12 @@
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type TLocale } from "@/lib/i18n/locales";
 
 // No locale in the URL: the chosen language lives in a cookie, so links and
-// bookmarks are the same for everyone. Without a cookie, an English-only browser
-// gets English; everyone else gets Chinese.
+// bookmarks are the same for everyone. Chinese unless the user picked English.
 async function requestLocale(): Promise<TLocale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(fromCookie)) return fromCookie;
-  const accept = (await headers()).get("accept-language") ?? "";
-  return /^en\b/i.test(accept) && !/zh/i.test(accept) ? "en" : DEFAULT_LOCALE;
+  return isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 }
 
 export default getRequestConfig(async () => {
