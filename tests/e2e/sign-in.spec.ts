@@ -14,12 +14,15 @@ test.describe("sign-in page", () => {
 
   test("an empty or unknown account gets a Chinese error next to the field", async ({ page }) => {
     await page.goto("/sign-in");
+    const account = page.getByLabel("账号", { exact: true });
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("请输入账号");
-    await page.getByLabel("账号", { exact: true }).fill("nobody.here");
+    // The error is tied to the field (aria-describedby) and marked invalid.
+    await expect(account).toHaveAccessibleDescription(/请输入账号/);
+    await expect(account).toHaveAttribute("aria-invalid", "true");
+    await account.fill("nobody.here");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("账号不存在或已停用，请检查后重试");
-    await expect(page.getByLabel("账号", { exact: true })).toHaveValue("nobody.here");
+    await expect(account).toHaveAccessibleDescription(/账号不存在或已停用，请检查后重试/);
+    await expect(account).toHaveValue("nobody.here");
   });
 
   const landings = [
