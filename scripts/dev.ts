@@ -8,11 +8,10 @@
  * - Ctrl-C (or SIGTERM) stops Next.js, then PostgreSQL, cleanly.
  * Extra arguments go to `next dev` (e.g. `npm run dev -- -p 3001`).
  */
-import { spawn } from "node:child_process";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./db/embedded-postgres";
 import { PROJECT_ROOT, formatMigrateResult, migrate } from "./db/migrate";
+import { runNext } from "./run-next";
 import { seedIfEmpty } from "./seed-if-empty";
 
 const DEV_PORT = 54320;
@@ -34,7 +33,6 @@ async function main(): Promise<void> {
     console.log(`dev: embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${pg.dataDir})`);
   }
 
-  let stopping = false;
   const stopDatabase = async () => {
     if (pg) await pg.stop().catch((e: unknown) => console.error("dev: stopping PostgreSQL failed", e));
   };
@@ -47,26 +45,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve("next/dist/bin/next");
-  const next = spawn(process.execPath, [nextBin, "dev", ...nextArgs], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    next.kill(signal);
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-
-  next.on("exit", (code, signal) => {
-    void stopDatabase().then(() => {
-      if (pg) console.log("dev: PostgreSQL stopped");
-      process.exit(code ?? (signal ? 0 : 1));
-    });
+  runNext(["dev", ...nextArgs], { DATABASE_URL: url }, async () => {
+    await stopDatabase();
+    if (pg) console.log("dev: PostgreSQL stopped");
   });
 }
 

@@ -5,14 +5,13 @@
  * which `npm run test:e2e` makes first. SIGTERM/SIGINT stop Next.js, then drop the
  * database and stop PostgreSQL.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, sweepStaleClusters } from "../db/embedded-postgres";
 import { formatMigrateResult, migrate } from "../db/migrate";
+import { runNext } from "../run-next";
 import { seedIfEmpty } from "../seed-if-empty";
 
 const CLUSTER_PREFIX = "rongqiao-e2e-pg-";
@@ -62,22 +61,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const next = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    next.kill(signal);
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  next.on("exit", (code) => {
-    void cleanUp().finally(() => process.exit(stopping ? 0 : (code ?? 1)));
-  });
+  runNext(["start", "-p", String(port)], { DATABASE_URL: databaseUrl, NODE_ENV: "production" }, cleanUp);
 }
 
 main().catch((error: unknown) => {
