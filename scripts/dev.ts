@@ -11,6 +11,7 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./db/embedded-postgres";
 import { PROJECT_ROOT, formatMigrateResult, migrate } from "./db/migrate";
+import { localAuthSecret } from "./auth-secret";
 import { runNext } from "./run-next";
 import { seedIfEmpty } from "./seed-if-empty";
 
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  runNext(["dev", ...nextArgs], { DATABASE_URL: url }, async () => {
+  const authSecret = localAuthSecret(path.join(PROJECT_ROOT, ".data", "auth-secret"));
+  runNext(["dev", ...nextArgs], { DATABASE_URL: url, AUTH_SECRET: authSecret }, async () => {
     await stopDatabase();
     if (pg) console.log("dev: PostgreSQL stopped");
   });

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "./env";
+import { databaseUrl } from "./env";
 
 export function createPrismaClient(connectionString: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
@@ -11,6 +11,6 @@ export function createPrismaClient(connectionString: string): PrismaClient {
 const globalForDb = globalThis as unknown as { rongqiaoDb?: PrismaClient };
 
 export function db(): PrismaClient {
-  globalForDb.rongqiaoDb ??= createPrismaClient(env().DATABASE_URL);
+  globalForDb.rongqiaoDb ??= createPrismaClient(databaseUrl());
   return globalForDb.rongqiaoDb;
 }

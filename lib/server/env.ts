@@ -4,16 +4,24 @@ import { z } from "zod";
 // their own database URL (they may start the embedded server first).
 const ZEnv = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  // Signs the session cookie. `npm run dev` and the test servers generate one; a
+  // production deployment must set its own (openssl rand -base64 32).
+  AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be set to at least 32 random characters" }),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-let cached: TEnv | undefined;
+const ZDatabaseEnv = ZEnv.pick({ DATABASE_URL: true });
+let cachedDatabaseUrl: string | undefined;
 
-export function env(): TEnv {
-  cached ??= ZEnv.parse(process.env);
-  return cached;
+export function databaseUrl(): string {
+  cachedDatabaseUrl ??= ZDatabaseEnv.parse(process.env).DATABASE_URL;
+  return cachedDatabaseUrl;
+}
+
+export function authSecret(): string {
+  return ZEnv.pick({ AUTH_SECRET: true }).parse(process.env).AUTH_SECRET;
 }
 
 // Browsers accept Secure cookies on http://localhost, so production builds under test

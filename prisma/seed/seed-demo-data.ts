@@ -16,6 +16,7 @@
 
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_USERS } from "@/lib/seed/base";
+import { demoPasswordHash, withDemoCredentials } from "@/lib/seed/credentials";
 import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";
 import { bulkInsert, loadColumnTypes, type TColumnTypes } from "./bulk-insert";
@@ -73,7 +74,9 @@ async function run(db: TDb, options: TSeedOptions, onProgress: TSeedDemoOptions[
   let enterprisesDone = 0;
   let demoAccounts: TSeedSummary["demoAccounts"] = [];
   const orgNames = new Map<string, string>();
+  const credentials = { seed: options.seed, passwordHash: await demoPasswordHash(options.seed), enrolledAt: new Date(`${options.referenceDate}T00:00:00+08:00`) };
   for (const batch of generateSeed(options)) {
+    batch.rows.user = withDemoCredentials(batch.rows.user, credentials);
     for (const t of TABLE_ORDER) counts[t] += batch.rows[t].length;
     if (batch.kind === "base" || batch.from === 0) demoAccounts = [...demoAccounts, ...collectDemoAccounts(batch.rows, orgNames)];
     rowsInserted += await insertRows(db, batch.rows, types);

@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, sweepStaleClusters } from "../db/embedded-postgres";
 import { formatMigrateResult, migrate } from "../db/migrate";
+import { localAuthSecret } from "../auth-secret";
 import { runNext } from "../run-next";
 import { seedIfEmpty } from "../seed-if-empty";
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  runNext(["start", "-p", String(port)], { DATABASE_URL: databaseUrl, NODE_ENV: "production" }, cleanUp);
+  runNext(["start", "-p", String(port)], { DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() }, cleanUp);
 }
 
 main().catch((error: unknown) => {

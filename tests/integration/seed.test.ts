@@ -2,6 +2,8 @@
  * The demo seed on a real, freshly migrated database of its own (the run's shared database
  * has other tests' rows, and the seed only fills an empty one).
  */
+import { verifyPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, demoTotpSecret } from "@/lib/seed/credentials";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrgKind, PrismaClient, RegistrationStatus, RequestStatus, Role } from "@/lib/generated/prisma/client";
@@ -94,7 +96,7 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
   it("has the five demo accounts with the right roles and organizations", async () => {
     const users = await prisma.user.findMany({
       where: { account: { in: ["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner"] } },
-      select: { account: true, role: true, passwordHash: true, org: { select: { id: true, kind: true, name: true, bankLevel: true } } },
+      select: { account: true, role: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, org: { select: { id: true, kind: true, name: true, bankLevel: true } } },
     });
     const by = new Map(users.map((u) => [u.account, u]));
     expect(by.get("finance.admin")).toMatchObject({ role: Role.FINANCE_ADMIN, org: { name: "云溪市地方金融管理局" } });
@@ -102,7 +104,15 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
     expect(by.get("bank.liaison")).toMatchObject({ role: Role.BANK_LIAISON, org: { kind: OrgKind.BANK, bankLevel: "SUB_BRANCH" } });
     expect(by.get("park.window")).toMatchObject({ role: Role.PARK_STAFF, org: { kind: OrgKind.PARK } });
     expect(by.get("enterprise.owner")).toMatchObject({ role: Role.ENTERPRISE_OWNER, org: { kind: OrgKind.ENTERPRISE } });
-    for (const u of users) expect(u.passwordHash).toBeNull();
+    // Every demo login signs in with the demo password; staff logins have TOTP on, with
+    // the secret `npm run demo:totp` derives; the enterprise owner does not need one.
+    for (const u of users) expect(await verifyPassword(u.passwordHash, DEMO_PASSWORD), u.account).toBe(true);
+    for (const u of users) expect(await verifyPassword(u.passwordHash, "Rongqiao@2025"), u.account).toBe(false);
+    for (const account of ["finance.admin", "pbc.staff", "bank.liaison", "park.window"]) {
+      expect(by.get(account)?.totpSecret, account).toBe(demoTotpSecret(summary.options.seed, account));
+      expect(by.get(account)?.totpEnabledAt, account).not.toBeNull();
+    }
+    expect(by.get("enterprise.owner")?.totpEnabledAt).toBeNull();
     expect(summary.demoAccounts.map((a) => a.account)).toEqual(["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner", "enterprise.member"]);
 
     // enterprise.owner: approved, in park no. 1, requests in several states routed to bank.liaison.

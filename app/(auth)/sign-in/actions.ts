@@ -1,23 +1,30 @@
 "use server";
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { findActiveUser } from "@/lib/accounts/queries/find-active-user";
-import { dashboardPath } from "@/lib/auth/areas";
-import { db } from "@/lib/server/db";
-import { ZSignInInput, type TSignInState } from "./schemas";
+import { defineAction } from "@/lib/server/action";
+import { signIn } from "@/lib/server/auth/config";
+import { ZSignInInput, type TSignInError, type TSignInState } from "./schemas";
 
-// Interim sign-in for the foundation release: it only routes an existing account to
-// its dashboard shell. Passwords, TOTP and sessions arrive with the accounts issue;
-// until then the shells show nothing but public program statistics.
-export async function signIn(_prev: TSignInState, formData: FormData): Promise<TSignInState> {
-  const raw = formData.get("account");
-  const parsed = ZSignInInput.safeParse({ account: raw });
-  if (!parsed.success) {
-    const code = parsed.error.issues[0]?.message;
-    return { error: code === "accountTooLong" ? "accountTooLong" : "accountRequired", account: String(raw ?? "") };
-  }
-  const user = await findActiveUser(db(), parsed.data.account);
-  if (!user) return { error: "unknownAccount", account: parsed.data.account };
-  redirect(dashboardPath(user.role));
-}
+const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid"];
+
+export const signInAction = defineAction({
+  name: "auth.signIn",
+  policy: "public",
+  schema: ZSignInInput,
+  async handler({ input }): Promise<TSignInState> {
+    try {
+      await signIn("credentials", { ...input, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        const code = KNOWN.includes(error.code as TSignInError) ? (error.code as TSignInError) : "invalid";
+        const askTotp = code === "totpRequired" || code === "totpInvalid";
+        return { error: code, field: askTotp ? "totp" : "password", login: input.login, askTotp };
+      }
+      if (error instanceof AuthError) return { error: "invalid", field: "password", login: input.login };
+      throw error;
+    }
+    redirect("/");
+  },
+});

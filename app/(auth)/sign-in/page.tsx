@@ -1,17 +1,22 @@
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { DemoAccountList } from "@/components/auth/demo-account-list";
 import { listDemoAccounts } from "@/lib/accounts/queries/find-active-user";
 import { getPlatformOverview } from "@/lib/overview/queries/get-platform-overview";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage() {
-  const [t, tApp, accounts, overview] = await Promise.all([
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  if (await getCurrentUser()) redirect("/");
+  const { notice } = await searchParams;
+  const [t, tApp, tAccount, accounts, overview] = await Promise.all([
     getTranslations("signIn"),
     getTranslations("app"),
+    getTranslations("account"),
     listDemoAccounts(db()),
     getPlatformOverview(db()),
   ]);
@@ -32,7 +37,11 @@ export default async function SignInPage() {
               {t("programLine", { name: overview.program.name, docNumber: overview.program.docNumber })}
             </p>
           )}
-          <p className="mt-4 text-sm text-amber-800">{t("demoNotice")}</p>
+          {notice === "passwordChanged" && (
+            <p role="status" className="mt-4 rounded bg-green-50 px-3 py-2 text-sm text-green-900">
+              {tAccount("passwordChanged")}
+            </p>
+          )}
           <div className="mt-6">
             <SignInForm />
           </div>
@@ -41,6 +50,7 @@ export default async function SignInPage() {
           <h2 id="demo-title" className="text-lg font-semibold">
             {t("demoAccounts")}
           </h2>
+          <p className="mt-2 text-sm text-slate-600">{t("demoNotice")}</p>
           <DemoAccountList accounts={accounts} emptyText={t("demoAccountsEmpty")} />
         </section>
       </main>

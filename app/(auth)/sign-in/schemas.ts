@@ -2,12 +2,18 @@ import { z } from "zod";
 
 // Messages are keys under "signIn.errors" in the message files.
 export const ZSignInInput = z.object({
-  account: z
-    .string({ message: "accountRequired" })
-    .trim()
-    .min(1, { message: "accountRequired" })
-    .max(64, { message: "accountTooLong" }),
+  login: z.string({ message: "loginRequired" }).trim().min(1, { message: "loginRequired" }).max(64, { message: "loginTooLong" }),
+  password: z.string({ message: "passwordRequired" }).min(1, { message: "passwordRequired" }).max(128, { message: "invalid" }),
+  totp: z.string().trim().max(32).optional(),
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
-export type TSignInState = { error?: "accountRequired" | "accountTooLong" | "unknownAccount"; account?: string };
+export type TSignInError =
+  | "loginRequired"
+  | "loginTooLong"
+  | "passwordRequired"
+  | "invalid"
+  | "totpRequired"
+  | "totpInvalid";
+
+export type TSignInState = { error?: TSignInError; field?: "login" | "password" | "totp"; login?: string; askTotp?: boolean };

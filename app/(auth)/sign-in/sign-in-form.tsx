@@ -1,26 +1,63 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signIn } from "./actions";
-import type { TSignInState } from "./schemas";
+import type { TActionResult } from "@/lib/server/action";
+import { signInAction } from "./actions";
+import type { TSignInError, TSignInState } from "./schemas";
+
+type TState = TActionResult<TSignInState> | null;
+
+function view(state: TState): TSignInState {
+  if (!state) return {};
+  if (state.ok) return state.data;
+  const [field, code] = Object.entries(state.fieldErrors ?? {})[0] ?? ["password", "invalid"];
+  return { error: code as TSignInError, field: field as TSignInState["field"] };
+}
 
 export function SignInForm() {
   const t = useTranslations("signIn");
-  const [state, action, pending] = useActionState<TSignInState, FormData>(signIn, {});
+  const [state, action, pending] = useActionState<TState, FormData>(signInAction, null);
+  const s = view(state);
+  // Controlled, so React's reset after the action keeps them when a code is asked for.
+  const [login, setLogin] = useState("");
+  const [password, setPassword] = useState("");
+  const errorFor = (field: TSignInState["field"]) => (s.error && s.field === field ? t(`errors.${s.error}`) : undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       <TextField
-        name="account"
-        label={t("account")}
-        hint={t("accountHint")}
+        name="login"
+        label={t("login")}
+        hint={t("loginHint")}
         autoComplete="username"
-        defaultValue={state.account}
-        error={state.error ? t(`errors.${state.error}`) : undefined}
+        value={login}
+        onChange={(e) => setLogin(e.target.value)}
+        error={errorFor("login")}
         required
       />
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errorFor("password")}
+        required
+      />
+      {s.askTotp && (
+        <TextField
+          name="totp"
+          label={t("totp")}
+          hint={t("totpHint")}
+          autoComplete="one-time-code"
+          inputMode="text"
+          error={errorFor("totp")}
+          autoFocus
+        />
+      )}
       <Button type="submit" disabled={pending} className="w-full">
         {t("submit")}
       </Button>

@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { PortalFrame } from "../../portal-frame";
+import { PasswordForm } from "./password-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function ChangePasswordPage() {
+  const user = await requireUser({ allowPasswordChange: true, allowTotpEnrolment: true });
+  const t = await getTranslations("account");
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-md space-y-4 px-4 py-8">
+        <h1 className="text-2xl font-semibold">{t("passwordTitle")}</h1>
+        {user.mustChangePassword && (
+          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
+            {t("passwordMustChange")}
+          </p>
+        )}
+        <PasswordForm />
+      </main>
+    </PortalFrame>
+  );
+}

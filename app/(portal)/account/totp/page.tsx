@@ -1,0 +1,36 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { pendingTotpEnrolment } from "@/lib/accounts/mutations/totp-enrolment";
+import { totpQrSvg } from "@/lib/auth/totp";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+import { TotpForm } from "./totp-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function TotpPage() {
+  const user = await requireUser({ allowTotpEnrolment: true });
+  const t = await getTranslations("account");
+  const pending = await pendingTotpEnrolment(db(), user.userId);
+  if (!pending) redirect("/account");
+  const qr = await totpQrSvg(pending.uri);
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-md space-y-4 px-4 py-8">
+        <h1 className="text-2xl font-semibold">{t("totpTitle")}</h1>
+        {user.needsTotpEnrolment && (
+          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
+            {t("totpRequired")}
+          </p>
+        )}
+        <p className="text-slate-700">{t("totpScan")}</p>
+        <div className="mx-auto w-48" role="img" aria-label={t("totpTitle")} dangerouslySetInnerHTML={{ __html: qr }} />
+        <p className="text-sm text-slate-600">
+          {t("totpSecret")} <code className="break-all font-mono" data-testid="totp-secret">{pending.secret}</code>
+        </p>
+        <TotpForm />
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,106 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { afterFailure, afterSuccess, isLocked } from "@/lib/auth/lockout";
+import { requiresTotp } from "@/lib/auth/mfa-policy";
+import { verifyPassword } from "@/lib/auth/password";
+import { matchRecoveryCode } from "@/lib/auth/recovery-codes";
+import { verifyTotp } from "@/lib/auth/totp";
+
+export type TAuthenticateInput = { login: string; password: string; totp?: string };
+export type TRequestMeta = { ip: string | null; userAgent: string | null };
+
+// "invalid" covers unknown account, wrong password, deactivated and locked accounts
+// alike, so the answer never tells whether an account exists.
+export type TAuthenticateResult =
+  | { ok: true; userId: string; sessionId: string; mustChangePassword: boolean; needsTotpEnrolment: boolean }
+  | { ok: false; code: "invalid" | "totpRequired" | "totpInvalid" };
+
+const RECOVERY_CODE = /^[a-z0-9]{4}[- ]?[a-z0-9]{4,}$/i;
+
+/**
+ * Checks a sign-in and, when it succeeds, opens a session row. Failures count towards
+ * the lockout (5 in a row → 15 minutes) and every outcome is audited. The user row is
+ * locked (SELECT … FOR UPDATE) so parallel attempts cannot slip past the counter.
+ */
+export async function authenticate(
+  db: PrismaClient,
+  input: TAuthenticateInput,
+  meta: TRequestMeta,
+  now: Date = new Date(),
+): Promise<TAuthenticateResult> {
+  const login = input.login.trim();
+  const found = await db.user.findFirst({
+    where: { OR: [{ account: login }, { mobile: login }] },
+    select: { id: true },
+  });
+  if (!found) {
+    await verifyPassword(null, input.password); // same time as a wrong password
+    await writeAudit(db, { action: "auth.signIn", outcome: "FAILURE", ...meta, details: { login, reason: "unknownAccount" } });
+    return { ok: false, code: "invalid" };
+  }
+
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${found.id}::uuid FOR UPDATE`;
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: found.id },
+      select: {
+        id: true, orgId: true, role: true, active: true, passwordHash: true, failedSignIns: true, lockedUntil: true,
+        mustChangePassword: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true, recoveryCodes: true,
+        sessionVersion: true, org: { select: { active: true } },
+      },
+    });
+    const audit = { actorUserId: user.id, actorOrgId: user.orgId, ...meta };
+    const fail = async (code: "invalid" | "totpInvalid", reason: string) => {
+      if (isLocked(user, now)) {
+        await writeAudit(tx, { action: "auth.signIn", outcome: "DENIED", ...audit, details: { reason: "locked" } });
+        return { ok: false as const, code: "invalid" as const };
+      }
+      const next = afterFailure(user, now);
+      await tx.user.update({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
+      await writeAudit(tx, { action: "auth.signIn", outcome: "FAILURE", ...audit, details: { reason } });
+      if (next.justLocked) {
+        await writeAudit(tx, { action: "auth.locked", outcome: "DENIED", ...audit, details: { until: next.lockedUntil?.toISOString() ?? null } });
+      }
+      return { ok: false as const, code };
+    };
+
+    const passwordOk = await verifyPassword(user.passwordHash, input.password);
+    if (isLocked(user, now)) return fail("invalid", "locked");
+    if (!passwordOk) return fail("invalid", "wrongPassword");
+    if (!user.active || !user.org.active) return fail("invalid", "inactive");
+
+    let totpLastStep = user.totpLastStep;
+    let recoveryCodes = user.recoveryCodes;
+    if (user.totpSecret && user.totpEnabledAt) {
+      const code = input.totp?.trim() ?? "";
+      if (!code) return { ok: false as const, code: "totpRequired" as const };
+      if (RECOVERY_CODE.test(code) && code.replace(/\D/g, "").length !== code.length) {
+        const match = matchRecoveryCode(code, recoveryCodes);
+        if (!match.ok) return fail("totpInvalid", "recoveryCodeInvalid");
+        recoveryCodes = match.remaining;
+        await writeAudit(tx, { action: "auth.recoveryCodeUsed", ...audit, details: { remaining: recoveryCodes.length } });
+      } else {
+        const result = verifyTotp({ secret: user.totpSecret, code, now, lastUsedStep: user.totpLastStep });
+        if (!result.ok) return fail("totpInvalid", `totp_${result.reason}`);
+        totpLastStep = result.step;
+      }
+    }
+
+    await tx.user.update({
+      where: { id: user.id },
+      data: { ...afterSuccess(), totpLastStep, recoveryCodes, lastSignInAt: now },
+    });
+    const session = await tx.session.create({
+      data: { userId: user.id, sessionVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, ...meta },
+      select: { id: true },
+    });
+    await writeAudit(tx, { action: "auth.signIn", ...audit, targetType: "Session", targetId: session.id });
+    return {
+      ok: true as const,
+      userId: user.id,
+      sessionId: session.id,
+      mustChangePassword: user.mustChangePassword,
+      needsTotpEnrolment: requiresTotp(user.role) && !user.totpEnabledAt,
+    };
+  });
+}

@@ -1,0 +1,37 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import type { TRequestMeta } from "./authenticate";
+import { endAllSessions } from "./end-sessions";
+
+/**
+ * Changes the user's own password. Every session of the account ends (the caller
+ * signs the browser out too). Errors: currentPasswordWrong, samePassword, or a policy
+ * code (tooShort, tooFewClasses …) on field "newPassword".
+ */
+export async function changePassword(
+  db: PrismaClient,
+  input: { userId: string; currentPassword: string; newPassword: string },
+  meta: TRequestMeta,
+): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { id: true, orgId: true, account: true, name: true, passwordHash: true },
+  });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("invalidInput", { currentPassword: "currentPasswordWrong" });
+  }
+  if (input.currentPassword === input.newPassword) throw new AppError("invalidInput", { newPassword: "samePassword" });
+  const policy = checkPasswordPolicy(input.newPassword, { account: user.account, name: user.name });
+  if (policy) throw new AppError("invalidInput", { newPassword: policy });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+    });
+    await endAllSessions(tx, user.id, "passwordChanged");
+    await writeAudit(tx, { action: "account.passwordChanged", actorUserId: user.id, actorOrgId: user.orgId, ...meta });
+  });
+}

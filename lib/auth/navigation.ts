@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { areaOfRole } from "./areas";
+import { can, type TPermission } from "./permissions";
+
+// Navigation reads the same permission table as the server, so a role never sees a
+// link to a page it may not open.
+export type TNavItem = { key: string; href: string };
+
+type TNavEntry = { key: string; href: (role: Role) => string; permission: TPermission | null };
+
+const NAV: readonly TNavEntry[] = [
+  { key: "dashboard", href: (role) => `/${areaOfRole(role)}`, permission: null },
+  { key: "account", href: () => "/account", permission: "account.changePassword" },
+];
+
+export function navigationFor(role: Role): TNavItem[] {
+  return NAV.filter((e) => e.permission === null || can(role, e.permission)).map((e) => ({ key: e.key, href: e.href(role) }));
+}

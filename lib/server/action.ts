@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { can, type TPermission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/server/db";
+import { getCurrentUser } from "./auth/current-user";
+import { requestMeta } from "./auth/request-meta";
+
+/**
+ * The one shape of every server action (they are public HTTP endpoints):
+ * who is the user → parse with zod → policy check → the handler → a small typed result.
+ * `policy` is kept on the returned function so the authorization-matrix test can read
+ * every action's rule from the code itself.
+ *   - a permission from lib/auth/permissions.ts: signed in and allowed;
+ *   - "signedIn": any signed-in user (their own account's settings);
+ *   - "public": no session needed (sign-in, registration, language).
+ */
+export type TActionPolicy = TPermission | "signedIn" | "public";
+
+export type TActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+type THandler<S extends z.ZodType, P extends TActionPolicy, R> = (ctx: {
+  input: z.infer<S>;
+  user: P extends "public" ? TSessionUser | null : TSessionUser;
+}) => Promise<R>;
+
+export type TDefinedAction<R> = ((...args: [unknown] | [unknown, unknown]) => Promise<TActionResult<R>>) & {
+  policy: TActionPolicy;
+  allows: (user: TPolicyUser | null) => boolean;
+};
+
+// What an account may still do before it has changed an administrator-set password or
+// enrolled the required second factor.
+const DURING_ACCOUNT_SETUP: ReadonlySet<TActionPolicy> = new Set(["public", "signedIn", "account.changePassword", "account.manageTotp"]);
+
+type TPolicyUser = Pick<TSessionUser, "role"> & Partial<Pick<TSessionUser, "mustChangePassword" | "needsTotpEnrolment">>;
+
+export function allowsPolicy(policy: TActionPolicy, user: TPolicyUser | null): boolean {
+  if (policy === "public") return true;
+  if (!user) return false;
+  if ((user.mustChangePassword || user.needsTotpEnrolment) && !DURING_ACCOUNT_SETUP.has(policy)) return false;
+  return policy === "signedIn" || can(user.role, policy);
+}
+
+function toPlain(raw: unknown): unknown {
+  if (!(raw instanceof FormData)) return raw;
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(raw.keys())) {
+    if (key.startsWith("$ACTION")) continue; // Next's own fields
+    const values = raw.getAll(key);
+    out[key] = values.length > 1 ? values : values[0]!;
+  }
+  return out;
+}
+
+export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(spec: {
+  name: string;
+  policy: P;
+  schema: S;
+  handler: THandler<S, P, R>;
+}): TDefinedAction<R> {
+  const run = async (...args: [unknown] | [unknown, unknown]): Promise<TActionResult<R>> => {
+    // Works both as a form action (formData) and with useActionState (prevState, formData).
+    const raw = toPlain(args.length === 2 ? args[1] : args[0]);
+    const user = await getCurrentUser();
+    if (!allowsPolicy(spec.policy, user)) {
+      if (user) {
+        await writeAudit(db(), {
+          action: `denied.${spec.name}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId,
+          ...(await requestMeta()), details: { policy: spec.policy },
+        });
+      }
+      return { ok: false, error: user ? "forbidden" : "signedOut" };
+    }
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+      return { ok: false, error: "invalidInput", fieldErrors };
+    }
+    try {
+      const data = await spec.handler({ input: parsed.data, user: user as TSessionUser });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
+      throw error;
+    }
+  };
+  return Object.assign(run, { policy: spec.policy, allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u) });
+}
+
+/** For `<form action={…}>` whose result the page does not read (e.g. sign-out). */
+export function asFormAction<R>(action: TDefinedAction<R>): (formData: FormData) => Promise<void> {
+  return action as unknown as (formData: FormData) => Promise<void>;
+}

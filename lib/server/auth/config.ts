@@ -1,0 +1,62 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authenticate } from "@/lib/accounts/mutations/authenticate";
+import { SESSION_LIMITS } from "@/lib/auth/session-rules";
+import { db } from "@/lib/server/db";
+import { authSecret, isProduction } from "@/lib/server/env";
+import { metaFromHeaders } from "./request-meta";
+
+// The code reaches the sign-in form, which translates it; it never says whether the
+// account exists (see authenticate()).
+export class SignInFailed extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+const ZCredentials = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+  totp: z.string().trim().max(32).optional(),
+});
+
+// Configuration is built per request (a function), so `next build` needs no secret.
+// The JWT cookie carries only the session id; lib/server/auth/current-user.ts checks
+// the Session row on every request, which is what makes sign-out and timeouts real.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_LIMITS.absoluteHours * 3600 },
+  useSecureCookies: isProduction(),
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {}, totp: {} },
+      async authorize(raw, request) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) throw new SignInFailed("invalid");
+        const result = await authenticate(db(), parsed.data, metaFromHeaders(request.headers));
+        if (!result.ok) throw new SignInFailed(result.code);
+        return { id: result.userId, sid: result.sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user && "sid" in user) token.sid = user.sid as string;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+  logger: {
+    // A refused sign-in is expected and already audited; only log real faults.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("auth:", error);
+    },
+  },
+}));

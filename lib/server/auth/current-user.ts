@@ -1,0 +1,36 @@
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { can, type TPermission } from "@/lib/auth/permissions";
+import { db } from "@/lib/server/db";
+import { auth } from "./config";
+
+/** The signed-in user of this request, checked against the Session row; null if none. */
+export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
+  const session = await auth();
+  const sid = (session as { sid?: string } | null)?.sid;
+  if (!sid) return null;
+  const result = await loadSessionUser(db(), sid);
+  return result.ok ? result.user : null;
+});
+
+type TRequireOptions = { allowPasswordChange?: boolean; allowTotpEnrolment?: boolean };
+
+/**
+ * For pages: a signed-in user who has done what the account must do first (change an
+ * administrator-set password, enrol a second factor); otherwise a redirect.
+ */
+export async function requireUser(options: TRequireOptions = {}): Promise<TSessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  if (user.needsTotpEnrolment && !user.mustChangePassword && !options.allowTotpEnrolment) redirect("/account/totp");
+  return user;
+}
+
+/** For pages: as requireUser, and the role must hold the permission (else its own dashboard). */
+export async function requirePermission(permission: TPermission): Promise<TSessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) redirect("/");
+  return user;
+}
