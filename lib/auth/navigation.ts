@@ -10,6 +10,10 @@ type TNavEntry = { key: string; href: (role: Role) => string; permission: TPermi
 
 const NAV: readonly TNavEntry[] = [
   { key: "dashboard", href: (role) => `/${areaOfRole(role)}`, permission: null },
+  { key: "orgs", href: () => "/orgs", permission: "orgs.create" },
+  { key: "users", href: () => "/users", permission: "users.manageOwnOrg" },
+  { key: "registrations", href: () => "/park/registrations", permission: "registrations.review" },
+  { key: "audit", href: () => "/audit", permission: "audit.read" },
   { key: "account", href: () => "/account", permission: "account.changePassword" },
 ];
 

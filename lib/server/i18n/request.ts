@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type TLocale } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages/load";
 
 // No locale in the URL: the chosen language lives in a cookie, so links and
 // bookmarks are the same for everyone. Chinese unless the user picked English.
@@ -14,6 +15,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: (await import(`../../i18n/messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

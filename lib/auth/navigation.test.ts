@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { Role } from "@/lib/generated/prisma/enums";
+import { navigationFor } from "./navigation";
+
+describe("navigationFor", () => {
+  it("shows each role only what its permissions open", () => {
+    const keys = (role: Role) => navigationFor(role).map((i) => i.key);
+    expect(keys(Role.FINANCE_ADMIN)).toEqual(["dashboard", "orgs", "users", "audit", "account"]);
+    expect(keys(Role.FINANCE_STAFF)).toEqual(["dashboard", "account"]);
+    expect(keys(Role.CENTRAL_BANK_STAFF)).toEqual(["dashboard", "account"]);
+    expect(keys(Role.BANK_MANAGER)).toEqual(["dashboard", "users", "account"]);
+    expect(keys(Role.BANK_LIAISON)).toEqual(["dashboard", "account"]);
+    expect(keys(Role.PARK_STAFF)).toEqual(["dashboard", "users", "registrations", "account"]);
+    expect(keys(Role.ENTERPRISE_OWNER)).toEqual(["dashboard", "users", "account"]);
+    expect(keys(Role.ENTERPRISE_MEMBER)).toEqual(["dashboard", "account"]);
+  });
+
+  it("links the dashboard to the role's own area", () => {
+    expect(navigationFor(Role.BANK_LIAISON)[0]).toEqual({ key: "dashboard", href: "/bank" });
+  });
+});
