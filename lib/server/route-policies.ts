@@ -1,0 +1,11 @@
+import type { TActionPolicy } from "./action";
+
+// Every route handler under app/ with the rule it applies. The authorization-matrix
+// test fails when a route.ts file is missing here. Handlers check the policy
+// themselves; this list is what the test holds them to.
+export const ROUTE_POLICIES: Record<string, TActionPolicy> = {
+  "app/api/health/route.ts": "public",
+  // Auth.js endpoints: session, CSRF token, sign-out, and the credentials callback,
+  // which runs the same authenticate() as the sign-in page.
+  "app/api/auth/[...nextauth]/route.ts": "public",
+};
