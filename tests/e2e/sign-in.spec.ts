@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, freshDemoCode, signInAs } from "./support/auth";
 
 test.describe("sign-in page", () => {
-  test("the front door is the Chinese sign-in page, with demo accounts from the database", async ({ page }) => {
+  test("signed-out visitors are sent to the Chinese sign-in page, which lists the demo accounts", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
@@ -10,39 +11,80 @@ test.describe("sign-in page", () => {
     for (const account of ["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner"]) {
       await expect(demo.getByText(account, { exact: true })).toBeVisible();
     }
+    for (const path of ["/finance", "/bank", "/account"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/sign-in$/);
+    }
   });
 
-  test("an empty or unknown account gets a Chinese error next to the field", async ({ page }) => {
+  test("errors are shown next to the field, and a wrong password says the same as an unknown account", async ({ page }) => {
     await page.goto("/sign-in");
-    const account = page.getByLabel("账号", { exact: true });
+    const login = page.getByLabel("账号", { exact: true });
+    const password = page.getByLabel("密码", { exact: true });
     await page.getByRole("button", { name: "登录" }).click();
-    // The error is tied to the field (aria-describedby) and marked invalid.
-    await expect(account).toHaveAccessibleDescription(/请输入账号/);
-    await expect(account).toHaveAttribute("aria-invalid", "true");
-    await account.fill("nobody.here");
+    await expect(login).toHaveAccessibleDescription(/请输入账号/);
+    await expect(login).toHaveAttribute("aria-invalid", "true");
+
+    await login.fill("nobody.here");
+    await password.fill("Whatever#2026");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(account).toHaveAccessibleDescription(/账号不存在或已停用，请检查后重试/);
-    await expect(account).toHaveValue("nobody.here");
+    await expect(password).toHaveAccessibleDescription(/账号或密码错误/);
+    const unknownAnswer = await page.locator("#main form").innerText();
+
+    await login.fill("pbc.staff");
+    await password.fill("Whatever#2026");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(password).toHaveAccessibleDescription(/账号或密码错误/);
+    expect(await page.locator("#main form").innerText()).toBe(unknownAnswer);
+    await expect(login).toHaveValue("pbc.staff");
+  });
+
+  test("a staff account must give a one-time code, and a wrong code is refused", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("账号", { exact: true }).fill("bank.liaison");
+    await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    const totp = page.getByLabel("动态口令", { exact: true });
+    await expect(totp).toHaveAccessibleDescription(/请输入动态口令/);
+    await totp.fill("000000");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(totp).toHaveAccessibleDescription(/动态口令错误或已使用/);
+    await totp.fill(await freshDemoCode("bank.liaison"));
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/bank$/);
   });
 
   const landings = [
-    { account: "finance.admin", path: "/finance", heading: "金融办工作台" },
-    { account: "pbc.staff", path: "/pbc", heading: "人民银行工作台" },
-    { account: "bank.liaison", path: "/bank", heading: "银行工作台" },
-    { account: "park.window", path: "/park", heading: "园区工作台" },
-    { account: "enterprise.owner", path: "/enterprise", heading: "企业工作台" },
+    { account: "finance.admin", path: "/finance", heading: "金融办工作台", nav: ["工作台", "机构管理", "用户管理", "审计日志", "账户安全"] },
+    { account: "pbc.staff", path: "/pbc", heading: "人民银行工作台", nav: ["工作台", "账户安全"] },
+    { account: "bank.liaison", path: "/bank", heading: "银行工作台", nav: ["工作台", "账户安全"] },
+    { account: "park.window", path: "/park", heading: "园区工作台", nav: ["工作台", "用户管理", "企业注册审核", "账户安全"] },
+    { account: "enterprise.owner", path: "/enterprise", heading: "企业工作台", nav: ["工作台", "用户管理", "账户安全"] },
   ];
-  for (const { account, path, heading } of landings) {
-    test(`${account} lands on ${path}`, async ({ page }) => {
-      await page.goto("/sign-in");
-      await page.getByLabel("账号", { exact: true }).fill(account);
-      await page.getByRole("button", { name: "登录" }).click();
+  for (const { account, path, heading, nav } of landings) {
+    test(`${account} lands on ${path} with its own navigation`, async ({ page }) => {
+      await signInAs(page, account);
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      const links = page.getByRole("navigation", { name: "主导航" }).getByRole("link");
+      await expect(links).toHaveText(nav);
       // The overview numbers come from the seeded database: 10 parks.
       await expect(page.getByText("10 个", { exact: true })).toBeVisible();
+      // Another role's dashboard sends it back to its own.
+      await page.goto(path === "/pbc" ? "/finance" : "/pbc");
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
     });
   }
+
+  test("after signing out, the captured session cookie opens nothing", async ({ page, context }) => {
+    await signInAs(page, "enterprise.owner");
+    const captured = await context.cookies();
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await context.addCookies(captured);
+    await page.goto("/enterprise");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
 });
 
 test("the language switch turns the page into English and back", async ({ page }) => {
