@@ -16,6 +16,9 @@ export default defineConfig({
     setupFiles: ["tests/integration/setup-env.ts"],
     pool: "forks",
     fileParallelism: false, // one file at a time: 2 cores, one server
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver
+    // refuses; let Vite resolve it (the authorization-matrix test imports the actions).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -28,6 +28,7 @@ type THandler<S extends z.ZodType, P extends TActionPolicy, R> = (ctx: {
 }) => Promise<R>;
 
 export type TDefinedAction<R> = ((...args: [unknown] | [unknown, unknown]) => Promise<TActionResult<R>>) & {
+  actionName: string;
   policy: TActionPolicy;
   allows: (user: TPolicyUser | null) => boolean;
 };
@@ -89,7 +90,7 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
       throw error;
     }
   };
-  return Object.assign(run, { policy: spec.policy, allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u) });
+  return Object.assign(run, { actionName: spec.name, policy: spec.policy, allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u) });
 }
 
 /** For `<form action={…}>` whose result the page does not read (e.g. sign-out). */

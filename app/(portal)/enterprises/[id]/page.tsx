@@ -1,0 +1,53 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
+import { getEnterpriseDetail } from "@/lib/enterprises/queries/get-enterprise-detail";
+import { isUuid } from "@/lib/requests/queries/get-request-detail";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+import { RevealMobile } from "./reveal-mobile";
+
+export const dynamic = "force-dynamic";
+
+export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("enterprises.read");
+  const { id } = await params;
+  const e = isUuid(id) ? await getEnterpriseDetail(db(), user, id) : null;
+  if (!e) notFound();
+  const t = await getTranslations("enterprises");
+  const rows: [string, React.ReactNode][] = [
+    [t("uscc"), <code key="uscc" className="font-mono">{e.uscc}</code>],
+    [t("park"), e.parkName],
+    [t("industry"), e.industrySection],
+    [t("size"), t(`sizes.${e.size}`)],
+    [t("tags"), e.tags.length > 0 ? e.tags.join("、") : t("none")],
+    [t("supportClass"), e.supportClass ?? t("none")],
+    [t("registration"), t(`registrationStatuses.${e.registrationStatus}`)],
+    [t("contact"), e.contactName ?? t("none")],
+    [
+      t("contactMobile"),
+      e.contactMobileMasked ? (
+        <RevealMobile key="mobile" enterpriseId={e.id} masked={e.contactMobileMasked} canReveal={can(user.role, "pii.reveal")} />
+      ) : (
+        t("none")
+      ),
+    ],
+  ];
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
+        <p className="text-sm text-slate-600">{t("detailTitle")}</p>
+        <h1 className="text-2xl font-semibold">{e.name}</h1>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2">
+          {rows.map(([label, value]) => (
+            <div key={label} className="flex gap-2">
+              <dt className="shrink-0 text-slate-600">{label}</dt>
+              <dd className="text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </main>
+    </PortalFrame>
+  );
+}

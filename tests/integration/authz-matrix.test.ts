@@ -1,0 +1,164 @@
+/**
+ * The authorization matrix: every server action and route handler in app/, found by
+ * walking the code, called as every role (and signed out). A new action or route
+ * without an entry in EXPECTED fails the test; so does any allow or deny that differs.
+ *
+ * Only the session is simulated (getCurrentUser returns a real user row of each role);
+ * the actions run for real against the test database, so the check exercised is the one
+ * in production. Allowed calls get an empty input and stop at validation.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { OrgKind, Role } from "@/lib/generated/prisma/enums";
+import { createPrismaClient } from "@/lib/server/db";
+import { ROUTE_POLICIES } from "@/lib/server/route-policies";
+import type { TDefinedAction } from "@/lib/server/action";
+import { databaseUrl } from "./harness";
+
+const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
+vi.mock("@/lib/server/auth/current-user", () => ({
+  getCurrentUser: async () => session.user,
+  requireUser: async () => session.user,
+  requirePermission: async () => session.user,
+}));
+vi.mock("@/lib/server/auth/request-meta", () => ({
+  requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "authz-matrix" }),
+  metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "authz-matrix" }),
+}));
+
+const { FINANCE_ADMIN: FA, FINANCE_STAFF: FS, CENTRAL_BANK_STAFF: PBC, BANK_MANAGER: BM, BANK_LIAISON: BL, PARK_STAFF: PS, ENTERPRISE_OWNER: EO, ENTERPRISE_MEMBER: EM } = Role;
+const ALL: Role[] = [FA, FS, PBC, BM, BL, PS, EO, EM];
+
+// Who may call what. "public" also admits signed-out visitors.
+const EXPECTED: Record<string, Role[] | "public"> = {
+  "auth.signIn": "public",
+  "auth.signOut": ALL,
+  "account.changePassword": ALL,
+  "account.enableTotp": ALL,
+  "requests.timeline": ALL,
+  "pii.revealEnterpriseContact": [FA, BM, PS],
+};
+const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
+  "app/api/health/route.ts": "public",
+  "app/api/auth/[...nextauth]/route.ts": "public",
+};
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+function filesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return filesNamed(full, name);
+    return entry === name ? [path.relative(ROOT, full)] : [];
+  });
+}
+
+const ORG_OF_ROLE: Record<Role, OrgKind> = {
+  FINANCE_ADMIN: OrgKind.FINANCE_OFFICE, FINANCE_STAFF: OrgKind.FINANCE_OFFICE, CENTRAL_BANK_STAFF: OrgKind.CENTRAL_BANK,
+  BANK_MANAGER: OrgKind.BANK, BANK_LIAISON: OrgKind.BANK, PARK_STAFF: OrgKind.PARK,
+  ENTERPRISE_OWNER: OrgKind.ENTERPRISE, ENTERPRISE_MEMBER: OrgKind.ENTERPRISE,
+};
+
+let prisma: PrismaClient;
+const users = new Map<Role, TSessionUser>();
+let actions: { file: string; exportName: string; action: TDefinedAction<unknown> }[] = [];
+
+beforeAll(async () => {
+  prisma = createPrismaClient(databaseUrl());
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const orgs = new Map<OrgKind, string>();
+  for (const kind of new Set(Object.values(ORG_OF_ROLE))) {
+    const org = await prisma.organization.create({ data: { kind, name: `矩阵测试 ${kind} ${suffix}` }, select: { id: true } });
+    orgs.set(kind, org.id);
+  }
+  for (const role of ALL) {
+    const orgId = orgs.get(ORG_OF_ROLE[role])!;
+    const u = await prisma.user.create({ data: { orgId, role, account: `matrix.${role.toLowerCase()}.${suffix}`, name: role }, select: { id: true } });
+    users.set(role, {
+      sessionId: "00000000-0000-4000-8000-000000000000", userId: u.id, account: `matrix.${role}`, name: role, role, orgId,
+      orgKind: ORG_OF_ROLE[role], orgName: "矩阵测试", mustChangePassword: false, needsTotpEnrolment: false, totpEnabled: true,
+    });
+  }
+  for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      actions.push({ file, exportName, action: value as TDefinedAction<unknown> });
+    }
+  }
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+async function outcome(action: TDefinedAction<unknown>, user: TSessionUser | null): Promise<"allowed" | "denied"> {
+  session.user = user;
+  try {
+    const result = await action(new FormData());
+    if (!result.ok && (result.error === "forbidden" || result.error === "signedOut")) return "denied";
+    return "allowed";
+  } catch {
+    return "allowed"; // got past the check and failed later (redirect, no request scope …)
+  }
+}
+
+describe("authorization matrix", () => {
+  it("finds every server action, each built with defineAction and listed in EXPECTED", () => {
+    expect(actions.length).toBeGreaterThan(0);
+    for (const { file, exportName, action } of actions) {
+      expect(typeof action, `${file}#${exportName}`).toBe("function");
+      expect(action.policy, `${file}#${exportName} is not a defineAction action`).toBeDefined();
+      expect(EXPECTED, `${file}#${exportName} (${action.actionName}) has no rule in EXPECTED`).toHaveProperty([action.actionName]);
+    }
+    const names = actions.map((a) => a.action.actionName);
+    expect(new Set(names).size, "action names are unique").toBe(names.length);
+  });
+
+  it("lists every route handler in ROUTE_POLICIES and in EXPECTED_ROUTES with the same rule", () => {
+    const routes = filesNamed(path.join(ROOT, "app"), "route.ts").sort();
+    expect(Object.keys(ROUTE_POLICIES).sort()).toEqual(routes);
+    expect(Object.keys(EXPECTED_ROUTES).sort()).toEqual(routes);
+    for (const route of routes) {
+      const expected = EXPECTED_ROUTES[route]!;
+      const policy = ROUTE_POLICIES[route]!;
+      if (expected === "public") expect(policy, route).toBe("public");
+      else expect(policy, route).not.toBe("public");
+    }
+  });
+
+  it("allows exactly the expected roles for every action, and denies and audits the rest", async () => {
+    let cells = 0;
+    const unexpected: string[] = [];
+    for (const { action } of actions) {
+      const expected = EXPECTED[action.actionName]!;
+      for (const role of [...ALL, null]) {
+        const user = role ? users.get(role)! : null;
+        const shouldAllow = expected === "public" || (role !== null && expected.includes(role));
+        const got = await outcome(action, user);
+        cells++;
+        if ((got === "allowed") !== shouldAllow) unexpected.push(`${action.actionName} as ${role ?? "signed out"}: ${got}`);
+      }
+    }
+    console.log(`authorization matrix: ${actions.length} actions × ${ALL.length + 1} callers = ${cells} cells, ${unexpected.length} unexpected`);
+    expect(unexpected).toEqual([]);
+    const denied = await prisma.auditLog.count({ where: { action: { startsWith: "denied." }, userAgent: "authz-matrix" } });
+    expect(denied).toBeGreaterThan(0);
+  });
+
+  it("route handlers with a permission answer 401 signed out and 404 to roles without it", async () => {
+    for (const [route, expected] of Object.entries(EXPECTED_ROUTES)) {
+      if (expected === "public") continue;
+      const mod = (await import(path.join(ROOT, route))) as { GET: (req: Request) => Promise<Response> };
+      session.user = null;
+      expect((await mod.GET(new Request("http://localhost/x"))).status, `${route} signed out`).toBe(401);
+      for (const role of ALL) {
+        session.user = users.get(role)!;
+        const status = (await mod.GET(new Request("http://localhost/x"))).status;
+        if (expected.includes(role)) expect(status, `${route} as ${role}`).toBe(200);
+        else expect(status, `${route} as ${role}`).toBe(404);
+      }
+    }
+  });
+});
