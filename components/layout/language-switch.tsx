@@ -1,11 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/app/actions";
+import { setLocaleAction } from "@/app/actions";
+import { asFormAction } from "@/lib/server/action";
 import { LOCALES } from "@/lib/i18n/locales";
 
 export async function LanguageSwitch() {
   const [current, t] = await Promise.all([getLocale(), getTranslations("language")]);
   return (
-    <form action={setLocale} aria-label={t("label")} className="flex items-center gap-1 text-sm">
+    <form action={asFormAction(setLocaleAction)} aria-label={t("label")} className="flex items-center gap-1 text-sm">
       {LOCALES.map((locale) => (
         <button
           key={locale}

@@ -11,7 +11,9 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, sweepStaleClusters } from "../db/embedded-postgres";
 import { formatMigrateResult, migrate } from "../db/migrate";
+import { writeFileSync } from "node:fs";
 import { localAuthSecret } from "../auth-secret";
+import { e2eInfoFile } from "./info";
 import { runNext } from "../run-next";
 import { seedIfEmpty } from "../seed-if-empty";
 
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
   try {
     console.log(formatMigrateResult(await migrate(databaseUrl)));
     await seedIfEmpty(databaseUrl);
+    // Tests that look up ids in the demo data (cross-tenant checks) read this file.
+    writeFileSync(e2eInfoFile(port), JSON.stringify({ databaseUrl }), { mode: 0o600 });
   } catch (error) {
     await cleanUp();
     throw error;

@@ -35,6 +35,7 @@ const ALL: Role[] = [FA, FS, PBC, BM, BL, PS, EO, EM];
 // Who may call what. "public" also admits signed-out visitors.
 const EXPECTED: Record<string, Role[] | "public"> = {
   "auth.signIn": "public",
+  "language.set": "public",
   "auth.signOut": ALL,
   "account.changePassword": ALL,
   "account.enableTotp": ALL,

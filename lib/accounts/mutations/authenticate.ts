@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { afterFailure, afterSuccess, isLocked } from "@/lib/auth/lockout";
 import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { verifyPassword } from "@/lib/auth/password";
-import { matchRecoveryCode } from "@/lib/auth/recovery-codes";
+import { RECOVERY_ALPHABET, RECOVERY_CODE_LENGTH, matchRecoveryCode, normalizeRecoveryCode } from "@/lib/auth/recovery-codes";
 import { verifyTotp } from "@/lib/auth/totp";
 
 export type TAuthenticateInput = { login: string; password: string; totp?: string };
@@ -15,7 +15,13 @@ export type TAuthenticateResult =
   | { ok: true; userId: string; sessionId: string; mustChangePassword: boolean; needsTotpEnrolment: boolean }
   | { ok: false; code: "invalid" | "totpRequired" | "totpInvalid" };
 
-const RECOVERY_CODE = /^[a-z0-9]{4}[- ]?[a-z0-9]{4,}$/i;
+// A 6-digit code is a TOTP code; anything that normalizes to a recovery code's shape
+// (8 characters of its alphabet, typed with any dash, width or case) is a recovery code.
+function looksLikeRecoveryCode(input: string): boolean {
+  if (/^[0-9]{6}$/.test(input.normalize("NFKC").replace(/\s+/g, ""))) return false;
+  const normalized = normalizeRecoveryCode(input);
+  return normalized.length === RECOVERY_CODE_LENGTH && [...normalized].every((c) => RECOVERY_ALPHABET.includes(c));
+}
 
 /**
  * Checks a sign-in and, when it succeeds, opens a session row. Failures count towards
@@ -74,7 +80,7 @@ export async function authenticate(
     if (user.totpSecret && user.totpEnabledAt) {
       const code = input.totp?.trim() ?? "";
       if (!code) return { ok: false as const, code: "totpRequired" as const };
-      if (RECOVERY_CODE.test(code) && code.replace(/\D/g, "").length !== code.length) {
+      if (looksLikeRecoveryCode(code)) {
         const match = matchRecoveryCode(code, recoveryCodes);
         if (!match.ok) return fail("totpInvalid", "recoveryCodeInvalid");
         recoveryCodes = match.remaining;
