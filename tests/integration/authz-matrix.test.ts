@@ -36,6 +36,9 @@ const ALL: Role[] = [FA, FS, PBC, BM, BL, PS, EO, EM];
 const EXPECTED: Record<string, Role[] | "public"> = {
   "auth.signIn": "public",
   "language.set": "public",
+  "registration.submit": "public",
+  "registration.approve": [PS],
+  "registration.reject": [PS],
   "auth.signOut": ALL,
   "account.changePassword": ALL,
   "account.enableTotp": ALL,
@@ -64,7 +67,7 @@ const ORG_OF_ROLE: Record<Role, OrgKind> = {
 
 let prisma: PrismaClient;
 const users = new Map<Role, TSessionUser>();
-let actions: { file: string; exportName: string; action: TDefinedAction<unknown> }[] = [];
+const actions: { file: string; exportName: string; action: TDefinedAction<unknown> }[] = [];
 
 beforeAll(async () => {
   prisma = createPrismaClient(databaseUrl());

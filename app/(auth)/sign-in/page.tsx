@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
@@ -45,6 +46,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="mt-6">
             <SignInForm />
           </div>
+          <p className="mt-6 text-sm text-slate-700">
+            {t("registerPrompt")}{" "}
+            <Link href="/register" className="font-medium text-brand-700 underline">
+              {t("registerLink")}
+            </Link>
+          </p>
         </section>
         <section aria-labelledby="demo-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="demo-title" className="text-lg font-semibold">

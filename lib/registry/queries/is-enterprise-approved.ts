@@ -1,0 +1,23 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { RegistrationStatus } from "@/lib/generated/prisma/enums";
+
+type TDb = Pick<Prisma.TransactionClient, "enterprise">;
+
+/**
+ * Whether the enterprise organization `orgId` has been approved by its park's window.
+ * A self-registered enterprise can sign in at once but may not submit requests until
+ * this is true (the requests feature checks it, inside its own transaction if it passes
+ * one). Unknown ids, non-enterprise organizations, pending and rejected ones: false.
+ */
+export async function isEnterpriseApproved(db: TDb, orgId: string): Promise<boolean> {
+  if (!isUuid(orgId)) return false;
+  const enterprise = await db.enterprise.findUnique({ where: { orgId }, select: { registrationStatus: true } });
+  return enterprise?.registrationStatus === RegistrationStatus.APPROVED;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in these tables are uuids: anything else names no row (and would make PostgreSQL throw). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
