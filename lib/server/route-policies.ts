@@ -8,4 +8,5 @@ export const ROUTE_POLICIES: Record<string, TActionPolicy> = {
   // Auth.js endpoints: session, CSRF token, sign-out, and the credentials callback,
   // which runs the same authenticate() as the sign-in page.
   "app/api/auth/[...nextauth]/route.ts": "public",
+  "app/(portal)/audit/export/route.ts": "audit.export",
 };

@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "app/api/health/route.ts": "public",
   "app/api/auth/[...nextauth]/route.ts": "public",
+  "app/(portal)/audit/export/route.ts": [FA],
 };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,0 +1,242 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TextField } from "@/components/ui/text-field";
+import { formatShanghaiTime } from "@/lib/audit/csv";
+import { searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
+import {
+  AUDIT_FILTER_FIELDS,
+  AUDIT_OUTCOMES,
+  AUDIT_PAGE_SIZE,
+  auditSearchQuery,
+  parseAuditSearch,
+  type TAuditFilterField,
+  type TAuditOutcome,
+} from "@/lib/audit/schemas";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { actionLabeler } from "./labels";
+
+export const dynamic = "force-dynamic";
+
+type TSearchParams = Record<string, string | string[] | undefined>;
+
+const OUTCOME_BADGE: Record<TAuditOutcome, string> = {
+  SUCCESS: "bg-emerald-50 text-emerald-800 ring-emerald-600/30",
+  DENIED: "bg-amber-50 text-amber-900 ring-amber-600/40",
+  FAILURE: "bg-red-50 text-red-800 ring-red-600/30",
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const user = await requirePermission("audit.read");
+  const t = await getTranslations("audit");
+  const parsed = parseAuditSearch(await searchParams);
+  const values: Record<TAuditFilterField, string> = parsed.ok
+    ? (Object.fromEntries(AUDIT_FILTER_FIELDS.map((k) => [k, parsed.filters[k] ?? ""])) as Record<TAuditFilterField, string>)
+    : parsed.raw;
+  const errors = parsed.ok ? {} : parsed.errors;
+  const result = parsed.ok ? await searchAuditLog(db(), parsed.filters, { cursor: parsed.cursor }) : null;
+  const label = actionLabeler(t);
+  const query = auditSearchQuery(values);
+  const errorFor = (field: TAuditFilterField) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-slate-700">{t("intro")}</p>
+          <p className="text-sm text-slate-600">{t("retention")}</p>
+        </div>
+
+        <section aria-labelledby="audit-filters" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="audit-filters" className="text-lg font-medium">
+            {t("filters")}
+          </h2>
+          <form method="get" action="/audit" className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+            <TextField id="audit-from" name="from" type="date" label={t("from")} hint={t("dateHint")} defaultValue={values.from} error={errorFor("from")} />
+            <TextField id="audit-to" name="to" type="date" label={t("to")} hint={t("dateHint")} defaultValue={values.to} error={errorFor("to")} />
+            <TextField
+              id="audit-account"
+              name="account"
+              label={t("account")}
+              hint={t("accountHint")}
+              defaultValue={values.account}
+              error={errorFor("account")}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <TextField id="audit-org" name="org" label={t("org")} hint={t("orgHint")} defaultValue={values.org} error={errorFor("org")} autoComplete="off" />
+            <TextField
+              id="audit-action"
+              name="action"
+              label={t("action")}
+              hint={t("actionHint")}
+              defaultValue={values.action}
+              error={errorFor("action")}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <div>
+              <label htmlFor="audit-outcome" className="block text-sm font-medium text-slate-700">
+                {t("outcome")}
+              </label>
+              <select
+                id="audit-outcome"
+                name="outcome"
+                defaultValue={AUDIT_OUTCOMES.includes(values.outcome as TAuditOutcome) ? values.outcome : ""}
+                aria-invalid={errors.outcome ? true : undefined}
+                aria-describedby={errors.outcome ? "audit-outcome-error" : undefined}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
+              >
+                <option value="">{t("anyOutcome")}</option>
+                {AUDIT_OUTCOMES.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`outcomes.${o}`)}
+                  </option>
+                ))}
+              </select>
+              {errors.outcome && (
+                <p id="audit-outcome-error" role="alert" className="mt-1 text-sm text-red-700">
+                  {t(`errors.${errors.outcome}`)}
+                </p>
+              )}
+            </div>
+            <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
+              <Button type="submit">{t("search")}</Button>
+              <Link href="/audit" className="text-brand-700 underline">
+                {t("reset")}
+              </Link>
+            </div>
+          </form>
+        </section>
+
+        {!parsed.ok && (
+          <div role="alert" className="rounded-md bg-red-50 px-4 py-3 text-red-800 ring-1 ring-red-200">
+            <p>{t("invalid")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {Object.values(errors).map((code) => (
+                <li key={code}>{t(`errors.${code}`)}</li>
+              ))}
+            </ul>
+            {errors.cursor && (
+              <Link href={query ? `/audit?${query}` : "/audit"} className="mt-2 inline-block underline">
+                {t("firstPage")}
+              </Link>
+            )}
+          </div>
+        )}
+
+        {result && (
+          <section aria-labelledby="audit-results" className="space-y-3">
+            <div className="flex flex-wrap items-end justify-between gap-3">
+              <div>
+                <h2 id="audit-results" className="text-lg font-medium">
+                  {t("results")}
+                </h2>
+                <p className="text-sm text-slate-600">{t("pageSize", { count: AUDIT_PAGE_SIZE })}</p>
+              </div>
+              {can(user.role, "audit.export") && (
+                <div className="text-right">
+                  <a
+                    href={query ? `/audit/export?${query}` : "/audit/export"}
+                    download
+                    className="inline-block rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+                  >
+                    {t("export")}
+                  </a>
+                  <p className="mt-1 text-xs text-slate-500">{t("exportHint")}</p>
+                </div>
+              )}
+            </div>
+            {result.rows.length === 0 ? (
+              <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+            ) : (
+              <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <thead className="bg-slate-50 text-left text-slate-700">
+                    <tr>
+                      {(["time", "account", "org", "action", "target", "outcome", "ip"] as const).map((c) => (
+                        <th key={c} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                          {t(`columns.${c}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {result.rows.map((row) => (
+                      <AuditRow key={row.id} row={row} actionLabel={label(row.action)} outcomeLabel={t(`outcomes.${row.outcome}`)} noActor={t("noActor")} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <nav aria-label={t("results")} className="flex gap-4">
+              {parsed.ok && parsed.cursor && (
+                <Link href={query ? `/audit?${query}` : "/audit"} className="text-brand-700 underline">
+                  {t("firstPage")}
+                </Link>
+              )}
+              {result.next && (
+                <Link href={`/audit?${auditSearchQuery(values, result.next)}`} rel="next" className="text-brand-700 underline">
+                  {t("nextPage")}
+                </Link>
+              )}
+            </nav>
+          </section>
+        )}
+      </main>
+    </PortalFrame>
+  );
+}
+
+function attemptedLogin(details: unknown): string | null {
+  if (details && typeof details === "object" && "login" in details && typeof details.login === "string") return details.login;
+  return null;
+}
+
+function AuditRow({ row, actionLabel, outcomeLabel, noActor }: { row: TAuditRow; actionLabel: string; outcomeLabel: string; noActor: string }) {
+  const login = row.actorAccount ? null : attemptedLogin(row.details);
+  return (
+    <tr className="align-top">
+      <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-700">
+        <time dateTime={row.occurredAt.toISOString()}>{formatShanghaiTime(row.occurredAt)}</time>
+      </td>
+      <td className="px-3 py-2">
+        {row.actorAccount ? (
+          <>
+            <span className="font-mono text-slate-900">{row.actorAccount}</span>
+            <span className="block text-slate-600">{row.actorName}</span>
+          </>
+        ) : (
+          <>
+            <span className="text-slate-600">{noActor}</span>
+            {login && <span className="block font-mono text-slate-700">{login}</span>}
+          </>
+        )}
+      </td>
+      <td className="px-3 py-2 text-slate-700">{row.orgName ?? "—"}</td>
+      <td className="px-3 py-2">
+        <span className="text-slate-900">{actionLabel}</span>
+        {actionLabel !== row.action && <span className="block font-mono text-xs text-slate-500">{row.action}</span>}
+      </td>
+      <td className="max-w-56 px-3 py-2 text-slate-700">
+        {row.targetType || row.targetId ? (
+          <>
+            {row.targetType && <span className="block">{row.targetType}</span>}
+            {row.targetId && <span className="block break-all font-mono text-xs text-slate-500">{row.targetId}</span>}
+          </>
+        ) : (
+          "—"
+        )}
+      </td>
+      <td className="whitespace-nowrap px-3 py-2">
+        <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${OUTCOME_BADGE[row.outcome]}`}>{outcomeLabel}</span>
+      </td>
+      <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{row.ip ?? "—"}</td>
+    </tr>
+  );
+}
