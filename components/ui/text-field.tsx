@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { FieldMessages, fieldIds } from "./field-messages";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string };
 
@@ -6,9 +7,6 @@ type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: str
 export function TextField({ label, hint, error, id, className = "", ...input }: Props) {
   const generated = useId();
   const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
@@ -17,20 +15,11 @@ export function TextField({ label, hint, error, id, className = "", ...input }: 
       <input
         id={inputId}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldIds(inputId, hint, error).describedBy}
         className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
         {...input}
       />
-      {hint && (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={inputId} hint={hint} error={error} />
     </div>
   );
 }

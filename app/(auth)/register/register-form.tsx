@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
 import { registerEnterpriseAction, type TRegisterResult } from "./actions";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type TState = TActionResult<TRegisterResult> | null;
 

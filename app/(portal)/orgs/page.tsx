@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
+import { OrgKind } from "@/lib/generated/prisma/enums";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+
+export const dynamic = "force-dynamic";
+
+type TSearchParams = Promise<{ kind?: string | string[]; page?: string | string[] }>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const KINDS = Object.values(OrgKind);
+
+export default async function OrganizationsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const user = await requirePermission("orgs.create");
+  const params = await searchParams;
+  const kindParam = first(params.kind);
+  const kind = KINDS.find((k) => k === kindParam);
+  const page = Number(first(params.page) ?? 1);
+  const t = await getTranslations("orgs");
+  const list = await listOrganizations(db(), user, { kind, page });
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const href = (k: OrgKind | undefined, p = 1) =>
+    `/orgs?${new URLSearchParams({ ...(k ? { kind: k } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`.replace(/\?$/, "");
+  const tabs: { key: string; kind: OrgKind | undefined; label: string }[] = [
+    { key: "all", kind: undefined, label: t("filterAll") },
+    ...KINDS.map((k) => ({ key: k, kind: k, label: t(`kinds.${k}`) })),
+  ];
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <Link href="/orgs/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t("newOrg")}
+          </Link>
+        </div>
+        <p className="text-slate-700">{t("intro")}</p>
+        <nav aria-label={t("filterLabel")}>
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {tabs.map((tab) => (
+              <li key={tab.key}>
+                <Link
+                  href={href(tab.kind)}
+                  aria-current={tab.kind === kind ? "page" : undefined}
+                  className="inline-block rounded-full px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-100 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white aria-[current=page]:ring-brand-600"
+                >
+                  {tab.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {list.rows.length === 0 ? (
+          <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+        ) : (
+          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">{t("title")}</caption>
+              <thead className="bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.kind")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.parent")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.users")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.status")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {list.rows.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row" className="px-3 py-2 font-medium text-slate-900">
+                      {o.name}
+                      {o.parkCode && <span className="ml-2 font-mono text-xs text-slate-500">{o.parkCode}</span>}
+                    </th>
+                    <td className="px-3 py-2">
+                      {t(`kinds.${o.kind}`)}
+                      {o.bankLevel && <span className="text-slate-500"> · {t(`bankLevels.${o.bankLevel}`)}</span>}
+                    </td>
+                    <td className="px-3 py-2">{o.parentName ?? <span className="text-slate-400">{t("none")}</span>}</td>
+                    <td className="px-3 py-2 tabular-nums">{o.userCount}</td>
+                    <td className="px-3 py-2">
+                      {o.active ? (
+                        <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs text-green-800">{t("active")}</span>
+                      ) : (
+                        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">{t("inactive")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.total > 0 && (
+          <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm text-slate-700">
+            <span>{t("pageOf", { page: list.page, pages, total: list.total })}</span>
+            <span className="flex gap-3">
+              {list.page > 1 && <Link href={href(kind, list.page - 1)} className="text-brand-700 underline">{t("previous")}</Link>}
+              {list.page < pages && <Link href={href(kind, list.page + 1)} className="text-brand-700 underline">{t("next")}</Link>}
+            </span>
+          </nav>
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

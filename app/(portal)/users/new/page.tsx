@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { listManageableOrgs, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+import { CreateUserForm } from "../create-user-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function NewUserPage() {
+  const actor = await requirePermission("users.manageOwnOrg");
+  const [t, tRoles] = await Promise.all([getTranslations("users"), getTranslations("roles")]);
+  const orgs = await listManageableOrgs(db(), actor, await loadUserScopeContext(db(), actor));
+  return (
+    <PortalFrame user={actor}>
+      <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-8 sm:px-8">
+        <Link href="/users" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+          {t("detail.backToList")}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("create.title")}</h1>
+        {orgs.length === 0 ? (
+          <p role="status" className="rounded bg-slate-100 px-3 py-2 text-slate-700">
+            {t("create.noOrgs")}
+          </p>
+        ) : (
+          <CreateUserForm
+            orgs={orgs.map((o) => ({ id: o.id, name: o.name, roles: o.roles.map((r) => ({ value: r, label: tRoles(r) })) }))}
+            defaultOrgId={orgs.some((o) => o.id === actor.orgId) ? actor.orgId : orgs[0]!.id}
+          />
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { TPiiField } from "@/lib/accounts/schemas";
+import type { TActionResult } from "@/lib/server/action";
+import { revealPiiAction } from "./actions";
+import { formErrors } from "./form-errors";
+
+type TState = TActionResult<{ value: string | null }> | null;
+
+/**
+ * A masked mobile or ID number; with `canReveal`, a "show" button that fetches the full
+ * value for this one user (the server checks pii.reveal and the scope, and audits it).
+ */
+export function RevealValue({
+  userId,
+  userName,
+  field,
+  masked,
+  canReveal,
+}: {
+  userId: string;
+  userName: string;
+  field: TPiiField;
+  masked: string | null;
+  canReveal: boolean;
+}) {
+  const t = useTranslations("users");
+  const [state, action, pending] = useActionState<TState, FormData>(revealPiiAction, null);
+  if (masked === null) return <span className="text-slate-400">{t("none")}</span>;
+  if (state?.ok) {
+    return (
+      <span className="font-mono" data-testid={`revealed-${field}`}>
+        {state.data.value ?? t("none")}
+      </span>
+    );
+  }
+  const error = formErrors(state, t).form;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <span className="font-mono">{masked}</span>
+      {canReveal && (
+        <form action={action} className="inline">
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="field" value={field} />
+          <button
+            type="submit"
+            disabled={pending}
+            aria-label={t("revealLabel", { name: userName, field: t(`fields.${field}`) })}
+            className="rounded px-1.5 py-0.5 text-sm text-brand-700 underline-offset-2 hover:underline disabled:opacity-60"
+          >
+            {t("reveal")}
+          </button>
+        </form>
+      )}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

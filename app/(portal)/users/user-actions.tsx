@@ -1,0 +1,139 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
+import type { TActionResult } from "@/lib/server/action";
+import {
+  changeRoleAction,
+  deactivateUserAction,
+  reactivateUserAction,
+  resetPasswordAction,
+  resetTotpAction,
+} from "./actions";
+import { formErrors } from "./form-errors";
+import { SelectField } from "@/components/ui/select-field";
+import { TemporaryPassword } from "./temporary-password";
+import { useFields } from "./use-fields";
+
+type TState<T> = TActionResult<T> | null;
+
+function Panel({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h2 className="text-lg font-medium">{title}</h2>
+      <p className="text-sm text-slate-600">{hint}</p>
+      {children}
+    </section>
+  );
+}
+
+function Outcome({ state, done }: { state: TState<unknown>; done: string }) {
+  const t = useTranslations("users");
+  if (!state) return null;
+  if (state.ok) {
+    return (
+      <p role="status" className="text-green-800">
+        {done}
+      </p>
+    );
+  }
+  const { form } = formErrors(state, t);
+  return form ? (
+    <p role="alert" className="text-sm text-red-700">
+      {form}
+    </p>
+  ) : null;
+}
+
+function ChangeRole({ userId, role, roles }: { userId: string; role: string; roles: { value: string; label: string }[] }) {
+  const t = useTranslations("users");
+  const [state, action, pending] = useActionState<TState<void>, FormData>(changeRoleAction, null);
+  const fields = useFields({ role });
+  const errors = formErrors(state, t);
+  return (
+    <Panel title={t("changeRole.title")} hint={t("changeRole.hint")}>
+      <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+        <input type="hidden" name="userId" value={userId} />
+        <SelectField {...fields.bind("role")} label={t("columns.role")} options={roles} error={errors.field("role")} className="grow" />
+        <Button type="submit" disabled={pending}>
+          {t("changeRole.submit")}
+        </Button>
+      </form>
+      <Outcome state={state} done={t("changeRole.done")} />
+    </Panel>
+  );
+}
+
+function ResetPassword({ userId }: { userId: string }) {
+  const t = useTranslations("users");
+  const [state, action, pending] = useActionState<TState<TTemporaryCredentials>, FormData>(resetPasswordAction, null);
+  return (
+    <Panel title={t("resetPassword.title")} hint={t("resetPassword.hint")}>
+      {state?.ok ? (
+        <TemporaryPassword account={state.data.account} password={state.data.temporaryPassword} />
+      ) : (
+        <form action={action}>
+          <input type="hidden" name="userId" value={userId} />
+          <Button type="submit" disabled={pending}>
+            {t("resetPassword.submit")}
+          </Button>
+        </form>
+      )}
+      <Outcome state={state} done={t("resetPassword.done")} />
+    </Panel>
+  );
+}
+
+function SimpleAction({
+  userId,
+  name,
+  action: serverAction,
+}: {
+  userId: string;
+  name: "resetTotp" | "deactivate" | "reactivate";
+  action: (state: TState<void>, formData: FormData) => Promise<TState<void>>;
+}) {
+  const t = useTranslations("users");
+  const [state, action, pending] = useActionState<TState<void>, FormData>(serverAction, null);
+  return (
+    <Panel title={t(`${name}.title`)} hint={t(`${name}.hint`)}>
+      {!state?.ok && (
+        <form action={action}>
+          <input type="hidden" name="userId" value={userId} />
+          <Button type="submit" disabled={pending}>
+            {t(`${name}.submit`)}
+          </Button>
+        </form>
+      )}
+      <Outcome state={state} done={t(`${name}.done`)} />
+    </Panel>
+  );
+}
+
+/** What an administrator may do to one user (never to themself: see the account page). */
+export function UserActions({
+  userId,
+  active,
+  role,
+  roles,
+}: {
+  userId: string;
+  active: boolean;
+  role: string;
+  roles: { value: string; label: string }[];
+}) {
+  return (
+    <div className="space-y-4">
+      {roles.length > 1 && <ChangeRole userId={userId} role={role} roles={roles} />}
+      <ResetPassword userId={userId} />
+      <SimpleAction userId={userId} name="resetTotp" action={resetTotpAction} />
+      {active ? (
+        <SimpleAction key="deactivate" userId={userId} name="deactivate" action={deactivateUserAction} />
+      ) : (
+        <SimpleAction key="reactivate" userId={userId} name="reactivate" action={reactivateUserAction} />
+      )}
+    </div>
+  );
+}
