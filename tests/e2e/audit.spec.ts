@@ -1,38 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-import { currentTotp, totpStep } from "@/lib/auth/totp";
-import { DEMO_PASSWORD, demoTotpSecret } from "@/lib/seed/credentials";
-import { DEFAULT_SEED } from "@/lib/seed/generate";
-
-// Signs in with password and TOTP. A code cannot be used twice in the same 30-second
-// step for the same account (another spec may just have used it): if it is refused,
-// wait for the next step and try once more.
-async function signIn(page: Page, account: string, landing: RegExp) {
-  await page.goto("/sign-in");
-  await page.getByLabel("账号", { exact: true }).fill(account);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  const totp = page.getByLabel("动态口令", { exact: true });
-  await expect(totp).toBeVisible();
-  for (let attempt = 0; ; attempt++) {
-    const now = new Date();
-    await totp.fill(currentTotp(demoTotpSecret(DEFAULT_SEED, account), now));
-    await page.getByRole("button", { name: "登录" }).click();
-    try {
-      await page.waitForURL(landing, { timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt > 0) throw error;
-      const nextStepAt = (totpStep(now) + 1) * 30_000;
-      await page.waitForTimeout(Math.max(0, nextStepAt - Date.now()) + 500);
-    }
-  }
-}
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/auth";
 
 test.describe("audit log", () => {
   test("the finance admin finds its own sign-in, filters by action and downloads the CSV; bad parameters get a message", async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, "finance.admin", /\/finance$/);
+    await signInAs(page, "finance.admin");
+    await expect(page).toHaveURL(/\/finance$/);
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审计日志" }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
@@ -97,7 +71,8 @@ test.describe("audit log", () => {
 
   test("a bank liaison has no audit link, is sent to its dashboard, and the export is not found", async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, "bank.liaison", /\/bank$/);
+    await signInAs(page, "bank.liaison");
+    await expect(page).toHaveURL(/\/bank$/);
     const nav = page.getByRole("navigation", { name: "主导航" });
     await expect(nav.getByRole("link").first()).toBeVisible();
     await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(0);

@@ -1,8 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { totpStep } from "@/lib/auth/totp";
 import { makeUscc } from "@/lib/registry/uscc";
-import { DEMO_PASSWORD, freshDemoCode } from "./support/auth";
+import { signInAs } from "./support/auth";
 
 // park.window works for park no. 1, 云溪高新技术产业开发区.
 const PARK_ONE = "云溪高新技术产业开发区管理委员会";
@@ -33,32 +32,6 @@ async function fillRegistration(page: Page, uscc: string) {
   await page.getByLabel("账号名", { exact: true }).fill(enterprise.account);
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
   await page.getByLabel("再次输入密码", { exact: true }).fill(PASSWORD);
-}
-
-/**
- * Signs in with a one-time code. A code is accepted once per 30-second step and account:
- * if another test already used this step's code (the shared helper only knows its own
- * worker's sign-ins), wait for the next step and enter that one.
- */
-async function signInWithTotp(page: Page, account: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("账号", { exact: true }).fill(account);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  const totp = page.getByLabel("动态口令", { exact: true });
-  await totp.waitFor();
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const step = totpStep(new Date());
-    await totp.fill(await freshDemoCode(account));
-    await page.getByRole("button", { name: "登录" }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith("/sign-in")).then(() => "in" as const),
-      expect(totp).toHaveAccessibleDescription(/动态口令错误或已使用/).then(() => "reused" as const),
-    ]);
-    if (outcome === "in") return;
-    while (totpStep(new Date()) === step) await page.waitForTimeout(500);
-  }
-  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 test.describe.serial("enterprise self-registration", () => {
@@ -113,7 +86,7 @@ test.describe.serial("enterprise self-registration", () => {
 
   test("park.window sees it in its queue, mobile masked, and approves it", async ({ page }) => {
     test.setTimeout(90_000);
-    await signInWithTotp(page, "park.window");
+    await signInAs(page, "park.window");
     await page.goto("/park/registrations");
     await expect(page.getByRole("heading", { level: 1, name: "企业注册审核" })).toBeVisible();
     const card = page.getByRole("article", { name: enterprise.name });

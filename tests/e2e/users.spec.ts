@@ -1,38 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { currentTotp, totpStep } from "@/lib/auth/totp";
-import { DEMO_PASSWORD, demoTotpSecret } from "@/lib/seed/credentials";
-import { DEFAULT_SEED } from "@/lib/seed/generate";
-
-const STEP_MS = 30_000;
-
-// A code is accepted once per 30-second step and account: if this account already used
-// the current step (another test signed it in), wait for the next one and try again.
-async function signIn(page: Page, account: string, password: string, totpSecret?: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("账号", { exact: true }).fill(account);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  if (!totpSecret) return;
-  const field = page.getByLabel("动态口令", { exact: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    await field.fill(currentTotp(totpSecret, new Date()));
-    const step = totpStep(new Date());
-    await page.getByRole("button", { name: "登录" }).click();
-    const outcome = await Promise.race([
-      page
-        .waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 15_000 })
-        .then(() => "in" as const, () => "timeout" as const),
-      expect(field)
-        .toHaveAccessibleDescription(/动态口令错误或已使用/, { timeout: 15_000 })
-        .then(() => "refused" as const, () => "timeout" as const),
-    ]);
-    if (outcome === "in") return;
-    if (outcome === "timeout") break;
-    const wait = (step + 1) * STEP_MS - Date.now() + 500;
-    if (wait > 0) await page.waitForTimeout(wait);
-  }
-  throw new Error(`${account}: TOTP refused twice`);
-}
+import { expect, test } from "@playwright/test";
+import { currentTotp } from "@/lib/auth/totp";
+import { signInAs } from "./support/auth";
 
 test("the finance admin creates a bank with its first user, who then sets up the account and lands on the bank dashboard", async ({ page }) => {
   test.setTimeout(120_000);
@@ -42,7 +10,7 @@ test("the finance admin creates a bank with its first user, who then sets up the
   const bankName = `端到端测试银行云溪分行 ${suffix}`;
 
   // ── the finance admin creates the organization and its first user ──
-  await signIn(page, "finance.admin", DEMO_PASSWORD, demoTotpSecret(DEFAULT_SEED, "finance.admin"));
+  await signInAs(page, "finance.admin");
   await expect(page).toHaveURL(/\/finance$/);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "机构管理" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "机构管理" })).toBeVisible();
@@ -100,7 +68,7 @@ test("the finance admin creates a bank with its first user, who then sets up the
   await expect(page).toHaveURL(/\/sign-in/);
 
   // ── the new user: change the temporary password ──
-  await signIn(page, account, temporaryPassword);
+  await signInAs(page, account, { password: temporaryPassword });
   await expect(page).toHaveURL(/\/account\/password$/);
   await expect(page.getByText("这是管理员为您设置的初始密码")).toBeVisible();
   const newPassword = "Qiao#Bridge2026x";
@@ -111,7 +79,7 @@ test("the finance admin creates a bank with its first user, who then sets up the
   await expect(page).toHaveURL(/\/sign-in\?notice=passwordChanged/);
 
   // ── then enrol a second factor (a bank manager must) ──
-  await signIn(page, account, newPassword);
+  await signInAs(page, account, { password: newPassword });
   await expect(page).toHaveURL(/\/account\/totp$/);
   const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
