@@ -2,8 +2,10 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { db } from "@/lib/server/db";
 import { auth } from "./config";
+import { requestMeta } from "./request-meta";
 
 /** The signed-in user of this request, checked against the Session row; null if none. */
 export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
@@ -28,9 +30,18 @@ export async function requireUser(options: TRequireOptions = {}): Promise<TSessi
   return user;
 }
 
-/** For pages: as requireUser, and the role must hold the permission (else its own dashboard). */
+/**
+ * For pages: as requireUser, and the role must hold the permission; otherwise the
+ * attempt is audited and the user goes back to their own dashboard.
+ */
 export async function requirePermission(permission: TPermission): Promise<TSessionUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) redirect("/");
+  if (!can(user.role, permission)) {
+    await writeAudit(db(), {
+      action: `denied.page.${permission}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId,
+      ...(await requestMeta()),
+    });
+    redirect("/");
+  }
   return user;
 }
