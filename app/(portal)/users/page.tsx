@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
@@ -101,13 +102,12 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
           </div>
         )}
         {list.total > 0 && (
-          <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm text-slate-700">
-            <span>{t("pageOf", { page: list.page, pages, total: list.total })}</span>
-            <span className="flex gap-3">
-              {list.page > 1 && <Link href={pageHref(list.page - 1)} className="text-brand-700 underline">{t("previous")}</Link>}
-              {list.page < pages && <Link href={pageHref(list.page + 1)} className="text-brand-700 underline">{t("next")}</Link>}
-            </span>
-          </nav>
+          <Pagination
+            page={list.page}
+            pages={pages}
+            hrefFor={pageHref}
+            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+          />
         )}
       </main>
     </PortalFrame>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { DetailList } from "@/components/ui/detail-list";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -32,14 +33,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
         <p className="text-sm text-slate-600">{t("detailTitle")}</p>
         <h1 className="text-2xl font-semibold">{detail.title}</h1>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2">
-          {rows.map(([label, value]) => (
-            <div key={label} className="flex gap-2">
-              <dt className="shrink-0 text-slate-600">{label}</dt>
-              <dd className="text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
         <p className="whitespace-pre-line text-slate-800">{detail.description}</p>
         <Timeline
           requestId={detail.id}
