@@ -10,6 +10,10 @@ type TNavEntry = { key: string; href: (role: Role) => string; permission: TPermi
 
 const NAV: readonly TNavEntry[] = [
   { key: "dashboard", href: (role) => `/${areaOfRole(role)}`, permission: null },
+  { key: "programs", href: () => "/programs", permission: "programs.manage" },
+  { key: "registry", href: () => "/registry", permission: "registry.export" },
+  { key: "pairings", href: () => "/pairings", permission: "pairings.read" },
+  { key: "calendar", href: () => "/calendar", permission: "calendar.manage" },
   { key: "orgs", href: () => "/orgs", permission: "orgs.create" },
   { key: "users", href: () => "/users", permission: "users.manageOwnOrg" },
   { key: "registrations", href: () => "/park/registrations", permission: "registrations.review" },

@@ -62,6 +62,13 @@ export const PERMISSIONS = {
   "enterprises.update": [PARK_STAFF, FINANCE_ADMIN, ENTERPRISE_OWNER],
   // A/B/C class drives the kind of support; an enterprise may not promote itself.
   "enterprises.changeClass": [PARK_STAFF, FINANCE_ADMIN],
+  // Entering enterprises by hand or from a file, and deactivating them: the park window
+  // for its own park, the finance office for any.
+  "enterprises.create": [PARK_STAFF, FINANCE_ADMIN],
+  "enterprises.import": [PARK_STAFF, FINANCE_ADMIN],
+  "enterprises.deactivate": [PARK_STAFF, FINANCE_ADMIN],
+  // Lists exported to Excel, each scoped like the page it comes from.
+  "registry.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, PARK_STAFF],
   // Show a masked mobile or ID number in full; every use is audited. Kept to the people
   // who must phone the person: the admin, the park window, the bank manager who
   // assigns the account manager. Staff and liaisons work with the masked value.
@@ -96,6 +103,12 @@ export const PERMISSIONS = {
   "pairings.read": EVERY_ROLE,
   // Pairings are locked within the year; a change needs the admin and a reason.
   "pairings.manage": [FINANCE_ADMIN],
+  // Once the implementation phase starts pairings are locked (L375: in principle no
+  // change within the year); only the finance office administrator may still change one,
+  // with a written reason.
+  "pairings.changeLocked": [FINANCE_ADMIN],
+  // A bank records which enterprises its branches take ("1+1") and their account managers.
+  "pairings.manageOneOnOne": [FINANCE_ADMIN, BANK_MANAGER],
   // Monthly 1+1 plan/target/progress report, due before each month end.
   "pairings.reportProgress": [BANK_MANAGER, BANK_LIAISON],
   "calendar.manage": [FINANCE_ADMIN],
@@ -122,6 +135,8 @@ export const PERMISSIONS = {
   "contacts.read": EVERY_ROLE,
   // A change must be filed within 3 working days; the liaison usually files it.
   "contacts.manage": [BANK_MANAGER, BANK_LIAISON],
+  // The finance office loads every bank's contacts at the start of a program year.
+  "contacts.import": [FINANCE_ADMIN],
   "visits.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
   // The park records the half-yearly visit the main bank's president leads.
   "visits.record": [PARK_STAFF],
