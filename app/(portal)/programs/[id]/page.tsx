@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DetailList } from "@/components/ui/detail-list";
+import { getProgram } from "@/lib/programs/queries/list-programs";
+import { RULE_KEYS, changedRules, phaseAt, toDraft, type TPhaseDates, type TProgramRules, type TRuleKey } from "@/lib/programs/rules";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+import { day } from "../format";
+import { ChangeRulesForm, EditProgramForm } from "./program-forms";
+
+export const dynamic = "force-dynamic";
+
+const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
+  replyDeadlineDays: "unitWorkingDays",
+  escalateAfterDays: "unitWorkingDays",
+  bulletinAfterRemindDays: "unitWorkingDays",
+  quarterlyWindowDays: "unitWorkingDays",
+  renewalLeadDays: "unitDays",
+  bottomListSize: "unitBanks",
+  autoCloseUnratedDays: "unitWorkingDays",
+};
+
+export default async function ProgramPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("programs.manage");
+  const { id } = await params;
+  const program = await getProgram(db(), id);
+  if (!program) notFound();
+  const [t, format] = await Promise.all([getTranslations("programs"), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const ruleValue = (rules: TProgramRules, key: TRuleKey) => t(`rules.${UNIT[key]}`, { n: rules[key] });
+  const current = program.ruleVersions[0] ?? null;
+  const phaseNow = phaseAt(program.phases, new Date());
+  const phases = Object.fromEntries(program.phases.map((p) => [p.kind, { startsOn: day(p.startsOn), endsOn: day(p.endsOn) }])) as TPhaseDates;
+  const draft = toDraft({ ...program, phases });
+  const editInitial = Object.fromEntries(
+    ["name", "docNumber", "leadUnits", "description", ...Object.keys(draft).filter((k) => k.endsWith("StartsOn") || k.endsWith("EndsOn"))].map((k) => [
+      k,
+      typeof draft[k] === "string" ? (draft[k] as string) : "",
+    ]),
+  );
+  const rulesInitial = current ? Object.fromEntries(RULE_KEYS.map((k) => [k, String(current[k])])) : {};
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
+        <Link href="/programs" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+          {t("backToList")}
+        </Link>
+        <h1 className="text-2xl font-semibold">{program.name}</h1>
+
+        <section aria-labelledby="program-details" className="space-y-3">
+          <h2 id="program-details" className="text-lg font-medium">{t("detail.sectionDetails")}</h2>
+          <DetailList
+            rows={[
+              [t("columns.docNumber"), program.docNumber],
+              [t("columns.level"), t(`levels.${program.level}`)],
+              [t("columns.year"), t("yearValue", { year: program.year })],
+              [t("detail.status"), program.active ? t("active") : t("inactive")],
+              [t("detail.leadUnits"), program.leadUnits.join("、")],
+              [t("detail.currentPhase"), phaseNow ? t(`phases.${phaseNow}`) : t("detail.noCurrentPhase")],
+              [t("detail.description"), program.description ?? t("none")],
+              [t("detail.updatedAt"), when(program.updatedAt)],
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="program-phases" className="space-y-3">
+          <h2 id="program-phases" className="text-lg font-medium">{t("detail.sectionPhases")}</h2>
+          <DetailList rows={program.phases.map((p) => [t(`phases.${p.kind}`), t("phaseRange", { from: day(p.startsOn), to: day(p.endsOn) })] as const)} />
+        </section>
+
+        <section aria-labelledby="program-rules" className="space-y-3">
+          <h2 id="program-rules" className="text-lg font-medium">
+            {current ? t("detail.sectionRules", { version: current.version }) : t("detail.noRules")}
+          </h2>
+          <p role="note" className="rounded bg-slate-100 px-3 py-2 text-slate-700">
+            {t("detail.rulesNote")}
+          </p>
+          {current && <DetailList rows={RULE_KEYS.map((k) => [t(`rules.${k}`), ruleValue(current, k)] as const)} />}
+        </section>
+
+        <EditProgramForm programId={program.id} initial={editInitial} />
+        <ChangeRulesForm programId={program.id} version={current?.version ?? 0} initial={rulesInitial} />
+
+        <section aria-labelledby="rule-history" className="space-y-3">
+          <h2 id="rule-history" className="text-lg font-medium">{t("history.title")}</h2>
+          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">{t("history.title")}</caption>
+              <thead className="bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("history.version")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("history.effectiveFrom")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("history.createdBy")}</th>
+                  {RULE_KEYS.map((k) => (
+                    <th key={k} scope="col" className="px-3 py-2 font-medium">{t(`rules.${k}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {program.ruleVersions.map((v, i) => {
+                  const previous = program.ruleVersions[i + 1];
+                  const changed = previous ? changedRules(previous, v) : [];
+                  return (
+                    <tr key={v.id} data-testid={`rule-version-${v.version}`}>
+                      <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap text-slate-900">{t("versionLabel", { version: v.version })}</th>
+                      <td className="px-3 py-2 whitespace-nowrap">{when(v.effectiveFrom)}</td>
+                      <td className="px-3 py-2">
+                        {v.createdBy ? `${v.createdBy.name}（${v.createdBy.orgName}）` : t("history.unknownUser")}
+                      </td>
+                      {RULE_KEYS.map((k) => (
+                        <td key={k} className={`px-3 py-2 whitespace-nowrap tabular-nums ${changed.includes(k) ? "font-semibold text-brand-900" : ""}`}>
+                          {ruleValue(v, k)}
+                          {changed.includes(k) && <span className="sr-only">{t("history.changedMark")}</span>}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </main>
+    </PortalFrame>
+  );
+}

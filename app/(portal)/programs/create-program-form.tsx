@@ -1,0 +1,78 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import type { TCreatedProgram } from "@/lib/programs/mutations/create-program";
+import { DEFAULT_RULES, PROGRAM_LEVELS, RULE_KEYS } from "@/lib/programs/rules";
+import type { TActionResult } from "@/lib/server/action";
+import { formErrors } from "../users/form-errors";
+import { useFields } from "../users/use-fields";
+import { createProgramAction } from "./actions";
+import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "./program-fields";
+
+// "Create another" starts a fresh form.
+export function CreateProgramForm({ defaultYear }: { defaultYear: number }) {
+  const [round, setRound] = useState(0);
+  return <CreateProgramRound key={round} defaultYear={defaultYear} onAnother={() => setRound((r) => r + 1)} />;
+}
+
+function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; onAnother: () => void }) {
+  const t = useTranslations("programs");
+  const [state, action, pending] = useActionState<TActionResult<TCreatedProgram> | null, FormData>(createProgramAction, null);
+  const fields = useFields({
+    level: "CITY",
+    year: String(defaultYear),
+    ...Object.fromEntries(RULE_KEYS.map((k) => [k, String(DEFAULT_RULES[k])])),
+  });
+  const errors = formErrors(state, t);
+
+  if (state?.ok) {
+    return (
+      <div className="space-y-4">
+        <p role="status" className="font-medium text-green-800">
+          {t("form.done", { name: fields.values.name ?? "" })}
+        </p>
+        <p className="flex flex-wrap gap-4">
+          <Link href={`/programs/${state.data.programId}`} className="text-brand-700 underline">
+            {t("form.view")}
+          </Link>
+          <button type="button" onClick={onAnother} className="text-brand-700 underline">
+            {t("form.another")}
+          </button>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <FormAlert message={errors.form} />
+      <Section title={t("form.sectionProgram")}>
+        <NameAndDocNumberFields fields={fields} errors={errors} />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <SelectField
+            {...fields.bind("level")}
+            label={t("form.level")}
+            options={PROGRAM_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+            error={errors.field("level")}
+          />
+          <TextField {...fields.bind("year")} label={t("form.year")} hint={t("form.yearHint")} inputMode="numeric" maxLength={4} autoComplete="off" error={errors.field("year")} required />
+        </div>
+        <LeadUnitsAndDescriptionFields fields={fields} errors={errors} />
+      </Section>
+      <Section title={t("form.sectionPhases")} hint={t("form.phasesHint")}>
+        <PhaseFields fields={fields} errors={errors} />
+      </Section>
+      <Section title={t("form.sectionRules")}>
+        <RuleFields fields={fields} errors={errors} />
+      </Section>
+      <Button type="submit" disabled={pending} className="w-full">
+        {t("form.submit")}
+      </Button>
+    </form>
+  );
+}
