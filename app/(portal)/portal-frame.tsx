@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MissingCalendarWarning } from "@/components/calendar/missing-calendar-warning";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { navigationFor } from "@/lib/auth/navigation";
@@ -40,6 +41,7 @@ export async function PortalFrame({ user, area, children }: { user: TSessionUser
           </ul>
         </nav>
       </header>
+      <MissingCalendarWarning user={user} />
       {children}
     </div>
   );

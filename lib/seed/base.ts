@@ -182,9 +182,11 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   // ── calendar (the official schedules the deadlines were computed with) ──
   for (const y of CN_PUBLISHED_YEARS) {
     const s = CN_OFFICIAL_SCHEDULES[y]!;
+    // Every official schedule counts as published; the date is the notice's when the
+    // source names one, else 1 December of the year before.
     const published = /(\d{4}-\d{2}-\d{2})/.exec(s.source)?.[1];
     const at = new Date(shanghaiInstant(published ?? `${y - 1}-12-01`, 9));
-    rows.calendarYear.push({ year: y, source: s.source, publishedAt: published ? at : null, updatedAt: at });
+    rows.calendarYear.push({ year: y, source: s.source, publishedAt: at, updatedAt: at });
     for (const d of s.holidays) rows.calendarDay.push({ date: dateOnly(d), kind: CalendarDayKind.HOLIDAY, name: s.names[d] ?? null, updatedAt: at });
     for (const d of s.workdays) rows.calendarDay.push({ date: dateOnly(d), kind: CalendarDayKind.WORKDAY, name: s.adjustedFor[d] ? `${s.adjustedFor[d]}调休上班` : null, updatedAt: at });
   }

@@ -1,0 +1,42 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CalendarDayKind } from "@/lib/generated/prisma/enums";
+import { isWeekendIso } from "@/lib/calendar/schemas";
+import { createWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
+
+type TDb = Pick<Prisma.TransactionClient, "calendarDay" | "calendarYear">;
+
+/** "YYYY-MM-DD" of a @db.Date value (read back as UTC midnight). */
+export function isoOfDateColumn(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The working-day calendar every deadline is computed with, from the database:
+ * holidays and adjusted working days from CalendarDay, published years = CalendarYear rows
+ * with a publishedAt. Read fresh on every call (a few hundred rows; correctness first:
+ * a calendar change is visible at once in every app instance). Pass a transaction client
+ * to see the transaction's own changes.
+ *
+ * A WORKDAY row on a Monday–Friday (which the calendar mutations refuse) would change
+ * nothing — that day is a working day anyway — so it is skipped rather than thrown on.
+ */
+export async function loadWorkingCalendar(db: TDb): Promise<WorkingCalendar> {
+  const [days, years] = await Promise.all([
+    db.calendarDay.findMany({ select: { date: true, kind: true } }),
+    db.calendarYear.findMany({ where: { publishedAt: { not: null } }, select: { year: true } }),
+  ]);
+  const holidays: string[] = [];
+  const workdays: string[] = [];
+  for (const d of days) {
+    const iso = isoOfDateColumn(d.date);
+    if (d.kind === CalendarDayKind.HOLIDAY) holidays.push(iso);
+    else if (isWeekendIso(iso)) workdays.push(iso);
+  }
+  return createWorkingCalendar({ holidays, workdays, publishedYears: years.map((y) => y.year) });
+}
+
+/** Years whose schedule is published (CalendarYear.publishedAt set), ascending. */
+export async function loadPublishedYears(db: Pick<Prisma.TransactionClient, "calendarYear">): Promise<number[]> {
+  const rows = await db.calendarYear.findMany({ where: { publishedAt: { not: null } }, select: { year: true }, orderBy: { year: "asc" } });
+  return rows.map((r) => r.year);
+}

@@ -1,0 +1,154 @@
+/**
+ * After a change to the working-day calendar: recompute the reply deadline of every
+ * request whose deadline is still running, inside the calendar change's transaction.
+ *
+ * Which requests: status FORWARDED (待签收), SIGNED (办理中) or ESCALATED (督办中) and not
+ * yet answered (an ESCALATED item the banks already answered — "BANKS_CANNOT_SOLVE" — has
+ * no running reply deadline). dueAt = addWorkingDays(forwardedAt, ruleVersion
+ * .replyDeadlineDays), dueProvisional = isRangeProvisional(forwardedAt, dueAt).
+ *
+ * Only requests whose deadline window touches the changed days are read: a change on
+ * Shanghai day X can only move a deadline counted from forwarding day F to due day D when
+ * F ≤ X ≤ D (days before the start or after the stored deadline are never counted), and
+ * publishing year Y only changes the provisional flag of windows overlapping Y. So the
+ * candidate query is `forwardedAt < end of last changed day AND dueAt ≥ start of first
+ * changed day` on the open statuses (index Request(status, dueAt)), locked FOR UPDATE so
+ * that a request answered meanwhile by a bank drops out. Updates and ledger entries are
+ * written set-based (unnest), a few statements per 5,000 rows.
+ *
+ * Each request whose dueAt changed gets a DEADLINE_RECOMPUTED ledger entry (old and new
+ * dueAt, the reason) and its version bumped (as every ledger entry does); a request whose
+ * only change is the provisional flag is updated without a ledger entry.
+ */
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
+import { addWorkingDays, isRangeProvisional, type WorkingCalendar } from "@/lib/calendar/working-days";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
+
+type TTx = Prisma.TransactionClient;
+
+/** Statuses with a running reply deadline (see the Request model). */
+export const RUNNING_DEADLINE_STATUSES = [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] as const;
+
+export interface TRecomputeInput {
+  /** First and last changed Shanghai day, "YYYY-MM-DD" (a whole year for a publication). */
+  from: string;
+  to: string;
+  /** Why, stored in each ledger entry's content (e.g. { change: "calendar.dayAdded", date, kind, name }). */
+  reason: Record<string, string | number | boolean | null>;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  /** The calendar after the change; loaded from `tx` when omitted. */
+  calendar?: WorkingCalendar;
+  now?: Date;
+}
+
+export interface TRecomputeResult {
+  /** Open requests whose window touches the change. */
+  candidates: number;
+  /** Requests whose dueAt moved (each got a ledger entry). */
+  dueChanged: number;
+  /** Requests whose provisional flag changed. */
+  provisionalChanged: number;
+  elapsedMs: number;
+}
+
+const ROWS_PER_STATEMENT = 5000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+function startOfShanghaiDay(iso: string): Date {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(t)) throw new RangeError(`recomputeDeadlines: bad day ${JSON.stringify(iso)}`);
+  return new Date(t - SHANGHAI_OFFSET_MS);
+}
+
+type TCandidate = {
+  id: string;
+  status: RequestStatus;
+  forwardedAt: Date;
+  dueAt: Date;
+  dueProvisional: boolean;
+  replyDeadlineDays: number;
+};
+
+export async function recomputeDeadlines(tx: TTx, input: TRecomputeInput): Promise<TRecomputeResult> {
+  const started = Date.now();
+  const from = startOfShanghaiDay(input.from);
+  const toExclusive = new Date(startOfShanghaiDay(input.to).getTime() + DAY_MS);
+  if (toExclusive <= from) throw new RangeError("recomputeDeadlines: `to` is before `from`");
+  const calendar = input.calendar ?? (await loadWorkingCalendar(tx));
+  const now = input.now ?? new Date();
+
+  const candidates = await tx.$queryRawUnsafe<TCandidate[]>(
+    `SELECT r.id::text AS id, r.status::text AS status, r."forwardedAt", r."dueAt", r."dueProvisional", v."replyDeadlineDays"
+       FROM "Request" r
+       JOIN "ProgramRuleVersion" v ON v.id = r."ruleVersionId"
+      WHERE r.status = ANY($1::text[]::"RequestStatus"[])
+        AND r."answeredAt" IS NULL
+        AND r."forwardedAt" IS NOT NULL
+        AND r."dueAt" >= $2::timestamptz
+        AND r."forwardedAt" < $3::timestamptz
+      ORDER BY r.id
+      FOR UPDATE OF r`,
+    [...RUNNING_DEADLINE_STATUSES],
+    from.toISOString(),
+    toExclusive.toISOString(),
+  );
+
+  const changes: Array<{ c: TCandidate; dueAt: Date; provisional: boolean }> = [];
+  for (const c of candidates) {
+    const dueAt = addWorkingDays(c.forwardedAt, c.replyDeadlineDays, calendar);
+    const provisional = isRangeProvisional(c.forwardedAt, dueAt, calendar);
+    if (dueAt.getTime() !== c.dueAt.getTime() || provisional !== c.dueProvisional) changes.push({ c, dueAt, provisional });
+  }
+
+  for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) {
+    const chunk = changes.slice(i, i + ROWS_PER_STATEMENT);
+    await tx.$executeRawUnsafe(
+      `UPDATE "Request" r
+          SET "dueAt" = v."dueAt"::timestamptz,
+              "dueProvisional" = v.provisional::boolean,
+              version = r.version + v.bump::int,
+              "updatedAt" = $5::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, "dueAt", provisional, bump)
+        WHERE r.id = v.id::uuid`,
+      chunk.map((x) => x.c.id),
+      chunk.map((x) => x.dueAt.toISOString()),
+      chunk.map((x) => String(x.provisional)),
+      chunk.map((x) => (x.dueAt.getTime() !== x.c.dueAt.getTime() ? "1" : "0")),
+      now.toISOString(),
+    );
+  }
+
+  const moved = changes.filter((x) => x.dueAt.getTime() !== x.c.dueAt.getTime());
+  await appendLedgerEntries(
+    tx,
+    moved.map((x) => ({
+      requestId: x.c.id,
+      action: LedgerAction.DEADLINE_RECOMPUTED,
+      actorUserId: input.actorUserId,
+      actorOrgId: input.actorOrgId,
+      fromStatus: x.c.status,
+      toStatus: x.c.status,
+      content: {
+        previousDueAt: x.c.dueAt.toISOString(),
+        dueAt: x.dueAt.toISOString(),
+        previousDueProvisional: x.c.dueProvisional,
+        dueProvisional: x.provisional,
+        replyDeadlineDays: x.c.replyDeadlineDays,
+        reason: input.reason,
+      },
+      occurredAt: now,
+    })),
+  );
+
+  return {
+    candidates: candidates.length,
+    dueChanged: moved.length,
+    provisionalChanged: changes.filter((x) => x.provisional !== x.c.dueProvisional).length,
+    elapsedMs: Date.now() - started,
+  };
+}
