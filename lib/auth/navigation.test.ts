@@ -5,12 +5,12 @@ import { navigationFor } from "./navigation";
 describe("navigationFor", () => {
   it("shows each role only what its permissions open", () => {
     const keys = (role: Role) => navigationFor(role).map((i) => i.key);
-    expect(keys(Role.FINANCE_ADMIN)).toEqual(["dashboard", "programs", "registry", "pairings", "calendar", "orgs", "users", "audit", "account"]);
+    expect(keys(Role.FINANCE_ADMIN)).toEqual(["dashboard", "programs", "registry", "pairings", "import", "calendar", "orgs", "users", "audit", "account"]);
     expect(keys(Role.FINANCE_STAFF)).toEqual(["dashboard", "registry", "pairings", "account"]);
     expect(keys(Role.CENTRAL_BANK_STAFF)).toEqual(["dashboard", "registry", "pairings", "account"]);
     expect(keys(Role.BANK_MANAGER)).toEqual(["dashboard", "registry", "pairings", "users", "account"]);
     expect(keys(Role.BANK_LIAISON)).toEqual(["dashboard", "pairings", "account"]);
-    expect(keys(Role.PARK_STAFF)).toEqual(["dashboard", "registry", "pairings", "users", "registrations", "account"]);
+    expect(keys(Role.PARK_STAFF)).toEqual(["dashboard", "registry", "pairings", "import", "users", "registrations", "account"]);
     expect(keys(Role.ENTERPRISE_OWNER)).toEqual(["dashboard", "pairings", "users", "account"]);
     expect(keys(Role.ENTERPRISE_MEMBER)).toEqual(["dashboard", "pairings", "account"]);
   });

@@ -13,6 +13,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "programs", href: () => "/programs", permission: "programs.manage" },
   { key: "registry", href: () => "/registry", permission: "registry.export" },
   { key: "pairings", href: () => "/pairings", permission: "pairings.read" },
+  { key: "import", href: () => "/import", permission: "enterprises.import" },
   { key: "calendar", href: () => "/calendar", permission: "calendar.manage" },
   { key: "orgs", href: () => "/orgs", permission: "orgs.create" },
   { key: "users", href: () => "/users", permission: "users.manageOwnOrg" },

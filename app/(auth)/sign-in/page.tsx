@@ -52,6 +52,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               {t("registerLink")}
             </Link>
           </p>
+          <p className="mt-2 text-sm text-slate-700">
+            {t("directoryHint")}：
+            <Link href="/directory" className="font-medium text-brand-700 underline">
+              {t("directoryLink")}
+            </Link>
+          </p>
         </section>
         <section aria-labelledby="demo-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="demo-title" className="text-lg font-semibold">

@@ -1,0 +1,9 @@
+import { importFileRoute } from "../../file-route";
+
+export const dynamic = "force-dynamic";
+
+// GET: the enterprise import template; POST: upload a file, progress streamed back.
+// Policy "enterprises.import" (park staff: own park only; the finance office: any).
+const route = importFileRoute("enterprises");
+export const GET = route.GET;
+export const POST = route.POST;

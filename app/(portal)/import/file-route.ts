@@ -1,0 +1,175 @@
+import { createTranslator } from "next-intl";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import type { TActor, TPermission } from "@/lib/auth/permissions";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages/load";
+import { buildErrorReport, buildTemplate, type TTranslate } from "@/lib/import/files";
+import { importContacts } from "@/lib/import/mutations/import-contacts";
+import { importEnterprises } from "@/lib/import/mutations/import-enterprises";
+import { listImportBanks, listImportParks, parkOfOrg } from "@/lib/import/queries/import-context";
+import { MAX_FILE_BYTES, type TImportKind, type TImportProgress, type TImportResult } from "@/lib/import/run";
+import type { TRowError } from "@/lib/import/rules";
+import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
+import { allowsPolicy } from "@/lib/server/action";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { metaFromHeaders } from "@/lib/server/auth/request-meta";
+import { db } from "@/lib/server/db";
+
+/**
+ * The two import endpoints (`/import/enterprises/file`, `/import/contacts/file`):
+ *   GET   the template (.xlsx, header row in Chinese);
+ *   POST  multipart/form-data with `file`: parses and validates on the server and
+ *         answers with a stream of JSON lines (application/x-ndjson), one
+ *         { type: "progress", phase, done, total } per step, then one
+ *         { type: "result", … } — on errors with the first ERRORS_SHOWN problems and the
+ *         full error report as a base64 .xlsx — or { type: "failed" } on a server fault.
+ * Progress lives in this one response: nothing is kept in memory between requests, so
+ * it works with several app instances. "no-transform" keeps Next's gzip (and proxies)
+ * from holding the lines back.
+ * A route handler rather than a server action: the file may exceed the 1 MB body limit
+ * of server actions, and an action cannot report progress while it runs.
+ * Signed out → 401; a role without the permission → 404, audited as a denied attempt;
+ * a POST from another origin → 403.
+ */
+
+export const ERRORS_SHOWN = 500;
+
+const PERMISSION: Record<TImportKind, TPermission> = { enterprises: "enterprises.import", contacts: "contacts.import" };
+
+async function translator(request: Request): Promise<TTranslate> {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  const locale = resolveLocale(cookie);
+  const messages = await loadMessages(locale);
+  // The messages are loaded untyped, so the typed key check is of no use here.
+  return createTranslator({ locale, messages, namespace: "import" }) as unknown as TTranslate;
+}
+
+function text(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+type TGate = { ok: true; user: TSessionUser; t: TTranslate } | { ok: false; response: Response };
+
+async function gate(request: Request, kind: TImportKind): Promise<TGate> {
+  const [user, t] = await Promise.all([getCurrentUser(), translator(request)]);
+  if (!user) return { ok: false, response: text(401, t("http.signedOut")) };
+  const permission = PERMISSION[kind];
+  if (!allowsPolicy(permission, user)) {
+    await writeAudit(db(), {
+      action: `denied.${permission}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId,
+      ...metaFromHeaders(request.headers), details: { policy: permission, method: request.method },
+    });
+    return { ok: false, response: text(404, t("http.notFound")) };
+  }
+  return { ok: true, user, t };
+}
+
+const actorOf = (user: TSessionUser): TActor => ({ userId: user.userId, role: user.role, orgId: user.orgId, orgKind: user.orgKind });
+
+/** A browser's cross-site POST carries its Origin: it must be this host. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export function importFileRoute(kind: TImportKind) {
+  async function GET(request: Request): Promise<Response> {
+    const g = await gate(request, kind);
+    if (!g.ok) return g.response;
+    const { user, t } = g;
+    let file: Buffer;
+    if (kind === "enterprises") {
+      const own = user.role === "PARK_STAFF" ? await parkOfOrg(db(), user.orgId) : null;
+      const parks = user.role === "PARK_STAFF" ? (own ? [own] : []) : await listImportParks(db());
+      file = await buildTemplate({ kind, parks, ownPark: user.role === "PARK_STAFF" }, t);
+    } else {
+      file = await buildTemplate({ kind, banks: await listImportBanks(db()) }, t);
+    }
+    return xlsxResponse(file, t(`template.${kind}.fileName`));
+  }
+
+  async function POST(request: Request): Promise<Response> {
+    const g = await gate(request, kind);
+    if (!g.ok) return g.response;
+    const { user, t } = g;
+    if (!sameOrigin(request)) return text(403, t("http.badOrigin"));
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 1024 * 1024) {
+      return text(413, t("errors.tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 }));
+    }
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return text(400, t("http.noFile"));
+    }
+    const upload = form.get("file");
+    if (!(upload instanceof File) || upload.size === 0) return text(400, t("http.noFile"));
+    const file = { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
+    const actor = actorOf(user);
+    const meta = metaFromHeaders(request.headers);
+
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let open = true;
+        const send = (message: object) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+          } catch {
+            open = false; // the browser went away; the import still finishes (or rolls back)
+          }
+        };
+        const onProgress = (p: TImportProgress) => send({ type: "progress", ...p });
+        const run = kind === "enterprises" ? importEnterprises : importContacts;
+        void (async () => {
+          try {
+            const result = await run(db(), actor, file, { meta, onProgress });
+            send(await resultMessage(result, t));
+          } catch (error) {
+            console.error(`import ${kind} failed`, error);
+            send({ type: "failed" });
+          } finally {
+            if (open) controller.close();
+          }
+        })();
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "Content-Type": "application/x-ndjson; charset=utf-8",
+        "Cache-Control": "no-store, no-transform",
+        "X-Accel-Buffering": "no",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  }
+
+  return { GET, POST };
+}
+
+async function resultMessage(result: TImportResult, t: TTranslate): Promise<object> {
+  if (result.ok) return { type: "result", ...result };
+  const report = await buildErrorReport(result, t);
+  return {
+    type: "result",
+    ok: false,
+    rows: result.rows,
+    fileError: result.fileError,
+    errorCount: result.errors.length,
+    rowCount: new Set(result.errors.map((e: TRowError) => e.row)).size,
+    errors: result.errors.slice(0, ERRORS_SHOWN),
+    report: report.toString("base64"),
+    reportName: t("report.fileName"),
+  };
+}

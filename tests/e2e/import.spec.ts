@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { randomTag, sampleEnterpriseRows, toCsv, toXlsx } from "@/lib/import/sample";
+import { signInAs } from "./support/auth";
+import { queryDemo } from "./support/demo-data";
+
+test.describe.serial("enterprise import", () => {
+  test("the finance office imports a valid file, then a file with bad rows and sees the rows", async ({ page }) => {
+    const [park] = await queryDemo<{ code: string }>(`SELECT code FROM "Park" ORDER BY code LIMIT 1`);
+    await signInAs(page, "finance.admin");
+    await page.goto("/import/enterprises");
+    await expect(page.getByRole("heading", { level: 1, name: "批量导入企业" })).toBeVisible();
+
+    // The template downloads as an .xlsx.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载导入模板（.xlsx）" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    const tag = randomTag();
+    await page.getByLabel("导入文件").setInputFiles({
+      name: "企业名单.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await toXlsx(sampleEnterpriseRows(5, park!.code, tag)),
+    });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    await expect(page.getByText("导入成功：5 条记录已写入。")).toBeVisible({ timeout: 20_000 });
+    const [imported] = await queryDemo<{ count: string }>(`SELECT count(*) FROM "Enterprise" WHERE name LIKE $1 AND "registrationStatus" = 'APPROVED'`, [`%测试有限公司${tag}%`]);
+    expect(Number(imported?.count)).toBe(5);
+
+    await page.getByRole("button", { name: "导入另一个文件" }).click();
+    const bad = sampleEnterpriseRows(6, park!.code, randomTag());
+    bad[2]![4] = "超大"; // row 3
+    bad[5]![1] = ""; // row 6
+    await page.getByLabel("导入文件").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: toCsv(bad) });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    await expect(page.getByRole("heading", { name: "文件有误，未导入任何数据" })).toBeVisible({ timeout: 20_000 });
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1)).toContainText("3");
+    await expect(rows.nth(1)).toContainText("企业规模“超大”无效");
+    await expect(rows.nth(2)).toContainText("6");
+    await expect(rows.nth(2)).toContainText("“企业名称”必填");
+    const [report] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载错误报告（.xlsx）" }).click()]);
+    expect(report.suggestedFilename()).toBe("导入错误报告.xlsx");
+  });
+
+  test("the park window imports into its own park only", async ({ page }) => {
+    const [own] = await queryDemo<{ id: string; code: string }>(
+      `SELECT p.id, p.code FROM "Park" p JOIN "User" u ON u."orgId" = p."orgId" WHERE u.account = 'park.window'`,
+    );
+    const [other] = await queryDemo<{ code: string }>(`SELECT code FROM "Park" WHERE id <> $1 ORDER BY code LIMIT 1`, [own!.id]);
+    await signInAs(page, "park.window");
+    await page.goto("/import/enterprises");
+    const rows = sampleEnterpriseRows(3, "", randomTag()); // blank park: the window's own
+    rows[3]![2] = other!.code; // row 4: another park
+    await page.getByLabel("导入文件").setInputFiles({ name: "park.csv", mimeType: "text/csv", buffer: toCsv(rows) });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    const table = page.getByRole("table");
+    await expect(table.getByRole("row")).toHaveCount(2, { timeout: 20_000 });
+    await expect(table.getByRole("row").nth(1)).toContainText("不是本园区");
+
+    rows.pop();
+    await page.getByRole("button", { name: "导入另一个文件" }).click();
+    await page.getByLabel("导入文件").setInputFiles({ name: "park.csv", mimeType: "text/csv", buffer: toCsv(rows) });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    await expect(page.getByText("导入成功：2 条记录已写入。")).toBeVisible({ timeout: 20_000 });
+  });
+
+  test("a bank liaison gets no import page and no template", async ({ page }) => {
+    await signInAs(page, "bank.liaison");
+    await page.goto("/import/enterprises");
+    await expect(page).not.toHaveURL(/\/import/);
+    expect((await page.request.get("/import/enterprises/file")).status()).toBe(404);
+  });
+});
