@@ -1,0 +1,124 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import type { TActionResult } from "@/lib/server/action";
+import {
+  addOneOnOneAction,
+  addParticipatingBankAction,
+  endOneOnOneAction,
+  removeParticipatingBankAction,
+  setMainBankAction,
+} from "./actions";
+// React resets uncontrolled fields after an action; controlled ones keep what was typed.
+import { useFields } from "../users/use-fields";
+
+type TState = TActionResult<{ pairingId: string }> | null;
+type TOption = { value: string; label: string };
+type TTranslate = ReturnType<typeof useTranslations<"pairings">>;
+
+const FORM_ACTIONS = {
+  setMain: setMainBankAction,
+  addParticipating: addParticipatingBankAction,
+  addOneOnOne: addOneOnOneAction,
+} as const;
+
+const END_ACTIONS = {
+  removeParticipating: removeParticipatingBankAction,
+  endOneOnOne: endOneOnOneAction,
+} as const;
+
+function message(t: TTranslate, code: string): string {
+  const key = `errors.${code}`;
+  return t.has(key) ? t(key) : t("errors.generic");
+}
+
+function errorsOf(state: TState, t: TTranslate) {
+  const failed = state && !state.ok ? state : null;
+  const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
+  return {
+    field: (name: string) => {
+      const code = failed?.fieldErrors?.[name];
+      return code ? message(t, code) : undefined;
+    },
+    form: failed && !(failed.error === "invalidInput" && hasFieldErrors) ? message(t, failed.error) : undefined,
+  };
+}
+
+function Outcome({ state, errors }: { state: TState; errors: ReturnType<typeof errorsOf> }) {
+  const t = useTranslations("pairings");
+  if (state?.ok) return <p role="status" className="text-sm text-green-800">{t("done")}</p>;
+  return errors.form ? <p role="alert" className="text-sm text-red-700">{errors.form}</p> : null;
+}
+
+type TBind = ReturnType<ReturnType<typeof useFields>["bind"]>;
+
+function ReasonField({ locked, error, compact = false, bind }: { locked: boolean; error?: string; compact?: boolean; bind: TBind }) {
+  const t = useTranslations("pairings");
+  return (
+    <TextField
+      {...bind}
+      label={t("fields.reason")}
+      hint={compact ? undefined : t(locked ? "fields.reasonHintLocked" : "fields.reasonHint")}
+      maxLength={500}
+      error={error}
+      className={compact ? "min-w-48" : "grow"}
+    />
+  );
+}
+
+type TField =
+  | { kind: "select"; name: string; label: string; options: TOption[] }
+  | { kind: "text"; name: string; label: string; inputMode?: "tel" | "text" };
+
+/** A change form: the fields, a reason (needed once pairings are locked), a submit button. */
+export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_ACTIONS; fields: TField[]; locked: boolean }) {
+  const t = useTranslations("pairings");
+  const [state, action, pending] = useActionState<TState, FormData>(FORM_ACTIONS[name], null);
+  const errors = errorsOf(state, t);
+  const fieldValues = useFields();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`form-${name}`}>
+      <h3 id={headingId} className="font-medium">{t(`forms.${name}.title`)}</h3>
+      <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
+        {fields.map((f) =>
+          f.kind === "select" ? (
+            <SelectField key={f.name} {...fieldValues.bind(f.name)} label={f.label} options={f.options} placeholder={t("choose")} error={errors.field(f.name)} className="min-w-56 grow" />
+          ) : (
+            <TextField key={f.name} {...fieldValues.bind(f.name)} label={f.label} inputMode={f.inputMode} maxLength={40} error={errors.field(f.name)} className="min-w-40" />
+          ),
+        )}
+        <ReasonField locked={locked} error={errors.field("reason")} bind={fieldValues.bind("reason")} />
+        <div className="self-end">
+          <Button type="submit" disabled={pending}>{t(`forms.${name}.submit`)}</Button>
+        </div>
+      </form>
+      <Outcome state={state} errors={errors} />
+    </section>
+  );
+}
+
+/** Ends one pairing from its row (participating bank, 1+1), with a reason field. */
+export function EndPairingButton({ name, pairingId, label, locked }: { name: keyof typeof END_ACTIONS; pairingId: string; label: string; locked: boolean }) {
+  const t = useTranslations("pairings");
+  const [state, action, pending] = useActionState<TState, FormData>(END_ACTIONS[name], null);
+  const errors = errorsOf(state, t);
+  const fieldValues = useFields();
+  return (
+    <div className="space-y-1">
+      <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
+        <input type="hidden" name="pairingId" value={pairingId} />
+        <ReasonField locked={locked} error={errors.field("reason")} bind={fieldValues.bind("reason")} compact />
+        <Button type="submit" disabled={pending} className="px-3 py-1.5 text-sm">
+          {t(`forms.${name}.submit`)}
+          <span className="sr-only"> {label}</span>
+        </Button>
+      </form>
+      <Outcome state={state} errors={errors} />
+    </div>
+  );
+}

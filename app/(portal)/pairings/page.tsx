@@ -1,0 +1,221 @@
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { canActor } from "@/lib/auth/permissions";
+import { loadComplianceGaps } from "@/lib/pairings/queries/compliance";
+import { loadPairingFormOptions } from "@/lib/pairings/queries/form-options";
+import { loadPairingContext } from "@/lib/pairings/queries/pairing-context";
+import { getPairingProgram } from "@/lib/pairings/queries/pairing-program";
+import { listOneOnOnePairings, listParkPairings } from "@/lib/pairings/queries/pairings-view";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { ChangeForm, EndPairingButton } from "./change-forms";
+
+export const dynamic = "force-dynamic";
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2 align-top";
+
+export default async function PairingsPage() {
+  const user = await requirePermission("pairings.read");
+  const t = await getTranslations("pairings");
+  const now = new Date();
+  const program = await getPairingProgram(db(), now);
+
+  if (!program) {
+    return (
+      <PortalFrame user={user}>
+        <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <EmptyState title={t("noProgramTitle")} body={t("noProgramBody")} />
+        </main>
+      </PortalFrame>
+    );
+  }
+
+  const ctx = await loadPairingContext(db(), user);
+  const period = { programId: program.id, year: program.year };
+  const [parks, oneOnOne, options, gaps] = await Promise.all([
+    listParkPairings(db(), user, ctx, program),
+    listOneOnOnePairings(db(), user, ctx, program),
+    loadPairingFormOptions(db(), user, ctx),
+    loadComplianceGaps(db(), user, period),
+  ]);
+  const manageParks = canActor(user, "pairings.manage");
+  const manageOneOnOne = options.oneOnOneBanks.length > 0;
+  const mayChangeLocked = canActor(user, "pairings.changeLocked");
+  const locked = program.locked;
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-slate-700">{t("programLine", { name: program.name, year: program.year })}</p>
+        </div>
+
+        {locked && (
+          <div role="note" data-testid="pairings-locked" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+            <p className="font-medium">{t("errors.pairingsLocked")}</p>
+            {mayChangeLocked && <p className="mt-1 text-sm">{t("lockedAdminHint")}</p>}
+          </div>
+        )}
+
+        <section aria-labelledby="parks-heading" className="space-y-3">
+          <h2 id="parks-heading" className="text-xl font-semibold">{t("parks.title")}</h2>
+          {parks.length === 0 ? (
+            <EmptyState title={t("parks.emptyTitle")} body={t("parks.emptyBody")} />
+          ) : (
+            <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+              <table className="min-w-full text-left text-sm">
+                <caption className="sr-only">{t("parks.title")}</caption>
+                <thead className="bg-slate-50 text-slate-600">
+                  <tr>
+                    <th scope="col" className={th}>{t("parks.park")}</th>
+                    <th scope="col" className={th}>{t("parks.mainBank")}</th>
+                    <th scope="col" className={th}>{t("parks.participating")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {parks.map((p) => (
+                    <tr key={p.parkId} data-testid={`park-row-${p.parkId}`}>
+                      <th scope="row" className={`${td} font-medium text-slate-900`}>{p.parkName}</th>
+                      <td className={td} data-testid="main-bank">{p.main ? p.main.bankName : <span className="text-red-700">{t("parks.noMainBank")}</span>}</td>
+                      <td className={td}>
+                        {p.participating.length === 0 ? (
+                          <span className="text-slate-500">{t("parks.none")}</span>
+                        ) : (
+                          <ul className="space-y-2">
+                            {p.participating.map((b) => (
+                              <li key={b.pairingId} data-testid={`participating-${b.pairingId}`} className="space-y-1">
+                                <span>{b.bankName}</span>
+                                {manageParks && (
+                                  <EndPairingButton name="removeParticipating" pairingId={b.pairingId} label={`${p.parkName} ${b.bankName}`} locked={locked} />
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {manageParks && (
+            <div className="grid gap-4 lg:grid-cols-2">
+              <ChangeForm
+                name="setMain"
+                locked={locked}
+                fields={[
+                  { kind: "select", name: "parkId", label: t("fields.park"), options: options.parks },
+                  { kind: "select", name: "bankOrgId", label: t("fields.bank"), options: options.banks },
+                ]}
+              />
+              <ChangeForm
+                name="addParticipating"
+                locked={locked}
+                fields={[
+                  { kind: "select", name: "parkId", label: t("fields.park"), options: options.parks },
+                  { kind: "select", name: "bankOrgId", label: t("fields.bank"), options: options.banks },
+                ]}
+              />
+            </div>
+          )}
+        </section>
+
+        <section aria-labelledby="one-on-one-heading" className="space-y-3">
+          <h2 id="one-on-one-heading" className="text-xl font-semibold">{t("oneOnOne.title")}</h2>
+          <p className="text-sm text-slate-600">{t("oneOnOne.intro")}</p>
+          {oneOnOne.length === 0 ? (
+            <EmptyState title={t("oneOnOne.emptyTitle")} body={t("oneOnOne.emptyBody")} />
+          ) : (
+            <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+              <table className="min-w-full text-left text-sm">
+                <caption className="sr-only">{t("oneOnOne.title")}</caption>
+                <thead className="bg-slate-50 text-slate-600">
+                  <tr>
+                    <th scope="col" className={th}>{t("oneOnOne.bank")}</th>
+                    <th scope="col" className={th}>{t("oneOnOne.enterprise")}</th>
+                    <th scope="col" className={th}>{t("oneOnOne.park")}</th>
+                    <th scope="col" className={th}>{t("oneOnOne.accountManager")}</th>
+                    <th scope="col" className={th}>{t("oneOnOne.mobile")}</th>
+                    {manageOneOnOne && (
+                      <th scope="col" className={th}>
+                        <span className="sr-only">{t("oneOnOne.actions")}</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {oneOnOne.map((r) => (
+                    <tr key={r.id} data-testid={`one-on-one-${r.id}`}>
+                      <td className={td}>
+                        <div>{r.bankName}</div>
+                        {r.parentBankName && <div className="text-xs text-slate-500">{r.parentBankName}</div>}
+                      </td>
+                      <th scope="row" className={`${td} font-medium text-slate-900`}>{r.enterpriseName}</th>
+                      <td className={td}>{r.parkName}</td>
+                      <td className={td}>{r.accountManagerName}</td>
+                      <td className={`${td} font-mono`} data-testid="account-manager-mobile">{r.accountManagerMobileMasked ?? "—"}</td>
+                      {manageOneOnOne && (
+                        <td className={td}>
+                          <EndPairingButton name="endOneOnOne" pairingId={r.id} label={`${r.bankName} ${r.enterpriseName}`} locked={locked} />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {manageOneOnOne && (
+            <ChangeForm
+              name="addOneOnOne"
+              locked={locked}
+              fields={[
+                { kind: "select", name: "bankOrgId", label: t("fields.branch"), options: options.oneOnOneBanks },
+                { kind: "select", name: "enterpriseId", label: t("fields.enterprise"), options: options.enterprises },
+                { kind: "text", name: "accountManagerName", label: t("fields.accountManagerName") },
+                { kind: "text", name: "accountManagerMobile", label: t("fields.accountManagerMobile"), inputMode: "tel" },
+              ]}
+            />
+          )}
+        </section>
+
+        {gaps && (
+          <section aria-labelledby="compliance-heading" className="space-y-3" data-testid="compliance">
+            <h2 id="compliance-heading" className="text-xl font-semibold">{t("compliance.title")}</h2>
+            <div className="grid gap-4 lg:grid-cols-2">
+              <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <h3 className="font-medium">{t("compliance.parksWithoutMain", { count: gaps.parksWithoutMainBank.length })}</h3>
+                {gaps.parksWithoutMainBank.length === 0 ? (
+                  <p className="mt-2 text-sm text-green-800">{t("compliance.allParksHaveMain")}</p>
+                ) : (
+                  <ul className="mt-2 list-disc pl-5 text-sm">
+                    {gaps.parksWithoutMainBank.map((p) => <li key={p.parkId}>{p.name}</li>)}
+                  </ul>
+                )}
+              </div>
+              <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <h3 className="font-medium">{t("compliance.banksWithoutOneOnOne", { count: gaps.banksWithoutOneOnOne.length })}</h3>
+                {gaps.banksWithoutOneOnOne.length === 0 ? (
+                  <p className="mt-2 text-sm text-green-800">{t("compliance.allBanksHaveOneOnOne")}</p>
+                ) : (
+                  <ul className="mt-2 list-disc pl-5 text-sm">
+                    {gaps.banksWithoutOneOnOne.map((b) => (
+                      <li key={b.orgId}>
+                        {b.name} <span className="text-slate-500">（{t(`bankLevels.${b.bankLevel}`)}{b.parentName ? ` · ${b.parentName}` : ""}）</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </div>
+          </section>
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { CHANGE_REASON_MAX_LENGTH } from "./rules";
+
+// Inputs of the pairing changes, parsed by the server actions. Error messages are keys
+// under "pairings.errors". Pure: no database, no framework.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const id = () => z.string({ message: "required" }).trim().regex(UUID, { message: "required" });
+
+// Optional in the schema: whether it is needed depends on the lock, decided inside the
+// mutation's transaction.
+const reason = z
+  .string()
+  .max(CHANGE_REASON_MAX_LENGTH, { message: "tooLong" })
+  .optional()
+  .transform((v) => v ?? "");
+
+export const ZParkBankInput = z.object({ parkId: id(), bankOrgId: id(), reason });
+export type TParkBankInput = z.input<typeof ZParkBankInput>;
+
+export const ZPairingIdInput = z.object({ pairingId: id(), reason });
+export type TPairingIdInput = z.input<typeof ZPairingIdInput>;
+
+export const ZAddOneOnOneInput = z.object({
+  bankOrgId: id(),
+  enterpriseId: id(),
+  accountManagerName: z.string({ message: "required" }).trim().min(1, { message: "required" }).max(40, { message: "tooLong" }),
+  accountManagerMobile: z.string({ message: "required" }).trim().min(1, { message: "required" }).max(20, { message: "mobileInvalid" }),
+  reason,
+});
+export type TAddOneOnOneInput = z.input<typeof ZAddOneOnOneInput>;
