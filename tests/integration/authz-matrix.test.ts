@@ -47,6 +47,18 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "users.changeRole": [FA, BM, PS, EO],
   "pii.reveal": [FA, BM, PS],
   "orgs.create": [FA],
+  "programs.create": [FA],
+  "programs.update": [FA],
+  "programs.changeRules": [FA],
+  "calendar.addDay": [FA],
+  "calendar.removeDay": [FA],
+  "calendar.publishYear": [FA],
+  "calendar.loadOfficial": [FA],
+  "pairings.setMainBank": [FA],
+  "pairings.addParticipating": [FA],
+  "pairings.removeParticipating": [FA],
+  "pairings.addOneOnOne": [FA, BM],
+  "pairings.endOneOnOne": [FA, BM],
   "auth.signOut": ALL,
   "account.changePassword": ALL,
   "account.enableTotp": ALL,
@@ -57,6 +69,8 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "app/api/health/route.ts": "public",
   "app/api/auth/[...nextauth]/route.ts": "public",
   "app/(portal)/audit/export/route.ts": [FA],
+  "app/(portal)/import/enterprises/file/route.ts": [FA, PS],
+  "app/(portal)/import/contacts/file/route.ts": [FA],
 };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

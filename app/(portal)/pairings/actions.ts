@@ -1,7 +1,8 @@
 "use server";
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
+import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
 import {
   addOneOnOne,
   addParticipatingBank,
@@ -25,6 +26,7 @@ export const setMainBankAction = defineAction({
   async handler({ input, user }) {
     const done = await setMainBank(db(), user, input, await requestMeta());
     revalidatePath("/pairings");
+    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
     return done;
   },
 });
@@ -36,6 +38,7 @@ export const addParticipatingBankAction = defineAction({
   async handler({ input, user }) {
     const done = await addParticipatingBank(db(), user, input, await requestMeta());
     revalidatePath("/pairings");
+    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
     return done;
   },
 });
@@ -47,6 +50,7 @@ export const removeParticipatingBankAction = defineAction({
   async handler({ input, user }) {
     const done = await removeParticipatingBank(db(), user, input, await requestMeta());
     revalidatePath("/pairings");
+    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
     return done;
   },
 });
@@ -58,6 +62,7 @@ export const addOneOnOneAction = defineAction({
   async handler({ input, user }) {
     const done = await addOneOnOne(db(), user, input, await requestMeta());
     revalidatePath("/pairings");
+    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
     return done;
   },
 });
@@ -69,6 +74,7 @@ export const endOneOnOneAction = defineAction({
   async handler({ input, user }) {
     const done = await endOneOnOne(db(), user, input, await requestMeta());
     revalidatePath("/pairings");
+    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
     return done;
   },
 });

@@ -4,13 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDirectory, type TDirectoryBank, type TDirectoryPark } from "@/lib/directory/queries/get-directory";
+import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
 import { db } from "@/lib/server/db";
 
 // Public: no session is read or needed. The language comes from the cookie, so the page
 // renders per request; the data is cached for a minute across requests (per instance).
 export const dynamic = "force-dynamic";
 
-const loadDirectory = unstable_cache(async () => getDirectory(db()), ["public-directory"], { revalidate: 60 });
+const loadDirectory = unstable_cache(async () => getDirectory(db()), [DIRECTORY_CACHE_TAG], {
+  revalidate: 60,
+  tags: [DIRECTORY_CACHE_TAG],
+});
 
 type T = Awaited<ReturnType<typeof getTranslations<"directory">>>;
 
