@@ -9,10 +9,10 @@ describe("navigationFor", () => {
     expect(keys(Role.FINANCE_STAFF)).toEqual(["dashboard", "registry", "pairings", "account"]);
     expect(keys(Role.CENTRAL_BANK_STAFF)).toEqual(["dashboard", "registry", "pairings", "account"]);
     expect(keys(Role.BANK_MANAGER)).toEqual(["dashboard", "registry", "pairings", "users", "account"]);
-    expect(keys(Role.BANK_LIAISON)).toEqual(["dashboard", "pairings", "account"]);
+    expect(keys(Role.BANK_LIAISON)).toEqual(["dashboard", "registry", "pairings", "account"]);
     expect(keys(Role.PARK_STAFF)).toEqual(["dashboard", "registry", "pairings", "import", "users", "registrations", "account"]);
-    expect(keys(Role.ENTERPRISE_OWNER)).toEqual(["dashboard", "pairings", "users", "account"]);
-    expect(keys(Role.ENTERPRISE_MEMBER)).toEqual(["dashboard", "pairings", "account"]);
+    expect(keys(Role.ENTERPRISE_OWNER)).toEqual(["dashboard", "registry", "pairings", "users", "account"]);
+    expect(keys(Role.ENTERPRISE_MEMBER)).toEqual(["dashboard", "registry", "pairings", "account"]);
   });
 
   it("links the dashboard to the role's own area", () => {

@@ -11,7 +11,7 @@ type TNavEntry = { key: string; href: (role: Role) => string; permission: TPermi
 const NAV: readonly TNavEntry[] = [
   { key: "dashboard", href: (role) => `/${areaOfRole(role)}`, permission: null },
   { key: "programs", href: () => "/programs", permission: "programs.manage" },
-  { key: "registry", href: () => "/registry", permission: "registry.export" },
+  { key: "registry", href: () => "/registry", permission: "contacts.read" },
   { key: "pairings", href: () => "/pairings", permission: "pairings.read" },
   { key: "import", href: () => "/import", permission: "enterprises.import" },
   { key: "calendar", href: () => "/calendar", permission: "calendar.manage" },

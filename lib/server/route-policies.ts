@@ -9,4 +9,10 @@ export const ROUTE_POLICIES: Record<string, TActionPolicy> = {
   // which runs the same authenticate() as the sign-in page.
   "app/api/auth/[...nextauth]/route.ts": "public",
   "app/(portal)/audit/export/route.ts": "audit.export",
+  "app/(portal)/registry/enterprises/export/route.ts": "registry.export",
+  "app/(portal)/registry/banks/export/route.ts": "registry.export",
+  "app/(portal)/registry/parks/export/route.ts": "registry.export",
+  "app/(portal)/registry/guarantors/export/route.ts": "registry.export",
+  "app/(portal)/import/enterprises/file/route.ts": "enterprises.import",
+  "app/(portal)/import/contacts/file/route.ts": "contacts.import",
 };

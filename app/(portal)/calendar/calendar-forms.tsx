@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
-import { formErrors } from "../users/form-errors";
-import { useFields } from "../users/use-fields";
+import { formErrors } from "@/components/forms/form-errors";
+import { useFields } from "@/components/forms/use-fields";
 import { addCalendarDayAction, loadOfficialCalendarYearAction, publishCalendarYearAction, removeCalendarDayAction } from "./actions";
 
 type TState<T> = TActionResult<T> | null;

@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TCreatedOrganization } from "@/lib/accounts/mutations/create-organization";
 import type { TActionResult } from "@/lib/server/action";
-import { formErrors } from "../users/form-errors";
+import { formErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "../users/temporary-password";
-import { useFields } from "../users/use-fields";
+import { useFields } from "@/components/forms/use-fields";
 import { createOrganizationAction } from "./actions";
 
 type TOption = { value: string; label: string };

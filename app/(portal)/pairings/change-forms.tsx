@@ -14,7 +14,7 @@ import {
   setMainBankAction,
 } from "./actions";
 // React resets uncontrolled fields after an action; controlled ones keep what was typed.
-import { useFields } from "../users/use-fields";
+import { useFields } from "@/components/forms/use-fields";
 
 type TState = TActionResult<{ pairingId: string }> | null;
 type TOption = { value: string; label: string };

@@ -9,8 +9,8 @@ import { TextField } from "@/components/ui/text-field";
 import type { TCreatedProgram } from "@/lib/programs/mutations/create-program";
 import { DEFAULT_RULES, PROGRAM_LEVELS, RULE_KEYS } from "@/lib/programs/rules";
 import type { TActionResult } from "@/lib/server/action";
-import { formErrors } from "../users/form-errors";
-import { useFields } from "../users/use-fields";
+import { formErrors } from "@/components/forms/form-errors";
+import { useFields } from "@/components/forms/use-fields";
 import { createProgramAction } from "./actions";
 import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "./program-fields";
 

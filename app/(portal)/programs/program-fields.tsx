@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
 import { TextField } from "@/components/ui/text-field";
 import { PHASE_KINDS, RULE_KEYS, RULE_LIMITS, phaseField } from "@/lib/programs/rules";
-import type { useFields } from "../users/use-fields";
+import type { useFields } from "@/components/forms/use-fields";
 
 // The field groups the program forms share: details, phases and rules. Every field is
 // controlled (useFields), so an error answer keeps what was typed.

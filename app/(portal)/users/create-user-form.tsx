@@ -7,10 +7,10 @@ import { TextField } from "@/components/ui/text-field";
 import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
 import type { TActionResult } from "@/lib/server/action";
 import { createUserAction } from "./actions";
-import { formErrors } from "./form-errors";
+import { formErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
-import { useFields } from "./use-fields";
+import { useFields } from "@/components/forms/use-fields";
 
 type TOption = { value: string; label: string };
 type TOrgOption = { id: string; name: string; roles: TOption[] };

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { TPiiField } from "@/lib/accounts/schemas";
 import type { TActionResult } from "@/lib/server/action";
 import { revealPiiAction } from "./actions";
-import { formErrors } from "./form-errors";
+import { formErrors } from "@/components/forms/form-errors";
 
 type TState = TActionResult<{ value: string | null }> | null;
 

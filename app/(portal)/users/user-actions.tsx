@@ -12,10 +12,10 @@ import {
   resetPasswordAction,
   resetTotpAction,
 } from "./actions";
-import { formErrors } from "./form-errors";
+import { formErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
-import { useFields } from "./use-fields";
+import { useFields } from "@/components/forms/use-fields";
 
 type TState<T> = TActionResult<T> | null;
 

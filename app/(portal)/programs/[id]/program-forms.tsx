@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
 import type { TRulesChanged } from "@/lib/programs/mutations/change-rules";
-import { formErrors } from "../../users/form-errors";
-import { useFields } from "../../users/use-fields";
+import { formErrors } from "@/components/forms/form-errors";
+import { useFields } from "@/components/forms/use-fields";
 import { changeProgramRulesAction, updateProgramAction } from "../actions";
 import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "../program-fields";
 

@@ -1,0 +1,153 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DetailList } from "@/components/ui/detail-list";
+import { canActor } from "@/lib/auth/permissions";
+import { shanghaiDateString } from "@/lib/calendar/working-days";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { contactManageableBankIds, getRegistryBank, listParentChoices, type TBankContactView } from "@/lib/registry/queries/registry-orgs";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../../portal-frame";
+import { Badge, BackLink, Panel, Table, cell, linkClass } from "../../parts";
+import { RegistryForm, type TFormField } from "../../registry-form";
+import { deactivateRegistryBankAction, fileBankContactAction, reactivateRegistryBankAction, updateRegistryBankAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function RegistryBankPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("contacts.read");
+  const { id } = await params;
+  const bank = await getRegistryBank(db(), user, id);
+  if (!bank) notFound();
+  const [t, tr, locale, manageable] = await Promise.all([
+    getTranslations("registry.banks"),
+    getTranslations("registry"),
+    getLocale(),
+    contactManageableBankIds(db(), user),
+  ]);
+  const lang = resolveLocale(locale);
+  const none = tr("common.none");
+  const canFile = bank.active && manageable.includes(bank.id);
+  const canAdminister = canActor(user, "orgs.update");
+  const person = (name: string, title: string, mobile: string | null) => `${name}（${title}）${mobile ? ` ${mobile}` : ""}`;
+  const contactRows = (c: TBankContactView): [string, React.ReactNode][] => [
+    [t("firstPerson"), person(c.firstPersonName, c.firstPersonTitle, c.firstPersonMobileMasked)],
+    [t("secondPerson"), person(c.secondPersonName, c.secondPersonTitle, c.secondPersonMobileMasked)],
+    [t("department"), c.department],
+    [t("liaison"), `${c.liaisonName}${c.liaisonMobileMasked ? ` ${c.liaisonMobileMasked}` : ""}`],
+    [t("liaisonPhone"), c.liaisonPhone ?? none],
+    [t("effectiveOn"), formatDate(c.effectiveOn, lang)],
+    [t("filedAt"), formatDateTime(c.filedAt, lang)],
+    [t("filing"), <Badge key="late" tone={c.filedLate ? "warn" : "ok"}>{t(c.filedLate ? "late" : "onTime")}</Badge>],
+  ];
+  const c = bank.contact;
+  const fileFields: TFormField[] = [
+    { kind: "hidden", name: "bankOrgId", value: bank.id },
+    { kind: "text", name: "firstPersonName", label: t("file.firstPersonName"), value: c?.firstPersonName, maxLength: 32 },
+    { kind: "text", name: "firstPersonTitle", label: t("file.firstPersonTitle"), value: c?.firstPersonTitle, maxLength: 32 },
+    { kind: "text", name: "firstPersonMobile", label: t("file.firstPersonMobile"), type: "tel", hint: c?.firstPersonMobileMasked ? `${c.firstPersonMobileMasked} · ${t("file.mobileHint")}` : undefined, maxLength: 20 },
+    { kind: "text", name: "secondPersonName", label: t("file.secondPersonName"), value: c?.secondPersonName, maxLength: 32 },
+    { kind: "text", name: "secondPersonTitle", label: t("file.secondPersonTitle"), value: c?.secondPersonTitle, maxLength: 32 },
+    { kind: "text", name: "secondPersonMobile", label: t("file.secondPersonMobile"), type: "tel", hint: c?.secondPersonMobileMasked ? `${c.secondPersonMobileMasked} · ${t("file.mobileHint")}` : undefined, maxLength: 20 },
+    { kind: "text", name: "department", label: t("file.department"), value: c?.department, maxLength: 64 },
+    { kind: "text", name: "liaisonName", label: t("file.liaisonName"), value: c?.liaisonName, maxLength: 32 },
+    { kind: "text", name: "liaisonMobile", label: t("file.liaisonMobile"), type: "tel", hint: c?.liaisonMobileMasked ? `${c.liaisonMobileMasked} · ${t("file.mobileHint")}` : undefined, maxLength: 20 },
+    { kind: "text", name: "liaisonPhone", label: t("file.liaisonPhone"), value: c?.liaisonPhone, maxLength: 20 },
+    { kind: "text", name: "effectiveOn", label: t("file.effectiveOn"), type: "date", value: shanghaiDateString(new Date()) },
+  ];
+  const parents = canAdminister ? await listParentChoices(db(), bank.bankLevel, bank.id) : [];
+  const infoRows: [string, React.ReactNode][] = [
+    [t("level"), bank.bankLevel ? tr(`levels.${bank.bankLevel}`) : none],
+    [t("parent"), bank.parentId ? <Link key="parent" href={`/registry/banks/${bank.parentId}`} className={linkClass}>{bank.parentName}</Link> : none],
+    [tr("common.status"), <Badge key="status" tone={bank.active ? "ok" : "muted"}>{tr(`common.statuses.${bank.active ? "active" : "inactive"}`)}</Badge>],
+  ];
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
+        <BackLink href="/registry/banks" label={tr("common.backToList")} />
+        <h1 className="text-2xl font-semibold">{bank.name}</h1>
+        <DetailList rows={infoRows} />
+        {bank.children.length > 0 && (
+          <Panel title={t("children")}>
+            <ul className="list-inside list-disc space-y-1">
+              {bank.children.map((ch) => (
+                <li key={ch.id}>
+                  <Link href={`/registry/banks/${ch.id}`} className={linkClass}>{ch.name}</Link>
+                  {ch.bankLevel && <span className="text-sm text-slate-600"> · {tr(`levels.${ch.bankLevel}`)}</span>}
+                  {!ch.active && <> <Badge tone="muted">{tr("common.statuses.inactive")}</Badge></>}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        )}
+
+        <Panel title={t("current")}>{c ? <DetailList rows={contactRows(c)} /> : <p className="text-slate-600">{t("noContact")}</p>}</Panel>
+
+        {bank.scheduled.length > 0 && (
+          <Panel title={t("scheduled")}>
+            {bank.scheduled.map((s) => <DetailList key={s.id} rows={contactRows(s)} />)}
+          </Panel>
+        )}
+
+        {canFile && (
+          <Panel title={t("file.title")} hint={t("file.hint")}>
+            <RegistryForm action={fileBankContactAction} fields={fileFields} submitLabel={t("file.submit")} doneMessage={t("file.done")} keepValues />
+          </Panel>
+        )}
+
+        <Panel title={t("history")}>
+          {bank.history.length === 0 ? (
+            <p className="text-slate-600">{tr("common.notAvailable")}</p>
+          ) : (
+            <Table caption={t("historyCaption")} head={[t("effectiveOn"), t("firstPerson"), t("secondPerson"), t("department"), t("liaison"), t("filedAt"), t("filing")]}>
+              {bank.history.map((h) => (
+                <tr key={h.id} data-testid="contact-history-row">
+                  <td className={`${cell} whitespace-nowrap`}>{formatDate(h.effectiveOn, lang)}</td>
+                  <td className={cell}>{h.firstPersonName}</td>
+                  <td className={cell}>{h.secondPersonName}</td>
+                  <td className={cell}>{h.department}</td>
+                  <td className={cell}>{h.liaisonName}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(h.filedAt, lang)}</td>
+                  <td className={cell}><Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge></td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Panel>
+
+        {canAdminister && (
+          <>
+            <Panel title={t("edit.title")}>
+              <RegistryForm
+                action={updateRegistryBankAction}
+                submitLabel={t("edit.submit")}
+                doneMessage={tr("common.saved")}
+                keepValues
+                fields={[
+                  { kind: "hidden", name: "orgId", value: bank.id },
+                  { kind: "text", name: "name", label: tr("common.name"), value: bank.name, maxLength: 100 },
+                  { kind: "text", name: "shortName", label: tr("common.shortName"), value: bank.shortName, maxLength: 32 },
+                  ...(bank.bankLevel === "HEAD_OFFICE"
+                    ? []
+                    : [{ kind: "select" as const, name: "parentId", label: t("parent"), placeholder: t("edit.parentPlaceholder"), options: parents.map((p) => ({ value: p.id, label: p.name })), value: bank.parentId }]),
+                ]}
+              />
+            </Panel>
+            <Panel title={tr(bank.active ? "common.deactivate.title" : "common.reactivate.title")} hint={tr(bank.active ? "common.deactivate.hint" : "common.reactivate.hint")}>
+              <RegistryForm
+                key={String(bank.active)}
+                compact
+                action={bank.active ? deactivateRegistryBankAction : reactivateRegistryBankAction}
+                fields={[{ kind: "hidden", name: "orgId", value: bank.id }]}
+                submitLabel={tr(bank.active ? "common.deactivate.submit" : "common.reactivate.submit")}
+              />
+            </Panel>
+          </>
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,301 @@
+import { z } from "zod";
+import { BankLevel, EnterpriseSize, Role, SupportClass } from "@/lib/generated/prisma/enums";
+import {
+  CONTACT_NAME_MAX,
+  ENTERPRISE_NAME_MAX,
+  ENTERPRISE_SIZES,
+  INDUSTRY_SECTIONS,
+  MOBILE_PATTERN,
+  normalizeMobile,
+  type TIndustrySection,
+} from "./schemas";
+import { explainUsccError, normalizeUscc } from "./uscc";
+
+// Rules of the registries (enterprises, parks, banks, guarantee companies): input
+// schemas, list filters, who may change which field. Pure: no Next, no Prisma client.
+// Every zod message is a code under "registry.errors" in the message files.
+
+// ───────────────────────── industries (GB/T 4754-2017) ─────────────────────────
+
+/** The divisions (大类, two digits) of each section (门类). */
+export const SECTION_DIVISIONS: Readonly<Record<TIndustrySection, readonly [number, number]>> = Object.freeze({
+  A: [1, 5], B: [6, 12], C: [13, 43], D: [44, 46], E: [47, 50], F: [51, 52], G: [53, 60], H: [61, 62], I: [63, 65], J: [66, 69],
+  K: [70, 70], L: [71, 72], M: [73, 75], N: [76, 79], O: [80, 82], P: [83, 83], Q: [84, 85], R: [86, 90], S: [91, 96], T: [97, 97],
+});
+
+/** Whether a two-digit division code belongs to the section. */
+export function divisionInSection(section: string, division: string): boolean {
+  if (!/^\d{2}$/.test(division) || !Object.hasOwn(SECTION_DIVISIONS, section)) return false;
+  const [from, to] = SECTION_DIVISIONS[section as TIndustrySection];
+  const n = Number(division);
+  return n >= from && n <= to;
+}
+
+// ───────────────────────── enterprises ─────────────────────────
+
+/** Recognitions a park records on an enterprise (filter and form choices). */
+export const ENTERPRISE_TAGS = ["专精特新", "高新技术企业", "科技型中小企业", "专精特新“小巨人”"] as const;
+export const SUPPORT_CLASSES = [SupportClass.A, SupportClass.B, SupportClass.C] as const;
+export const CLASS_REASON_MIN = 5;
+export const CLASS_REASON_MAX = 500;
+export const TAG_MAX = 20;
+export const TAGS_MAX = 10;
+export const CREDIT_RATING_MAX = 16;
+export const REGISTRY_PAGE_SIZE = 50;
+/** An export holds at most this many rows (the program's whole enterprise list fits). */
+export const REGISTRY_EXPORT_MAX_ROWS = 100_000;
+
+export type TEnterpriseField =
+  | "uscc" | "name" | "parkId" | "industrySection" | "industryDivision" | "size" | "tags" | "creditRating" | "contactName" | "contactMobile";
+
+// The enterprise itself keeps its description and contact up to date; the identity
+// (USCC), recognitions and credit rating are what the park window verifies; moving an
+// enterprise to another park is the finance office's decision.
+const OWNER_FIELDS: readonly TEnterpriseField[] = ["name", "industrySection", "industryDivision", "size", "contactName", "contactMobile"];
+const PARK_FIELDS: readonly TEnterpriseField[] = [...OWNER_FIELDS, "uscc", "tags", "creditRating"];
+const ADMIN_FIELDS: readonly TEnterpriseField[] = [...PARK_FIELDS, "parkId"];
+
+export function editableEnterpriseFields(role: Role): readonly TEnterpriseField[] {
+  switch (role) {
+    case Role.FINANCE_ADMIN:
+      return ADMIN_FIELDS;
+    case Role.PARK_STAFF:
+      return PARK_FIELDS;
+    case Role.ENTERPRISE_OWNER:
+      return OWNER_FIELDS;
+    default:
+      return [];
+  }
+}
+
+const text = () => z.string({ message: "required" });
+// Optional fields also accept null, so a parsed value parses again unchanged (the
+// mutation re-parses what the action already parsed).
+const optionalText = (max: number, code: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v.length <= max, { message: code })
+    .transform((v) => (v === "" ? null : v));
+const requiredText = (max: number, code: string) => text().trim().min(1, { message: "required" }).max(max, { message: code });
+const id = (code = "notFound") => z.uuid({ message: code });
+
+const optionalMobile = z
+  .string()
+  .nullish()
+  .transform((v) => normalizeMobile(v ?? ""))
+  .superRefine((v, ctx) => {
+    if (v !== "" && !MOBILE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: "mobileInvalid" });
+  })
+  .transform((v) => (v === "" ? null : v));
+
+const uscc = text()
+  .transform(normalizeUscc)
+  .superRefine((value, ctx) => {
+    if (value === "") return void ctx.addIssue({ code: "custom", message: "required" });
+    const problem = explainUsccError(value);
+    if (problem) ctx.addIssue({ code: "custom", message: { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" }[problem] });
+  });
+
+// Checkboxes arrive as one string or a list; an absent field is no tags.
+const tags = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).map((t) => t.trim()).filter(Boolean))])
+  .refine((list) => list.length <= TAGS_MAX && list.every((t) => t.length <= TAG_MAX), { message: "tagsInvalid" });
+
+const enterpriseFields = {
+  uscc,
+  name: requiredText(ENTERPRISE_NAME_MAX, "nameTooLong"),
+  parkId: z.string().nullish().transform((v) => (v ? v : null)),
+  industrySection: z.enum(INDUSTRY_SECTIONS, { message: "industryRequired" }),
+  industryDivision: z.string().nullish().transform((v) => (v ?? "").trim() || null),
+  size: z.enum(ENTERPRISE_SIZES, { message: "sizeRequired" }),
+  tags,
+  creditRating: optionalText(CREDIT_RATING_MAX, "creditRatingTooLong"),
+  contactName: optionalText(CONTACT_NAME_MAX, "contactNameTooLong"),
+  contactMobile: optionalMobile,
+};
+
+function checkDivision(value: { industrySection?: unknown; industryDivision?: unknown }, ctx: z.RefinementCtx) {
+  const division = value.industryDivision;
+  if (typeof division === "string" && division !== "" && !divisionInSection(String(value.industrySection), division)) {
+    ctx.addIssue({ code: "custom", path: ["industryDivision"], message: "divisionInvalid" });
+  }
+}
+
+export const ZEnterpriseCreateInput = z.object(enterpriseFields).superRefine(checkDivision);
+export const ZEnterpriseUpdateInput = z.object({ enterpriseId: id(), ...enterpriseFields }).superRefine(checkDivision);
+export type TEnterpriseCreate = z.output<typeof ZEnterpriseCreateInput>;
+export type TEnterpriseUpdate = z.output<typeof ZEnterpriseUpdateInput>;
+
+export const ZEnterpriseIdInput = z.object({ enterpriseId: id() });
+
+export const ZChangeClassInput = z.object({
+  enterpriseId: id(),
+  toClass: z.enum(SUPPORT_CLASSES, { message: "classRequired" }),
+  reason: text()
+    .trim()
+    .min(1, { message: "reasonRequired" })
+    .min(CLASS_REASON_MIN, { message: "reasonTooShort" })
+    .max(CLASS_REASON_MAX, { message: "reasonTooLong" }),
+});
+export type TChangeClass = z.output<typeof ZChangeClassInput>;
+
+// ───────────────────────── list filters (page and export read the same) ─────────────────────────
+
+export const STATUS_FILTERS = ["active", "inactive", "all"] as const;
+export type TStatusFilter = (typeof STATUS_FILTERS)[number];
+
+export type TEnterpriseFilters = {
+  q: string;
+  section: TIndustrySection | null;
+  size: EnterpriseSize | null;
+  tag: string | null;
+  supportClass: SupportClass | "NONE" | null;
+  status: TStatusFilter;
+  parkId: string | null;
+};
+
+export type TOrgFilters = { q: string; status: TStatusFilter; level: BankLevel | null };
+
+type TParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function param(params: TParams, name: string): string {
+  const v = params instanceof URLSearchParams ? params.get(name) : params[name];
+  return ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+}
+
+function pick<T extends string>(value: string, allowed: readonly T[]): T | null {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A list page's number, 1 when missing or nonsense. */
+export function parsePage(params: TParams): number {
+  const n = Number(param(params, "page"));
+  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+}
+
+/** The enterprise list's filters from the query string; unknown values are ignored, not errors. */
+export function parseEnterpriseFilters(params: TParams): TEnterpriseFilters {
+  const supportClass = param(params, "class");
+  const parkId = param(params, "park");
+  return {
+    q: param(params, "q").slice(0, 64),
+    section: pick(param(params, "section"), INDUSTRY_SECTIONS),
+    size: pick(param(params, "size"), ENTERPRISE_SIZES),
+    tag: pick(param(params, "tag"), ENTERPRISE_TAGS),
+    supportClass: supportClass === "NONE" ? "NONE" : pick(supportClass, SUPPORT_CLASSES),
+    status: pick(param(params, "status"), STATUS_FILTERS) ?? "active",
+    parkId: UUID.test(parkId) ? parkId : null,
+  };
+}
+
+export function parseOrgFilters(params: TParams): TOrgFilters {
+  return {
+    q: param(params, "q").slice(0, 64),
+    status: pick(param(params, "status"), STATUS_FILTERS) ?? "active",
+    level: pick(param(params, "level"), [BankLevel.HEAD_OFFICE, BankLevel.BRANCH, BankLevel.SUB_BRANCH]),
+  };
+}
+
+/** The filters back as a query string (defaults left out), for links and the export. */
+export function filtersQuery(filters: Partial<TEnterpriseFilters & TOrgFilters>, page = 1): string {
+  const out = new URLSearchParams();
+  if (filters.q) out.set("q", filters.q);
+  if (filters.section) out.set("section", filters.section);
+  if (filters.size) out.set("size", filters.size);
+  if (filters.tag) out.set("tag", filters.tag);
+  if (filters.supportClass) out.set("class", filters.supportClass);
+  if (filters.parkId) out.set("park", filters.parkId);
+  if (filters.level) out.set("level", filters.level);
+  if (filters.status && filters.status !== "active") out.set("status", filters.status);
+  if (page > 1) out.set("page", String(page));
+  return out.toString();
+}
+
+/** "Searching for a USCC": the query looks like (the start of) one, so match it by prefix. */
+export function usccPrefix(q: string): string | null {
+  const n = normalizeUscc(q);
+  return /^[0-9A-HJ-NPQRTUWXY]{6,18}$/.test(n) && /\d/.test(n) ? n : null;
+}
+
+// ───────────────────────── organizations: parks, banks, guarantee companies ─────────────────────────
+
+export const ORG_NAME_MAX = 100;
+export const SHORT_NAME_MAX = 32;
+export const PHONE_PATTERN = /^[0-9+\-() ]{5,20}$/;
+
+const optionalPhone = z
+  .string()
+  .nullish()
+  .transform((v) => (v ?? "").trim())
+  .refine((v) => v === "" || PHONE_PATTERN.test(v), { message: "phoneInvalid" })
+  .transform((v) => (v === "" ? null : v));
+
+const orgName = { name: requiredText(ORG_NAME_MAX, "nameTooLong"), shortName: optionalText(SHORT_NAME_MAX, "shortNameTooLong") };
+
+export const ZOrgIdInput = z.object({ orgId: id() });
+
+export const ZParkUpdateInput = z.object({
+  orgId: id(),
+  ...orgName,
+  district: optionalText(32, "tooLong"),
+  address: optionalText(200, "tooLong"),
+  windowName: optionalText(64, "tooLong"),
+  windowPhone: optionalPhone,
+});
+export type TParkUpdate = z.output<typeof ZParkUpdateInput>;
+
+export const ZBankUpdateInput = z.object({
+  orgId: id(),
+  ...orgName,
+  // Empty: a top bank of the program (no parent).
+  parentId: z.string().nullish().transform((v) => (v ? v : null)),
+});
+export type TBankUpdate = z.output<typeof ZBankUpdateInput>;
+
+export const ZGuarantorCreateInput = z.object(orgName);
+export const ZGuarantorUpdateInput = z.object({ orgId: id(), ...orgName });
+export type TGuarantorCreate = z.output<typeof ZGuarantorCreateInput>;
+export type TGuarantorUpdate = z.output<typeof ZGuarantorUpdateInput>;
+
+const BANK_LEVEL_RANK: Record<BankLevel, number> = { HEAD_OFFICE: 0, BRANCH: 1, SUB_BRANCH: 2 };
+
+/** A bank may sit only under a bank of a higher level (head office → branch → sub-branch). */
+export function mayBeParentOf(parentLevel: BankLevel | null, childLevel: BankLevel | null): boolean {
+  if (!childLevel) return false;
+  if (!parentLevel) return true;
+  return BANK_LEVEL_RANK[parentLevel] < BANK_LEVEL_RANK[childLevel];
+}
+
+export type TTreeNode = { id: string; parentId: string | null; name: string };
+
+/**
+ * Banks in hierarchy order (each parent followed by its children, names ascending) with
+ * their depth. A bank whose parent is not in the list is shown as a root.
+ */
+export function orderAsTree<T extends TTreeNode>(rows: readonly T[]): Array<T & { depth: number }> {
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<string | null, T[]>();
+  for (const r of rows) {
+    const key = r.parentId && ids.has(r.parentId) ? r.parentId : null;
+    children.set(key, [...(children.get(key) ?? []), r]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  const out: Array<T & { depth: number }> = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null, depth: number) => {
+    for (const r of children.get(parent) ?? []) {
+      if (seen.has(r.id)) continue; // a cycle in bad data
+      seen.add(r.id);
+      out.push({ ...r, depth });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
