@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { canActor } from "@/lib/auth/permissions";
 import { BankLevel } from "@/lib/generated/prisma/enums";
 import { listRegistryBanks } from "@/lib/registry/queries/registry-orgs";
-import { STATUS_FILTERS, filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
-import { Badge, BackLink, FilterSelect, KeywordInput, PageHeader, Table, buttonLinkClass, cell, linkClass, secondaryLinkClass } from "../parts";
+import { OrgListHeader } from "../org-list-header";
+import { Badge, FilterSelect, Table, cell, linkClass } from "../parts";
 
 export const dynamic = "force-dynamic";
 
@@ -23,39 +23,20 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/registry" label={tc("common.backToIndex")} />
-        <PageHeader
+        <OrgListHeader
+          user={user}
           title={t("title")}
           intro={t("intro")}
-          actions={
-            <>
-              {canActor(user, "orgs.create") && (
-                <Link href="/orgs/new" className={buttonLinkClass}>
-                  {t("newOrg")}
-                </Link>
-              )}
-              {canActor(user, "registry.export") && (
-                <a href={`/registry/banks/export${query ? `?${query}` : ""}`} className={secondaryLinkClass} download>
-                  {tc("common.export")}
-                </a>
-              )}
-            </>
+          create={{ href: "/orgs/new", label: t("newOrg") }}
+          exportPath="/registry/banks/export"
+          exportQuery={query}
+          keyword={{ label: t("keywordLabel"), value: filters.q }}
+          status={filters.status}
+          extraFilters={
+            <FilterSelect name="level" label={t("level")} value={filters.level} anyLabel={tc("common.any")}
+              options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))} />
           }
         />
-        <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
-          <div className="sm:col-span-2">
-            <KeywordInput label={t("keywordLabel")} value={filters.q} />
-          </div>
-          <FilterSelect name="level" label={t("level")} value={filters.level} anyLabel={tc("common.any")}
-            options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))} />
-          {canActor(user, "orgs.read") && (
-            <FilterSelect name="status" label={tc("common.status")} value={filters.status}
-              options={STATUS_FILTERS.map((s) => ({ value: s, label: tc(`common.statuses.${s}`) }))} />
-          )}
-          <button type="submit" className={secondaryLinkClass}>
-            {tc("common.search")}
-          </button>
-        </form>
         {banks.length === 0 ? (
           <EmptyState title={tc("common.emptyTitle")} body={tc("common.emptyBody")} />
         ) : (

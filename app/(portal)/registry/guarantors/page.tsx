@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { canActor } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listRegistryGuarantors } from "@/lib/registry/queries/registry-orgs";
-import { STATUS_FILTERS, filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
-import { Badge, BackLink, FilterSelect, KeywordInput, PageHeader, Table, buttonLinkClass, cell, linkClass, secondaryLinkClass } from "../parts";
+import { OrgListHeader } from "../org-list-header";
+import { Badge, Table, cell, linkClass } from "../parts";
 
 export const dynamic = "force-dynamic";
 
@@ -28,37 +28,16 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/registry" label={tr("common.backToIndex")} />
-        <PageHeader
+        <OrgListHeader
+          user={user}
           title={t("title")}
           intro={t("intro")}
-          actions={
-            <>
-              {canActor(user, "orgs.create") && (
-                <Link href="/registry/guarantors/new" className={buttonLinkClass}>
-                  {t("new")}
-                </Link>
-              )}
-              {canActor(user, "registry.export") && (
-                <a href={`/registry/guarantors/export${query ? `?${query}` : ""}`} className={secondaryLinkClass} download>
-                  {tr("common.export")}
-                </a>
-              )}
-            </>
-          }
+          create={{ href: "/registry/guarantors/new", label: t("new") }}
+          exportPath="/registry/guarantors/export"
+          exportQuery={query}
+          keyword={{ label: t("keywordLabel"), value: filters.q }}
+          status={filters.status}
         />
-        <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
-          <div className="sm:col-span-2">
-            <KeywordInput label={t("keywordLabel")} value={filters.q} />
-          </div>
-          {canActor(user, "orgs.read") && (
-            <FilterSelect name="status" label={tr("common.status")} value={filters.status}
-              options={STATUS_FILTERS.map((s) => ({ value: s, label: tr(`common.statuses.${s}`) }))} />
-          )}
-          <button type="submit" className={secondaryLinkClass}>
-            {tr("common.search")}
-          </button>
-        </form>
         {rows.length === 0 ? (
           <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
         ) : (

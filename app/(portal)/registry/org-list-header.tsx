@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { canActor } from "@/lib/auth/permissions";
+import { STATUS_FILTERS } from "@/lib/registry/rules";
+import { BackLink, FilterSelect, KeywordInput, PageHeader, buttonLinkClass, secondaryLinkClass } from "./parts";
+
+type Props = {
+  user: TSessionUser;
+  title: string;
+  intro: string;
+  /** "Create" link for those who may create organizations. */
+  create: { href: string; label: string };
+  /** e.g. "/registry/parks/export"; the current filters are appended. */
+  exportPath: string;
+  exportQuery: string;
+  keyword: { label: string; value: string };
+  status: string;
+  /** Filters of this list only (e.g. bank level), placed before the status filter. */
+  extraFilters?: ReactNode;
+};
+
+// The top of the park, bank and guarantee-company lists: title, create and export
+// links, and the search form (keyword, own filters, status for those who see inactive ones).
+export async function OrgListHeader({ user, title, intro, create, exportPath, exportQuery, keyword, status, extraFilters }: Props) {
+  const tr = await getTranslations("registry");
+  return (
+    <>
+      <BackLink href="/registry" label={tr("common.backToIndex")} />
+      <PageHeader
+        title={title}
+        intro={intro}
+        actions={
+          <>
+            {canActor(user, "orgs.create") && (
+              <Link href={create.href} className={buttonLinkClass}>
+                {create.label}
+              </Link>
+            )}
+            {canActor(user, "registry.export") && (
+              <a href={`${exportPath}${exportQuery ? `?${exportQuery}` : ""}`} className={secondaryLinkClass} download>
+                {tr("common.export")}
+              </a>
+            )}
+          </>
+        }
+      />
+      <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+        <div className="sm:col-span-2">
+          <KeywordInput label={keyword.label} value={keyword.value} />
+        </div>
+        {extraFilters}
+        {canActor(user, "orgs.read") && (
+          <FilterSelect name="status" label={tr("common.status")} value={status}
+            options={STATUS_FILTERS.map((s) => ({ value: s, label: tr(`common.statuses.${s}`) }))} />
+        )}
+        <button type="submit" className={secondaryLinkClass}>
+          {tr("common.search")}
+        </button>
+      </form>
+    </>
+  );
+}
