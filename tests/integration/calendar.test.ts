@@ -4,8 +4,7 @@
  * transaction, with a DEADLINE_RECOMPUTED entry that continues the ledger's hash chain.
  * Runs on its own freshly seeded database (the seed only fills an empty one).
  *
- * CALENDAR_PERF=<enterprises> (e.g. 10000) also seeds a second, large database and
- * measures the recompute time of a day change and of a year publication.
+ * Timing on a large database: scripts/bench/calendar-recompute.ts.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -216,52 +215,4 @@ describe("the editable working-day calendar", () => {
     expect(await prisma.calendarDay.count()).toBe(days);
     expect(await prisma.auditLog.count({ where: { action: "calendar.officialLoaded", targetId: "2026" } })).toBe(1);
   });
-});
-
-const PERF = Number(process.env.CALENDAR_PERF ?? 0);
-
-describe.skipIf(!PERF)(`recompute time at ${PERF} enterprises`, () => {
-  let db: FreshDatabase;
-  let prisma: PrismaClient;
-  let actor: { userId: string; orgId: string };
-
-  beforeAll(async () => {
-    const started = Date.now();
-    ({ db, prisma, actor } = await seeded("calendar_perf", PERF));
-    console.log(`seeded ${PERF} enterprises in ${((Date.now() - started) / 1000).toFixed(0)}s`);
-  }, 3_600_000);
-
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
-
-  it("measures", async () => {
-    const requests = await prisma.request.count();
-    const open = await prisma.request.count({ where: { status: { in: [...RUNNING_DEADLINE_STATUSES] }, answeredAt: null } });
-    const timed = async <T>(label: string, f: () => Promise<T>) => {
-      const t = Date.now();
-      const r = await f();
-      console.log(`${label}: ${Date.now() - t} ms`, JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)));
-      return r;
-    };
-    console.log(`${requests} requests, ${open} with a running deadline`);
-    // A weekday inside the current windows (reference 2026-11-20: deadlines around 20–27 Nov).
-    await timed("add holiday 2026-11-23", () => addCalendarDay(prisma, actor, { date: "2026-11-23", kind: "HOLIDAY", name: "测试" }, META));
-    await timed("remove holiday 2026-11-23", () => removeCalendarDay(prisma, actor, { date: "2026-11-23" }, META));
-    await timed("add holiday 2026-03-03 (no window)", () => addCalendarDay(prisma, actor, { date: "2026-03-03", kind: "HOLIDAY", name: "测试" }, META));
-    await timed("re-publish 2026 (whole year)", () => publishCalendarYear(prisma, actor, { year: 2026, source: "国办发明电〔2025〕7号" }, META));
-    // Worst case: every open request's deadline moves — all windows contain 2026-11-19..20.
-    await timed("add holiday 2026-11-19", () => addCalendarDay(prisma, actor, { date: "2026-11-19", kind: "HOLIDAY", name: "测试" }, META));
-
-    // Stress: every request ever forwarded reopened (as if none had been answered), so the
-    // windows of the whole year are open at once.
-    const reopened = await prisma.$executeRawUnsafe(
-      `UPDATE "Request" SET status = 'FORWARDED', "answeredAt" = NULL WHERE "forwardedAt" IS NOT NULL AND "dueAt" IS NOT NULL`,
-    );
-    console.log(`stress: ${reopened} requests reopened`);
-    await timed("stress: re-publish 2026 (every window of the year)", () => publishCalendarYear(prisma, actor, { year: 2026, source: "国办发明电〔2025〕7号" }, META));
-    await timed("stress: add holiday 2026-06-10", () => addCalendarDay(prisma, actor, { date: "2026-06-10", kind: "HOLIDAY", name: "测试" }, META));
-    await timed("stress: remove holiday 2026-06-10", () => removeCalendarDay(prisma, actor, { date: "2026-06-10" }, META));
-  }, 3_600_000);
 });
