@@ -13,7 +13,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
-  timeout: 30_000,
+  // A sign-in may wait up to 30 s for the next one-time-code step when the same demo
+  // account signed in moments before (codes are single-use), so tests get room for it.
+  timeout: 90_000,
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "zh-CN",
