@@ -4,7 +4,7 @@
  * other test files do not matter.
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,9 @@ import { makeUscc, usccCheckChar } from "@/lib/registry/uscc";
 import { createPrismaClient } from "@/lib/server/db";
 import { databaseUrl } from "./harness";
 
-const META = { ip: "203.0.113.7", userAgent: "registration-test" };
+// Each test registers from its own address: registrations are limited per address.
+let addressCounter = 0;
+let META = { ip: "203.0.113.1", userAgent: "registration-test" };
 const PASSWORD = "Qiye#2026pass";
 const rng = { next: () => randomInt(0, 1_000_000) / 1_000_000 };
 
@@ -83,6 +85,11 @@ beforeAll(async () => {
   parkA = await makePark("甲");
   parkB = await makePark("乙");
   inactiveParkId = (await makePark("停用", false)).parkId;
+});
+
+beforeEach(() => {
+  addressCounter += 1;
+  META = { ip: `203.0.113.${addressCounter}`, userAgent: "registration-test" };
 });
 
 afterAll(async () => {
@@ -208,6 +215,18 @@ describe("submitRegistration", () => {
     expect(rejected.reason).toBeInstanceOf(AppError);
     expect((rejected.reason as AppError).fieldErrors).toEqual({ uscc: "usccTaken" });
     expect(await prisma.enterprise.count({ where: { uscc } })).toBe(1);
+  });
+});
+
+describe("the registration limit", () => {
+  it("refuses a sixth registration from one address within the hour, audits it, and lets another address through", async () => {
+    for (let i = 0; i < 5; i++) await submitRegistration(prisma, form(), META);
+    const refused = await appError(submitRegistration(prisma, form(), META));
+    expect(refused.code).toBe("rateLimited");
+    expect(await prisma.auditLog.count({ where: { action: "registration.rateLimited", ip: META.ip } })).toBe(1);
+    await submitRegistration(prisma, form(), { ...META, ip: "198.51.100.7" });
+    // An hour later the address may register again.
+    await submitRegistration(prisma, form(), META, new Date(Date.now() + 61 * 60_000));
   });
 });
 

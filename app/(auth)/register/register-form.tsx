@@ -138,7 +138,7 @@ export function RegisterForm({
   );
 }
 
-const KNOWN_ERRORS = new Set(["invalidInput", "forbidden", "signedOut", "notFound"]);
+const KNOWN_ERRORS = new Set(["invalidInput", "forbidden", "signedOut", "notFound", "rateLimited"]);
 
 function knownError(code: string): string {
   return KNOWN_ERRORS.has(code) ? code : "generic";

@@ -1,3 +1,4 @@
+import { isOverRegistrationLimit, registrationWindowStart } from "../registration-limit";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { hashPassword } from "@/lib/auth/password";
@@ -66,6 +67,16 @@ export async function submitRegistration(
   const parsed = ZRegistrationInput.safeParse(raw);
   if (!parsed.success) throw new AppError("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
+
+  if (meta.ip) {
+    const recent = await db.auditLog.count({
+      where: { action: "registration.submitted", ip: meta.ip, occurredAt: { gte: registrationWindowStart(now) } },
+    });
+    if (isOverRegistrationLimit(recent)) {
+      await writeAudit(db, { action: "registration.rateLimited", outcome: "DENIED", ...meta, details: { recent } });
+      throw new AppError("rateLimited");
+    }
+  }
 
   const park = await db.park.findFirst({
     where: { id: input.parkId, org: { active: true } },
