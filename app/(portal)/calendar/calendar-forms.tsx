@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -54,7 +55,7 @@ export function AddDayForm({ year }: { year: number }) {
   }
   return (
     <Panel title={t("add.title")} hint={t("add.hint")}>
-      <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
+      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
         <TextField
           {...fields.bind("date")}
           type="date"
@@ -113,7 +114,7 @@ export function PublishYearForm({ year }: { year: number }) {
   const errors = formErrors(state, t);
   return (
     <Panel title={t("publish.title")} hint={t("publish.hint")}>
-      <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
+      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         <input type="hidden" name="year" value={year} />
         <TextField
           {...fields.bind("source")}
@@ -143,7 +144,7 @@ export function LoadOfficialForm({ year, source }: { year: number; source: strin
   );
   return (
     <Panel title={t("loadOfficial.title")} hint={t("loadOfficial.hint", { source })}>
-      <form action={action}>
+      <form action={action} onSubmit={keepValuesOnSubmit(action)}>
         <input type="hidden" name="year" value={year} />
         <Button type="submit" disabled={pending}>
           {t("loadOfficial.submit", { year })}

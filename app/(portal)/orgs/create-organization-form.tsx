@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -56,7 +57,7 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   }
 
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
       {errors.form && (
         <p role="alert" className="text-sm text-red-700">
           {errors.form}

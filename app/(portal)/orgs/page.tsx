@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
+import { Table } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
 import { OrgKind } from "@/lib/generated/prisma/enums";
@@ -59,19 +60,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.kind")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.parent")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.users")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <Table caption={t("title")} head={[t("columns.name"), t("columns.kind"), t("columns.parent"), t("columns.users"), t("columns.status")]}>
                 {list.rows.map((o) => (
                   <tr key={o.id}>
                     <th scope="row" className="px-3 py-2 font-medium text-slate-900">
@@ -93,9 +82,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table>
         )}
         {list.total > 0 && (
           <Pagination

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -84,7 +85,7 @@ export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_A
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`form-${name}`}>
       <h3 id={headingId} className="font-medium">{t(`forms.${name}.title`)}</h3>
-      <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
+      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         {fields.map((f) =>
           f.kind === "select" ? (
             <SelectField key={f.name} {...fieldValues.bind(f.name)} label={f.label} options={f.options} placeholder={t("choose")} error={errors.field(f.name)} className="min-w-56 grow" />
@@ -110,7 +111,7 @@ export function EndPairingButton({ name, pairingId, label, locked }: { name: key
   const fieldValues = useFields();
   return (
     <div className="space-y-1">
-      <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
+      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-2" noValidate>
         <input type="hidden" name="pairingId" value={pairingId} />
         <ReasonField locked={locked} error={errors.field("reason")} bind={fieldValues.bind("reason")} compact />
         <Button type="submit" disabled={pending} className="px-3 py-1.5 text-sm">

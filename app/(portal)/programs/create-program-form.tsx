@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -49,7 +50,7 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
   }
 
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
       <FormAlert message={errors.form} />
       <Section title={t("form.sectionProgram")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />

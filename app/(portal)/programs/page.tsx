@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Table } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { listPrograms } from "@/lib/programs/queries/list-programs";
@@ -34,21 +35,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.docNumber")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.year")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.level")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.phases")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.ruleVersion")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <Table caption={t("title")} head={[t("columns.name"), t("columns.docNumber"), t("columns.year"), t("columns.level"), t("columns.phases"), t("columns.ruleVersion"), t("columns.status")]}>
                 {list.rows.map((p) => (
                   <tr key={p.id} data-testid={`program-row-${p.id}`}>
                     <th scope="row" className="px-3 py-2 font-medium text-slate-900">
@@ -85,9 +72,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table>
         )}
         {list.total > list.pageSize && (
           <Pagination

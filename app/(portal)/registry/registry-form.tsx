@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -75,7 +76,7 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
   };
 
   return (
-    <form action={formAction} noValidate className={compact ? "space-y-2" : "space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"}>
+    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate className={compact ? "space-y-2" : "space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"}>
       {formError && (
         <p role="alert" className="text-sm text-red-700">
           {formError}

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -46,7 +47,7 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
   }
 
   return (
-    <form action={action} className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
       {errors.form && (
         <p role="alert" className="text-sm text-red-700">
           {errors.form}

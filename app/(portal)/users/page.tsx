@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
+import { Table } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
 import { canActor } from "@/lib/auth/permissions";
@@ -56,24 +57,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t(q ? "emptySearchBody" : "emptyBody")} />
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.account")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.org")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.role")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.mobile")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.idNumber")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">{t("columns.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <Table caption={t("title")} head={[t("columns.name"), t("columns.account"), t("columns.org"), t("columns.role"), t("columns.mobile"), t("columns.idNumber"), t("columns.status")]}>
                 {list.rows.map((u) => (
                   <tr key={u.id} data-testid={`user-row-${u.account}`}>
                     <th scope="row" className="px-3 py-2 font-medium text-slate-900">{u.name}</th>
@@ -97,9 +81,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table>
         )}
         {list.total > 0 && (
           <Pagination

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -54,7 +55,7 @@ function ChangeRole({ userId, role, roles }: { userId: string; role: string; rol
   const errors = formErrors(state, t);
   return (
     <Panel title={t("changeRole.title")} hint={t("changeRole.hint")}>
-      <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="userId" value={userId} />
         <SelectField {...fields.bind("role")} label={t("columns.role")} options={roles} error={errors.field("role")} className="grow" />
         <Button type="submit" disabled={pending}>
@@ -74,7 +75,7 @@ function ResetPassword({ userId }: { userId: string }) {
       {state?.ok ? (
         <TemporaryPassword account={state.data.account} password={state.data.temporaryPassword} />
       ) : (
-        <form action={action}>
+        <form action={action} onSubmit={keepValuesOnSubmit(action)}>
           <input type="hidden" name="userId" value={userId} />
           <Button type="submit" disabled={pending}>
             {t("resetPassword.submit")}
@@ -100,7 +101,7 @@ function SimpleAction({
   return (
     <Panel title={t(`${name}.title`)} hint={t(`${name}.hint`)}>
       {!state?.ok && (
-        <form action={action}>
+        <form action={action} onSubmit={keepValuesOnSubmit(action)}>
           <input type="hidden" name="userId" value={userId} />
           <Button type="submit" disabled={pending}>
             {t(`${name}.submit`)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -25,7 +26,7 @@ export function EditProgramForm({ programId, initial }: { programId: string; ini
   const fields = useFields(initial);
   const errors = formErrors(state, t);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
       <Section title={t("edit.title")} hint={t("edit.hint")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />
@@ -48,7 +49,7 @@ export function ChangeRulesForm({ programId, version, initial }: { programId: st
   const fields = useFields(initial);
   const errors = formErrors(state, t);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="basedOnVersion" value={String(version)} />
       <Section title={t("changeRules.title")} hint={`${t("changeRules.hint", { next: version + 1 })} ${t("detail.rulesNote")}`}>
