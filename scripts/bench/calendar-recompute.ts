@@ -8,44 +8,22 @@
  * (or a fresh database on TEST_DATABASE_URL's server, dropped at the end) and prints the
  * time of each change.
  */
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { addCalendarDay, publishCalendarYear, removeCalendarDay } from "@/lib/calendar/mutations/manage-calendar";
 import { RUNNING_DEADLINE_STATUSES } from "@/lib/requests/mutations/recompute-deadlines";
 import { createPrismaClient } from "@/lib/server/db";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
-import { startEmbeddedPostgres } from "../db/embedded-postgres";
+import { createThrowawayDatabase } from "../db/throwaway-database";
 import { migrate } from "../db/migrate";
 
 const META = { ip: "127.0.0.1", userAgent: "bench" };
 
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main(): Promise<void> {
   const enterprises = Number(process.argv[2] ?? 10_000);
-  let adminUrl = process.env.TEST_DATABASE_URL;
-  let stop = async () => {};
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `rongqiao-bench-cal-${process.pid}`), persistent: false, log: () => {} });
-    adminUrl = server.connectionString("postgres");
-    stop = () => server.stop();
-  }
-  const name = `rq_bench_calendar_${process.pid}`;
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const prisma = createPrismaClient(url.toString());
+  const database = await createThrowawayDatabase("bench_calendar");
+  const url = database.url;
+  const prisma = createPrismaClient(url);
   try {
-    await migrate(url.toString(), { onLog: () => {} });
+    await migrate(url, { onLog: () => {} });
     let t = Date.now();
     await seedDemoData(prisma, { referenceDate: "2026-11-20", enterprises });
     console.log(`seeded ${enterprises} enterprises in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -65,8 +43,7 @@ async function main(): Promise<void> {
     await timed("re-publish 2026 (whole year)", () => publishCalendarYear(prisma, actor, { year: 2026, source: "国办发明电〔2025〕7号" }, META));
   } finally {
     await prisma.$disconnect();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await stop();
+    await database.drop();
   }
 }
 

@@ -8,42 +8,19 @@
  * Uses a throwaway embedded PostgreSQL (fsync off, like the tests), or a fresh database
  * on TEST_DATABASE_URL's server; the database is dropped at the end.
  */
-import { randomBytes } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { importEnterprises } from "@/lib/import/mutations/import-enterprises";
 import type { TImportPhase } from "@/lib/import/run";
 import { randomTag, sampleEnterpriseRows, toCsv, toXlsx } from "@/lib/import/sample";
 import { createPrismaClient } from "@/lib/server/db";
-import { startEmbeddedPostgres } from "../db/embedded-postgres";
+import { createThrowawayDatabase } from "../db/throwaway-database";
 import { migrate } from "../db/migrate";
-
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 10_000);
-  let adminUrl = process.env.TEST_DATABASE_URL;
-  let stop = async () => {};
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `rongqiao-bench-pg-${process.pid}`), persistent: false, log: () => {} });
-    adminUrl = server.connectionString("postgres");
-    stop = () => server.stop();
-  }
-  const database = `rq_bench_${randomBytes(3).toString("hex")}`;
-  await admin(adminUrl, `CREATE DATABASE ${database}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${database}`;
-  const url = u.toString();
+  const database = await createThrowawayDatabase("bench_import");
+  const url = database.url;
+  const adminUrl = database.adminUrl;
   const prisma = createPrismaClient(url);
   try {
     await migrate(url);
@@ -79,8 +56,7 @@ async function main(): Promise<void> {
     console.log(`  enterprises in database: ${(await prisma.enterprise.count()).toLocaleString()}`);
   } finally {
     await prisma.$disconnect();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
-    await stop();
+    await database.drop();
   }
 }
 

@@ -25,8 +25,7 @@ export const setMainBankAction = defineAction({
   schema: ZParkBankInput,
   async handler({ input, user }) {
     const done = await setMainBank(db(), user, input, await requestMeta());
-    revalidatePath("/pairings");
-    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
+    refreshPairings({ directory: true });
     return done;
   },
 });
@@ -37,8 +36,7 @@ export const addParticipatingBankAction = defineAction({
   schema: ZParkBankInput,
   async handler({ input, user }) {
     const done = await addParticipatingBank(db(), user, input, await requestMeta());
-    revalidatePath("/pairings");
-    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
+    refreshPairings({ directory: true });
     return done;
   },
 });
@@ -49,8 +47,7 @@ export const removeParticipatingBankAction = defineAction({
   schema: ZPairingIdInput,
   async handler({ input, user }) {
     const done = await removeParticipatingBank(db(), user, input, await requestMeta());
-    revalidatePath("/pairings");
-    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
+    refreshPairings({ directory: true });
     return done;
   },
 });
@@ -61,8 +58,7 @@ export const addOneOnOneAction = defineAction({
   schema: ZAddOneOnOneInput,
   async handler({ input, user }) {
     const done = await addOneOnOne(db(), user, input, await requestMeta());
-    revalidatePath("/pairings");
-    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
+    refreshPairings({ directory: false });
     return done;
   },
 });
@@ -73,8 +69,14 @@ export const endOneOnOneAction = defineAction({
   schema: ZPairingIdInput,
   async handler({ input, user }) {
     const done = await endOneOnOne(db(), user, input, await requestMeta());
-    revalidatePath("/pairings");
-    updateTag(DIRECTORY_CACHE_TAG); // the public directory shows the pairings
+    refreshPairings({ directory: false });
     return done;
   },
 });
+
+// The pairings page always; the public directory only for park–bank pairings (it does
+// not list 1+1 pairings).
+function refreshPairings({ directory }: { directory: boolean }): void {
+  revalidatePath("/pairings");
+  if (directory) updateTag(DIRECTORY_CACHE_TAG);
+}

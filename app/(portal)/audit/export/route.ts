@@ -61,7 +61,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-log-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`审计日志-${stamp}.csv`)}`,
+      "Content-Disposition": `attachment; filename="audit-log-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(t("exportFileName", { stamp }))}`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -1,0 +1,52 @@
+/**
+ * A fresh, empty database for the e2e server and the benchmarks: on TEST_DATABASE_URL's
+ * server when set, else on a throwaway embedded PostgreSQL (temp dir, no fsync; clusters
+ * left behind by killed runs with the same prefix are swept first). `drop()` removes the
+ * database and stops a server it started.
+ */
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, sweepStaleClusters } from "./embedded-postgres";
+
+export type TThrowawayDatabase = { url: string; adminUrl: string; drop: () => Promise<void> };
+
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createThrowawayDatabase(prefix: string): Promise<TThrowawayDatabase> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!adminUrl) {
+    const clusterPrefix = `rongqiao-${prefix}-pg-`;
+    await sweepStaleClusters(os.tmpdir(), clusterPrefix);
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), `${clusterPrefix}${process.pid}`),
+      persistent: false,
+      log: () => {},
+    });
+    adminUrl = server.connectionString("postgres");
+    stopServer = () => server.stop();
+  }
+  const name = `rq_${prefix}_${randomBytes(3).toString("hex")}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const server = adminUrl;
+  return {
+    url: url.toString(),
+    adminUrl: server,
+    drop: async () => {
+      await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await stopServer();
+    },
+  };
+}
