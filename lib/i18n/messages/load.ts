@@ -18,6 +18,7 @@ export const NAMESPACES = [
   "health",
   "language",
   "nav",
+  "notifications",
   "orgs", "users",
   "pairings",
   "programs",
