@@ -29,3 +29,25 @@ export function authSecret(): string {
 export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }
+
+// Where uploaded attachments are kept: outside the web root, under generated names.
+// Default .data/attachments in the project (the same folder as the dev database).
+export function attachmentsDir(): string {
+  return process.env.ATTACHMENTS_DIR?.trim() || `${process.cwd()}/.data/attachments`;
+}
+
+export type TMailConfig =
+  | { transport: "smtp"; url: string; from: string }
+  | { transport: "file"; dir: string; from: string }
+  | { transport: "log"; from: string };
+
+// SMTP_URL (smtp://user:pass@host:587 or smtps://…) sends real e-mail; otherwise messages
+// are written as .eml files to MAIL_DIR (default .data/mail) — or only logged when
+// MAIL_TRANSPORT=log.
+export function mailConfig(): TMailConfig {
+  const from = process.env.MAIL_FROM?.trim() || "融桥 RongQiao <no-reply@rongqiao.local>";
+  const smtp = process.env.SMTP_URL?.trim();
+  if (smtp) return { transport: "smtp", url: smtp, from };
+  if (process.env.MAIL_TRANSPORT === "log") return { transport: "log", from };
+  return { transport: "file", dir: process.env.MAIL_DIR?.trim() || `${process.cwd()}/.data/mail`, from };
+}
