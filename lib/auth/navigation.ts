@@ -6,10 +6,23 @@ import { can, type TPermission } from "./permissions";
 // link to a page it may not open.
 export type TNavItem = { key: string; href: string };
 
-type TNavEntry = { key: string; href: (role: Role) => string; permission: TPermission | null };
+type TNavEntry = { key: string | ((role: Role) => string); href: (role: Role) => string; permission: TPermission | null };
+
+// One list of items, named for who reads it: the enterprise's own requests, the park's
+// problem list (问题清单), everyone else's scoped list.
+const requestsKey = (role: Role): string => {
+  const area = areaOfRole(role);
+  return area === "enterprise" ? "myRequests" : area === "park" ? "problemList" : "requests";
+};
 
 const NAV: readonly TNavEntry[] = [
   { key: "dashboard", href: (role) => `/${areaOfRole(role)}`, permission: null },
+  { key: "newRequest", href: () => "/requests/new", permission: "requests.create" },
+  { key: requestsKey, href: () => "/requests", permission: "requests.read" },
+  { key: "parkQueue", href: () => "/park/queue", permission: "requests.forward" },
+  { key: "bankInbox", href: () => "/bank/inbox", permission: "requests.sign" },
+  { key: "supervision", href: () => "/supervision", permission: "supervision.read" },
+  { key: "notifications", href: () => "/notifications", permission: null },
   { key: "programs", href: () => "/programs", permission: "programs.manage" },
   { key: "registry", href: () => "/registry", permission: "contacts.read" },
   { key: "pairings", href: () => "/pairings", permission: "pairings.read" },
@@ -23,5 +36,5 @@ const NAV: readonly TNavEntry[] = [
 ];
 
 export function navigationFor(role: Role): TNavItem[] {
-  return NAV.filter((e) => e.permission === null || can(role, e.permission)).map((e) => ({ key: e.key, href: e.href(role) }));
+  return NAV.filter((e) => e.permission === null || can(role, e.permission)).map((e) => ({ key: typeof e.key === "function" ? e.key(role) : e.key, href: e.href(role) }));
 }

@@ -87,6 +87,9 @@ export const PERMISSIONS = {
   // Assign, remind, escalate handling and close out (督办/销号). The central bank branch
   // monitors these items but does not drive them: it has read access only.
   "requests.supervise": [FINANCE_ADMIN, FINANCE_STAFF],
+  // The supervision queue (overdue, escalated, disputed returns, withdrawals to check,
+  // the quarterly bulletin): the finance office drives it, the central bank watches it.
+  "supervision.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
   "requests.rate": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
   "requests.withdraw": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
 
