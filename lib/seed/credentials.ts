@@ -42,6 +42,9 @@ export function withDemoCredentials(
       // Every row gets the same columns: the bulk insert sends one column list.
       totpSecret: totp ? demoTotpSecret(ctx.seed, u.account) : null,
       totpEnabledAt: totp ? ctx.enrolledAt : null,
+      // Demo accounts get an address on a reserved domain, so notification e-mails show up
+      // in .data/mail during a demo (nothing is sent without SMTP_URL).
+      email: DEMO_ACCOUNTS.has(u.account) ? `${u.account}@demo.rongqiao.invalid` : null,
     };
   });
 }

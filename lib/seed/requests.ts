@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   AnswerKind,
   CloseReason,
+  EscalationReason,
   LedgerAction,
   Rating,
   RequestStatus,
@@ -108,6 +109,9 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   let withdrawnAfterAnswer = false;
   let loan: Prisma.LoanOutcomeCreateManyInput | null = null;
   let answerKind: AnswerKind | null = null;
+  let answerContent: Record<string, unknown> | null = null;
+  let escalationReason: EscalationReason | null = null;
+  let returnReason: string | null = null;
 
   const withdraw = (t: number, afterAnswer: boolean) => {
     if (emit(LedgerAction.WITHDRAW, t, entActor, RequestStatus.WITHDRAWN, { reason: afterAnswer ? "已通过其他渠道解决" : "企业资金需求发生变化", afterAnswer })) {
@@ -157,6 +161,7 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     }
     answeredAt = t;
     answerKind = kind;
+    answerContent = content;
     return true;
   };
 
@@ -179,6 +184,7 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     if (plan.returned) {
       const reason = rng.pick(RETURN_REASONS);
       if (!emit(LedgerAction.RETURN, wd(last(), rng.weighted([[0, 40], [1, 45], [2, 15]])), parkActor, RequestStatus.RETURNED, { reason }, reason)) break run;
+      returnReason = reason;
       if (plan.withdrawAt === "RETURNED") {
         withdraw(wd(last(), rng.int(1, 5)), false);
         break run;
@@ -232,6 +238,7 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     if (lateBeyond(escalateT)) {
       if (!emit(LedgerAction.ESCALATE, escalateT, system, RequestStatus.ESCALATED, { reason: "OVERDUE", overdueWorkingDays: ctx.rules.escalateAfterDays, dueAt: due.toISOString() })) break run;
       escalatedAt = escalateT;
+      escalationReason = EscalationReason.OVERDUE;
       if (plan.afterEscalation === "wait") break run;
       if (plan.afterEscalation === "closeOut") {
         closeOut(wd(escalateT, rng.int(3, 10)));
@@ -250,6 +257,7 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     if (plan.afterAnswer === "parkEscalates" && answerKind === AnswerKind.CANNOT_DO && escalatedAt === null) {
       if (!emit(LedgerAction.ESCALATE, wd(answerT, rng.int(0, 2)), parkActor, RequestStatus.ESCALATED, { reason: "BANKS_CANNOT_SOLVE" }, "主联系行及参与行均无法解决，提请市地方金融管理局、人民银行云溪市分行协调。")) break run;
       escalatedAt = last();
+      escalationReason = EscalationReason.BANKS_CANNOT_SOLVE;
       if (rng.chance(0.75)) closeOut(wd(last(), rng.int(3, 10)));
       break run;
     }
@@ -301,6 +309,9 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     answeredAt: answeredAt !== null ? new Date(answeredAt) : null,
     answerKind,
     escalatedAt: escalatedAt !== null ? new Date(escalatedAt) : null,
+    escalationReason,
+    answer: (answerContent ?? undefined) as Prisma.InputJsonValue | undefined,
+    returnReason,
     remindedAt: remindedAt !== null ? new Date(remindedAt) : null,
     inBulletin,
     closedAt: closedAt !== null ? new Date(closedAt) : null,
