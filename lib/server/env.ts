@@ -51,3 +51,18 @@ export function mailConfig(): TMailConfig {
   if (process.env.MAIL_TRANSPORT === "log") return { transport: "log", from };
   return { transport: "file", dir: process.env.MAIL_DIR?.trim() || `${process.cwd()}/.data/mail`, from };
 }
+
+// The portal's public address (e.g. https://rongqiao.example.gov.cn), for links in
+// e-mails. APP_URL, else AUTH_URL; without either, e-mails carry the path only.
+export function publicBaseUrl(): string | null {
+  const url = (process.env.APP_URL ?? process.env.AUTH_URL)?.trim();
+  return url ? url.replace(/\/+$/, "") : null;
+}
+
+// Whether the Next.js server runs the job queue itself (every 60 s). Default yes; set
+// JOBS_IN_PROCESS=false when a separate `npm run jobs` worker does it. Never during
+// `next build` (NEXT_PHASE=phase-production-build), which must exit when done.
+export function jobsInProcess(): boolean {
+  if (process.env.NEXT_PHASE === "phase-production-build") return false;
+  return process.env.JOBS_IN_PROCESS?.trim().toLowerCase() !== "false";
+}

@@ -15,4 +15,8 @@ export const ROUTE_POLICIES: Record<string, TActionPolicy> = {
   "app/(portal)/registry/guarantors/export/route.ts": "registry.export",
   "app/(portal)/import/enterprises/file/route.ts": "enterprises.import",
   "app/(portal)/import/contacts/file/route.ts": "contacts.import",
+  // Request attachments: upload by the item's enterprise (POST); download by anyone who
+  // may read the item (GET, scoped), removal by the enterprise while editable (DELETE).
+  "app/api/requests/[id]/attachments/route.ts": "requests.create",
+  "app/api/attachments/[id]/route.ts": "requests.read",
 };

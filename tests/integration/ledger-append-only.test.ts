@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
+import { verifyRequestLedger } from "@/lib/requests/queries/verify-request-ledger";
 import { databaseUrl, withClient } from "./harness";
 
 const REFUSED = /append-only table "(LedgerEntry|AuditLog)": (UPDATE|DELETE|TRUNCATE) is not allowed/;
@@ -28,6 +30,7 @@ describe("append-only ledger and audit log", () => {
   let requestId: string;
   let ledgerId: bigint;
   let auditId: bigint;
+  let newRequest: (suffix: string) => Promise<string>;
 
   beforeAll(async () => {
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
@@ -48,19 +51,23 @@ describe("append-only ledger and audit log", () => {
     });
     const program = await prisma.program.create({ data: { name: "园区金融服务专项行动", docNumber: `测〔2026〕${tag}号`, year: 2026 } });
     const rules = await prisma.programRuleVersion.create({ data: { programId: program.id, version: 1 } });
-    const request = await prisma.request.create({
-      data: {
-        serial: `RQ2026-${tag}`,
-        programId: program.id,
-        ruleVersionId: rules.id,
-        enterpriseId: enterprise.id,
-        parkId: park.id,
-        type: "FINANCING",
-        title: "流动资金贷款",
-        description: "测试",
-      },
-    });
-    requestId = request.id;
+    newRequest = async (suffix: string) =>
+      (
+        await prisma.request.create({
+          data: {
+            serial: `RQ2026-${tag}${suffix}`,
+            programId: program.id,
+            ruleVersionId: rules.id,
+            enterpriseId: enterprise.id,
+            parkId: park.id,
+            type: "FINANCING",
+            title: "流动资金贷款",
+            description: "测试",
+          },
+          select: { id: true },
+        })
+      ).id;
+    requestId = await newRequest("");
     const entry = await prisma.ledgerEntry.create({
       data: { requestId, seq: 1, action: "SUBMIT", toStatus: "SUBMITTED", hash: "h1", content: { note: "原始记录" } },
     });
@@ -130,5 +137,45 @@ describe("append-only ledger and audit log", () => {
     expect(truncate?.message).toMatch(REFUSED);
     const { rows } = await withClient(databaseUrl(), (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
     expect(rows[0].n).toBeGreaterThan(0);
+  });
+
+  describe("a hash-chained ledger written by appendLedgerEntry", () => {
+    let chained: string;
+    const occurredAt = new Date("2026-09-30T08:00:00.000Z");
+
+    beforeAll(async () => {
+      chained = await newRequest("-chain");
+      await prisma.$transaction(async (tx) => {
+        await appendLedgerEntry(tx, { requestId: chained, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", content: { amountFen: "500000000" }, occurredAt });
+        await appendLedgerEntry(tx, { requestId: chained, action: "FORWARD", fromStatus: "SUBMITTED", toStatus: "FORWARDED", content: { replyDeadlineDays: 5 }, occurredAt });
+        await appendLedgerEntry(tx, { requestId: chained, action: "SIGN", fromStatus: "FORWARDED", toStatus: "SIGNED", occurredAt });
+      });
+    });
+
+    it("verifies as stored", async () => {
+      expect(await verifyRequestLedger(prisma, chained)).toEqual({ ok: true, brokenAtSeq: null, entries: 3 });
+    });
+
+    it("refuses plain SQL UPDATE of its content and DELETE through a pg client", async () => {
+      const update = await sqlError(`UPDATE "LedgerEntry" SET content = '{"amountFen":"1"}'::jsonb WHERE "requestId" = $1::uuid AND seq = 1`, [chained]);
+      expect(update?.message).toMatch(REFUSED);
+      const del = await sqlError(`DELETE FROM "LedgerEntry" WHERE "requestId" = $1::uuid`, [chained]);
+      expect(del?.message).toMatch(REFUSED);
+      expect(await verifyRequestLedger(prisma, chained)).toEqual({ ok: true, brokenAtSeq: null, entries: 3 });
+    });
+
+    it("finds an entry edited at the storage level (trigger disabled by the table owner)", async () => {
+      await withClient(databaseUrl(), async (c) => {
+        await c.query("BEGIN");
+        await c.query(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_append_only"`);
+        await c.query(`UPDATE "LedgerEntry" SET content = '{"replyDeadlineDays":10}'::jsonb WHERE "requestId" = $1::uuid AND seq = 2`, [chained]);
+        await c.query(`ALTER TABLE "LedgerEntry" ENABLE TRIGGER "LedgerEntry_append_only"`);
+        await c.query("COMMIT");
+      });
+      expect(await verifyRequestLedger(prisma, chained)).toEqual({ ok: false, brokenAtSeq: 2, entries: 3 });
+      // The trigger is back for everyone else.
+      const again = await sqlError(`UPDATE "LedgerEntry" SET note = 'x' WHERE "requestId" = $1::uuid`, [chained]);
+      expect(again?.message).toMatch(REFUSED);
+    });
   });
 });

@@ -25,6 +25,10 @@ export const NAMESPACES = [
   "registration",
   "registry",
   "requests",
+  "requestForm",
+  "requestsBank",
+  "requestDetail",
+  "supervision",
   "roles",
   "signIn",
 ] as const;

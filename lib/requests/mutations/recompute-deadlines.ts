@@ -4,14 +4,16 @@
  *
  * Which requests: status FORWARDED (待签收), SIGNED (办理中) or ESCALATED (督办中) and not
  * yet answered (an ESCALATED item the banks already answered — "BANKS_CANNOT_SOLVE" — has
- * no running reply deadline). dueAt = addWorkingDays(forwardedAt, ruleVersion
- * .replyDeadlineDays), dueProvisional = isRangeProvisional(forwardedAt, dueAt).
+ * no running reply deadline). The clock is restartable (passing, assigning and reopening
+ * restart it): start = COALESCE(deadlineStartAt, forwardedAt), days = COALESCE(deadlineDays,
+ * ruleVersion.replyDeadlineDays); dueAt = addWorkingDays(start, days), dueProvisional =
+ * isRangeProvisional(start, dueAt).
  *
  * Only requests whose deadline window touches the changed days are read: a change on
- * Shanghai day X can only move a deadline counted from forwarding day F to due day D when
- * F ≤ X ≤ D (days before the start or after the stored deadline are never counted), and
+ * Shanghai day X can only move a deadline counted from start day S to due day D when
+ * S ≤ X ≤ D (days before the start or after the stored deadline are never counted), and
  * publishing year Y only changes the provisional flag of windows overlapping Y. So the
- * candidate query is `forwardedAt < end of last changed day AND dueAt ≥ start of first
+ * candidate query is `start < end of last changed day AND dueAt ≥ start of first
  * changed day` on the open statuses (index Request(status, dueAt)), locked FOR UPDATE so
  * that a request answered meanwhile by a bank drops out. Updates and ledger entries are
  * written set-based (unnest), a few statements per 5,000 rows.
@@ -68,9 +70,11 @@ function startOfShanghaiDay(iso: string): Date {
 type TCandidate = {
   id: string;
   status: RequestStatus;
-  forwardedAt: Date;
+  /** When the running clock started: deadlineStartAt, else forwardedAt. */
+  startAt: Date;
   dueAt: Date;
   dueProvisional: boolean;
+  /** deadlineDays, else the rule version's replyDeadlineDays. */
   replyDeadlineDays: number;
 };
 
@@ -83,14 +87,15 @@ export async function recomputeDeadlines(tx: TTx, input: TRecomputeInput): Promi
   const now = input.now ?? new Date();
 
   const candidates = await tx.$queryRawUnsafe<TCandidate[]>(
-    `SELECT r.id::text AS id, r.status::text AS status, r."forwardedAt", r."dueAt", r."dueProvisional", v."replyDeadlineDays"
+    `SELECT r.id::text AS id, r.status::text AS status, COALESCE(r."deadlineStartAt", r."forwardedAt") AS "startAt",
+            r."dueAt", r."dueProvisional", COALESCE(r."deadlineDays", v."replyDeadlineDays") AS "replyDeadlineDays"
        FROM "Request" r
        JOIN "ProgramRuleVersion" v ON v.id = r."ruleVersionId"
       WHERE r.status = ANY($1::text[]::"RequestStatus"[])
         AND r."answeredAt" IS NULL
         AND r."forwardedAt" IS NOT NULL
         AND r."dueAt" >= $2::timestamptz
-        AND r."forwardedAt" < $3::timestamptz
+        AND COALESCE(r."deadlineStartAt", r."forwardedAt") < $3::timestamptz
       ORDER BY r.id
       FOR UPDATE OF r`,
     [...RUNNING_DEADLINE_STATUSES],
@@ -100,8 +105,8 @@ export async function recomputeDeadlines(tx: TTx, input: TRecomputeInput): Promi
 
   const changes: Array<{ c: TCandidate; dueAt: Date; provisional: boolean }> = [];
   for (const c of candidates) {
-    const dueAt = addWorkingDays(c.forwardedAt, c.replyDeadlineDays, calendar);
-    const provisional = isRangeProvisional(c.forwardedAt, dueAt, calendar);
+    const dueAt = addWorkingDays(c.startAt, c.replyDeadlineDays, calendar);
+    const provisional = isRangeProvisional(c.startAt, dueAt, calendar);
     if (dueAt.getTime() !== c.dueAt.getTime() || provisional !== c.dueProvisional) changes.push({ c, dueAt, provisional });
   }
 

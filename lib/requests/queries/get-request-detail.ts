@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { LedgerAction, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnswerKind, CloseReason, EscalationReason, LedgerAction, Rating, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { requestScope } from "@/lib/auth/scopes";
 
@@ -16,7 +17,46 @@ export type TRequestDetail = {
   assignedBankName: string | null;
   submittedAt: Date | null;
   dueAt: Date | null;
-  timeline: { seq: number; action: LedgerAction; occurredAt: Date; actorName: string | null; note: string | null }[];
+  version: number;
+  purpose: string | null;
+  termMonths: number | null;
+  collateral: string | null;
+  neededBy: Date | null;
+  preferredProducts: string[];
+  parkId: string;
+  enterpriseId: string;
+  assignedBankId: string | null;
+  forwardedAt: Date | null;
+  signedAt: Date | null;
+  answeredAt: Date | null;
+  answerKind: AnswerKind | null;
+  /** The latest answer as given (JSON), or null. */
+  answer: Prisma.JsonValue | null;
+  escalatedAt: Date | null;
+  escalationReason: EscalationReason | null;
+  remindedAt: Date | null;
+  inBulletin: boolean;
+  closedAt: Date | null;
+  closeReason: CloseReason | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  returnReason: string | null;
+  returnDisputedAt: Date | null;
+  returnDisputeNote: string | null;
+  withdrawnAfterAnswer: boolean;
+  withdrawalCheckedAt: Date | null;
+  dueProvisional: boolean;
+  copyBanks: { id: string; name: string }[];
+  attachments: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date }[];
+  timeline: {
+    seq: number;
+    action: LedgerAction;
+    occurredAt: Date;
+    actorName: string | null;
+    actorOrgName: string | null;
+    note: string | null;
+    content: Prisma.JsonValue;
+  }[];
 };
 
 /**
@@ -29,23 +69,42 @@ export async function getRequestDetail(db: PrismaClient, user: TActorSource, req
     where: { AND: [{ id: requestId }, where] },
     select: {
       id: true, serial: true, type: true, status: true, title: true, description: true, amountFen: true,
-      submittedAt: true, dueAt: true,
+      submittedAt: true, dueAt: true, version: true, purpose: true, termMonths: true, collateral: true, neededBy: true,
+      preferredProducts: true, parkId: true, enterpriseId: true, assignedBankId: true, forwardedAt: true, signedAt: true,
+      answeredAt: true, answerKind: true, answer: true, escalatedAt: true, escalationReason: true, remindedAt: true,
+      inBulletin: true, closedAt: true, closeReason: true, rating: true, ratingComment: true, returnReason: true,
+      returnDisputedAt: true, returnDisputeNote: true, withdrawnAfterAnswer: true, withdrawalCheckedAt: true, dueProvisional: true,
       enterprise: { select: { name: true } },
       park: { select: { org: { select: { name: true } } } },
       assignedBank: { select: { name: true } },
+      routes: { where: { role: "COPY" }, orderBy: { createdAt: "asc" }, select: { bank: { select: { id: true, name: true } } } },
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true } },
       ledger: {
         orderBy: { seq: "asc" },
-        select: { seq: true, action: true, occurredAt: true, note: true, actor: { select: { name: true } } },
+        select: {
+          seq: true, action: true, occurredAt: true, note: true, content: true,
+          actor: { select: { name: true } },
+          actorOrgId: true,
+        },
       },
     },
   });
   if (!r) return null;
+  // Ledger actor orgs in one query (LedgerEntry keeps the org id, not a relation).
+  const orgIds = [...new Set(r.ledger.map((e) => e.actorOrgId).filter((id): id is string => id !== null))];
+  const orgNames = new Map(
+    orgIds.length === 0 ? [] : (await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
+  );
+  const { enterprise, park, assignedBank, routes, ledger, amountFen, ...fields } = r;
   return {
-    id: r.id, serial: r.serial, type: r.type, status: r.status, title: r.title, description: r.description,
-    amountFen: r.amountFen?.toString() ?? null,
-    enterpriseName: r.enterprise.name, parkName: r.park.org.name, assignedBankName: r.assignedBank?.name ?? null,
-    submittedAt: r.submittedAt, dueAt: r.dueAt,
-    timeline: r.ledger.map((e) => ({ seq: e.seq, action: e.action, occurredAt: e.occurredAt, actorName: e.actor?.name ?? null, note: e.note })),
+    ...fields,
+    amountFen: amountFen?.toString() ?? null,
+    enterpriseName: enterprise.name, parkName: park.org.name, assignedBankName: assignedBank?.name ?? null,
+    copyBanks: routes.map((x) => x.bank),
+    timeline: ledger.map((e) => ({
+      seq: e.seq, action: e.action, occurredAt: e.occurredAt, actorName: e.actor?.name ?? null,
+      actorOrgName: e.actorOrgId ? (orgNames.get(e.actorOrgId) ?? null) : null, note: e.note, content: e.content,
+    })),
   };
 }
 

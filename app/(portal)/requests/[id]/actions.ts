@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { getRequestDetail } from "@/lib/requests/queries/get-request-detail";
+import { timelineBankNames } from "@/lib/requests/queries/timeline-bank-names";
 import { AppError } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
@@ -16,6 +17,9 @@ export const requestTimelineAction = defineAction({
   async handler({ input, user }) {
     const detail = await getRequestDetail(db(), user, input.requestId);
     if (!detail) throw new AppError("notFound");
-    return detail.timeline.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }));
+    return {
+      entries: detail.timeline.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+      bankNames: await timelineBankNames(db(), detail.timeline),
+    };
   },
 });

@@ -1,12 +1,24 @@
 import { notFound } from "next/navigation";
-import { DetailList } from "@/components/ui/detail-list";
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import { DetailList } from "@/components/ui/detail-list";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
+import { deadlineState } from "@/lib/requests/deadline-state";
+import { isRunning } from "@/lib/requests/panel-steps";
 import { getRequestDetail, isUuid } from "@/lib/requests/queries/get-request-detail";
+import { timelineBankNames } from "@/lib/requests/queries/timeline-bank-names";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
+import { EnterprisePanel } from "./_enterprise/panel";
+import { ParkPanel } from "./_park/panel";
+import { BankPanel } from "./_bank/panel";
+import { SupervisionPanel } from "./_supervision/panel";
+import { AnswerSection, AttachmentList, OutcomeSection, SupervisionFacts } from "./detail-sections";
+import { enumLabel } from "./labels";
 import { Timeline } from "./timeline";
 
 export const dynamic = "force-dynamic";
@@ -16,29 +28,76 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const detail = isUuid(id) ? await getRequestDetail(db(), user, id) : null;
   if (!detail) notFound();
-  const [t, locale] = await Promise.all([getTranslations("requests"), getLocale().then(resolveLocale)]);
-  const rows: [string, string][] = [
+  const [t, td, locale, calendar, bankNames] = await Promise.all([
+    getTranslations("requests"), getTranslations("requestDetail"), getLocale().then(resolveLocale), loadWorkingCalendar(db()),
+    timelineBankNames(db(), detail.timeline),
+  ]);
+  const none = t("none");
+  const date = (d: Date | null) => (d ? formatDate(d, locale) : none);
+  const time = (d: Date | null) => (d ? formatDateTime(d, locale) : none);
+  const running = isRunning(detail) && detail.dueAt !== null;
+  const deadline = running && detail.dueAt ? deadlineState(detail.dueAt, new Date(), calendar) : null;
+
+  const rows: [string, ReactNode][] = [
     [t("serial"), detail.serial],
     [t("type"), t(`types.${detail.type}`)],
     [t("status"), t(`statuses.${detail.status}`)],
     [t("enterprise"), detail.enterpriseName],
     [t("park"), detail.parkName],
-    [t("bank"), detail.assignedBankName ?? t("none")],
-    [t("amount"), detail.amountFen ? t("amountValue", { amount: formatWanYuan(detail.amountFen, locale) }) : t("none")],
-    [t("submittedAt"), detail.submittedAt ? formatDate(detail.submittedAt, locale) : t("none")],
-    [t("dueAt"), detail.dueAt ? formatDateTime(detail.dueAt, locale) : t("none")],
+    [t("bank"), detail.assignedBankName ?? none],
+    [td("copyBanks"), detail.copyBanks.length > 0 ? detail.copyBanks.map((b) => b.name).join("、") : none],
+    [t("amount"), detail.amountFen ? t("amountValue", { amount: formatWanYuan(detail.amountFen, locale) }) : none],
+    [td("purpose"), detail.purpose ?? none],
+    [td("termMonths"), detail.termMonths !== null ? td("months", { months: detail.termMonths }) : none],
+    [td("collateral"), detail.collateral ?? none],
+    [td("neededBy"), date(detail.neededBy)],
+    [td("preferredProducts"), detail.preferredProducts.length > 0 ? detail.preferredProducts.join("、") : none],
+    [t("submittedAt"), time(detail.submittedAt)],
+    [td("forwardedAt"), time(detail.forwardedAt)],
+    [
+      t("dueAt"),
+      deadline && detail.dueAt ? (
+        <DeadlineBadge tone={deadline.tone} workingDaysLeft={deadline.workingDaysLeft} dueAt={detail.dueAt} provisional={detail.dueProvisional} />
+      ) : (
+        time(detail.dueAt)
+      ),
+    ],
+    [td("signedAt"), time(detail.signedAt)],
+    [td("answeredAt"), time(detail.answeredAt)],
   ];
+  if (detail.closedAt) rows.push([td("closedAt"), `${time(detail.closedAt)}${detail.closeReason ? ` · ${enumLabel(t, td, "closeReasons", detail.closeReason)}` : ""}`]);
+
+  const panelProps = { detail, user };
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <p className="text-sm text-slate-600">{t("detailTitle")}</p>
-        <h1 className="text-2xl font-semibold">{detail.title}</h1>
+        <div className="space-y-1">
+          <p className="text-sm text-slate-600">{t("detailTitle")} · {detail.serial}</p>
+          <h1 className="text-2xl font-semibold">{detail.title}</h1>
+        </div>
+        {running && detail.dueProvisional && (
+          <p role="note" data-testid="provisional-warning" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+            {td("provisionalWarning")}
+          </p>
+        )}
         <DetailList rows={rows} />
-        <p className="whitespace-pre-line text-slate-800">{detail.description}</p>
+        <section aria-labelledby="description-title" className="space-y-2">
+          <h2 id="description-title" className="text-lg font-medium">{td("description")}</h2>
+          <p className="whitespace-pre-line text-slate-800">{detail.description}</p>
+        </section>
+        <SupervisionFacts detail={detail} locale={locale} />
+        <AnswerSection detail={detail} locale={locale} />
+        <OutcomeSection detail={detail} locale={locale} />
+        <AttachmentList attachments={detail.attachments} locale={locale} />
         <Timeline
           requestId={detail.id}
           initial={detail.timeline.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }))}
+          bankNames={bankNames}
         />
+        <EnterprisePanel {...panelProps} />
+        <ParkPanel {...panelProps} />
+        <BankPanel {...panelProps} />
+        <SupervisionPanel {...panelProps} />
       </main>
     </PortalFrame>
   );

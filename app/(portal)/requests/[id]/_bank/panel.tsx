@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { areaOfRole } from "@/lib/auth/areas";
+import { canActor, type TPermission } from "@/lib/auth/permissions";
+import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { bankCoverage } from "@/lib/auth/scopes";
+import { bankSteps, type TBankStep } from "@/lib/requests/panel-steps";
+import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
+import { listPassTargets } from "@/lib/requests/queries/request-step-options";
+import { db } from "@/lib/server/db";
+import { BankForms } from "./forms";
+
+const PERMISSION_OF_STEP: Record<TBankStep, TPermission> = {
+  sign: "requests.sign",
+  answer: "requests.answer",
+  pass: "requests.pass",
+  declareUnsolvable: "requests.pass",
+};
+
+/**
+ * The responsible bank's steps (签收, 答复, 转参与行, 无法解决): only for a user of the bank
+ * the item is assigned to (or its parent bank), never for a bank that was only copied.
+ */
+export async function BankPanel({ detail, user }: { detail: TRequestDetail; user: TSessionUser }) {
+  if (areaOfRole(user.role) !== "bank") return null;
+  const actor = actorOf(user);
+  const covered = bankCoverage(actor, (await loadScopeContext(db(), user)).bankOrgIds);
+  const steps = bankSteps(detail, covered).filter((s) => canActor(actor, PERMISSION_OF_STEP[s]));
+  if (steps.length === 0) return null;
+  const [t, passTargets] = await Promise.all([
+    getTranslations("requestsBank"),
+    steps.includes("pass") ? listPassTargets(db(), user, detail.id) : Promise.resolve([]),
+  ]);
+  return (
+    <section aria-labelledby="bank-panel-title" className="space-y-4" data-testid="bank-panel">
+      <h2 id="bank-panel-title" className="text-lg font-medium">{t("panel.title")}</h2>
+      <BankForms
+        requestId={detail.id}
+        version={detail.version}
+        steps={steps}
+        passTargets={passTargets.map((b) => ({ value: b.id, label: b.name }))}
+      />
+    </section>
+  );
+}

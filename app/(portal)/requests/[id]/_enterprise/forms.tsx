@@ -1,0 +1,73 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Rating, type RequestStatus } from "@/lib/generated/prisma/enums";
+import type { TEnterpriseChoices } from "@/lib/requests/enterprise-choices";
+import { StepForm, TextAreaField } from "../step-form";
+import { disputeReturnAction, rateRequestAction, submitDraftAction, withdrawRequestAction } from "./actions";
+
+type TProps = { requestId: string; version: number; status: RequestStatus; choices: TEnterpriseChoices };
+
+const RATINGS = [Rating.SATISFIED, Rating.BASICALLY_SATISFIED, Rating.DISSATISFIED] as const;
+
+/** The enterprise's step forms, most likely first: rate, submit, dispute, then withdraw. */
+export function EnterpriseForms({ requestId, version, status, choices }: TProps) {
+  const t = useTranslations("requestForm.panel");
+  const common = { requestId, version };
+  return (
+    <div className="grid gap-4">
+      {choices.rate && (
+        <StepForm {...common} action={rateRequestAction} title={t("rate.title")} submitLabel={t("rate.submit")} testId="form-rate">
+          {(field) => (
+            <>
+              <fieldset>
+                <legend className="text-sm font-medium text-slate-700">{t("rate.rating")}</legend>
+                <div className="mt-2 space-y-2">
+                  {RATINGS.map((r) => (
+                    <label key={r} className="flex items-start gap-2 text-sm text-slate-800">
+                      <input type="radio" name="rating" value={r} className="mt-1" />
+                      <span>
+                        {t(`rate.ratings.${r}`)}
+                        {r === Rating.DISSATISFIED && <span className="block text-xs text-slate-600">{t("rate.dissatisfiedHint")}</span>}
+                      </span>
+                    </label>
+                  ))}
+                </div>
+                {field("rating") && <p role="alert" className="mt-1 text-sm text-red-700">{field("rating")}</p>}
+              </fieldset>
+              <TextAreaField name="comment" label={t("rate.comment")} maxLength={500} error={field("comment")} />
+            </>
+          )}
+        </StepForm>
+      )}
+      {choices.edit && status === "DRAFT" && (
+        <StepForm {...common} action={submitDraftAction} title={t("submit.title")} submitLabel={t("submit.submit")} testId="form-submit-draft">
+          {() => <p className="text-sm text-slate-700">{t("submit.intro")}</p>}
+        </StepForm>
+      )}
+      {choices.dispute && (
+        <StepForm {...common} action={disputeReturnAction} title={t("dispute.title")} submitLabel={t("dispute.submit")} testId="form-dispute">
+          {(field) => (
+            <>
+              <p className="text-sm text-slate-700">{t("dispute.intro")}</p>
+              <TextAreaField name="note" label={t("dispute.note")} maxLength={500} error={field("note")} required />
+            </>
+          )}
+        </StepForm>
+      )}
+      {choices.withdraw && (
+        <StepForm {...common} action={withdrawRequestAction} title={t("withdraw.title")} submitLabel={t("withdraw.submit")} testId="form-withdraw">
+          {(field) => (
+            <>
+              <p className="text-sm text-slate-700">{t("withdraw.intro")}</p>
+              {choices.withdrawAfterAnswer && (
+                <p role="note" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("withdraw.afterAnswer")}</p>
+              )}
+              <TextAreaField name="reason" label={t("withdraw.reason")} maxLength={500} error={field("reason")} required />
+            </>
+          )}
+        </StepForm>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { canActor } from "@/lib/auth/permissions";
+import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { enterpriseChoices, hasAnyChoice } from "@/lib/requests/enterprise-choices";
+import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
+import { db } from "@/lib/server/db";
+import { EnterpriseForms } from "./forms";
+
+/**
+ * The enterprise's own steps on its item: edit and (re)submit a draft or returned item,
+ * contest a return, rate an answer, withdraw. Nothing for anyone but a user of the
+ * enterprise that wrote the item, and nothing once no step applies.
+ */
+export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail; user: TSessionUser }) {
+  const actor = actorOf(user);
+  if (!canActor(actor, "requests.create")) return null;
+  const { enterpriseId } = await loadScopeContext(db(), user);
+  if (!enterpriseId || enterpriseId !== detail.enterpriseId) return null;
+  const choices = enterpriseChoices(detail.status, detail.returnDisputedAt);
+  if (!hasAnyChoice(choices)) return null;
+  const t = await getTranslations("requestForm.panel");
+  return (
+    <section aria-labelledby="enterprise-panel-title" className="space-y-4" data-testid="enterprise-panel">
+      <h2 id="enterprise-panel-title" className="text-lg font-medium">{t("title")}</h2>
+      {detail.status === "RETURNED" && (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
+          <h3 className="font-medium">{t("returnedTitle")}</h3>
+          <p className="mt-1 whitespace-pre-line">{detail.returnReason ?? t("noReason")}</p>
+          {detail.returnDisputedAt && <p className="mt-2 text-sm">{t("disputePending")}</p>}
+        </div>
+      )}
+      {choices.edit && (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <p className="grow text-sm text-slate-700">{detail.status === "DRAFT" ? t("draftIntro") : t("returnedIntro")}</p>
+          <Link href={`/requests/${detail.id}/edit`} className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" data-testid="edit-request">
+            {t("edit")}
+          </Link>
+        </div>
+      )}
+      <EnterpriseForms requestId={detail.id} version={detail.version} status={detail.status} choices={choices} />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState, useId, type ChangeEvent, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
+import { formErrors } from "@/components/forms/form-errors";
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
+import { Button } from "@/components/ui/button";
+import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
+import type { TActionResult } from "@/lib/server/action";
+
+type TState = TActionResult<unknown> | null;
+export type TStepAction = (state: TState, formData: FormData) => Promise<TActionResult<unknown>>;
+export type TFieldError = (name: string) => string | undefined;
+
+/**
+ * One workflow step on the detail page: a titled form that posts the item's id and the
+ * version the user saw, shows field errors (codes from "requests.errors"), and on a
+ * version conflict says someone else changed the item, with a link that reloads it.
+ * After a success the page is revalidated, so the form usually gives way to the next step.
+ */
+export function StepForm({
+  action, requestId, version, title, submitLabel, testId, children,
+}: {
+  action: TStepAction;
+  requestId: string;
+  version: number;
+  title: string;
+  submitLabel: string;
+  testId: string;
+  children?: (field: TFieldError) => ReactNode;
+}) {
+  const t = useTranslations("requests");
+  const td = useTranslations("requestDetail");
+  const [state, run, pending] = useActionState<TState, FormData>(action, null);
+  const errors = formErrors(state, t);
+  const headingId = useId();
+  const conflict = state && !state.ok && state.error === "conflict";
+  return (
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={testId}>
+      <h3 id={headingId} className="font-medium">{title}</h3>
+      <form action={run} onSubmit={keepValuesOnSubmit(run)} className="space-y-3" noValidate>
+        <input type="hidden" name="requestId" value={requestId} />
+        <input type="hidden" name="version" value={version} />
+        {children?.(errors.field)}
+        <Button type="submit" disabled={pending}>{submitLabel}</Button>
+      </form>
+      {state?.ok && <p role="status" className="text-sm text-green-800">{td("done")}</p>}
+      {conflict ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="version-conflict">
+          {t("errors.conflict")}{" "}
+          <a href={`/requests/${requestId}`} className="font-medium underline">{td("refresh")}</a>
+        </p>
+      ) : (
+        errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>
+      )}
+    </section>
+  );
+}
+
+type TAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string };
+
+/** A labelled multi-line field built like TextField (hint and error announced with it). */
+export function TextAreaField({ label, hint, error, id, className = "", ...area }: TAreaProps) {
+  const generated = useId();
+  const areaId = id ?? generated;
+  return (
+    <div className={className}>
+      <label htmlFor={areaId} className="block text-sm font-medium text-slate-700">{label}</label>
+      <textarea
+        id={areaId}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={fieldIds(areaId, hint, error).describedBy}
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
+        {...area}
+      />
+      <FieldMessages id={areaId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** Controlled bindings for text areas too (useFields covers inputs and selects). */
+export function bindArea(values: Record<string, string>, set: (name: string, value: string) => void, name: string) {
+  return { name, value: values[name] ?? "", onChange: (e: ChangeEvent<HTMLTextAreaElement>) => set(name, e.target.value) };
+}

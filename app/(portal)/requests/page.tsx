@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
+import { areaOfRole } from "@/lib/auth/areas";
+import { can } from "@/lib/auth/permissions";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { parseRequestListFilters, requestListQuery } from "@/lib/requests/list-filters";
+import { listRequests } from "@/lib/requests/queries/list-requests";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { RequestFilters } from "./request-filters";
+import { RequestsTable } from "./requests-table";
+
+export const dynamic = "force-dynamic";
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// One list, named for who reads it: the enterprise's own requests (drafts included), the
+// park's problem list, the items routed to a bank, everything submitted for the finance
+// office and the central bank. The scope is in the query (lib/requests/queries).
+export default async function RequestsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const user = await requirePermission("requests.read");
+  const filters = parseRequestListFilters(await searchParams);
+  const area = areaOfRole(user.role);
+  const [t, locale, list, calendar] = await Promise.all([
+    getTranslations("requestForm.list"),
+    getLocale().then(resolveLocale),
+    listRequests(db(), user, filters),
+    loadWorkingCalendar(db()),
+  ]);
+  const mayCreate = can(user.role, "requests.create");
+  const filtered = Boolean(filters.status || filters.type || filters.q);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const hrefFor = (p: number) => {
+    const query = requestListQuery(filters, p);
+    return query ? `/requests?${query}` : "/requests";
+  };
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t(`title.${area}`)}</h1>
+          {mayCreate && (
+            <Link href="/requests/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              {t("newRequest")}
+            </Link>
+          )}
+        </div>
+        <p className="text-slate-700">{t(`intro.${area}`)}</p>
+        <RequestFilters filters={filters} showDrafts={mayCreate} />
+        {list.rows.length === 0 ? (
+          <div className="space-y-4">
+            <EmptyState title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)} body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)} />
+            {mayCreate && !filtered && (
+              <p className="text-center">
+                <Link href="/requests/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+                  {t("newRequest")}
+                </Link>
+              </p>
+            )}
+          </div>
+        ) : (
+          <RequestsTable rows={list.rows} area={area} locale={locale} calendar={calendar} caption={t(`title.${area}`)} />
+        )}
+        {list.total > 0 && (
+          <Pagination
+            page={list.page}
+            pages={pages}
+            hrefFor={hrefFor}
+            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+          />
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * What each job kind does. A handler must be idempotent: a job can run again after a
+ * worker died mid-way (its lock expired) or after a failure.
+ */
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sendNotificationEmail } from "@/lib/notifications/mail/send-notification-email";
+import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
+
+export type TJobContext = { jobId: bigint; attempts: number; now: Date };
+export type TJobHandler = (db: PrismaClient, payload: Record<string, unknown>, ctx: TJobContext) => Promise<unknown>;
+export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
+
+export const DEFAULT_JOB_HANDLERS: TJobHandlers = {
+  "deadline.scan": (db, _payload, ctx) => scanDeadlines(db, { now: ctx.now }),
+  "email.send": async (db, payload) => {
+    const id = payload.notificationId;
+    if (typeof id !== "string") throw new Error("email.send: payload.notificationId missing");
+    return sendNotificationEmail(db, id);
+  },
+};

@@ -1,0 +1,34 @@
+/** Pure rules of the job queue: retries, stale locks, the periodic slots. */
+
+/** A job that fails this many times in all is FAILED and no longer retried. */
+export const MAX_ATTEMPTS = 5;
+
+/** A RUNNING job whose lock is older than this belongs to a dead worker. */
+export const STALE_LOCK_MS = 10 * 60_000;
+
+/** How often the deadline scan runs; one job per slot, whatever the number of instances. */
+export const DEADLINE_SCAN_SLOT_MS = 5 * 60_000;
+
+/** DONE jobs are deleted after this long (FAILED ones stay for inspection). */
+export const KEEP_DONE_JOBS_MS = 30 * 86_400_000;
+
+/** Wait before attempt n+1 after the n-th attempt failed: 30 s, 2 min, 8 min, 32 min … (max 2 h). */
+export function retryDelayMs(attempts: number): number {
+  const n = Math.max(1, Math.floor(attempts));
+  return Math.min(30_000 * 4 ** (n - 1), 2 * 3_600_000);
+}
+
+/** Start of the 5-minute slot `now` falls in. */
+export function deadlineScanSlot(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / DEADLINE_SCAN_SLOT_MS) * DEADLINE_SCAN_SLOT_MS);
+}
+
+export function deadlineScanDedupeKey(now: Date): string {
+  return `deadline.scan:${deadlineScanSlot(now).toISOString()}`;
+}
+
+/** What is kept of an error in Job.lastError. */
+export function errorText(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > 2000 ? `${text.slice(0, 1997)}...` : text;
+}

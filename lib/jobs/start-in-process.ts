@@ -1,0 +1,17 @@
+/**
+ * The job loop inside the Next.js server (instrumentation.ts): every 60 s, unless
+ * JOBS_IN_PROCESS=false (a separate `npm run jobs` worker does it) or during `next build`.
+ * Started once per process even if the dev server re-imports this module.
+ */
+import { startJobLoop, type TJobLoop } from "@/lib/jobs/job-loop";
+import { newWorkerId } from "@/lib/jobs/run-jobs";
+import { db } from "@/lib/server/db";
+import { jobsInProcess } from "@/lib/server/env";
+
+const holder = globalThis as unknown as { rongqiaoJobLoop?: TJobLoop };
+
+export function startJobsInProcess(): boolean {
+  if (holder.rongqiaoJobLoop || !jobsInProcess()) return false;
+  holder.rongqiaoJobLoop = startJobLoop(db, { workerId: newWorkerId("app"), intervalMs: 60_000, firstRunMs: 10_000, keepAlive: false });
+  return true;
+}

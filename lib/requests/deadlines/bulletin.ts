@@ -1,0 +1,58 @@
+/**
+ * The quarterly bulletin (通报) flag: an item reminded (催办) by the finance office and
+ * still unanswered once `bulletinAfterRemindDays` working days (rule version) have passed
+ * since the reminder — now > addWorkingDays(remindedAt, n) — gets inBulletin, a version
+ * bump and a system BULLETIN ledger entry. Locked FOR UPDATE SKIP LOCKED like escalation,
+ * and `inBulletin = false` in the candidate query, so each item is flagged once.
+ */
+import { LedgerAction, type RequestStatus } from "@/lib/generated/prisma/enums";
+import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
+import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
+import { ROWS_PER_STATEMENT, RUNNING, type TTx } from "./shared";
+
+type TCandidate = { id: string; status: RequestStatus; remindedAt: Date; bulletinAfterRemindDays: number };
+
+export async function flagForBulletin(tx: TTx, now: Date, calendar: WorkingCalendar): Promise<number> {
+  const candidates = await tx.$queryRawUnsafe<TCandidate[]>(
+    `SELECT r.id::text AS id, r.status::text AS status, r."remindedAt", v."bulletinAfterRemindDays"
+       FROM "Request" r
+       JOIN "ProgramRuleVersion" v ON v.id = r."ruleVersionId"
+      WHERE r.status = ANY($1::text[]::"RequestStatus"[])
+        AND r."answeredAt" IS NULL
+        AND r."remindedAt" IS NOT NULL
+        AND r."remindedAt" < $2::timestamptz
+        AND NOT r."inBulletin"
+      ORDER BY r.id
+      FOR UPDATE OF r SKIP LOCKED`,
+    [...RUNNING],
+    now.toISOString(),
+  );
+  const due = candidates.filter((c) => now.getTime() > addWorkingDays(c.remindedAt, Math.max(0, c.bulletinAfterRemindDays), calendar).getTime());
+  if (due.length === 0) return 0;
+
+  for (let i = 0; i < due.length; i += ROWS_PER_STATEMENT) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Request" SET "inBulletin" = true, version = version + 1, "updatedAt" = $2::timestamptz WHERE id = ANY($1::text[]::uuid[])`,
+      due.slice(i, i + ROWS_PER_STATEMENT).map((c) => c.id),
+      now.toISOString(),
+    );
+  }
+  await appendLedgerEntries(
+    tx,
+    due.map((c) => ({
+      requestId: c.id,
+      action: LedgerAction.BULLETIN,
+      actorUserId: null,
+      actorOrgId: null,
+      fromStatus: c.status,
+      toStatus: c.status,
+      content: {
+        remindedAt: c.remindedAt.toISOString(),
+        bulletinAfterRemindDays: c.bulletinAfterRemindDays,
+        workingDaysSinceReminder: workingDaysBetween(c.remindedAt, now, calendar),
+      },
+      occurredAt: now,
+    })),
+  );
+  return due.length;
+}

@@ -1,0 +1,55 @@
+/**
+ * The deadline scan (the "deadline.scan" job, every 5 minutes): yellow and red notices,
+ * escalation of overdue items, the bulletin flag after a reminder, auto-close of unrated
+ * answers and loan renewal reminders. Set-based (a few statements per step, whatever the
+ * number of items) and safe to run in several workers at once: state changes lock their
+ * rows FOR UPDATE SKIP LOCKED and re-check the state in the same statement; notices are
+ * deduplicated by their keys. Each step is its own transaction, so a failure in one step
+ * does not undo the others (the job retries the whole scan; every step is idempotent).
+ *
+ * Deadlines are the stored `dueAt` (set by the workflow from deadlineStartAt/deadlineDays
+ * and kept current by calendar changes); working days come from the database calendar,
+ * read under the calendar's shared lock so a calendar change is seen whole or not at all.
+ */
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { lockCalendarForRead } from "@/lib/calendar/mutations/calendar-lock";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import type { WorkingCalendar } from "@/lib/calendar/working-days";
+import { autoCloseUnrated } from "./auto-close";
+import { flagForBulletin } from "./bulletin";
+import { sendDeadlineNotices } from "./deadline-notices";
+import { escalateOverdue } from "./escalate-overdue";
+import { remindRenewals } from "./renewal-reminders";
+import type { TTx } from "./shared";
+
+export type TScanResult = {
+  /** Items whose yellow / red notice was sent by this scan. */
+  yellow: number;
+  red: number;
+  /** Items escalated, flagged for the bulletin, closed as not rated. */
+  escalated: number;
+  bulletin: number;
+  autoClosed: number;
+  /** Loans whose renewal reminder was sent by this scan. */
+  renewal: number;
+};
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
+
+async function step<T>(db: PrismaClient, run: (tx: TTx, calendar: WorkingCalendar) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await lockCalendarForRead(tx);
+    return run(tx, await loadWorkingCalendar(tx));
+  }, TX_OPTIONS);
+}
+
+export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = {}): Promise<TScanResult> {
+  const now = options.now ?? new Date();
+  // Escalate before the notices, so an item escalated now still gets its red notice.
+  const escalated = await step(db, (tx, cal) => escalateOverdue(tx, now, cal));
+  const { yellow, red } = await step(db, (tx, cal) => sendDeadlineNotices(tx, now, cal));
+  const bulletin = await step(db, (tx, cal) => flagForBulletin(tx, now, cal));
+  const autoClosed = await step(db, (tx, cal) => autoCloseUnrated(tx, now, cal));
+  const renewal = await step(db, (tx) => remindRenewals(tx, now));
+  return { yellow, red, escalated, bulletin, autoClosed, renewal };
+}

@@ -1,0 +1,40 @@
+/**
+ * The filters of the request list, read from the URL (untrusted): an unknown status or
+ * type is ignored rather than an error, the search is trimmed and capped, the page is a
+ * positive integer. Pure: the page and its tests share it.
+ */
+import { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+
+export const REQUEST_PAGE_SIZE = 20;
+const MAX_QUERY = 64;
+const MAX_PAGE = 10_000;
+
+export type TRequestListFilters = { status: RequestStatus | null; type: RequestType | null; q: string; page: number };
+
+type TParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function oneOf<T extends string>(values: Record<string, T>, raw: string | undefined): T | null {
+  return raw !== undefined && Object.hasOwn(values, raw) ? values[raw]! : null;
+}
+
+export function parseRequestListFilters(params: TParams): TRequestListFilters {
+  const page = Number.parseInt(first(params.page) ?? "1", 10);
+  return {
+    status: oneOf(RequestStatus, first(params.status)),
+    type: oneOf(RequestType, first(params.type)),
+    q: (first(params.q) ?? "").trim().slice(0, MAX_QUERY),
+    page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+  };
+}
+
+/** The query string of the same filters on another page (empty values left out). */
+export function requestListQuery(filters: TRequestListFilters, page: number): string {
+  const entries: [string, string][] = [];
+  if (filters.status) entries.push(["status", filters.status]);
+  if (filters.type) entries.push(["type", filters.type]);
+  if (filters.q) entries.push(["q", filters.q]);
+  if (page > 1) entries.push(["page", String(page)]);
+  return new URLSearchParams(entries).toString();
+}

@@ -1,0 +1,118 @@
+/**
+ * The one shape every workflow step on an existing item runs in (see ../workflow/types.ts):
+ * one transaction that locks the row, re-reads it through the actor's scope ("notFound"
+ * for another tenant's id), checks the permission ("forbidden"), the version the user saw
+ * ("conflict") and the transition ("invalidState"), then lets the step write.
+ *
+ * The row is locked (FOR UPDATE) BEFORE it is read, so two people acting on the same item
+ * at once are serialized: the second one reads the first one's version and gets
+ * "conflict". `update` also writes with `where: { id, version }` as a second guard.
+ */
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { canActor, type TPermission } from "@/lib/auth/permissions";
+import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scopes";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
+import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
+import { canStep, type TWorkflowStep } from "../workflow/transitions";
+import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
+
+export type TTx = Prisma.TransactionClient;
+
+export const STEP_ROW_INCLUDE = {
+  enterprise: { select: { orgId: true, name: true } },
+  park: { select: { orgId: true } },
+  program: { select: { year: true } },
+  ruleVersion: { select: { replyDeadlineDays: true } },
+} as const satisfies Prisma.RequestInclude;
+
+export type TStepRow = Prisma.RequestGetPayload<{ include: typeof STEP_ROW_INCLUDE }>;
+
+type TLedgerDraft = Omit<TNewLedgerEntry, "requestId" | "actorUserId" | "actorOrgId" | "occurredAt" | "fromStatus"> & {
+  fromStatus?: TNewLedgerEntry["fromStatus"];
+};
+
+export type TStep = {
+  tx: TTx;
+  row: TStepRow;
+  actor: TWorkflowActor;
+  scope: TScopeContext;
+  now: Date;
+  /** Writes the row with version + 1; "conflict" if someone else changed it meanwhile. */
+  update(data: Prisma.RequestUncheckedUpdateManyInput): Promise<void>;
+  /** Appends entries for this item by this actor at `now` (fromStatus defaults to the row's). */
+  ledger(...entries: TLedgerDraft[]): Promise<number[]>;
+};
+
+export type TStepSpec = {
+  requestId: string;
+  version: number | undefined;
+  permission: TPermission;
+  step: TWorkflowStep;
+};
+
+/** Transaction settings for every workflow step: short, and fail rather than wait forever. */
+export const STEP_TX = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export async function runStep(
+  db: PrismaClient,
+  actor: TWorkflowActor,
+  spec: TStepSpec,
+  opts: TWorkflowOptions | undefined,
+  body: (s: TStep) => Promise<void>,
+): Promise<TWorkflowResult> {
+  const now = opts?.now ?? new Date();
+  // The actor's own organization data (bank subtree, park, enterprise): read before the
+  // transaction, it does not depend on the item.
+  const scope = await loadScopeContext(db, actor);
+  const where = requestScope(actorOf(actor), scope);
+  if (!isUuid(spec.requestId)) throw new AppError("notFound");
+  return db.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe(`SELECT id::text FROM "Request" WHERE id = $1::uuid FOR UPDATE`, spec.requestId);
+    const row = await tx.request.findFirst({ where: { AND: [{ id: spec.requestId }, where] }, include: STEP_ROW_INCLUDE });
+    if (!row) throw new AppError("notFound");
+    if (!canActor(actorOf(actor), spec.permission)) throw new AppError("forbidden");
+    if (spec.version === undefined || spec.version !== row.version) throw new AppError("conflict");
+    if (!canStep(spec.step, row, now)) throw new AppError("invalidState");
+    const step: TStep = {
+      tx,
+      row,
+      actor,
+      scope,
+      now,
+      async update(data) {
+        const { count } = await tx.request.updateMany({ where: { id: row.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
+        if (count !== 1) throw new AppError("conflict");
+      },
+      async ledger(...entries) {
+        const appended = await appendLedgerEntries(
+          tx,
+          entries.map((e) => ({
+            ...e,
+            fromStatus: e.fromStatus === undefined ? row.status : e.fromStatus,
+            requestId: row.id,
+            actorUserId: actor.userId,
+            actorOrgId: actor.orgId,
+            occurredAt: now,
+          })),
+        );
+        return appended.map((a) => a.seq);
+      },
+    };
+    await body(step);
+    return tx.request.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, serial: true, status: true, version: true } });
+  }, STEP_TX);
+}
+
+/**
+ * Bank steps act for the bank responsible for the item: the actor's bank or a parent bank
+ * covering it. A bank that was only copied can read the item but not act on it: that is
+ * "forbidden" (it can see the item, so "not found" would be a lie).
+ */
+export function requireAssignedBank(s: TStep): string {
+  const covered = bankCoverage(actorOf(s.actor), s.scope.bankOrgIds);
+  const bank = s.row.assignedBankId;
+  if (!bank || !covered.includes(bank)) throw new AppError("forbidden");
+  return bank;
+}

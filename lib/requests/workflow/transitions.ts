@@ -1,0 +1,106 @@
+/**
+ * The request state machine as data: which step may run from which status. Pure (no
+ * Prisma, no Next), so the table is tested on its own and the mutations, the UI's buttons
+ * and the supervision queue can all ask the same question.
+ *
+ * A few steps also look at more than the status (an ESCALATED item the banks already
+ * answered has no running reply clock; a dispute needs returnDisputedAt …): those
+ * conditions live in the predicates below, next to the table.
+ */
+import { RequestStatus } from "@/lib/generated/prisma/enums";
+
+const { DRAFT, SUBMITTED, RETURNED, FORWARDED, SIGNED, ANSWERED, ESCALATED, CLOSED, WITHDRAWN } = RequestStatus;
+
+export type TWorkflowStep =
+  | "edit"
+  | "submit"
+  | "forward"
+  | "return"
+  | "sign"
+  | "answer"
+  | "pass"
+  | "declareUnsolvable"
+  | "assign"
+  | "remind"
+  | "closeOut"
+  | "ruleOnDispute"
+  | "checkWithdrawal"
+  | "rate"
+  | "withdraw"
+  | "disputeReturn";
+
+/** Statuses each step may start from (before the finer checks below). */
+export const STEP_FROM: Readonly<Record<TWorkflowStep, readonly RequestStatus[]>> = Object.freeze({
+  edit: [DRAFT, RETURNED],
+  submit: [DRAFT, RETURNED],
+  forward: [SUBMITTED],
+  return: [SUBMITTED],
+  sign: [FORWARDED, ESCALATED],
+  answer: [SIGNED, ESCALATED],
+  pass: [FORWARDED, SIGNED, ESCALATED],
+  declareUnsolvable: [FORWARDED, SIGNED, ESCALATED],
+  assign: [FORWARDED, SIGNED, ESCALATED],
+  remind: [FORWARDED, SIGNED, ESCALATED],
+  closeOut: [SUBMITTED, RETURNED, FORWARDED, SIGNED, ANSWERED, ESCALATED],
+  ruleOnDispute: [RETURNED],
+  checkWithdrawal: [WITHDRAWN],
+  rate: [ANSWERED],
+  withdraw: [SUBMITTED, RETURNED, FORWARDED, SIGNED, ESCALATED, ANSWERED],
+  disputeReturn: [RETURNED],
+});
+
+/** What the predicates need to know about the item (a subset of the Request row). */
+export type TStepFacts = {
+  status: RequestStatus;
+  signedAt: Date | null;
+  answeredAt: Date | null;
+  dueAt: Date | null;
+  returnDisputedAt: Date | null;
+  returnDisputeNote: string | null;
+  withdrawnAfterAnswer: boolean;
+  withdrawalCheckedAt: Date | null;
+};
+
+/** A bank still owes an answer: the reply clock runs (FORWARDED, SIGNED, ESCALATED unanswered). */
+export function awaitsAnswer(r: Pick<TStepFacts, "status" | "answeredAt">): boolean {
+  return (r.status === FORWARDED || r.status === SIGNED || r.status === ESCALATED) && r.answeredAt === null;
+}
+
+/** Past the reply deadline and still unanswered. */
+export function isOverdue(r: Pick<TStepFacts, "status" | "answeredAt" | "dueAt">, now: Date): boolean {
+  return awaitsAnswer(r) && r.dueAt !== null && now.getTime() > r.dueAt.getTime();
+}
+
+/** Open: not a draft and not finished (closed or withdrawn). */
+export function isOpen(status: RequestStatus): boolean {
+  return status !== DRAFT && status !== CLOSED && status !== WITHDRAWN;
+}
+
+/** Whether `step` may run on an item with these facts at `now`. */
+export function canStep(step: TWorkflowStep, r: TStepFacts, now: Date): boolean {
+  if (!STEP_FROM[step].includes(r.status)) return false;
+  switch (step) {
+    // An ESCALATED item is signed for once; a FORWARDED one must be signed before its answer.
+    case "sign":
+      return awaitsAnswer(r) && (r.status === FORWARDED || r.signedAt === null);
+    case "answer":
+    case "pass":
+    case "declareUnsolvable":
+      return awaitsAnswer(r);
+    // The finance office steps in on escalated items, or on ones already overdue.
+    case "assign":
+      return r.status === ESCALATED || isOverdue(r, now);
+    case "remind":
+      return isOverdue(r, now);
+    // One dispute per return: a ruling clears returnDisputedAt but keeps the note, and a
+    // new return clears both.
+    case "disputeReturn":
+      return r.returnDisputedAt === null && r.returnDisputeNote === null;
+    case "ruleOnDispute":
+      return r.returnDisputedAt !== null;
+    case "checkWithdrawal":
+      return r.withdrawnAfterAnswer && r.withdrawalCheckedAt === null;
+    default:
+      return true;
+  }
+}

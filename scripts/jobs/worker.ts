@@ -1,0 +1,59 @@
+/**
+ * `npm run jobs` — a standalone job worker (deadline scan every 5 minutes, e-mails),
+ * for deployments that run it apart from the web servers (then set JOBS_IN_PROCESS=false
+ * for the app). Any number of workers and app instances may run at once.
+ *
+ *   DATABASE_URL=postgresql://… npm run jobs [-- --interval=15 | --once]
+ *   (DATABASE_URL from the environment, else from .env)
+ *
+ * Stops cleanly on SIGINT/SIGTERM (finishes the job in hand first).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/server/db";
+import { databaseUrl } from "@/lib/server/env";
+import { startJobLoop } from "@/lib/jobs/job-loop";
+import { newWorkerId, runJobsOnce } from "@/lib/jobs/run-jobs";
+
+function arg(name: string): string | undefined {
+  const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return hit === undefined ? undefined : (hit.split("=")[1] ?? "");
+}
+
+async function main(): Promise<void> {
+  // Like db:migrate: DATABASE_URL from the environment, else from the project's .env.
+  const envFile = path.resolve(import.meta.dirname, "../../.env");
+  if (!process.env.DATABASE_URL && existsSync(envFile)) process.loadEnvFile(envFile);
+  const db = createPrismaClient(databaseUrl());
+  const workerId = newWorkerId("worker");
+  if (arg("once") !== undefined) {
+    console.log(JSON.stringify(await runJobsOnce(db, { workerId })));
+    await db.$disconnect();
+    return;
+  }
+  const seconds = Number(arg("interval") ?? 15);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new Error("--interval must be a number of seconds ≥ 1");
+  console.log(`[jobs] ${workerId} polling every ${seconds} s`);
+  const loop = startJobLoop(() => db, {
+    workerId,
+    intervalMs: seconds * 1000,
+    firstRunMs: 0,
+    keepAlive: true,
+    onPass: (r) => {
+      if (r.claimed > 0 || r.released > 0) console.log(`[jobs] ${JSON.stringify(r)}`);
+    },
+  });
+  const shutdown = async (signal: string) => {
+    console.log(`[jobs] ${signal}: stopping`);
+    await loop.stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

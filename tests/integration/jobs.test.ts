@@ -1,0 +1,173 @@
+/**
+ * The PostgreSQL job queue (lib/jobs) with two workers — two PrismaClients, two pools,
+ * running at the same time on the same database: every due job runs exactly once, the
+ * deadline scan of a 5-minute slot is enqueued once and runs once, every notification is
+ * created once and every e-mail is written once (file transport into a temp folder).
+ * Also: two scans at once change each item once; failures retry with backoff and end
+ * FAILED after 5 attempts; a stale RUNNING job is taken over.
+ */
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEFAULT_JOB_HANDLERS, type TJobHandlers } from "@/lib/jobs/handlers";
+import { enqueueJobs } from "@/lib/jobs/mutations/enqueue";
+import { deadlineScanDedupeKey } from "@/lib/jobs/rules";
+import { runJobsOnce } from "@/lib/jobs/run-jobs";
+import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
+import { createRequest, createWorld, migratedDatabase, type TWorld } from "./deadline-fixtures";
+import type { FreshDatabase } from "./harness";
+
+const DAY_MS = 86_400_000;
+
+let db: FreshDatabase;
+let prisma: PrismaClient;
+let workerA: PrismaClient;
+let workerB: PrismaClient;
+let w: TWorld;
+let mailDir: string;
+const savedEnv = { MAIL_DIR: process.env.MAIL_DIR, MAIL_TRANSPORT: process.env.MAIL_TRANSPORT, SMTP_URL: process.env.SMTP_URL };
+
+beforeAll(async () => {
+  let client: () => PrismaClient;
+  ({ db, prisma, client } = await migratedDatabase("jobs"));
+  workerA = client();
+  workerB = client();
+  w = await createWorld(prisma);
+  mailDir = await mkdtemp(path.join(tmpdir(), "rq-mail-"));
+  process.env.MAIL_DIR = mailDir;
+  delete process.env.MAIL_TRANSPORT;
+  delete process.env.SMTP_URL;
+});
+
+afterAll(async () => {
+  Object.assign(process.env, savedEnv);
+  for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
+  await Promise.all([prisma?.$disconnect(), workerA?.$disconnect(), workerB?.$disconnect()]);
+  await db?.drop();
+  if (mailDir) await rm(mailDir, { recursive: true, force: true });
+});
+
+/** The default handlers, recording which job ran in which worker. */
+function recording(runs: Array<{ worker: string; jobId: bigint; kind: string }>, worker: string): TJobHandlers {
+  return Object.fromEntries(
+    Object.entries(DEFAULT_JOB_HANDLERS).map(([kind, handler]) => [
+      kind,
+      async (...args: Parameters<typeof handler>) => {
+        runs.push({ worker, jobId: args[2].jobId, kind });
+        return handler(...args);
+      },
+    ]),
+  );
+}
+
+async function overdueItems(count: number, now: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(await createRequest(prisma, w, { status: i % 2 ? "SIGNED" : "FORWARDED", forwardedAt: new Date(now.getTime() - 20 * DAY_MS), dueAt: new Date(now.getTime() - 10 * DAY_MS) }));
+  }
+  return ids;
+}
+
+describe("job queue with two workers", () => {
+  it("two scans at once escalate each overdue item once and notify each user once", async () => {
+    const now = new Date();
+    const ids = await overdueItems(12, now);
+    await Promise.all([scanDeadlines(workerA, { now }), scanDeadlines(workerB, { now }), scanDeadlines(workerA, { now }), scanDeadlines(workerB, { now })]);
+
+    const escalations = await prisma.ledgerEntry.groupBy({ by: ["requestId"], where: { requestId: { in: ids }, action: "ESCALATE" }, _count: true });
+    expect(escalations).toHaveLength(12);
+    expect(escalations.every((e) => e._count === 1)).toBe(true);
+    const versions = await prisma.request.findMany({ where: { id: { in: ids } }, select: { status: true, version: true } });
+    expect(versions.every((r) => r.status === "ESCALATED" && r.version === 1)).toBe(true);
+    // Red: 2 bank users; escalated: finance, central bank and 2 bank users — per item.
+    expect(await prisma.notification.count({ where: { requestId: { in: ids }, kind: "request.red" } })).toBe(12 * 2);
+    expect(await prisma.notification.count({ where: { requestId: { in: ids }, kind: "request.escalated" } })).toBe(12 * 4);
+  });
+
+  it("run every due job exactly once: one deadline scan per slot, each notification and each e-mail once", async () => {
+    // A fixed clock a little ahead, so that the e-mail jobs the scan enqueues (runAt =
+    // the database's now()) are due, and both workers see the same 5-minute slot.
+    const now = new Date(Date.now() + 120_000);
+    const clock = () => now;
+    const ids = await overdueItems(10, now);
+    // Some jobs due before the workers start (the previous test's e-mails are due too).
+    await enqueueJobs(prisma, [{ kind: "deadline.scan", dedupeKey: deadlineScanDedupeKey(now), runAt: now }]);
+
+    const runs: Array<{ worker: string; jobId: bigint; kind: string }> = [];
+    // Several rounds: e-mail jobs appear while the scan runs in one of the workers.
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([
+        runJobsOnce(workerA, { workerId: "A", clock, handlers: recording(runs, "A"), batchSize: 3 }),
+        runJobsOnce(workerB, { workerId: "B", clock, handlers: recording(runs, "B"), batchSize: 3 }),
+      ]);
+    }
+
+    // No job ran twice, and both workers did some of the work.
+    const jobIds = runs.map((r) => r.jobId.toString());
+    expect(new Set(jobIds).size).toBe(jobIds.length);
+    expect(new Set(runs.map((r) => r.worker))).toEqual(new Set(["A", "B"]));
+    const jobs = await prisma.job.findMany();
+    expect(jobs.filter((j) => j.status !== "DONE")).toEqual([]);
+    expect(runs).toHaveLength(jobs.length);
+    // One scan per slot although both workers enqueued it.
+    expect(jobs.filter((j) => j.kind === "deadline.scan").map((j) => j.dedupeKey)).toEqual([deadlineScanDedupeKey(now)]);
+
+    const escalated = await prisma.request.count({ where: { id: { in: ids }, status: "ESCALATED" } });
+    expect(escalated).toBe(10);
+    expect(await prisma.notification.count({ where: { requestId: { in: ids }, kind: "request.escalated" } })).toBe(10 * 4);
+
+    // One e-mail job and one .eml file per notification, named by its id.
+    const notifications = await prisma.notification.findMany({ select: { id: true, user: { select: { email: true } } } });
+    expect(notifications.length).toBeGreaterThan(0);
+    expect(jobs.filter((j) => j.kind === "email.send")).toHaveLength(notifications.length);
+    const files = (await readdir(mailDir)).sort();
+    expect(files).toEqual(notifications.map((n) => `${n.id}.eml`).sort());
+    const sample = await readFile(path.join(mailDir, files[0]!), "utf8");
+    expect(sample).toMatch(/^To: .*@example\.test$/m);
+    expect(sample).toMatch(/^Subject: /m);
+  });
+
+  it("retries a failing job with backoff and marks it FAILED after 5 attempts", async () => {
+    const start = new Date(Date.now() + 3_600_000);
+    await enqueueJobs(prisma, [{ kind: "test.fail", dedupeKey: "test.fail:1", runAt: start }]);
+    const failing: TJobHandlers = { "test.fail": async () => Promise.reject(new Error("SMTP 451 try later")) };
+    const quiet = () => {};
+
+    let clock = start;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const result = await runJobsOnce(workerA, { workerId: "A", clock: () => clock, handlers: failing, periodic: false, onJobError: quiet });
+      const job = await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.fail:1" } });
+      expect(job.attempts).toBe(attempt);
+      expect(job.lastError).toBe("Error: SMTP 451 try later");
+      if (attempt < 5) {
+        expect(result).toMatchObject({ claimed: 1, retried: 1, failed: 0 });
+        expect(job.status).toBe("PENDING");
+        expect(job.runAt.getTime()).toBeGreaterThan(clock.getTime());
+        // Not before its time …
+        expect((await runJobsOnce(workerB, { workerId: "B", clock: () => clock, handlers: failing, periodic: false })).claimed).toBe(0);
+        clock = job.runAt; // … but at it.
+      } else {
+        expect(result).toMatchObject({ claimed: 1, failed: 1 });
+        expect(job.status).toBe("FAILED");
+      }
+    }
+  });
+
+  it("takes over a RUNNING job whose worker stopped answering 10 minutes ago", async () => {
+    const now = new Date();
+    await prisma.job.create({
+      data: { kind: "test.ok", dedupeKey: "test.stale:1", status: "RUNNING", attempts: 1, lockedBy: "dead", lockedAt: new Date(now.getTime() - 11 * 60_000), runAt: new Date(now.getTime() - 11 * 60_000) },
+    });
+    await prisma.job.create({
+      data: { kind: "test.ok", dedupeKey: "test.busy:1", status: "RUNNING", attempts: 1, lockedBy: "alive", lockedAt: new Date(now.getTime() - 60_000), runAt: new Date(now.getTime() - 60_000) },
+    });
+    const ran: string[] = [];
+    const result = await runJobsOnce(workerB, { workerId: "B", clock: () => now, periodic: false, handlers: { "test.ok": async (_db, _p, ctx) => void ran.push(ctx.jobId.toString()) } });
+    expect(result.released).toBe(1);
+    expect(ran).toHaveLength(1);
+    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.stale:1" } })).toMatchObject({ status: "DONE", attempts: 2, lockedBy: "B" });
+    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.busy:1" } })).toMatchObject({ status: "RUNNING", lockedBy: "alive" });
+  });
+});
