@@ -41,7 +41,7 @@ test("an item's whole life: submit, forward, sign, answer, dissatisfied, answer 
   // ── the park window forwards it to the main contact bank ──
   const park = await as(browser, "park.window");
   await park.goto("/park/queue");
-  await park.getByRole("link", { name: title }).click();
+  await park.getByRole("row").filter({ hasText: title }).getByRole("link").first().click();
   await park.waitForURL(`**${url}`);
   await park.getByRole("button", { name: "转交", exact: true }).click();
   await expect(park.getByText("已转银行，待签收").first()).toBeVisible();
@@ -49,7 +49,7 @@ test("an item's whole life: submit, forward, sign, answer, dissatisfied, answer 
   // ── the bank signs and answers ──
   const bank = await as(browser, "bank.liaison");
   await bank.goto("/bank/inbox");
-  await bank.getByRole("link", { name: title }).first().click();
+  await bank.getByRole("row").filter({ hasText: title }).getByRole("link").first().click();
   await bank.waitForURL(`**${url}`);
   await bank.getByRole("button", { name: "签收", exact: true }).click();
   await expect(bank.getByText("已签收，办理中").first()).toBeVisible();

@@ -21,10 +21,10 @@ export function isoOfDateColumn(date: Date): string {
  * nothing — that day is a working day anyway — so it is skipped rather than thrown on.
  */
 export async function loadWorkingCalendar(db: TDb): Promise<WorkingCalendar> {
-  const [days, years] = await Promise.all([
-    db.calendarDay.findMany({ select: { date: true, kind: true } }),
-    db.calendarYear.findMany({ where: { publishedAt: { not: null } }, select: { year: true } }),
-  ]);
+  // One after the other: inside a transaction both would share one connection, and pg
+  // warns about (and will refuse) a query sent while another is still running.
+  const days = await db.calendarDay.findMany({ select: { date: true, kind: true } });
+  const years = await db.calendarYear.findMany({ where: { publishedAt: { not: null } }, select: { year: true } });
   const holidays: string[] = [];
   const workdays: string[] = [];
   for (const d of days) {

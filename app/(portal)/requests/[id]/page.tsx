@@ -90,6 +90,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <OutcomeSection detail={detail} locale={locale} />
         <AttachmentList attachments={detail.attachments} locale={locale} />
         <Timeline
+          // A new version (someone took a step) remounts it with the fresh entries.
+          key={detail.version}
           requestId={detail.id}
           initial={detail.timeline.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }))}
           bankNames={bankNames}

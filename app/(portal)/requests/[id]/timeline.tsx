@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { timelineContentItems, type TContentItem } from "@/lib/requests/timeline-content";
 import { requestTimelineAction } from "./actions";
@@ -45,7 +45,8 @@ export function Timeline({ requestId, initial, bankNames: initialNames }: { requ
     const group = ENUM_GROUP[item.kind];
     if (group) return enumLabel(t, td, group, String(item.value));
     if (item.kind === "bool") return item.value ? td("yes") : td("no");
-    if (item.kind === "date") return formatDateTime(new Date(String(item.value)), locale);
+    // Deadlines are whole working days (they end at 23:59:59): the day is what matters.
+    if (item.kind === "date") return formatDate(new Date(String(item.value)), locale);
     if (item.kind === "days") return td("workingDays", { days: Number(item.value) });
     return String(item.value);
   };
@@ -61,21 +62,26 @@ export function Timeline({ requestId, initial, bankNames: initialNames }: { requ
         <p className="mt-3 text-slate-600">{t("timelineEmpty")}</p>
       ) : (
         <ol className="mt-4 space-y-3 border-l-2 border-brand-100 pl-4" data-testid="timeline">
-          {entries.map((e) => (
-            <li key={e.seq} data-testid={`timeline-${e.action}`}>
-              <p className="font-medium">{enumLabel(t, td, "actions", e.action)}</p>
-              <p className="text-sm text-slate-600">
-                <time dateTime={e.occurredAt}>{formatDateTime(new Date(e.occurredAt), locale)}</time> ·{" "}
-                {e.actorName ? (e.actorOrgName ? td("actorWithOrg", { name: e.actorName, org: e.actorOrgName }) : e.actorName) : t("system")}
-              </p>
-              {timelineContentItems(e.content, bankNames).map((item) => (
-                <p key={item.key} className="text-sm whitespace-pre-line text-slate-800">
-                  {td("contentLine", { label: td(`timelineContent.${item.key}`), value: value(item) })}
+          {entries.map((e) => {
+            const items = timelineContentItems(e.content, bankNames);
+            // The note often repeats a reason or comment already listed: show it once.
+            const noteIsNew = e.note && !items.some((item) => String(item.value) === e.note);
+            return (
+              <li key={e.seq} data-testid={`timeline-${e.action}`}>
+                <p className="font-medium">{enumLabel(t, td, "actions", e.action)}</p>
+                <p className="text-sm text-slate-600">
+                  <time dateTime={e.occurredAt}>{formatDateTime(new Date(e.occurredAt), locale)}</time> ·{" "}
+                  {e.actorName ? (e.actorOrgName ? td("actorWithOrg", { name: e.actorName, org: e.actorOrgName }) : e.actorName) : t("system")}
                 </p>
-              ))}
-              {e.note && <p className="text-sm whitespace-pre-line text-slate-800">{e.note}</p>}
-            </li>
-          ))}
+                {items.map((item) => (
+                  <p key={item.key} className="text-sm whitespace-pre-line text-slate-800">
+                    {td("contentLine", { label: td(`timelineContent.${item.key}`), value: value(item) })}
+                  </p>
+                ))}
+                {noteIsNew && <p className="text-sm whitespace-pre-line text-slate-800">{e.note}</p>}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
