@@ -29,17 +29,16 @@ type TDb = Pick<Prisma.TransactionClient, "enterprise" | "user">;
  *   contactMobile  the same, for the owner's mobile number.
  */
 export async function findTakenFields(db: TDb, input: Pick<TRegistration, "uscc" | "account" | "contactMobile">): Promise<Record<string, string>> {
-  const [enterprise, accountTaken, mobileTaken] = await Promise.all([
-    db.enterprise.findUnique({ where: { uscc: input.uscc }, select: { id: true } }),
-    db.user.findFirst({
-      where: { OR: [{ account: { equals: input.account, mode: "insensitive" } }, { mobile: input.account }] },
-      select: { id: true },
-    }),
-    db.user.findFirst({
-      where: { OR: [{ mobile: input.contactMobile }, { account: { equals: input.contactMobile, mode: "insensitive" } }] },
-      select: { id: true },
-    }),
-  ]);
+  // One after the other: `db` may be a transaction (one connection, one query at a time).
+  const enterprise = await db.enterprise.findUnique({ where: { uscc: input.uscc }, select: { id: true } });
+  const accountTaken = await db.user.findFirst({
+    where: { OR: [{ account: { equals: input.account, mode: "insensitive" } }, { mobile: input.account }] },
+    select: { id: true },
+  });
+  const mobileTaken = await db.user.findFirst({
+    where: { OR: [{ mobile: input.contactMobile }, { account: { equals: input.contactMobile, mode: "insensitive" } }] },
+    select: { id: true },
+  });
   const taken: Record<string, string> = {};
   if (enterprise) taken.uscc = "usccTaken";
   if (accountTaken) taken.account = "accountTaken";
