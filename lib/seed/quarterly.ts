@@ -1,12 +1,33 @@
 /** Last quarter's resolution-ledger submissions (三个一: 季后7个工作日内报送) with park figures. */
 
 import { addWorkingDays } from "@/lib/calendar/working-days";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { BANKS, PARKS } from "./catalog";
 import { afterWorkingDays } from "./clock";
 import type { Rng } from "./random";
 import { DAY_MS, addDays, previousQuarter, quarterLastDay, quarterOf, shanghaiInstant } from "./time";
 import type { TSeedContext, TSeedRows } from "./types";
+
+/**
+ * What an accepted seeded submission keeps as its items snapshot: a summary only (the
+ * seed writes the requests later, chunk by chunk, so their lines are not known here).
+ * The shape is lib/submissions/items-summary.ts's TItemsSnapshot with `items: null`.
+ */
+function seededItemsSnapshot(reviewedAt: Date) {
+  return { version: 1, computedAt: reviewedAt.toISOString(), totals: null, items: null, source: "seed" };
+}
+
+/**
+ * Freezes the seeded accepted submissions (frozenAt = reviewedAt), run once every seed
+ * row is in: from then on the database refuses changes to them and their figures.
+ */
+export const FREEZE_ACCEPTED_SUBMISSIONS_SQL =
+  `UPDATE "QuarterlySubmission" SET "frozenAt" = "reviewedAt" WHERE status = 'ACCEPTED' AND "frozenAt" IS NULL AND "reviewedAt" IS NOT NULL`;
+
+export async function freezeAcceptedSubmissions(db: Pick<Prisma.TransactionClient, "$executeRawUnsafe">): Promise<number> {
+  return db.$executeRawUnsafe(FREEZE_ACCEPTED_SUBMISSIONS_SQL);
+}
 
 /** Last quarter's resolution ledgers with loan figures for each paired park. */
 export function buildQuarterlySubmissions(ctx: TSeedContext, rows: TSeedRows, rng: Rng): void {
@@ -54,6 +75,11 @@ export function buildQuarterlySubmissions(ctx: TSeedContext, rows: TSeedRows, rn
       reviewedById: reviewedAt ? ctx.financeStaffUserId : null,
       reviewedAt,
       returnReason,
+      // Accepted ones are frozen after the insert (freezeAcceptedSubmissions): the trigger
+      // would refuse their figures, which are inserted after them.
+      frozenAt: null,
+      // Present on every row (bulk inserts take the first row's keys); undefined → NULL.
+      itemsSnapshot: status === SubmissionStatus.ACCEPTED && reviewedAt ? seededItemsSnapshot(reviewedAt) : undefined,
       createdAt,
       updatedAt: reviewedAt ?? submittedAt ?? createdAt,
     });

@@ -66,3 +66,16 @@ export function jobsInProcess(): boolean {
   if (process.env.NEXT_PHASE === "phase-production-build") return false;
   return process.env.JOBS_IN_PROCESS?.trim().toLowerCase() !== "false";
 }
+
+// The font embedded in the PDF bulletin (通报): it must contain Chinese glyphs. Default
+// Debian's fonts-noto-cjk; BULLETIN_FONT_PATH may name another .ttf/.otf/.ttc, and
+// BULLETIN_FONT_NAME the face inside a collection (.ttc).
+export function bulletinFont(): { path: string; name: string | undefined } {
+  const path = process.env.BULLETIN_FONT_PATH?.trim() || "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+  const name = process.env.BULLETIN_FONT_NAME?.trim() || (path.endsWith(".ttc") ? "NotoSansCJKsc-Regular" : undefined);
+  return { path, name };
+}
+
+export function bulletinFontPath(): string {
+  return bulletinFont().path;
+}

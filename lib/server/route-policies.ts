@@ -19,4 +19,7 @@ export const ROUTE_POLICIES: Record<string, TActionPolicy> = {
   // may read the item (GET, scoped), removal by the enterprise while editable (DELETE).
   "app/api/requests/[id]/attachments/route.ts": "requests.create",
   "app/api/attachments/[id]/route.ts": "requests.read",
+  // A published ranking's bulletin (PDF) and Excel export; drafts are not found.
+  "app/(portal)/rankings/[id]/bulletin/route.ts": "rankings.read",
+  "app/(portal)/rankings/[id]/export/route.ts": "rankings.read",
 };

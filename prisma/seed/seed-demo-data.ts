@@ -18,6 +18,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_USERS } from "@/lib/seed/base";
 import { demoPasswordHash, withDemoCredentials } from "@/lib/seed/credentials";
 import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
+import { freezeAcceptedSubmissions } from "@/lib/seed/quarterly";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";
 import { bulkInsert, loadColumnTypes, type TColumnTypes } from "./bulk-insert";
 
@@ -83,6 +84,8 @@ async function run(db: TDb, options: TSeedOptions, onProgress: TSeedDemoOptions[
     if (batch.kind === "enterprises") enterprisesDone = batch.to ?? enterprisesDone;
     onProgress?.({ enterprisesDone, enterprisesTotal: options.enterprises, rowsInserted, elapsedMs: Date.now() - started });
   }
+  // Accepted submissions are frozen only now: the trigger refuses figures of a frozen one.
+  await freezeAcceptedSubmissions(db);
   const order: string[] = Object.values(DEMO_USERS).map((u) => u.account);
   demoAccounts.sort((a, b) => order.indexOf(a.account) - order.indexOf(b.account));
   return { options, counts, demoAccounts, elapsedMs: Date.now() - started };

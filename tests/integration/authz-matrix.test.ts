@@ -98,6 +98,18 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "requests.ruleOnDispute": [FA, FS],
   "requests.checkWithdrawal": [FA, FS],
   "notifications.markRead": ALL,
+  // Quarterly submissions (issue 6): banks hand in, the finance office reviews.
+  "submissions.open": [BM, BL],
+  "submissions.save": [BM, BL],
+  "submissions.submit": [BM, BL],
+  "submissions.accept": [FA, FS],
+  "submissions.return": [FA, FS],
+  // Scoring rules and rankings (issue 6).
+  "scoring.saveRuleSet": [FA],
+  "rankings.compute": [FA],
+  "rankings.review": [FA, PBC],
+  "rankings.publish": [FA],
+  "rankings.preview": [FA],
   "pii.revealEnterpriseContact": [FA, BM, PS],
 };
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -112,6 +124,8 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "app/(portal)/registry/guarantors/export/route.ts": [FA, FS, PBC, BM, PS],
   "app/api/requests/[id]/attachments/route.ts": [EO, EM],
   "app/api/attachments/[id]/route.ts": ALL,
+  "app/(portal)/rankings/[id]/bulletin/route.ts": [FA, FS, PBC, BM, BL],
+  "app/(portal)/rankings/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
 };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -14,6 +14,7 @@ export const NAMESPACES = [
   "directory",
   "enterprises",
   "import",
+  "indicators",
   "errors",
   "health",
   "language",
@@ -22,6 +23,7 @@ export const NAMESPACES = [
   "orgs", "users",
   "pairings",
   "programs",
+  "ranking",
   "registration",
   "registry",
   "requests",
@@ -31,6 +33,7 @@ export const NAMESPACES = [
   "supervision",
   "roles",
   "signIn",
+  "submissions",
 ] as const;
 
 export async function loadMessages(locale: TLocale): Promise<Record<string, unknown>> {

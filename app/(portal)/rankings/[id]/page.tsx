@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DetailList } from "@/components/ui/detail-list";
+import { Table } from "@/components/ui/table";
+import { areaOfRole } from "@/lib/auth/areas";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/i18n/format";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { reviewSideOf } from "@/lib/ranking/mutations/ranking-review";
+import { getRanking } from "@/lib/ranking/queries/ranking-detail";
+import { score } from "@/lib/ranking/queries/ranking-format";
+import { getCurrentRuleSet } from "@/lib/ranking/queries/rule-sets";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+import { BottomBadge, StatusBadge } from "../status-badge";
+import { ComputeButton, PublishButton, ReviewButton } from "../workflow-buttons";
+import { Breakdown } from "./breakdown";
+import { PreviewPanel } from "./preview-panel";
+
+export const dynamic = "force-dynamic";
+
+export default async function RankingPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("rankings.read");
+  const { id } = await params;
+  const ranking = await getRanking(db(), user, id);
+  if (!ranking) notFound();
+  const [t, locale] = await Promise.all([getTranslations("ranking"), getLocale()]);
+  const when = (d: Date) => formatDateTime(d, resolveLocale(locale));
+  const s = ranking.snapshot;
+  const published = ranking.status === "PUBLISHED";
+  const isBank = areaOfRole(user.role) === "bank";
+  const side = reviewSideOf(user);
+  const alreadyReviewed = side === "finance" ? Boolean(ranking.financeReview) : side === "pbc" ? Boolean(ranking.pbcReview) : true;
+  const mayReview = !published && can(user.role, "rankings.review") && !alreadyReviewed;
+  const mayPublish = !published && can(user.role, "rankings.publish");
+  const mayPreview = can(user.role, "scoring.manage");
+  const ruleSet = mayPreview ? await getCurrentRuleSet(db(), ranking.programId) : null;
+  const person = (p: { at: Date; name: string } | null) => (p ? t("detail.byAt", { name: p.name, at: when(p.at) }) : t("detail.notYet"));
+  // A bank finds its own breakdown first.
+  const ordered = [...ranking.entries.filter((e) => e.own), ...ranking.entries.filter((e) => !e.own)];
+  const title = t("quarterLabel", { year: ranking.year, quarter: t(`quarterWords.${ranking.quarter}`) });
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <Link href="/rankings" className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("detail.back")}</Link>
+        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+          {title} <StatusBadge status={ranking.status} label={t(`status.${ranking.status}`)} />
+        </h1>
+        {published && (
+          <p role="note" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900" data-testid="frozen-banner">{t("detail.frozen")}</p>
+        )}
+
+        <DetailList
+          rows={[
+            [t("detail.program"), s.program.name],
+            [t("detail.ruleSet"), t("detail.ruleSetValue", { name: s.ruleSet.name, version: s.ruleSet.version })],
+            [t("detail.bottomListSize"), t("detail.bottomListValue", { n: s.bottomListSize })],
+            [t("detail.computed"), person(ranking.computed)],
+            [t("detail.financeReview"), person(ranking.financeReview)],
+            [t("detail.pbcReview"), person(ranking.pbcReview)],
+            [t("detail.published"), person(ranking.published)],
+          ]}
+        />
+
+        {published && (
+          <section aria-labelledby="downloads" className="space-y-2">
+            <h2 id="downloads" className="text-lg font-medium">{t("detail.downloads")}</h2>
+            <div className="flex flex-wrap gap-4">
+              <a href={`/rankings/${ranking.id}/bulletin`} className="text-brand-700 underline">{t("detail.downloadPdf")}</a>
+              <a href={`/rankings/${ranking.id}/export`} className="text-brand-700 underline">{t("detail.downloadExcel")}</a>
+            </div>
+          </section>
+        )}
+
+        {(mayReview || mayPublish) && (
+          <section aria-labelledby="workflow" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id="workflow" className="text-lg font-medium">{t("workflow.title")}</h2>
+            <div className="flex flex-wrap items-start gap-6">
+              {mayReview && <ReviewButton rankingId={ranking.id} />}
+              {mayPublish && <PublishButton rankingId={ranking.id} enabled={Boolean(ranking.financeReview && ranking.pbcReview)} />}
+              {mayPublish && <ComputeButton programId={ranking.programId} year={ranking.year} quarter={ranking.quarter} recompute />}
+            </div>
+          </section>
+        )}
+
+        <section aria-labelledby="ranking-table" className="space-y-3">
+          <h2 id="ranking-table" className="text-lg font-medium">{t("detail.tableTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("detail.tieNote")}</p>
+          <Table caption={t("detail.tableTitle")} head={[t("columns.rank"), t("columns.bank"), t("columns.totalScore"), t("columns.bottomList")]}>
+            {ranking.entries.map((e) => (
+              <tr key={e.bankOrgId} className={e.own ? "bg-brand-50" : e.bottomList ? "bg-red-50/50" : undefined}>
+                <td className="px-3 py-2 tabular-nums">{e.rank}</td>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <a href={`#bank-${e.bankOrgId}`} className="text-brand-700 underline-offset-2 hover:underline">{e.bankName}</a>
+                  {e.own && <span className="ml-2 text-xs text-brand-900">{t("ownBadge")}</span>}
+                </th>
+                <td className="px-3 py-2 tabular-nums">{score(e.totalScore)}</td>
+                <td className="px-3 py-2">{e.bottomList && <BottomBadge label={t("bottomBadge")} />}</td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+
+        <section aria-labelledby="breakdowns" className="space-y-3">
+          <h2 id="breakdowns" className="text-lg font-medium">{t("detail.breakdownTitle")}</h2>
+          {ordered.map((e) => (
+            <Breakdown key={e.bankOrgId} entry={e} costItemsHidden={isBank && !e.own} />
+          ))}
+        </section>
+
+        {mayPreview &&
+          (ruleSet?.rules ? (
+            <PreviewPanel
+              programId={ranking.programId}
+              year={ranking.year}
+              quarter={ranking.quarter}
+              rules={ruleSet.rules}
+              currentRanks={Object.fromEntries(ranking.entries.map((e) => [e.bankOrgId, e.rank]))}
+            />
+          ) : (
+            <p className="text-slate-600">{t("preview.noRuleSet")}</p>
+          ))}
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,60 @@
+"use server";
+// Server actions are public HTTP endpoints: parse every input, trust nothing.
+
+import { revalidatePath } from "next/cache";
+import { computeDraftRanking, previewRanking } from "@/lib/ranking/mutations/ranking-compute";
+import { ZPreviewRankingInput, ZQuarterInput, ZRankingIdInput } from "@/lib/ranking/mutations/ranking-inputs";
+import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/ranking-review";
+import { defineAction } from "@/lib/server/action";
+import { requestMeta } from "@/lib/server/auth/request-meta";
+import { db } from "@/lib/server/db";
+
+// The lib functions re-check the permission and the state (which office reviews, both
+// reviews before publication, nothing published twice) inside their transactions.
+
+export const computeRankingAction = defineAction({
+  name: "rankings.compute",
+  policy: "rankings.publish",
+  schema: ZQuarterInput,
+  async handler({ input, user }) {
+    const computed = await computeDraftRanking(db(), user, input, { meta: await requestMeta() });
+    revalidatePath("/rankings");
+    revalidatePath(`/rankings/${computed.rankingId}`);
+    return computed;
+  },
+});
+
+export const reviewRankingAction = defineAction({
+  name: "rankings.review",
+  policy: "rankings.review",
+  schema: ZRankingIdInput,
+  async handler({ input, user }) {
+    const reviewed = await reviewRanking(db(), user, input.rankingId, { meta: await requestMeta() });
+    revalidatePath("/rankings");
+    revalidatePath(`/rankings/${input.rankingId}`);
+    return reviewed;
+  },
+});
+
+export const publishRankingAction = defineAction({
+  name: "rankings.publish",
+  policy: "rankings.publish",
+  schema: ZRankingIdInput,
+  async handler({ input, user }) {
+    const published = await publishRanking(db(), user, input.rankingId, { meta: await requestMeta() });
+    revalidatePath("/rankings");
+    revalidatePath(`/rankings/${input.rankingId}`);
+    revalidatePath("/rankings/history");
+    return published;
+  },
+});
+
+// Computes the quarter under edited rules and returns the entries; stores nothing.
+export const previewRankingAction = defineAction({
+  name: "rankings.preview",
+  policy: "scoring.manage",
+  schema: ZPreviewRankingInput,
+  async handler({ input, user }) {
+    return previewRanking(db(), user, input);
+  },
+});

@@ -1,0 +1,102 @@
+import { getTranslations } from "next-intl/server";
+import { LineChart } from "@/components/charts/line-chart";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/select-field";
+import { Table } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
+import { isUuid } from "@/lib/accounts/queries/list-users";
+import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
+import { areaOfRole } from "@/lib/auth/areas";
+import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { periodAggregates, type TAggregate } from "@/lib/ranking/queries/history-aggregates";
+import { rankingHistory } from "@/lib/ranking/queries/history-scores";
+import { score } from "@/lib/ranking/queries/ranking-format";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+
+export const dynamic = "force-dynamic";
+
+export default async function RankingHistoryPage({ searchParams }: { searchParams: Promise<{ bank?: string }> }) {
+  const user = await requirePermission("rankings.read");
+  const t = await getTranslations("ranking");
+  const program = await getCurrentProgram(db());
+  const history = program ? await rankingHistory(db(), user, program.id) : { quarters: [], banks: [] };
+  const { bank } = await searchParams;
+  const own = areaOfRole(user.role) === "bank" ? new Set(await bankWithDescendants(db(), user.orgId)) : new Set<string>();
+  const selected = isUuid(bank) && history.banks.some((b) => b.bankOrgId === bank) ? bank : null;
+  // One bank's lines stand out: the chosen one, else a bank user's own.
+  const highlighted = (id: string) => (selected ? id === selected : own.has(id));
+  const shown = selected ? history.banks.filter((b) => b.bankOrgId === selected) : history.banks;
+  const xLabels = history.quarters.map((q) => t("quarterLabel", { year: q.year, quarter: t(`quarterWords.${q.quarter}`) }));
+  const maxRank = Math.max(1, ...history.banks.flatMap((b) => b.points.map((p) => p?.rank ?? 1)));
+  const periodTitle = (a: TAggregate) =>
+    `${a.kind === "half" ? t("history.half", { year: a.year, half: String(a.half) }) : t("history.year", { year: a.year })}${a.complete ? "" : t("history.running", { n: a.quartersPublished })}`;
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <h1 className="text-2xl font-semibold">{t("history.title")}</h1>
+        <p className="text-slate-700">{t("history.intro")}</p>
+        {!program || history.quarters.length === 0 ? (
+          <EmptyState title={t("history.title")} body={program ? t("history.none") : t("noProgram")} />
+        ) : (
+          <>
+            <form method="get" className="flex flex-wrap items-end gap-3">
+              <SelectField
+                name="bank"
+                label={t("history.bank")}
+                defaultValue={selected ?? ""}
+                placeholder={t("history.allBanks")}
+                options={history.banks.map((b) => ({ value: b.bankOrgId, label: b.bankName }))}
+                className="w-80"
+              />
+              <Button type="submit">{t("history.show")}</Button>
+            </form>
+            <LineChart
+              title={t("history.scoreChart")}
+              description={t("history.scoreChartDesc")}
+              tableCaption={t("history.dataTable")}
+              xLabels={xLabels}
+              series={shown.map((b) => ({ name: b.bankName, values: b.points.map((p) => p?.score ?? null), highlight: highlighted(b.bankOrgId) }))}
+              yMin={0}
+              yMax={100}
+              format={score}
+            />
+            <LineChart
+              title={t("history.rankChart")}
+              description={t("history.rankChartDesc")}
+              tableCaption={t("history.dataTable")}
+              xLabels={xLabels}
+              series={shown.map((b) => ({ name: b.bankName, values: b.points.map((p) => p?.rank ?? null), highlight: highlighted(b.bankOrgId) }))}
+              yMin={1}
+              yMax={maxRank}
+              invertY
+              format={(v) => String(Math.round(v))}
+            />
+
+            <section aria-labelledby="aggregates" className="space-y-3">
+              <h2 id="aggregates" className="text-lg font-medium">{t("history.aggregatesTitle")}</h2>
+              <p className="max-w-prose text-sm text-slate-600">{t("history.aggregatesDefinition")}</p>
+              {periodAggregates(history).map((a) => (
+                <div key={`${a.kind}-${a.year}-${a.half}`} className="space-y-2">
+                  <h3 className="font-medium">{periodTitle(a)}</h3>
+                  <Table caption={periodTitle(a)} head={[t("columns.rank"), t("columns.bank"), t("columns.averageScore"), t("columns.quarters")]}>
+                    {a.rows.map((r) => (
+                      <tr key={r.bankOrgId} className={highlighted(r.bankOrgId) ? "bg-brand-50" : undefined}>
+                        <td className="px-3 py-2 tabular-nums">{r.rank}</td>
+                        <th scope="row" className="px-3 py-2 text-left font-normal">{r.bankName}</th>
+                        <td className="px-3 py-2 tabular-nums">{score(r.averageScore)}</td>
+                        <td className="px-3 py-2 tabular-nums">{r.quartersCounted}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                </div>
+              ))}
+            </section>
+          </>
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

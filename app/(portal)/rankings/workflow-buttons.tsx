@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import type { TActionResult } from "@/lib/server/action";
+import { useRankingError } from "../scoring/rules-editor";
+import { computeRankingAction, publishRankingAction, reviewRankingAction } from "./actions";
+
+function Outcome({ state, done }: { state: TActionResult<unknown> | null; done: string }) {
+  const message = useRankingError();
+  if (!state) return null;
+  return state.ok ? (
+    <p role="status" className="text-sm text-green-800">{done}</p>
+  ) : (
+    <p role="alert" className="text-sm text-red-700">{message(state.error)}</p>
+  );
+}
+
+/** "计算本季度排名" / "重新计算" for one quarter (finance administrator). */
+export function ComputeButton({ programId, year, quarter, recompute }: { programId: string; year: number; quarter: number; recompute: boolean }) {
+  const t = useTranslations("ranking");
+  const [state, action, pending] = useActionState<TActionResult<{ rankingId: string; ruleSetVersion: number; banks: number }> | null, FormData>(computeRankingAction, null);
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="programId" value={programId} />
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="quarter" value={quarter} />
+      <Button type="submit" disabled={pending} className="text-sm">
+        {recompute ? t("list.recompute") : t("list.compute")}
+      </Button>
+      <Outcome state={state} done={state?.ok ? t("list.computed", { banks: state.data.banks, version: state.data.ruleSetVersion }) : ""} />
+    </form>
+  );
+}
+
+export function ReviewButton({ rankingId }: { rankingId: string }) {
+  const t = useTranslations("ranking");
+  const [state, action, pending] = useActionState<TActionResult<unknown> | null, FormData>(reviewRankingAction, null);
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="rankingId" value={rankingId} />
+      <Button type="submit" disabled={pending}>{t("workflow.review")}</Button>
+      <Outcome state={state} done={t("workflow.reviewDone")} />
+    </form>
+  );
+}
+
+export function PublishButton({ rankingId, enabled }: { rankingId: string; enabled: boolean }) {
+  const t = useTranslations("ranking");
+  const [state, action, pending] = useActionState<TActionResult<unknown> | null, FormData>(publishRankingAction, null);
+  return (
+    <form
+      action={action}
+      className="space-y-1"
+      onSubmit={(e) => {
+        if (!window.confirm(t("workflow.publishConfirm"))) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="rankingId" value={rankingId} />
+      <Button type="submit" disabled={pending || !enabled} aria-describedby="publish-hint">{t("workflow.publish")}</Button>
+      <p id="publish-hint" className="text-sm text-slate-600">{t("workflow.publishHint")}</p>
+      <Outcome state={state} done={t("workflow.published")} />
+    </form>
+  );
+}

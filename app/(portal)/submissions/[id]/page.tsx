@@ -1,0 +1,167 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DetailList } from "@/components/ui/detail-list";
+import { Table } from "@/components/ui/table";
+import { areaOfRole } from "@/lib/auth/areas";
+import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { figureToRaw, FIGURE_FIELDS, type TRawFigureRow } from "@/lib/submissions/figures";
+import { getSubmissionDetail, type TSubmissionDetail } from "@/lib/submissions/queries/get-submission";
+import { PortalFrame } from "../../portal-frame";
+import { FiguresForm, ReviewForms, SubmitForm } from "./submission-forms";
+
+export const dynamic = "force-dynamic";
+
+const td = "px-3 py-2 align-top";
+
+type TTranslate = Awaited<ReturnType<typeof getTranslations<"submissions">>>;
+
+// One bank's submission for one quarter: the ledger part (read-only, from the portal's
+// records; the frozen snapshot once accepted), the figures per paired park (a form for the
+// bank while DRAFT or RETURNED), and the finance office's review while SUBMITTED.
+export default async function SubmissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("submissions.read");
+  const { id } = await params;
+  const detail = await getSubmissionDetail(db(), user, id);
+  if (!detail) notFound();
+  const [t, locale] = await Promise.all([getTranslations("submissions"), getLocale().then(resolveLocale)]);
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : t("detail.notYet"));
+  const editable = detail.status === "DRAFT" || detail.status === "RETURNED";
+  const roleLabel = (role: TSubmissionDetail["parks"][number]["role"]) => t(`figures.roles.${role ?? "ended"}`);
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+        <div className="space-y-2">
+          <Link href="/submissions" className="text-sm text-brand-700 underline">{t("detail.back")}</Link>
+          <h1 className="text-2xl font-semibold">{t("detail.title", { bank: detail.bankName, year: detail.year, quarter: detail.quarter })}</h1>
+        </div>
+        <DetailList
+          rows={[
+            [t("detail.program"), detail.programName],
+            [t("detail.status"), <span key="s" data-testid="submission-status">{t(`status.${detail.status}`)}</span>],
+            [t("detail.dueAt"), detail.dueAt ? formatDate(detail.dueAt, locale) : t("detail.notYet")],
+            [t("detail.submittedAt"), date(detail.submittedAt)],
+            [t("detail.late"), detail.submittedAt ? <span key="l" className={detail.late ? "font-medium text-red-700" : ""}>{t(`lateState.${detail.late ? "late" : "onTime"}`)}</span> : t("detail.notYet")],
+            [t("detail.reviewedAt"), date(detail.reviewedAt)],
+            [t("detail.reviewer"), detail.reviewerName ?? t("detail.notYet")],
+          ]}
+        />
+        {detail.status === "RETURNED" && detail.returnReason && (
+          <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
+            <p className="font-medium">{t("detail.returnedTitle")}</p>
+            <p className="mt-1">{t("detail.returnReason", { reason: detail.returnReason })}</p>
+            {detail.can.edit && <p className="mt-1 text-sm">{t("detail.returnedHint")}</p>}
+          </div>
+        )}
+        {detail.frozenAt && (
+          <p role="note" className="rounded-lg border border-slate-300 bg-slate-50 p-4 text-slate-800" data-testid="frozen-note">
+            {t("detail.frozenNote", { date: formatDateTime(detail.frozenAt, locale) })}
+          </p>
+        )}
+        {editable && !detail.can.edit && areaOfRole(user.role) === "bank" && <p className="text-slate-700">{t("detail.readOnlyNote", { bank: detail.bankName })}</p>}
+
+        <section aria-labelledby="figures-heading" className="space-y-3">
+          <h2 id="figures-heading" className="text-xl font-semibold">{t("figures.title")}</h2>
+          {detail.parks.length === 0 ? (
+            <p className="text-slate-700">{t("figures.noParks")}</p>
+          ) : detail.can.edit ? (
+            <>
+              <p className="text-sm text-slate-700">{t("figures.intro")}</p>
+              <FiguresForm
+                submissionId={detail.id}
+                version={detail.version}
+                parks={detail.parks.map((p) => ({ parkId: p.parkId, parkName: p.parkName, roleLabel: roleLabel(p.role), values: p.figure ? figureToRaw(p.figure) : ({ parkId: p.parkId } as TRawFigureRow) }))}
+              />
+              <SubmitForm submissionId={detail.id} version={detail.version} />
+            </>
+          ) : (
+            <FiguresTable detail={detail} t={t} locale={locale} roleLabel={roleLabel} />
+          )}
+        </section>
+
+        <ItemsSection detail={detail} t={t} locale={locale} />
+
+        {detail.can.review && <ReviewForms submissionId={detail.id} version={detail.version} />}
+      </main>
+    </PortalFrame>
+  );
+}
+
+function FiguresTable({ detail, t, locale, roleLabel }: { detail: TSubmissionDetail; t: TTranslate; locale: "zh-CN" | "en"; roleLabel: (r: TSubmissionDetail["parks"][number]["role"]) => string }) {
+  const totals = detail.figureTotals;
+  return (
+    <Table caption={t("figures.title")} head={[t("figures.park"), t("figures.role"), ...FIGURE_FIELDS.map((f) => t(`figures.${f}`))]}>
+      {detail.parks.map((p) => (
+        <tr key={p.parkId} data-testid={`figure-row-${p.parkId}`}>
+          <th scope="row" className={`${td} font-medium text-slate-900`}>{p.parkName}</th>
+          <td className={td}>{roleLabel(p.role)}</td>
+          {p.figure ? (
+            <>
+              <td className={`${td} text-right tabular-nums`}>{formatWanYuan(p.figure.loanBalanceFen, locale)}</td>
+              <td className={`${td} text-right tabular-nums`}>{formatWanYuan(p.figure.loanIncrementFen, locale)}</td>
+              <td className={`${td} text-right tabular-nums`}>{p.figure.borrowers}</td>
+              <td className={`${td} text-right tabular-nums`}>{p.figure.firstLoans}</td>
+              <td className={`${td} text-right tabular-nums`}>{p.figure.creditLoans}</td>
+              <td className={`${td} text-right tabular-nums`}>{p.figure.averageRate === null ? "—" : Number(p.figure.averageRate).toFixed(2)}</td>
+            </>
+          ) : (
+            <td colSpan={6} className={`${td} text-slate-500`}>{t("figures.notFilled")}</td>
+          )}
+        </tr>
+      ))}
+      <tr className="bg-slate-50 font-medium" data-testid="figure-totals">
+        <th scope="row" className={td} colSpan={2}>{t("figures.total")}</th>
+        <td className={`${td} text-right tabular-nums`}>{formatWanYuan(totals.loanBalanceFen, locale)}</td>
+        <td className={`${td} text-right tabular-nums`}>{formatWanYuan(totals.loanIncrementFen, locale)}</td>
+        <td className={`${td} text-right tabular-nums`}>{totals.borrowers}</td>
+        <td className={`${td} text-right tabular-nums`}>{totals.firstLoans}</td>
+        <td className={`${td} text-right tabular-nums`}>{totals.creditLoans}</td>
+        <td className={td} />
+      </tr>
+    </Table>
+  );
+}
+
+function ItemsSection({ detail, t, locale }: { detail: TSubmissionDetail; t: TTranslate; locale: "zh-CN" | "en" }) {
+  const items = detail.items;
+  return (
+    <section aria-labelledby="items-heading" className="space-y-3" data-testid="items-section">
+      <h2 id="items-heading" className="text-xl font-semibold">{t("items.title")}</h2>
+      <p className="text-sm text-slate-700">{t("items.intro")}</p>
+      <p className="text-sm text-slate-600">{t("items.asOf", { date: formatDateTime(detail.itemsAsOf, locale) })}</p>
+      {detail.itemTotals && <p className="text-slate-800" data-testid="item-totals">{t("items.totals", { ...detail.itemTotals })}</p>}
+      {items === null ? (
+        <p className="text-slate-700">{t("items.summaryOnly")}</p>
+      ) : items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("items.empty")}</p>
+      ) : (
+        <Table
+          caption={t("items.title")}
+          head={[t("items.serial"), t("items.itemTitle"), t("items.enterprise"), t("items.receivedAt"), t("items.dueAt"), t("items.firstAnswerAt"), t("items.answerKind"), t("items.onTime"), t("items.rating"), t("items.itemStatus")]}
+        >
+          {items.map((i) => (
+            <tr key={i.requestId} data-testid={`item-${i.serial}`}>
+              <th scope="row" className={`${td} font-mono font-normal`}>
+                <Link href={`/requests/${i.requestId}`} className="text-brand-700 underline">{i.serial}</Link>
+                {i.carriedOver && <span className="ml-1 block text-xs text-slate-500">{t("items.carriedOver")}</span>}
+              </th>
+              <td className={td}>{i.title}</td>
+              <td className={td}>{i.enterpriseName}</td>
+              <td className={td}>{formatDate(new Date(i.receivedAt), locale)}</td>
+              <td className={td}>{i.dueAt ? formatDate(new Date(i.dueAt), locale) : "—"}</td>
+              <td className={td}>{i.firstAnswerAt ? formatDate(new Date(i.firstAnswerAt), locale) : "—"}</td>
+              <td className={td}>{i.answerKind ? t(`answerKinds.${i.answerKind as "CAN_DO"}`) : "—"}</td>
+              <td className={`${td} ${i.onTime === false ? "font-medium text-red-700" : ""}`}>{t(`items.onTimeValues.${String(i.onTime) as "true"}`)}</td>
+              <td className={td}>{i.rating ? t(`ratings.${i.rating as "SATISFIED"}`) : "—"}</td>
+              <td className={td}>{t(`itemStatus.${i.status as "CLOSED"}`)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}

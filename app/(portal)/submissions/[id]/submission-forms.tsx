@@ -1,0 +1,102 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
+import { formErrors } from "@/components/forms/form-errors";
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
+import { useFields } from "@/components/forms/use-fields";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { FIGURE_FIELDS, figureFieldName, type TRawFigureRow } from "@/lib/submissions/figures";
+import type { TActionResult } from "@/lib/server/action";
+import { acceptSubmissionAction, returnSubmissionAction, saveSubmissionAction, submitSubmissionAction } from "../actions";
+
+type TState = TActionResult<{ id: string; status: string; version: string }> | null;
+export type TFormPark = { parkId: string; parkName: string; roleLabel: string; values: TRawFigureRow };
+
+const INPUT_MODE: Record<(typeof FIGURE_FIELDS)[number], "decimal" | "numeric"> = {
+  loanBalance: "decimal", loanIncrement: "decimal", borrowers: "numeric", firstLoans: "numeric", creditLoans: "numeric", averageRate: "decimal",
+};
+
+function Outcome({ state, done, form }: { state: TState; done: string; form?: string }) {
+  if (state?.ok) return <p role="status" className="text-sm text-green-800">{done}</p>;
+  return form ? <p role="alert" className="text-sm text-red-700">{form}</p> : null;
+}
+
+/** The bank's figures, one group of fields per paired park (DRAFT or RETURNED). */
+export function FiguresForm({ submissionId, version, parks }: { submissionId: string; version: string; parks: TFormPark[] }) {
+  const t = useTranslations("submissions");
+  const [state, action, pending] = useActionState<TState, FormData>(saveSubmissionAction, null);
+  const errors = formErrors(state, t);
+  const initial = Object.fromEntries(parks.flatMap((p) => FIGURE_FIELDS.map((f) => [figureFieldName(p.parkId, f), p.values[f] ?? ""])));
+  const fields = useFields(initial);
+  return (
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate data-testid="figures-form">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="version" value={version} />
+      {parks.map((p) => (
+        <fieldset key={p.parkId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`figures-${p.parkId}`}>
+          <legend className="px-1 font-medium">
+            {p.parkName} <span className="text-sm font-normal text-slate-600">（{p.roleLabel}）</span>
+          </legend>
+          <div className="grid gap-3 sm:grid-cols-3">
+            {FIGURE_FIELDS.map((f) => {
+              const name = figureFieldName(p.parkId, f);
+              return <TextField key={f} {...fields.bind(name)} label={t(`figures.${f}`)} inputMode={INPUT_MODE[f]} maxLength={24} error={errors.field(name)} />;
+            })}
+          </div>
+        </fieldset>
+      ))}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>{t("figures.save")}</Button>
+        <Outcome state={state} done={t("figures.saved")} form={errors.form} />
+      </div>
+    </form>
+  );
+}
+
+/** Hands the submission in; a park left blank comes back as "figuresMissing". */
+export function SubmitForm({ submissionId, version }: { submissionId: string; version: string }) {
+  const t = useTranslations("submissions");
+  const [state, action, pending] = useActionState<TState, FormData>(submitSubmissionAction, null);
+  const errors = formErrors(state, t);
+  return (
+    <form action={action} className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="submit-form">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="version" value={version} />
+      <p className="text-sm text-slate-700">{t("figures.submitHint")}</p>
+      <Button type="submit" disabled={pending}>{t("figures.submit")}</Button>
+      <Outcome state={state} done={t("figures.submitted")} form={errors.form} />
+    </form>
+  );
+}
+
+/** The finance office: accept (freezes) or return with a reason. */
+export function ReviewForms({ submissionId, version }: { submissionId: string; version: string }) {
+  const t = useTranslations("submissions");
+  const [accepted, accept, accepting] = useActionState<TState, FormData>(acceptSubmissionAction, null);
+  const [returned, giveBack, returning] = useActionState<TState, FormData>(returnSubmissionAction, null);
+  const acceptErrors = formErrors(accepted, t);
+  const returnErrors = formErrors(returned, t);
+  const reason = useFields();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="review-forms">
+      <h2 id={headingId} className="text-xl font-semibold">{t("review.title")}</h2>
+      <p className="text-sm text-slate-700">{t("review.intro")}</p>
+      <form action={accept} className="space-y-2">
+        <input type="hidden" name="submissionId" value={submissionId} />
+        <input type="hidden" name="version" value={version} />
+        <Button type="submit" disabled={accepting || returning}>{t("review.accept")}</Button>
+        <Outcome state={accepted} done={t("review.accepted")} form={acceptErrors.form} />
+      </form>
+      <form action={giveBack} onSubmit={keepValuesOnSubmit(giveBack)} className="flex flex-wrap items-end gap-3" noValidate>
+        <input type="hidden" name="submissionId" value={submissionId} />
+        <input type="hidden" name="version" value={version} />
+        <TextField {...reason.bind("reason")} label={t("review.reason")} hint={t("review.reasonHint")} maxLength={500} error={returnErrors.field("reason")} className="min-w-72 grow" />
+        <Button type="submit" disabled={accepting || returning} className="bg-red-700 hover:bg-red-800">{t("review.return")}</Button>
+      </form>
+      <Outcome state={returned} done={t("review.returned")} form={returnErrors.form} />
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
+import { areaOfRole } from "@/lib/auth/areas";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { endedQuartersOfYear, parseQuarterParam, quarterParam, type TQuarterKey } from "@/lib/submissions/quarter";
+import { listSubmissionRows, STATUS_FILTERS, type TStatusFilter } from "@/lib/submissions/queries/list-submissions";
+import { listSubmissionPrograms, pickProgram, windowDaysOf } from "@/lib/submissions/queries/submission-programs";
+import { PortalFrame } from "../portal-frame";
+import { OpenSubmissionForm } from "./open-form";
+
+export const dynamic = "force-dynamic";
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600";
+const td = "px-3 py-2 align-top";
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+// A bank sees its quarters (the ended quarters of the programme's year) and starts a
+// submission from here; the finance office and the central bank see every paired bank
+// for one quarter. Which rows: the query's scope (lib/submissions/queries).
+export default async function SubmissionsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const user = await requirePermission("submissions.read");
+  const params = await searchParams;
+  const now = new Date();
+  const [t, locale, programs] = await Promise.all([getTranslations("submissions"), getLocale().then(resolveLocale), listSubmissionPrograms(db())]);
+  const program = pickProgram(programs, one(params.program), now);
+  const isBank = areaOfRole(user.role) === "bank";
+  const mode = isBank ? "bank" : user.role === "CENTRAL_BANK_STAFF" ? "read" : "review";
+
+  if (!program) {
+    return (
+      <Frame user={user} title={t("title")}>
+        <EmptyState title={t("empty.noProgramTitle")} body={t("empty.noProgramBody")} />
+      </Frame>
+    );
+  }
+
+  const yearQuarters: TQuarterKey[] = ([1, 2, 3, 4] as const).map((quarter) => ({ year: program.year, quarter }));
+  const ended = endedQuartersOfYear(program.year, now);
+  const askedQuarter = parseQuarterParam(one(params.quarter));
+  const chosen = askedQuarter && askedQuarter.year === program.year ? askedQuarter : (ended[0] ?? yearQuarters[0]!);
+  const filter: TStatusFilter = (STATUS_FILTERS as readonly string[]).includes(one(params.status) ?? "") ? (one(params.status) as TStatusFilter) : "all";
+  const quarters = isBank ? ended : [chosen];
+  const [rows, windowDays] = await Promise.all([
+    listSubmissionRows(db(), user, { programId: program.id, quarters, filter, now }),
+    windowDaysOf(db(), program.id),
+  ]);
+  const qLabel = (q: TQuarterKey) => t("quarterLabel", { year: q.year, quarter: q.quarter });
+
+  return (
+    <Frame user={user} title={t("title")}>
+      <p className="text-slate-700">{t("programLine", { name: program.name, year: program.year })}</p>
+      <p className="text-slate-700">{t(`intro.${mode}`, { days: windowDays })}</p>
+
+      <form method="get" role="search" className="flex flex-wrap items-end gap-3" data-testid="submission-filters">
+        {programs.length > 1 && (
+          <label className="block text-sm font-medium text-slate-700">
+            {t("filters.program")}
+            <select name="program" defaultValue={program.id} className={inputClass}>
+              {programs.map((p) => <option key={p.id} value={p.id}>{t("programLine", { name: p.name, year: p.year })}</option>)}
+            </select>
+          </label>
+        )}
+        {!isBank && (
+          <label className="block text-sm font-medium text-slate-700">
+            {t("filters.quarter")}
+            <select name="quarter" defaultValue={quarterParam(chosen)} className={inputClass}>
+              {yearQuarters.map((q) => <option key={q.quarter} value={quarterParam(q)}>{qLabel(q)}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="block text-sm font-medium text-slate-700">
+          {t("filters.status")}
+          <select name="status" defaultValue={filter} className={inputClass}>
+            {STATUS_FILTERS.map((s) => <option key={s} value={s}>{t(`statusFilter.${s}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          {t("filters.apply")}
+        </button>
+      </form>
+
+      {rows.length === 0 ? (
+        <EmptyState title={t(isBank && filter === "all" ? "empty.bankTitle" : "empty.quarterTitle")} body={t(isBank && filter === "all" ? "empty.bankBody" : "empty.quarterBody")} />
+      ) : (
+        <Table
+          caption={t("title")}
+          head={[t("columns.bank"), t("columns.quarter"), t("columns.status"), t("columns.dueAt"), t("columns.submittedAt"), t("columns.late"), t("columns.actions")]}
+        >
+          {rows.map((r) => {
+            const label = `${r.bankName} ${qLabel(r)}`;
+            return (
+              <tr key={`${r.bankOrgId}-${r.year}-${r.quarter}`} data-testid={`submission-row-${r.bankOrgId}-${quarterParam(r)}`}>
+                <th scope="row" className={`${td} font-medium text-slate-900`}>{r.bankName}</th>
+                <td className={td}>{qLabel(r)}</td>
+                <td className={td}>{t(`status.${r.submission?.status ?? "notStarted"}`)}</td>
+                <td className={td}>{formatDate(r.dueAt, locale)}</td>
+                <td className={td}>{r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt, locale) : "—"}</td>
+                <td className={`${td} ${r.lateState === "late" || r.lateState === "overdue" ? "font-medium text-red-700" : ""}`}>{t(`lateState.${r.lateState}`)}</td>
+                <td className={td}>
+                  {r.submission ? (
+                    <Link href={`/submissions/${r.submission.id}`} className="text-brand-700 underline">
+                      {t("view")}<span className="sr-only"> {label}</span>
+                    </Link>
+                  ) : r.canOpen ? (
+                    <OpenSubmissionForm programId={program.id} quarter={quarterParam(r)} label={label} />
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
+      )}
+    </Frame>
+  );
+}
+
+async function Frame({ user, title, children }: { user: Awaited<ReturnType<typeof requirePermission>>; title: string; children: React.ReactNode }) {
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        {children}
+      </main>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The indicators a bank is ranked on each quarter (issue 6). Keys are the contract between
+ * the computation (queries/compute-quarter-inputs.ts), the scoring rules (rules.ts) and the
+ * UI; labels and the written definitions shown to banks live in the message namespace
+ * "indicators" (indicators.<key>.label / indicators.<key>.definition), so one text says
+ * what is counted, over which window, and how.
+ *
+ * Units: rates, shares and growth are percents (80 means 80%); loanIncrement is 万元 with
+ * two decimals; avgDaysToFirstAnswer is working days; onTimeSubmission is 100 or 0.
+ */
+
+export const INDICATOR_KEYS = [
+  "itemsReceived",
+  "replyRate",
+  "onTimeReplyRate",
+  "avgDaysToFirstAnswer",
+  "financingSatisfactionRate",
+  "enterpriseSatisfactionRate",
+  "escalatedItems",
+  "overdueItems",
+  "loanIncrement",
+  "loanGrowth",
+  "borrowers",
+  "firstLoanShare",
+  "creditLoanShare",
+  "onTimeSubmission",
+] as const;
+
+export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+export type TIndicatorUnit = "count" | "percent" | "wanYuan" | "days";
+
+export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsBetter: boolean }> = {
+  itemsReceived: { unit: "count", higherIsBetter: true },
+  replyRate: { unit: "percent", higherIsBetter: true },
+  onTimeReplyRate: { unit: "percent", higherIsBetter: true },
+  avgDaysToFirstAnswer: { unit: "days", higherIsBetter: false },
+  financingSatisfactionRate: { unit: "percent", higherIsBetter: true },
+  enterpriseSatisfactionRate: { unit: "percent", higherIsBetter: true },
+  escalatedItems: { unit: "count", higherIsBetter: false },
+  overdueItems: { unit: "count", higherIsBetter: false },
+  loanIncrement: { unit: "wanYuan", higherIsBetter: true },
+  loanGrowth: { unit: "percent", higherIsBetter: true },
+  borrowers: { unit: "count", higherIsBetter: true },
+  firstLoanShare: { unit: "percent", higherIsBetter: true },
+  creditLoanShare: { unit: "percent", higherIsBetter: true },
+  onTimeSubmission: { unit: "percent", higherIsBetter: true },
+};
+
+export function isIndicatorKey(value: unknown): value is TIndicatorKey {
+  return typeof value === "string" && (INDICATOR_KEYS as readonly string[]).includes(value);
+}
+
+/**
+ * Why an item cost its bank points: message keys under indicators.costReasons.*.
+ * notAnswered — owed an answer (deadline passed) and none given by the cut-off;
+ * answeredLate — first answer after the deadline in force; notGranted — a financing need
+ * answered without a loan; dissatisfied — the enterprise's latest rating; escalatedOverdue
+ * — put under supervision (督办) for missing the deadline.
+ */
+export const COST_REASONS = ["notAnswered", "answeredLate", "notGranted", "dissatisfied", "escalatedOverdue"] as const;
+export type TCostReason = (typeof COST_REASONS)[number];

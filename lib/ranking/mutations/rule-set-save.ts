@@ -1,0 +1,57 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
+import { isUuid } from "@/lib/accounts/queries/list-users";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { canActor, type TActor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { ZRuleSet, type TRuleSetItem } from "../rules";
+
+export type TSaveRuleSet = { programId: string; name: string; rules: unknown; basedOnVersion?: number };
+export type TRuleSetSaved = { ruleSetId: string; version: number };
+
+/** zod issues → { "rules.0.rule.points": "ranking.errors.…" } for the editor. */
+export function ruleSetFieldErrors(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[["rules", ...issue.path.map(String)].join(".")] ??= issue.message;
+  return out;
+}
+
+/**
+ * Saves a program's scoring rules as version N+1. Never updates a stored version: a
+ * ranking keeps pointing at the exact rules it was computed with. Validated with
+ * ZRuleSet (known, unique indicators; points adding up to 100). Audited
+ * "scoring.ruleSetSaved". Two saves at once: the unique (programId, version) lets one
+ * through and refuses the other ("staleVersion").
+ */
+export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveRuleSet, meta: Partial<TRequestMeta> = {}): Promise<TRuleSetSaved> {
+  if (!canActor(actor, "scoring.manage")) throw new AppError("forbidden");
+  if (!isUuid(input.programId)) throw new AppError("notFound");
+  const name = typeof input.name === "string" ? input.name.trim() : "";
+  if (!name || name.length > 100) throw new AppError("invalidInput", { name: name ? "tooLong" : "required" });
+  const parsed = ZRuleSet.safeParse(input.rules);
+  if (!parsed.success) throw new AppError("invalidInput", ruleSetFieldErrors(parsed.error));
+  const rules = parsed.data as TRuleSetItem[];
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true } });
+      if (!program) throw new AppError("notFound");
+      const latest = await tx.scoringRuleSet.findFirst({ where: { programId: program.id }, orderBy: { version: "desc" }, select: { version: true } });
+      if (input.basedOnVersion != null && input.basedOnVersion !== (latest?.version ?? 0)) throw new AppError("staleVersion");
+      const version = (latest?.version ?? 0) + 1;
+      const created = await tx.scoringRuleSet.create({
+        data: { programId: program.id, version, name, rules: rules as unknown as Prisma.InputJsonValue, createdById: actor.userId },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        action: "scoring.ruleSetSaved", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "ScoringRuleSet", targetId: created.id, ...meta,
+        details: { programId: program.id, fromVersion: latest?.version ?? null, toVersion: version, name, rules: rules as unknown as Prisma.InputJsonValue },
+      });
+      return { ruleSetId: created.id, version };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("staleVersion");
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { RankingStatus } from "@/lib/generated/prisma/enums";
+import type { TActor } from "@/lib/auth/permissions";
+import type { TIndicatorKey } from "../indicators";
+import { maxPoints } from "../rules";
+import { getRanking, type TRankingDetail } from "./ranking-detail";
+
+// What the PDF bulletin (通报) shows, taken from a PUBLISHED ranking's snapshot and
+// entries only: after publication nothing live (items, bank names, the program's name,
+// the rule set) can change it.
+
+export type TBulletinData = {
+  rankingId: string;
+  year: number;
+  quarter: number;
+  programName: string;
+  programDocNumber: string;
+  ruleSetName: string;
+  ruleSetVersion: number;
+  bottomListSize: number;
+  indicators: Array<{ key: TIndicatorKey; maxPoints: number }>;
+  rows: Array<{ rank: number; bankName: string; totalScore: number; bottomList: boolean; points: Array<number | null> }>;
+  /** Bank names of the bottom list, best-ranked first. */
+  bottomList: string[];
+  issuerName: string;
+  publishedAt: Date;
+};
+
+/** The bulletin of a published ranking, or null (a draft, or none the actor may see). */
+export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | null {
+  if (ranking.status !== RankingStatus.PUBLISHED || !ranking.published) return null;
+  const s = ranking.snapshot;
+  const indicators = s.rules.map((item) => ({ key: item.indicator, maxPoints: maxPoints(item.rule) }));
+  const rows = ranking.entries.map((e) => {
+    const byIndicator = new Map(e.breakdown.map((b) => [b.indicator, b.points]));
+    return { rank: e.rank, bankName: e.bankName, totalScore: e.totalScore, bottomList: e.bottomList, points: indicators.map((i) => byIndicator.get(i.key) ?? null) };
+  });
+  return {
+    rankingId: ranking.id, year: ranking.year, quarter: ranking.quarter,
+    programName: s.program.name, programDocNumber: s.program.docNumber, ruleSetName: s.ruleSet.name, ruleSetVersion: s.ruleSet.version,
+    bottomListSize: s.bottomListSize, indicators, rows,
+    bottomList: rows.filter((r) => r.bottomList).map((r) => r.bankName),
+    issuerName: s.issuer?.orgName ?? "",
+    publishedAt: s.publishedAt ? new Date(s.publishedAt) : ranking.published.at,
+  };
+}
+
+export async function loadBulletin(db: PrismaClient, actor: TActor, rankingId: string): Promise<TBulletinData | null> {
+  const ranking = await getRanking(db, actor, rankingId);
+  return ranking ? bulletinFromRanking(ranking) : null;
+}

@@ -1,0 +1,139 @@
+import PDFDocument from "pdfkit";
+import { formatDate } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+import type { TBulletinData } from "./bulletin-data";
+import { indicatorLabel, score, type TIndicatorsT, type TRankingT } from "./ranking-format";
+
+// The quarterly bulletin (通报) as a PDF with the Chinese font EMBEDDED (a subset of
+// Noto Sans CJK SC), so it prints the same on any office computer. Page 1: title,
+// program and rule-set version, the ranking table, the bottom list, issuer and date;
+// then, in landscape, the points of every indicator.
+
+export type TBulletinOptions = {
+  /** A .ttf/.otf/.ttc file with CJK glyphs (lib/server/env.ts bulletinFontPath()). */
+  fontPath: string;
+  /** The face inside a collection (.ttc), e.g. "NotoSansCJKsc-Regular". */
+  fontName?: string;
+  /** Translates keys of the "ranking" namespace. */
+  t: TRankingT;
+  /** Translates keys of the "indicators" namespace (labels). */
+  ti: TIndicatorsT;
+  locale: TLocale;
+};
+
+type TColumn = { header: string; width: number; align?: "left" | "right" | "center" };
+type TDoc = PDFKit.PDFDocument;
+
+const PAD = 3;
+const BOTTOM_FILL = "#fde8e8";
+const HEADER_FILL = "#eef2f7";
+
+function drawTable(doc: TDoc, columns: TColumn[], rows: Array<{ cells: string[]; fill?: string }>, size: number, layout: "portrait" | "landscape"): void {
+  const x0 = doc.page.margins.left;
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const heightOf = (cells: string[]) =>
+    Math.max(...cells.map((text, i) => doc.fontSize(size).heightOfString(text, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
+  const drawRow = (cells: string[], fill?: string, isHeader = false) => {
+    const h = heightOf(cells);
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage({ size: "A4", layout, margin: 48 });
+      if (!isHeader) drawRow(columns.map((c) => c.header), HEADER_FILL, true);
+    }
+    const y = doc.y;
+    if (fill) doc.save().rect(x0, y, total, h).fill(fill).restore();
+    let x = x0;
+    cells.forEach((text, i) => {
+      const col = columns[i]!;
+      doc.lineWidth(0.5).strokeColor("#94a3b8").rect(x, y, col.width, h).stroke();
+      doc.fillColor("#0f172a").fontSize(size).text(text, x + PAD, y + PAD, { width: col.width - 2 * PAD, align: isHeader ? "center" : col.align ?? "left" });
+      x += col.width;
+    });
+    doc.x = x0;
+    doc.y = y + h;
+  };
+  drawRow(columns.map((c) => c.header), HEADER_FILL, true);
+  for (const row of rows) drawRow(row.cells, row.fill);
+}
+
+/** The bulletin as PDF bytes. Deterministic for the same data (creation date = publication). */
+export async function renderBulletinPdf(data: TBulletinData, options: TBulletinOptions): Promise<Buffer> {
+  const { t } = options;
+  const quarterWord = t(`quarterWords.${data.quarter}`);
+  const title = t("bulletin.title", { year: data.year, quarter: quarterWord });
+  const doc = new PDFDocument({
+    size: "A4", margin: 56, autoFirstPage: true, compress: true,
+    info: { Title: `${data.programName} ${title}`, Author: data.issuerName, Creator: "融桥 RongQiao", CreationDate: data.publishedAt, ModDate: data.publishedAt },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  doc.registerFont("cjk", options.fontPath, options.fontName);
+  doc.font("cjk");
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+  doc.fillColor("#0f172a").fontSize(15).text(data.programName, { align: "center" });
+  doc.moveDown(0.2);
+  doc.fontSize(18).text(title, { align: "center" });
+  doc.moveDown(0.6);
+  doc.fontSize(10).fillColor("#334155").text(
+    t("bulletin.basis", { program: data.programName, docNumber: data.programDocNumber, ruleSet: data.ruleSetName, version: data.ruleSetVersion, bottom: data.bottomListSize }),
+    { align: "left" },
+  );
+  doc.moveDown(0.8);
+
+  doc.fillColor("#0f172a").fontSize(13).text(t("bulletin.rankingHeading"));
+  doc.moveDown(0.3);
+  drawTable(
+    doc,
+    [
+      { header: t("columns.rank"), width: 50, align: "center" },
+      { header: t("columns.bank"), width: width - 50 - 100 - 100 },
+      { header: t("columns.totalScore"), width: 100, align: "right" },
+      { header: t("columns.bottomList"), width: 100, align: "center" },
+    ],
+    data.rows.map((r) => ({
+      cells: [String(r.rank), r.bankName, score(r.totalScore), r.bottomList ? t("bulletin.bottomMark") : ""],
+      fill: r.bottomList ? BOTTOM_FILL : undefined,
+    })),
+    10,
+    "portrait",
+  );
+
+  doc.moveDown(0.8);
+  doc.fontSize(13).text(t("bulletin.bottomHeading"));
+  doc.moveDown(0.3);
+  doc.fontSize(10.5).text(data.bottomList.length > 0 ? t("bulletin.bottomText", { banks: data.bottomList.join("、"), count: data.bottomList.length }) : t("bulletin.bottomNone"));
+
+  doc.moveDown(2);
+  doc.fontSize(11).text(data.issuerName, { align: "right" });
+  doc.text(formatDate(data.publishedAt, options.locale), { align: "right" });
+
+  doc.addPage({ size: "A4", layout: "landscape", margin: 40 });
+  const wide = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  doc.fontSize(13).text(t("bulletin.pointsHeading"));
+  doc.moveDown(0.3);
+  const fixed = 30 + 130 + 46;
+  const each = data.indicators.length > 0 ? (wide - fixed) / data.indicators.length : 0;
+  drawTable(
+    doc,
+    [
+      { header: t("columns.rank"), width: 30, align: "center" },
+      { header: t("columns.bank"), width: 130 },
+      ...data.indicators.map((i) => ({ header: t("bulletin.indicatorHeader", { label: indicatorLabel(options.ti, i.key), max: i.maxPoints }), width: each, align: "right" as const })),
+      { header: t("columns.totalScore"), width: 46, align: "right" },
+    ],
+    data.rows.map((r) => ({
+      cells: [String(r.rank), r.bankName, ...r.points.map((p) => (p === null ? "—" : score(p))), score(r.totalScore)],
+      fill: r.bottomList ? BOTTOM_FILL : undefined,
+    })),
+    8,
+    "landscape",
+  );
+
+  doc.end();
+  return done;
+}

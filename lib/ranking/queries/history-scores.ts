@@ -1,0 +1,42 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { RankingStatus } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/accounts/queries/list-users";
+import type { TActor } from "@/lib/auth/permissions";
+import type { TRankingHistory } from "./history-aggregates";
+import { rankingAccess } from "./ranking-access";
+import { readSnapshot } from "./ranking-snapshot";
+
+/**
+ * Each bank's total score and rank across the program's PUBLISHED quarters (oldest
+ * first; drafts never count, for anyone), optionally for one bank only. A quarter in
+ * which a bank was not ranked is null. Bank names are the newest published ones. Read
+ * from the stored entries and snapshots only. Empty for a role without rankings.read.
+ */
+export async function rankingHistory(db: PrismaClient, actor: TActor, programId: string, bankOrgId?: string): Promise<TRankingHistory> {
+  const empty: TRankingHistory = { quarters: [], banks: [] };
+  if (!isUuid(programId) || (bankOrgId !== undefined && !isUuid(bankOrgId))) return empty;
+  const access = await rankingAccess(db, actor);
+  if (!access.where) return empty;
+  const rankings = await db.ranking.findMany({
+    where: { AND: [access.where, { programId, status: RankingStatus.PUBLISHED }] },
+    select: {
+      id: true, year: true, quarter: true, snapshot: true,
+      entries: { where: bankOrgId ? { bankOrgId } : {}, select: { bankOrgId: true, totalScore: true, rank: true } },
+    },
+    orderBy: [{ year: "asc" }, { quarter: "asc" }],
+  });
+  const banks = new Map<string, { bankOrgId: string; bankName: string; points: TRankingHistory["banks"][number]["points"] }>();
+  rankings.forEach((ranking, index) => {
+    const names = new Map(readSnapshot(ranking.snapshot).inputs.banks.map((b) => [b.bankOrgId, b.bankName]));
+    for (const e of ranking.entries) {
+      const bank = banks.get(e.bankOrgId) ?? { bankOrgId: e.bankOrgId, bankName: "", points: rankings.map(() => null) };
+      bank.bankName = names.get(e.bankOrgId) ?? bank.bankName;
+      bank.points[index] = { score: Number(e.totalScore), rank: e.rank };
+      banks.set(e.bankOrgId, bank);
+    }
+  });
+  return {
+    quarters: rankings.map((r) => ({ rankingId: r.id, year: r.year, quarter: r.quarter })),
+    banks: [...banks.values()].sort((a, b) => a.bankName.localeCompare(b.bankName, "zh-CN")),
+  };
+}

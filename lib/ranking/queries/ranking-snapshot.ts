@@ -1,0 +1,55 @@
+import type { TIndicatorKey } from "../indicators";
+import type { TRuleSetItem, TScoringRule } from "../rules";
+import type { TCostItem } from "./compute-quarter-inputs";
+
+// What a stored ranking was computed from (Ranking.snapshot), as read back from JSON:
+// dates are ISO strings there. Written by mutations/ranking-compute.ts (and, for
+// issuer/publishedAt, by the publication). Everything a published ranking shows comes
+// from here and from its RankingEntry rows, never from live data.
+
+export type TStoredBank = {
+  bankOrgId: string;
+  bankName: string;
+  submittedAt: string | null;
+  values: Record<TIndicatorKey, number | null>;
+  costItems: Partial<Record<TIndicatorKey, TCostItem[]>>;
+};
+
+export type TRankingSnapshot = {
+  program: { id: string; name: string; docNumber: string };
+  ruleSet: { id: string; version: number; name: string };
+  rules: TRuleSetItem[];
+  bottomListSize: number;
+  computedAt: string;
+  inputs: { programId: string; year: number; quarter: number; computedAt: string; banks: TStoredBank[] };
+  issuer?: { orgId: string; orgName: string };
+  publishedAt?: string;
+};
+
+export type TBreakdownRow = {
+  indicator: TIndicatorKey;
+  value: number | null;
+  rule: TScoringRule;
+  points: number;
+  maxPoints: number;
+  costItems: TCostItem[];
+};
+
+const EMPTY: TRankingSnapshot = {
+  program: { id: "", name: "", docNumber: "" },
+  ruleSet: { id: "", version: 0, name: "" },
+  rules: [],
+  bottomListSize: 0,
+  computedAt: "",
+  inputs: { programId: "", year: 0, quarter: 0, computedAt: "", banks: [] },
+};
+
+/** The stored JSON with defaults for anything missing (a snapshot is never rewritten). */
+export function readSnapshot(json: unknown): TRankingSnapshot {
+  const s = (json && typeof json === "object" ? json : {}) as Partial<TRankingSnapshot>;
+  return { ...EMPTY, ...s, inputs: { ...EMPTY.inputs, ...(s.inputs ?? {}) } };
+}
+
+export function readBreakdown(json: unknown): TBreakdownRow[] {
+  return Array.isArray(json) ? (json as TBreakdownRow[]) : [];
+}

@@ -1,0 +1,99 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { areaOfRole } from "@/lib/auth/areas";
+import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { bankCoverage, isNothing } from "@/lib/auth/scopes";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { hasQuarterEnded, quarterBounds, submissionDueAt, type TQuarterKey, type TQuarterNumber } from "../quarter";
+import { maySubmitFor, submissionScope } from "../scopes";
+import { windowDaysOf } from "./submission-programs";
+
+export const STATUS_FILTERS = ["all", "notStarted", ...Object.values(SubmissionStatus), "late"] as const;
+export type TStatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** onTime/late: handed in before/after the due date; overdue: not handed in and past it. */
+export type TLateState = "onTime" | "late" | "overdue" | "open";
+
+export type TSubmissionRow = {
+  bankOrgId: string;
+  bankName: string;
+  year: number;
+  quarter: TQuarterNumber;
+  submission: { id: string; status: SubmissionStatus; submittedAt: Date | null; reviewedAt: Date | null } | null;
+  dueAt: Date;
+  lateState: TLateState;
+  /** The viewer may start this bank's submission for the quarter now. */
+  canOpen: boolean;
+};
+
+export function lateStateOf(s: { submittedAt: Date | null; late: boolean } | null, dueAt: Date, now: Date): TLateState {
+  if (s?.submittedAt) return s.late ? "late" : "onTime";
+  return now.getTime() > dueAt.getTime() ? "overdue" : "open";
+}
+
+export function matchesFilter(row: TSubmissionRow, filter: TStatusFilter): boolean {
+  if (filter === "all") return true;
+  if (filter === "notStarted") return row.submission === null;
+  if (filter === "late") return row.lateState === "late" || row.lateState === "overdue";
+  return row.submission?.status === filter;
+}
+
+/**
+ * Every (bank, quarter) the actor may see for the program: the banks paired with a park
+ * in the program (all of them for the finance office and the central bank; a bank's own
+ * and its branches' for a bank), with their submission if one was started. Sorted by
+ * quarter (newest first), then the actor's own bank, then bank name.
+ */
+export async function listSubmissionRows(
+  db: PrismaClient,
+  user: TActorSource,
+  params: { programId: string; quarters: TQuarterKey[]; filter?: TStatusFilter; now?: Date },
+): Promise<TSubmissionRow[]> {
+  const now = params.now ?? new Date();
+  const actor = actorOf(user);
+  const ctx = await loadScopeContext(db, user);
+  const scope = submissionScope(actor, ctx);
+  if (isNothing(scope) || params.quarters.length === 0) return [];
+  const bankFilter: Prisma.ParkBankPairingWhereInput = areaOfRole(actor.role) === "bank" ? { bankOrgId: { in: bankCoverage(actor, ctx.bankOrgIds) } } : {};
+
+  const pairings = await db.parkBankPairing.findMany({
+    where: { programId: params.programId, ...bankFilter },
+    select: { bankOrgId: true, endedAt: true, bank: { select: { name: true } } },
+  });
+  const submissions = await db.quarterlySubmission.findMany({
+    where: { AND: [scope, { programId: params.programId, OR: params.quarters.map((q) => ({ year: q.year, quarter: q.quarter })) }] },
+    select: { id: true, bankOrgId: true, year: true, quarter: true, status: true, dueAt: true, submittedAt: true, reviewedAt: true, late: true, bank: { select: { name: true } } },
+  });
+  const windowDays = await windowDaysOf(db, params.programId);
+  const calendar = await loadWorkingCalendar(db);
+
+  const rows: TSubmissionRow[] = [];
+  for (const q of params.quarters) {
+    const start = quarterBounds(q).start.getTime();
+    const banks = new Map<string, string>();
+    for (const p of pairings) if (!p.endedAt || p.endedAt.getTime() >= start) banks.set(p.bankOrgId, p.bank.name);
+    const ofQuarter = submissions.filter((s) => s.year === q.year && s.quarter === q.quarter);
+    for (const s of ofQuarter) banks.set(s.bankOrgId, s.bank.name);
+    const computedDue = submissionDueAt(q, windowDays, calendar);
+    for (const [bankOrgId, bankName] of banks) {
+      const s = ofQuarter.find((x) => x.bankOrgId === bankOrgId) ?? null;
+      const dueAt = s?.dueAt ?? computedDue;
+      rows.push({
+        bankOrgId, bankName, year: q.year, quarter: q.quarter as TQuarterNumber,
+        submission: s ? { id: s.id, status: s.status, submittedAt: s.submittedAt, reviewedAt: s.reviewedAt } : null,
+        dueAt,
+        lateState: lateStateOf(s, dueAt, now),
+        canOpen: s === null && hasQuarterEnded(q, now) && maySubmitFor(actor, bankOrgId),
+      });
+    }
+  }
+  const filter = params.filter ?? "all";
+  return rows
+    .filter((r) => matchesFilter(r, filter))
+    .sort(
+      (a, b) =>
+        b.year - a.year || b.quarter - a.quarter ||
+        Number(b.bankOrgId === actor.orgId) - Number(a.bankOrgId === actor.orgId) ||
+        a.bankName.localeCompare(b.bankName, "zh-CN"),
+    );
+}
