@@ -21,6 +21,21 @@ describe("parseRequestListFilters", () => {
   });
 });
 
+describe("bank, park and overdue filters", () => {
+  const bank = "0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3";
+  it("accepts ids and the overdue flag, and ignores anything else", () => {
+    expect(parseRequestListFilters({ bank, park: bank.toUpperCase(), overdue: "1" })).toMatchObject({ bank, park: bank, overdue: true });
+    const junk = parseRequestListFilters({ bank: "1 OR 1=1", park: "x", overdue: "yes" });
+    expect(junk.bank ?? null).toBeNull();
+    expect(junk.park ?? null).toBeNull();
+    expect(junk.overdue ?? false).toBe(false);
+  });
+
+  it("keeps them in the query string of another page", () => {
+    expect(requestListQuery(parseRequestListFilters({ bank, overdue: "1" }), 2)).toBe(`bank=${bank}&overdue=1&page=2`);
+  });
+});
+
 describe("requestListQuery", () => {
   it("keeps the filters and leaves out empty values and page 1", () => {
     const f = parseRequestListFilters({ status: "RETURNED", q: "贷款" });

@@ -9,7 +9,20 @@ export const REQUEST_PAGE_SIZE = 20;
 const MAX_QUERY = 64;
 const MAX_PAGE = 10_000;
 
-export type TRequestListFilters = { status: RequestStatus | null; type: RequestType | null; q: string; page: number };
+export type TRequestListFilters = {
+  status: RequestStatus | null;
+  type: RequestType | null;
+  q: string;
+  page: number;
+  /** A bank (with its branches and sub-branches): the dashboards' "overdue by bank" links. */
+  bank?: string | null;
+  park?: string | null;
+  /** Only items whose reply deadline has passed without an answer. */
+  overdue?: boolean;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOrNull = (v: string | undefined) => (v !== undefined && UUID.test(v) ? v.toLowerCase() : null);
 
 type TParams = Record<string, string | string[] | undefined>;
 
@@ -26,6 +39,9 @@ export function parseRequestListFilters(params: TParams): TRequestListFilters {
     type: oneOf(RequestType, first(params.type)),
     q: (first(params.q) ?? "").trim().slice(0, MAX_QUERY),
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+    ...(uuidOrNull(first(params.bank)) ? { bank: uuidOrNull(first(params.bank)) } : {}),
+    ...(uuidOrNull(first(params.park)) ? { park: uuidOrNull(first(params.park)) } : {}),
+    ...(first(params.overdue) === "1" ? { overdue: true } : {}),
   };
 }
 
@@ -35,6 +51,9 @@ export function requestListQuery(filters: TRequestListFilters, page: number): st
   if (filters.status) entries.push(["status", filters.status]);
   if (filters.type) entries.push(["type", filters.type]);
   if (filters.q) entries.push(["q", filters.q]);
+  if (filters.bank) entries.push(["bank", filters.bank]);
+  if (filters.park) entries.push(["park", filters.park]);
+  if (filters.overdue) entries.push(["overdue", "1"]);
   if (page > 1) entries.push(["page", String(page)]);
   return new URLSearchParams(entries).toString();
 }

@@ -3,6 +3,7 @@ import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
 import { REQUEST_PAGE_SIZE, type TRequestListFilters } from "../list-filters";
+import { RUNNING_DEADLINE_STATUSES } from "../mutations/recompute-deadlines";
 
 export type TRequestListRow = {
   id: string;
@@ -28,7 +29,7 @@ export type TRequestList = { rows: TRequestListRow[]; total: number; page: numbe
  * office and central bank everything submitted), newest change first, filtered by
  * status, type and a search in serial or title.
  */
-export async function listRequests(db: PrismaClient, actor: TActorSource, filters: TRequestListFilters): Promise<TRequestList> {
+export async function listRequests(db: PrismaClient, actor: TActorSource, filters: TRequestListFilters, now: Date = new Date()): Promise<TRequestList> {
   const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
   const empty = { rows: [], total: 0, page: 1, pageSize: REQUEST_PAGE_SIZE };
   if (isNothing(scope)) return empty;
@@ -40,6 +41,12 @@ export async function listRequests(db: PrismaClient, actor: TActorSource, filter
       filters.q
         ? { OR: [{ serial: { contains: filters.q, mode: "insensitive" } }, { title: { contains: filters.q, mode: "insensitive" } }] }
         : {},
+      // Narrowing filters only: the scope above still decides what may be seen.
+      filters.bank
+        ? { OR: [{ assignedBankId: filters.bank }, { assignedBank: { parentId: filters.bank } }, { assignedBank: { parent: { parentId: filters.bank } } }] }
+        : {},
+      filters.park ? { parkId: filters.park } : {},
+      filters.overdue ? { status: { in: [...RUNNING_DEADLINE_STATUSES] }, answeredAt: null, dueAt: { lt: now } } : {},
     ],
   };
   const total = await db.request.count({ where });
