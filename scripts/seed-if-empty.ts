@@ -3,7 +3,7 @@
  * organization is left alone, so a second `npm run dev` reuses what is there.
  */
 import { createPrismaClient } from "@/lib/server/db";
-import { isDatabaseSeeded, seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { isDatabaseSeeded, seedDemoData, seedDemoRanking } from "@/prisma/seed/seed-demo-data";
 
 export async function seedIfEmpty(url: string): Promise<void> {
   const client = createPrismaClient(url);
@@ -13,6 +13,7 @@ export async function seedIfEmpty(url: string): Promise<void> {
       return;
     }
     const summary = await seedDemoData(client);
+    await seedDemoRanking(client, summary.options.referenceDate);
     console.log(
       `seed: demo data for ${summary.options.enterprises} enterprises written in ${(summary.elapsedMs / 1000).toFixed(1)}s ` +
         `(demo logins: ${summary.demoAccounts.map((a) => a.account).join(", ")})`,

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MissingCalendarWarning } from "@/components/calendar/missing-calendar-warning";
 import { LanguageSwitch } from "@/components/layout/language-switch";
@@ -7,6 +6,7 @@ import { navigationFor } from "@/lib/auth/navigation";
 import { asFormAction } from "@/lib/server/action";
 import { signOutAction } from "./actions";
 import { NotificationBell } from "./notification-bell";
+import { PortalNav } from "./portal-nav";
 
 // Header and navigation around every signed-in page.
 export async function PortalFrame({ user, area, children }: { user: TSessionUser; area?: string; children: React.ReactNode }) {
@@ -31,17 +31,7 @@ export async function PortalFrame({ user, area, children }: { user: TSessionUser
             </form>
           </div>
         </div>
-        <nav aria-label={t("label")} className="mx-auto max-w-6xl px-4 sm:px-8">
-          <ul className="flex flex-wrap gap-x-4 text-sm">
-            {items.map((item) => (
-              <li key={item.key}>
-                <Link href={item.href} className="inline-block border-b-2 border-transparent py-2 text-slate-700 hover:border-brand-600">
-                  {t(item.key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PortalNav items={items.map((item) => ({ ...item, label: t(item.key) }))} label={t("label")} menuLabel={t("menu")} />
       </header>
       <MissingCalendarWarning user={user} />
       {children}

@@ -83,12 +83,27 @@ export function demoNotifications(ctx: TSeedContext, rng: Rng, ownerUserId: stri
   const escalated = byStatus(RequestStatus.ESCALATED);
   const liaison = ctx.banks[0]!.subBranches[0]!;
   const list = [
-    { userId: liaison.liaisonUserId, orgId: liaison.orgId, kind: "REQUEST_FORWARDED", title: `新的需求待签收：${forwarded.serial}`, body: forwarded.title, link: `/bank/requests/${forwarded.id}`, createdAt: at(forwarded.forwardedAt), readAt: null },
-    { userId: ctx.parks[0]!.staffUserId, orgId: ctx.parks[0]!.orgId, kind: "REQUEST_SUBMITTED", title: `企业提交了新的需求，请审核：${submitted.serial}`, body: submitted.title, link: `/park/requests/${submitted.id}`, createdAt: at(submitted.submittedAt), readAt: null },
-    { userId: ownerUserId, orgId: null, kind: "REQUEST_ANSWERED", title: `您的需求已获银行答复：${answered.serial}`, body: "请查看答复意见并进行评价。", link: `/enterprise/requests/${answered.id}`, createdAt: at(answered.answeredAt), readAt: null },
-    { userId: ownerUserId, orgId: null, kind: "REQUEST_RETURNED", title: `园区退回了您的需求，请补充材料：${returned.serial}`, body: returned.title, link: `/enterprise/requests/${returned.id}`, createdAt: at(returned.updatedAt), readAt: new Date(ctx.nowMs - 3_600_000) },
-    { userId: ctx.financeAdminUserId, orgId: ctx.financeOrgId, kind: "REQUEST_ESCALATED", title: `逾期事项已升级督办：${escalated.serial}`, body: escalated.title, link: `/finance/requests/${escalated.id}`, createdAt: at(escalated.escalatedAt), readAt: null },
-    { userId: null, orgId: ctx.pbcOrgId, kind: "QUARTERLY_SUBMISSIONS", title: "上季度解决台账报送情况", body: "部分银行机构尚未报送或逾期报送上季度解决台账，请关注。", link: "/pbc", createdAt: new Date(ctx.nowMs - 2 * DAY_MS), readAt: null },
+    // Kinds and params as lib/notifications/mutations/notify.ts writes them, so the centre
+    // shows them in the reader's language; links to the one request page.
+    {
+      userId: liaison.liaisonUserId, orgId: liaison.orgId, kind: "request.new", requestId: forwarded.id,
+      params: { serial: forwarded.serial, title: forwarded.title, dueAt: at(forwarded.dueAt).toISOString() },
+      title: `新事项待签收：${forwarded.serial}`, body: forwarded.title, link: `/requests/${forwarded.id}`, createdAt: at(forwarded.forwardedAt), readAt: null,
+    },
+    { userId: ctx.parks[0]!.staffUserId, orgId: ctx.parks[0]!.orgId, kind: "REQUEST_SUBMITTED", requestId: submitted.id, params: {}, title: `企业提交了新的需求，请审核：${submitted.serial}`, body: submitted.title, link: `/requests/${submitted.id}`, createdAt: at(submitted.submittedAt), readAt: null },
+    {
+      userId: ownerUserId, orgId: null, kind: "request.answered", requestId: answered.id, params: { serial: answered.serial, title: answered.title },
+      title: `银行已答复：${answered.serial}`, body: `「${answered.title}」已有答复，请查看并评价。`, link: `/requests/${answered.id}`, createdAt: at(answered.answeredAt), readAt: null,
+    },
+    {
+      userId: ownerUserId, orgId: null, kind: "request.returned", requestId: returned.id, params: { serial: returned.serial, title: returned.title, reason: returned.returnReason ?? "" },
+      title: `诉求被退回补充：${returned.serial}`, body: `园区退回了「${returned.title}」，原因：${returned.returnReason ?? ""}`, link: `/requests/${returned.id}`, createdAt: at(returned.updatedAt), readAt: new Date(ctx.nowMs - 3_600_000),
+    },
+    {
+      userId: ctx.financeAdminUserId, orgId: ctx.financeOrgId, kind: "request.escalated", requestId: escalated.id, params: { serial: escalated.serial, title: escalated.title, reason: "OVERDUE" },
+      title: `事项进入督办：${escalated.serial}`, body: `「${escalated.title}」已进入督办（逾期未答复）。`, link: `/requests/${escalated.id}`, createdAt: at(escalated.escalatedAt), readAt: null,
+    },
+    { userId: null, orgId: ctx.pbcOrgId, kind: "QUARTERLY_SUBMISSIONS", requestId: null, params: {}, title: "上季度解决台账报送情况", body: "部分银行机构尚未报送或逾期报送上季度解决台账，请关注。", link: "/pbc", createdAt: new Date(ctx.nowMs - 2 * DAY_MS), readAt: null },
   ];
   for (const n of list) rows.notification.push({ id: rng.uuid(), ...n });
 }

@@ -13,7 +13,7 @@ import { createPrismaClient } from "@/lib/server/db";
 import { SEED_USAGE, parseSeedArgs } from "@/lib/seed/args";
 import { resolveSeedOptions } from "@/lib/seed/generate";
 import { databaseUrlFromEnv, formatMigrateResult, migrate } from "@/scripts/db/migrate";
-import { SeedRefusedError, seedDemoData, type TSeedSummary } from "./seed-demo-data";
+import { SeedRefusedError, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
 
 export { SeedRefusedError, isDatabaseSeeded, seedDemoData } from "./seed-demo-data";
 
@@ -80,6 +80,7 @@ async function main(): Promise<number> {
           }
         : undefined,
     });
+    await seedDemoRanking(prisma, summary.options.referenceDate);
     printSummary(summary);
     return 0;
   } catch (error) {

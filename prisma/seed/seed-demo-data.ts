@@ -18,6 +18,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_USERS } from "@/lib/seed/base";
 import { demoPasswordHash, withDemoCredentials } from "@/lib/seed/credentials";
 import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
+import { computeDraftRanking } from "@/lib/ranking/mutations/ranking-compute";
+import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { freezeAcceptedSubmissions } from "@/lib/seed/quarterly";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";
 import { bulkInsert, loadColumnTypes, type TColumnTypes } from "./bulk-insert";
@@ -108,8 +110,25 @@ export async function seedDemoData(client: PrismaClient, options: TSeedDemoOptio
   const resolved = resolveSeedOptions(options);
   const started = Date.now();
   if (options.transaction === false) return run(client, resolved, options.onProgress, started, false);
-  return client.$transaction((tx) => run(tx, resolved, options.onProgress, started, true), {
-    maxWait: 60_000,
-    timeout: 6 * 3_600_000,
-  });
+  return client.$transaction((tx) => run(tx, resolved, options.onProgress, started, true), { maxWait: 60_000, timeout: 6 * 3_600_000 });
+}
+
+/**
+ * A draft ranking of the last complete quarter, computed by the real ranking code from the
+ * seeded data (after the seed's transaction: it reads through the root client), so the
+ * rankings pages and the finance dashboard have one to show. Not reviewed, not published.
+ * Kept out of seedDemoData, whose rows are byte-for-byte deterministic: a computed ranking
+ * carries fresh ids and times. The demo servers and `npm run db:seed` call both.
+ */
+export async function seedDemoRanking(client: PrismaClient, referenceDate: string): Promise<void> {
+  const [year, month] = referenceDate.split("-").map(Number) as [number, number];
+  const current = Math.floor((month - 1) / 3) + 1;
+  const ref = current === 1 ? { year: year - 1, quarter: 4 as const } : { year, quarter: (current - 1) as 1 | 2 | 3 };
+  const [admin, program] = await Promise.all([
+    client.user.findUnique({ where: { account: DEMO_USERS.financeAdmin.account }, select: { id: true, orgId: true, role: true, org: { select: { kind: true } } } }),
+    getCurrentProgram(client, ref.year),
+  ]);
+  if (!admin || !program) return;
+  const actor = { userId: admin.id, orgId: admin.orgId, role: admin.role, orgKind: admin.org.kind };
+  await computeDraftRanking(client, actor, { programId: program.id, ...ref }, { now: new Date(`${referenceDate}T12:00:00+08:00`) });
 }

@@ -3,6 +3,16 @@ import { randomTag, sampleEnterpriseRows, toCsv, toXlsx } from "@/lib/import/sam
 import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 
+// Each file gets its own tag (the tag is part of the sample USCCs): two files with the same
+// tag would collide on "already registered" — a 1-in-961 chance that once failed a run.
+const usedTags = new Set<string>();
+function freshTag(): string {
+  let tag = randomTag();
+  while (usedTags.has(tag)) tag = randomTag();
+  usedTags.add(tag);
+  return tag;
+}
+
 test.describe.serial("enterprise import", () => {
   test("the finance office imports a valid file, then a file with bad rows and sees the rows", async ({ page }) => {
     const [park] = await queryDemo<{ code: string }>(`SELECT code FROM "Park" ORDER BY code LIMIT 1`);
@@ -14,7 +24,7 @@ test.describe.serial("enterprise import", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载导入模板（.xlsx）" }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
-    const tag = randomTag();
+    const tag = freshTag();
     await page.getByLabel("导入文件").setInputFiles({
       name: "企业名单.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -26,7 +36,7 @@ test.describe.serial("enterprise import", () => {
     expect(Number(imported?.count)).toBe(5);
 
     await page.getByRole("button", { name: "导入另一个文件" }).click();
-    const bad = sampleEnterpriseRows(6, park!.code, randomTag());
+    const bad = sampleEnterpriseRows(6, park!.code, freshTag());
     bad[2]![4] = "超大"; // row 3
     bad[5]![1] = ""; // row 6
     await page.getByLabel("导入文件").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: toCsv(bad) });
@@ -49,7 +59,7 @@ test.describe.serial("enterprise import", () => {
     const [other] = await queryDemo<{ code: string }>(`SELECT code FROM "Park" WHERE id <> $1 ORDER BY code LIMIT 1`, [own!.id]);
     await signInAs(page, "park.window");
     await page.goto("/import/enterprises");
-    const rows = sampleEnterpriseRows(3, "", randomTag()); // blank park: the window's own
+    const rows = sampleEnterpriseRows(3, "", freshTag()); // blank park: the window's own
     rows[3]![2] = other!.code; // row 4: another park
     await page.getByLabel("导入文件").setInputFiles({ name: "park.csv", mimeType: "text/csv", buffer: toCsv(rows) });
     await page.getByRole("button", { name: "上传并导入" }).click();

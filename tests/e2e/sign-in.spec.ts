@@ -2,8 +2,11 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, freshDemoCode, signInAs } from "./support/auth";
 
 test.describe("sign-in page", () => {
-  test("signed-out visitors are sent to the Chinese sign-in page, which lists the demo accounts", async ({ page }) => {
+  test("signed-out visitors reach the Chinese sign-in page from the public portal; it lists the demo accounts", async ({ page }) => {
+    // "/" is the public portal for signed-out visitors (issue 7); its banner links to sign-in.
     await page.goto("/");
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    await page.getByRole("banner").getByRole("link", { name: "登录平台" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
@@ -55,11 +58,11 @@ test.describe("sign-in page", () => {
   });
 
   const landings = [
-    { account: "finance.admin", path: "/finance", heading: "金融办工作台", nav: ["工作台", "诉求清单", "督办", "消息中心", "季度报送", "排名通报", "评分规则", "帮扶方案", "名录", "结对", "批量导入", "工作日历", "机构管理", "用户管理", "审计日志", "账户安全"] },
-    { account: "pbc.staff", path: "/pbc", heading: "人民银行工作台", nav: ["工作台", "诉求清单", "督办", "消息中心", "季度报送", "排名通报", "名录", "结对", "账户安全"] },
-    { account: "bank.liaison", path: "/bank", heading: "银行工作台", nav: ["工作台", "诉求清单", "待办事项", "消息中心", "季度报送", "排名通报", "名录", "结对", "账户安全"] },
-    { account: "park.window", path: "/park", heading: "园区工作台", nav: ["工作台", "问题清单", "审核队列", "消息中心", "名录", "结对", "批量导入", "用户管理", "企业注册审核", "账户安全"] },
-    { account: "enterprise.owner", path: "/enterprise", heading: "企业工作台", nav: ["工作台", "提交诉求", "我的诉求", "消息中心", "名录", "结对", "用户管理", "账户安全"] },
+    { account: "finance.admin", path: "/finance", heading: "金融办工作台", nav: ["工作台", "诉求清单", "督办", "消息中心", "金融产品", "季度报送", "排名通报", "评分规则", "帮扶方案", "名录", "结对", "批量导入", "工作日历", "机构管理", "用户管理", "审计日志", "账户安全"] },
+    { account: "pbc.staff", path: "/pbc", heading: "人民银行工作台", nav: ["工作台", "诉求清单", "督办", "消息中心", "金融产品", "季度报送", "排名通报", "名录", "结对", "账户安全"] },
+    { account: "bank.liaison", path: "/bank", heading: "银行工作台", nav: ["工作台", "诉求清单", "待办事项", "消息中心", "金融产品", "本行产品", "季度报送", "排名通报", "名录", "结对", "账户安全"] },
+    { account: "park.window", path: "/park", heading: "园区工作台", nav: ["工作台", "问题清单", "审核队列", "消息中心", "金融产品", "名录", "结对", "批量导入", "用户管理", "企业注册审核", "账户安全"] },
+    { account: "enterprise.owner", path: "/enterprise", heading: "企业工作台", nav: ["工作台", "提交诉求", "我的诉求", "消息中心", "金融产品", "名录", "结对", "用户管理", "账户安全"] },
   ];
   for (const { account, path, heading, nav } of landings) {
     test(`${account} lands on ${path} with its own navigation`, async ({ page }) => {

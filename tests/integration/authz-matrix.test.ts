@@ -110,6 +110,11 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
   "rankings.preview": [FA],
+  // Bank products (issue 7): each bank publishes and maintains its own.
+  "products.create": [BM, BL],
+  "products.update": [BM, BL],
+  "products.deactivate": [BM, BL],
+  "products.reactivate": [BM, BL],
   "pii.revealEnterpriseContact": [FA, BM, PS],
 };
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {

@@ -50,9 +50,18 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
+// Distinct tags per test: the tag is part of the sample USCCs, so a repeat would collide.
+const usedTags = new Set<string>();
+function freshTag(): string {
+  let tag = randomTag();
+  while (usedTags.has(tag)) tag = randomTag();
+  usedTags.add(tag);
+  return tag;
+}
+
 describe("enterprise import", () => {
   it("imports 10,000 rows in one transaction well under 30 seconds, with one audit row", async () => {
-    const tag = randomTag();
+    const tag = freshTag();
     const file = { name: "企业名单.xlsx", bytes: await toXlsx(sampleEnterpriseRows(10_000, parkA.code, tag)) };
     const phases: TImportProgress[] = [];
     const started = performance.now();
@@ -82,7 +91,7 @@ describe("enterprise import", () => {
   });
 
   it("imports nothing from a file with three bad rows and reports exactly those rows", async () => {
-    const tag = randomTag();
+    const tag = freshTag();
     const rows = sampleEnterpriseRows(40, parkB.name, tag);
     // File rows (header = 1): 7 bad check character, 19 unknown park, 33 size 超大.
     const u = rows[6]![0]!;
@@ -101,7 +110,7 @@ describe("enterprise import", () => {
   });
 
   it("refuses duplicates against the database and keeps park staff to their own park", async () => {
-    const tag = randomTag();
+    const tag = freshTag();
     const first = await importEnterprises(prisma, parkB.actor, { name: "a.csv", bytes: toCsv(sampleEnterpriseRows(3, "", tag), false) }, { meta: META });
     expect(first).toEqual({ ok: true, inserted: 3, rows: 3 });
     expect(await prisma.enterprise.count({ where: { parkId: parkB.id, uscc: sampleUscc(tag, 2) } })).toBe(1);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/ui/download-link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/text-field";
@@ -141,13 +142,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </div>
               {can(user.role, "audit.export") && (
                 <div className="text-right">
-                  <a
+                  <DownloadLink
                     href={query ? `/audit/export?${query}` : "/audit/export"}
-                    download
                     className="inline-block rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
                   >
                     {t("export")}
-                  </a>
+                  </DownloadLink>
                   <p className="mt-1 text-xs text-slate-500">{t("exportHint")}</p>
                 </div>
               )}

@@ -1,7 +1,23 @@
-import { renderAreaPage } from "../area-page";
+import { getLocale, getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { loadBankDashboard } from "@/lib/dashboard/bank";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { BankDashboard } from "./bank-dashboard";
 
 export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return renderAreaPage("bank");
+// The bank liaison's morning page: what is due (lib/dashboard/bank.ts decides the numbers).
+export default async function Page() {
+  const user = await requirePermission("dashboard.bank");
+  const [data, tAreas, locale] = await Promise.all([loadBankDashboard(db(), user), getTranslations("areas"), getLocale().then(resolveLocale)]);
+  return (
+    <PortalFrame user={user} area="bank">
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+        <h1 className="text-2xl font-semibold">{tAreas("bank")}</h1>
+        <BankDashboard data={data} locale={locale} />
+      </main>
+    </PortalFrame>
+  );
 }

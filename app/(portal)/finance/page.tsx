@@ -1,7 +1,23 @@
-import { renderAreaPage } from "../area-page";
+import { getLocale, getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { loadFinanceDashboard } from "@/lib/dashboard/finance";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { FinanceDashboard } from "./finance-dashboard";
 
 export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return renderAreaPage("finance");
+// The finance office's morning page: where items are stuck (lib/dashboard/finance.ts decides the numbers).
+export default async function Page() {
+  const user = await requirePermission("dashboard.finance");
+  const [data, tAreas, locale] = await Promise.all([loadFinanceDashboard(db(), user), getTranslations("areas"), getLocale().then(resolveLocale)]);
+  return (
+    <PortalFrame user={user} area="finance">
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+        <h1 className="text-2xl font-semibold">{tAreas("finance")}</h1>
+        <FinanceDashboard data={data} locale={locale} />
+      </main>
+    </PortalFrame>
+  );
 }

@@ -150,7 +150,7 @@ export function ImportPanel({ uploadHref }: { uploadHref: string }) {
             />
             <FieldMessages id="import-file" hint={t("form.fileHint")} error={fileError} />
           </div>
-          <Button type="submit" disabled={running}>
+          <Button type="submit" pending={running} pendingLabel={t("form.running")}>
             {t("form.submit")}
           </Button>
         </form>

@@ -64,7 +64,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       {text.title}
                     </p>
                     {text.body && <p className="mt-1 text-sm text-slate-700">{text.body}</p>}
-                    <p className="mt-1 text-xs text-slate-500">
+                    <p className="mt-1 text-xs text-slate-600">
                       {t("receivedAt")} <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
                       {!unread && <span className="ml-2">· {t("read")}</span>}
                     </p>

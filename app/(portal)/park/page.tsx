@@ -1,7 +1,38 @@
-import { renderAreaPage } from "../area-page";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getParkDashboard } from "@/lib/dashboard/park";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { ProblemListSection } from "./problem-list-chart";
+import { EnterprisesSection, FiguresSection, VisitsSection } from "./registry-sections";
+import { OverdueSection, QueueSection, WaitingTiles } from "./waiting-sections";
 
 export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return renderAreaPage("park");
+// "What is waiting for me?" — the park window's queue, registrations and overdue items
+// first, then the park's problem list, enterprises, loan figures and bank visits.
+export default async function ParkDashboardPage() {
+  const user = await requirePermission("dashboard.park");
+  const [t, locale, data] = await Promise.all([getTranslations("dashboardPark"), getLocale().then(resolveLocale), getParkDashboard(db(), user)]);
+  if (!data) notFound();
+
+  return (
+    <PortalFrame user={user} area="park">
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="break-words text-slate-700">{t("intro", { name: data.parkName })}</p>
+        </div>
+        <WaitingTiles data={data} />
+        <QueueSection data={data} locale={locale} />
+        <OverdueSection data={data} locale={locale} />
+        <ProblemListSection data={data} />
+        <EnterprisesSection data={data} />
+        <FiguresSection data={data} locale={locale} />
+        <VisitsSection data={data} locale={locale} />
+      </main>
+    </PortalFrame>
+  );
 }

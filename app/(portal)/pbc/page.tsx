@@ -1,7 +1,23 @@
-import { renderAreaPage } from "../area-page";
+import { getLocale, getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { loadPbcDashboard } from "@/lib/dashboard/pbc";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../portal-frame";
+import { PbcDashboard } from "./pbc-dashboard";
 
 export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return renderAreaPage("pbc");
+// The central bank branch's morning page: how credit flows (lib/dashboard/pbc.ts decides the numbers).
+export default async function Page() {
+  const user = await requirePermission("dashboard.pbc");
+  const [data, tAreas, locale] = await Promise.all([loadPbcDashboard(db(), user), getTranslations("areas"), getLocale().then(resolveLocale)]);
+  return (
+    <PortalFrame user={user} area="pbc">
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+        <h1 className="text-2xl font-semibold">{tAreas("pbc")}</h1>
+        <PbcDashboard data={data} locale={locale} />
+      </main>
+    </PortalFrame>
+  );
 }

@@ -26,7 +26,7 @@ export function ComputeButton({ programId, year, quarter, recompute }: { program
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />
-      <Button type="submit" disabled={pending} className="text-sm">
+      <Button type="submit" pending={pending} pendingLabel={t("list.computing")} className="text-sm">
         {recompute ? t("list.recompute") : t("list.compute")}
       </Button>
       <Outcome state={state} done={state?.ok ? t("list.computed", { banks: state.data.banks, version: state.data.ruleSetVersion }) : ""} />
@@ -40,7 +40,7 @@ export function ReviewButton({ rankingId }: { rankingId: string }) {
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="rankingId" value={rankingId} />
-      <Button type="submit" disabled={pending}>{t("workflow.review")}</Button>
+      <Button type="submit" pending={pending}>{t("workflow.review")}</Button>
       <Outcome state={state} done={t("workflow.reviewDone")} />
     </form>
   );
@@ -58,7 +58,7 @@ export function PublishButton({ rankingId, enabled }: { rankingId: string; enabl
       }}
     >
       <input type="hidden" name="rankingId" value={rankingId} />
-      <Button type="submit" disabled={pending || !enabled} aria-describedby="publish-hint">{t("workflow.publish")}</Button>
+      <Button type="submit" pending={pending} disabled={!enabled} aria-describedby="publish-hint">{t("workflow.publish")}</Button>
       <p id="publish-hint" className="text-sm text-slate-600">{t("workflow.publishHint")}</p>
       <Outcome state={state} done={t("workflow.published")} />
     </form>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/ui/download-link";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
 import { STATUS_FILTERS } from "@/lib/registry/rules";
@@ -39,9 +40,9 @@ export async function OrgListHeader({ user, title, intro, create, exportPath, ex
               </Link>
             )}
             {canActor(user, "registry.export") && (
-              <a href={`${exportPath}${exportQuery ? `?${exportQuery}` : ""}`} className={secondaryLinkClass} download>
+              <DownloadLink href={`${exportPath}${exportQuery ? `?${exportQuery}` : ""}`} className={secondaryLinkClass}>
                 {tr("common.export")}
-              </a>
+              </DownloadLink>
             )}
           </>
         }

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { unstable_cache } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "@/components/layout/language-switch";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PublicFrame } from "../_components/public-frame";
 import { getDirectory, type TDirectoryBank, type TDirectoryPark } from "@/lib/directory/queries/get-directory";
 import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
 import { db } from "@/lib/server/db";
@@ -30,23 +29,9 @@ function Phone({ value }: { value: string }) {
 }
 
 export default async function DirectoryPage() {
-  const [t, tApp, directory] = await Promise.all([getTranslations("directory"), getTranslations("app"), loadDirectory()]);
+  const [t, directory] = await Promise.all([getTranslations("directory"), loadDirectory()]);
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3 sm:px-8">
-          <span className="text-lg font-semibold text-brand-900">{tApp("fullName")}</span>
-          <div className="flex flex-wrap items-center gap-3 text-sm">
-            <Link href="/register" className="text-brand-700 underline-offset-4 hover:underline">
-              {t("register")}
-            </Link>
-            <Link href="/sign-in" className="text-brand-700 underline-offset-4 hover:underline">
-              {t("signIn")}
-            </Link>
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
+    <PublicFrame>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 space-y-6 px-4 py-8 leading-relaxed sm:px-8">
         <div id="top" className="space-y-2">
           <h1 className="text-2xl font-semibold tracking-wide">{t("title")}</h1>
@@ -83,7 +68,7 @@ export default async function DirectoryPage() {
         )}
         <p className="text-xs text-slate-500">{t("updated")}</p>
       </main>
-    </div>
+    </PublicFrame>
   );
 }
 
@@ -175,13 +160,15 @@ function BankRow({ bank, t }: { bank: TDirectoryBank; t: T }) {
               </dd>
             </div>
           )}
-          <p className="text-xs text-slate-500 sm:col-span-2">
-            {t("effectiveOn", { date: c.effectiveOn })}
-            {c.fromBankName && ` · ${t("fromParent", { bank: c.fromBankName })}`}
-          </p>
         </dl>
       ) : (
         <p className="text-sm text-slate-600">{t("noContact")}</p>
+      )}
+      {c && (
+        <p className="text-xs text-slate-500">
+          {t("effectiveOn", { date: c.effectiveOn })}
+          {c.fromBankName && ` · ${t("fromParent", { bank: c.fromBankName })}`}
+        </p>
       )}
     </li>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
+import { DownloadLink } from "@/components/ui/download-link";
 import { Table } from "@/components/ui/table";
 import { areaOfRole } from "@/lib/auth/areas";
 import { can } from "@/lib/auth/permissions";
@@ -69,8 +70,8 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
           <section aria-labelledby="downloads" className="space-y-2">
             <h2 id="downloads" className="text-lg font-medium">{t("detail.downloads")}</h2>
             <div className="flex flex-wrap gap-4">
-              <a href={`/rankings/${ranking.id}/bulletin`} className="text-brand-700 underline">{t("detail.downloadPdf")}</a>
-              <a href={`/rankings/${ranking.id}/export`} className="text-brand-700 underline">{t("detail.downloadExcel")}</a>
+              <DownloadLink href={`/rankings/${ranking.id}/bulletin`} className="text-brand-700 underline">{t("detail.downloadPdf")}</DownloadLink>
+              <DownloadLink href={`/rankings/${ranking.id}/export`} className="text-brand-700 underline">{t("detail.downloadExcel")}</DownloadLink>
             </div>
           </section>
         )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { canActor } from "@/lib/auth/permissions";
@@ -48,9 +49,9 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
                 </Link>
               )}
               {canActor(user, "registry.export") && (
-                <a href={`/registry/enterprises/export${query ? `?${query}` : ""}`} className={secondaryLinkClass} title={tc("exportHint")} download>
+                <DownloadLink href={`/registry/enterprises/export${query ? `?${query}` : ""}`} className={secondaryLinkClass} title={tc("exportHint")}>
                   {tc("export")}
-                </a>
+                </DownloadLink>
               )}
             </>
           }

@@ -8,8 +8,19 @@ import { RequestForm } from "../request-form";
 
 export const dynamic = "force-dynamic";
 
-export default async function NewRequestPage() {
+/**
+ * "用这个产品提交诉求" in the product catalogue links here with ?product=<name>: the name
+ * is put among the preferred products (untrusted text: trimmed, capped, and stripped of
+ * the separators the "other products" field splits on).
+ */
+function productFromQuery(raw: string | string[] | undefined): string[] {
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(/[,，、;；\s]+/g, " ").trim().slice(0, 60);
+  return value ? [value] : [];
+}
+
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("requests.create");
+  const initialProducts = productFromQuery((await searchParams).product);
   const [t, productKinds] = await Promise.all([getTranslations("requestForm"), listPreferredProductKinds(db(), user)]);
   return (
     <PortalFrame user={user}>
@@ -19,7 +30,7 @@ export default async function NewRequestPage() {
         </Link>
         <h1 className="text-2xl font-semibold">{t("new.title")}</h1>
         <p className="text-slate-700">{t("new.intro")}</p>
-        <RequestForm productKinds={productKinds} initial={{ type: "FINANCING" }} />
+        <RequestForm productKinds={productKinds} initial={{ type: "FINANCING" }} initialProducts={initialProducts} />
       </main>
     </PortalFrame>
   );

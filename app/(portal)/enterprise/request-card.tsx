@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ProgressTracker } from "@/components/dashboard/progress-tracker";
+import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import type { TTrackedItem } from "@/lib/dashboard/enterprise";
+import { formatWanYuan } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+
+// One of the enterprise's items: where it is, who holds it, by when, what the bank said
+// and what the enterprise must do now.
+export async function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLocale }) {
+  const [t, tTodo, tRequests] = await Promise.all([
+    getTranslations("dashboardEnterprise.items"),
+    getTranslations("dashboardEnterprise.todo"),
+    getTranslations("requests"),
+  ]);
+  return (
+    <article className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`tracker-${item.serial}`}>
+      <div className="space-y-1">
+        <h3 className="font-medium break-words">
+          <Link href={`/requests/${item.id}`} className="text-brand-700 underline-offset-4 hover:underline">
+            {item.title}
+          </Link>
+        </h3>
+        <p className="text-xs text-slate-600">
+          {t("serial", { serial: item.serial })} · {tRequests(`types.${item.type}`)}
+        </p>
+      </div>
+      <ProgressTracker reached={item.progress} />
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm [&>dd]:min-w-0">
+        <dt className="text-slate-600">{t("status")}</dt>
+        <dd className="font-medium">{tRequests(`statuses.${item.status}`)}</dd>
+        <dt className="text-slate-600">{t("bank")}</dt>
+        <dd>{item.bankName ?? t("noBank")}</dd>
+        {item.deadline && item.dueAt && (
+          <>
+            <dt className="text-slate-600">{t("deadline")}</dt>
+            <dd>
+              <DeadlineBadge tone={item.deadline.tone} workingDaysLeft={item.deadline.workingDaysLeft} dueAt={item.dueAt} provisional={item.dueProvisional} />
+            </dd>
+          </>
+        )}
+        {item.answer && (
+          <>
+            <dt className="text-slate-600">{t("answer")}</dt>
+            <dd className="break-words">
+              <span className="font-medium">{tRequests(`answerKinds.${item.answer.kind}`)}</span>
+              {item.answer.amountFen && <> · {t("amount", { amount: formatWanYuan(item.answer.amountFen, locale) })}</>}
+              {item.answer.line && <> · {item.answer.line}</>}
+            </dd>
+          </>
+        )}
+      </dl>
+      {item.todo && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-300">
+          <span className="font-medium">{tTodo(item.todo)}</span>
+          {item.returnReason && <span className="block break-words">{tTodo("returnReason", { reason: item.returnReason })}</span>}{" "}
+          <Link href={`/requests/${item.id}`} className="font-medium text-brand-700 underline underline-offset-4">
+            {tTodo("open")}
+          </Link>
+        </p>
+      )}
+    </article>
+  );
+}

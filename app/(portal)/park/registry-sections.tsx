@@ -1,0 +1,132 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { TParkDashboard } from "@/lib/dashboard/park";
+import type { TParkFigureTable } from "@/lib/dashboard/park-figures";
+import { formatDate, formatWanYuan } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+import { ScrollTable } from "./scroll-table";
+
+const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
+const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
+
+/** The park's active enterprises by A/B/C class, each a link to the registry so filtered. */
+export async function EnterprisesSection({ data }: { data: TParkDashboard }) {
+  const t = await getTranslations("dashboardPark.enterprises");
+  return (
+    <section aria-labelledby="enterprises-title" className="space-y-3">
+      <h2 id="enterprises-title" className="text-lg font-medium">{t("title")}</h2>
+      <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2 lg:grid-cols-5">
+        <li className={card}>
+          <Link href="/registry/enterprises" className={link} data-testid="enterprises-total">{t("total", { count: data.enterprises.total })}</Link>
+        </li>
+        {data.enterprises.byClass.map((c) => (
+          <li key={c.supportClass} className={card}>
+            <Link href={`/registry/enterprises?class=${c.supportClass}`} className={link} data-testid={`class-${c.supportClass}`}>
+              {t("class", { label: t(`classes.${c.supportClass}`), count: c.count })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+async function FigureTable({ table, locale }: { table: TParkFigureTable; locale: TLocale }) {
+  const t = await getTranslations("dashboardPark.figures");
+  const heading = `${t(table.complete ? "complete" : "running")} · ${t("quarter", { year: table.year, quarter: table.quarter })}`;
+  const wan = (fen: string) => formatWanYuan(fen, locale);
+  return (
+    <div className="space-y-2">
+      <h3 className="font-medium">{heading}</h3>
+      {table.rows.length === 0 ? (
+        <p className="text-sm text-slate-700">{t(table.complete ? "none" : "notYet")}</p>
+      ) : (
+        <>
+          <p className="text-xs text-slate-600">{t("unit")}</p>
+          <ScrollTable caption={heading} numericFrom={2} head={[t("bank"), t("status"), t("balance"), t("increment"), t("borrowers"), t("firstLoans"), t("creditLoans")]}>
+            {table.rows.map((r) => (
+              <tr key={r.bankOrgId}>
+                <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">{r.bankName}</th>
+                <td className="px-3 py-2 whitespace-nowrap">{t(`statuses.${r.status}`)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{wan(r.balanceFen)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{wan(r.incrementFen)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{r.borrowers}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{r.firstLoans}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{r.creditLoans}</td>
+              </tr>
+            ))}
+            {table.totals && (
+              <tr className="bg-slate-50 font-semibold">
+                <th scope="row" className="px-3 py-2">{t("total")}</th>
+                <td className="px-3 py-2" />
+                <td className="px-3 py-2 text-right tabular-nums">{wan(table.totals.balanceFen)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{wan(table.totals.incrementFen)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{table.totals.borrowers}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{table.totals.firstLoans}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{table.totals.creditLoans}</td>
+              </tr>
+            )}
+          </ScrollTable>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** This quarter's and the last complete quarter's figures the banks handed in for the park. */
+export async function FiguresSection({ data, locale }: { data: TParkDashboard; locale: TLocale }) {
+  const t = await getTranslations("dashboardPark.figures");
+  return (
+    <section aria-labelledby="figures-title" className="space-y-4">
+      <h2 id="figures-title" className="text-lg font-medium">{t("title")}</h2>
+      {data.figures.map((table) => (
+        <FigureTable key={`${table.year}-${table.quarter}`} table={table} locale={locale} />
+      ))}
+    </section>
+  );
+}
+
+/** Paired banks that have not visited the park in the current half-year, and the visits made. */
+export async function VisitsSection({ data, locale }: { data: TParkDashboard; locale: TLocale }) {
+  const t = await getTranslations("dashboardPark.visits");
+  const { halfYear, due, done, hasPairings } = data.visits;
+  return (
+    <section aria-labelledby="visits-title" className="space-y-3">
+      <h2 id="visits-title" className="text-lg font-medium">
+        {t("title")} · {t("period", { year: halfYear.year, half: String(halfYear.half) })}
+      </h2>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <div className={card}>
+          <h3 className="font-medium">{t("due")}</h3>
+          {!hasPairings ? (
+            <p className="mt-1 text-sm text-slate-700">{t("noPairings")}</p>
+          ) : due.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-700">{t("allDone")}</p>
+          ) : (
+            <ul className="mt-2 space-y-1 text-sm" data-testid="visits-due">
+              {due.map((b) => (
+                <li key={b.bankOrgId}>
+                  {b.bankName} <span className="text-slate-600">（{t(`roles.${b.role}`)}）</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link href="/pairings" className={`mt-2 inline-block text-sm ${link}`}>{t("pairings")}</Link>
+        </div>
+        <div className={card}>
+          <h3 className="font-medium">{t("done")}</h3>
+          {done.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-700">{t("noneDone")}</p>
+          ) : (
+            <ul className="mt-2 space-y-1 text-sm">
+              {done.map((v, i) => (
+                <li key={i}>{t("visit", { date: formatDate(v.visitedOn, locale), bank: v.bankName, leader: v.leaderName })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

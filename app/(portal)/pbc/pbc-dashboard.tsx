@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DashboardSection } from "@/components/dashboard/dashboard-section";
+import { percentText } from "@/components/dashboard/format";
+import { LinkedStat } from "@/components/dashboard/linked-stat";
+import { RankingSummaryCard } from "@/components/dashboard/ranking-summary-card";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { TPbcDashboard } from "@/lib/dashboard/pbc";
+import type { TQuarterRates } from "@/lib/dashboard/shared-rates";
+import type { TLocale } from "@/lib/i18n/locales";
+import { LoanFigures } from "./loan-figures";
+
+const link = "text-brand-700 underline underline-offset-2";
+
+export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; locale: TLocale }) {
+  const t = await getTranslations("dashboardPbc");
+  const quarter = (w: { year: number; quarter: number }) => t("quarter", { year: w.year, quarter: w.quarter });
+  const none = t("none");
+  const rateStats = (r: TQuarterRates) => (
+    <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+      <LinkedStat label={t("rates.reply")} value={percentText(r.replyRate, none)} href="/requests?status=ANSWERED" note={t("rates.replyNote", { answered: r.answered, owed: r.owed })} />
+      <LinkedStat label={t("rates.onTime")} value={percentText(r.onTimeReplyRate, none)} href="/supervision" note={t("rates.onTimeNote", { onTime: r.onTime, owed: r.owed })} />
+      <LinkedStat label={t("rates.financing")} value={percentText(r.financingSatisfactionRate, none)} href="/requests?type=FINANCING" note={t("rates.financingNote", { granted: r.financingGranted, answered: r.financingAnswered })} />
+      <LinkedStat label={t("rates.satisfaction")} value={percentText(r.enterpriseSatisfactionRate, none)} href="/requests?status=CLOSED" note={t("rates.satisfactionNote", { satisfied: r.satisfied, rated: r.rated })} />
+    </dl>
+  );
+  return (
+    <>
+      <DashboardSection id="figures-title" title={t("figures.title")} action={<Link href="/submissions" className={link}>{t("figures.open")}</Link>}>
+        {data.figures.byBank.length === 0 ? <EmptyState title={t("figures.emptyTitle")} body={t("figures.emptyBody")} /> : <LoanFigures figures={data.figures} locale={locale} />}
+      </DashboardSection>
+
+      <DashboardSection id="rates-title" title={t("rates.title")}>
+        {data.rates === null ? (
+          <EmptyState title={t("noProgramTitle")} body={t("noProgramBody")} />
+        ) : (
+          <>
+            <h3 className="font-medium">{t("rates.current", { quarter: quarter(data.current) })}</h3>
+            {rateStats(data.rates.current)}
+            <h3 className="font-medium">{t("rates.last", { quarter: quarter(data.lastEnded) })}</h3>
+            {rateStats(data.rates.lastEnded)}
+            <p className="text-sm text-slate-600">{t("rates.definition")}</p>
+          </>
+        )}
+      </DashboardSection>
+
+      <DashboardSection id="ranking-title" title={t("ranking.title")} action={<Link href="/rankings" className={link}>{t("ranking.all")}</Link>}>
+        {data.ranking ? <RankingSummaryCard ranking={data.ranking} /> : <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />}
+      </DashboardSection>
+    </>
+  );
+}

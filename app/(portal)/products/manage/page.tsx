@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { amountRangeText, rateRangeText, termRangeText } from "@/components/products/range-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { listOwnProducts } from "@/lib/products/queries/own-products";
+import { requirePermission } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { PortalFrame } from "../../portal-frame";
+import { ToggleProductButton } from "./toggle-product-button";
+
+export const dynamic = "force-dynamic";
+
+// The bank's own products, withdrawn ones included (so they can be restored). A parent
+// bank also sees its branches' products, with the publishing branch named.
+export default async function ManageProductsPage() {
+  const user = await requirePermission("products.manage");
+  const [t, tRange, locale, products] = await Promise.all([
+    getTranslations("products"),
+    getTranslations("products.range"),
+    getLocale().then(resolveLocale),
+    listOwnProducts(db(), user),
+  ]);
+  const severalBanks = new Set(products.map((p) => p.bankOrgId)).size > 1;
+  const head = [t("manage.name"), ...(severalBanks ? [t("manage.bank")] : []), t("manage.summary"), t("manage.status"), t("manage.actions")];
+
+  return (
+    <PortalFrame user={user}>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t("manage.title")}</h1>
+          <p className="flex flex-wrap items-center gap-4">
+            <Link href="/products" className="text-brand-700 underline underline-offset-4">
+              {t("manage.viewCatalogue")}
+            </Link>
+            <Link href="/products/manage/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              {t("manage.new")}
+            </Link>
+          </p>
+        </div>
+        <p className="max-w-prose text-slate-700">{t("manage.intro")}</p>
+        {products.length === 0 ? (
+          <EmptyState title={t("manage.emptyTitle")} body={t("manage.emptyBody")} />
+        ) : (
+          <Table caption={t("manage.caption")} head={head}>
+            {products.map((p) => (
+              <tr key={p.id} className={p.active ? "" : "bg-slate-50"}>
+                <td className="px-3 py-2 align-top">
+                  {p.active ? (
+                    <Link href={`/products/${p.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                      {p.name}
+                    </Link>
+                  ) : (
+                    <span className="font-medium text-slate-800">{p.name}</span>
+                  )}
+                  <span className="block text-xs text-slate-600">{p.kind}</span>
+                </td>
+                {severalBanks && <td className="px-3 py-2 align-top text-slate-700">{p.bankName}</td>}
+                <td className="px-3 py-2 align-top text-slate-800 tabular-nums">
+                  <span className="block">{amountRangeText(tRange, p, locale)}</span>
+                  <span className="block">{termRangeText(tRange, p)}</span>
+                  <span className="block">{rateRangeText(tRange, p)}</span>
+                </td>
+                <td className="px-3 py-2 align-top whitespace-nowrap">
+                  <span className={p.active ? "text-green-800" : "text-slate-600"}>{p.active ? t("manage.active") : t("manage.inactive")}</span>
+                </td>
+                <td className="px-3 py-2 align-top">
+                  <span className="flex flex-wrap items-center gap-3">
+                    <Link href={`/products/manage/${p.id}`} className="text-brand-700 underline underline-offset-4">
+                      {t("manage.edit")}
+                      <span className="sr-only">：{p.name}</span>
+                    </Link>
+                    <ToggleProductButton productId={p.id} name={p.name} active={p.active} />
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </main>
+    </PortalFrame>
+  );
+}

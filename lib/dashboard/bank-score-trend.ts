@@ -1,0 +1,39 @@
+/**
+ * The bank's total score and rank over the published quarters (rankingHistory: published
+ * rankings only, stored entries, no recomputation). Only ranked banks (those holding a
+ * park pairing) have entries: for a branch or sub-branch the trend shown is the nearest
+ * ranked bank above it, and `ownBank` says so.
+ */
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TActor } from "@/lib/auth/permissions";
+import { rankingHistory } from "@/lib/ranking/queries/history-scores";
+
+export type TTrendPoint = { rankingId: string; year: number; quarter: number; score: number; rank: number };
+export type TScoreTrend = { bankOrgId: string; bankName: string; ownBank: boolean; points: TTrendPoint[] };
+
+/** The organization and its ancestors, nearest first. */
+async function selfAndAncestors(db: PrismaClient, orgId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE up(id, parent, depth) AS (
+      SELECT id, "parentId", 0 FROM "Organization" WHERE id = ${orgId}::uuid AND kind = 'BANK'
+      UNION ALL
+      SELECT o.id, o."parentId", u.depth + 1 FROM "Organization" o JOIN up u ON o.id = u.parent WHERE o.kind = 'BANK'
+    )
+    SELECT id::text FROM up ORDER BY depth`;
+  return rows.map((r) => r.id);
+}
+
+export async function bankScoreTrend(db: PrismaClient, actor: TActor, programId: string): Promise<TScoreTrend | null> {
+  const [chain, history] = await Promise.all([selfAndAncestors(db, actor.orgId), rankingHistory(db, actor, programId)]);
+  for (const orgId of chain) {
+    const bank = history.banks.find((b) => b.bankOrgId === orgId);
+    if (!bank) continue;
+    const points: TTrendPoint[] = [];
+    bank.points.forEach((p, i) => {
+      const q = history.quarters[i]!;
+      if (p) points.push({ rankingId: q.rankingId, year: q.year, quarter: q.quarter, score: p.score, rank: p.rank });
+    });
+    return { bankOrgId: bank.bankOrgId, bankName: bank.bankName, ownBank: orgId === actor.orgId, points };
+  }
+  return null;
+}

@@ -1,0 +1,79 @@
+/**
+ * The finance office's dashboard ("where is it stuck?"): city-wide item counts by state,
+ * overdue items by bank and park, the supervision queue's counts, the last complete
+ * quarter's ranking, and the warnings (calendar, pairings, submissions). Stored data only:
+ * the ranking is the stored one, never recomputed here.
+ */
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { requestScope } from "@/lib/auth/scopes";
+import { loadPublishedYears, loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { nextYearMissing } from "@/lib/calendar/next-year-missing";
+import { loadComplianceGaps, type TComplianceGaps } from "@/lib/pairings/queries/compliance";
+import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
+import { listSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/list-supervision-queue";
+import { listSubmissionRows } from "@/lib/submissions/queries/list-submissions";
+import { overdueMatrix, type TOverdueMatrix } from "./finance-overdue-matrix";
+import { dashboardPeriod } from "./shared-period";
+import { summariseRanking, type TRankingSummary } from "./shared-ranking-summary";
+
+/** Every status an item outside its author's drafts can have, in workflow order. */
+export const DASHBOARD_STATUSES = [
+  RequestStatus.SUBMITTED, RequestStatus.RETURNED, RequestStatus.FORWARDED, RequestStatus.SIGNED,
+  RequestStatus.ESCALATED, RequestStatus.ANSWERED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
+] as const;
+
+export type TSubmissionGaps = {
+  /** Paired banks of the last complete quarter. */
+  expected: number;
+  /** Not handed in (none started, or draft / returned) and past the due date. */
+  missing: number;
+  /** Handed in after the due date. */
+  late: number;
+  /** Not handed in, not yet due. */
+  open: number;
+};
+
+export type TFinanceDashboard = {
+  current: TQuarterWindow;
+  lastEnded: TQuarterWindow;
+  byStatus: Record<(typeof DASHBOARD_STATUSES)[number], number>;
+  overdue: TOverdueMatrix;
+  supervision: Record<TSupervisionTab, number>;
+  ranking: TRankingSummary | null;
+  programId: string | null;
+  calendarMissingYear: number | null;
+  compliance: TComplianceGaps | null;
+  submissions: TSubmissionGaps | null;
+};
+
+export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource, options: { now?: Date } = {}): Promise<TFinanceDashboard> {
+  const now = options.now ?? new Date();
+  const actor = actorOf(user);
+  const { current, lastEnded } = dashboardPeriod(now);
+  const [program, calendar, publishedYears] = await Promise.all([
+    getCurrentProgram(db, current.year, now), loadWorkingCalendar(db), loadPublishedYears(db),
+  ]);
+  const [groups, overdue, queue, ranking, compliance, rows] = await Promise.all([
+    db.request.groupBy({ by: ["status"], where: requestScope(actor), _count: { _all: true } }),
+    overdueMatrix(db, user, now),
+    listSupervisionQueue(db, user, { pageSize: 1, now, calendar }),
+    program ? summariseRanking(db, actor, program.id, (r) => r.year === lastEnded.year && r.quarter === lastEnded.quarter) : null,
+    program ? loadComplianceGaps(db, actor, { programId: program.id, year: program.year }) : null,
+    program ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now }) : null,
+  ]);
+  const byStatus = Object.fromEntries(DASHBOARD_STATUSES.map((s) => [s, 0])) as TFinanceDashboard["byStatus"];
+  for (const g of groups) if (g.status in byStatus) byStatus[g.status as keyof typeof byStatus] = g._count._all;
+  const submissions = rows && {
+    expected: rows.length,
+    missing: rows.filter((r) => r.lateState === "overdue").length,
+    late: rows.filter((r) => r.lateState === "late").length,
+    open: rows.filter((r) => r.lateState === "open").length,
+  };
+  return {
+    current, lastEnded, byStatus, overdue, supervision: queue.counts, ranking, programId: program?.id ?? null,
+    calendarMissingYear: nextYearMissing(now, publishedYears), compliance, submissions,
+  };
+}

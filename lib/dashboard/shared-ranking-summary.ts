@@ -1,0 +1,50 @@
+/**
+ * One stored ranking in a few lines for a dashboard: its status, the two reviews, the top
+ * three and the bottom list. Read from the stored entries (never recomputed). The ranking
+ * is picked from listRankings, so the actor's ranking access applies.
+ */
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { RankingStatus } from "@/lib/generated/prisma/enums";
+import type { TActor } from "@/lib/auth/permissions";
+import { listRankings, type TRankingRow } from "@/lib/ranking/queries/ranking-list";
+
+export type TRankedBankLine = { bankOrgId: string; bankName: string; rank: number; totalScore: string };
+
+export type TRankingSummary = {
+  id: string;
+  year: number;
+  quarter: number;
+  status: RankingStatus;
+  financeReviewed: boolean;
+  pbcReviewed: boolean;
+  banks: number;
+  top: TRankedBankLine[];
+  bottom: TRankedBankLine[];
+};
+
+export const TOP_COUNT = 3;
+
+/** The newest ranking the predicate accepts (listRankings is newest first), summarised; null if none. */
+export async function summariseRanking(
+  db: PrismaClient,
+  actor: TActor,
+  programId: string,
+  pick: (row: TRankingRow) => boolean,
+): Promise<TRankingSummary | null> {
+  const row = (await listRankings(db, actor, programId)).find(pick);
+  if (!row) return null;
+  const entries = await db.rankingEntry.findMany({
+    where: { rankingId: row.id },
+    orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
+    select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
+  });
+  const line = (e: (typeof entries)[number]): TRankedBankLine => ({
+    bankOrgId: e.bankOrgId, bankName: e.bank.name, rank: e.rank, totalScore: e.totalScore.toFixed(2),
+  });
+  return {
+    id: row.id, year: row.year, quarter: row.quarter, status: row.status,
+    financeReviewed: row.financeReviewed, pbcReviewed: row.pbcReviewed, banks: row.banks,
+    top: entries.slice(0, TOP_COUNT).map(line),
+    bottom: entries.filter((e) => e.bottomList).map(line),
+  };
+}
