@@ -4,7 +4,7 @@ import type { TParkDashboard } from "@/lib/dashboard/park";
 import type { TParkFigureTable } from "@/lib/dashboard/park-figures";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import { ScrollTable } from "./scroll-table";
+import { Table } from "@/components/ui/table";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
@@ -43,7 +43,7 @@ async function FigureTable({ table, locale }: { table: TParkFigureTable; locale:
       ) : (
         <>
           <p className="text-xs text-slate-600">{t("unit")}</p>
-          <ScrollTable caption={heading} numericFrom={2} head={[t("bank"), t("status"), t("balance"), t("increment"), t("borrowers"), t("firstLoans"), t("creditLoans")]}>
+          <Table caption={heading} numericFrom={2} head={[t("bank"), t("status"), t("balance"), t("increment"), t("borrowers"), t("firstLoans"), t("creditLoans")]}>
             {table.rows.map((r) => (
               <tr key={r.bankOrgId}>
                 <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">{r.bankName}</th>
@@ -66,7 +66,7 @@ async function FigureTable({ table, locale }: { table: TParkFigureTable; locale:
                 <td className="px-3 py-2 text-right tabular-nums">{table.totals.creditLoans}</td>
               </tr>
             )}
-          </ScrollTable>
+          </Table>
         </>
       )}
     </div>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { TParkDashboard } from "@/lib/dashboard/park";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import { ScrollTable } from "./scroll-table";
+import { Table } from "@/components/ui/table";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
@@ -45,7 +45,7 @@ export async function QueueSection({ data, locale }: { data: TParkDashboard; loc
       {data.queue.oldest.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
-        <ScrollTable caption={t("oldest", { count: data.queue.oldest.length })} head={[t("item"), t("enterprise"), t("waited")]}>
+        <Table caption={t("oldest", { count: data.queue.oldest.length })} head={[t("item"), t("enterprise"), t("waited")]}>
           {data.queue.oldest.map((r) => (
             <tr key={r.id}>
               <th scope="row" className="px-3 py-2 font-medium">
@@ -59,7 +59,7 @@ export async function QueueSection({ data, locale }: { data: TParkDashboard; loc
               </td>
             </tr>
           ))}
-        </ScrollTable>
+        </Table>
       )}
     </section>
   );
@@ -78,7 +78,7 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
           {data.overdue.total > data.overdue.oldest.length && (
             <p className="text-sm text-slate-700">{t("more", { count: data.overdue.total, shown: data.overdue.oldest.length })}</p>
           )}
-          <ScrollTable caption={t("more", { count: data.overdue.total, shown: data.overdue.oldest.length })} head={[t("item"), t("enterprise"), t("bank"), t("status"), t("dueAt")]}>
+          <Table caption={t("more", { count: data.overdue.total, shown: data.overdue.oldest.length })} head={[t("item"), t("enterprise"), t("bank"), t("status"), t("dueAt")]}>
             {data.overdue.oldest.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className="px-3 py-2 font-medium">
@@ -94,7 +94,7 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
                 </td>
               </tr>
             ))}
-          </ScrollTable>
+          </Table>
         </>
       )}
     </section>

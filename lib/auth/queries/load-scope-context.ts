@@ -5,8 +5,11 @@ import type { TScopeContext } from "@/lib/auth/scopes";
 
 export type TActorSource = { userId: string; role: TActor["role"]; orgId: string; orgKind: OrgKind };
 
-/** Descendants of a bank (its branches and their sub-branches), the bank itself first. */
-export async function bankWithDescendants(db: PrismaClient, bankOrgId: string): Promise<string[]> {
+/**
+ * Descendants of a bank (its branches and their sub-branches), the bank itself first.
+ * Takes a client or a transaction (a submission reads its bank's subtree inside one).
+ */
+export async function bankWithDescendants(db: Pick<PrismaClient, "$queryRaw">, bankOrgId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE tree AS (
       SELECT id FROM "Organization" WHERE id = ${bankOrgId}::uuid AND kind = 'BANK'

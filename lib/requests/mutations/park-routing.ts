@@ -11,6 +11,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PairingRole } from "@/lib/generated/prisma/enums";
+import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
 
 type TTx = Prisma.TransactionClient;
 
@@ -28,23 +29,9 @@ export async function parkPairings(tx: TTx, programId: string, year: number, par
   };
 }
 
-/** A bank and every bank below it (active or not: history stays routable). */
-export async function bankSubtree(tx: TTx, bankOrgId: string): Promise<string[]> {
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `WITH RECURSIVE tree AS (
-       SELECT id FROM "Organization" WHERE id = $1::uuid AND kind = 'BANK'
-       UNION ALL
-       SELECT o.id FROM "Organization" o JOIN tree t ON o."parentId" = t.id WHERE o.kind = 'BANK'
-     )
-     SELECT id::text AS id FROM tree`,
-    bankOrgId,
-  );
-  return rows.map((r) => r.id);
-}
-
 /** The paired bank's sub-branch that serves this enterprise (its 1+1 pairing), else the bank. */
 export async function servicingBranch(tx: TTx, bankOrgId: string, enterpriseId: string, programId: string, year: number): Promise<string> {
-  const subtree = await bankSubtree(tx, bankOrgId);
+  const subtree = await bankWithDescendants(tx, bankOrgId);
   const oneOnOne = await tx.enterpriseBankPairing.findFirst({
     where: { programId, year, enterpriseId, endedAt: null, bankOrgId: { in: subtree } },
     orderBy: { createdAt: "asc" },
@@ -56,7 +43,7 @@ export async function servicingBranch(tx: TTx, bankOrgId: string, enterpriseId: 
 /** Whether `bankOrgId` is one of `paired` or a branch below one of them. */
 export async function isWithinPaired(tx: TTx, bankOrgId: string, paired: readonly string[]): Promise<boolean> {
   for (const p of paired) {
-    if ((await bankSubtree(tx, p)).includes(bankOrgId)) return true;
+    if ((await bankWithDescendants(tx, p)).includes(bankOrgId)) return true;
   }
   return false;
 }

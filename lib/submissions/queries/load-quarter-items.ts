@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { ROUTING_ACTIONS, SUMMARY_ACTIONS, summarizeItem, type TPrefillItem } from "../items-summary";
 import { quarterBounds, type TQuarterKey } from "../quarter";
-import { bankSubtree } from "./bank-subtree";
+import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
 
 type TDb = Pick<Prisma.TransactionClient, "$queryRaw" | "request">;
 
@@ -13,7 +13,7 @@ type TDb = Pick<Prisma.TransactionClient, "$queryRaw" | "request">;
  * may see this bank's submission.
  */
 export async function loadQuarterItems(db: TDb, params: TQuarterKey & { bankOrgId: string; now: Date }): Promise<TPrefillItem[]> {
-  const banks = await bankSubtree(db, params.bankOrgId);
+  const banks = await bankWithDescendants(db, params.bankOrgId);
   if (banks.length === 0) return [];
   const bounds = quarterBounds(params);
   const rows = await db.request.findMany({

@@ -2,7 +2,11 @@ import { getTranslations } from "next-intl/server";
 
 // Shown while a portal page streams in: grey blocks where the header, the title and the
 // content will be, and one line for screen readers.
-export default async function PortalLoading() {
+//
+// Used by the loading.tsx of dashboards and lists only. A detail page ([id]) must not
+// stream behind a loading boundary: its "not found" (another tenant's id) would then go
+// out with status 200 instead of 404, because the status is sent before the page knows.
+export async function PortalLoading() {
   const t = await getTranslations("errors");
   return (
     <div className="min-h-screen">
