@@ -64,7 +64,9 @@ export async function withdrawRequest(db: PrismaClient, actor: TWorkflowActor, i
     const reason = requiredText(input.reason, "reason");
     const afterAnswer = s.row.status === RequestStatus.ANSWERED || s.row.answeredAt !== null;
     await s.update({ status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: afterAnswer });
-    await s.ledger({ action: LedgerAction.WITHDRAW, toStatus: RequestStatus.WITHDRAWN, content: { reason, afterAnswer }, note: reason });
+    const [seq] = await s.ledger({ action: LedgerAction.WITHDRAW, toStatus: RequestStatus.WITHDRAWN, content: { reason, afterAnswer }, note: reason });
+    // The bank working on it stops; before forwarding only the park had it.
+    await notifyStep(s.tx, s.row, "request.withdrawn", [s.row.assignedBankId ?? s.row.park.orgId], seq!, { reason });
   });
 }
 

@@ -19,6 +19,7 @@ import type { TSaveRequestInput } from "../workflow/inputs";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { dateColumn } from "./answer-record";
 import { STEP_TX, runStep } from "./workflow-step";
+import { notifyStep } from "./workflow-notify";
 
 type TTx = Prisma.TransactionClient;
 
@@ -103,7 +104,7 @@ async function createRequest(db: PrismaClient, actor: TWorkflowActor, input: TSa
       select: { id: true, serial: true, status: true, version: true },
     });
     if (input.submit) {
-      await appendLedgerEntry(tx, {
+      const { seq } = await appendLedgerEntry(tx, {
         requestId: created.id,
         action: LedgerAction.SUBMIT,
         actorUserId: actor.userId,
@@ -113,6 +114,9 @@ async function createRequest(db: PrismaClient, actor: TWorkflowActor, input: TSa
         content: submitContent(input, false),
         occurredAt: now,
       });
+      // The park window hears of every new item in its review queue.
+      const park = await tx.park.findUniqueOrThrow({ where: { id: enterprise.parkId }, select: { orgId: true } });
+      await notifyStep(tx, { id: created.id, serial: created.serial, title: input.title }, "request.submitted", [park.orgId], seq);
     }
     return created;
   }, STEP_TX);
@@ -131,7 +135,8 @@ async function updateRequest(db: PrismaClient, actor: TWorkflowActor, input: TSa
         return;
       }
       await s.update({ ...fields(input), status: RequestStatus.SUBMITTED, submittedAt: s.now });
-      await s.ledger({ action: LedgerAction.SUBMIT, toStatus: RequestStatus.SUBMITTED, content: submitContent(input, resubmission) });
+      const [seq] = await s.ledger({ action: LedgerAction.SUBMIT, toStatus: RequestStatus.SUBMITTED, content: submitContent(input, resubmission) });
+      await notifyStep(s.tx, { ...s.row, title: input.title }, "request.submitted", [s.row.park.orgId], seq!);
     },
   );
 }

@@ -100,7 +100,10 @@ export async function ruleOnDispute(db: PrismaClient, actor: TWorkflowActor, inp
     const to = input.upheld ? RequestStatus.RETURNED : RequestStatus.SUBMITTED;
     await s.update({ status: to, returnDisputedAt: null });
     // No notification: notifications.json has no kind for a ruling yet (the timeline shows it).
-    await s.ledger({ action: LedgerAction.RULE, toStatus: to, content: { upheld: input.upheld, note }, note });
+    const [seq] = await s.ledger({ action: LedgerAction.RULE, toStatus: to, content: { upheld: input.upheld, note }, note });
+    // The enterprise learns the ruling; when overruled the item is back in the park's queue.
+    const told = input.upheld ? [s.row.enterprise.orgId] : [s.row.enterprise.orgId, s.row.park.orgId];
+    await notifyStep(s.tx, s.row, "request.ruled", told, seq!, { reason: input.upheld ? "upheld" : "overruled" });
   });
 }
 
