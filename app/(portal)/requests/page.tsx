@@ -11,6 +11,7 @@ import { listRequests } from "@/lib/requests/queries/list-requests";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
+import { NarrowedBy } from "./narrowed-by";
 import { RequestFilters } from "./request-filters";
 import { RequestsTable } from "./requests-table";
 
@@ -32,7 +33,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
     loadWorkingCalendar(db()),
   ]);
   const mayCreate = can(user.role, "requests.create");
-  const filtered = Boolean(filters.status || filters.type || filters.q);
+  const filtered = Boolean(filters.status || filters.type || filters.q || filters.bank || filters.park || filters.overdue);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const hrefFor = (p: number) => {
     const query = requestListQuery(filters, p);
@@ -52,6 +53,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
         </div>
         <p className="text-slate-700">{t(`intro.${area}`)}</p>
         <RequestFilters filters={filters} showDrafts={mayCreate} />
+        <NarrowedBy filters={filters} />
         {list.rows.length === 0 ? (
           <div className="space-y-4">
             <EmptyState title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)} body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)} />

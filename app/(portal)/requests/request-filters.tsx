@@ -11,6 +11,10 @@ export async function RequestFilters({ filters, showDrafts }: { filters: TReques
   const statuses = Object.values(RequestStatus).filter((s) => showDrafts || s !== RequestStatus.DRAFT);
   return (
     <form method="get" role="search" className="flex flex-wrap items-end gap-3" data-testid="request-filters">
+      {/* A list narrowed by a dashboard link stays narrowed while the user filters it further. */}
+      {filters.bank && <input type="hidden" name="bank" value={filters.bank} />}
+      {filters.park && <input type="hidden" name="park" value={filters.park} />}
+      {filters.overdue && <input type="hidden" name="overdue" value="1" />}
       <label className="block text-sm font-medium text-slate-700">
         {t("filterStatus")}
         <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
