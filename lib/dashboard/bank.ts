@@ -40,7 +40,7 @@ export async function loadBankDashboard(db: PrismaClient, user: TActorSource, op
   const [inbox, rates, submissions, trend] = await Promise.all([
     summariseBankInbox(db, user, now, calendar),
     program && isBank ? queryQuarterRates(db, { programId: program.id, window: current, cutoff: now, bankOrgIds: banks }) : null,
-    program && isBank ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now }) : [],
+    program && isBank ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now, calendar }) : [],
     program && isBank ? bankScoreTrend(db, actor, program.id) : null,
   ]);
   return { current, lastEnded, inbox, rates, submissions, trend };

@@ -62,7 +62,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     listSupervisionQueue(db, user, { pageSize: 1, now, calendar }),
     program ? summariseRanking(db, actor, program.id, (r) => r.year === lastEnded.year && r.quarter === lastEnded.quarter) : null,
     program ? loadComplianceGaps(db, actor, { programId: program.id, year: program.year }) : null,
-    program ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now }) : null,
+    program ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now, calendar }) : null,
   ]);
   const byStatus = Object.fromEntries(DASHBOARD_STATUSES.map((s) => [s, 0])) as TFinanceDashboard["byStatus"];
   for (const g of groups) if (g.status in byStatus) byStatus[g.status as keyof typeof byStatus] = g._count._all;

@@ -107,7 +107,7 @@ export async function VisitsSection({ data, locale }: { data: TParkDashboard; lo
             <ul className="mt-2 space-y-1 text-sm" data-testid="visits-due">
               {due.map((b) => (
                 <li key={b.bankOrgId}>
-                  {b.bankName} <span className="text-slate-600">（{t(`roles.${b.role}`)}）</span>
+                  {b.bankName} <span className="text-slate-600">{t("roleNote", { role: t(`roles.${b.role}`) })}</span>
                 </li>
               ))}
             </ul>

@@ -47,9 +47,11 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const chosen = askedQuarter && askedQuarter.year === program.year ? askedQuarter : (ended[0] ?? yearQuarters[0]!);
   const filter: TStatusFilter = (STATUS_FILTERS as readonly string[]).includes(one(params.status) ?? "") ? (one(params.status) as TStatusFilter) : "all";
   const quarters = isBank ? ended : [chosen];
+  // The window days are read once: the intro shows them and the rows' due dates use them.
+  const windowDaysQuery = windowDaysOf(db(), program.id);
   const [rows, windowDays] = await Promise.all([
-    listSubmissionRows(db(), user, { programId: program.id, quarters, filter, now }),
-    windowDaysOf(db(), program.id),
+    listSubmissionRows(db(), user, { programId: program.id, quarters, filter, now, windowDays: windowDaysQuery }),
+    windowDaysQuery,
   ]);
   const qLabel = (q: TQuarterKey) => t("quarterLabel", { year: q.year, quarter: q.quarter });
 

@@ -4,6 +4,7 @@ import { areaOfRole } from "@/lib/auth/areas";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage, isNothing } from "@/lib/auth/scopes";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { hasQuarterEnded, quarterBounds, submissionDueAt, type TQuarterKey, type TQuarterNumber } from "../quarter";
 import { maySubmitFor, submissionScope } from "../scopes";
 import { windowDaysOf } from "./submission-programs";
@@ -42,12 +43,21 @@ export function matchesFilter(row: TSubmissionRow, filter: TStatusFilter): boole
  * Every (bank, quarter) the actor may see for the program: the banks paired with a park
  * in the program (all of them for the finance office and the central bank; a bank's own
  * and its branches' for a bank), with their submission if one was started. Sorted by
- * quarter (newest first), then the actor's own bank, then bank name.
+ * quarter (newest first), then the actor's own bank, then bank name. A caller that already
+ * holds the working calendar or the program's window days passes them, so a page loads
+ * each once.
  */
 export async function listSubmissionRows(
   db: PrismaClient,
   user: TActorSource,
-  params: { programId: string; quarters: TQuarterKey[]; filter?: TStatusFilter; now?: Date },
+  params: {
+    programId: string;
+    quarters: TQuarterKey[];
+    filter?: TStatusFilter;
+    now?: Date;
+    calendar?: WorkingCalendar;
+    windowDays?: number | Promise<number>;
+  },
 ): Promise<TSubmissionRow[]> {
   const now = params.now ?? new Date();
   const actor = actorOf(user);
@@ -64,8 +74,8 @@ export async function listSubmissionRows(
     where: { AND: [scope, { programId: params.programId, OR: params.quarters.map((q) => ({ year: q.year, quarter: q.quarter })) }] },
     select: { id: true, bankOrgId: true, year: true, quarter: true, status: true, dueAt: true, submittedAt: true, reviewedAt: true, late: true, bank: { select: { name: true } } },
   });
-  const windowDays = await windowDaysOf(db, params.programId);
-  const calendar = await loadWorkingCalendar(db);
+  const windowDays = await (params.windowDays ?? windowDaysOf(db, params.programId));
+  const calendar = params.calendar ?? (await loadWorkingCalendar(db));
 
   const rows: TSubmissionRow[] = [];
   for (const q of params.quarters) {

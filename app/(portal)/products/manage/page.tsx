@@ -69,7 +69,7 @@ export default async function ManageProductsPage() {
                   <span className="flex flex-wrap items-center gap-3">
                     <Link href={`/products/manage/${p.id}`} className="text-brand-700 underline underline-offset-4">
                       {t("manage.edit")}
-                      <span className="sr-only">：{p.name}</span>
+                      <span className="sr-only">{t("manage.forName", { name: p.name })}</span>
                     </Link>
                     <ToggleProductButton productId={p.id} name={p.name} active={p.active} />
                   </span>

@@ -24,7 +24,7 @@ export function ToggleProductButton({ productId, name, active }: { productId: st
         className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60"
       >
         {active ? t("manage.deactivate") : t("manage.reactivate")}
-        <span className="sr-only">：{name}</span>
+        <span className="sr-only">{t("manage.forName", { name })}</span>
       </button>
       {state?.ok && (
         <span role="status" className="sr-only">

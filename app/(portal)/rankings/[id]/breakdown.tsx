@@ -46,7 +46,7 @@ export async function Breakdown({ entry, costItemsHidden }: { entry: TRankingEnt
                       {row.costItems.map((item) => (
                         <li key={`${item.requestId}-${item.reason}`}>
                           <Link href={`/requests/${item.requestId}`} className="text-brand-700 underline">{item.serial}</Link>
-                          <span className="text-slate-600">：{costReasonText(ti as unknown as (k: string) => string, item.reason)}</span>
+                          <span className="text-slate-600">{t("detail.costItemReason", { reason: costReasonText(ti as unknown as (k: string) => string, item.reason) })}</span>
                         </li>
                       ))}
                     </ul>

@@ -58,7 +58,7 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
                     <td className="px-3 py-2 tabular-nums">{e.totalScore.toFixed(2)}</td>
                     <td className="px-3 py-2">{e.bottomList && <BottomBadge label={t("bottomBadge")} />}</td>
                     <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                      {before === undefined ? "—" : `${before}（${delta === 0 ? t("preview.same") : t("preview.rankChange", { delta: delta! > 0 ? `↑${delta}` : `↓${-delta!}` })}）`}
+                      {before === undefined ? "—" : t("preview.rankWithChange", { rank: before, change: delta === 0 ? t("preview.same") : t("preview.rankChange", { delta: delta! > 0 ? `↑${delta}` : `↓${-delta!}` }) })}
                     </td>
                   </tr>
                 );
