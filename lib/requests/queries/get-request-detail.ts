@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerKind, CloseReason, EscalationReason, LedgerAction, Rating, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { requestScope } from "@/lib/auth/scopes";
+import { requestScope, type TScopeContext } from "@/lib/auth/scopes";
 
 export type TRequestDetail = {
   id: string;
@@ -62,9 +62,10 @@ export type TRequestDetail = {
 /**
  * One request with its ledger, as the actor may see it: the scope is in the query, so
  * another tenant's id returns null ("not found"), exactly like an id that does not exist.
+ * A caller that already holds the actor's scope context passes it (no second load).
  */
-export async function getRequestDetail(db: PrismaClient, user: TActorSource, requestId: string): Promise<TRequestDetail | null> {
-  const where = requestScope(actorOf(user), await loadScopeContext(db, user));
+export async function getRequestDetail(db: PrismaClient, user: TActorSource, requestId: string, ctx?: TScopeContext): Promise<TRequestDetail | null> {
+  const where = requestScope(actorOf(user), ctx ?? (await loadScopeContext(db, user)));
   const r = await db.request.findFirst({
     where: { AND: [{ id: requestId }, where] },
     select: {

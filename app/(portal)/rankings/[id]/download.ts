@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { z } from "zod";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { LOCALE_COOKIE, resolveLocale, type TLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages/load";
@@ -11,6 +12,9 @@ import { metaFromHeaders } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";
 
 export type TDownloadKind = "bulletin" | "export";
+
+// The route's id is untrusted: anything that is not a UUID is simply not found.
+const ZRankingId = z.string().uuid();
 export type TBuiltFile = { body: Buffer; contentType: string; fileName: string };
 
 // GET /rankings/<id>/{bulletin,export}: a PUBLISHED ranking as a file, built from its
@@ -33,7 +37,9 @@ export async function rankingDownload(
     });
     return text(404, t("errors.notFound"));
   }
-  const ranking = await getRanking(db(), user, id);
+  const rankingId = ZRankingId.safeParse(id);
+  if (!rankingId.success) return text(404, t("errors.notFound"));
+  const ranking = await getRanking(db(), user, rankingId.data);
   if (!ranking || ranking.status !== RankingStatus.PUBLISHED) return text(404, t("errors.notFound"));
   const file = await build({ ranking, t, ti, locale });
   await writeAudit(db(), {

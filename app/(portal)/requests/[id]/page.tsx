@@ -20,13 +20,14 @@ import { SupervisionPanel } from "./_supervision/panel";
 import { AnswerSection, AttachmentList, OutcomeSection, SupervisionFacts } from "./detail-sections";
 import { enumLabel } from "./labels";
 import { Timeline } from "./timeline";
+import { scopeContextFor } from "@/lib/server/scope-context";
 
 export const dynamic = "force-dynamic";
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("requests.read");
   const { id } = await params;
-  const detail = isUuid(id) ? await getRequestDetail(db(), user, id) : null;
+  const detail = isUuid(id) ? await getRequestDetail(db(), user, id, await scopeContextFor(user)) : null;
   if (!detail) notFound();
   const [t, td, locale, calendar, bankNames] = await Promise.all([
     getTranslations("requests"), getTranslations("requestDetail"), getLocale().then(resolveLocale), loadWorkingCalendar(db()),

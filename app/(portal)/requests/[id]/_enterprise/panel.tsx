@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
-import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { enterpriseChoices, hasAnyChoice } from "@/lib/requests/enterprise-choices";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
-import { db } from "@/lib/server/db";
 import { EnterpriseForms } from "./forms";
+import { scopeContextFor } from "@/lib/server/scope-context";
 
 /**
  * The enterprise's own steps on its item: edit and (re)submit a draft or returned item,
@@ -16,7 +16,7 @@ import { EnterpriseForms } from "./forms";
 export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail; user: TSessionUser }) {
   const actor = actorOf(user);
   if (!canActor(actor, "requests.create")) return null;
-  const { enterpriseId } = await loadScopeContext(db(), user);
+  const { enterpriseId } = await scopeContextFor(user);
   if (!enterpriseId || enterpriseId !== detail.enterpriseId) return null;
   const choices = enterpriseChoices(detail.status, detail.returnDisputedAt);
   if (!hasAnyChoice(choices)) return null;

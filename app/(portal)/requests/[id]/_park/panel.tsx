@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
-import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { listParkForwardBanks } from "@/lib/requests/queries/park-forward-options";
 import { db } from "@/lib/server/db";
 import { ParkForms } from "./forms";
+import { scopeContextFor } from "@/lib/server/scope-context";
 
 /**
  * The park window's review of a submitted item of its own park: forward it (to the main
@@ -19,7 +20,7 @@ export async function ParkPanel({ detail, user }: { detail: TRequestDetail; user
   const mayForward = canActor(actor, "requests.forward");
   const mayReturn = canActor(actor, "requests.return");
   if (!mayForward && !mayReturn) return null;
-  const { parkId } = await loadScopeContext(db(), user);
+  const { parkId } = await scopeContextFor(user);
   if (!parkId || parkId !== detail.parkId) return null;
   const [t, options] = await Promise.all([getTranslations("requestForm.park"), listParkForwardBanks(db(), user)]);
   return (
