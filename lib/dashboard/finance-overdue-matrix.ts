@@ -3,10 +3,11 @@
  * unanswered and past dueAt at `now` — the supervision queue's "past its deadline". Banks
  * are the top-level banks (a sub-branch's items count for its head bank), so the matrix
  * stays one row per bank. Only for actors who see the supervision queue (every item);
- * anyone else gets an empty matrix. One grouped statement.
+ * anyone else gets an empty matrix. From the open read model (a few rows per bank and park).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { countOverdueByBankAndPark } from "@/lib/read-models/queries/count-open-items";
 import { maySeeSupervisionQueue } from "@/lib/requests/queries/list-supervision-queue";
 
 export type TOverdueCell = { bankOrgId: string; parkId: string; count: number };
@@ -17,25 +18,9 @@ export type TOverdueMatrix = {
   total: number;
 };
 
-type TRow = { bankOrgId: string; bankName: string; parkId: string; parkName: string; parkCode: string; count: number };
-
 export async function overdueMatrix(db: PrismaClient, user: TActorSource, now: Date): Promise<TOverdueMatrix> {
   if (!maySeeSupervisionQueue(actorOf(user))) return { banks: [], parks: [], cells: [], total: 0 };
-  const rows = await db.$queryRaw<TRow[]>`
-    WITH RECURSIVE heads(id, head_id) AS (
-      SELECT id, id FROM "Organization" WHERE kind = 'BANK' AND "parentId" IS NULL
-      UNION ALL
-      SELECT o.id, h.head_id FROM "Organization" o JOIN heads h ON o."parentId" = h.id
-    )
-    SELECT h.head_id::text AS "bankOrgId", b.name AS "bankName", r."parkId"::text AS "parkId",
-           coalesce(po."shortName", po.name) AS "parkName", p.code AS "parkCode", count(*)::int AS count
-      FROM "Request" r
-      JOIN heads h ON h.id = r."assignedBankId"
-      JOIN "Organization" b ON b.id = h.head_id
-      JOIN "Park" p ON p.id = r."parkId"
-      JOIN "Organization" po ON po.id = p."orgId"
-     WHERE r.status IN ('FORWARDED', 'SIGNED', 'ESCALATED') AND r."answeredAt" IS NULL AND r."dueAt" < ${now}::timestamptz
-     GROUP BY 1, 2, 3, 4, 5`;
+  const rows = await countOverdueByBankAndPark(db, now);
   const banks = new Map<string, { bankOrgId: string; bankName: string; total: number }>();
   const parks = new Map<string, { parkId: string; parkName: string; code: string; total: number }>();
   for (const r of rows) {

@@ -7,13 +7,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { requestScope } from "@/lib/auth/scopes";
 import { loadPublishedYears, loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { nextYearMissing } from "@/lib/calendar/next-year-missing";
 import { loadComplianceGaps, type TComplianceGaps } from "@/lib/pairings/queries/compliance";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
-import { listSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/list-supervision-queue";
+import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
+import { listSupervisionQueue, maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/list-supervision-queue";
 import { listSubmissionRows } from "@/lib/submissions/queries/list-submissions";
 import { overdueMatrix, type TOverdueMatrix } from "./finance-overdue-matrix";
 import { dashboardPeriod } from "./shared-period";
@@ -57,7 +57,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     getCurrentProgram(db, current.year, now), loadWorkingCalendar(db), loadPublishedYears(db),
   ]);
   const [groups, overdue, queue, ranking, compliance, rows] = await Promise.all([
-    db.request.groupBy({ by: ["status"], where: requestScope(actor), _count: { _all: true } }),
+    maySeeSupervisionQueue(actor) ? countRequestsByStatus(db) : Promise.resolve([]),
     overdueMatrix(db, user, now),
     listSupervisionQueue(db, user, { pageSize: 1, now, calendar }),
     program ? summariseRanking(db, actor, program.id, (r) => r.year === lastEnded.year && r.quarter === lastEnded.quarter) : null,
@@ -65,7 +65,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     program ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now, calendar }) : null,
   ]);
   const byStatus = Object.fromEntries(DASHBOARD_STATUSES.map((s) => [s, 0])) as TFinanceDashboard["byStatus"];
-  for (const g of groups) if (g.status in byStatus) byStatus[g.status as keyof typeof byStatus] = g._count._all;
+  for (const g of groups) if (g.status in byStatus) byStatus[g.status as keyof typeof byStatus] = g.count;
   const submissions = rows && {
     expected: rows.length,
     missing: rows.filter((r) => r.lateState === "overdue").length,

@@ -14,6 +14,8 @@ import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { previousQuarter, quarterOf, type TQuarterKey } from "@/lib/submissions/quarter";
+import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
+import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
 import { statusCounts, STATUS_ORDER, type TStatusCount } from "./enterprise-park-counts";
 import { parkFigureTable, type TParkFigureTable } from "./park-figures";
 import { halfYearOf, type THalfYear } from "./park-visits";
@@ -62,11 +64,10 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
   const halfYear = halfYearOf(now);
   const overdueWhere = ours({ status: { in: AT_BANK }, dueAt: { lt: now } });
 
-  const [park, calendar, program, queueTotal, queue, pending, grouped, overdueTotal, overdue, classes, figures, visits] = await Promise.all([
+  const [park, calendar, program, queue, pending, grouped, overdueBands, overdue, classes, figures, visits] = await Promise.all([
     db.park.findUnique({ where: { id: parkId }, select: { org: { select: { name: true } } } }),
     loadWorkingCalendar(db),
     getCurrentProgram(db, halfYear.year, now),
-    db.request.count({ where: ours({ status: RequestStatus.SUBMITTED }) }),
     db.request.findMany({
       where: ours({ status: RequestStatus.SUBMITTED }),
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -75,8 +76,8 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     }),
     // Same rows as the registrations page (lib/registry/queries/list-pending-registrations.ts).
     db.enterprise.count({ where: { AND: [entScope, { parkId, registrationStatus: RegistrationStatus.PENDING }] } }),
-    db.request.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    db.request.count({ where: overdueWhere }),
+    countRequestsByStatus(db, { parkId }),
+    countDeadlineBands(db, { statuses: AT_BANK, parkId }, now, now),
     db.request.findMany({
       where: overdueWhere,
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
@@ -119,8 +120,9 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     .map((p) => ({ bankOrgId: p.bankOrgId, bankName: bankName(p.bank)!, role: p.role }))
     .sort((a, b) => (a.role === b.role ? a.bankName.localeCompare(b.bankName, "zh-CN") : a.role === PairingRole.MAIN ? -1 : 1));
 
+  const queueTotal = grouped.find((g) => g.status === RequestStatus.SUBMITTED)?.count ?? 0;
   const counts = statusCounts(
-    grouped.map((g) => ({ status: g.status, count: g._count._all })),
+    grouped,
     STATUS_ORDER.filter((s) => s !== RequestStatus.DRAFT),
   );
   const classCounts = CLASSES.map((c) => ({
@@ -146,7 +148,7 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     counts,
     total: counts.reduce((s, c) => s + c.count, 0),
     overdue: {
-      total: overdueTotal,
+      total: overdueBands.overdue,
       oldest: overdue.map((r) => ({
         id: r.id, serial: r.serial, title: r.title, status: r.status, enterpriseName: r.enterprise.name, bankName: bankName(r.assignedBank),
         dueAt: r.dueAt!, workingDaysOverdue: workingDaysBetween(r.dueAt!, now, calendar),

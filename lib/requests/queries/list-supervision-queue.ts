@@ -22,6 +22,7 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { requestScope } from "@/lib/auth/scopes";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
+import { countSupervisionTabs } from "@/lib/read-models/queries/count-supervision-tabs";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
 import { pageCount, pageWindows } from "../inbox-order";
 import { shanghaiQuarter, type TQuarter } from "../quarter";
@@ -118,8 +119,7 @@ export async function listSupervisionQueue(db: PrismaClient, user: TActorSource,
 
   const scope = requestScope(actor);
   const where = (t: TSupervisionTab): Prisma.RequestWhereInput => ({ AND: [scope, tabWhere(t, now, quarter)] });
-  const totals = await Promise.all(SUPERVISION_TABS.map((t) => db.request.count({ where: where(t) })));
-  SUPERVISION_TABS.forEach((t, i) => (counts[t] = totals[i]!));
+  Object.assign(counts, await countSupervisionTabs(db, now, quarter));
 
   const window = pageWindows([counts[tab]], page, pageSize)[0]!;
   const event = EVENT_OF_TAB[tab];

@@ -1,0 +1,20 @@
+/**
+ * Items by state from the status read model (a few rows per park and bank), optionally
+ * narrowed to a park or to a set of responsible banks. Drafts are counted like any state;
+ * callers that never show drafts leave them out.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+
+type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
+
+export type TStatusTotal = { status: RequestStatus; count: number };
+
+export async function countRequestsByStatus(db: TDb, filter: { parkId?: string; bankIds?: readonly string[] } = {}): Promise<TStatusTotal[]> {
+  const park = filter.parkId === undefined ? Prisma.empty : Prisma.sql`AND "parkId" = ${filter.parkId}::uuid`;
+  const banks = filter.bankIds === undefined ? Prisma.empty : Prisma.sql`AND "bankKey" = ANY(${[...filter.bankIds]}::uuid[])`;
+  return db.$queryRaw<TStatusTotal[]>`
+    SELECT status, sum(n)::int AS count FROM "RequestStatusTally"
+     WHERE true ${park} ${banks}
+     GROUP BY status HAVING sum(n) <> 0`;
+}

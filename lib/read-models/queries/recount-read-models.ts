@@ -1,0 +1,90 @@
+/**
+ * Recounts every read model from the raw rows — "Request" and its ledger — in SQL written
+ * apart from the triggers that keep them (facts straight from the ledger, plain GROUP BYs),
+ * and lists where a stored read model differs. An empty list means every number the
+ * dashboards read equals the count a person would get from the items. Used by the
+ * consistency test and by `npm run db:rebuild-read-models -- --check`.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type TDb = { $queryRawUnsafe: Prisma.TransactionClient["$queryRawUnsafe"] };
+
+export type TReadModelMismatch = { model: string; key: string; expected: string | null; stored: string | null };
+
+const NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
+
+// Per item, its ledger facts computed from the entries themselves.
+const FACTS = `
+  facts AS (
+    SELECT r.*,
+      (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER') AS f_answered,
+      (SELECT (e.content->>'onTime')::boolean FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' ORDER BY e.seq LIMIT 1) AS f_on_time,
+      (SELECT e.content->>'answerKind' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' ORDER BY e.seq DESC LIMIT 1) AS f_kind,
+      (SELECT e.content->>'rating' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'RATE' ORDER BY e.seq DESC LIMIT 1) AS f_rating,
+      (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'WITHDRAW') AS f_withdrawn
+    FROM "Request" r
+  )`;
+
+// Each model: the recount (key text, value text) and the stored rows in the same shape.
+const MODELS: { model: string; expected: string; stored: string }[] = [
+  {
+    model: "Request facts",
+    expected: `SELECT id::text AS key, concat(f_answered, '|', f_on_time, '|', f_kind, '|', f_rating, '|', f_withdrawn) AS value FROM facts
+                WHERE f_answered IS NOT NULL OR f_kind IS NOT NULL OR f_rating IS NOT NULL OR f_withdrawn IS NOT NULL`,
+    stored: `SELECT id::text, concat("firstAnsweredAt", '|', "firstAnswerOnTime", '|', "lastAnswerKind", '|', "lastRating", '|', "firstWithdrawnAt") FROM "Request"
+              WHERE "firstAnsweredAt" IS NOT NULL OR "lastAnswerKind" IS NOT NULL OR "lastRating" IS NOT NULL OR "firstWithdrawnAt" IS NOT NULL
+                 OR "firstAnswerOnTime" IS NOT NULL`,
+  },
+  {
+    model: "RequestStatusTally",
+    expected: `SELECT concat_ws('|', "programId", "parkId", coalesce("assignedBankId", ${NIL}), status), count(*)::text FROM "Request" GROUP BY 1`,
+    stored: `SELECT concat_ws('|', "programId", "parkId", "bankKey", status), n::text FROM "RequestStatusTally" WHERE n <> 0`,
+  },
+  {
+    model: "RequestOpenTally",
+    expected: `SELECT concat_ws('|', coalesce("assignedBankId", ${NIL}), "parkId", status, "answeredAt" IS NOT NULL, "escalationReason" IS NOT DISTINCT FROM 'PASSED',
+                       coalesce("dueAt", 'infinity')), count(*)::text
+                 FROM "Request" WHERE status IN ('FORWARDED', 'SIGNED', 'ESCALATED') GROUP BY 1`,
+    stored: `SELECT concat_ws('|', "bankKey", "parkId", status, answered, passed, "dueKey"), n::text FROM "RequestOpenTally" WHERE n <> 0`,
+  },
+  {
+    model: "RequestQuarterTally",
+    expected: `SELECT concat_ws('|', "programId", to_char("forwardedAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q'), "assignedBankId"),
+                      concat_ws('|', count(*),
+                        count(*) FILTER (WHERE f_answered IS NOT NULL),
+                        count(*) FILTER (WHERE f_answered IS NOT NULL AND (CASE WHEN f_on_time IS NULL THEN f_answered <= "dueAt" ELSE f_on_time END)),
+                        count(*) FILTER (WHERE type = 'FINANCING' AND f_kind IS NOT NULL),
+                        count(*) FILTER (WHERE type = 'FINANCING' AND f_kind = 'GRANTED'),
+                        count(*) FILTER (WHERE f_rating IS NOT NULL),
+                        count(*) FILTER (WHERE f_rating IN ('SATISFIED', 'BASICALLY_SATISFIED')))
+                 FROM facts WHERE "assignedBankId" IS NOT NULL AND "forwardedAt" IS NOT NULL GROUP BY 1`,
+    stored: `SELECT concat_ws('|', "programId", to_char("quarterStart", 'YYYY-"Q"Q'), "bankId"),
+                    concat_ws('|', received, answered, "onTime", "financingAnswered", "financingGranted", rated, satisfied)
+               FROM "RequestQuarterTally" WHERE (received, answered, "onTime", "financingAnswered", "financingGranted", rated, satisfied) <> (0, 0, 0, 0, 0, 0, 0)`,
+  },
+  {
+    model: "RequestOwedTally",
+    expected: `SELECT concat_ws('|', "programId", to_char("forwardedAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q'), "assignedBankId", "dueAt"), count(*)::text
+                 FROM facts
+                WHERE "assignedBankId" IS NOT NULL AND "forwardedAt" IS NOT NULL AND f_answered IS NULL AND "dueAt" IS NOT NULL
+                  AND (f_withdrawn IS NULL OR f_withdrawn > "dueAt")
+                GROUP BY 1`,
+    stored: `SELECT concat_ws('|', "programId", to_char("quarterStart", 'YYYY-"Q"Q'), "bankId", "dueAt"), n::text FROM "RequestOwedTally" WHERE n <> 0`,
+  },
+];
+
+export async function recountReadModels(db: TDb): Promise<TReadModelMismatch[]> {
+  const out: TReadModelMismatch[] = [];
+  for (const m of MODELS) {
+    const rows = await db.$queryRawUnsafe<{ key: string; expected: string | null; stored: string | null }[]>(`
+      WITH ${FACTS},
+      expected(key, value) AS (${m.expected}),
+      stored(key, value) AS (${m.stored})
+      SELECT coalesce(e.key, s.key) AS key, e.value AS expected, s.value AS stored
+        FROM expected e FULL JOIN stored s ON s.key = e.key
+       WHERE e.value IS DISTINCT FROM s.value
+       ORDER BY 1 LIMIT 50`);
+    for (const r of rows) out.push({ model: m.model, key: r.key, expected: r.expected, stored: r.stored });
+  }
+  return out;
+}
