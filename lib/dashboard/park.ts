@@ -15,6 +15,7 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { previousQuarter, quarterOf, type TQuarterKey } from "@/lib/submissions/quarter";
 import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
+import { countParkEnterprises } from "@/lib/read-models/queries/count-enterprises";
 import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
 import { statusCounts, STATUS_ORDER, type TStatusCount } from "./enterprise-park-counts";
 import { parkFigureTable, type TParkFigureTable } from "./park-figures";
@@ -64,7 +65,7 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
   const halfYear = halfYearOf(now);
   const overdueWhere = ours({ status: { in: AT_BANK }, dueAt: { lt: now } });
 
-  const [park, calendar, program, queue, pending, grouped, overdueBands, overdue, classes, figures, visits] = await Promise.all([
+  const [park, calendar, program, queue, enterpriseTotals, grouped, overdueBands, overdue, figures, visits] = await Promise.all([
     db.park.findUnique({ where: { id: parkId }, select: { org: { select: { name: true } } } }),
     loadWorkingCalendar(db),
     getCurrentProgram(db, halfYear.year, now),
@@ -74,8 +75,8 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
       take: OLDEST_SHOWN,
       select: { id: true, serial: true, title: true, submittedAt: true, enterprise: { select: { name: true } } },
     }),
-    // Same rows as the registrations page (lib/registry/queries/list-pending-registrations.ts).
-    db.enterprise.count({ where: { AND: [entScope, { parkId, registrationStatus: RegistrationStatus.PENDING }] } }),
+    // The park's enterprises by class and registration state, from the read model.
+    countParkEnterprises(db, parkId),
     countRequestsByStatus(db, { parkId }),
     countDeadlineBands(db, { statuses: AT_BANK, parkId }, now, now),
     db.request.findMany({
@@ -87,8 +88,6 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
         enterprise: { select: { name: true } }, assignedBank: { select: { name: true, shortName: true } },
       },
     }),
-    // Same rows as the registry's default list (active enterprises), by class.
-    db.enterprise.groupBy({ by: ["supportClass"], where: { AND: [entScope, { org: { active: true } }] }, _count: { _all: true } }),
     db.quarterlyParkFigure.findMany({
       where: {
         parkId,
@@ -127,7 +126,8 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
   );
   const classCounts = CLASSES.map((c) => ({
     supportClass: c,
-    count: classes.filter((g) => (g.supportClass ?? "NONE") === c).reduce((s, g) => s + g._count._all, 0),
+    // Same rows as the registry's default list (active enterprises), by class.
+    count: enterpriseTotals.filter((g) => g.active && g.supportClass === c).reduce((s, g) => s + g.count, 0),
   }));
   const figureRows = figures.map((f) => ({
     year: f.submission.year, quarter: f.submission.quarter, bankOrgId: f.submission.bankOrgId, bankName: bankName(f.submission.bank)!,
@@ -144,7 +144,10 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
         workingDaysWaiting: r.submittedAt ? workingDaysBetween(r.submittedAt, now, calendar) : 0,
       })),
     },
-    pendingRegistrations: pending,
+    // Same rows as the registrations page (lib/registry/queries/list-pending-registrations.ts).
+    pendingRegistrations: enterpriseTotals
+      .filter((g) => g.registrationStatus === RegistrationStatus.PENDING)
+      .reduce((s, g) => s + g.count, 0),
     counts,
     total: counts.reduce((s, c) => s + c.count, 0),
     overdue: {

@@ -1,0 +1,16 @@
+/**
+ * A park's enterprises by support class and registration state, from the enterprise read
+ * model (a few rows per park).
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RegistrationStatus } from "@/lib/generated/prisma/enums";
+
+type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
+
+export type TEnterpriseTotal = { supportClass: string; registrationStatus: RegistrationStatus; active: boolean; count: number };
+
+export async function countParkEnterprises(db: TDb, parkId: string): Promise<TEnterpriseTotal[]> {
+  return db.$queryRaw<TEnterpriseTotal[]>`
+    SELECT "supportClass", "registrationStatus", active, sum(n)::int AS count FROM "EnterpriseTally"
+     WHERE "parkId" = ${parkId}::uuid GROUP BY 1, 2, 3 HAVING sum(n) <> 0`;
+}
