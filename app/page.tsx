@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { dashboardPath } from "@/lib/auth/areas";
 import { resolveLocale } from "@/lib/i18n/locales";
+import { getHeadlineStats } from "@/lib/portal/queries/headline-stats";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { ApplySteps } from "./(public)/_components/apply-steps";
-import { loadHeadlineStats } from "./(public)/_components/cached-headline-stats";
 import { HeadlineStats } from "./(public)/_components/headline-stats";
 import { ProgramSummary } from "./(public)/_components/program-summary";
 import { PublicFrame } from "./(public)/_components/public-frame";
@@ -27,7 +27,8 @@ export default async function Home() {
     getTranslations("portal.home"),
     getLocale().then(resolveLocale),
     getCurrentProgram(db(), undefined, now),
-    loadHeadlineStats(),
+    // From the read models: a few rows, so no cache (every app server shows the same figures).
+    getHeadlineStats(db(), now),
   ]);
   const days = program?.rules?.replyDeadlineDays;
 

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind, RequestStatus } from "@/lib/generated/prisma/enums";
+import { countApprovedEnterprises } from "@/lib/read-models/queries/count-enterprises";
+import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
 
 export type TPlatformOverview = {
   program: { name: string; year: number; docNumber: string } | null;
@@ -28,8 +30,13 @@ export async function getPlatformOverview(db: PrismaClient): Promise<TPlatformOv
     }),
     db.organization.count({ where: { kind: OrgKind.PARK, active: true } }),
     db.organization.count({ where: { kind: OrgKind.BANK, active: true, parentId: null } }),
-    db.enterprise.count({ where: { registrationStatus: "APPROVED" } }),
-    db.request.count({ where: { status: { in: OPEN_STATUSES } } }),
+    // Both counts from the read models: a sign-in page view must not count every row.
+    countApprovedEnterprises(db),
+    countRequestsByStatus(db),
   ]);
-  return { program, parks, banks, enterprises, openRequests };
+  return {
+    program, parks, banks,
+    enterprises,
+    openRequests: openRequests.filter((t) => OPEN_STATUSES.includes(t.status)).reduce((sum, t) => sum + t.count, 0),
+  };
 }

@@ -14,3 +14,10 @@ export async function countParkEnterprises(db: TDb, parkId: string): Promise<TEn
     SELECT "supportClass", "registrationStatus", active, sum(n)::int AS count FROM "EnterpriseTally"
      WHERE "parkId" = ${parkId}::uuid GROUP BY 1, 2, 3 HAVING sum(n) <> 0`;
 }
+
+/** Every approved enterprise in the city, active or not. */
+export async function countApprovedEnterprises(db: TDb): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT coalesce(sum(n), 0)::int AS n FROM "EnterpriseTally" WHERE "registrationStatus" = 'APPROVED'`;
+  return row?.n ?? 0;
+}

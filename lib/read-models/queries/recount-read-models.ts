@@ -83,6 +83,19 @@ const MODELS: { model: string; expected: string; stored: string }[] = [
                  FROM "Enterprise" e JOIN "Organization" o ON o.id = e."orgId" GROUP BY 1`,
     stored: `SELECT concat_ws('|', "parkId", "supportClass", "registrationStatus", active), n::text FROM "EnterpriseTally" WHERE n <> 0`,
   },
+  {
+    model: "RequestYearTally",
+    expected: `SELECT extract(year FROM "submittedAt" AT TIME ZONE 'Asia/Shanghai')::text,
+                      concat_ws('|', count(*), count(rating), count(*) FILTER (WHERE rating <> 'DISSATISFIED'))
+                 FROM "Request" WHERE "submittedAt" IS NOT NULL GROUP BY 1`,
+    stored: `SELECT year::text, concat_ws('|', submitted, rated, satisfied) FROM "RequestYearTally" WHERE (submitted, rated, satisfied) <> (0, 0, 0)`,
+  },
+  {
+    model: "LoanYearTally",
+    expected: `SELECT to_char(coalesce("grantedOn", ("createdAt" AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY'), concat_ws('|', count(*), sum("amountFen"))
+                 FROM "LoanOutcome" GROUP BY 1`,
+    stored: `SELECT year::text, concat_ws('|', granted, "amountFen") FROM "LoanYearTally" WHERE (granted, "amountFen") <> (0, 0)`,
+  },
 ];
 
 export async function recountReadModels(db: TDb): Promise<TReadModelMismatch[]> {
