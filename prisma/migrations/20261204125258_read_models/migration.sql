@@ -56,6 +56,36 @@ CREATE TABLE "RequestOwedTally" (
     CONSTRAINT "RequestOwedTally_pkey" PRIMARY KEY ("programId","quarterStart","bankId","dueAt")
 );
 
+-- CreateTable
+CREATE TABLE "EnterpriseTally" (
+    "parkId" UUID NOT NULL,
+    "supportClass" TEXT NOT NULL,
+    "registrationStatus" "RegistrationStatus" NOT NULL,
+    "active" BOOLEAN NOT NULL,
+    "n" INTEGER NOT NULL,
+
+    CONSTRAINT "EnterpriseTally_pkey" PRIMARY KEY ("parkId","supportClass","registrationStatus","active")
+);
+
+-- CreateTable
+CREATE TABLE "RequestYearTally" (
+    "year" INTEGER NOT NULL,
+    "submitted" INTEGER NOT NULL,
+    "rated" INTEGER NOT NULL,
+    "satisfied" INTEGER NOT NULL,
+
+    CONSTRAINT "RequestYearTally_pkey" PRIMARY KEY ("year")
+);
+
+-- CreateTable
+CREATE TABLE "LoanYearTally" (
+    "year" INTEGER NOT NULL,
+    "granted" INTEGER NOT NULL,
+    "amountFen" BIGINT NOT NULL,
+
+    CONSTRAINT "LoanYearTally_pkey" PRIMARY KEY ("year")
+);
+
 -- CreateIndex
 CREATE INDEX "RequestStatusTally_parkId_status_idx" ON "RequestStatusTally"("parkId", "status");
 
@@ -171,9 +201,24 @@ CREATE FUNCTION "rq_apply_request_tallies"(olds "Request"[], news "Request"[]) R
      GROUP BY 1, 2, 3, 4 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("programId", "quarterStart", "bankId", "dueAt") DO UPDATE SET n = t.n + EXCLUDED.n
     RETURNING 1
+  ),
+  year_rows AS (
+    INSERT INTO "RequestYearTally" AS t (year, submitted, rated, satisfied)
+    SELECT * FROM (
+      SELECT extract(year FROM "submittedAt" AT TIME ZONE 'Asia/Shanghai')::int AS year, sum(s) AS submitted,
+             coalesce(sum(s) FILTER (WHERE rating IS NOT NULL), 0) AS rated,
+             coalesce(sum(s) FILTER (WHERE rating IN ('SATISFIED', 'BASICALLY_SATISFIED')), 0) AS satisfied
+        FROM d WHERE "submittedAt" IS NOT NULL GROUP BY 1
+    ) g
+    WHERE (submitted, rated, satisfied) <> (0, 0, 0)
+    ORDER BY 1
+    ON CONFLICT (year) DO UPDATE SET
+      submitted = t.submitted + EXCLUDED.submitted, rated = t.rated + EXCLUDED.rated, satisfied = t.satisfied + EXCLUDED.satisfied
+    RETURNING 1
   )
-  SELECT FROM status_rows, open_rows, quarter_rows, owed_rows LIMIT 0;
+  SELECT FROM status_rows, open_rows, quarter_rows, owed_rows, year_rows LIMIT 0;
 $$;
+
 
 CREATE FUNCTION "rq_request_tallies_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -204,10 +249,113 @@ CREATE TRIGGER "Request_tallies_delete"
   FOR EACH STATEMENT EXECUTE FUNCTION "rq_request_tallies_delete"();
 -- TRUNCATE "Request" cannot happen while the ledger references it; the rebuild covers it.
 
+
+-- ---------------------------------------------------------------------------------------
+-- Kept like the request tallies (docs/decisions/005-read-models.md): from "Enterprise"
+-- rows, and from "Organization" when an enterprise's organization is (de)activated.
+CREATE FUNCTION "rq_apply_enterprise_tally"(olds jsonb, news jsonb) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "EnterpriseTally" AS t ("parkId", "supportClass", "registrationStatus", active, n)
+  SELECT park_id, support_class, registration_status::"RegistrationStatus", active, sum(s)
+    FROM (
+      SELECT -1 AS s, (x->>'parkId')::uuid AS park_id, coalesce(x->>'supportClass', 'NONE') AS support_class,
+             x->>'registrationStatus' AS registration_status, (x->>'active')::boolean AS active
+        FROM jsonb_array_elements(olds) x
+      UNION ALL
+      SELECT 1, (x->>'parkId')::uuid, coalesce(x->>'supportClass', 'NONE'), x->>'registrationStatus', (x->>'active')::boolean
+        FROM jsonb_array_elements(news) x
+    ) d
+   GROUP BY 1, 2, 3, 4 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("parkId", "supportClass", "registrationStatus", active) DO UPDATE SET n = t.n + EXCLUDED.n;
+$$;
+
+CREATE FUNCTION "rq_enterprise_tally_rows"(rows jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT coalesce(jsonb_agg(jsonb_build_object('parkId', e->>'parkId', 'supportClass', e->>'supportClass',
+                                               'registrationStatus', e->>'registrationStatus', 'active', o.active)), '[]'::jsonb)
+    FROM jsonb_array_elements(rows) e JOIN "Organization" o ON o.id = (e->>'orgId')::uuid;
+$$;
+
+CREATE FUNCTION "rq_enterprise_tally_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE olds jsonb := '[]'; news jsonb := '[]';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') INTO olds FROM old_enterprises o;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    SELECT coalesce(jsonb_agg(to_jsonb(n)), '[]') INTO news FROM new_enterprises n;
+  END IF;
+  PERFORM "rq_apply_enterprise_tally"("rq_enterprise_tally_rows"(olds), "rq_enterprise_tally_rows"(news));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Enterprise_tally_insert" AFTER INSERT ON "Enterprise" REFERENCING NEW TABLE AS new_enterprises
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_enterprise_tally_trigger"();
+CREATE TRIGGER "Enterprise_tally_update" AFTER UPDATE ON "Enterprise" REFERENCING OLD TABLE AS old_enterprises NEW TABLE AS new_enterprises
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_enterprise_tally_trigger"();
+CREATE TRIGGER "Enterprise_tally_delete" AFTER DELETE ON "Enterprise" REFERENCING OLD TABLE AS old_enterprises
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_enterprise_tally_trigger"();
+
+-- An organization's active flag moves its enterprise from one row to another.
+CREATE FUNCTION "rq_enterprise_tally_org_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "rq_apply_enterprise_tally"(
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('parkId', e."parkId", 'supportClass', e."supportClass",
+                                                  'registrationStatus', e."registrationStatus", 'active', o.active)), '[]')
+       FROM old_orgs o JOIN new_orgs n ON n.id = o.id JOIN "Enterprise" e ON e."orgId" = o.id
+      WHERE o.active IS DISTINCT FROM n.active),
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('parkId', e."parkId", 'supportClass', e."supportClass",
+                                                  'registrationStatus', e."registrationStatus", 'active', n.active)), '[]')
+       FROM old_orgs o JOIN new_orgs n ON n.id = o.id JOIN "Enterprise" e ON e."orgId" = n.id
+      WHERE o.active IS DISTINCT FROM n.active));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Organization_enterprise_tally" AFTER UPDATE ON "Organization" REFERENCING OLD TABLE AS old_orgs NEW TABLE AS new_orgs
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_enterprise_tally_org_trigger"();
+
+
+-- ---------------------------------------------------------------------------------------
+-- Loans by year, from every change of "LoanOutcome".
+CREATE FUNCTION "rq_apply_loan_tally"(olds "LoanOutcome"[], news "LoanOutcome"[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "LoanYearTally" AS t (year, granted, "amountFen")
+  SELECT * FROM (
+    SELECT extract(year FROM coalesce(l."grantedOn", (l."createdAt" AT TIME ZONE 'Asia/Shanghai')::date))::int AS year,
+           sum(l.s) AS granted, sum(l.s * l."amountFen") AS amount
+      FROM (SELECT -1 AS s, o.* FROM unnest(olds) o UNION ALL SELECT 1 AS s, n.* FROM unnest(news) n) l
+     GROUP BY 1
+  ) g
+  WHERE (granted, amount) <> (0, 0)
+  ORDER BY 1
+  ON CONFLICT (year) DO UPDATE SET granted = t.granted + EXCLUDED.granted, "amountFen" = t."amountFen" + EXCLUDED."amountFen";
+$$;
+
+CREATE FUNCTION "rq_loan_tally_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "rq_apply_loan_tally"('{}'::"LoanOutcome"[], ARRAY(SELECT n::"LoanOutcome" FROM new_loans n));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION "rq_loan_tally_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "rq_apply_loan_tally"(ARRAY(SELECT o::"LoanOutcome" FROM old_loans o), ARRAY(SELECT n::"LoanOutcome" FROM new_loans n));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION "rq_loan_tally_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "rq_apply_loan_tally"(ARRAY(SELECT o::"LoanOutcome" FROM old_loans o), '{}'::"LoanOutcome"[]);
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "LoanOutcome_tally_insert" AFTER INSERT ON "LoanOutcome" REFERENCING NEW TABLE AS new_loans
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_loan_tally_insert"();
+CREATE TRIGGER "LoanOutcome_tally_update" AFTER UPDATE ON "LoanOutcome" REFERENCING OLD TABLE AS old_loans NEW TABLE AS new_loans
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_loan_tally_update"();
+CREATE TRIGGER "LoanOutcome_tally_delete" AFTER DELETE ON "LoanOutcome" REFERENCING OLD TABLE AS old_loans
+  FOR EACH STATEMENT EXECUTE FUNCTION "rq_loan_tally_delete"();
+
 -- ---------------------------------------------------------------------------------------
 -- Rebuild every read model from the raw rows: the ledger facts on "Request" (only rows
--- whose facts differ are written), then each tally from scratch. Returns the number of
--- items whose facts were wrong. Used by `npm run db:rebuild-read-models` and below.
+-- whose facts differ are written), then each tally from scratch with the same functions
+-- the triggers use. Returns the number of items whose facts were wrong. Used by
+-- `npm run db:rebuild-read-models` and below.
 CREATE FUNCTION "rq_rebuild_read_models"() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE fixed integer;
 BEGIN
@@ -228,13 +376,20 @@ BEGIN
     AND (r."firstAnsweredAt", r."firstAnswerOnTime", r."lastAnswerKind", r."lastRating", r."firstWithdrawnAt")
         IS DISTINCT FROM (x.first_answer_at, x.first_on_time, x.last_kind, x.last_rating, x.first_withdrawn_at);
   GET DIAGNOSTICS fixed = ROW_COUNT;
-  LOCK TABLE "RequestStatusTally", "RequestOpenTally", "RequestQuarterTally", "RequestOwedTally" IN EXCLUSIVE MODE;
+  LOCK TABLE "RequestStatusTally", "RequestOpenTally", "RequestQuarterTally", "RequestOwedTally", "RequestYearTally" IN EXCLUSIVE MODE;
   DELETE FROM "RequestStatusTally";
   DELETE FROM "RequestOpenTally";
   DELETE FROM "RequestQuarterTally";
   DELETE FROM "RequestOwedTally";
+  DELETE FROM "RequestYearTally";
   PERFORM "rq_apply_request_tallies"('{}'::"Request"[], ARRAY(SELECT r FROM "Request" r));
+  LOCK TABLE "EnterpriseTally", "LoanYearTally" IN EXCLUSIVE MODE;
+  DELETE FROM "EnterpriseTally";
+  PERFORM "rq_apply_enterprise_tally"('[]', (SELECT "rq_enterprise_tally_rows"(coalesce(jsonb_agg(to_jsonb(e)), '[]')) FROM "Enterprise" e));
+  DELETE FROM "LoanYearTally";
+  PERFORM "rq_apply_loan_tally"('{}'::"LoanOutcome"[], ARRAY(SELECT l FROM "LoanOutcome" l));
   RETURN fixed;
 END $$;
+
 
 SELECT "rq_rebuild_read_models"();
