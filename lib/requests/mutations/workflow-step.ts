@@ -15,6 +15,7 @@ import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scope
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
+import { retryOnDeadlock } from "./retry-on-deadlock";
 import { canStep, type TWorkflowStep } from "../workflow/transitions";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 
@@ -68,7 +69,7 @@ export async function runStep(
   const scope = await loadScopeContext(db, actor);
   const where = requestScope(actorOf(actor), scope);
   if (!isUuid(spec.requestId)) throw new AppError("notFound");
-  return db.$transaction(async (tx) => {
+  return retryOnDeadlock(() => db.$transaction(async (tx) => {
     await tx.$queryRawUnsafe(`SELECT id::text FROM "Request" WHERE id = $1::uuid FOR UPDATE`, spec.requestId);
     const row = await tx.request.findFirst({ where: { AND: [{ id: spec.requestId }, where] }, include: STEP_ROW_INCLUDE });
     if (!row) throw new AppError("notFound");
@@ -102,7 +103,7 @@ export async function runStep(
     };
     await body(step);
     return tx.request.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, serial: true, status: true, version: true } });
-  }, STEP_TX);
+  }, STEP_TX));
 }
 
 /**

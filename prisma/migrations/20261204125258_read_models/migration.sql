@@ -138,35 +138,34 @@ CREATE TRIGGER "LedgerEntry_request_facts"
 -- it (old row -1, new row +1), summed per statement so a bulk change writes each tally row
 -- once, in key order (a steady lock order between concurrent transactions).
 -- This function is the one definition of what each tally counts; the rebuild uses it too.
-CREATE FUNCTION "rq_apply_request_tallies"(olds "Request"[], news "Request"[]) RETURNS void LANGUAGE sql AS $$
-  WITH d AS (
-    SELECT -1 AS s, o.* FROM unnest(olds) o
-    UNION ALL
-    SELECT 1 AS s, n.* FROM unnest(news) n
-  ),
-  status_rows AS (
+CREATE FUNCTION "rq_apply_request_tallies"(olds "Request"[], news "Request"[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  -- One statement per tally, always in this order (state, open, quarter, owed, year): a
+  -- step's later statement (its ledger entry's facts) reaches the quarter and owed rows
+  -- after its first reached the state and open rows, so concurrent steps lock rows in
+  -- one order and wait for one another instead of deadlocking. (The order in which
+  -- PostgreSQL runs data-modifying CTEs of one statement is unspecified: not used here.)
+  WITH d AS (SELECT -1 AS s, o.* FROM unnest(olds) o UNION ALL SELECT 1 AS s, n.* FROM unnest(news) n)
     INSERT INTO "RequestStatusTally" AS t ("programId", "parkId", "bankKey", status, n)
     SELECT "programId", "parkId", coalesce("assignedBankId", '00000000-0000-0000-0000-000000000000'::uuid), status, sum(s)
       FROM d GROUP BY 1, 2, 3, 4 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("programId", "parkId", "bankKey", status) DO UPDATE SET n = t.n + EXCLUDED.n
-    RETURNING 1
-  ),
-  open_rows AS (
+    ON CONFLICT ("programId", "parkId", "bankKey", status) DO UPDATE SET n = t.n + EXCLUDED.n;
+
+  WITH d AS (SELECT -1 AS s, o.* FROM unnest(olds) o UNION ALL SELECT 1 AS s, n.* FROM unnest(news) n)
     INSERT INTO "RequestOpenTally" AS t ("bankKey", "parkId", status, answered, passed, "dueKey", n)
     SELECT coalesce("assignedBankId", '00000000-0000-0000-0000-000000000000'::uuid), "parkId", status,
            "answeredAt" IS NOT NULL, coalesce("escalationReason" = 'PASSED', false), coalesce("dueAt", 'infinity'::timestamptz), sum(s)
       FROM d WHERE status IN ('FORWARDED', 'SIGNED', 'ESCALATED')
      GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ("bankKey", "parkId", status, answered, passed, "dueKey") DO UPDATE SET n = t.n + EXCLUDED.n
-    RETURNING 1
-  ),
+    ON CONFLICT ("bankKey", "parkId", status, answered, passed, "dueKey") DO UPDATE SET n = t.n + EXCLUDED.n;
+
+  WITH d AS (SELECT -1 AS s, o.* FROM unnest(olds) o UNION ALL SELECT 1 AS s, n.* FROM unnest(news) n),
   quarter_items AS (
     SELECT s, "programId", (date_trunc('quarter', "forwardedAt" AT TIME ZONE 'Asia/Shanghai'))::date AS quarter_start,
            "assignedBankId" AS bank_id, "dueAt", type,
            "firstAnsweredAt", "firstAnswerOnTime", "lastAnswerKind", "lastRating", "firstWithdrawnAt"
       FROM d WHERE "assignedBankId" IS NOT NULL AND "forwardedAt" IS NOT NULL
-  ),
-  quarter_rows AS (
+  )
     INSERT INTO "RequestQuarterTally" AS t
       ("programId", "quarterStart", "bankId", received, answered, "onTime", "financingAnswered", "financingGranted", rated, satisfied)
     SELECT * FROM (
@@ -189,20 +188,24 @@ CREATE FUNCTION "rq_apply_request_tallies"(olds "Request"[], news "Request"[]) R
       "financingAnswered" = t."financingAnswered" + EXCLUDED."financingAnswered",
       "financingGranted" = t."financingGranted" + EXCLUDED."financingGranted",
       rated = t.rated + EXCLUDED.rated,
-      satisfied = t.satisfied + EXCLUDED.satisfied
-    RETURNING 1
-  ),
-  owed_rows AS (
+      satisfied = t.satisfied + EXCLUDED.satisfied;
+
+  WITH d AS (SELECT -1 AS s, o.* FROM unnest(olds) o UNION ALL SELECT 1 AS s, n.* FROM unnest(news) n),
+  quarter_items AS (
+    SELECT s, "programId", (date_trunc('quarter', "forwardedAt" AT TIME ZONE 'Asia/Shanghai'))::date AS quarter_start,
+           "assignedBankId" AS bank_id, "dueAt", type,
+           "firstAnsweredAt", "firstAnswerOnTime", "lastAnswerKind", "lastRating", "firstWithdrawnAt"
+      FROM d WHERE "assignedBankId" IS NOT NULL AND "forwardedAt" IS NOT NULL
+  )
     INSERT INTO "RequestOwedTally" AS t ("programId", "quarterStart", "bankId", "dueAt", n)
     SELECT "programId", quarter_start, bank_id, "dueAt", sum(s)
       FROM quarter_items
      WHERE "firstAnsweredAt" IS NULL AND "dueAt" IS NOT NULL
        AND NOT coalesce("firstWithdrawnAt" <= "dueAt", false)
      GROUP BY 1, 2, 3, 4 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("programId", "quarterStart", "bankId", "dueAt") DO UPDATE SET n = t.n + EXCLUDED.n
-    RETURNING 1
-  ),
-  year_rows AS (
+    ON CONFLICT ("programId", "quarterStart", "bankId", "dueAt") DO UPDATE SET n = t.n + EXCLUDED.n;
+
+  WITH d AS (SELECT -1 AS s, o.* FROM unnest(olds) o UNION ALL SELECT 1 AS s, n.* FROM unnest(news) n)
     INSERT INTO "RequestYearTally" AS t (year, submitted, rated, satisfied)
     SELECT * FROM (
       SELECT extract(year FROM "submittedAt" AT TIME ZONE 'Asia/Shanghai')::int AS year, sum(s) AS submitted,
@@ -213,11 +216,8 @@ CREATE FUNCTION "rq_apply_request_tallies"(olds "Request"[], news "Request"[]) R
     WHERE (submitted, rated, satisfied) <> (0, 0, 0)
     ORDER BY 1
     ON CONFLICT (year) DO UPDATE SET
-      submitted = t.submitted + EXCLUDED.submitted, rated = t.rated + EXCLUDED.rated, satisfied = t.satisfied + EXCLUDED.satisfied
-    RETURNING 1
-  )
-  SELECT FROM status_rows, open_rows, quarter_rows, owed_rows, year_rows LIMIT 0;
-$$;
+      submitted = t.submitted + EXCLUDED.submitted, rated = t.rated + EXCLUDED.rated, satisfied = t.satisfied + EXCLUDED.satisfied;
+END $$;
 
 
 CREATE FUNCTION "rq_request_tallies_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
