@@ -55,7 +55,7 @@ const SEED = (() => {
 })();
 const CHECK_EVERY = Math.max(1, Number(process.env.READ_MODELS_CHECK_EVERY ?? 25) || 25);
 /** Steps drawn at random; a short phase after them retries any step kind not yet done. */
-const RANDOM_STEPS = 400;
+const RANDOM_STEPS = 200;
 /** The clock starts on the seed's reference day and ends early in January 2027, so items are forwarded in two quarters. */
 const START = new Date("2026-11-27T10:00:00+08:00");
 const SPAN_MS = 42 * 86_400_000;
