@@ -4,39 +4,14 @@
  * (throwaway database, `next start` on a free port; needs `npm run build` first) and
  * stops it afterwards. Also signs a browser context in as a demo login.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { spawn } from "node:child_process";
 import type { BrowserContext } from "@playwright/test";
 import { currentTotp } from "@/lib/auth/totp";
 import { DEMO_PASSWORD, demoTotpSecret } from "@/lib/seed/credentials";
 import { DEFAULT_SEED } from "@/lib/seed/generate";
+import { freePort, waitUntilReady } from "./next-start";
 
 export type TDemoServer = { baseUrl: string; stop: () => Promise<void> };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the demo server exited (${child.exitCode}); did you run \`npm run build\`?`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the demo server did not become healthy within 3 minutes");
-}
 
 export async function startDemoServer(): Promise<TDemoServer> {
   const given = process.env.DEMO_BASE_URL;
@@ -55,7 +30,7 @@ export async function startDemoServer(): Promise<TDemoServer> {
       child.kill("SIGTERM");
     });
   try {
-    await waitForHealth(baseUrl, child);
+    await waitUntilReady(`${baseUrl}/api/health`, child, "the demo server");
   } catch (error) {
     await stop();
     throw error;
