@@ -1,0 +1,253 @@
+/**
+ * Keyset ("seek") pagination for the long lists (requests, inboxes, queues, the
+ * enterprise registry).
+ *
+ * Why: OFFSET makes the database read and throw away every row before the page, and a
+ * page count needs count(*) over the whole scope; both grow with the table. A keyset page
+ * asks for "the next N rows after this row's sort key" instead, which an index that
+ * matches the list's filter and order answers by reading about N rows, however deep the
+ * page.
+ *
+ * The URL carries an opaque cursor: `after=<key of the last row shown>` for the next
+ * page, `before=<key of the first row shown>` for the previous one (read with the order
+ * reversed). A cursor is base64url of a JSON array `[segment, ...sort key]`, checked with
+ * the list's zod schema; anything that does not parse is the first page, never an error
+ * (a URL is untrusted input, and an old bookmark must still open the list).
+ *
+ * A list may be made of segments shown one after the other (the bank inbox: running
+ * items by deadline, then recent answers); each has its own order and query, and the
+ * cursor names the segment it points into. Most lists have one.
+ *
+ * Pure: the where and orderBy objects are plain Prisma-shaped data; the caller runs them.
+ */
+import { z } from "zod";
+
+export type TSortDirection = "asc" | "desc";
+
+/** One column of a sort key. A nullable column sorts its nulls last in the forward order. */
+export type TKeyColumn = { field: string; direction: TSortDirection; nullable?: boolean };
+
+export type TKeyValue = string | number | boolean | Date | null;
+
+type TWhere = Record<string, unknown>;
+type TOrderBy = Record<string, unknown>;
+
+export type TPageCursor = { direction: "after" | "before"; token: string };
+
+export type TKeysetQuery = {
+  /** Rows strictly after (before, when reading backwards) the cursor's key; undefined: from the start (end). */
+  where: TWhere | undefined;
+  orderBy: TOrderBy[];
+  take: number;
+};
+
+export type TKeysetSegment<TRow> = {
+  columns: readonly TKeyColumn[];
+  /** Validates a cursor's key values (JSON: dates arrive as ISO strings) and turns them back into typed values. */
+  cursor: z.ZodType<TKeyValue[]>;
+  keyOf: (row: TRow) => TKeyValue[];
+  read: (query: TKeysetQuery) => Promise<TRow[]>;
+};
+
+export type TKeysetPage<TRow> = {
+  rows: TRow[];
+  /** Cursor tokens for the neighbouring pages; null when there is none. */
+  next: string | null;
+  previous: string | null;
+};
+
+// ───────────────────────── cursors ─────────────────────────
+
+const MAX_TOKEN = 1_000;
+
+export function encodeCursor(segment: number, key: readonly TKeyValue[]): string {
+  const json = JSON.stringify([segment, ...key.map((v) => (v instanceof Date ? v.toISOString() : v))]);
+  return Buffer.from(json, "utf8").toString("base64url");
+}
+
+/** The segment and typed key of a token, or null when it is not one of this list's cursors. */
+export function decodeCursor(token: string, schemas: readonly z.ZodType<TKeyValue[]>[]): { segment: number; key: TKeyValue[] } | null {
+  if (token.length === 0 || token.length > MAX_TOKEN || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(raw) || raw.length < 1) return null;
+  const [segment, ...values] = raw as unknown[];
+  if (typeof segment !== "number" || !Number.isInteger(segment) || segment < 0 || segment >= schemas.length) return null;
+  const parsed = schemas[segment]!.safeParse(values);
+  return parsed.success ? { segment, key: parsed.data } : null;
+}
+
+type TParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function param(params: TParams, name: string): string | undefined {
+  const v = params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * The cursor of a list from the URL (`after` wins over `before`); null: the first page.
+ * `prefix` tells two lists on one page apart (the bank inbox's copies: `copiesAfter`).
+ */
+export function parsePageCursor(params: TParams, prefix = ""): TPageCursor | null {
+  const name = (d: "after" | "before") => (prefix ? `${prefix}${d[0]!.toUpperCase()}${d.slice(1)}` : d);
+  for (const direction of ["after", "before"] as const) {
+    const token = param(params, name(direction));
+    if (token) return { direction, token: token.slice(0, MAX_TOKEN + 1) };
+  }
+  return null;
+}
+
+/** The URL parameter that carries a cursor token, for links (see parsePageCursor). */
+export function cursorParam(direction: "after" | "before", prefix = ""): string {
+  return prefix ? `${prefix}${direction[0]!.toUpperCase()}${direction.slice(1)}` : direction;
+}
+
+// Cursor key schemas for the usual column types.
+export const keyDate = z.iso.datetime().transform((s) => new Date(s));
+export const keyNullableDate = keyDate.nullable();
+export const keyUuid = z.uuid();
+export const keyText = z.string().max(200);
+
+// ───────────────────────── where and order ─────────────────────────
+
+/** The list's order (reversed: the same rows backwards, for the previous page). */
+export function keysetOrderBy(columns: readonly TKeyColumn[], reversed = false): TOrderBy[] {
+  return columns.map((c) => {
+    const direction = reversed ? flip(c.direction) : c.direction;
+    if (!c.nullable) return { [c.field]: direction };
+    return { [c.field]: { sort: direction, nulls: reversed ? "first" : "last" } };
+  });
+}
+
+const flip = (d: TSortDirection): TSortDirection => (d === "asc" ? "desc" : "asc");
+
+/**
+ * Rows strictly after `key` in the list's order (strictly before it when reversed):
+ * (c1 > k1) OR (c1 = k1 AND c2 > k2) OR …, with nulls sorting last. When the first
+ * column cannot be null, the same condition also bounds it (c1 >= k1) so the index on
+ * the order can start its scan at the cursor instead of filtering from the top.
+ */
+export function keysetWhere(columns: readonly TKeyColumn[], key: readonly TKeyValue[], reversed = false): TWhere {
+  if (key.length !== columns.length) throw new Error(`keyset: ${columns.length} columns, ${key.length} values`);
+  const branches: TWhere[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const beyond = beyondValue(columns[i]!, key[i]!, reversed);
+    if (beyond === null) continue;
+    const equal = columns.slice(0, i).map((c, j) => ({ [c.field]: key[j] === null ? null : key[j] }));
+    branches.push(equal.length === 0 ? beyond : { AND: [...equal, beyond] });
+  }
+  const first = columns[0]!;
+  const bound = !first.nullable && key[0] !== null
+    ? { [first.field]: { [(first.direction === "asc") !== reversed ? "gte" : "lte"]: key[0] } }
+    : null;
+  const after: TWhere = branches.length === 0 ? { [first.field]: { in: [] } } : branches.length === 1 ? branches[0]! : { OR: branches };
+  return bound ? { AND: [bound, after] } : after;
+}
+
+// The rows beyond `value` in one column, or null when no row can be (nothing sorts after a null, which is last).
+function beyondValue(column: TKeyColumn, value: TKeyValue, reversed: boolean): TWhere | null {
+  const op = (column.direction === "asc") !== reversed ? "gt" : "lt";
+  if (!column.nullable) return { [column.field]: { [op]: value } };
+  if (!reversed) return value === null ? null : { OR: [{ [column.field]: { [op]: value } }, { [column.field]: null }] };
+  return value === null ? { [column.field]: { not: null } } : { [column.field]: { [op]: value } };
+}
+
+// ───────────────────────── reading a page ─────────────────────────
+
+/**
+ * One page of a list made of `segments` (shown in this order), from the cursor: the
+ * next `pageSize` rows after it, or the `pageSize` rows before it. A cursor that does not
+ * decode, that points past the end, or a previous page that turns out to be the first
+ * gives the first page, so a user always sees a full page from the top rather than an
+ * empty or partial one.
+ */
+export async function readKeysetPage<TRow>(
+  segments: readonly TKeysetSegment<TRow>[],
+  cursor: TPageCursor | null,
+  pageSize: number,
+): Promise<TKeysetPage<TRow>> {
+  const decoded = cursor ? decodeCursor(cursor.token, segments.map((s) => s.cursor)) : null;
+  if (cursor && decoded) {
+    if (cursor.direction === "after") {
+      const page = await readForward(segments, decoded, pageSize);
+      if (page.rows.length > 0) return page;
+    } else {
+      const page = await readBackward(segments, decoded, pageSize);
+      if (page) return page;
+    }
+  }
+  return readForward(segments, null, pageSize);
+}
+
+type TTagged<TRow> = { row: TRow; segment: number };
+
+const tokenOf = <TRow>(segments: readonly TKeysetSegment<TRow>[], t: TTagged<TRow>) => encodeCursor(t.segment, segments[t.segment]!.keyOf(t.row));
+
+async function readForward<TRow>(
+  segments: readonly TKeysetSegment<TRow>[],
+  from: { segment: number; key: TKeyValue[] } | null,
+  pageSize: number,
+): Promise<TKeysetPage<TRow>> {
+  const out: TTagged<TRow>[] = [];
+  for (let s = from?.segment ?? 0; s < segments.length && out.length <= pageSize; s++) {
+    const seg = segments[s]!;
+    const where = from && s === from.segment ? keysetWhere(seg.columns, from.key) : undefined;
+    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns), take: pageSize + 1 - out.length });
+    out.push(...rows.map((row) => ({ row, segment: s })));
+  }
+  const shown = out.slice(0, pageSize);
+  return {
+    rows: shown.map((t) => t.row),
+    next: out.length > pageSize ? tokenOf(segments, shown.at(-1)!) : null,
+    previous: from && shown.length > 0 ? tokenOf(segments, shown[0]!) : null,
+  };
+}
+
+// Null when the rows before the cursor do not fill a page: the caller shows the first page.
+async function readBackward<TRow>(
+  segments: readonly TKeysetSegment<TRow>[],
+  from: { segment: number; key: TKeyValue[] },
+  pageSize: number,
+): Promise<TKeysetPage<TRow> | null> {
+  const out: TTagged<TRow>[] = [];
+  for (let s = from.segment; s >= 0 && out.length <= pageSize; s--) {
+    const seg = segments[s]!;
+    const where = s === from.segment ? keysetWhere(seg.columns, from.key, true) : undefined;
+    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns, true), take: pageSize + 1 - out.length });
+    out.push(...rows.map((row) => ({ row, segment: s })));
+  }
+  if (out.length < pageSize) return null;
+  const shown = out.slice(0, pageSize).reverse();
+  return {
+    rows: shown.map((t) => t.row),
+    next: tokenOf(segments, shown.at(-1)!),
+    previous: out.length > pageSize ? tokenOf(segments, shown[0]!) : null,
+  };
+}
+
+// ───────────────────────── capped totals ─────────────────────────
+
+/** Totals above this are shown as "1,000+": counting further would read the whole scope. */
+export const COUNT_CAP = 1_000;
+
+/** What a list shows as its size: exact up to COUNT_CAP, else "more than COUNT_CAP". */
+export type TCappedCount = { value: number; capped: boolean };
+
+/**
+ * A count that stops at COUNT_CAP + 1 rows (`count({ where, take })` is
+ * `SELECT count(*) FROM (SELECT … LIMIT n)`): the caller passes the list's order too,
+ * so the database walks the same index as the page and stops early, instead of scanning
+ * the whole scope.
+ */
+export function cappedCount(n: number): TCappedCount {
+  return n > COUNT_CAP ? { value: COUNT_CAP, capped: true } : { value: n, capped: false };
+}
+
+/** The parameters of a message that shows a capped count: `{capped, select, yes {{total, number}+} other {{total, number}}}`. */
+export function cappedCountParams(count: TCappedCount): { total: number; capped: "yes" | "no" } {
+  return { total: count.value, capped: count.capped ? "yes" : "no" };
+}
