@@ -1,19 +1,21 @@
 /**
  * The filters of the request list, read from the URL (untrusted): an unknown status or
  * type is ignored rather than an error, the search is trimmed and capped, the page is a
- * positive integer. Pure: the page and its tests share it.
+ * keyset cursor (lib/pagination/keyset.ts; one that does not decode is the first page).
+ * Pure: the page and its tests share it.
  */
 import { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
 
 export const REQUEST_PAGE_SIZE = 20;
 const MAX_QUERY = 64;
-const MAX_PAGE = 10_000;
 
 export type TRequestListFilters = {
   status: RequestStatus | null;
   type: RequestType | null;
   q: string;
-  page: number;
+  /** Where the page starts (null: the first page). */
+  cursor: TPageCursor | null;
   /** A bank (with its branches and sub-branches): the dashboards' "overdue by bank" links. */
   bank?: string | null;
   park?: string | null;
@@ -33,20 +35,19 @@ function oneOf<T extends string>(values: Record<string, T>, raw: string | undefi
 }
 
 export function parseRequestListFilters(params: TParams): TRequestListFilters {
-  const page = Number.parseInt(first(params.page) ?? "1", 10);
   return {
     status: oneOf(RequestStatus, first(params.status)),
     type: oneOf(RequestType, first(params.type)),
     q: (first(params.q) ?? "").trim().slice(0, MAX_QUERY),
-    page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+    cursor: parsePageCursor(params),
     ...(uuidOrNull(first(params.bank)) ? { bank: uuidOrNull(first(params.bank)) } : {}),
     ...(uuidOrNull(first(params.park)) ? { park: uuidOrNull(first(params.park)) } : {}),
     ...(first(params.overdue) === "1" ? { overdue: true } : {}),
   };
 }
 
-/** The query string of the same filters on another page (empty values left out). */
-export function requestListQuery(filters: TRequestListFilters, page: number): string {
+/** The query string of the same filters, on the page a cursor names (none: the first page; empty values left out). */
+export function requestListQuery(filters: TRequestListFilters, cursor: TPageCursor | null = null): string {
   const entries: [string, string][] = [];
   if (filters.status) entries.push(["status", filters.status]);
   if (filters.type) entries.push(["type", filters.type]);
@@ -54,6 +55,6 @@ export function requestListQuery(filters: TRequestListFilters, page: number): st
   if (filters.bank) entries.push(["bank", filters.bank]);
   if (filters.park) entries.push(["park", filters.park]);
   if (filters.overdue) entries.push(["overdue", "1"]);
-  if (page > 1) entries.push(["page", String(page)]);
+  if (cursor) entries.push([cursorParam(cursor.direction), cursor.token]);
   return new URLSearchParams(entries).toString();
 }

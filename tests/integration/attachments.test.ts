@@ -202,12 +202,12 @@ describe("request lists", () => {
     await submit(first.id);
     await prisma.request.update({ where: { id: first.id }, data: { submittedAt: new Date(NOW.getTime() - 86_400_000) } });
     await submit(second.id);
-    const queue = await listParkQueue(prisma, w.actors.parkStaff, 1);
+    const queue = await listParkQueue(prisma, w.actors.parkStaff);
     const order = queue.rows.map((r) => r.id);
     expect(order.indexOf(first.id)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(first.id)).toBeLessThan(order.indexOf(second.id));
-    expect((await listParkQueue(prisma, w.actors.otherParkStaff, 1)).rows).toEqual([]);
-    expect((await listParkQueue(prisma, w.actors.enterpriseOwner, 1)).rows).toEqual([]);
+    expect((await listParkQueue(prisma, w.actors.otherParkStaff)).rows).toEqual([]);
+    expect((await listParkQueue(prisma, w.actors.enterpriseOwner)).rows).toEqual([]);
     const problems = await listRequests(prisma, w.actors.parkStaff, parseRequestListFilters({ status: "SUBMITTED" }));
     expect(problems.rows.map((r) => r.id)).toEqual(expect.arrayContaining([first.id, second.id]));
   });

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { areaOfRole } from "@/lib/auth/areas";
 import { can } from "@/lib/auth/permissions";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { resolveLocale } from "@/lib/i18n/locales";
+import { cappedCountParams, type TPageCursor } from "@/lib/pagination/keyset";
 import { parseRequestListFilters, requestListQuery } from "@/lib/requests/list-filters";
 import { listRequests } from "@/lib/requests/queries/list-requests";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -34,11 +35,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
   ]);
   const mayCreate = can(user.role, "requests.create");
   const filtered = Boolean(filters.status || filters.type || filters.q || filters.bank || filters.park || filters.overdue);
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const hrefFor = (p: number) => {
-    const query = requestListQuery(filters, p);
-    return query ? `/requests?${query}` : "/requests";
-  };
+  const hrefFor = (cursor: TPageCursor) => `/requests?${requestListQuery(filters, cursor)}`;
 
   return (
     <PortalFrame user={user}>
@@ -68,12 +65,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
         ) : (
           <RequestsTable rows={list.rows} area={area} locale={locale} calendar={calendar} caption={t(`title.${area}`)} />
         )}
-        {list.total > 0 && (
-          <Pagination
-            page={list.page}
-            pages={pages}
+        {list.rows.length > 0 && (
+          <KeysetPager
+            previous={list.previous}
+            next={list.next}
             hrefFor={hrefFor}
-            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+            labels={{ nav: t("pagination"), summary: t("total", cappedCountParams(list.total)), previous: t("previous"), next: t("next") }}
           />
         )}
       </main>

@@ -2,6 +2,10 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
+import {
+  COUNT_CAP, cappedCount, keyDate, keysetOrderBy, keyUuid, readKeysetPage, type TCappedCount, type TKeyColumn, type TKeysetPage,
+} from "@/lib/pagination/keyset";
+import { z } from "zod";
 import { REQUEST_PAGE_SIZE, type TRequestListFilters } from "../list-filters";
 import { RUNNING_DEADLINE_STATUSES } from "../mutations/recompute-deadlines";
 
@@ -21,17 +25,33 @@ export type TRequestListRow = {
   updatedAt: Date;
 };
 
-export type TRequestList = { rows: TRequestListRow[]; total: number; page: number; pageSize: number };
+export type TRequestList = TKeysetPage<TRequestListRow> & { total: TCappedCount; pageSize: number };
+
+// Newest change first; id breaks ties so the order is total (a keyset needs that).
+// Served by Request(updatedAt, id) and, for a park, Request(parkId, updatedAt, id).
+const COLUMNS: readonly TKeyColumn[] = [
+  { field: "updatedAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+];
+const CURSOR = z.tuple([keyDate, keyUuid]);
+
+const select = {
+  id: true, serial: true, type: true, status: true, title: true, amountFen: true, submittedAt: true, dueAt: true, answeredAt: true, updatedAt: true,
+  enterprise: { select: { name: true } },
+  park: { select: { org: { select: { name: true, shortName: true } } } },
+  assignedBank: { select: { name: true } },
+} satisfies Prisma.RequestSelect;
 
 /**
  * One page of the items the actor may see (requestScope: the enterprise its own with
  * drafts, the park its park's, a bank what is assigned or copied to it, the finance
  * office and central bank everything submitted), newest change first, filtered by
- * status, type and a search in serial or title.
+ * status, type and a search in serial or title; keyset-paged from `filters.cursor`, with
+ * a total capped at COUNT_CAP.
  */
 export async function listRequests(db: PrismaClient, actor: TActorSource, filters: TRequestListFilters, now: Date = new Date()): Promise<TRequestList> {
   const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
-  const empty = { rows: [], total: 0, page: 1, pageSize: REQUEST_PAGE_SIZE };
+  const empty: TRequestList = { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REQUEST_PAGE_SIZE };
   if (isNothing(scope)) return empty;
   const where: Prisma.RequestWhereInput = {
     AND: [
@@ -49,30 +69,35 @@ export async function listRequests(db: PrismaClient, actor: TActorSource, filter
       filters.overdue ? { status: { in: [...RUNNING_DEADLINE_STATUSES] }, answeredAt: null, dueAt: { lt: now } } : {},
     ],
   };
-  const total = await db.request.count({ where });
-  if (total === 0) return empty;
-  const pages = Math.max(1, Math.ceil(total / REQUEST_PAGE_SIZE));
-  const page = Math.min(filters.page, pages);
-  const rows = await db.request.findMany({
-    where,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * REQUEST_PAGE_SIZE,
-    take: REQUEST_PAGE_SIZE,
-    select: {
-      id: true, serial: true, type: true, status: true, title: true, amountFen: true, submittedAt: true, dueAt: true, answeredAt: true, updatedAt: true,
-      enterprise: { select: { name: true } },
-      park: { select: { org: { select: { name: true, shortName: true } } } },
-      assignedBank: { select: { name: true } },
-    },
-  });
+  const [page, total] = await Promise.all([
+    readKeysetPage(
+      [{
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TRequestListRow) => [r.updatedAt, r.id],
+        read: async (q) => {
+          const rows = await db.request.findMany({
+            where: q.where ? { AND: [where, q.where] } : where,
+            orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
+            take: q.take,
+            select,
+          });
+          return rows.map(toRow);
+        },
+      }],
+      filters.cursor,
+      REQUEST_PAGE_SIZE,
+    ),
+    // In the list's order, so the count walks the same index as the page and stops early.
+    db.request.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
+  ]);
+  return { ...page, total: cappedCount(total), pageSize: REQUEST_PAGE_SIZE };
+}
+
+function toRow(r: Prisma.RequestGetPayload<{ select: typeof select }>): TRequestListRow {
   return {
-    rows: rows.map((r) => ({
-      id: r.id, serial: r.serial, type: r.type, status: r.status, title: r.title, amountFen: r.amountFen?.toString() ?? null,
-      enterpriseName: r.enterprise.name, parkName: r.park.org.shortName ?? r.park.org.name, assignedBankName: r.assignedBank?.name ?? null,
-      submittedAt: r.submittedAt, dueAt: r.dueAt, answeredAt: r.answeredAt, updatedAt: r.updatedAt,
-    })),
-    total,
-    page,
-    pageSize: REQUEST_PAGE_SIZE,
+    id: r.id, serial: r.serial, type: r.type, status: r.status, title: r.title, amountFen: r.amountFen?.toString() ?? null,
+    enterpriseName: r.enterprise.name, parkName: r.park.org.shortName ?? r.park.org.name, assignedBankName: r.assignedBank?.name ?? null,
+    submittedAt: r.submittedAt, dueAt: r.dueAt, answeredAt: r.answeredAt, updatedAt: r.updatedAt,
   };
 }

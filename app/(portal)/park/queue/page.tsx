@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Table } from "@/components/ui/table";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { parseRequestListFilters } from "@/lib/requests/list-filters";
+import { cappedCountParams, cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
 import { listParkQueue } from "@/lib/requests/queries/list-park-queue";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -21,16 +21,15 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 // working days each has waited. Forwarding and returning happen on the item's page.
 export default async function ParkQueuePage({ searchParams }: { searchParams: TSearchParams }) {
   const user = await requirePermission("requests.forward");
-  const { page } = parseRequestListFilters(await searchParams);
+  const cursor = parsePageCursor(await searchParams);
   const [t, tRequests, locale, queue, calendar] = await Promise.all([
     getTranslations("requestForm.queue"),
     getTranslations("requests"),
     getLocale().then(resolveLocale),
-    listParkQueue(db(), user, page),
+    listParkQueue(db(), user, cursor),
     loadWorkingCalendar(db()),
   ]);
   const now = new Date();
-  const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
   return (
     <PortalFrame user={user} area="park">
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
@@ -62,12 +61,12 @@ export default async function ParkQueuePage({ searchParams }: { searchParams: TS
             })}
           </Table>
         )}
-        {queue.total > 0 && (
-          <Pagination
-            page={queue.page}
-            pages={pages}
-            hrefFor={(p) => (p > 1 ? `/park/queue?page=${p}` : "/park/queue")}
-            labels={{ nav: t("pagination"), summary: t("pageOf", { page: queue.page, pages, total: queue.total }), previous: t("previous"), next: t("next") }}
+        {queue.rows.length > 0 && (
+          <KeysetPager
+            previous={queue.previous}
+            next={queue.next}
+            hrefFor={(c) => `/park/queue?${new URLSearchParams([[cursorParam(c.direction), c.token]])}`}
+            labels={{ nav: t("pagination"), summary: t("total", cappedCountParams(queue.total)), previous: t("previous"), next: t("next") }}
           />
         )}
       </main>
