@@ -13,7 +13,8 @@ import { loadComplianceGaps, type TComplianceGaps } from "@/lib/pairings/queries
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
-import { listSupervisionQueue, maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/list-supervision-queue";
+import { countSupervisionTabs } from "@/lib/requests/queries/count-supervision-tabs";
+import { maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/supervision-tabs";
 import { listSubmissionRows } from "@/lib/submissions/queries/list-submissions";
 import { overdueMatrix, type TOverdueMatrix } from "./finance-overdue-matrix";
 import { dashboardPeriod } from "./shared-period";
@@ -56,10 +57,10 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
   const [program, calendar, publishedYears] = await Promise.all([
     getCurrentProgram(db, current.year, now), loadWorkingCalendar(db), loadPublishedYears(db),
   ]);
-  const [groups, overdue, queue, ranking, compliance, rows] = await Promise.all([
+  const [groups, overdue, supervision, ranking, compliance, rows] = await Promise.all([
     maySeeSupervisionQueue(actor) ? countRequestsByStatus(db) : Promise.resolve([]),
     overdueMatrix(db, user, now),
-    listSupervisionQueue(db, user, { pageSize: 1, now, calendar }),
+    countSupervisionTabs(db, user, now),
     program ? summariseRanking(db, actor, program.id, (r) => r.year === lastEnded.year && r.quarter === lastEnded.quarter) : null,
     program ? loadComplianceGaps(db, actor, { programId: program.id, year: program.year }) : null,
     program ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now, calendar }) : null,
@@ -73,7 +74,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     open: rows.filter((r) => r.lateState === "open").length,
   };
   return {
-    current, lastEnded, byStatus, overdue, supervision: queue.counts, ranking, programId: program?.id ?? null,
+    current, lastEnded, byStatus, overdue, supervision, ranking, programId: program?.id ?? null,
     calendarMissingYear: nextYearMissing(now, publishedYears), compliance, submissions,
   };
 }

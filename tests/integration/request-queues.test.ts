@@ -147,18 +147,22 @@ describe("listBankInbox", () => {
     expect(serialsOf(inbox.copies.items)).toEqual([]);
   });
 
-  it("pages across running and answered items", async () => {
+  it("pages across running and answered items, forward and back", async () => {
     const first = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3 });
-    const second = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3, page: 2 });
-    expect(first.assigned).toMatchObject({ total: 4, pages: 2 });
+    expect(first.assigned).toMatchObject({ total: { value: 4, capped: false }, previous: null });
     expect(serialsOf(first.assigned.items)).toEqual([serial("red"), serial("yellow"), serial("normal")]);
+    const second = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3, cursor: { direction: "after", token: first.assigned.next! } });
     expect(serialsOf(second.assigned.items)).toEqual([serial("answered")]);
+    expect(second.assigned.next).toBeNull();
+    const back = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3, cursor: { direction: "before", token: second.assigned.previous! } });
+    expect(serialsOf(back.assigned.items)).toEqual(serialsOf(first.assigned.items));
+    expect(back.assigned.previous).toBeNull();
   });
 
   it("gives anyone who is not a bank user nothing", async () => {
     for (const a of [actors.finance, actors.park]) {
       const inbox = await listBankInbox(prisma, a, { now: NOW, calendar });
-      expect(inbox.assigned.total + inbox.copies.total).toBe(0);
+      expect(inbox.assigned.total.value + inbox.copies.total.value).toBe(0);
     }
   });
 });

@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Table } from "@/components/ui/table";
 import { canActor } from "@/lib/auth/permissions";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { parsePage } from "@/lib/requests/inbox-order";
+import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
 import {
   SUPERVISION_TABS, isSupervisionTab, listSupervisionQueue, maySeeSupervisionQueue, type TSupervisionItem, type TSupervisionTab,
 } from "@/lib/requests/queries/list-supervision-queue";
@@ -35,9 +35,9 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   if (!maySeeSupervisionQueue(user)) notFound(); // an incoherent actor (role vs org kind)
   const search = await searchParams;
   const tab = isSupervisionTab(search.tab) ? search.tab : "supervision";
-  const page = parsePage(search.page);
+  const cursor = parsePageCursor(search);
   const [t, tr, locale, queue] = await Promise.all([
-    getTranslations("supervision"), getTranslations("requests"), getLocale().then(resolveLocale), listSupervisionQueue(db(), user, { tab, page }),
+    getTranslations("supervision"), getTranslations("requests"), getLocale().then(resolveLocale), listSupervisionQueue(db(), user, { tab, cursor }),
   ]);
   const readOnly = !canActor(user, "requests.supervise");
   const caption = t(`tabs.${tab}`);
@@ -65,7 +65,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           </ul>
         </nav>
         {tab === "bulletin" && <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>}
-        {queue.total === 0 ? (
+        {queue.items.length === 0 ? (
           <EmptyState title={t(`empty.${tab}.title`)} body={t(`empty.${tab}.body`)} />
         ) : (
           <div className="space-y-2" data-testid={`queue-${tab}`}>
@@ -78,11 +78,11 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                 </tr>
               ))}
             </Table>
-            <Pagination
-              page={queue.page}
-              pages={queue.pages}
-              hrefFor={(p) => `/supervision?tab=${tab}&page=${p}`}
-              labels={{ nav: caption, summary: t("pageSummary", { page: queue.page, pages: queue.pages, total: queue.total }), previous: t("previous"), next: t("next") }}
+            <KeysetPager
+              previous={queue.previous}
+              next={queue.next}
+              hrefFor={(c) => `/supervision?${new URLSearchParams([["tab", tab], [cursorParam(c.direction), c.token]])}`}
+              labels={{ nav: caption, summary: t("pageSummary", { total: queue.total }), previous: t("previous"), next: t("next") }}
             />
           </div>
         )}

@@ -3,7 +3,8 @@
  * reply clock runs (FORWARDED, SIGNED, ESCALATED not yet answered), then those it answered
  * in the last 30 days; and, apart, the items it was only copied on (抄送, read-only).
  * Each item carries its deadline colour at `now` (deadlineState: one definition with the
- * deadline job). Red first, then by dueAt; paginated.
+ * deadline job). Red first, then by dueAt; keyset-paged (lib/pagination/keyset.ts), the
+ * assigned list as two segments (running, then answered) so a page may span both.
  *
  * Scoped: the bank ids come from the actor's own organization (loadScopeContext), and
  * every where is ANDed with requestScope. Anyone who is not a bank user gets empty lists.
@@ -15,7 +16,12 @@ import { bankCoverage, requestScope } from "@/lib/auth/scopes";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
-import { compareInboxItems, pageCount, pageWindows } from "../inbox-order";
+import {
+  COUNT_CAP, cappedCount, keyDate, keyNullableDate, keysetOrderBy, keyText, readKeysetPage,
+  type TCappedCount, type TKeyColumn, type TKeysetQuery, type TKeysetSegment, type TPageCursor,
+} from "@/lib/pagination/keyset";
+import { z } from "zod";
+import { compareInboxItems } from "../inbox-order";
 
 export const INBOX_PAGE_SIZE = 20;
 const RECENT_ANSWER_MS = 30 * 86_400_000;
@@ -38,10 +44,11 @@ export type TInboxItem = {
   deadline: TDeadlineState | null;
 };
 
-export type TInboxPage = { items: TInboxItem[]; total: number; page: number; pages: number };
+/** One page of a list: its items, cursor tokens of the pages around it, the list's (capped) size. */
+export type TInboxPage = { items: TInboxItem[]; total: TCappedCount; next: string | null; previous: string | null };
 export type TBankInbox = { assigned: TInboxPage; copies: TInboxPage };
 
-export type TInboxOptions = { page?: number; copiesPage?: number; pageSize?: number; now?: Date; calendar?: WorkingCalendar };
+export type TInboxOptions = { cursor?: TPageCursor | null; copiesCursor?: TPageCursor | null; pageSize?: number; now?: Date; calendar?: WorkingCalendar };
 
 const select = {
   id: true, serial: true, title: true, type: true, status: true, amountFen: true,
@@ -58,17 +65,21 @@ const running = (): Prisma.RequestWhereInput => ({
   status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] },
 });
 
-const empty = (page: number): TInboxPage => ({ items: [], total: 0, page, pages: 1 });
+// The orders of the three parts; serial breaks ties, so each order is total.
+const RUNNING_KEY: readonly TKeyColumn[] = [{ field: "dueAt", direction: "asc", nullable: true }, { field: "serial", direction: "asc" }];
+// The answered part only holds rows with an answeredAt (its where says so).
+const ANSWERED_KEY: readonly TKeyColumn[] = [{ field: "answeredAt", direction: "desc" }, { field: "serial", direction: "asc" }];
+const COPIES_KEY: readonly TKeyColumn[] = [{ field: "forwardedAt", direction: "desc", nullable: true }, { field: "serial", direction: "desc" }];
+
+const emptyPage = (): TInboxPage => ({ items: [], total: cappedCount(0), next: null, previous: null });
 
 export async function listBankInbox(db: PrismaClient, user: TActorSource, options: TInboxOptions = {}): Promise<TBankInbox> {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? INBOX_PAGE_SIZE;
-  const page = options.page ?? 1;
-  const copiesPage = options.copiesPage ?? 1;
   const actor = actorOf(user);
   const ctx = await loadScopeContext(db, user);
   const banks = bankCoverage(actor, ctx.bankOrgIds);
-  if (banks.length === 0) return { assigned: empty(page), copies: empty(copiesPage) };
+  if (banks.length === 0) return { assigned: emptyPage(), copies: emptyPage() };
   const scope = requestScope(actor, ctx);
 
   const mine: Prisma.RequestWhereInput = { AND: [scope, { assignedBankId: { in: banks } }] };
@@ -85,20 +96,31 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     ],
   };
 
-  const [runningTotal, answeredTotal, copiesTotal, calendar] = await Promise.all([
-    db.request.count({ where: whereRunning }),
-    db.request.count({ where: whereAnswered }),
-    db.request.count({ where: whereCopies }),
+  const segment = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[], cursor: z.ZodType<(Date | string | null)[]>): TKeysetSegment<TRow> => ({
+    columns,
+    cursor,
+    keyOf: (r) => columns.map((c) => r[c.field as "dueAt" | "answeredAt" | "forwardedAt" | "serial"]),
+    read: (q: TKeysetQuery) =>
+      db.request.findMany({ where: q.where ? { AND: [where, q.where] } : where, orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[], take: q.take, select }),
+  });
+  // A total stops at COUNT_CAP + 1 rows, read in the list's order.
+  const count = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[]) =>
+    db.request.count({ where, orderBy: keysetOrderBy(columns) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 });
+
+  const [assignedPage, copiesPage, runningTotal, answeredTotal, copiesTotal, calendar] = await Promise.all([
+    readKeysetPage(
+      [
+        segment(whereRunning, RUNNING_KEY, z.tuple([keyNullableDate, keyText])),
+        segment(whereAnswered, ANSWERED_KEY, z.tuple([keyDate, keyText])),
+      ],
+      options.cursor ?? null,
+      pageSize,
+    ),
+    readKeysetPage([segment(whereCopies, COPIES_KEY, z.tuple([keyNullableDate, keyText]))], options.copiesCursor ?? null, pageSize),
+    count(whereRunning, RUNNING_KEY),
+    count(whereAnswered, ANSWERED_KEY),
+    count(whereCopies, COPIES_KEY),
     options.calendar ?? loadWorkingCalendar(db),
-  ]);
-  const [runningWindow, answeredWindow] = pageWindows([runningTotal, answeredTotal], page, pageSize);
-  const copiesWindow = pageWindows([copiesTotal], copiesPage, pageSize)[0]!;
-  const read = (where: Prisma.RequestWhereInput, orderBy: Prisma.RequestOrderByWithRelationInput[], w: { skip: number; take: number }) =>
-    w.take === 0 ? Promise.resolve([] as TRow[]) : db.request.findMany({ where, orderBy, skip: w.skip, take: w.take, select });
-  const [runningRows, answeredRows, copyRows] = await Promise.all([
-    read(whereRunning, [{ dueAt: { sort: "asc", nulls: "last" } }, { serial: "asc" }], runningWindow!),
-    read(whereAnswered, [{ answeredAt: "desc" }, { serial: "asc" }], answeredWindow!),
-    read(whereCopies, [{ forwardedAt: { sort: "desc", nulls: "last" } }, { serial: "desc" }], copiesWindow),
   ]);
 
   const toItem = (r: TRow): TInboxItem => ({
@@ -108,10 +130,14 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     forwardedAt: r.forwardedAt, dueAt: r.dueAt, dueProvisional: r.dueProvisional, answeredAt: r.answeredAt,
     deadline: r.dueAt && r.answeredAt === null && isRunningStatus(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
   });
-  const items = [...runningRows.map(toItem).sort(compareInboxItems), ...answeredRows.map(toItem)];
+  // The database orders the running items by dueAt, which is the colour order while the
+  // clock runs; compareInboxItems states the rule and keeps the running part of the page
+  // in it. The answered part (status ANSWERED) stays in its own order, after them.
+  const rows = assignedPage.rows.map(toItem);
+  const items = [...rows.filter((i) => i.status !== RequestStatus.ANSWERED).sort(compareInboxItems), ...rows.filter((i) => i.status === RequestStatus.ANSWERED)];
   return {
-    assigned: { items, total: runningTotal + answeredTotal, page, pages: pageCount(runningTotal + answeredTotal, pageSize) },
-    copies: { items: copyRows.map(toItem), total: copiesTotal, page: copiesPage, pages: pageCount(copiesTotal, pageSize) },
+    assigned: { items, total: cappedCount(runningTotal + answeredTotal), next: assignedPage.next, previous: assignedPage.previous },
+    copies: { items: copiesPage.rows.map(toItem), total: cappedCount(copiesTotal), next: copiesPage.next, previous: copiesPage.previous },
   };
 }
 

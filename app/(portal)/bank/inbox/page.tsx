@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Table } from "@/components/ui/table";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { parsePage } from "@/lib/requests/inbox-order";
+import { cappedCountParams, cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
 import { listBankInbox, type TInboxItem, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -18,13 +18,21 @@ const td = "px-3 py-2 align-top";
 
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
 
+const COPIES = "copies";
+
 export default async function BankInboxPage({ searchParams }: { searchParams: TSearch }) {
   const user = await requirePermission("dashboard.bank");
   const search = await searchParams;
-  const page = parsePage(search.page);
-  const copiesPage = parsePage(search.copies);
-  const [t, inbox] = await Promise.all([getTranslations("requestsBank"), listBankInbox(db(), user, { page, copiesPage })]);
-  const href = (p: number, c: number) => `/bank/inbox?page=${p}&copies=${c}`;
+  // Two lists on one page, each with its own cursor; a link moves one and keeps the other.
+  const cursor = parsePageCursor(search);
+  const copiesCursor = parsePageCursor(search, COPIES);
+  const [t, inbox] = await Promise.all([getTranslations("requestsBank"), listBankInbox(db(), user, { cursor, copiesCursor })]);
+  const href = (assigned: TPageCursor | null, copies: TPageCursor | null) => {
+    const query = new URLSearchParams();
+    if (assigned) query.set(cursorParam(assigned.direction), assigned.token);
+    if (copies) query.set(cursorParam(copies.direction, COPIES), copies.token);
+    return `/bank/inbox?${query}`;
+  };
   return (
     <PortalFrame user={user} area="bank">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
@@ -33,20 +41,20 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
           <p className="text-slate-700">{t("inbox.intro")}</p>
         </div>
         <section aria-labelledby="inbox-heading" className="space-y-3">
-          <h2 id="inbox-heading" className="text-xl font-semibold">{t("inbox.assignedTitle", { count: inbox.assigned.total })}</h2>
-          {inbox.assigned.total === 0 ? (
+          <h2 id="inbox-heading" className="text-xl font-semibold">{t("inbox.assignedTitle", cappedCountParams(inbox.assigned.total))}</h2>
+          {inbox.assigned.items.length === 0 ? (
             <EmptyState title={t("inbox.emptyTitle")} body={t("inbox.emptyBody")} />
           ) : (
-            <InboxTable caption={t("inbox.assignedTitle", { count: inbox.assigned.total })} list={inbox.assigned} hrefFor={(p) => href(p, copiesPage)} testId="inbox-assigned" />
+            <InboxTable caption={t("inbox.assignedTitle", cappedCountParams(inbox.assigned.total))} list={inbox.assigned} hrefFor={(c) => href(c, copiesCursor)} testId="inbox-assigned" />
           )}
         </section>
         <section aria-labelledby="copies-heading" className="space-y-3">
-          <h2 id="copies-heading" className="text-xl font-semibold">{t("inbox.copiesTitle", { count: inbox.copies.total })}</h2>
+          <h2 id="copies-heading" className="text-xl font-semibold">{t("inbox.copiesTitle", cappedCountParams(inbox.copies.total))}</h2>
           <p className="text-sm text-slate-600">{t("inbox.copiesIntro")}</p>
-          {inbox.copies.total === 0 ? (
+          {inbox.copies.items.length === 0 ? (
             <EmptyState title={t("inbox.copiesEmptyTitle")} body={t("inbox.copiesEmptyBody")} />
           ) : (
-            <InboxTable caption={t("inbox.copiesTitle", { count: inbox.copies.total })} list={inbox.copies} hrefFor={(c) => href(page, c)} testId="inbox-copies" />
+            <InboxTable caption={t("inbox.copiesTitle", cappedCountParams(inbox.copies.total))} list={inbox.copies} hrefFor={(c) => href(cursor, c)} testId="inbox-copies" />
           )}
         </section>
       </main>
@@ -54,7 +62,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   );
 }
 
-async function InboxTable({ caption, list, hrefFor, testId }: { caption: string; list: TInboxPage; hrefFor: (p: number) => string; testId: string }) {
+async function InboxTable({ caption, list, hrefFor, testId }: { caption: string; list: TInboxPage; hrefFor: (c: TPageCursor) => string; testId: string }) {
   const [t, tr, locale] = await Promise.all([getTranslations("requestsBank"), getTranslations("requests"), getLocale().then(resolveLocale)]);
   const head = ["serial", "enterprise", "park", "type", "amount", "forwardedAt", "deadline", "status"].map((k) => t(`inbox.columns.${k}`));
   return (
@@ -76,11 +84,11 @@ async function InboxTable({ caption, list, hrefFor, testId }: { caption: string;
           </tr>
         ))}
       </Table>
-      <Pagination
-        page={list.page}
-        pages={list.pages}
+      <KeysetPager
+        previous={list.previous}
+        next={list.next}
         hrefFor={hrefFor}
-        labels={{ nav: caption, summary: t("pageSummary", { page: list.page, pages: list.pages, total: list.total }), previous: t("previous"), next: t("next") }}
+        labels={{ nav: caption, summary: t("pageSummary", cappedCountParams(list.total)), previous: t("previous"), next: t("next") }}
       />
     </div>
   );

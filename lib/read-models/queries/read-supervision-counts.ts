@@ -10,7 +10,7 @@ type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
 
 export type TSupervisionCounts = { supervision: number; disputes: number; withdrawals: number; bulletin: number };
 
-export async function countSupervisionTabs(db: TDb, now: Date, quarter: { start: Date; end: Date }): Promise<TSupervisionCounts> {
+export async function readSupervisionCounts(db: TDb, now: Date, quarter: { start: Date; end: Date }): Promise<TSupervisionCounts> {
   const [supervision, [small]] = await Promise.all([
     countUnderSupervision(db, now),
     db.$queryRaw<Omit<TSupervisionCounts, "supervision">[]>`

@@ -1,0 +1,47 @@
+/**
+ * The tabs of the supervision queue (督办) and what each holds, shared by the queue's
+ * pages (list-supervision-queue.ts) and its counts (count-supervision-tabs.ts):
+ *   supervision  — ESCALATED items, items passed to another bank (still unanswered), and
+ *                  running items past their deadline (now > dueAt, not answered);
+ *   disputes     — returns the enterprise contests (RETURNED with returnDisputedAt);
+ *   withdrawals  — withdrawals after an answer nobody has checked yet;
+ *   bulletin     — items put on the quarterly bulletin during the current quarter.
+ * Only the finance office and the central bank see the queue (both read every submitted
+ * item).
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { EscalationReason, LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
+import { canActor, type TActor } from "@/lib/auth/permissions";
+import type { TQuarter } from "../quarter";
+
+export const SUPERVISION_TABS = ["supervision", "disputes", "withdrawals", "bulletin"] as const;
+export type TSupervisionTab = (typeof SUPERVISION_TABS)[number];
+
+export function isSupervisionTab(value: unknown): value is TSupervisionTab {
+  return typeof value === "string" && (SUPERVISION_TABS as readonly string[]).includes(value);
+}
+
+export function maySeeSupervisionQueue(actor: TActor): boolean {
+  return canActor(actor, "supervision.read");
+}
+
+export const RUNNING_STATUSES: RequestStatus[] = [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED];
+
+export function supervisionTabWhere(tab: TSupervisionTab, now: Date, quarter: TQuarter): Prisma.RequestWhereInput {
+  switch (tab) {
+    case "supervision":
+      return {
+        OR: [
+          { status: RequestStatus.ESCALATED },
+          { status: { in: RUNNING_STATUSES }, answeredAt: null, dueAt: { lt: now } },
+          { status: { in: RUNNING_STATUSES }, answeredAt: null, escalationReason: EscalationReason.PASSED },
+        ],
+      };
+    case "disputes":
+      return { status: RequestStatus.RETURNED, returnDisputedAt: { not: null } };
+    case "withdrawals":
+      return { status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: true, withdrawalCheckedAt: null };
+    case "bulletin":
+      return { inBulletin: true, ledger: { some: { action: LedgerAction.BULLETIN, occurredAt: { gte: quarter.start, lt: quarter.end } } } };
+  }
+}
