@@ -9,7 +9,6 @@ import {
   mayBeParentOf,
   orderAsTree,
   parseEnterpriseFilters,
-  parsePage,
   usccPrefix,
 } from "./rules";
 
@@ -68,10 +67,12 @@ describe("list filters", () => {
     const f = parseEnterpriseFilters(new URLSearchParams("q=华锐&section=C&size=HUGE&tag=专精特新&class=B&status=all&park=x"));
     expect(f).toEqual({ q: "华锐", section: "C", size: null, tag: "专精特新", supportClass: "B", status: "all", parkId: null });
     expect(parseEnterpriseFilters({}).status).toBe("active");
-    expect(new URLSearchParams(filtersQuery(f, 2)).get("page")).toBe("2");
+    const next = new URLSearchParams(filtersQuery(f, { direction: "after", token: "WzAsIngiXQ" }));
+    expect(next.get("after")).toBe("WzAsIngiXQ");
+    expect(parseEnterpriseFilters(next)).toEqual(f);
+    expect(new URLSearchParams(filtersQuery(f, { direction: "before", token: "abc" })).get("before")).toBe("abc");
     expect(parseEnterpriseFilters(new URLSearchParams(filtersQuery(f)))).toEqual(f);
-    expect(parsePage({ page: "-3" })).toBe(1);
-    expect(parsePage({ page: "4" })).toBe(4);
+    expect(new URLSearchParams(filtersQuery(f)).has("after")).toBe(false);
   });
   it("recognizes a USCC prefix but not a name", () => {
     expect(usccPrefix("913501")).toBe("913501");

@@ -9,6 +9,7 @@ import {
   normalizeMobile,
   type TIndustrySection,
 } from "./schemas";
+import { cursorParam, type TPageCursor } from "@/lib/pagination/keyset";
 import { explainUsccError, normalizeUscc } from "./uscc";
 
 // Rules of the registries (enterprises, parks, banks, guarantee companies): input
@@ -173,12 +174,6 @@ function pick<T extends string>(value: string, allowed: readonly T[]): T | null 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A list page's number, 1 when missing or nonsense. */
-export function parsePage(params: TParams): number {
-  const n = Number(param(params, "page"));
-  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
-}
-
 /** The enterprise list's filters from the query string; unknown values are ignored, not errors. */
 export function parseEnterpriseFilters(params: TParams): TEnterpriseFilters {
   const supportClass = param(params, "class");
@@ -202,8 +197,8 @@ export function parseOrgFilters(params: TParams): TOrgFilters {
   };
 }
 
-/** The filters back as a query string (defaults left out), for links and the export. */
-export function filtersQuery(filters: Partial<TEnterpriseFilters & TOrgFilters>, page = 1): string {
+/** The filters back as a query string (defaults left out), for links and the export; with a cursor, the page it names. */
+export function filtersQuery(filters: Partial<TEnterpriseFilters & TOrgFilters>, cursor: TPageCursor | null = null): string {
   const out = new URLSearchParams();
   if (filters.q) out.set("q", filters.q);
   if (filters.section) out.set("section", filters.section);
@@ -213,7 +208,7 @@ export function filtersQuery(filters: Partial<TEnterpriseFilters & TOrgFilters>,
   if (filters.parkId) out.set("park", filters.parkId);
   if (filters.level) out.set("level", filters.level);
   if (filters.status && filters.status !== "active") out.set("status", filters.status);
-  if (page > 1) out.set("page", String(page));
+  if (cursor) out.set(cursorParam(cursor.direction), cursor.token);
   return out.toString();
 }
 

@@ -3,7 +3,11 @@ import type { EnterpriseSize, SupportClass } from "@/lib/generated/prisma/enums"
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { enterpriseScope, isNothing, type TScopeContext } from "@/lib/auth/scopes";
+import {
+  COUNT_CAP, cappedCount, keyText, keyUuid, readKeysetPage, type TCappedCount, type TKeyColumn, type TKeysetPage, type TPageCursor,
+} from "@/lib/pagination/keyset";
 import { maskMobile } from "@/lib/privacy/mask";
+import { z } from "zod";
 import { isUuid } from "./is-enterprise-approved";
 import { REGISTRY_EXPORT_MAX_ROWS, REGISTRY_PAGE_SIZE, usccPrefix, type TEnterpriseFilters } from "../rules";
 
@@ -100,32 +104,47 @@ function toRow(e: TRow): TRegistryEnterprise {
   };
 }
 
-// Name then id: a total order, served by the index on name.
+// Name then id: a total order, served by the index on name (and, for a park window,
+// Enterprise(parkId, name, id)).
 const ORDER: Prisma.EnterpriseOrderByWithRelationInput[] = [{ name: "asc" }, { id: "asc" }];
+const COLUMNS: readonly TKeyColumn[] = [{ field: "name", direction: "asc" }, { field: "id", direction: "asc" }];
+const CURSOR = z.tuple([keyText, keyUuid]);
 
-export type TPage<T> = { rows: T[]; total: number; page: number; pageSize: number };
+export type TRegistryPage<T> = TKeysetPage<T> & { total: TCappedCount; pageSize: number };
 
-/** One page of the enterprise list (offset paging over name order; 50 a page). */
+/** One keyset page of the enterprise list in name order (50 a page), with a total capped at COUNT_CAP. */
 export async function listRegistryEnterprises(
   db: TDb,
   actor: TActor,
   ctx: TScopeContext,
   filters: TEnterpriseFilters,
-  page = 1,
-): Promise<TPage<TRegistryEnterprise>> {
+  cursor: TPageCursor | null = null,
+): Promise<TRegistryPage<TRegistryEnterprise>> {
   const where = enterpriseWhere(actor, ctx, filters);
-  if (!where) return { rows: [], total: 0, page: 1, pageSize: REGISTRY_PAGE_SIZE };
-  const total = await db.enterprise.count({ where });
-  const pages = Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const rows = await db.enterprise.findMany({
-    where,
-    select: ROW_SELECT,
-    orderBy: ORDER,
-    skip: (current - 1) * REGISTRY_PAGE_SIZE,
-    take: REGISTRY_PAGE_SIZE,
-  });
-  return { rows: rows.map(toRow), total, page: current, pageSize: REGISTRY_PAGE_SIZE };
+  if (!where) return { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REGISTRY_PAGE_SIZE };
+  const [page, total] = await Promise.all([
+    readKeysetPage(
+      [{
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TRegistryEnterprise) => [r.name, r.id],
+        read: async (q) => {
+          const rows = await db.enterprise.findMany({
+            where: q.where ? { AND: [where, q.where] } : where,
+            select: ROW_SELECT,
+            orderBy: q.orderBy as Prisma.EnterpriseOrderByWithRelationInput[],
+            take: q.take,
+          });
+          return rows.map(toRow);
+        },
+      }],
+      cursor,
+      REGISTRY_PAGE_SIZE,
+    ),
+    // In the list's order, so the count walks the same index as the page and stops early.
+    db.enterprise.count({ where, orderBy: ORDER, take: COUNT_CAP + 1 }),
+  ]);
+  return { ...page, total: cappedCount(total), pageSize: REGISTRY_PAGE_SIZE };
 }
 
 /**

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { canActor } from "@/lib/auth/permissions";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { listParkChoices, listRegistryEnterprises } from "@/lib/registry/queries/registry-enterprises";
-import { ENTERPRISE_TAGS, STATUS_FILTERS, SUPPORT_CLASSES, filtersQuery, parseEnterpriseFilters, parsePage } from "@/lib/registry/rules";
+import { cappedCountParams, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
+import { ENTERPRISE_TAGS, STATUS_FILTERS, SUPPORT_CLASSES, filtersQuery, parseEnterpriseFilters } from "@/lib/registry/rules";
 import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -27,12 +28,11 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
     getTranslations("registry.common"),
     getTranslations("registration"),
     getTranslations("enterprises"),
-    listRegistryEnterprises(db(), user, ctx, filters, parsePage(params)),
+    listRegistryEnterprises(db(), user, ctx, filters, parsePageCursor(params)),
     listParkChoices(db(), user, ctx),
   ]);
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const query = filtersQuery(filters);
-  const hrefFor = (p: number) => `/registry/enterprises?${filtersQuery(filters, p)}`;
+  const hrefFor = (cursor: TPageCursor) => `/registry/enterprises?${filtersQuery(filters, cursor)}`;
 
   return (
     <PortalFrame user={user}>
@@ -83,7 +83,7 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
           <EmptyState title={tc("emptyTitle")} body={tc("emptyBody")} />
         ) : (
           <>
-            <p className="text-sm text-slate-600">{t("enterprises.count", { total: list.total })}</p>
+            <p className="text-sm text-slate-600">{t("enterprises.count", cappedCountParams(list.total))}</p>
             <Table
               caption={t("enterprises.tableCaption")}
               head={[t("enterprises.name"), t("enterprises.uscc"), t("enterprises.park"), t("enterprises.section"), t("enterprises.size"), t("enterprises.class"), t("enterprises.tags"), tc("status")]}
@@ -107,11 +107,11 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
                 </tr>
               ))}
             </Table>
-            <Pagination
-              page={list.page}
-              pages={pages}
+            <KeysetPager
+              previous={list.previous}
+              next={list.next}
               hrefFor={hrefFor}
-              labels={{ nav: tc("pagination"), summary: tc("pageOf", { page: list.page, pages, total: list.total }), previous: tc("previous"), next: tc("next") }}
+              labels={{ nav: tc("pagination"), previous: tc("previous"), next: tc("next") }}
             />
           </>
         )}
