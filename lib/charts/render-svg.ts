@@ -1,7 +1,13 @@
 /**
  * ECharts rendered to an SVG string on the server (its SSR mode): the page ships no chart
  * JavaScript, the chart shows before any script runs, and Chinese labels use the CJK font
- * the page already has. Every call makes and disposes its own chart instance.
+ * the page already has. Every rendering makes and disposes its own chart instance.
+ *
+ * Rendering takes milliseconds per chart (a large part of a dashboard's server time) while
+ * the numbers behind a chart change rarely, so the last SVGs are kept by their exact
+ * input (option and size, as JSON): the same input always draws the same picture. An
+ * option holding a function (a formatter) is not reduced to JSON faithfully and is
+ * always rendered afresh.
  */
 import * as echarts from "echarts";
 
@@ -10,7 +16,38 @@ export type TChartOption = echarts.EChartsOption;
 /** The font stack of the charts: the same CJK font as the page text. */
 export const CHART_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
+const RENDERED_MAX = 100;
+const rendered = new Map<string, string>();
+
+function inputKey(option: TChartOption, size: { width: number; height: number }): string | null {
+  let faithful = true;
+  const key = JSON.stringify([size, option], function (this: Record<string, unknown>, name: string, value: unknown) {
+    const raw = this[name];
+    if (typeof raw === "function" || typeof raw === "symbol") faithful = false;
+    if (raw instanceof Date) return { date: value };
+    return typeof raw === "bigint" ? { bigint: raw.toString() } : value;
+  });
+  return faithful ? key : null;
+}
+
 export function renderChartSvg(option: TChartOption, size: { width: number; height: number }): string {
+  const key = inputKey(option, size);
+  const kept = key === null ? undefined : rendered.get(key);
+  if (kept !== undefined) {
+    // Most recently used last, so the oldest goes first when the map is full.
+    rendered.delete(key!);
+    rendered.set(key!, kept);
+    return kept;
+  }
+  const svg = renderFresh(option, size);
+  if (key !== null) {
+    if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, svg);
+  }
+  return svg;
+}
+
+function renderFresh(option: TChartOption, size: { width: number; height: number }): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CalendarDayKind } from "@/lib/generated/prisma/enums";
 import { isWeekendIso } from "@/lib/calendar/schemas";
@@ -35,8 +36,13 @@ export async function loadWorkingCalendar(db: TDb): Promise<WorkingCalendar> {
   return createWorkingCalendar({ holidays, workdays, publishedYears: years.map((y) => y.year) });
 }
 
-/** Years whose schedule is published (CalendarYear.publishedAt set), ascending. */
-export async function loadPublishedYears(db: Pick<Prisma.TransactionClient, "calendarYear">): Promise<number[]> {
+/**
+ * Years whose schedule is published (CalendarYear.publishedAt set), ascending. Memoised for
+ * one server render (React cache; outside a render it is a plain call): the finance
+ * pages' missing-calendar banner and the finance dashboard both ask.
+ */
+export const loadPublishedYears = cache(async (db: Pick<Prisma.TransactionClient, "calendarYear">): Promise<number[]> => {
   const rows = await db.calendarYear.findMany({ where: { publishedAt: { not: null } }, select: { year: true }, orderBy: { year: "asc" } });
-  return rows.map((r) => r.year);
-}
+  // Frozen: every caller of the render shares this array.
+  return Object.freeze(rows.map((r) => r.year)) as number[];
+});

@@ -43,9 +43,19 @@ export const NAMESPACES = [
   "submissions",
 ] as const;
 
-export async function loadMessages(locale: TLocale): Promise<Record<string, unknown>> {
-  const parts = await Promise.all(
-    NAMESPACES.map(async (ns) => (await import(`./${locale}/${ns}.json`)).default as Record<string, unknown>),
-  );
-  return Object.assign({}, ...parts);
+// The files are static, so each language is read and merged once per process and every
+// request shares the result (read-only: nothing may change it).
+const loaded = new Map<TLocale, Promise<Readonly<Record<string, unknown>>>>();
+
+export function loadMessages(locale: TLocale): Promise<Readonly<Record<string, unknown>>> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = Promise.all(NAMESPACES.map(async (ns) => (await import(`./${locale}/${ns}.json`)).default as Record<string, unknown>)).then(
+      (parts) => Object.freeze(Object.assign({}, ...parts) as Record<string, unknown>),
+    );
+    // A failed read is not kept: the next request tries again.
+    messages.catch(() => loaded.delete(locale));
+    loaded.set(locale, messages);
+  }
+  return messages;
 }

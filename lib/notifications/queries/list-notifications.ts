@@ -2,6 +2,7 @@
  * The signed-in user's own notifications (never anyone else's: every query has
  * `userId` in its where clause). Unread first, then newest first.
  */
+import { cache } from "react";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { paramsOf, type TNotificationParams } from "@/lib/notifications/render";
 
@@ -47,6 +48,11 @@ export async function listNotifications(db: TDb, userId: string, options: { page
   };
 }
 
-export async function unreadCount(db: TDb, userId: string): Promise<number> {
+/**
+ * Memoised for one server render (React cache; outside a render it is a plain call): the
+ * header's bell and the page under it (a dashboard, the notification centre) both show
+ * the number, and it should cost one query.
+ */
+export const unreadCount = cache(async (db: TDb, userId: string): Promise<number> => {
   return db.notification.count({ where: { userId, readAt: null } });
-}
+});

@@ -23,8 +23,9 @@ const ZCredentials = z.object({
 });
 
 // Configuration is built per request (a function), so `next build` needs no secret.
-// The JWT cookie carries only the session id; lib/server/auth/current-user.ts checks
-// the Session row on every request, which is what makes sign-out and timeouts real.
+// The JWT cookie carries only the session id; lib/server/auth/current-user.ts reads it
+// (session-cookie.ts) and checks the Session row on every request, which is what makes
+// sign-out and timeouts real.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,

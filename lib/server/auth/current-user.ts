@@ -4,13 +4,12 @@ import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { db } from "@/lib/server/db";
-import { auth } from "./config";
 import { requestMeta } from "./request-meta";
+import { sessionIdFromCookie } from "./session-cookie";
 
 /** The signed-in user of this request, checked against the Session row; null if none. */
 export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
-  const session = await auth();
-  const sid = (session as { sid?: string } | null)?.sid;
+  const sid = await sessionIdFromCookie();
   if (!sid) return null;
   const result = await loadSessionUser(db(), sid);
   return result.ok ? result.user : null;
