@@ -4,8 +4,8 @@ import type { TScopeContext } from "@/lib/auth/scopes";
 import { db } from "./db";
 
 /**
- * The signed-in user's scope context (its bank subtree, park or enterprise), loaded once per
- * server render: a page and the panels it renders all ask for it (getCurrentUser returns the
- * same user object for the whole render, so the cache key holds).
+ * The signed-in user's scope context (its bank subtree, park or enterprise), once per server
+ * render: a page and the panels it renders all ask for it. loadScopeContext itself reuses
+ * what the session check read in the same render; this keeps the call short for pages.
  */
 export const scopeContextFor = cache((user: TActorSource): Promise<TScopeContext> => loadScopeContext(db(), user));

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { requiresTotp } from "@/lib/auth/mfa-policy";
+import { SCOPE_COLUMNS, SCOPE_JOINS, scopeFromColumns, type TScopeColumns } from "@/lib/auth/queries/load-scope-context";
+import type { TScopeContext } from "@/lib/auth/scopes";
 import { checkSession } from "@/lib/auth/session-rules";
 
 export type TSessionUser = {
@@ -18,10 +20,11 @@ export type TSessionUser = {
 };
 
 export type TLoadSessionResult =
-  | { ok: true; user: TSessionUser }
+  /** `scope`: what loadScopeContext would give for the user's organization. */
+  | { ok: true; user: TSessionUser; scope: TScopeContext }
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "version" | "inactive" };
 
-type TSessionRow = {
+type TSessionRow = TScopeColumns & {
   id: string;
   createdAt: Date;
   lastSeenAt: Date;
@@ -51,16 +54,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function loadSessionUser(db: PrismaClient, sessionId: string, now: Date = new Date()): Promise<TLoadSessionResult> {
   if (!UUID.test(sessionId)) return { ok: false, reason: "missing" };
-  // One statement for the session, its user and the user's organization: this runs on
-  // every signed-in request, and a relation select would cost three round-trips.
+  // One statement for the session, its user, the user's organization and that
+  // organization's scope: this runs on every signed-in request, and separate loads would
+  // cost four round-trips, one after the other.
   const [session] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.id::text AS id, s."createdAt", s."lastSeenAt", s."revokedAt", s."sessionVersion",
            u.id::text AS "userId", u.account, u.name, u.role::text AS role, u.active AS "userActive",
            u."sessionVersion" AS "userSessionVersion", u."mustChangePassword", u."totpEnabledAt",
-           o.id::text AS "orgId", o.kind::text AS "orgKind", o.name AS "orgName", o.active AS "orgActive"
+           o.id::text AS "orgId", o.kind::text AS "orgKind", o.name AS "orgName", o.active AS "orgActive",
+           ${SCOPE_COLUMNS}
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     JOIN "Organization" o ON o.id = u."orgId"
+    ${SCOPE_JOINS}
     WHERE s.id = ${sessionId}::uuid`;
   if (!session) return { ok: false, reason: "missing" };
   const verdict = checkSession(
@@ -96,5 +102,6 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
       needsTotpEnrolment: requiresTotp(session.role) && !session.totpEnabledAt,
       totpEnabled: session.totpEnabledAt !== null,
     },
+    scope: scopeFromColumns(session.orgKind, session),
   };
 }

@@ -2,17 +2,23 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
+import { rememberScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { db } from "@/lib/server/db";
 import { requestMeta } from "./request-meta";
 import { sessionIdFromCookie } from "./session-cookie";
 
-/** The signed-in user of this request, checked against the Session row; null if none. */
+/**
+ * The signed-in user of this request, checked against the Session row; null if none. The
+ * same statement reads the user's scope, which the render's scope loads then reuse.
+ */
 export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const sid = await sessionIdFromCookie();
   if (!sid) return null;
   const result = await loadSessionUser(db(), sid);
-  return result.ok ? result.user : null;
+  if (!result.ok) return null;
+  rememberScopeContext(db(), result.user.orgId, result.scope);
+  return result.user;
 });
 
 type TRequireOptions = { allowPasswordChange?: boolean; allowTotpEnrolment?: boolean };

@@ -1,0 +1,43 @@
+/**
+ * The session check reads the user's scope in the same statement as the session row
+ * (loadSessionUser → scope); it must be exactly what loadScopeContext gives, for every
+ * kind of organization, or a page would see another set of data than its actions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
+import { testPrisma, uniqueTag } from "@/tests/factories/users";
+
+describe("the scope read with the session", () => {
+  let prisma: PrismaClient;
+  let world: TRequestWorld;
+  beforeAll(async () => {
+    prisma = testPrisma();
+    // A year of its own: the world's program must not become another file's current one.
+    world = await createRequestWorld(prisma, uniqueTag(), { year: 2039 });
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+  });
+
+  it("equals loadScopeContext for enterprise, park, bank (with branches), finance and central bank users", async () => {
+    const a = world.actors;
+    for (const actor of [a.enterpriseOwner, a.parkStaff, a.mainBankParentLiaison, a.mainBankLiaison, a.financeAdmin, a.centralBankStaff]) {
+      const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { sessionVersion: true } });
+      const { id } = await prisma.session.create({ data: { userId: actor.userId, sessionVersion }, select: { id: true } });
+      const result = await loadSessionUser(prisma, id);
+      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
+      expect(result.scope, actor.role).toEqual(await loadScopeContext(prisma, actor));
+    }
+    const parent = await loadScopeContext(prisma, a.mainBankParentLiaison);
+    expect([...(parent.bankOrgIds ?? [])].sort()).toEqual([world.mainBankOrgId, world.servicingBankOrgId].sort());
+    expect(await loadScopeContext(prisma, a.parkStaff)).toEqual({ parkId: world.parkId });
+    expect(await loadScopeContext(prisma, a.enterpriseOwner)).toEqual({ enterpriseId: world.enterpriseId });
+  });
+
+  it("answers a malformed session id as missing without asking the database to parse it", async () => {
+    expect(await loadSessionUser(prisma, "not-a-uuid")).toStrictEqual({ ok: false, reason: "missing" });
+  });
+});
