@@ -20,8 +20,13 @@ export function databaseUrl(): string {
   return cachedDatabaseUrl;
 }
 
+const ZAuthEnv = ZEnv.pick({ AUTH_SECRET: true });
+let cachedAuthSecret: string | undefined;
+
+// Read on every signed-in request (the session cookie): validated once, then kept.
 export function authSecret(): string {
-  return ZEnv.pick({ AUTH_SECRET: true }).parse(process.env).AUTH_SECRET;
+  cachedAuthSecret ??= ZAuthEnv.parse(process.env).AUTH_SECRET;
+  return cachedAuthSecret;
 }
 
 // Browsers accept Secure cookies on http://localhost, so production builds under test
