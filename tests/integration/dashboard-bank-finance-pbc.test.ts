@@ -14,12 +14,12 @@ import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { loadBankDashboard, type TBankDashboard } from "@/lib/dashboard/bank";
 import { loadFinanceDashboard, type TFinanceDashboard } from "@/lib/dashboard/finance";
 import { loadPbcDashboard, type TPbcDashboard } from "@/lib/dashboard/pbc";
-import { percentOf } from "@/lib/dashboard/shared-rates";
 import { computeDraftRanking } from "@/lib/ranking/mutations/ranking-compute";
 import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/ranking-review";
 import { quarterWindow, type TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
+import { expectedQuarterRates } from "./expected-quarter-rates";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
 
 const NOW = new Date("2026-11-27T10:00:00+08:00");
@@ -54,38 +54,8 @@ async function subtree(orgId: string): Promise<string[]> {
   return out;
 }
 
-/** Reply and satisfaction rates the ranking's way, item by item (per-request subqueries, counted in JS). */
-async function expectedRates(window: TQuarterWindow, bankIds: string[] | null) {
-  const rows = await sql<{ type: string; due: Date | null; first: Date | null; ontime: string | null; kind: string | null; rating: string | null; withdrawn: Date | null }>(
-    `SELECT r.type::text, r."dueAt" AS due,
-       (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3) AS first,
-       (SELECT e.content->>'onTime' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq LIMIT 1) AS ontime,
-       (SELECT e.content->>'answerKind' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq DESC LIMIT 1) AS kind,
-       (SELECT e.content->>'rating' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'RATE' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq DESC LIMIT 1) AS rating,
-       (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'WITHDRAW' AND e."occurredAt" BETWEEN $2 AND $3) AS withdrawn
-     FROM "Request" r
-     WHERE r."programId" = $1::uuid AND r."assignedBankId" IS NOT NULL AND r."forwardedAt" >= $2 AND r."forwardedAt" < $4 AND r."forwardedAt" <= $3
-       AND ($5::uuid[] IS NULL OR r."assignedBankId" = ANY($5::uuid[]))`,
-    programId, window.start, NOW, window.end, bankIds,
-  );
-  let owed = 0, answered = 0, onTime = 0, fa = 0, fg = 0, rated = 0, satisfied = 0;
-  for (const r of rows) {
-    const isAnswered = r.first !== null;
-    const withdrawnEarly = !isAnswered && r.withdrawn !== null && r.due !== null && r.withdrawn <= r.due;
-    if ((isAnswered || (r.due !== null && r.due <= NOW)) && !withdrawnEarly) owed++;
-    if (isAnswered) answered++;
-    if (isAnswered && (r.ontime !== null ? r.ontime === "true" : r.due !== null && r.first! <= r.due)) onTime++;
-    if (r.type === "FINANCING" && r.kind !== null) fa++;
-    if (r.type === "FINANCING" && r.kind === "GRANTED") fg++;
-    if (r.rating !== null) rated++;
-    if (r.rating === "SATISFIED" || r.rating === "BASICALLY_SATISFIED") satisfied++;
-  }
-  return {
-    received: rows.length, owed, answered, onTime, financingAnswered: fa, financingGranted: fg, rated, satisfied,
-    replyRate: percentOf(answered, owed), onTimeReplyRate: percentOf(onTime, owed),
-    financingSatisfactionRate: percentOf(fg, fa), enterpriseSatisfactionRate: percentOf(satisfied, rated),
-  };
-}
+/** Reply and satisfaction rates the ranking's way, item by item, at NOW (./expected-quarter-rates.ts). */
+const expectedRates = (window: TQuarterWindow, bankIds: string[] | null) => expectedQuarterRates(prisma, { programId, window, cutoff: NOW, bankIds });
 
 beforeAll(async () => {
   fresh = await createFreshDatabase("dashboards");

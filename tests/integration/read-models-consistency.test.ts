@@ -16,16 +16,15 @@
  * every step, to find the first step after which a model is wrong.
  */
 import { randomInt } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AnswerKind, CalendarDayKind, OrgKind, Rating, RequestStatus, RequestType, Role } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage } from "@/lib/auth/scopes";
 import { addCalendarDay, removeCalendarDay } from "@/lib/calendar/mutations/manage-calendar";
 import { isWeekendIso } from "@/lib/calendar/schemas";
 import { endOfShanghaiDay, shanghaiDateString } from "@/lib/calendar/working-days";
-import { percentOf, ratesOf } from "@/lib/dashboard/shared-rates";
+import { ratesOf } from "@/lib/dashboard/shared-rates";
 import { AppError } from "@/lib/errors";
 import { quarterWindow, type TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { rebuildReadModels } from "@/lib/read-models/mutations/rebuild-read-models";
@@ -40,9 +39,8 @@ import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { assignRequest, checkWithdrawal, closeOutRequest, remindRequest, ruleOnDispute } from "@/lib/requests/mutations/supervision-steps";
 import type { TAnswerInput, TSaveRequestInput } from "@/lib/requests/workflow/inputs";
 import type { TWorkflowResult } from "@/lib/requests/workflow/types";
-import { seedDemoData } from "@/prisma/seed/seed-demo-data";
-import { migrate } from "@/scripts/db/migrate";
-import { createFreshDatabase, type FreshDatabase } from "./harness";
+import { expectedQuarterRates } from "./expected-quarter-rates";
+import { openSeededDatabase, type TSeededDatabase } from "./read-models-fixture";
 
 // ── the run's parameters ──
 
@@ -108,7 +106,7 @@ function pick<T>(xs: readonly T[]): T {
 
 // ── the database and the people in it ──
 
-let fresh: FreshDatabase;
+let db: TSeededDatabase | undefined;
 let prisma: PrismaClient;
 let programId: string;
 
@@ -551,41 +549,6 @@ async function expectConsistent(where: string): Promise<void> {
   expect(mismatches, `read models differ from the rows ${where} (seed ${SEED}); steps since the last clean recount:\n${since}`).toEqual([]);
 }
 
-// ── independent counts for the dashboard check (per item, from the ledger) ──
-
-/** Reply and satisfaction counts the ranking's way, item by item (per-request subqueries, counted in JS). */
-async function expectedRates(window: TQuarterWindow, cutoff: Date, bankIds: string[] | null) {
-  const rows = await sql<{ type: string; due: Date | null; first: Date | null; ontime: string | null; kind: string | null; rating: string | null; withdrawn: Date | null }>(
-    `SELECT r.type::text, r."dueAt" AS due,
-       (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3) AS first,
-       (SELECT e.content->>'onTime' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq LIMIT 1) AS ontime,
-       (SELECT e.content->>'answerKind' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq DESC LIMIT 1) AS kind,
-       (SELECT e.content->>'rating' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'RATE' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq DESC LIMIT 1) AS rating,
-       (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'WITHDRAW' AND e."occurredAt" BETWEEN $2 AND $3) AS withdrawn
-     FROM "Request" r
-     WHERE r."programId" = $1::uuid AND r."assignedBankId" IS NOT NULL AND r."forwardedAt" >= $2 AND r."forwardedAt" < $4 AND r."forwardedAt" <= $3
-       AND ($5::uuid[] IS NULL OR r."assignedBankId" = ANY($5::uuid[]))`,
-    programId, window.start, cutoff, window.end, bankIds,
-  );
-  let owed = 0, answered = 0, onTime = 0, fa = 0, fg = 0, rated = 0, satisfied = 0;
-  for (const r of rows) {
-    const isAnswered = r.first !== null;
-    const withdrawnEarly = !isAnswered && r.withdrawn !== null && r.due !== null && r.withdrawn <= r.due;
-    if ((isAnswered || (r.due !== null && r.due <= cutoff)) && !withdrawnEarly) owed++;
-    if (isAnswered) answered++;
-    if (isAnswered && (r.ontime !== null ? r.ontime === "true" : r.due !== null && r.first! <= r.due)) onTime++;
-    if (r.type === "FINANCING" && r.kind !== null) fa++;
-    if (r.type === "FINANCING" && r.kind === "GRANTED") fg++;
-    if (r.rating !== null) rated++;
-    if (r.rating === "SATISFIED" || r.rating === "BASICALLY_SATISFIED") satisfied++;
-  }
-  return {
-    received: rows.length, owed, answered, onTime, financingAnswered: fa, financingGranted: fg, rated, satisfied,
-    replyRate: percentOf(answered, owed), onTimeReplyRate: percentOf(onTime, owed),
-    financingSatisfactionRate: percentOf(fg, fa), enterpriseSatisfactionRate: percentOf(satisfied, rated),
-  };
-}
-
 /** The quarter (of Shanghai time) an instant falls in. */
 function quarterOf(d: Date): TQuarterWindow {
   const [y, m] = shanghaiDateString(d).split("-").map(Number) as [number, number];
@@ -598,17 +561,13 @@ const quarterStartOf = (w: TQuarterWindow) => `${w.year}-${String((w.quarter - 1
 
 beforeAll(async () => {
   console.info(`read-models consistency: seed ${SEED} (replay with READ_MODELS_SEED=${SEED}), recount every ${CHECK_EVERY} steps`);
-  fresh = await createFreshDatabase("read_models");
-  await migrate(fresh.url, { onLog: () => {} });
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: fresh.url }) });
-  await seedDemoData(prisma, { referenceDate: "2026-11-27" });
-  programId = (await prisma.program.findFirstOrThrow({ where: { year: 2026 }, select: { id: true } })).id;
+  db = await openSeededDatabase("read_models");
+  ({ prisma, programId } = db);
   await loadPeople();
 }, 180_000);
 
 afterAll(async () => {
-  await prisma?.$disconnect();
-  await fresh?.drop();
+  await db?.close();
 });
 
 describe("read models kept by triggers", () => {
@@ -729,7 +688,7 @@ describe("read models kept by triggers", () => {
     for (const w of windows) {
       for (const bankOrgIds of [null, banks, headBanks]) {
         const stored = ratesOf(await readQuarterRateCounts(prisma, { programId, quarterStart: quarterStartOf(w), cutoff: now, bankOrgIds }));
-        const expected = await expectedRates(w, now, bankOrgIds);
+        const expected = await expectedQuarterRates(prisma, { programId, window: w, cutoff: now, bankIds: bankOrgIds });
         const label = `${w.year}Q${w.quarter} ${bankOrgIds === null ? "city-wide" : bankOrgIds === banks ? "demo liaison's banks" : "busiest head bank"}`;
         expect([label, stored]).toEqual([label, expected]);
         if (bankOrgIds === null) received += expected.received;
