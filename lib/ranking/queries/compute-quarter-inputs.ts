@@ -53,7 +53,14 @@ export async function computeQuarterInputs(
   // (nested): only the root client opens the snapshot transaction; inside the caller's
   // transaction its snapshot rules.
   if (typeof (db as { $connect?: unknown }).$connect === "function") {
-    return (db as PrismaClient).$transaction((tx) => compute(tx, params, computedAt, true), { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
+    // A city's quarter is ~100,000 items: a few seconds on a busy server, more than
+    // Prisma's default 5 s transaction limit allows. It only reads, so a long limit holds
+    // no lock that anyone waits for.
+    return (db as PrismaClient).$transaction((tx) => compute(tx, params, computedAt, true), {
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+      maxWait: 10_000,
+      timeout: 120_000,
+    });
   }
   return compute(db, params, computedAt, false);
 }
