@@ -3,7 +3,7 @@
  * (lib/requests/deadline-state.ts): red = past dueAt, yellow = due later today (Shanghai
  * day), normal = the rest of the running items (no dueAt included), counted in the open
  * read model over the bank's coverage (its own and its branches' items). The top items are the
- * inbox's own first page (listBankInbox: red, then yellow, then by dueAt).
+ * inbox's own first running items (listBankInbox: red, then yellow, then by dueAt).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -11,7 +11,7 @@ import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries
 import { bankCoverage } from "@/lib/auth/scopes";
 import { endOfShanghaiDay, shanghaiDateString, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
-import { listBankInbox, type TInboxItem } from "@/lib/requests/queries/list-bank-inbox";
+import { listUrgentInboxItems, type TInboxItem } from "@/lib/requests/queries/list-bank-inbox";
 
 export const INBOX_TOP = 5;
 
@@ -27,7 +27,7 @@ export async function summariseBankInbox(db: PrismaClient, user: TActorSource, n
   const endOfToday = endOfShanghaiDay(shanghaiDateString(now));
   const [bands, inbox] = await Promise.all([
     countDeadlineBands(db, { statuses: RUNNING, unanswered: true, bankIds: banks }, now, endOfToday),
-    listBankInbox(db, user, { pageSize: INBOX_TOP, now, calendar }),
+    listUrgentInboxItems(db, user, { take: INBOX_TOP, now, calendar }),
   ]);
-  return { red: bands.overdue, yellow: bands.dueToday, normal: bands.total - bands.overdue - bands.dueToday, top: inbox.assigned.items.filter((i) => i.deadline !== null) };
+  return { red: bands.overdue, yellow: bands.dueToday, normal: bands.total - bands.overdue - bands.dueToday, top: inbox.filter((i) => i.deadline !== null) };
 }

@@ -12,7 +12,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus, RequestType, RouteRole } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { bankCoverage, requestScope } from "@/lib/auth/scopes";
+import { bankCoverage, isNothing, requestScope } from "@/lib/auth/scopes";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
@@ -123,13 +123,7 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     options.calendar ?? loadWorkingCalendar(db),
   ]);
 
-  const toItem = (r: TRow): TInboxItem => ({
-    id: r.id, serial: r.serial, title: r.title, type: r.type, status: r.status,
-    amountFen: r.amountFen?.toString() ?? null,
-    enterpriseName: r.enterprise.name, parkName: r.park.org.name, bankName: r.assignedBank?.name ?? null,
-    forwardedAt: r.forwardedAt, dueAt: r.dueAt, dueProvisional: r.dueProvisional, answeredAt: r.answeredAt,
-    deadline: r.dueAt && r.answeredAt === null && isRunningStatus(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
-  });
+  const toItem = (r: TRow) => inboxItem(r, now, calendar);
   // The database orders the running items by dueAt, which is the colour order while the
   // clock runs; compareInboxItems states the rule and keeps the running part of the page
   // in it. The answered part (status ANSWERED) stays in its own order, after them.
@@ -139,6 +133,38 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     assigned: { items, total: cappedCount(runningTotal + answeredTotal), next: assignedPage.next, previous: assignedPage.previous },
     copies: { items: copiesPage.rows.map(toItem), total: cappedCount(copiesTotal), next: copiesPage.next, previous: copiesPage.previous },
   };
+}
+
+function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {
+  return {
+    id: r.id, serial: r.serial, title: r.title, type: r.type, status: r.status,
+    amountFen: r.amountFen?.toString() ?? null,
+    enterpriseName: r.enterprise.name, parkName: r.park.org.name, bankName: r.assignedBank?.name ?? null,
+    forwardedAt: r.forwardedAt, dueAt: r.dueAt, dueProvisional: r.dueProvisional, answeredAt: r.answeredAt,
+    deadline: r.dueAt && r.answeredAt === null && isRunningStatus(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
+  };
+}
+
+/**
+ * The first `take` running items of the inbox (red first, then by deadline) and nothing
+ * else: what the bank's dashboard shows, without the inbox's other lists and totals.
+ */
+export async function listUrgentInboxItems(
+  db: PrismaClient,
+  user: TActorSource,
+  options: { take: number; now: Date; calendar: WorkingCalendar },
+): Promise<TInboxItem[]> {
+  const actor = actorOf(user);
+  const ctx = await loadScopeContext(db, user);
+  const banks = bankCoverage(actor, ctx.bankOrgIds);
+  if (banks.length === 0 || isNothing(requestScope(actor, ctx))) return [];
+  const rows = await db.request.findMany({
+    where: { status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] }, answeredAt: null, assignedBankId: { in: banks } },
+    orderBy: keysetOrderBy(RUNNING_KEY) as Prisma.RequestOrderByWithRelationInput[],
+    take: options.take,
+    select,
+  });
+  return rows.map((r) => inboxItem(r, options.now, options.calendar)).sort(compareInboxItems);
 }
 
 function isRunningStatus(status: RequestStatus): boolean {
