@@ -9,7 +9,8 @@ import { requestMeta } from "./auth/request-meta";
 
 /**
  * The one shape of every server action (they are public HTTP endpoints):
- * who is the user → parse with zod → policy check → the handler → a small typed result.
+ * who is the user → policy check → parse with zod → the handler → a small typed result.
+ * (The policy comes first, so a caller who may not act learns nothing from validation.)
  * `policy` is kept on the returned function so the authorization-matrix test can read
  * every action's rule from the code itself.
  *   - a permission from lib/auth/permissions.ts: signed in and allowed;

@@ -17,38 +17,19 @@
  * Read from the read models (a few rows for the year), so every view is current.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { readYearHeadline } from "@/lib/read-models/queries/read-year-headline";
+import { readYearHeadline, type TYearHeadline } from "@/lib/read-models/queries/read-year-headline";
 import { shanghaiYear } from "../rules";
 
 type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
 
-/** Plain JSON (no bigint, no Date), so a cache can store it as is. */
-export type THeadlineStats = {
+/** Plain JSON (no bigint, no Date). */
+export type THeadlineStats = TYearHeadline & {
   year: number;
   /** ISO instant the numbers are counted up to. */
   asOf: string;
-  requestsHandled: number;
-  repliesOwed: number;
-  repliedOnTime: number;
-  rated: number;
-  satisfied: number;
-  loansGranted: number;
-  /** Decimal string of integer fen. */
-  loanAmountFen: string;
 };
 
 export async function getHeadlineStats(db: TDb, now: Date = new Date()): Promise<THeadlineStats> {
   const year = shanghaiYear(now);
-  const h = await readYearHeadline(db, year, now);
-  return {
-    year,
-    asOf: now.toISOString(),
-    requestsHandled: h.submitted,
-    repliesOwed: h.repliesOwed,
-    repliedOnTime: h.repliedOnTime,
-    rated: h.rated,
-    satisfied: h.satisfied,
-    loansGranted: h.loansGranted,
-    loanAmountFen: h.loanAmountFen,
-  };
+  return { year, asOf: now.toISOString(), ...(await readYearHeadline(db, year, now)) };
 }

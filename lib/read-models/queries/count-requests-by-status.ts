@@ -1,6 +1,6 @@
 /**
  * Items by state from the status read model (a few rows per park and bank), optionally
- * narrowed to a park or to a set of responsible banks. Drafts are counted like any state;
+ * narrowed to a park. Drafts are counted like any state;
  * callers that never show drafts leave them out.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -10,11 +10,9 @@ type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
 
 export type TStatusTotal = { status: RequestStatus; count: number };
 
-export async function countRequestsByStatus(db: TDb, filter: { parkId?: string; bankIds?: readonly string[] } = {}): Promise<TStatusTotal[]> {
-  const park = filter.parkId === undefined ? Prisma.empty : Prisma.sql`AND "parkId" = ${filter.parkId}::uuid`;
-  const banks = filter.bankIds === undefined ? Prisma.empty : Prisma.sql`AND "bankKey" = ANY(${[...filter.bankIds]}::uuid[])`;
+export async function countRequestsByStatus(db: TDb, filter: { parkId?: string } = {}): Promise<TStatusTotal[]> {
+  const park = filter.parkId === undefined ? Prisma.empty : Prisma.sql`WHERE "parkId" = ${filter.parkId}::uuid`;
   return db.$queryRaw<TStatusTotal[]>`
-    SELECT status, sum(n)::int AS count FROM "RequestStatusTally"
-     WHERE true ${park} ${banks}
+    SELECT status, sum(n)::int AS count FROM "RequestStatusTally" ${park}
      GROUP BY status HAVING sum(n) <> 0`;
 }

@@ -8,7 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
 
 export type TYearHeadline = {
-  submitted: number;
+  /** Items submitted in the year. */
+  requestsHandled: number;
   rated: number;
   satisfied: number;
   repliesOwed: number;
@@ -23,7 +24,7 @@ export async function readYearHeadline(db: TDb, year: number, now: Date): Promis
   const last = `${year}-12-31`;
   const [row] = await db.$queryRaw<TYearHeadline[]>`
     SELECT
-      coalesce((SELECT submitted FROM "RequestYearTally" WHERE year = ${year}), 0)::int AS submitted,
+      coalesce((SELECT submitted FROM "RequestYearTally" WHERE year = ${year}), 0)::int AS "requestsHandled",
       coalesce((SELECT rated FROM "RequestYearTally" WHERE year = ${year}), 0)::int AS rated,
       coalesce((SELECT satisfied FROM "RequestYearTally" WHERE year = ${year}), 0)::int AS satisfied,
       (coalesce((SELECT sum(answered) FROM "RequestQuarterTally" WHERE "quarterStart" BETWEEN ${first}::date AND ${last}::date), 0)
