@@ -17,7 +17,7 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
 import {
-  COUNT_CAP, cappedCount, keyDate, keyNullableDate, keysetOrderBy, keyText, readKeysetPage,
+  COUNT_CAP, cappedCount, keyDate, keyNullableDate, keysetOrderBy, keyText, keyUuid, readKeysetPage,
   type TCappedCount, type TKeyColumn, type TKeysetQuery, type TKeysetSegment, type TPageCursor,
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
@@ -40,6 +40,8 @@ export type TInboxItem = {
   dueAt: Date | null;
   dueProvisional: boolean;
   answeredAt: Date | null;
+  /** Copies only: when the item reached the bank (its route's creation). */
+  reachedBankAt?: Date;
   /** Null when the reply clock no longer runs (answered). */
   deadline: TDeadlineState | null;
 };
@@ -60,6 +62,9 @@ const select = {
 
 type TRow = Prisma.RequestGetPayload<{ select: typeof select }>;
 
+const copySelect = { id: true, createdAt: true, request: { select } } satisfies Prisma.RequestRouteSelect;
+type TCopyRow = Prisma.RequestRouteGetPayload<{ select: typeof copySelect }>;
+
 const running = (): Prisma.RequestWhereInput => ({
   answeredAt: null,
   status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] },
@@ -69,7 +74,11 @@ const running = (): Prisma.RequestWhereInput => ({
 const RUNNING_KEY: readonly TKeyColumn[] = [{ field: "dueAt", direction: "asc", nullable: true }, { field: "serial", direction: "asc" }];
 // The answered part only holds rows with an answeredAt (its where says so).
 const ANSWERED_KEY: readonly TKeyColumn[] = [{ field: "answeredAt", direction: "desc" }, { field: "serial", direction: "asc" }];
-const COPIES_KEY: readonly TKeyColumn[] = [{ field: "forwardedAt", direction: "desc", nullable: true }, { field: "serial", direction: "desc" }];
+// Copies are read from the bank's routes, newest first: the route's createdAt is when the
+// item reached the bank (forwarded with a copy to it, or reassigned away from it), and the
+// index RequestRoute(bankOrgId, role, createdAt, id) serves the order without reading the
+// bank's other copies.
+const COPIES_KEY: readonly TKeyColumn[] = [{ field: "createdAt", direction: "desc" }, { field: "id", direction: "desc" }];
 
 const emptyPage = (): TInboxPage => ({ items: [], total: cappedCount(0), next: null, previous: null });
 
@@ -87,13 +96,19 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
   const whereAnswered: Prisma.RequestWhereInput = {
     AND: [mine, { status: RequestStatus.ANSWERED, answeredAt: { gte: new Date(now.getTime() - RECENT_ANSWER_MS) } }],
   };
-  // Copied on, and not (also) responsible: an item assigned to the bank belongs in the first list.
-  const whereCopies: Prisma.RequestWhereInput = {
-    AND: [
-      scope,
-      { routes: { some: { bankOrgId: { in: banks }, role: RouteRole.COPY } } },
-      { OR: [{ assignedBankId: null }, { assignedBankId: { notIn: banks } }] },
-    ],
+  // Copied on, and not (also) responsible: an item assigned to the bank belongs in the first
+  // list. The request's own scope still applies (a route never widens what a user sees).
+  const whereCopies: Prisma.RequestRouteWhereInput = {
+    bankOrgId: { in: banks },
+    role: RouteRole.COPY,
+    request: { AND: [scope, { OR: [{ assignedBankId: null }, { assignedBankId: { notIn: banks } }] }] },
+  };
+  const copies: TKeysetSegment<TCopyRow> = {
+    columns: COPIES_KEY,
+    cursor: z.tuple([keyDate, keyUuid]),
+    keyOf: (r) => [r.createdAt, r.id],
+    read: (q: TKeysetQuery) =>
+      db.requestRoute.findMany({ where: q.where ? { AND: [whereCopies, q.where] } : whereCopies, orderBy: q.orderBy as Prisma.RequestRouteOrderByWithRelationInput[], take: q.take, select: copySelect }),
   };
 
   const segment = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[], cursor: z.ZodType<(Date | string | null)[]>): TKeysetSegment<TRow> => ({
@@ -116,10 +131,10 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
       options.cursor ?? null,
       pageSize,
     ),
-    readKeysetPage([segment(whereCopies, COPIES_KEY, z.tuple([keyNullableDate, keyText]))], options.copiesCursor ?? null, pageSize),
+    readKeysetPage([copies], options.copiesCursor ?? null, pageSize),
     count(whereRunning, RUNNING_KEY),
     count(whereAnswered, ANSWERED_KEY),
-    count(whereCopies, COPIES_KEY),
+    countCopies(db, banks, whereCopies),
     options.calendar ?? loadWorkingCalendar(db),
   ]);
 
@@ -131,8 +146,21 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
   const items = [...rows.filter((i) => i.status !== RequestStatus.ANSWERED).sort(compareInboxItems), ...rows.filter((i) => i.status === RequestStatus.ANSWERED)];
   return {
     assigned: { items, total: cappedCount(runningTotal + answeredTotal), next: assignedPage.next, previous: assignedPage.previous },
-    copies: { items: copiesPage.rows.map(toItem), total: cappedCount(copiesTotal), next: copiesPage.next, previous: copiesPage.previous },
+    copies: { items: copiesPage.rows.map((c) => ({ ...toItem(c.request), reachedBankAt: c.createdAt })), total: cappedCount(copiesTotal), next: copiesPage.next, previous: copiesPage.previous },
   };
+}
+
+/**
+ * The bank's copies, capped like the other totals. A route is PRIMARY exactly for the bank
+ * the item is assigned to (routeToPrimary), so a COPY route of a single bank never points
+ * at an item assigned to that bank, and the routes' index alone counts them. Only a bank
+ * that covers branches must check the item: one branch may hold a copy of an item assigned
+ * to another of its branches.
+ */
+function countCopies(db: PrismaClient, banks: readonly string[], where: Prisma.RequestRouteWhereInput): Promise<number> {
+  const orderBy = keysetOrderBy(COPIES_KEY) as Prisma.RequestRouteOrderByWithRelationInput[];
+  if (banks.length === 1) return db.requestRoute.count({ where: { bankOrgId: banks[0], role: RouteRole.COPY }, orderBy, take: COUNT_CAP + 1 });
+  return db.requestRoute.count({ where, orderBy, take: COUNT_CAP + 1 });
 }
 
 function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {

@@ -45,7 +45,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
           {inbox.assigned.items.length === 0 ? (
             <EmptyState title={t("inbox.emptyTitle")} body={t("inbox.emptyBody")} />
           ) : (
-            <InboxTable caption={t("inbox.assignedTitle", cappedCountParams(inbox.assigned.total))} list={inbox.assigned} hrefFor={(c) => href(c, copiesCursor)} testId="inbox-assigned" />
+            <InboxTable caption={t("inbox.assignedTitle", cappedCountParams(inbox.assigned.total))} list={inbox.assigned} hrefFor={(c) => href(c, copiesCursor)} testId="inbox-assigned" dateColumn="forwardedAt" />
           )}
         </section>
         <section aria-labelledby="copies-heading" className="space-y-3">
@@ -54,7 +54,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
           {inbox.copies.items.length === 0 ? (
             <EmptyState title={t("inbox.copiesEmptyTitle")} body={t("inbox.copiesEmptyBody")} />
           ) : (
-            <InboxTable caption={t("inbox.copiesTitle", cappedCountParams(inbox.copies.total))} list={inbox.copies} hrefFor={(c) => href(cursor, c)} testId="inbox-copies" />
+            <InboxTable caption={t("inbox.copiesTitle", cappedCountParams(inbox.copies.total))} list={inbox.copies} hrefFor={(c) => href(cursor, c)} testId="inbox-copies" dateColumn="reachedBankAt" />
           )}
         </section>
       </main>
@@ -62,9 +62,12 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   );
 }
 
-async function InboxTable({ caption, list, hrefFor, testId }: { caption: string; list: TInboxPage; hrefFor: (c: TPageCursor) => string; testId: string }) {
+// The assigned list shows when the item was forwarded; the copies, when it reached this bank (their order).
+type TDateColumn = "forwardedAt" | "reachedBankAt";
+
+async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { caption: string; list: TInboxPage; hrefFor: (c: TPageCursor) => string; testId: string; dateColumn: TDateColumn }) {
   const [t, tr, locale] = await Promise.all([getTranslations("requestsBank"), getTranslations("requests"), getLocale().then(resolveLocale)]);
-  const head = ["serial", "enterprise", "park", "type", "amount", "forwardedAt", "deadline", "status"].map((k) => t(`inbox.columns.${k}`));
+  const head = ["serial", "enterprise", "park", "type", "amount", dateColumn, "deadline", "status"].map((k) => t(`inbox.columns.${k}`));
   return (
     <div className="space-y-2" data-testid={testId}>
       <Table caption={caption} head={head}>
@@ -78,7 +81,7 @@ async function InboxTable({ caption, list, hrefFor, testId }: { caption: string;
             <td className={td}>{r.parkName}</td>
             <td className={td}>{tr(`types.${r.type}`)}</td>
             <td className={`${td} tabular-nums whitespace-nowrap`}>{r.amountFen ? formatWanYuan(r.amountFen, locale) : t("none")}</td>
-            <td className={`${td} whitespace-nowrap`}>{r.forwardedAt ? formatDate(r.forwardedAt, locale) : t("none")}</td>
+            <td className={`${td} whitespace-nowrap`}>{dateOf(r, dateColumn) ? formatDate(dateOf(r, dateColumn)!, locale) : t("none")}</td>
             <td className={td}><Deadline item={r} none={t("none")} answered={t("inbox.answered")} /></td>
             <td className={td}>{tr(`statuses.${r.status}`)}</td>
           </tr>
@@ -93,6 +96,8 @@ async function InboxTable({ caption, list, hrefFor, testId }: { caption: string;
     </div>
   );
 }
+
+const dateOf = (item: TInboxItem, column: TDateColumn): Date | null => (column === "reachedBankAt" ? (item.reachedBankAt ?? null) : item.forwardedAt);
 
 function Deadline({ item, none, answered }: { item: TInboxItem; none: string; answered: string }) {
   if (item.deadline && item.dueAt) {
