@@ -65,15 +65,15 @@ function runBuild(): Promise<void> {
   });
 }
 
-async function singleUser(portal: TNextServer, floorUrl: string, pages: readonly TPage[], cookies: Map<string, string>, runs: number): Promise<TLatency[]> {
+async function singleUser(portal: TNextServer, floorUrl: string, pages: readonly TPage[], cookies: Map<string, string>, runs: number): Promise<(TLatency & { reference?: boolean })[]> {
   log(`\nsingle-user latency (${runs} runs per page)…`);
-  const results: TLatency[] = [];
+  const results: (TLatency & { reference?: boolean })[] = [];
   for (const page of pages) {
     const r = await measureLatency({ baseUrl: portal.baseUrl, floorUrl, path: page.path, account: page.account, cookie: cookies.get(page.account)!, runs });
     log(`  ${page.path.padEnd(22)} p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; floor p50 ${r.floorP50.toFixed(1)} ms; ${r.ratio.toFixed(1)}× the floor`);
     for (const failure of r.failures.slice(0, SHOWN_FAILURES)) log(`    FAILED ${failure}`);
     if (r.failures.length > SHOWN_FAILURES) log(`    … and ${r.failures.length - SHOWN_FAILURES} more failures`);
-    results.push(r);
+    results.push({ ...r, reference: page.reference });
   }
   return results;
 }
@@ -111,7 +111,7 @@ async function underLoad(
     const url = `${portal.baseUrl}${page.path}`;
     const result = await load(page.path, url, cookie);
     show(result);
-    lines.push({ ...result, path: page.path, account: page.account });
+    lines.push({ ...result, path: page.path, account: page.account, reference: page.reference });
     await settle([{ url, cookie, idleMs: pageIdleMs.get(page.path)! }]);
   }
   // A second floor run after the pages: the machine's load drifts during a run.

@@ -7,6 +7,12 @@ export type TPage = {
   account: string;
   /** Also measured under concurrent load. */
   load: boolean;
+  /**
+   * Measured for comparison, not judged: the portal's lightest signed-in page (the frame,
+   * the session and the menu around a short form) shows how much of a page's cost is the
+   * frame every page pays, and how much is the page's own work.
+   */
+  reference?: boolean;
 };
 
 export const PAGES: readonly TPage[] = [
@@ -20,6 +26,7 @@ export const PAGES: readonly TPage[] = [
   { path: "/supervision", account: "finance.admin", load: false },
   { path: "/registry/enterprises", account: "finance.admin", load: false },
   { path: "/pbc", account: "pbc.staff", load: false },
+  { path: "/account", account: "enterprise.owner", load: true, reference: true },
 ];
 
 /** The pages `--only` selects (all when undefined); throws on a path that is not listed. */

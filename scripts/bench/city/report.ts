@@ -8,7 +8,7 @@ export const THROUGHPUT_MIN_SHARE = 0.15;
 export const THROUGHPUT_STRETCH_SHARE = 0.3;
 export const STRETCH_P95_MS = 500;
 
-export type TLoadLine = TLoad & { path: string; account: string };
+export type TLoadLine = TLoad & { path: string; account: string; reference?: boolean };
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "—").padStart(8);
 const pass = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -23,7 +23,9 @@ export function loadVerdict(l: TLoad, floorReqPerSec: number): { ok: boolean; st
   return { ok: clean && share >= THROUGHPUT_MIN_SHARE, stretch: clean && share >= THROUGHPUT_STRETCH_SHARE && l.p95 < STRETCH_P95_MS };
 }
 
-export function latencyTable(rows: readonly TLatency[], runs: number): string[] {
+const REFERENCE = "reference, not judged";
+
+export function latencyTable(rows: readonly (TLatency & { reference?: boolean })[], runs: number): string[] {
   const floorAll = rows.flatMap((r) => r.floorMs);
   const out = [
     `single-user latency: ${runs} sequential GETs per page after 3 warm-ups, just after the same on the floor; ms to the last byte of the HTML; ratio = p50 / that floor p50`,
@@ -32,7 +34,7 @@ export function latencyTable(rows: readonly TLatency[], runs: number): string[] 
   ];
   for (const r of rows) {
     out.push(
-      `${r.path.padEnd(22)} ${r.account.padEnd(17)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.floorP50).padStart(9)} ${`${r.ratio.toFixed(1)}×`.padStart(7)} ${String(r.failures.length).padStart(6)}  ${pass(latencyVerdict(r))}`,
+      `${r.path.padEnd(22)} ${r.account.padEnd(17)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.floorP50).padStart(9)} ${`${r.ratio.toFixed(1)}×`.padStart(7)} ${String(r.failures.length).padStart(6)}  ${r.reference ? REFERENCE : pass(latencyVerdict(r))}`,
     );
   }
   return out;
@@ -52,7 +54,7 @@ export function loadTable(floors: readonly TLoad[], lines: readonly TLoadLine[],
   for (const f of floors) out.push(row(f, f.label, "—", ""));
   for (const l of lines) {
     const v = loadVerdict(l, floorReqPerSec);
-    out.push(row(l, l.path, l.account, `${pass(v.ok).padEnd(33)} ${pass(v.stretch)}`));
+    out.push(row(l, l.path, l.account, l.reference ? REFERENCE : `${pass(v.ok).padEnd(33)} ${pass(v.stretch)}`));
   }
   // autocannon drops the requests still in flight when the run ends: when answers take a
   // good part of the run, work the server did is not counted and req/s reads low.
@@ -63,7 +65,9 @@ export function loadTable(floors: readonly TLoad[], lines: readonly TLoadLine[],
   return out;
 }
 
-export function overallVerdict(latency: readonly TLatency[], floors: readonly TLoad[], lines: readonly TLoadLine[]): string[] {
+export function overallVerdict(allLatency: readonly (TLatency & { reference?: boolean })[], floors: readonly TLoad[], allLines: readonly TLoadLine[]): string[] {
+  const latency = allLatency.filter((l) => !l.reference);
+  const lines = allLines.filter((l) => !l.reference);
   const slow = latency.filter((l) => !latencyVerdict(l)).map((l) => l.path);
   const floorReqPerSec = median(floors.map((f) => f.reqPerSec));
   const weak = lines.filter((l) => !loadVerdict(l, floorReqPerSec).ok).map((l) => l.path);
