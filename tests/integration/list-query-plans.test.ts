@@ -22,7 +22,7 @@ import type { TPageCursor } from "@/lib/pagination/keyset";
 import { listRegistryEnterprises } from "@/lib/registry/queries/registry-enterprises";
 import { parseEnterpriseFilters } from "@/lib/registry/rules";
 import { parseRequestListFilters } from "@/lib/requests/list-filters";
-import { listBankInbox } from "@/lib/requests/queries/list-bank-inbox";
+import { INBOX_LISTS, listBankInbox } from "@/lib/requests/queries/list-bank-inbox";
 import { listParkQueue } from "@/lib/requests/queries/list-park-queue";
 import { listRequests } from "@/lib/requests/queries/list-requests";
 import { SUPERVISION_TABS, listSupervisionQueue } from "@/lib/requests/queries/list-supervision-queue";
@@ -146,8 +146,7 @@ describe("the request list", () => {
 describe("the bank inbox", () => {
   it("its assigned items and its copies, for a sub-branch and a head office", async () => {
     for (const who of ["liaison", "manager"] as const) {
-      await expectIndexedPages(async (cursor) => (await listBankInbox(prisma, actors[who], { now: NOW, cursor })).assigned);
-      await expectIndexedPages(async (copiesCursor) => (await listBankInbox(prisma, actors[who], { now: NOW, copiesCursor })).copies);
+      for (const list of INBOX_LISTS) await expectIndexedPages(async (cursor) => (await listBankInbox(prisma, actors[who], { now: NOW, list, cursor })).page);
     }
   });
 });

@@ -18,7 +18,7 @@ import {
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { createWorkingCalendar, endOfShanghaiDay } from "@/lib/calendar/working-days";
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
-import { listBankInbox } from "@/lib/requests/queries/list-bank-inbox";
+import { listBankInbox, type TInboxOptions } from "@/lib/requests/queries/list-bank-inbox";
 import { listPassTargets, loadSupervisionOptions } from "@/lib/requests/queries/request-step-options";
 import { listSupervisionQueue, SUPERVISION_TABS, type TSupervisionTab } from "@/lib/requests/queries/list-supervision-queue";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
@@ -122,10 +122,14 @@ afterAll(async () => {
 });
 
 describe("listBankInbox", () => {
+  const assigned = async (who: TActorSource, options: Omit<TInboxOptions, "list"> = {}) =>
+    listBankInbox(prisma, who, { now: NOW, calendar, pageSize: 100, ...options, list: "assigned" });
+  const copies = async (who: TActorSource) => listBankInbox(prisma, who, { now: NOW, calendar, pageSize: 100, list: "copies" });
+
   it("shows a parent bank its own and its sub-branches' items: red first, then by deadline, then recent answers", async () => {
-    const inbox = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 100 });
-    expect(serialsOf(inbox.assigned.items)).toEqual([serial("red"), serial("yellow"), serial("normal"), serial("answered")]);
-    const bySerial = new Map(inbox.assigned.items.map((i) => [i.serial, i]));
+    const inbox = await assigned(actors.managerA);
+    expect(serialsOf(inbox.page.items)).toEqual([serial("red"), serial("yellow"), serial("normal"), serial("answered")]);
+    const bySerial = new Map(inbox.page.items.map((i) => [i.serial, i]));
     expect(bySerial.get(serial("red"))?.deadline).toEqual({ tone: "red", workingDaysLeft: -2 });
     expect(bySerial.get(serial("yellow"))?.deadline).toEqual({ tone: "yellow", workingDaysLeft: 0 });
     expect(bySerial.get(serial("normal"))?.deadline).toEqual({ tone: "normal", workingDaysLeft: 2 });
@@ -133,36 +137,40 @@ describe("listBankInbox", () => {
     expect(bySerial.get(serial("red"))?.amountFen).toBe("5000000000");
   });
 
-  it("shows a sub-branch only its own items, and the copy in the separate list", async () => {
-    const inbox = await listBankInbox(prisma, actors.liaisonA1, { now: NOW, calendar, pageSize: 100 });
-    expect(serialsOf(inbox.assigned.items)).toEqual([serial("red"), serial("normal"), serial("answered")]);
-    expect(serialsOf(inbox.copies.items)).toEqual([serial("otherBank")]);
-    expect(inbox.copies.items[0]?.deadline?.tone).toBe("normal");
+  it("shows a sub-branch only its own items, and the copy in the separate list, each list with both totals", async () => {
+    const mine = await assigned(actors.liaisonA1);
+    expect(serialsOf(mine.page.items)).toEqual([serial("red"), serial("normal"), serial("answered")]);
+    const copied = await copies(actors.liaisonA1);
+    expect(serialsOf(copied.page.items)).toEqual([serial("otherBank")]);
+    expect(copied.page.items[0]?.deadline?.tone).toBe("normal");
+    expect(copied.page.items[0]?.reachedBankAt).toBeInstanceOf(Date);
+    for (const inbox of [mine, copied]) expect(inbox.totals).toEqual({ assigned: { value: 3, capped: false }, copies: { value: 1, capped: false } });
   });
 
   it("never shows a bank another bank's items", async () => {
-    const inbox = await listBankInbox(prisma, actors.liaisonB, { now: NOW, calendar, pageSize: 100 });
     // Bank B's own items only (oldest deadline first), none of bank A's or its sub-branch's.
-    expect(serialsOf(inbox.assigned.items)).toEqual([serial("bulletinLastQuarter"), serial("bulletin"), serial("otherBank"), serial("escalated")]);
-    expect(serialsOf(inbox.copies.items)).toEqual([]);
+    expect(serialsOf((await assigned(actors.liaisonB)).page.items)).toEqual([serial("bulletinLastQuarter"), serial("bulletin"), serial("otherBank"), serial("escalated")]);
+    expect(serialsOf((await copies(actors.liaisonB)).page.items)).toEqual([]);
   });
 
   it("pages across running and answered items, forward and back", async () => {
-    const first = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3 });
-    expect(first.assigned).toMatchObject({ total: { value: 4, capped: false }, previous: null });
-    expect(serialsOf(first.assigned.items)).toEqual([serial("red"), serial("yellow"), serial("normal")]);
-    const second = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3, cursor: { direction: "after", token: first.assigned.next! } });
-    expect(serialsOf(second.assigned.items)).toEqual([serial("answered")]);
-    expect(second.assigned.next).toBeNull();
-    const back = await listBankInbox(prisma, actors.managerA, { now: NOW, calendar, pageSize: 3, cursor: { direction: "before", token: second.assigned.previous! } });
-    expect(serialsOf(back.assigned.items)).toEqual(serialsOf(first.assigned.items));
-    expect(back.assigned.previous).toBeNull();
+    const first = await assigned(actors.managerA, { pageSize: 3 });
+    expect(first.page).toMatchObject({ total: { value: 4, capped: false }, previous: null });
+    expect(serialsOf(first.page.items)).toEqual([serial("red"), serial("yellow"), serial("normal")]);
+    const second = await assigned(actors.managerA, { pageSize: 3, cursor: { direction: "after", token: first.page.next! } });
+    expect(serialsOf(second.page.items)).toEqual([serial("answered")]);
+    expect(second.page.next).toBeNull();
+    const back = await assigned(actors.managerA, { pageSize: 3, cursor: { direction: "before", token: second.page.previous! } });
+    expect(serialsOf(back.page.items)).toEqual(serialsOf(first.page.items));
+    expect(back.page.previous).toBeNull();
   });
 
   it("gives anyone who is not a bank user nothing", async () => {
     for (const a of [actors.finance, actors.park]) {
-      const inbox = await listBankInbox(prisma, a, { now: NOW, calendar });
-      expect(inbox.assigned.total.value + inbox.copies.total.value).toBe(0);
+      for (const inbox of [await assigned(a), await copies(a)]) {
+        expect(inbox.page.items).toEqual([]);
+        expect(inbox.totals.assigned.value + inbox.totals.copies.value).toBe(0);
+      }
     }
   });
 });

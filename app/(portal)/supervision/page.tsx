@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { LinkTabs } from "@/components/ui/link-tabs";
 import { Table } from "@/components/ui/table";
 import { canActor } from "@/lib/auth/permissions";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -48,22 +49,11 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-slate-700">{t(readOnly ? "introReadOnly" : "intro")}</p>
         </div>
-        <nav aria-label={t("tabsLabel")}>
-          <ul className="flex flex-wrap gap-2 border-b border-slate-200">
-            {SUPERVISION_TABS.map((k) => (
-              <li key={k}>
-                <Link
-                  href={`/supervision?tab=${k}`}
-                  aria-current={k === tab ? "page" : undefined}
-                  data-testid={`tab-${k}`}
-                  className={`inline-block border-b-2 px-3 py-2 text-sm ${k === tab ? "border-brand-600 font-medium text-brand-900" : "border-transparent text-slate-700 hover:border-slate-400"}`}
-                >
-                  {t(`tabs.${k}`)} <span className="tabular-nums">({queue.counts[k]})</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LinkTabs
+          label={t("tabsLabel")}
+          current={tab}
+          tabs={SUPERVISION_TABS.map((k) => ({ key: k, href: `/supervision?tab=${k}`, label: <>{t(`tabs.${k}`)} <span className="tabular-nums">({queue.counts[k]})</span></> }))}
+        />
         {tab === "bulletin" && <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>}
         {queue.items.length === 0 ? (
           <EmptyState title={t(`empty.${tab}.title`)} body={t(`empty.${tab}.body`)} />

@@ -1,7 +1,8 @@
 /**
- * A bank user's inbox (待办): the items assigned to its bank or one of its branches whose
- * reply clock runs (FORWARDED, SIGNED, ESCALATED not yet answered), then those it answered
- * in the last 30 days; and, apart, the items it was only copied on (抄送, read-only).
+ * A bank user's inbox (待办), two lists shown one at a time: the items assigned to its bank
+ * or one of its branches whose reply clock runs (FORWARDED, SIGNED, ESCALATED not yet
+ * answered), then those it answered in the last 30 days; and, apart, the items it was only
+ * copied on (抄送, read-only).
  * Each item carries its deadline colour at `now` (deadlineState: one definition with the
  * deadline job). Red first, then by dueAt; keyset-paged (lib/pagination/keyset.ts), the
  * assigned list as two segments (running, then answered) so a page may span both.
@@ -18,7 +19,7 @@ import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
 import {
   COUNT_CAP, cappedCount, keyDate, keyNullableDate, keysetOrderBy, keyText, keyUuid, readKeysetPage,
-  type TCappedCount, type TKeyColumn, type TKeysetQuery, type TKeysetSegment, type TPageCursor,
+  type TCappedCount, type TKeyColumn, type TKeysetPage, type TKeysetQuery, type TKeysetSegment, type TPageCursor,
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { compareInboxItems } from "../inbox-order";
@@ -48,9 +49,14 @@ export type TInboxItem = {
 
 /** One page of a list: its items, cursor tokens of the pages around it, the list's (capped) size. */
 export type TInboxPage = { items: TInboxItem[]; total: TCappedCount; next: string | null; previous: string | null };
-export type TBankInbox = { assigned: TInboxPage; copies: TInboxPage };
+/** The inbox's two lists: what the bank must handle, and what it was only copied on. */
+export const INBOX_LISTS = ["assigned", "copies"] as const;
+export type TInboxList = (typeof INBOX_LISTS)[number];
 
-export type TInboxOptions = { cursor?: TPageCursor | null; copiesCursor?: TPageCursor | null; pageSize?: number; now?: Date; calendar?: WorkingCalendar };
+/** One list's page, with both lists' (capped) totals for the tabs. */
+export type TBankInbox = { list: TInboxList; page: TInboxPage; totals: Record<TInboxList, TCappedCount> };
+
+export type TInboxOptions = { list?: TInboxList; cursor?: TPageCursor | null; pageSize?: number; now?: Date; calendar?: WorkingCalendar };
 
 const select = {
   id: true, serial: true, title: true, type: true, status: true, amountFen: true,
@@ -88,7 +94,8 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
   const actor = actorOf(user);
   const ctx = await loadScopeContext(db, user);
   const banks = bankCoverage(actor, ctx.bankOrgIds);
-  if (banks.length === 0) return { assigned: emptyPage(), copies: emptyPage() };
+  const list = options.list ?? "assigned";
+  if (banks.length === 0) return { list, page: emptyPage(), totals: { assigned: cappedCount(0), copies: cappedCount(0) } };
   const scope = requestScope(actor, ctx);
 
   const mine: Prisma.RequestWhereInput = { AND: [scope, { assignedBankId: { in: banks } }] };
@@ -122,32 +129,37 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
   const count = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[]) =>
     db.request.count({ where, orderBy: keysetOrderBy(columns) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 });
 
-  const [assignedPage, copiesPage, runningTotal, answeredTotal, copiesTotal, calendar] = await Promise.all([
-    readKeysetPage(
+  // Only the list shown is read (a page of 20 rows, not 40), the other one only counted.
+  const readPage = async (): Promise<TKeysetPage<TInboxItem>> => {
+    const calendar = options.calendar ?? (await loadWorkingCalendar(db));
+    const toItem = (r: TRow) => inboxItem(r, now, calendar);
+    if (list === "copies") {
+      const page = await readKeysetPage([copies], options.cursor ?? null, pageSize);
+      return { ...page, rows: page.rows.map((c) => ({ ...toItem(c.request), reachedBankAt: c.createdAt })) };
+    }
+    const page = await readKeysetPage(
       [
         segment(whereRunning, RUNNING_KEY, z.tuple([keyNullableDate, keyText])),
         segment(whereAnswered, ANSWERED_KEY, z.tuple([keyDate, keyText])),
       ],
       options.cursor ?? null,
       pageSize,
-    ),
-    readKeysetPage([copies], options.copiesCursor ?? null, pageSize),
+    );
+    // The database orders the running items by dueAt, which is the colour order while the
+    // clock runs; compareInboxItems states the rule and keeps the running part of the page
+    // in it. The answered part (status ANSWERED) stays in its own order, after them.
+    const rows = page.rows.map(toItem);
+    return { ...page, rows: [...rows.filter((i) => i.status !== RequestStatus.ANSWERED).sort(compareInboxItems), ...rows.filter((i) => i.status === RequestStatus.ANSWERED)] };
+  };
+
+  const [page, runningTotal, answeredTotal, copiesTotal] = await Promise.all([
+    readPage(),
     count(whereRunning, RUNNING_KEY),
     count(whereAnswered, ANSWERED_KEY),
     countCopies(db, banks, whereCopies),
-    options.calendar ?? loadWorkingCalendar(db),
   ]);
-
-  const toItem = (r: TRow) => inboxItem(r, now, calendar);
-  // The database orders the running items by dueAt, which is the colour order while the
-  // clock runs; compareInboxItems states the rule and keeps the running part of the page
-  // in it. The answered part (status ANSWERED) stays in its own order, after them.
-  const rows = assignedPage.rows.map(toItem);
-  const items = [...rows.filter((i) => i.status !== RequestStatus.ANSWERED).sort(compareInboxItems), ...rows.filter((i) => i.status === RequestStatus.ANSWERED)];
-  return {
-    assigned: { items, total: cappedCount(runningTotal + answeredTotal), next: assignedPage.next, previous: assignedPage.previous },
-    copies: { items: copiesPage.rows.map((c) => ({ ...toItem(c.request), reachedBankAt: c.createdAt })), total: cappedCount(copiesTotal), next: copiesPage.next, previous: copiesPage.previous },
-  };
+  const totals = { assigned: cappedCount(runningTotal + answeredTotal), copies: cappedCount(copiesTotal) };
+  return { list, page: { items: page.rows, total: totals[list], next: page.next, previous: page.previous }, totals };
 }
 
 /**

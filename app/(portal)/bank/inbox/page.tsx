@@ -3,11 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { LinkTabs } from "@/components/ui/link-tabs";
 import { Table } from "@/components/ui/table";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
-import { listBankInbox, type TInboxItem, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
+import { INBOX_LISTS, listBankInbox, type TInboxItem, type TInboxList, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
@@ -18,43 +19,49 @@ const td = "px-3 py-2 align-top";
 
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
 
-const COPIES = "copies";
+// The view of each list: its heading, empty state, and which date its rows show (the
+// assigned items when they were forwarded; the copies when they reached this bank, their order).
+const VIEW = {
+  assigned: { title: "inbox.assignedTitle", emptyTitle: "inbox.emptyTitle", emptyBody: "inbox.emptyBody", dateColumn: "forwardedAt" },
+  copies: { title: "inbox.copiesTitle", emptyTitle: "inbox.copiesEmptyTitle", emptyBody: "inbox.copiesEmptyBody", dateColumn: "reachedBankAt" },
+} as const;
+
+const isInboxList = (v: unknown): v is TInboxList => typeof v === "string" && (INBOX_LISTS as readonly string[]).includes(v);
 
 export default async function BankInboxPage({ searchParams }: { searchParams: TSearch }) {
   const user = await requirePermission("dashboard.bank");
   const search = await searchParams;
-  // Two lists on one page, each with its own cursor; a link moves one and keeps the other.
+  // One list at a time (a tab each), with its own cursor; both totals label the tabs.
+  const list = isInboxList(search.list) ? search.list : "assigned";
   const cursor = parsePageCursor(search);
-  const copiesCursor = parsePageCursor(search, COPIES);
-  const [t, inbox] = await Promise.all([getTranslations("requestsBank"), listBankInbox(db(), user, { cursor, copiesCursor })]);
-  const href = (assigned: TPageCursor | null, copies: TPageCursor | null) => {
+  const [t, inbox] = await Promise.all([getTranslations("requestsBank"), listBankInbox(db(), user, { list, cursor })]);
+  const listHref = (l: TInboxList, c: TPageCursor | null = null) => {
     const query = new URLSearchParams();
-    if (assigned) query.set(cursorParam(assigned.direction), assigned.token);
-    if (copies) query.set(cursorParam(copies.direction, COPIES), copies.token);
-    return `/bank/inbox?${query}`;
+    if (l !== "assigned") query.set("list", l);
+    if (c) query.set(cursorParam(c.direction), c.token);
+    const q = query.toString();
+    return q ? `/bank/inbox?${q}` : "/bank/inbox";
   };
+  const view = VIEW[list];
+  const caption = t(view.title, cappedCountParams(inbox.page.total));
   return (
     <PortalFrame user={user} area="bank">
-      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
           <p className="text-slate-700">{t("inbox.intro")}</p>
         </div>
-        <section aria-labelledby="inbox-heading" className="space-y-3">
-          <h2 id="inbox-heading" className="text-xl font-semibold">{t("inbox.assignedTitle", cappedCountParams(inbox.assigned.total))}</h2>
-          {inbox.assigned.items.length === 0 ? (
-            <EmptyState title={t("inbox.emptyTitle")} body={t("inbox.emptyBody")} />
+        <LinkTabs
+          label={t("inbox.tabsLabel")}
+          current={list}
+          tabs={INBOX_LISTS.map((l) => ({ key: l, href: listHref(l), label: t(VIEW[l].title, cappedCountParams(inbox.totals[l])) }))}
+        />
+        <section aria-label={caption} className="space-y-3">
+          {list === "copies" && <p className="text-sm text-slate-600">{t("inbox.copiesIntro")}</p>}
+          {inbox.page.items.length === 0 ? (
+            <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
           ) : (
-            <InboxTable caption={t("inbox.assignedTitle", cappedCountParams(inbox.assigned.total))} list={inbox.assigned} hrefFor={(c) => href(c, copiesCursor)} testId="inbox-assigned" dateColumn="forwardedAt" />
-          )}
-        </section>
-        <section aria-labelledby="copies-heading" className="space-y-3">
-          <h2 id="copies-heading" className="text-xl font-semibold">{t("inbox.copiesTitle", cappedCountParams(inbox.copies.total))}</h2>
-          <p className="text-sm text-slate-600">{t("inbox.copiesIntro")}</p>
-          {inbox.copies.items.length === 0 ? (
-            <EmptyState title={t("inbox.copiesEmptyTitle")} body={t("inbox.copiesEmptyBody")} />
-          ) : (
-            <InboxTable caption={t("inbox.copiesTitle", cappedCountParams(inbox.copies.total))} list={inbox.copies} hrefFor={(c) => href(cursor, c)} testId="inbox-copies" dateColumn="reachedBankAt" />
+            <InboxTable caption={caption} list={inbox.page} hrefFor={(c) => listHref(list, c)} testId={`inbox-${list}`} dateColumn={view.dateColumn} />
           )}
         </section>
       </main>
@@ -62,7 +69,6 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   );
 }
 
-// The assigned list shows when the item was forwarded; the copies, when it reached this bank (their order).
 type TDateColumn = "forwardedAt" | "reachedBankAt";
 
 async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { caption: string; list: TInboxPage; hrefFor: (c: TPageCursor) => string; testId: string; dateColumn: TDateColumn }) {
