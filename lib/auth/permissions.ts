@@ -106,8 +106,8 @@ export const PERMISSIONS = {
   "pairings.read": EVERY_ROLE,
   // Pairings are locked within the year; a change needs the admin and a reason.
   "pairings.manage": [FINANCE_ADMIN],
-  // Once the implementation phase starts pairings are locked (L375: in principle no
-  // change within the year); only the finance office administrator may still change one,
+  // Once the implementation phase starts pairings are locked (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）1: in
+  // principle no change within the year); only the finance office administrator may still change one,
   // with a written reason.
   "pairings.changeLocked": [FINANCE_ADMIN],
   // A bank records which enterprises its branches take ("1+1") and their account managers.

@@ -1,4 +1,4 @@
-// Pairing rules (seeds/001 L375: pairings are set per year and in principle do not change
+// Pairing rules (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）1: pairings are set per year and in principle do not change
 // within the year; they lock when the implementation phase starts, see
 // lib/programs/rules.ts isImplementationStarted). Pure: no database, no framework.
 

@@ -45,7 +45,7 @@ const FORM = {
 };
 
 describe("rule values", () => {
-  it("has the defaults of the brief", () => {
+  it("has the program defaults (reply in 5 working days, and the rest as listed)", () => {
     expect(DEFAULT_RULES).toEqual({
       replyDeadlineDays: 5,
       escalateAfterDays: 0,

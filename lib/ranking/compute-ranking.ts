@@ -1,5 +1,5 @@
 /**
- * The quarter's ranking from its inputs and a rule set (issue 6, item 4). Pure, so the
+ * The quarter's ranking from its inputs and a rule set. Pure, so the
  * finance office's preview under changed weights and the published snapshot run the
  * same code on the same inputs.
  *

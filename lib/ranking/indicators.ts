@@ -1,5 +1,5 @@
 /**
- * The indicators a bank is ranked on each quarter (issue 6). Keys are the contract between
+ * The indicators a bank is ranked on each quarter. Keys are the contract between
  * the computation (queries/compute-quarter-inputs.ts), the scoring rules (rules.ts) and the
  * UI; labels and the written definitions shown to banks live in the message namespace
  * "indicators" (indicators.<key>.label / indicators.<key>.definition), so one text says

@@ -1,6 +1,6 @@
 /**
- * Scoring rules as data (issue 6, item 3): a rule turns one indicator value into points.
- * Shapes follow the assessment tables the programs use (seeds/003): "满意度在80%以上得3分，
+ * Scoring rules as data: a rule turns one indicator value into points. Shapes follow the
+ * assessment tables the programs use (the scoring table of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》): "满意度在80%以上得3分，
  * 每下降1个百分点扣0.1分，扣完为止" is a threshold; "95%以上得4分，80%以上得3分…" are tiers;
  * "每新发生一起扣1分" is perCount; a target reached proportionally is proportional.
  *

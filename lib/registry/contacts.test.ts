@@ -7,7 +7,7 @@ const official = getCnOfficialCalendar();
 const mondayToFriday = createWorkingCalendar({ holidays: [], workdays: [], publishedYears: [2026] });
 const shanghai = (isoDateTime: string) => new Date(`${isoDateTime}+08:00`);
 
-describe("late filing of a contact change (3 working days, seeds/001 L379)", () => {
+describe("late filing of a contact change (within 3 working days of taking effect)", () => {
   it("counts from the day after it took effect: Monday → Thursday is on time, Friday is late", () => {
     const monday = effectiveDate("2026-03-02");
     expect(filingDelay(monday, shanghai("2026-03-05T17:00:00"), official)).toBe(3);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { shanghaiDateString, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { MOBILE_PATTERN, normalizeMobile } from "./schemas";
 
-// Bank contacts (seeds/001 L379): the bank president is the first responsible person, the
+// Bank contacts (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3, 明确联络方式): the bank president is the first responsible person, the
 // credit vice-president the second; a contact department and a liaison are named; a
 // change must be filed within 3 working days of taking effect. Each change is a new row;
 // nothing is overwritten. Pure: no I/O.

@@ -1,7 +1,8 @@
 /**
  * The default bank scoring rules of the demo program (ScoringRuleSet v1), modeled on the
- * Yiyang assessment indicators (贷款增量、增速、户数、咨询答复率、融资满足率, seeds/001 L391)
- * and on the rule shapes of seeds/003 (full marks at a threshold, minus X per point
+ * assessment indicators of 《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》, 二（四）"三个一" 监测督导考核机制
+ * (贷款增量、增速、户数、咨询答复率、融资满足率), and on the rule shapes of the scoring table
+ * of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》 (full marks at a threshold, minus X per point
  * below, floored at zero; or tiers 95/80/70/60). Rule shapes, indicator keys and their
  * written definitions are lib/ranking's (rules.ts, indicators.ts, the "indicators"
  * messages); this set must pass ZRuleSet (points add up to 100).
@@ -17,14 +18,15 @@ export function defaultScoringRules(): TRuleSetItem[] {
   return [
     // Full marks at an increment of 2 亿元 (value in 万元), proportionally less below.
     { indicator: "loanIncrement", rule: { kind: "proportional", points: 20, best: 20000 } },
-    // Inclusive small-business loans +20% a year (seeds/000 L7): minus 0.5 per point below.
+    // Inclusive small-business loans +20% a year (the programs' credit target for small
+    // businesses): minus 0.5 per point below.
     { indicator: "loanGrowth", rule: { kind: "threshold", points: 15, target: 20, step: 1, deduction: 0.5, direction: "higher" } },
     { indicator: "borrowers", rule: { kind: "proportional", points: 15, best: 300 } },
     { indicator: "replyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 15 }, { min: 80, points: 11 }, { min: 70, points: 7 }, { min: 60, points: 4 }] } },
     { indicator: "financingSatisfactionRate", rule: { kind: "threshold", points: 15, target: 80, step: 1, deduction: 0.5, direction: "higher" } },
     // 限时答复 (3 to 5 working days).
     { indicator: "onTimeReplyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 10 }, { min: 80, points: 7 }, { min: 70, points: 5 }, { min: 60, points: 2 }] } },
-    // seeds/003: satisfaction ≥ 80% full marks, minus 0.1 per point below.
+    // As in the scoring table of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》: satisfaction ≥ 80% full marks, minus 0.1 per point below.
     { indicator: "enterpriseSatisfactionRate", rule: { kind: "threshold", points: 5, target: 80, step: 1, deduction: 0.1, direction: "higher" } },
     // Each item put under supervision for missing its deadline (逾期督办件) costs one point.
     { indicator: "escalatedItems", rule: { kind: "perCount", points: 5, deduction: 1 } },

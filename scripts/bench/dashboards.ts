@@ -1,5 +1,5 @@
 /**
- * Issue 7's performance check: each role's dashboard, requested 20 times on a
+ * A performance check of each role's dashboard, requested 20 times on a
  * production build with the demo data, timed to the last byte of the HTML; prints the
  * median and p90 per dashboard (target: median under 300 ms). Run `npm run build`
  * first, or point DEMO_BASE_URL at a running demo server.

@@ -10,7 +10,8 @@
  *   - readMigrationsList(dir): the migrations folder exactly as the Prisma CLI reads it.
  *   - openSchemaEngine(...): the engine itself, for anything else.
  *
- * Pitfalls handled here (see docs in /work/shared/platform-notes.md):
+ * Pitfalls handled here (the Prisma CLI cannot download its engines offline, so the
+ * schema engine's WebAssembly build is driven directly):
  *   - The .wasm is instantiated by hand (read the bytes, `WebAssembly.instantiate`), so
  *     no `--experimental-wasm-modules` flag is needed, on Node 20 or inside vitest.
  *   - `PrismaPg#executeScript` splits scripts on every ";" — that breaks `$$ … $$`

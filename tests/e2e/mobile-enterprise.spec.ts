@@ -3,7 +3,7 @@ import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 import { pageRoutes } from "./support/page-routes";
 
-// Issue 7: the enterprise's flows on a phone (390 × 844) — dashboard, list, a new
+// The enterprise's flows on a phone (390 × 844) — dashboard, list, a new
 // request through the form, the item with its timeline, rating an answered item — and no
 // page scrolls sideways.
 

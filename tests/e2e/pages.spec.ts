@@ -6,7 +6,7 @@ import { signInAs } from "./support/auth";
 import { DEMO_LOGINS, pageRoutes, type TPageRoute } from "./support/page-routes";
 import { concretePath } from "./support/route-ids";
 
-// Issue 7's acceptance run: every page, as every demo role that may open it (public
+// Every page, as every demo role that may open it (public
 // pages signed out), gets a full-page screenshot and an axe check against WCAG 2.1 A/AA
 // with no serious or critical violation allowed. Each role signs in once and keeps its
 // page for all of its visits.

@@ -4,7 +4,7 @@ import { DEFAULT_SEED } from "@/lib/seed/generate";
 import { signInAs } from "./support/auth";
 import { queryDemo, serverActionId } from "./support/demo-data";
 
-// Acceptance (issue 4 item 3): a pairing change after the lock fails for everyone but a
+// A pairing change after the lock fails for everyone but a
 // finance office administrator, through the page and through the server action called
 // directly. The demo program's implementation phase started on April 1st, so the demo's
 // pairings are locked.

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryDemo } from "./support/demo-data";
 
-// The public portal (issue 7 item 4): a signed-out visitor on a phone (390 × 844) opens
+// The public portal: a signed-out visitor on a phone (390 × 844) opens
 // "/", sees the program and the year's headline numbers, and follows 政策文件 and
 // 园区服务名录 — with no horizontal scrolling and no serious accessibility problem.
 

@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 
-// Issue 6 through the browser: the finance office accepts a bank's quarterly submission,
+// The quarterly ranking through the browser: the finance office accepts a bank's quarterly submission,
 // computes the third-quarter ranking, the finance office and the central bank review it,
 // the finance office publishes it; the bulletin PDF carries the Chinese text and a bank
 // sees the published ranking.

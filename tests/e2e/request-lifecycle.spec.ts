@@ -3,7 +3,7 @@ import { verifyChain, type TChainedLedgerEntry } from "@/lib/ledger/hash";
 import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 
-// Issue 5's whole life of an item, each role in its own browser: the enterprise submits,
+// The whole life of an item, each role in its own browser: the enterprise submits,
 // the park forwards, the bank signs and answers, the enterprise is dissatisfied, the
 // bank answers again, the enterprise is satisfied. The timeline and the stored ledger
 // show every step in order, and the ledger's hash chain is intact.

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, freshDemoCode, signInAs } from "./support/auth";
 
 test.describe("sign-in page", () => {
   test("signed-out visitors reach the Chinese sign-in page from the public portal; it lists the demo accounts", async ({ page }) => {
-    // "/" is the public portal for signed-out visitors (issue 7); its banner links to sign-in.
+    // "/" is the public portal for signed-out visitors; its banner links to sign-in.
     await page.goto("/");
     await expect(page).not.toHaveURL(/\/sign-in/);
     await page.getByRole("banner").getByRole("link", { name: "登录平台" }).click();

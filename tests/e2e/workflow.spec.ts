@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 
-// Issue 4's end-to-end path: the finance office sets up a program, pairs a park with a
+// The program set-up path end to end: the finance office sets up a program, pairs a park with a
 // bank under it, and the public directory (no sign-in) shows that bank's liaison.
 test("the finance office creates a program, pairs a park with a bank, and the public directory shows the bank's liaison", async ({ page, browser }) => {
   test.setTimeout(150_000);

@@ -1,5 +1,5 @@
 /**
- * Attachments (issue 5 item 5) and the request lists on the real database and a real
+ * Attachments and the request lists on the real database and a real
  * folder: files land outside public/ under generated names with their sha256, the 10 MB
  * limit and the content check hold, only the item's enterprise adds or removes files and
  * only while the item is a draft or returned, and whoever may not read the item cannot

@@ -80,7 +80,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "account.changePassword": ALL,
   "account.enableTotp": ALL,
   "requests.timeline": ALL,
-  // The request workflow (issue 5): each step only for the role that takes it.
+  // The request workflow: each step only for the role that takes it.
   "requests.save": [EO, EM],
   "requests.submitDraft": [EO, EM],
   "requests.disputeReturn": [EO, EM],
@@ -98,19 +98,19 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "requests.ruleOnDispute": [FA, FS],
   "requests.checkWithdrawal": [FA, FS],
   "notifications.markRead": ALL,
-  // Quarterly submissions (issue 6): banks hand in, the finance office reviews.
+  // Quarterly submissions: banks hand in, the finance office reviews.
   "submissions.open": [BM, BL],
   "submissions.save": [BM, BL],
   "submissions.submit": [BM, BL],
   "submissions.accept": [FA, FS],
   "submissions.return": [FA, FS],
-  // Scoring rules and rankings (issue 6).
+  // Scoring rules and rankings.
   "scoring.saveRuleSet": [FA],
   "rankings.compute": [FA],
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
   "rankings.preview": [FA],
-  // Bank products (issue 7): each bank publishes and maintains its own.
+  // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],
   "products.deactivate": [BM, BL],

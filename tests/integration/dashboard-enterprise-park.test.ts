@@ -1,5 +1,5 @@
 /**
- * The enterprise and park-window dashboards (issue 7 item 1) on the demo data: every
+ * The enterprise and park-window dashboards on the demo data: every
  * number the dashboard queries return is compared with a count written here directly in
  * SQL, independently of the query code. A fresh database of its own (the seed only fills
  * an empty one), seeded for "today" = 2026-11-27, plus three loans of the demo enterprise

@@ -1,5 +1,5 @@
 /**
- * Pairings (issue 4 item 3) on the real database: the lock (from the day the
+ * Pairings on the real database: the lock (from the day the
  * implementation phase starts only the finance office administrator may change a
  * pairing, and only with a reason, kept in changeReason and the audit log), changes
  * before the lock, exactly one main bank per park and year, a bank manager confined to

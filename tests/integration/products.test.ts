@@ -1,5 +1,5 @@
 /**
- * The bank products catalogue (金融产品超市, issue 7 item 3) on the real database: a bank
+ * The bank products catalogue (金融产品超市) on the real database: a bank
  * publishes, edits, withdraws and restores its own products (a parent bank also its
  * branches'), another bank finds them "not found", enterprises and parks cannot manage
  * any, every change is audited, and the public catalogue shows only active products of

@@ -1,5 +1,5 @@
 /**
- * Programs (issue 4 item 1) on the real database: creating a program gives rule version
+ * Programs on the real database: creating a program gives rule version
  * 1; a change of rules adds version N+1 and never touches an older one; invalid input is
  * refused by the lib functions themselves (not only by the form); only the finance admin
  * may manage programs (the actions' policy is covered by the authorization matrix); and

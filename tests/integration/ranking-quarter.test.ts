@@ -1,5 +1,5 @@
 /**
- * The ranking of a quarter (issue 6 items 2–4) on the real database: Q3 2026 with known
+ * The ranking of a quarter on the real database: Q3 2026 with known
  * items, ledgers and quarterly figures for five ranked banks, checked against values
  * worked out by hand below — every indicator, every score, the ranks, a tie broken by the
  * on-time reply rate, a tie broken by the submission time, and the bottom list.

@@ -1,5 +1,5 @@
 /**
- * The ranking workflow (issue 6 items 3–6) on the real database: rule-set versions are
+ * The ranking workflow on the real database: rule-set versions are
  * validated and never changed; compute draft → finance office review → central bank
  * review → publish, with every refusal on the way; who sees what; previews store
  * nothing; and PUBLISHING FREEZES — after publication an item changes through the real

@@ -1,5 +1,5 @@
 /**
- * The registries (issue 4 item 2) on the run's database: enterprises scoped by park (park
+ * The registries on the run's database: enterprises scoped by park (park
  * A cannot see or change park B's enterprise: "not found"), the A/B/C class history,
  * deactivation, bank contacts with the late-filing flag, and the Excel exports with the
  * page's scope, each audited. Lib functions are called directly; the export route

@@ -1,5 +1,5 @@
 /**
- * The bank inbox and the supervision queue (issue 5 items 3 and 4) on the real database,
+ * The bank inbox and the supervision queue on the real database,
  * at a controlled `now` (Wednesday 13 May 2026, 10:00 Shanghai) with a calendar of plain
  * weekends (passed in, so other test files' calendar rows cannot move a deadline):
  *   - a bank sees only its own items, a parent bank its sub-branches' too, never another

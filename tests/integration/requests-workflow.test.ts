@@ -1,5 +1,5 @@
 /**
- * The request workflow on the real database (issue 5): one item's whole life through
+ * The request workflow on the real database: one item's whole life through
  * lib/requests/mutations — routing to the servicing sub-branch with copies, the deadline
  * across the 2026 National Day holiday, a dissatisfied rating reopening it, a loan — with
  * the ledger verified as stored and the notifications it creates; two bank users answering

@@ -1,5 +1,5 @@
 /**
- * Quarterly submissions (issue 6 item 1) on the real database: the prefill from the
+ * Quarterly submissions on the real database: the prefill from the
  * ledger for a bank with known items, the figures, the window and the late flag with a
  * controlled clock, return with a reason and resubmission, acceptance freezing the
  * submission (the database trigger refuses later changes), and the scopes: another bank

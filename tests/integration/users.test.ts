@@ -1,5 +1,5 @@
 /**
- * User and organization management (issue 3 items 6 and 8) on the real database: who may
+ * User and organization management on the real database: who may
  * manage whom (own org; a parent bank's manager also its branches), that another
  * tenant's user is "not found", that deactivation and resets end sessions at once, that
  * nobody hands out a role above their own, and that showing personal data is scoped and

@@ -9,7 +9,7 @@ import { findExistingContactKeys, listImportBanks } from "../queries/import-cont
 import { contactValidator, existingContactErrors, sortErrors } from "../rules";
 import { breathe, checkRows, INSERT_SLICE, isUniqueViolation, readImportFile, shanghaiToday, type TImportFile, type TImportOptions, type TImportResult } from "../run";
 
-/** A change must be filed within this many working days of taking effect (seeds/001 L379). */
+/** A change must be filed within this many working days of taking effect (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3). */
 export const CONTACT_FILING_DAYS = 3;
 
 /** Filed more than 3 working days after the contact took effect (a date, read as that day in China). */

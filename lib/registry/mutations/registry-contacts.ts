@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
  * A bank files a change of its contacts (first and second responsible person, contact
  * department, liaison). Nothing is overwritten: a new BankContact row, stamped with the
  * day it took effect and the moment it was filed, and flagged filedLate when that is more
- * than 3 working days after it took effect (seeds/001 L379). A liaison files for its own
+ * than 3 working days after it took effect (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3). A liaison files for its own
  * bank, a manager also for the banks below it; any other bank: "notFound".
  */
 export async function fileBankContact(

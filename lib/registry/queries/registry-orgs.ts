@@ -9,8 +9,8 @@ import { orderAsTree, type TOrgFilters } from "../rules";
 import { isUuid } from "./is-enterprise-approved";
 
 // Parks, banks and guarantee companies as a directory. Their names, service windows and
-// bank contacts are published to everyone taking part (seeds/001 L379: contacts are
-// posted at the park and in bank outlets), so every signed-in role may read them
+// bank contacts are published to everyone taking part (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3:
+// contacts are posted at the park and in bank outlets), so every signed-in role may read them
 // ("contacts.read"). Deactivated organizations are shown only to the offices that
 // administer or supervise the program ("orgs.read"); others see the active ones.
 // Mobile numbers leave the server masked.
