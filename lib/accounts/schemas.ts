@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BankLevel, OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { orgKindOfRole } from "@/lib/auth/permissions";
+import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 // Inputs of user and organization management, parsed by the server actions (every
 // message is a key under "users.errors" / "orgs.errors"), and the rules on which roles
@@ -63,7 +64,6 @@ const optionalText = (max: number) =>
 
 // Starts with a letter, so an account can never be mistaken for a mobile number at sign-in.
 export const ACCOUNT_PATTERN = /^[a-z][a-z0-9._@-]{2,63}$/;
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const ID_NUMBER_PATTERN = /^(?:\d{17}[\dX]|\d{15})$/;
 
 const zAccount = z
@@ -75,7 +75,7 @@ const zAccount = z
 
 const zMobile = z
   .string({ message: "required" })
-  .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, ""))
+  .transform(compactMobile)
   .pipe(z.string().min(1, { message: "required" }).regex(MOBILE_PATTERN, { message: "mobileFormat" }));
 
 const zIdNumber = z.preprocess(

@@ -6,10 +6,11 @@
  * values as a set, so everything here stays pure and fast: no I/O.
  */
 import { EnterpriseSize } from "@/lib/generated/prisma/enums";
-import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX, INDUSTRY_SECTIONS, MOBILE_PATTERN, normalizeMobile, type TIndustrySection } from "@/lib/registry/schemas";
+import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX, INDUSTRY_SECTIONS, type TIndustrySection } from "@/lib/registry/schemas";
 import { explainUsccError, normalizeUscc } from "@/lib/registry/uscc";
 import { CONTACT_COLUMNS, ENTERPRISE_COLUMNS, mapHeader, type TColumnSpec, type TContactColumn, type TEnterpriseColumn } from "./columns";
 import type { TSheet, TSheetRow } from "./sheet";
+import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 export type TErrorParams = Record<string, string | number>;
 export type TRowError = { row: number; column?: string; code: string; params?: TErrorParams };
@@ -222,7 +223,7 @@ export function enterpriseValidator(sheet: Pick<TSheet, "header" | "rows">, ctx:
     if ([...contactName].length > CONTACT_NAME_MAX) fail("contactName", "tooLong", { max: CONTACT_NAME_MAX });
     let contactMobile: string | null = null;
     if (c.contactMobile !== "") {
-      contactMobile = normalizeMobile(c.contactMobile);
+      contactMobile = compactMobile(c.contactMobile);
       if (!MOBILE_PATTERN.test(contactMobile)) fail("contactMobile", "mobileInvalid", { value: c.contactMobile });
     }
 
@@ -338,7 +339,7 @@ export function contactValidator(sheet: Pick<TSheet, "header" | "rows">, ctx: TC
     }
     const mobile = (key: "firstMobile" | "secondMobile" | "liaisonMobile"): string | null => {
       if (c[key] === "") return null;
-      const value = normalizeMobile(c[key]);
+      const value = compactMobile(c[key]);
       if (!MOBILE_PATTERN.test(value)) fail(key, "mobileInvalid", { value: c[key] });
       return value;
     };

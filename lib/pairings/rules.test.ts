@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPairingChange, normalizeMobile, normalizeReason, reasonLength } from "./rules";
+import { checkPairingChange, normalizeReason, reasonLength } from "./rules";
 
 describe("checkPairingChange", () => {
   it("lets any change through before the lock, reason or not", () => {
@@ -25,11 +25,3 @@ describe("normalizeReason / reasonLength", () => {
   });
 });
 
-describe("normalizeMobile", () => {
-  it("accepts mainland mobiles with separators or +86 and refuses the rest", () => {
-    expect(normalizeMobile("138 1234 5678")).toBe("13812345678");
-    expect(normalizeMobile("+86 138-1234-5678")).toBe("13812345678");
-    expect(normalizeMobile("12812345678")).toBeNull();
-    expect(normalizeMobile("0737-1234567")).toBeNull();
-  });
-});

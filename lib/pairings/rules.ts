@@ -34,10 +34,3 @@ export function checkPairingChange(input: { locked: boolean; mayChangeLocked: bo
   return { ok: true, afterLock: true };
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-
-/** A mainland mobile number with separators and +86 removed, or null if it is not one. */
-export function normalizeMobile(value: string): string | null {
-  const compact = value.normalize("NFKC").replace(/[\s\-()]/g, "").replace(/^(?:\+86|0086)(?=1\d{10}$)/, "");
-  return MOBILE.test(compact) ? compact : null;
-}

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { CHANGE_REASON_MAX_LENGTH } from "./rules";
+import { UUID_PATTERN } from "@/lib/ids";
 
 // Inputs of the pairing changes, parsed by the server actions. Error messages are keys
 // under "pairings.errors". Pure: no database, no framework.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const id = () => z.string({ message: "required" }).trim().regex(UUID, { message: "required" });
+const id = () => z.string({ message: "required" }).trim().regex(UUID_PATTERN, { message: "required" });
 
 // Optional in the schema: whether it is needed depends on the lock, decided inside the
 // mutation's transaction.

@@ -1,5 +1,6 @@
 // Masking personal data for display (lists, logs, exports for roles that may not see it in full).
 // Pure string functions; null/undefined in → null out. Lengths are counted in code points.
+import { MOBILE_PATTERN } from "@/lib/mobile";
 
 const STAR = "*";
 
@@ -20,7 +21,6 @@ export function maskGeneric(value: string | null | undefined): string | null {
   return chars.slice(0, 3).join("") + stars(chars.length - 5) + chars.slice(-2).join("");
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
  * Mainland mobile numbers → "138****5678" (also from "+86 138 1234 5678", "0086-138…", "86138…").
@@ -32,7 +32,7 @@ export function maskMobile(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const compact = value.normalize("NFKC").replace(/[\s\-()]/g, "");
   const national = compact.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, "");
-  if (MOBILE.test(national)) return `${national.slice(0, 3)}****${national.slice(7)}`;
+  if (MOBILE_PATTERN.test(national)) return `${national.slice(0, 3)}****${national.slice(7)}`;
   return maskGeneric(compact);
 }
 

@@ -4,11 +4,11 @@
  * the pages, the query and the tests share it.
  */
 import { isProductKind, TERM_MONTHS_MAX, type TProductKind } from "./rules";
+import { isUuid } from "@/lib/ids";
 
 export const PRODUCT_PAGE_SIZE = 12;
 const MAX_QUERY = 40;
 const MAX_PAGE = 1_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** credit: needs no collateral (信用); secured: collateral or a guarantee is required. */
 export const SECURITY_FILTERS = ["credit", "secured"] as const;
@@ -47,7 +47,7 @@ export function parseProductFilters(params: TParams): TProductFilters {
   const page = Number.parseInt(first(params.page) ?? "1", 10);
   return {
     kind: isProductKind(kind) ? kind : null,
-    bankOrgId: bank && UUID.test(bank) ? bank.toLowerCase() : null,
+    bankOrgId: bank && isUuid(bank) ? bank.toLowerCase() : null,
     amountFen: wanToFenText(first(params.amount)),
     termMonths: termMonths >= 1 && termMonths <= TERM_MONTHS_MAX ? termMonths : null,
     security: (SECURITY_FILTERS as readonly string[]).includes(security ?? "") ? (security as TSecurityFilter) : null,

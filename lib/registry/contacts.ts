@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { shanghaiDateString, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
-import { MOBILE_PATTERN, normalizeMobile } from "./schemas";
+import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 // Bank contacts (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3, 明确联络方式): the bank president is the first responsible person, the
 // credit vice-president the second; a contact department and a liaison are named; a
@@ -62,7 +62,7 @@ const name = (max = 32) => z.string({ message: "required" }).trim().min(1, { mes
 const mobile = z
   .string()
   .nullish()
-  .transform((v) => normalizeMobile(v ?? ""))
+  .transform((v) => compactMobile(v ?? ""))
   .superRefine((v, ctx) => {
     if (v !== "" && !MOBILE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: "mobileInvalid" });
   })

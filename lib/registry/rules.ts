@@ -5,12 +5,12 @@ import {
   ENTERPRISE_NAME_MAX,
   ENTERPRISE_SIZES,
   INDUSTRY_SECTIONS,
-  MOBILE_PATTERN,
-  normalizeMobile,
   type TIndustrySection,
 } from "./schemas";
 import { cursorParam, type TPageCursor } from "@/lib/pagination/keyset";
 import { explainUsccError, normalizeUscc } from "./uscc";
+import { isUuid } from "@/lib/ids";
+import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 // Rules of the registries (enterprises, parks, banks, guarantee companies): input
 // schemas, list filters, who may change which field. Pure: no Next, no Prisma client.
@@ -85,7 +85,7 @@ const id = (code = "notFound") => z.uuid({ message: code });
 const optionalMobile = z
   .string()
   .nullish()
-  .transform((v) => normalizeMobile(v ?? ""))
+  .transform((v) => compactMobile(v ?? ""))
   .superRefine((v, ctx) => {
     if (v !== "" && !MOBILE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: "mobileInvalid" });
   })
@@ -172,7 +172,6 @@ function pick<T extends string>(value: string, allowed: readonly T[]): T | null 
   return (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The enterprise list's filters from the query string; unknown values are ignored, not errors. */
 export function parseEnterpriseFilters(params: TParams): TEnterpriseFilters {
@@ -185,7 +184,7 @@ export function parseEnterpriseFilters(params: TParams): TEnterpriseFilters {
     tag: pick(param(params, "tag"), ENTERPRISE_TAGS),
     supportClass: supportClass === "NONE" ? "NONE" : pick(supportClass, SUPPORT_CLASSES),
     status: pick(param(params, "status"), STATUS_FILTERS) ?? "active",
-    parkId: UUID.test(parkId) ? parkId : null,
+    parkId: isUuid(parkId) ? parkId : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkPasswordPolicy } from "@/lib/auth/password";
 import { EnterpriseSize } from "@/lib/generated/prisma/enums";
 import { explainUsccError, normalizeUscc } from "./uscc";
+import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 // Input of enterprise self-registration and of the park window's review. Every message
 // is a code under "registration.errors" in the message files: the form translates it.
@@ -15,7 +16,6 @@ export type TIndustrySection = (typeof INDUSTRY_SECTIONS)[number];
 export const ENTERPRISE_SIZES = [EnterpriseSize.LARGE, EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO] as const;
 
 export const ACCOUNT_PATTERN = /^[A-Za-z0-9._-]{3,32}$/;
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const REJECT_REASON_MIN = 5;
 export const REJECT_REASON_MAX = 500;
 export const ENTERPRISE_NAME_MAX = 100;
@@ -23,13 +23,6 @@ export const CONTACT_NAME_MAX = 32;
 
 const USCC_ERROR_CODE = { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" } as const;
 
-/** "+86 138-1234-5678", full-width digits … → "13812345678" (not validated). */
-export function normalizeMobile(input: string): string {
-  return input
-    .normalize("NFKC")
-    .replace(/[\s\-()]/g, "")
-    .replace(/^(?:\+86|0086)/, "");
-}
 
 // A missing field arrives as undefined (FormData without the key): same message as "".
 const text = () => z.string({ message: "required" });
@@ -52,7 +45,7 @@ export const ZRegistrationInput = z
     size: z.enum(ENTERPRISE_SIZES, { message: "sizeRequired" }),
     contactName: text().trim().min(1, { message: "required" }).max(CONTACT_NAME_MAX, { message: "contactNameTooLong" }),
     contactMobile: text()
-      .transform(normalizeMobile)
+      .transform(compactMobile)
       .superRefine((value, ctx) => {
         if (value === "") ctx.addIssue({ code: "custom", message: "required" });
         else if (!MOBILE_PATTERN.test(value)) ctx.addIssue({ code: "custom", message: "mobileInvalid" });

@@ -6,6 +6,7 @@
  */
 import { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
+import { isUuid } from "@/lib/ids";
 
 export const REQUEST_PAGE_SIZE = 20;
 const MAX_QUERY = 64;
@@ -23,8 +24,7 @@ export type TRequestListFilters = {
   overdue?: boolean;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuidOrNull = (v: string | undefined) => (v !== undefined && UUID.test(v) ? v.toLowerCase() : null);
+const uuidOrNull = (v: string | undefined) => (v !== undefined && isUuid(v) ? v.toLowerCase() : null);
 
 type TParams = Record<string, string | string[] | undefined>;
 

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { isNothing, organizationScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "../queries/list-users";
+import { isUuid } from "@/lib/ids";
 import { BANK_LEVEL_RANK, mayAssignRole, rolesForOrgKind, type TCreateOrganizationInput } from "../schemas";
 import type { TRequestMeta } from "./authenticate";
 import { generateTemporaryPassword, insertUserWithTemporaryPassword, withUniqueGuard } from "./manage-users";

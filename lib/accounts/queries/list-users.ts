@@ -4,15 +4,11 @@ import { canActor, type TActor } from "@/lib/auth/permissions";
 import { isNothing, nothing, userScope, type TUserScopeContext } from "@/lib/auth/scopes";
 import { maskIdNumber, maskMobile } from "@/lib/privacy/mask";
 import { assignableRoles } from "../schemas";
+import { isUuid } from "@/lib/ids";
 
 // Works with the client and inside a transaction.
 type TDb = Prisma.TransactionClient;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
 
 /** The bank itself and every bank below it (branches, their sub-branches …). */
 export async function bankWithDescendantIds(db: TDb, bankOrgId: string): Promise<string[]> {

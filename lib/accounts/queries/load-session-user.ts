@@ -4,6 +4,7 @@ import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { SCOPE_COLUMNS, SCOPE_JOINS, scopeFromColumns, type TScopeColumns } from "@/lib/auth/queries/load-scope-context";
 import type { TScopeContext } from "@/lib/auth/scopes";
 import { checkSession } from "@/lib/auth/session-rules";
+import { isUuid } from "@/lib/ids";
 
 export type TSessionUser = {
   sessionId: string;
@@ -44,7 +45,6 @@ type TSessionRow = TScopeColumns & {
   orgActive: boolean;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The server-side half of every session check: the cookie only names the session, this
@@ -53,7 +53,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * An ended session is marked revoked so it can never come back.
  */
 export async function loadSessionUser(db: PrismaClient, sessionId: string, now: Date = new Date()): Promise<TLoadSessionResult> {
-  if (!UUID.test(sessionId)) return { ok: false, reason: "missing" };
+  if (!isUuid(sessionId)) return { ok: false, reason: "missing" };
   // One statement for the session, its user, the user's organization and that
   // organization's scope: this runs on every signed-in request, and separate loads would
   // cost four round-trips, one after the other.

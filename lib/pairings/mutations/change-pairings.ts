@@ -6,9 +6,11 @@ import { canActor, type TActor, type TPermission } from "@/lib/auth/permissions"
 import { AppError } from "@/lib/errors";
 import { loadPairingContext } from "../queries/pairing-context";
 import { getPairingProgram, type TPairingProgram } from "../queries/pairing-program";
-import { checkPairingChange, normalizeMobile, normalizeReason } from "../rules";
+import { parseMobile } from "@/lib/mobile";
+import { checkPairingChange, normalizeReason } from "../rules";
 import type { TAddOneOnOneInput, TPairingIdInput, TParkBankInput } from "../schemas";
 import { oneOnOneManageableBanks } from "../scopes";
+import { isUuid } from "@/lib/ids";
 
 // Every change to a pairing (park–bank and "1+1") runs here, in one transaction that:
 //   1. re-checks the permission (the action checked it too; the lib does not trust that);
@@ -74,10 +76,9 @@ async function runChange<P>(db: PrismaClient, actor: TActor, meta: TRequestMeta,
 // ── park ↔ bank ──
 
 /** Locks the park row (changes to one park's line-up run one at a time); notFound if none. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function lockPark(tx: TTx, parkId: string): Promise<void> {
-  if (!UUID.test(parkId)) throw new AppError("notFound");
+  if (!isUuid(parkId)) throw new AppError("notFound");
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT p.id::text FROM "Park" p WHERE p.id = ${parkId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw new AppError("notFound");
 }
@@ -221,9 +222,9 @@ export async function addOneOnOne(db: PrismaClient, actor: TActor, input: TAddOn
         select: { id: true },
       });
       if (!bank) throw new AppError("notFound");
-      const mobile = normalizeMobile(input.accountManagerMobile);
+      const mobile = parseMobile(input.accountManagerMobile);
       if (!mobile) throw new AppError("invalidInput", { accountManagerMobile: "mobileInvalid" });
-      if (!UUID.test(input.enterpriseId)) throw new AppError("invalidInput", { enterpriseId: "unknownEnterprise" });
+      if (!isUuid(input.enterpriseId)) throw new AppError("invalidInput", { enterpriseId: "unknownEnterprise" });
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT e.id::text FROM "Enterprise" e JOIN "Organization" o ON o.id = e."orgId"
         WHERE e.id = ${input.enterpriseId}::uuid AND e."registrationStatus" = ${RegistrationStatus.APPROVED}::"RegistrationStatus" AND o.active

@@ -2,14 +2,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TPairingScopeContext } from "../scopes";
+import { isUuid } from "@/lib/ids";
 
 type TDb = Pick<Prisma.TransactionClient, "$queryRaw" | "park" | "enterprise">;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A bank and every bank below it (branches, sub-branches), the bank itself first. */
 export async function bankAndBranches(db: Pick<Prisma.TransactionClient, "$queryRaw">, bankOrgId: string): Promise<string[]> {
-  if (!UUID.test(bankOrgId)) return [];
+  if (!isUuid(bankOrgId)) return [];
   // UNION (not UNION ALL) also stops on a cycle in bad data.
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE tree AS (

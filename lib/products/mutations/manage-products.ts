@@ -7,12 +7,12 @@ import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { manageableBankIds, productManageScope } from "../scope";
 import type { TCreateProductInput, TProductValues, TUpdateProductInput } from "../schemas";
+import { isUuid } from "@/lib/ids";
 
 // A bank publishes and maintains its own products (and, for a parent bank, its
 // branches'). Another bank's product is "notFound", never "forbidden". Each change is
 // audited in the same transaction. Inputs arrive parsed by schemas.ts (ranges checked).
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Audit details: BigInt is not JSON, so amounts are written as fen strings. */
 function auditValues(v: TProductValues): Record<string, Prisma.InputJsonValue | null> {
@@ -48,7 +48,7 @@ export async function createProduct(db: PrismaClient, actor: TActor, input: TCre
 async function ownProductWhere(db: PrismaClient, actor: TActor, productId: string): Promise<Prisma.BankProductWhereInput> {
   if (!canActor(actor, "products.manage")) throw new AppError("forbidden");
   const scope = productManageScope(actor, (await loadScopeContext(db, actor)).bankOrgIds);
-  if (!UUID.test(productId) || isNothing(scope)) throw new AppError("notFound");
+  if (!isUuid(productId) || isNothing(scope)) throw new AppError("notFound");
   return { AND: [scope, { id: productId }] };
 }
 

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { PRODUCT_PAGE_SIZE, type TProductFilters } from "../filters";
 import { isCreditProduct } from "../rules";
+import { isUuid } from "@/lib/ids";
 
 // The public catalogue (金融产品超市): what anyone may read, signed in or not. Products
 // are published by banks to be found, so there is no tenant scope — only what is on
@@ -91,11 +92,10 @@ export async function listProducts(db: PrismaClient, filters: TProductFilters): 
   return { rows: rows.map(toProductCard), total, page, pageSize: PRODUCT_PAGE_SIZE };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One product on offer; null for an unknown id, a withdrawn product or an inactive bank. */
 export async function getProduct(db: PrismaClient, productId: string): Promise<TProductDetail | null> {
-  if (!UUID.test(productId)) return null;
+  if (!isUuid(productId)) return null;
   const r = await db.bankProduct.findFirst({
     where: { AND: [ON_OFFER, { id: productId }] },
     select: { ...PRODUCT_CARD_SELECT, howToApply: true, updatedAt: true },

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PhaseKind, ProgramLevel } from "@/lib/generated/prisma/enums";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
-import { isUuid } from "@/lib/accounts/queries/list-users";
+import { isUuid } from "@/lib/ids";
 import { PHASE_KINDS, RULE_KEYS, type TProgramRules } from "../rules";
 
 // For the other modules: the program that applies now, its phases and its current rules.

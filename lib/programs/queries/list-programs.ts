@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgramLevel } from "@/lib/generated/prisma/enums";
-import { isUuid } from "@/lib/accounts/queries/list-users";
+import { isUuid } from "@/lib/ids";
 import { RULE_VERSION_SELECT, sortPhases, type TProgramPhase, type TRuleVersion } from "./current-program";
 
 type TDb = Pick<Prisma.TransactionClient, "program">;

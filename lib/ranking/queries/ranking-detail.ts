@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
-import { isUuid } from "@/lib/accounts/queries/list-users";
+import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import { rankingAccess } from "./ranking-access";
 import { readBreakdown, readSnapshot, type TBreakdownRow, type TRankingSnapshot } from "./ranking-snapshot";

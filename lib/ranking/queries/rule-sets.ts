@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUuid } from "@/lib/accounts/queries/list-users";
+import { isUuid } from "@/lib/ids";
 import { ZRuleSet, type TRuleSetItem } from "../rules";
 
 // Scoring rule sets are the program's published assessment method (the city's plan, like

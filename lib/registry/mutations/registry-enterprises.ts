@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind, RegistrationStatus, Role } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "../schemas";
-import { isUuid } from "../queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import {
   ZChangeClassInput,
   ZEnterpriseCreateInput,

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 import { fieldErrorsOf } from "../schemas";
-import { isUuid } from "../queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import {
   ZBankUpdateInput,
   ZGuarantorCreateInput,

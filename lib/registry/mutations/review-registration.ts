@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { isUuid } from "../queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import { reviewerParkId } from "../queries/list-pending-registrations";
 import { fieldErrorsOf, ZApproveRegistrationInput, ZRejectRegistrationInput, type TReviewInput } from "../schemas";
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { RegistrationStatus } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
 
 type TDb = Pick<Prisma.TransactionClient, "enterprise">;
 
@@ -15,9 +16,4 @@ export async function isEnterpriseApproved(db: TDb, orgId: string): Promise<bool
   return enterprise?.registrationStatus === RegistrationStatus.APPROVED;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Ids in these tables are uuids: anything else names no row (and would make PostgreSQL throw). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}

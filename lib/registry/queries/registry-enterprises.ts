@@ -8,7 +8,7 @@ import {
 } from "@/lib/pagination/keyset";
 import { maskMobile } from "@/lib/privacy/mask";
 import { z } from "zod";
-import { isUuid } from "./is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import { REGISTRY_EXPORT_MAX_ROWS, REGISTRY_PAGE_SIZE, usccPrefix, type TEnterpriseFilters } from "../rules";
 
 // The enterprise registry as each actor may see it: the scope (lib/auth/scopes.ts) is

@@ -6,7 +6,7 @@ import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { maskMobile } from "@/lib/privacy/mask";
 import { currentContact } from "../contacts";
 import { orderAsTree, type TOrgFilters } from "../rules";
-import { isUuid } from "./is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 
 // Parks, banks and guarantee companies as a directory. Their names, service windows and
 // bank contacts are published to everyone taking part (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3:

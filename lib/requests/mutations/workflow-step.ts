@@ -13,7 +13,7 @@ import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context
 import { canActor, type TPermission } from "@/lib/auth/permissions";
 import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { retryOnDeadlock } from "./retry-on-deadlock";
 import { canStep, type TWorkflowStep } from "../workflow/transitions";

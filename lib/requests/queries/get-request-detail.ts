@@ -109,9 +109,4 @@ export async function getRequestDetail(db: PrismaClient, user: TActorSource, req
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Ids from URLs are untrusted: anything that is not a UUID is simply not found. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

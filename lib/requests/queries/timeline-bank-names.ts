@@ -6,11 +6,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { bankIdsOf } from "../timeline-content";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function timelineBankNames(db: PrismaClient, timeline: readonly { content: unknown }[]): Promise<Record<string, string>> {
-  const ids = [...new Set(timeline.flatMap((e) => bankIdsOf(e.content)))].filter((id) => UUID.test(id));
+  const ids = [...new Set(timeline.flatMap((e) => bankIdsOf(e.content)))].filter((id) => isUuid(id));
   if (ids.length === 0) return {};
   const banks = await db.organization.findMany({ where: { id: { in: ids }, kind: OrgKind.BANK }, select: { id: true, name: true } });
   return Object.fromEntries(banks.map((b) => [b.id, b.name]));

@@ -7,7 +7,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { verifyChain } from "@/lib/ledger/hash";
-import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 
 type TDb = Pick<Prisma.TransactionClient, "ledgerEntry">;
 

@@ -5,7 +5,7 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { canActor } from "@/lib/auth/permissions";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import { hasQuarterEnded, isQuarterKey, quarterBounds, submissionDueAt, type TQuarterKey } from "../quarter";
 import { loadPairedParks } from "../queries/paired-parks";
 import { windowDaysOf } from "../queries/submission-programs";

@@ -12,7 +12,7 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import { submissionScope } from "../scopes";
 
 export type TTx = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SubmissionStatus, type PairingRole } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { isUuid } from "@/lib/registry/queries/is-enterprise-approved";
+import { isUuid } from "@/lib/ids";
 import type { TFigureValues } from "../figures";
 import { readItemsSnapshot, totalsOf, type TItemTotals, type TPrefillItem } from "../items-summary";
 import { quarterBounds, type TQuarterNumber } from "../quarter";

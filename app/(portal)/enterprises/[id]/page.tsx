@@ -3,7 +3,7 @@ import { DetailList } from "@/components/ui/detail-list";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { getEnterpriseDetail } from "@/lib/enterprises/queries/get-enterprise-detail";
-import { isUuid } from "@/lib/requests/queries/get-request-detail";
+import { isUuid } from "@/lib/ids";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";

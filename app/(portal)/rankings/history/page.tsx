@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
-import { isUuid } from "@/lib/accounts/queries/list-users";
+import { isUuid } from "@/lib/ids";
 import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
 import { areaOfRole } from "@/lib/auth/areas";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listAttachments } from "@/lib/attachments/queries/get-attachment";
 import { attachmentsEditable, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "@/lib/attachments/rules";
-import { isUuid } from "@/lib/requests/queries/get-request-detail";
+import { isUuid } from "@/lib/ids";
 import { getEditableRequest } from "@/lib/requests/queries/get-editable-request";
 import { listPreferredProductKinds } from "@/lib/requests/queries/request-form-options";
 import { requirePermission } from "@/lib/server/auth/current-user";
