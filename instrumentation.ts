@@ -1,8 +1,21 @@
 // Next.js calls register() once when a server instance starts (Node.js and edge
-// runtimes alike). Only the Node.js server runs the background jobs; the import stays
-// inside the check so the edge bundle never sees pg or Prisma.
+// runtimes alike). Only the Node.js server checks its database role and runs the
+// background jobs; the imports stay inside the check so the edge bundle never sees pg or
+// Prisma.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NODE_ENV === "production") {
+    const [{ checkDatabaseRole, databaseRoleRefusal }, { db }] = await Promise.all([import("./lib/server/database-role-check"), import("./lib/server/db")]);
+    const check = await checkDatabaseRole(db()).catch((error: unknown) => {
+      // Without an answer the role cannot be vouched for; a supervisor (systemd) restarts the server.
+      console.error(`RongQiao will not start: the database did not answer the role check (${error instanceof Error ? error.message : String(error)}).`);
+      process.exit(1);
+    });
+    if (check.problems.length > 0) {
+      console.error(databaseRoleRefusal(check));
+      process.exit(1);
+    }
+  }
   const { startJobsInProcess } = await import("./lib/jobs/start-in-process");
   startJobsInProcess();
 }

@@ -2,14 +2,18 @@
  * `npm run dev`: the portal with demo data, with nothing to install.
  *
  * - No DATABASE_URL: starts the embedded PostgreSQL in .data/dev-postgres (kept between
- *   runs), database "rongqiao". With DATABASE_URL: uses that server, starts nothing.
- * - Applies migrations, seeds the demo data when the database has none (first start;
- *   `--no-seed` skips it), then runs `next dev` with DATABASE_URL set.
+ *   runs), database "rongqiao", with the owner and the portal's roles
+ *   (scripts/db/database-roles.ts). With DATABASE_URL: uses that server, starts nothing;
+ *   DATABASE_OWNER_URL, when set, is used for migrations and seeding.
+ * - Applies migrations (as the owner, then the portal role's grants), seeds the demo data
+ *   when the database has none (first start; `--no-seed` skips it), then runs `next dev`
+ *   with DATABASE_URL set to the portal's role.
  * - Ctrl-C (or SIGTERM) stops Next.js, then PostgreSQL, cleanly.
  * Extra arguments go to `next dev` (e.g. `npm run dev -- -p 3001`).
  */
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./db/embedded-postgres";
+import { grantApplicationRole, prepareLocalDatabase, roleOfUrl } from "./db/database-roles";
 import { PROJECT_ROOT, formatMigrateResult, migrate } from "./db/migrate";
 import { localAuthSecret } from "./auth-secret";
 import { runNext } from "./run-next";
@@ -24,14 +28,16 @@ async function main(): Promise<void> {
   const nextArgs = args.filter((a) => a !== "--no-seed");
 
   let pg: EmbeddedPostgresHandle | undefined;
-  let url = process.env.DATABASE_URL;
-  if (url) {
+  let url: string;
+  let ownerUrl: string;
+  if (process.env.DATABASE_URL) {
+    url = process.env.DATABASE_URL;
+    ownerUrl = process.env.DATABASE_OWNER_URL ?? url;
     console.log(`dev: using DATABASE_URL (${new URL(url).host}); no embedded PostgreSQL started`);
   } else {
     pg = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data", "dev-postgres"), port: DEV_PORT });
-    await pg.ensureDatabase(DEV_DATABASE);
-    url = pg.connectionString(DEV_DATABASE);
-    console.log(`dev: embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${pg.dataDir})`);
+    ({ appUrl: url, ownerUrl } = await prepareLocalDatabase(pg.connectionString("postgres"), DEV_DATABASE));
+    console.log(`dev: embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${pg.dataDir}); the portal connects as ${roleOfUrl(url)}`);
   }
 
   const stopDatabase = async () => {
@@ -39,8 +45,9 @@ async function main(): Promise<void> {
   };
 
   try {
-    console.log(formatMigrateResult(await migrate(url)));
-    if (!skipSeed) await seedIfEmpty(url);
+    console.log(formatMigrateResult(await migrate(ownerUrl)));
+    if (roleOfUrl(url) !== roleOfUrl(ownerUrl)) await grantApplicationRole(ownerUrl, roleOfUrl(url));
+    if (!skipSeed) await seedIfEmpty(ownerUrl);
   } catch (error) {
     await stopDatabase();
     throw error;

@@ -134,10 +134,10 @@ async function loadCalendar(client: pg.Client): Promise<void> {
 
 async function main(): Promise<void> {
   const database = await createThrowawayDatabase("bench_ranking");
-  const prisma = createPrismaClient(database.url);
-  const client = new pg.Client({ connectionString: database.url });
+  const prisma = createPrismaClient(database.ownerUrl);
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   try {
-    await migrate(database.url, { onLog: () => {} });
+    await migrate(database.ownerUrl, { onLog: () => {} });
     await client.connect();
     await loadCalendar(client);
     const program = await client.query<{ id: string }>(

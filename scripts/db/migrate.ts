@@ -1,10 +1,11 @@
 /**
- * `npm run db:migrate` — applies prisma/migrations to DATABASE_URL, like
+ * `npm run db:migrate` — applies prisma/migrations as the tables' owner, like
  * `prisma migrate deploy` (same `_prisma_migrations` table, same checksums, so stock
  * Prisma can take over the same database and folder wherever its engine is available).
  *
  * CLI:    node --import tsx scripts/db/migrate.ts [connectionString]
- *         (DATABASE_URL from the environment, or from .env when it is not set)
+ *         (DATABASE_OWNER_URL, else DATABASE_URL: from the environment, or from .env;
+ *         with both set, the portal's role — DATABASE_URL's user — gets its grants after)
  *         prints one line: "migrations: 1 applied, 0 pending"; exit code 1 on failure.
  *
  * In-process (dev launcher, test harness):
@@ -23,6 +24,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
+import { grantApplicationRole, roleOfUrl } from "./database-roles";
 import { applyMigrations, listMigrationNames } from "./schema-engine";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -90,21 +92,40 @@ export function formatMigrateResult(r: MigrateResult): string {
 
 /** DATABASE_URL from the environment, else from .env in the project root. */
 export function databaseUrlFromEnv(): string | undefined {
-  if (!process.env.DATABASE_URL) {
-    const envFile = path.join(PROJECT_ROOT, ".env");
-    if (existsSync(envFile)) process.loadEnvFile(envFile);
-  }
+  loadEnvFileOnce();
   return process.env.DATABASE_URL;
 }
 
+/** DATABASE_OWNER_URL (the tables' owner), environment first, then .env. */
+export function ownerDatabaseUrlFromEnv(): string | undefined {
+  loadEnvFileOnce();
+  return process.env.DATABASE_OWNER_URL;
+}
+
+function loadEnvFileOnce(): void {
+  if (process.env.DATABASE_URL || process.env.DATABASE_OWNER_URL) return;
+  const envFile = path.join(PROJECT_ROOT, ".env");
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+}
+
+/**
+ * As the owner (DATABASE_OWNER_URL, or DATABASE_URL when only that is set): the migrations,
+ * then, when both URLs are set and sign in as different roles, the grants of the portal's
+ * role (DATABASE_URL's user).
+ */
 async function main(): Promise<void> {
-  const url = process.argv[2] ?? databaseUrlFromEnv();
-  if (!url) {
-    console.error("db:migrate: DATABASE_URL is not set (environment or .env)");
+  const appUrl = databaseUrlFromEnv();
+  const ownerUrl = process.argv[2] ?? ownerDatabaseUrlFromEnv() ?? appUrl;
+  if (!ownerUrl) {
+    console.error("db:migrate: neither DATABASE_OWNER_URL nor DATABASE_URL is set (environment or .env)");
     process.exit(1);
   }
   try {
-    console.log(formatMigrateResult(await migrate(url)));
+    console.log(formatMigrateResult(await migrate(ownerUrl)));
+    if (appUrl && roleOfUrl(appUrl) !== roleOfUrl(ownerUrl)) {
+      await grantApplicationRole(ownerUrl, roleOfUrl(appUrl));
+      console.log(`grants: the portal's role "${roleOfUrl(appUrl)}" may read and write rows, insert into the ledger and the audit log, nothing more`);
+    }
   } catch (error) {
     console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -10,10 +10,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { rebuildReadModels } from "@/lib/read-models/mutations/rebuild-read-models";
 import { recountReadModels } from "@/lib/read-models/queries/recount-read-models";
-import { databaseUrlFromEnv } from "./migrate";
+import { databaseUrlFromEnv, ownerDatabaseUrlFromEnv } from "./migrate";
 
 async function main(): Promise<void> {
-  const url = databaseUrlFromEnv();
+  const url = ownerDatabaseUrlFromEnv() ?? databaseUrlFromEnv();
   if (!url) {
     console.error("db:rebuild-read-models: DATABASE_URL is not set (environment or .env)");
     process.exit(1);

@@ -1,5 +1,6 @@
 /**
- * A fresh, empty database for the e2e server and the benchmarks: on TEST_DATABASE_URL's
+ * A fresh, empty database (owned by the owner role, used by the portal's role; see
+ * database-roles.ts) for the e2e server and the benchmarks: on TEST_DATABASE_URL's
  * server when set, else on a throwaway embedded PostgreSQL (temp dir, no fsync; clusters
  * left behind by killed runs with the same prefix are swept first). `drop()` removes the
  * database and stops a server it started.
@@ -8,9 +9,11 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { prepareLocalDatabase } from "./database-roles";
 import { startEmbeddedPostgres, sweepStaleClusters } from "./embedded-postgres";
 
-export type TThrowawayDatabase = { url: string; adminUrl: string; drop: () => Promise<void> };
+/** `url`: as the portal's role; `ownerUrl`: as the tables' owner (migrations, seeding). */
+export type TThrowawayDatabase = { url: string; ownerUrl: string; adminUrl: string; drop: () => Promise<void> };
 
 export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -37,12 +40,11 @@ export async function createThrowawayDatabase(prefix: string): Promise<TThrowawa
     stopServer = () => server.stop();
   }
   const name = `rq_${prefix}_${randomBytes(3).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { appUrl, ownerUrl } = await prepareLocalDatabase(adminUrl, name);
   const server = adminUrl;
   return {
-    url: url.toString(),
+    url: appUrl,
+    ownerUrl,
     adminUrl: server,
     drop: async () => {
       await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});

@@ -6,6 +6,7 @@
  * database and stop PostgreSQL.
  */
 import { createThrowawayDatabase } from "../db/throwaway-database";
+import { grantApplicationRole } from "../db/database-roles";
 import { formatMigrateResult, migrate } from "../db/migrate";
 import { writeFileSync } from "node:fs";
 import { localAuthSecret } from "../auth-secret";
@@ -16,12 +17,14 @@ import { seedIfEmpty } from "../seed-if-empty";
 async function main(): Promise<void> {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const database = await createThrowawayDatabase("e2e");
+  // The portal connects as its own role; migrations and the seed run as the tables' owner.
   const databaseUrl = database.url;
   const cleanUp = () => database.drop();
 
   try {
-    console.log(formatMigrateResult(await migrate(databaseUrl)));
-    await seedIfEmpty(databaseUrl);
+    console.log(formatMigrateResult(await migrate(database.ownerUrl)));
+    await grantApplicationRole(database.ownerUrl);
+    await seedIfEmpty(database.ownerUrl);
     // Tests that look up ids in the demo data (cross-tenant checks) read this file.
     writeFileSync(e2eInfoFile(port), JSON.stringify({ databaseUrl }), { mode: 0o600 });
   } catch (error) {

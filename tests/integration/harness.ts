@@ -3,8 +3,9 @@
  *
  *   import { databaseUrl, createFreshDatabase } from "@/tests/integration/harness";
  *
- *   databaseUrl()            the run's database: fresh, migrated, shared by all test files
- *                            (also in process.env.DATABASE_URL)
+ *   databaseUrl()            the run's database: fresh, migrated, shared by all test files,
+ *                            as the application role (also in process.env.DATABASE_URL)
+ *   ownerDatabaseUrl()       the same database as the tables' owner (migrations, triggers)
  *   createFreshDatabase()    ANOTHER database, empty (no migrations), for tests that need
  *                            their own; drop() it in afterAll (the run's teardown drops
  *                            any left over).
@@ -15,8 +16,10 @@ import { inject } from "vitest";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The migrated database of this run. */
+    /** The migrated database of this run, as the application role. */
     databaseUrl: string;
+    /** The same database as the owner of its tables. */
+    ownerDatabaseUrl: string;
     /** Any database on the same server, for CREATE/DROP DATABASE. */
     pgAdminUrl: string;
     /** Prefix of every database this run creates (the teardown drops them all). */
@@ -26,6 +29,10 @@ declare module "vitest" {
 
 export function databaseUrl(): string {
   return inject("databaseUrl");
+}
+
+export function ownerDatabaseUrl(): string {
+  return inject("ownerDatabaseUrl");
 }
 
 /** The URL of `database` on the server `serverUrl` points at. */

@@ -1,7 +1,9 @@
 /**
  * "LedgerEntry" (解决台账) and "AuditLog" are append-only in the database itself: the
  * first migration adds triggers that refuse UPDATE, DELETE and TRUNCATE. Inserting must
- * keep working.
+ * keep working. Run as the tables' owner: the triggers hold even for the owner (unless
+ * it disables them, which the last case does on purpose). The application's role cannot
+ * even try (database-roles.test.ts).
  */
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -9,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { verifyRequestLedger } from "@/lib/requests/queries/verify-request-ledger";
-import { databaseUrl, withClient } from "./harness";
+import { ownerDatabaseUrl, withClient } from "./harness";
 
 const REFUSED = /append-only table "(LedgerEntry|AuditLog)": (UPDATE|DELETE|TRUNCATE) is not allowed/;
 
 /** The error PostgreSQL raised for raw SQL (or null when the statement succeeded). */
 async function sqlError(sql: string, params: unknown[] = []): Promise<{ code?: string; message: string } | null> {
-  return withClient(databaseUrl(), async (c) => {
+  return withClient(ownerDatabaseUrl(), async (c) => {
     try {
       await c.query(sql, params);
       return null;
@@ -33,7 +35,7 @@ describe("append-only ledger and audit log", () => {
   let newRequest: (suffix: string) => Promise<string>;
 
   beforeAll(async () => {
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerDatabaseUrl() }) });
     const tag = randomBytes(4).toString("hex");
 
     const parkOrg = await prisma.organization.create({ data: { kind: "PARK", name: `测试园区 ${tag}` } });
@@ -81,7 +83,7 @@ describe("append-only ledger and audit log", () => {
   });
 
   it("has the triggers, enabled", async () => {
-    const rows = await withClient(databaseUrl(), async (c) =>
+    const rows = await withClient(ownerDatabaseUrl(), async (c) =>
       (
         await c.query<{ table: string; name: string; enabled: string }>(
           `SELECT c.relname AS table, t.tgname AS name, t.tgenabled AS enabled
@@ -137,7 +139,7 @@ describe("append-only ledger and audit log", () => {
     }
     const truncate = await sqlError(`TRUNCATE "${table}" CASCADE`);
     expect(truncate?.message).toMatch(REFUSED);
-    const { rows } = await withClient(databaseUrl(), (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
+    const { rows } = await withClient(ownerDatabaseUrl(), (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
@@ -167,7 +169,7 @@ describe("append-only ledger and audit log", () => {
     });
 
     it("finds an entry edited at the storage level (trigger disabled by the table owner)", async () => {
-      await withClient(databaseUrl(), async (c) => {
+      await withClient(ownerDatabaseUrl(), async (c) => {
         await c.query("BEGIN");
         await c.query(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_append_only"`);
         await c.query(`UPDATE "LedgerEntry" SET content = '{"replyDeadlineDays":10}'::jsonb WHERE "requestId" = $1::uuid AND seq = 2`, [chained]);

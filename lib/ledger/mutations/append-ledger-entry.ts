@@ -4,9 +4,12 @@
  * Each entry continues its request's hash chain (../hash.ts): seq = last seq + 1,
  * prevHash = last hash. Two transactions appending to the same request at once must not
  * both read the same "last entry", so the request row is locked first
- * (`SELECT … FROM "Request" … FOR UPDATE`), then the last entry is read (FOR UPDATE as
- * well). Locking the last ledger row alone is not enough under READ COMMITTED: a waiter
- * would get the row it waited for — the OLD last entry — and collide on (requestId, seq).
+ * (`SELECT … FROM "Request" … FOR UPDATE`), then the last entry is read by a later
+ * statement, whose snapshot (READ COMMITTED) already holds whatever the previous lock
+ * holder committed. The ledger row itself is not locked: locking it alone would not be
+ * enough (a waiter would get the OLD last entry it waited for and collide on
+ * (requestId, seq)), and a row lock needs UPDATE rights the application's database role
+ * does not have on the ledger.
  * Workflow mutations that update the request row in the same transaction already hold
  * that lock; taking it again is free.
  *
@@ -78,7 +81,7 @@ export async function appendLedgerEntries(tx: TTx, entries: readonly TNewLedgerE
       `SELECT r.id::text AS "requestId", l.seq, l.hash
          FROM unnest($1::text[]::uuid[]) AS r(id)
          CROSS JOIN LATERAL (
-           SELECT seq, hash FROM "LedgerEntry" e WHERE e."requestId" = r.id ORDER BY seq DESC LIMIT 1 FOR UPDATE
+           SELECT seq, hash FROM "LedgerEntry" e WHERE e."requestId" = r.id ORDER BY seq DESC LIMIT 1
          ) l`,
       chunk,
     );

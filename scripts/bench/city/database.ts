@@ -10,13 +10,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../db/embedded-postgres";
+import { APP_ROLE, grantApplicationRole, prepareLocalDatabase } from "../../db/database-roles";
 import { formatMigrateResult, migrate } from "../../db/migrate";
 
 export const CITY_PORT = 54330;
 export const CITY_DATABASE = "rongqiao_city";
 export const CITY_ENTERPRISES = 100_000;
 
-export type TCityDatabase = { url: string; postgres: EmbeddedPostgresHandle };
+/** `url`: as the portal's role (what the portal connects with); `ownerUrl`: as the tables' owner. */
+export type TCityDatabase = { url: string; ownerUrl: string; postgres: EmbeddedPostgresHandle };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -85,12 +87,12 @@ export async function prepareCityDatabase(projectRoot: string, log: (line: strin
     log,
   });
   try {
-    const created = await postgres.ensureDatabase(CITY_DATABASE);
-    const url = postgres.connectionString(CITY_DATABASE);
-    log(`database: ${created ? "created" : "reusing"} ${CITY_DATABASE} on 127.0.0.1:${postgres.port} (data in ${postgres.dataDir}), up in ${seconds(Date.now() - started)}`);
+    const { ownerUrl: url, appUrl } = await prepareLocalDatabase(postgres.connectionString("postgres"), CITY_DATABASE);
+    log(`database: ${CITY_DATABASE} on 127.0.0.1:${postgres.port} (data in ${postgres.dataDir}), up in ${seconds(Date.now() - started)}`);
 
     const migrated = await migrate(url);
-    log(`database: ${formatMigrateResult(migrated)}; migrating took ${seconds(migrated.ms)}`);
+    await grantApplicationRole(url);
+    log(`database: ${formatMigrateResult(migrated)}; migrating took ${seconds(migrated.ms)}; the portal connects as ${APP_ROLE}`);
 
     if (await isSeeded(url)) {
       const [row] = await query<{ n: string }>(url, `SELECT count(*)::text AS n FROM "Enterprise"`);
@@ -104,7 +106,7 @@ export async function prepareCityDatabase(projectRoot: string, log: (line: strin
       await seed(projectRoot, url, log);
     }
     log(`database: ready in ${seconds(Date.now() - started)}`);
-    return { url, postgres };
+    return { url: appUrl, ownerUrl: url, postgres };
   } catch (error) {
     await postgres.stop().catch(() => undefined);
     throw error;
