@@ -1,19 +1,18 @@
 /**
  * The one shape every workflow step on an existing item runs in (see ../workflow/types.ts):
- * one transaction that locks the row, re-reads it through the actor's scope ("notFound"
- * for another tenant's id), checks the permission ("forbidden"), the version the user saw
- * ("conflict") and the transition ("invalidState"), then lets the step write.
- *
- * The row is locked (FOR UPDATE) BEFORE it is read, so two people acting on the same item
- * at once are serialized: the second one reads the first one's version and gets
- * "conflict". `update` also writes with `where: { id, version }` as a second guard.
+ * runLockedStep's transaction (lib/locking/mutations/run-locked-step.ts) on the Request row —
+ * lock, re-read through the actor's scope ("notFound" for another tenant's id), then the
+ * permission ("forbidden"), the version the user saw ("conflict") and the transition
+ * ("invalidState") — then the step writes. The version is the row's integer `version`:
+ * `update` writes with `where: { id, version }` as a second guard and bumps it by one.
+ * A transaction PostgreSQL picked as a deadlock victim is run again (retry-on-deadlock.ts).
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { canActor, type TPermission } from "@/lib/auth/permissions";
 import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
+import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { retryOnDeadlock } from "./retry-on-deadlock";
 import { canStep, type TWorkflowStep } from "../workflow/transitions";
@@ -68,14 +67,15 @@ export async function runStep(
   // transaction, it does not depend on the item.
   const scope = await loadScopeContext(db, actor);
   const where = requestScope(actorOf(actor), scope);
-  if (!isUuid(spec.requestId)) throw new AppError("notFound");
-  return retryOnDeadlock(() => db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT id::text FROM "Request" WHERE id = $1::uuid FOR UPDATE`, spec.requestId);
-    const row = await tx.request.findFirst({ where: { AND: [{ id: spec.requestId }, where] }, include: STEP_ROW_INCLUDE });
-    if (!row) throw new AppError("notFound");
-    if (!canActor(actorOf(actor), spec.permission)) throw new AppError("forbidden");
-    if (spec.version === undefined || spec.version !== row.version) throw new AppError("conflict");
-    if (!canStep(spec.step, row, now)) throw new AppError("invalidState");
+  return retryOnDeadlock(() => runLockedStep(db, {
+    table: "Request",
+    id: spec.requestId,
+    read: (tx, id) => tx.request.findFirst({ where: { AND: [{ id }, where] }, include: STEP_ROW_INCLUDE }),
+    may: () => canActor(actorOf(actor), spec.permission),
+    sameVersion: (row) => spec.version !== undefined && spec.version === row.version,
+    canStart: (row) => canStep(spec.step, row, now),
+    tx: STEP_TX,
+  }, async (tx, row) => {
     const step: TStep = {
       tx,
       row,
@@ -103,7 +103,7 @@ export async function runStep(
     };
     await body(step);
     return tx.request.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, serial: true, status: true, version: true } });
-  }, STEP_TX));
+  }));
 }
 
 /**

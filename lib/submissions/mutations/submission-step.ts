@@ -1,8 +1,9 @@
 /**
- * The one shape of every change to an existing submission: one transaction that locks the
- * row, re-reads it through the actor's scope ("notFound" for another bank's id), checks
- * the status the step starts from ("invalidState") and the version the user saw
- * ("conflict"), then lets the step write. The version is the row's updatedAt; every step
+ * The one shape of every change to an existing submission: runLockedStep's transaction
+ * (lib/locking/mutations/run-locked-step.ts) on the QuarterlySubmission row — lock, re-read
+ * through the actor's scope ("notFound" for another bank's id), then who may change it
+ * ("forbidden"), the version the user saw ("conflict") and the status the step starts from
+ * ("invalidState") — then the step writes. The version is the row's updatedAt; every step
  * bumps it and writes with the old value and status in the where, as a second guard.
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -12,7 +13,7 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
+import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
 import { submissionScope } from "../scopes";
 
 export type TTx = Prisma.TransactionClient;
@@ -54,15 +55,16 @@ export async function runSubmissionStep(
   const now = opts?.now ?? new Date();
   const actor = actorOf(user);
   const where = submissionScope(actor, await loadScopeContext(db, user));
-  if (!isUuid(spec.submissionId)) throw new AppError("notFound");
-  return db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT id::text FROM "QuarterlySubmission" WHERE id = $1::uuid FOR UPDATE`, spec.submissionId);
-    const row = await tx.quarterlySubmission.findFirst({ where: { AND: [{ id: spec.submissionId }, where] }, select: ROW_SELECT });
-    if (!row) throw new AppError("notFound");
+  return runLockedStep(db, {
+    table: "QuarterlySubmission",
+    id: spec.submissionId,
+    read: (tx, id) => tx.quarterlySubmission.findFirst({ where: { AND: [{ id }, where] }, select: ROW_SELECT }),
     // Visible but not theirs to change (a parent bank looking at a branch's, the central bank).
-    if (!spec.may(actor, row)) throw new AppError("forbidden");
-    if (spec.version === undefined || spec.version !== row.updatedAt.toISOString()) throw new AppError("conflict");
-    if (!spec.from.includes(row.status) || row.frozenAt !== null) throw new AppError("invalidState");
+    may: (row) => spec.may(actor, row),
+    sameVersion: (row) => spec.version !== undefined && spec.version === row.updatedAt.toISOString(),
+    canStart: (row) => spec.from.includes(row.status) && row.frozenAt === null,
+    tx: SUBMISSION_TX,
+  }, async (tx, row) => {
     await body({
       tx, row, actor, now,
       async update(data) {
@@ -85,5 +87,5 @@ export async function runSubmissionStep(
     });
     const done = await tx.quarterlySubmission.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, status: true, updatedAt: true } });
     return { id: done.id, status: done.status, version: done.updatedAt.toISOString() };
-  }, SUBMISSION_TX);
+  });
 }
