@@ -1,15 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { TActionResult } from "@/lib/server/action";
 
-type TTranslate = { (key: string): string; has(key: string): boolean };
+type TValues = Record<string, string | number>;
+type TTranslate = { (key: string, values?: TValues): string; has(key: string): boolean };
+
+/**
+ * The words for an error code from the server: the form's own wording
+ * ("<namespace>.errors.<code>") when it has one, else the shared message of the code
+ * ("errors.codes.<code>", which every code of lib/errors.ts has), else the form's generic
+ * message. `t` is the form's translator, scoped to the namespace that holds its "errors".
+ */
+export function useErrorMessage(t: TTranslate): (code: string, values?: TValues) => string {
+  const shared = useTranslations("errors");
+  return (code, values) => {
+    if (t.has(`errors.${code}`)) return t(`errors.${code}`, values);
+    if (shared.has(`codes.${code}`)) return shared(`codes.${code}`);
+    return t.has("errors.generic") ? t("errors.generic", values) : shared("generic");
+  };
+}
 
 /**
  * Messages for an action result: `field(name)` for the error next to a field, `form` for
- * one that belongs to no field (notFound, self, forbidden …). Codes are keys under
- * "<namespace>.errors"; an unknown code shows the generic message.
+ * one that belongs to no field (notFound, self, forbidden …).
  */
-export function formErrors(state: TActionResult<unknown> | null, t: TTranslate) {
+export function useFormErrors(state: TActionResult<unknown> | null, t: TTranslate) {
+  const message = useErrorMessage(t);
   const failed = state && !state.ok ? state : null;
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.generic"));
   const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
   return {
     field: (name: string): string | undefined => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { can, type TPermission } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, type TErrorCode } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 import { getCurrentUser } from "./auth/current-user";
 import { requestMeta } from "./auth/request-meta";
@@ -21,7 +21,7 @@ export type TActionPolicy = TPermission | "signedIn" | "public";
 
 export type TActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; error: TErrorCode; fieldErrors?: Record<string, string> };
 
 type THandler<S extends z.ZodType, P extends TActionPolicy, R> = (ctx: {
   input: z.infer<S>;

@@ -188,7 +188,7 @@ describe("changing the rules", () => {
   it("refuses a change based on a version that is no longer current, and a change that changes nothing", async () => {
     const current = (await getCurrentRuleVersion(prisma, programId))!;
     expect((await errorOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version - 1, rules: { ...DEFAULT_RULES, bottomListSize: 3 } }, TEST_META))).code).toBe(
-      "staleVersion",
+      "conflict",
     );
     const same = Object.fromEntries(RULE_KEYS.map((k) => [k, current[k]])) as TProgramRules;
     expect((await errorOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version, rules: same }, TEST_META))).code).toBe("rulesUnchanged");
@@ -216,7 +216,7 @@ describe("changing the rules", () => {
       changeProgramRules(prisma, admin, { programId, rules: { ...DEFAULT_RULES, bottomListSize: 9 } }, TEST_META),
     ]);
     for (const r of results) {
-      if (r.status === "rejected") expect((r.reason as AppError).code).toMatch(/^(staleVersion|rulesUnchanged)$/);
+      if (r.status === "rejected") expect((r.reason as AppError).code).toMatch(/^(conflict|rulesUnchanged)$/);
     }
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
     const versions = (await prisma.programRuleVersion.findMany({ where: { programId }, select: { version: true } })).map((v) => v.version);

@@ -91,7 +91,7 @@ describe("scoring rule sets", () => {
     const v1 = await saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "第一版", rules: [{ indicator: "replyRate", rule: { kind: "proportional", points: 100, best: 100 } }] });
     expect(v1.version).toBe(1);
     const stored1 = await prisma.scoringRuleSet.findUniqueOrThrow({ where: { id: v1.ruleSetId } });
-    expect(await codeOf(saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "过时", rules: RULES, basedOnVersion: 0 }))).toBe("staleVersion");
+    expect(await codeOf(saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "过时", rules: RULES, basedOnVersion: 0 }))).toBe("conflict");
     const v2 = await saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "季度考核评分规则", rules: RULES, basedOnVersion: 1 });
     expect(v2.version).toBe(2);
 

@@ -61,7 +61,7 @@ afterAll(async () => {
 describe("opening a quarter's submission", () => {
   it("is refused before the quarter ends, then creates one DRAFT with the due date from the calendar", async () => {
     const input = { programId: w.programId, ...Q3 };
-    expect(await codeOf(getOrCreateSubmission(prisma, w.actors.mainBankParentLiaison, input, { now: at("2026-09-30T18:00:00") }))).toBe("notYetOpen");
+    expect(await codeOf(getOrCreateSubmission(prisma, w.actors.mainBankParentLiaison, input, { now: at("2026-09-30T18:00:00") }))).toBe("quarterNotEnded");
     const opened = await getOrCreateSubmission(prisma, w.actors.mainBankParentLiaison, input, { now: at("2026-10-09T09:00:00") });
     expect(opened.created).toBe(true);
     submissionId = opened.id;
@@ -113,7 +113,7 @@ describe("figures, submission and review", () => {
 
   it("refuses a submission with a park still blank", async () => {
     const error = await appErrorOf(submitSubmission(prisma, w.actors.mainBankParentLiaison, { submissionId, version: await version() }, { now: at("2026-10-12T10:00:00") }));
-    expect(error.code).toBe("figuresMissing");
+    expect(error.code).toBe("incomplete");
     expect(Object.keys(error.fieldErrors ?? {})).toEqual([figureFieldName(w.parkId, "loanBalance")]);
   });
 

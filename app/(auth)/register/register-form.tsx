@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
@@ -37,6 +38,7 @@ export function RegisterForm({
   sizes: readonly string[];
 }) {
   const t = useTranslations("registration");
+  const message = useErrorMessage(t);
   const [state, action, pending] = useActionState<TState, FormData>(registerEnterpriseAction, null);
   const [values, setValues] = useState(EMPTY);
   // React resets a form after its action runs, and the reset empties <select>s even when
@@ -79,7 +81,7 @@ export function RegisterForm({
     error: error(name),
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
-  const formError = state && !state.ok ? (state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? t("formError") : t(`errors.${knownError(state.error)}`)) : null;
+  const formError = state && !state.ok ? (state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? t("formError") : message(state.error)) : null;
 
   return (
     <form action={action} onSubmit={submit} className="space-y-6" noValidate>
@@ -136,10 +138,4 @@ export function RegisterForm({
       </p>
     </form>
   );
-}
-
-const KNOWN_ERRORS = new Set(["invalidInput", "forbidden", "signedOut", "notFound", "rateLimited"]);
-
-function knownError(code: string): string {
-  return KNOWN_ERRORS.has(code) ? code : "generic";
 }

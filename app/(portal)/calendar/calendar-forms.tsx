@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { addCalendarDayAction, loadOfficialCalendarYearAction, publishCalendarYearAction, removeCalendarDayAction } from "./actions";
 
@@ -25,6 +25,7 @@ function Panel({ title, hint, children }: { title: string; hint: string; childre
 
 function Outcome({ state, done }: { state: TState<unknown>; done?: string }) {
   const t = useTranslations("calendar");
+  const { form } = useFormErrors(state, t);
   if (!state) return null;
   if (state.ok) {
     return done ? (
@@ -33,7 +34,6 @@ function Outcome({ state, done }: { state: TState<unknown>; done?: string }) {
       </p>
     ) : null;
   }
-  const { form } = formErrors(state, t);
   return form ? (
     <p role="alert" className="text-sm text-red-700">
       {form}
@@ -45,7 +45,7 @@ export function AddDayForm({ year }: { year: number }) {
   const t = useTranslations("calendar");
   const [state, action, pending] = useActionState<TState<{ dueChanged: number }>, FormData>(addCalendarDayAction, null);
   const fields = useFields({ date: "", kind: "", name: "" });
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   // After a day is added, start the next one from empty fields (React has reset the form's
   // <select> already; keep the state in line with what is shown).
   const [handled, setHandled] = useState(state);
@@ -111,7 +111,7 @@ export function PublishYearForm({ year }: { year: number }) {
   const t = useTranslations("calendar");
   const [state, action, pending] = useActionState<TState<{ dueChanged: number; provisionalChanged: number }>, FormData>(publishCalendarYearAction, null);
   const fields = useFields({ source: "" });
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   return (
     <Panel title={t("publish.title")} hint={t("publish.hint")}>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TCreatedOrganization } from "@/lib/accounts/mutations/create-organization";
 import type { TActionResult } from "@/lib/server/action";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "../users/temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -33,7 +33,7 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   const fields = useFields({ kind: initialKind, bankLevel: "BRANCH", parentId: "", "user.role": rolesOf(initialKind)[0]?.value ?? "" });
   const kind = fields.values.kind ?? "";
   const roles = rolesOf(kind);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
 
   if (state?.ok) {
     return (

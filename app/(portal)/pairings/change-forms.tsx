@@ -3,6 +3,7 @@
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -19,7 +20,6 @@ import { useFields } from "@/components/forms/use-fields";
 
 type TState = TActionResult<{ pairingId: string }> | null;
 type TOption = { value: string; label: string };
-type TTranslate = ReturnType<typeof useTranslations<"pairings">>;
 
 const FORM_ACTIONS = {
   setMain: setMainBankAction,
@@ -32,24 +32,7 @@ const END_ACTIONS = {
   endOneOnOne: endOneOnOneAction,
 } as const;
 
-function message(t: TTranslate, code: string): string {
-  const key = `errors.${code}`;
-  return t.has(key) ? t(key) : t("errors.generic");
-}
-
-function errorsOf(state: TState, t: TTranslate) {
-  const failed = state && !state.ok ? state : null;
-  const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
-  return {
-    field: (name: string) => {
-      const code = failed?.fieldErrors?.[name];
-      return code ? message(t, code) : undefined;
-    },
-    form: failed && !(failed.error === "invalidInput" && hasFieldErrors) ? message(t, failed.error) : undefined,
-  };
-}
-
-function Outcome({ state, errors }: { state: TState; errors: ReturnType<typeof errorsOf> }) {
+function Outcome({ state, errors }: { state: TState; errors: ReturnType<typeof useFormErrors> }) {
   const t = useTranslations("pairings");
   if (state?.ok) return <p role="status" className="text-sm text-green-800">{t("done")}</p>;
   return errors.form ? <p role="alert" className="text-sm text-red-700">{errors.form}</p> : null;
@@ -79,7 +62,7 @@ type TField =
 export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_ACTIONS; fields: TField[]; locked: boolean }) {
   const t = useTranslations("pairings");
   const [state, action, pending] = useActionState<TState, FormData>(FORM_ACTIONS[name], null);
-  const errors = errorsOf(state, t);
+  const errors = useFormErrors(state, t);
   const fieldValues = useFields();
   const headingId = useId();
   return (
@@ -107,7 +90,7 @@ export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_A
 export function EndPairingButton({ name, pairingId, label, locked }: { name: keyof typeof END_ACTIONS; pairingId: string; label: string; locked: boolean }) {
   const t = useTranslations("pairings");
   const [state, action, pending] = useActionState<TState, FormData>(END_ACTIONS[name], null);
-  const errors = errorsOf(state, t);
+  const errors = useFormErrors(state, t);
   const fieldValues = useFields();
   return (
     <div className="space-y-1">

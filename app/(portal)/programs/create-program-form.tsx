@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { TCreatedProgram } from "@/lib/programs/mutations/create-program";
 import { DEFAULT_RULES, PROGRAM_LEVELS, RULE_KEYS } from "@/lib/programs/rules";
 import type { TActionResult } from "@/lib/server/action";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { createProgramAction } from "./actions";
 import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "./program-fields";
@@ -29,7 +29,7 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
     year: String(defaultYear),
     ...Object.fromEntries(RULE_KEYS.map((k) => [k, String(DEFAULT_RULES[k])])),
   });
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
 
   if (state?.ok) {
     return (

@@ -3,6 +3,7 @@
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
 import { SelectField } from "@/components/ui/select-field";
@@ -65,7 +66,7 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
     return result;
   }, null);
   const failed = state && !state.ok ? state : null;
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.generic"));
+  const message = useErrorMessage(t);
   const fieldError = (name: string) => (failed?.fieldErrors?.[name] ? message(failed.fieldErrors[name]!) : undefined);
   const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
   const formError = failed && !(failed.error === "invalidInput" && hasFieldErrors) ? message(failed.error) : failed ? t("errors.fixFields") : undefined;

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
@@ -35,7 +35,7 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
   const offered = new Set(productKinds);
   const [ticked, setTicked] = useState<string[]>(initialProducts.filter((p) => offered.has(p)));
   const [other, setOther] = useState(initialProducts.filter((p) => !offered.has(p)).join("，"));
-  const errors = formErrors(state, tRequests);
+  const errors = useFormErrors(state, tRequests);
   // After a save the item has a new version: the next save must carry it.
   const currentVersion = state?.ok ? state.data.version : version;
   const area = (name: string) => ({ name, value: fields.values[name] ?? "", onChange: (e: { target: { value: string } }) => fields.set(name, e.target.value) });

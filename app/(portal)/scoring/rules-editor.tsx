@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { INDICATOR_KEYS } from "@/lib/ranking/indicators";
@@ -197,8 +198,8 @@ export function RulesEditor({ rows, onChange, error, idPrefix }: Props) {
   );
 }
 
-/** An error code from the server in words ("ranking.errors.<code>", else generic). */
+/** An error code from the server in words ("ranking.errors.<code>", else the code's shared message). */
 export function useRankingError() {
-  const t = useTranslations("ranking");
-  return (code: string | undefined) => (code ? (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.generic")) : undefined);
+  const message = useErrorMessage(useTranslations("ranking"));
+  return (code: string | undefined) => (code ? message(code) : undefined);
 }

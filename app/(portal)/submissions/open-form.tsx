@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
 import { openSubmissionAction } from "./actions";
@@ -15,7 +15,7 @@ export function OpenSubmissionForm({ programId, quarter, label }: { programId: s
   const t = useTranslations("submissions");
   const router = useRouter();
   const [state, action, pending] = useActionState<TState, FormData>(openSubmissionAction, null);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   useEffect(() => {
     if (state?.ok) router.push(`/submissions/${state.data.id}`);
   }, [state, router]);

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
 import type { TActionResult } from "@/lib/server/action";
 import { createUserAction } from "./actions";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -30,7 +30,7 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
   const orgRoles = (id: string) => orgs.find((o) => o.id === id)?.roles ?? [];
   const fields = useFields({ orgId: defaultOrgId, role: orgRoles(defaultOrgId)[0]?.value ?? "" });
   const roles = orgRoles(fields.values.orgId ?? "");
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
 
   if (state?.ok) {
     return (

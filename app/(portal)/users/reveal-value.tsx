@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { TPiiField } from "@/lib/accounts/schemas";
 import type { TActionResult } from "@/lib/server/action";
 import { revealPiiAction } from "./actions";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 
 type TState = TActionResult<{ value: string | null }> | null;
 
@@ -28,6 +28,7 @@ export function RevealValue({
 }) {
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState, FormData>(revealPiiAction, null);
+  const error = useFormErrors(state, t).form;
   if (masked === null) return <span className="text-slate-400">{t("none")}</span>;
   if (state?.ok) {
     return (
@@ -36,7 +37,6 @@ export function RevealValue({
       </span>
     );
   }
-  const error = formErrors(state, t).form;
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className="font-mono">{masked}</span>

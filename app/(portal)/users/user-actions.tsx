@@ -13,7 +13,7 @@ import {
   resetPasswordAction,
   resetTotpAction,
 } from "./actions";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -32,6 +32,7 @@ function Panel({ title, hint, children }: { title: string; hint: string; childre
 
 function Outcome({ state, done }: { state: TState<unknown>; done: string }) {
   const t = useTranslations("users");
+  const { form } = useFormErrors(state, t);
   if (!state) return null;
   if (state.ok) {
     return (
@@ -40,7 +41,6 @@ function Outcome({ state, done }: { state: TState<unknown>; done: string }) {
       </p>
     );
   }
-  const { form } = formErrors(state, t);
   return form ? (
     <p role="alert" className="text-sm text-red-700">
       {form}
@@ -52,7 +52,7 @@ function ChangeRole({ userId, role, roles }: { userId: string; role: string; rol
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState<void>, FormData>(changeRoleAction, null);
   const fields = useFields({ role });
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   return (
     <Panel title={t("changeRole.title")} hint={t("changeRole.hint")}>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>

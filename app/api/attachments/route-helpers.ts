@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { TPermission } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, type TErrorCode } from "@/lib/errors";
 import { allowsPolicy } from "@/lib/server/action";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { metaFromHeaders } from "@/lib/server/auth/request-meta";
@@ -19,7 +19,7 @@ export function json(status: number, body: Record<string, unknown>): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 }
 
-export const failure = (status: number, error: string) => json(status, { ok: false, error });
+export const failure = (status: number, error: TErrorCode) => json(status, { ok: false, error });
 
 type TGate = { ok: true; user: TSessionUser; id: string } | { ok: false; response: Response };
 

@@ -10,7 +10,7 @@ import { RULE_KEYS, changedRules, checkRules, type TProgramRules } from "../rule
 export type TChangeRules = {
   programId: string;
   rules: TProgramRules;
-  /** The version the form showed; when another change came first the request is refused ("staleVersion"). */
+  /** The version the form showed; when another change came first the request is refused ("conflict"). */
   basedOnVersion?: number | null;
 };
 
@@ -39,7 +39,7 @@ export async function changeProgramRules(
       const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true } });
       if (!program) throw new AppError("notFound");
       const latest = await tx.programRuleVersion.findFirst({ where: { programId: program.id }, orderBy: { version: "desc" } });
-      if (latest && input.basedOnVersion != null && input.basedOnVersion !== latest.version) throw new AppError("staleVersion");
+      if (latest && input.basedOnVersion != null && input.basedOnVersion !== latest.version) throw new AppError("conflict");
       const changed = latest ? changedRules(latest, rules) : [...RULE_KEYS];
       if (changed.length === 0) throw new AppError("rulesUnchanged");
       const version = (latest?.version ?? 0) + 1;
@@ -59,7 +59,7 @@ export async function changeProgramRules(
       return { ruleVersionId: created.id, version };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("staleVersion");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict");
     throw error;
   }
 }

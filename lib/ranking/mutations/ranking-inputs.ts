@@ -31,7 +31,7 @@ export const ZRankingIdInput = z.object({ rankingId: ZUuid });
 export const ZSaveRuleSetInput = z.object({
   programId: ZUuid,
   name: z.string({ message: "required" }).trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
-  /** The version the editor started from; another save in between → "staleVersion". */
+  /** The version the editor started from; another save in between → "conflict". */
   basedOnVersion: z.coerce.number().int().min(0).optional(),
   rules: ZRulesField,
 });

@@ -22,7 +22,7 @@ export function ruleSetFieldErrors(error: { issues: ReadonlyArray<{ path: Proper
  * ranking keeps pointing at the exact rules it was computed with. Validated with
  * ZRuleSet (known, unique indicators; points adding up to 100). Audited
  * "scoring.ruleSetSaved". Two saves at once: the unique (programId, version) lets one
- * through and refuses the other ("staleVersion").
+ * through and refuses the other ("conflict").
  */
 export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveRuleSet, meta: Partial<TRequestMeta> = {}): Promise<TRuleSetSaved> {
   if (!canActor(actor, "scoring.manage")) throw new AppError("forbidden");
@@ -38,7 +38,7 @@ export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveR
       const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true } });
       if (!program) throw new AppError("notFound");
       const latest = await tx.scoringRuleSet.findFirst({ where: { programId: program.id }, orderBy: { version: "desc" }, select: { version: true } });
-      if (input.basedOnVersion != null && input.basedOnVersion !== (latest?.version ?? 0)) throw new AppError("staleVersion");
+      if (input.basedOnVersion != null && input.basedOnVersion !== (latest?.version ?? 0)) throw new AppError("conflict");
       const version = (latest?.version ?? 0) + 1;
       const created = await tx.scoringRuleSet.create({
         data: { programId: program.id, version, name, rules: rules as unknown as Prisma.InputJsonValue, createdById: actor.userId },
@@ -51,7 +51,7 @@ export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveR
       return { ruleSetId: created.id, version };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("staleVersion");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict");
     throw error;
   }
 }

@@ -7,7 +7,7 @@
  * next to the field.
  *
  * Every step on an existing item carries the `version` the user saw: the mutation
- * refuses with AppError("requests.conflict") when someone else changed the item since.
+ * refuses with AppError("conflict") when someone else changed the item since.
  */
 
 import { z } from "zod";

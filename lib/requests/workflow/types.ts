@@ -6,9 +6,10 @@
  * allowed from the current status ("invalidState"), write the new state with version + 1,
  * append the ledger entry, create notifications — all or nothing.
  *
- * Expected refusals are AppError codes, translated under "requests.errors.<code>":
- *   notFound · conflict · invalidState · incomplete (with fieldErrors) · notApproved ·
- *   noProgram · badBank · notPaired · noMainBank · badDate · badAmount · badRate
+ * Expected refusals are AppError codes (lib/errors.ts), translated under
+ * "requests.errors.<code>": notFound · conflict · invalidState · incomplete (with
+ * fieldErrors such as required, badDate, badAmount, badRate) · notApproved · noProgram ·
+ * badBank · notPaired · noMainBank
  */
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";

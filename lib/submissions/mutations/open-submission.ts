@@ -16,7 +16,7 @@ export type TOpenSubmissionInput = TQuarterKey & { programId: string };
 /**
  * The bank's submission for a quarter of a program, started as a DRAFT if it does not
  * exist yet (idempotent: a second call, or two at once, finds the same row). Only the
- * bank's own users, only once the quarter has ended ("notYetOpen"), only for a bank with
+ * bank's own users, only once the quarter has ended ("quarterNotEnded"), only for a bank with
  * a park pairing in the program ("notPaired"). The due date is fixed when it is started:
  * quarterlyWindowDays working days after the quarter's last day, on the calendar of now.
  */
@@ -31,7 +31,7 @@ export async function getOrCreateSubmission(
   if (!canActor(actor, "submissions.submit") || actor.orgKind !== OrgKind.BANK) throw new AppError("forbidden");
   if (!isQuarterKey(input) || !isUuid(input.programId)) throw new AppError("invalidInput");
   const q: TQuarterKey = { year: input.year, quarter: input.quarter };
-  if (!hasQuarterEnded(q, now)) throw new AppError("notYetOpen");
+  if (!hasQuarterEnded(q, now)) throw new AppError("quarterNotEnded");
 
   return db.$transaction(async (tx) => {
     const program = await tx.program.findFirst({ where: { id: input.programId, active: true }, select: { id: true } });

@@ -13,8 +13,8 @@ export type TSubmitSubmissionInput = { submissionId: string; version: string };
 
 /**
  * The bank hands in (DRAFT, or RETURNED again after fixing it): every paired park must
- * have its figures ("figuresMissing", per park as "figures.<parkId>.loanBalance"), and
- * the quarter must be over ("notYetOpen"). submittedAt = now; late = now is after the
+ * have its figures ("incomplete", per park as "figures.<parkId>.loanBalance"), and
+ * the quarter must be over ("quarterNotEnded"). submittedAt = now; late = now is after the
  * due date — a resubmission after a return is judged at its own time, like the first.
  */
 export async function submitSubmission(db: PrismaClient, user: TActorSource, input: TSubmitSubmissionInput, opts?: TSubmissionOptions): Promise<TSubmissionResult> {
@@ -25,12 +25,12 @@ export async function submitSubmission(db: PrismaClient, user: TActorSource, inp
     async (s) => {
       const { tx, row, now } = s;
       const q = { year: row.year, quarter: row.quarter as TQuarterNumber };
-      if (!hasQuarterEnded(q, now)) throw new AppError("notYetOpen");
+      if (!hasQuarterEnded(q, now)) throw new AppError("quarterNotEnded");
       const parks = await loadPairedParks(tx, { programId: row.programId, bankOrgId: row.bankOrgId, quarterStart: quarterBounds(q).start });
       const filled = new Set((await tx.quarterlyParkFigure.findMany({ where: { submissionId: row.id }, select: { parkId: true } })).map((f) => f.parkId));
       const missing = parks.filter((p) => !filled.has(p.parkId));
       if (parks.length === 0) throw new AppError("notPaired");
-      if (missing.length > 0) throw new AppError("figuresMissing", Object.fromEntries(missing.map((p) => [figureFieldName(p.parkId, "loanBalance"), "required"])));
+      if (missing.length > 0) throw new AppError("incomplete", Object.fromEntries(missing.map((p) => [figureFieldName(p.parkId, "loanBalance"), "required"])));
       const late = isLateSubmission(now, row.dueAt);
       const resubmission = row.status === SubmissionStatus.RETURNED;
       await s.update({ status: SubmissionStatus.SUBMITTED, submittedAt: now, late });

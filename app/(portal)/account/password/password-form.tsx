@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
@@ -10,12 +11,11 @@ import { changePasswordAction } from "../actions";
 export function PasswordForm() {
   const t = useTranslations("account");
   const [state, action, pending] = useActionState<TActionResult<void> | null, FormData>(changePasswordAction, null);
-  const fieldError = (name: string) => {
-    const code = state && !state.ok ? state.fieldErrors?.[name] : undefined;
-    return code ? t(`errors.${code}`) : undefined;
-  };
+  const errors = useFormErrors(state, t);
+  const fieldError = errors.field;
   return (
     <form action={action} className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
       <TextField name="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" error={fieldError("currentPassword")} required />
       <TextField name="newPassword" type="password" label={t("newPassword")} hint={t("newPasswordHint")} autoComplete="new-password" error={fieldError("newPassword")} required />
       <TextField name="confirmPassword" type="password" label={t("confirmPassword")} autoComplete="new-password" error={fieldError("confirmPassword")} required />

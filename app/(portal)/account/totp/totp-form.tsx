@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
@@ -11,6 +12,7 @@ import { confirmTotpAction } from "../actions";
 export function TotpForm() {
   const t = useTranslations("account");
   const [state, action, pending] = useActionState<TActionResult<{ recoveryCodes: string[] }> | null, FormData>(confirmTotpAction, null);
+  const errors = useFormErrors(state, t);
   if (state?.ok) {
     return (
       <section aria-labelledby="recovery-title" className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -28,10 +30,10 @@ export function TotpForm() {
       </section>
     );
   }
-  const code = state && !state.ok ? state.fieldErrors?.code : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
-      <TextField name="code" label={t("totpCode")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={code ? t(`errors.${code}`) : undefined} required />
+      <TextField name="code" label={t("totpCode")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.field("code")} required />
+      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
       <Button type="submit" disabled={pending} className="w-full">
         {t("totpEnable")}
       </Button>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TReviewResult } from "@/lib/registry/mutations/review-registration";
@@ -10,8 +11,6 @@ import { approveRegistrationAction, rejectRegistrationAction } from "./actions";
 
 type TState = TActionResult<TReviewResult> | null;
 
-const KNOWN_ERRORS = new Set(["invalidInput", "notFound", "alreadyReviewed", "forbidden", "signedOut"]);
-
 // Approve, or reject with a reason, one registration. After either succeeds the card
 // says so in place of the buttons (the list is fresh again on the next visit).
 export function ReviewActions({ enterpriseId, name }: { enterpriseId: string; name: string }) {
@@ -19,6 +18,7 @@ export function ReviewActions({ enterpriseId, name }: { enterpriseId: string; na
   const [approved, approve, approving] = useActionState<TState, FormData>(approveRegistrationAction, null);
   const [rejected, reject, rejecting] = useActionState<TState, FormData>(rejectRegistrationAction, null);
   const [reason, setReason] = useState("");
+  const message = useErrorMessage(t);
 
   if (approved?.ok) {
     return (
@@ -37,14 +37,15 @@ export function ReviewActions({ enterpriseId, name }: { enterpriseId: string; na
 
   const reasonCode = rejected && !rejected.ok ? rejected.fieldErrors?.reason : undefined;
   const failed = [approved, rejected].find((s) => s && !s.ok && !s.fieldErrors?.reason);
-  const failure = failed && !failed.ok ? (KNOWN_ERRORS.has(failed.error) ? failed.error : "generic") : null;
+  // A malformed id is reported as not found (the form only ever sends ids it was given).
+  const failure = failed && !failed.ok ? message(failed.error === "invalidInput" ? "notFound" : failed.error) : null;
   const busy = approving || rejecting;
 
   return (
     <div className="space-y-3">
       {failure && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(`errors.${failure === "invalidInput" ? "notFound" : failure}`)}
+          {failure}
         </p>
       )}
       <div className="flex flex-wrap items-end gap-3">

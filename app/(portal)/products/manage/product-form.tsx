@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
@@ -50,7 +50,7 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
   const action = productId ? updateProductAction : createProductAction;
   const [state, formAction, pending] = useActionState<TActionResult<{ productId: string }> | null, FormData>(action, null);
   const fields = useFields(initial);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   const area = (name: string) => bindArea(fields.values, fields.set, name);
   // The field's hint shows how the typed basis points will read in the catalogue.
   const rateHint = (name: string) => {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import type { TActionResult } from "@/lib/server/action";
 import { deactivateProductAction, reactivateProductAction } from "../actions";
 
@@ -14,7 +14,7 @@ export function ToggleProductButton({ productId, name, active }: { productId: st
     active ? deactivateProductAction : reactivateProductAction,
     null,
   );
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="productId" value={productId} />

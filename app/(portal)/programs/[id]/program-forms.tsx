@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
 import type { TRulesChanged } from "@/lib/programs/mutations/change-rules";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { changeProgramRulesAction, updateProgramAction } from "../actions";
 import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "../program-fields";
@@ -24,7 +24,7 @@ export function EditProgramForm({ programId, initial }: { programId: string; ini
   const t = useTranslations("programs");
   const [state, action, pending] = useActionState<TActionResult<void> | null, FormData>(updateProgramAction, null);
   const fields = useFields(initial);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   return (
     <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
@@ -47,7 +47,7 @@ export function ChangeRulesForm({ programId, version, initial }: { programId: st
   const t = useTranslations("programs");
   const [state, action, pending] = useActionState<TActionResult<TRulesChanged> | null, FormData>(changeProgramRulesAction, null);
   const fields = useFields(initial);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   return (
     <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />

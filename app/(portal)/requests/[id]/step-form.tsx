@@ -2,7 +2,7 @@
 
 import { useActionState, useId, type ChangeEvent, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
 import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
@@ -32,7 +32,7 @@ export function StepForm({
   const t = useTranslations("requests");
   const td = useTranslations("requestDetail");
   const [state, run, pending] = useActionState<TState, FormData>(action, null);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   const headingId = useId();
   const conflict = state && !state.ok && state.error === "conflict";
   return (

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { formErrors } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
@@ -27,7 +27,7 @@ function Outcome({ state, done, form }: { state: TState; done: string; form?: st
 export function FiguresForm({ submissionId, version, parks }: { submissionId: string; version: string; parks: TFormPark[] }) {
   const t = useTranslations("submissions");
   const [state, action, pending] = useActionState<TState, FormData>(saveSubmissionAction, null);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   const initial = Object.fromEntries(parks.flatMap((p) => FIGURE_FIELDS.map((f) => [figureFieldName(p.parkId, f), p.values[f] ?? ""])));
   const fields = useFields(initial);
   return (
@@ -55,11 +55,11 @@ export function FiguresForm({ submissionId, version, parks }: { submissionId: st
   );
 }
 
-/** Hands the submission in; a park left blank comes back as "figuresMissing". */
+/** Hands the submission in; a park left blank comes back as "incomplete". */
 export function SubmitForm({ submissionId, version }: { submissionId: string; version: string }) {
   const t = useTranslations("submissions");
   const [state, action, pending] = useActionState<TState, FormData>(submitSubmissionAction, null);
-  const errors = formErrors(state, t);
+  const errors = useFormErrors(state, t);
   return (
     <form action={action} className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="submit-form">
       <input type="hidden" name="submissionId" value={submissionId} />
@@ -76,8 +76,8 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
   const t = useTranslations("submissions");
   const [accepted, accept, accepting] = useActionState<TState, FormData>(acceptSubmissionAction, null);
   const [returned, giveBack, returning] = useActionState<TState, FormData>(returnSubmissionAction, null);
-  const acceptErrors = formErrors(accepted, t);
-  const returnErrors = formErrors(returned, t);
+  const acceptErrors = useFormErrors(accepted, t);
+  const returnErrors = useFormErrors(returned, t);
   const reason = useFields();
   const headingId = useId();
   return (

@@ -2,13 +2,12 @@
 
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/forms/form-errors";
 import { ACCEPT_ATTRIBUTE, formatFileSize } from "@/lib/attachments/rules";
 
 type TAttachment = { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: string };
 type TProps = { requestId: string; initial: TAttachment[]; maxBytes: number; maxCount: number };
 type TUploadAnswer = { ok: true; attachment: TAttachment } | { ok: false; error: string };
-
-const KNOWN_ERRORS = new Set(["badType", "tooLarge", "emptyFile", "tooMany", "invalidState", "notFound", "noFile", "signedOut", "forbidden", "badOrigin"]);
 
 // Files of a draft or returned item: pick (several at once), upload one by one, list with
 // sizes, remove. The type is judged by the server from the file's content; the checks
@@ -20,7 +19,8 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount }: TP
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const maxMb = Math.round(maxBytes / 1024 / 1024);
-  const message = (code: string, name: string) => t(`errors.${KNOWN_ERRORS.has(code) ? code : "generic"}`, { name, maxMb, maxCount });
+  const errorMessage = useErrorMessage(t);
+  const message = (code: string, name: string) => errorMessage(code, { name, maxMb, maxCount });
 
   async function upload(picked: File[]) {
     setBusy(true);
