@@ -1,7 +1,9 @@
 /**
  * The authorization matrix: every server action and route handler in app/, found by
- * walking the code, called as every role (and signed out). A new action or route
- * without an entry in EXPECTED fails the test; so does any allow or deny that differs.
+ * walking the code, called as every role (and signed out). A new action or route method
+ * without an entry in EXPECTED / EXPECTED_ROUTES fails the test; so does any allow or deny
+ * that differs. Each action's and route's policy is read from the code (defineAction and
+ * defineRoute keep it on the function they return).
  *
  * Only the session is simulated (getCurrentUser returns a real user row of each role);
  * the actions run for real against the test database, so the check exercised is the one
@@ -15,8 +17,8 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { createPrismaClient } from "@/lib/server/db";
-import { ROUTE_POLICIES } from "@/lib/server/route-policies";
 import type { TDefinedAction } from "@/lib/server/action";
+import type { TDefinedRoute } from "@/lib/server/route";
 import { databaseUrl } from "./harness";
 
 const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
@@ -117,21 +119,28 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "products.reactivate": [BM, BL],
   "pii.revealEnterpriseContact": [FA, BM, PS],
 };
+// Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
-  "app/api/health/route.ts": "public",
-  "app/api/auth/[...nextauth]/route.ts": "public",
-  "app/(portal)/audit/export/route.ts": [FA],
-  "app/(portal)/import/enterprises/file/route.ts": [FA, PS],
-  "app/(portal)/import/contacts/file/route.ts": [FA],
-  "app/(portal)/registry/enterprises/export/route.ts": [FA, FS, PBC, BM, PS],
-  "app/(portal)/registry/banks/export/route.ts": [FA, FS, PBC, BM, PS],
-  "app/(portal)/registry/parks/export/route.ts": [FA, FS, PBC, BM, PS],
-  "app/(portal)/registry/guarantors/export/route.ts": [FA, FS, PBC, BM, PS],
-  "app/api/requests/[id]/attachments/route.ts": [EO, EM],
-  "app/api/attachments/[id]/route.ts": ALL,
-  "app/(portal)/rankings/[id]/bulletin/route.ts": [FA, FS, PBC, BM, BL],
-  "app/(portal)/rankings/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/api/health/route.ts": "public",
+  "GET app/(portal)/audit/export/route.ts": [FA],
+  "GET app/(portal)/import/enterprises/file/route.ts": [FA, PS],
+  "POST app/(portal)/import/enterprises/file/route.ts": [FA, PS],
+  "GET app/(portal)/import/contacts/file/route.ts": [FA],
+  "POST app/(portal)/import/contacts/file/route.ts": [FA],
+  "GET app/(portal)/registry/enterprises/export/route.ts": [FA, FS, PBC, BM, PS],
+  "GET app/(portal)/registry/banks/export/route.ts": [FA, FS, PBC, BM, PS],
+  "GET app/(portal)/registry/parks/export/route.ts": [FA, FS, PBC, BM, PS],
+  "GET app/(portal)/registry/guarantors/export/route.ts": [FA, FS, PBC, BM, PS],
+  "POST app/api/requests/[id]/attachments/route.ts": [EO, EM],
+  "GET app/api/attachments/[id]/route.ts": ALL,
+  "DELETE app/api/attachments/[id]/route.ts": [EO, EM],
+  "GET app/(portal)/rankings/[id]/bulletin/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/rankings/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
 };
+// Route files whose handlers are not ours to wrap: Auth.js's own endpoints (session, CSRF
+// token, sign-out), public by nature; sign-in runs through the sign-in page's action.
+const FRAMEWORK_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts"]);
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 function filesNamed(dir: string, name: string): string[] {
@@ -151,6 +160,7 @@ const ORG_OF_ROLE: Record<Role, OrgKind> = {
 let prisma: PrismaClient;
 const users = new Map<Role, TSessionUser>();
 const actions: { file: string; exportName: string; action: TDefinedAction<unknown> }[] = [];
+const routes: { key: string; file: string; method: string; route: TDefinedRoute }[] = [];
 
 beforeAll(async () => {
   prisma = createPrismaClient(databaseUrl());
@@ -172,6 +182,13 @@ beforeAll(async () => {
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {
       actions.push({ file, exportName, action: value as TDefinedAction<unknown> });
+    }
+  }
+  for (const file of filesNamed(path.join(ROOT, "app"), "route.ts")) {
+    if (FRAMEWORK_ROUTES.has(file)) continue;
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      if (mod[method] !== undefined) routes.push({ key: `${method} ${file}`, file, method, route: mod[method] as TDefinedRoute });
     }
   }
 });
@@ -203,16 +220,19 @@ describe("authorization matrix", () => {
     expect(new Set(names).size, "action names are unique").toBe(names.length);
   });
 
-  it("lists every route handler in ROUTE_POLICIES and in EXPECTED_ROUTES with the same rule", () => {
-    const routes = filesNamed(path.join(ROOT, "app"), "route.ts").sort();
-    expect(Object.keys(ROUTE_POLICIES).sort()).toEqual(routes);
-    expect(Object.keys(EXPECTED_ROUTES).sort()).toEqual(routes);
-    for (const route of routes) {
-      const expected = EXPECTED_ROUTES[route]!;
-      const policy = ROUTE_POLICIES[route]!;
-      if (expected === "public") expect(policy, route).toBe("public");
-      else expect(policy, route).not.toBe("public");
+  it("finds every route handler method, each built with defineRoute and listed in EXPECTED_ROUTES", () => {
+    const files = filesNamed(path.join(ROOT, "app"), "route.ts");
+    expect(files.filter((f) => FRAMEWORK_ROUTES.has(f)), "framework routes still exist").toEqual([...FRAMEWORK_ROUTES]);
+    expect(routes.length).toBeGreaterThan(0);
+    for (const { key, route } of routes) {
+      expect(typeof route, key).toBe("function");
+      expect(route.policy, `${key} is not a defineRoute handler`).toBeDefined();
+      expect(EXPECTED_ROUTES, `${key} (${route.routeName}) has no rule in EXPECTED_ROUTES`).toHaveProperty([key]);
+      // The policy in the code and the expected callers agree on public or not.
+      if (EXPECTED_ROUTES[key] === "public") expect(route.policy, key).toBe("public");
+      else expect(route.policy, key).not.toBe("public");
     }
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(EXPECTED_ROUTES).sort());
   });
 
   it("allows exactly the expected roles for every action, and denies and audits the rest", async () => {
@@ -234,31 +254,31 @@ describe("authorization matrix", () => {
     expect(denied).toBeGreaterThan(0);
   });
 
-  it("route handlers with a permission answer 401 signed out and 404 to roles without it", async () => {
-    type THandler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
-    for (const [route, expected] of Object.entries(EXPECTED_ROUTES)) {
-      if (expected === "public") continue;
-      const mod = (await import(path.join(ROOT, route))) as Partial<Record<"GET" | "POST", THandler>>;
-      const method = mod.GET ? "GET" : "POST";
-      const handler = (mod.GET ?? mod.POST)!;
+  it("route handlers answer 401 signed out and an audited 404 to roles without their permission", async () => {
+    console.log(`authorization matrix: ${routes.length} route methods × ${ALL.length + 1} callers`);
+    for (const { key, file, method, route } of routes) {
+      const expected = EXPECTED_ROUTES[key]!;
       // A route with an [id] gets an id that exists nowhere: an allowed role then gets
       // "not found" too, so there the difference is the audited denial.
-      const withId = route.includes("[id]");
-      const call = () =>
-        handler(new Request("http://localhost/x", { method }), withId ? { params: Promise.resolve({ id: randomUUID() }) } : undefined);
+      const withId = file.includes("[id]");
+      const call = () => route(new Request("http://localhost/x", { method }), withId ? { params: Promise.resolve({ id: randomUUID() }) } : undefined);
       session.user = null;
-      expect((await call()).status, `${route} signed out`).toBe(401);
+      const signedOut = (await call()).status;
+      if (expected === "public") expect(signedOut, `${key} signed out`).toBe(200);
+      else expect(signedOut, `${key} signed out`).toBe(401);
       for (const role of ALL) {
         const user = users.get(role)!;
         session.user = user;
         const deniedBefore = await prisma.auditLog.count({ where: { actorUserId: user.userId, action: { startsWith: "denied." } } });
         const status = (await call()).status;
         const deniedAfter = await prisma.auditLog.count({ where: { actorUserId: user.userId, action: { startsWith: "denied." } } });
-        const allowed = expected.includes(role);
-        if (!allowed) expect(status, `${route} as ${role}`).toBe(404);
-        else if (withId) expect(status, `${route} as ${role}`).not.toBe(401);
-        else expect(status, `${route} as ${role}`).toBe(200);
-        expect(deniedAfter - deniedBefore, `${route} as ${role}: denial audited`).toBe(allowed ? 0 : 1);
+        const allowed = expected === "public" || expected.includes(role);
+        if (!allowed) expect(status, `${key} as ${role}`).toBe(404);
+        else if (withId) expect(status, `${key} as ${role}`).not.toBe(401);
+        // An allowed GET answers the file; an allowed POST without a file is refused after the gate.
+        else if (method === "GET") expect(status, `${key} as ${role}`).toBe(200);
+        else expect(status, `${key} as ${role}`).toBe(400);
+        expect(deniedAfter - deniedBefore, `${key} as ${role}: denial audited`).toBe(allowed ? 0 : 1);
       }
     }
   });

@@ -18,7 +18,7 @@ describe("GET /api/health", () => {
 
   it("answers 200 ok when the database answers", async () => {
     const { GET } = await loadHealthRoute(databaseUrl());
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", db: "ok" });
   });
@@ -29,7 +29,7 @@ describe("GET /api/health", () => {
     unreachable.port = String(closedPort);
     const { GET } = await loadHealthRoute(unreachable.toString());
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "error", db: "unreachable" });
     expect(errors).toHaveBeenCalled();

@@ -1,11 +1,9 @@
 import { revalidateTag } from "next/cache";
 import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
-import { createTranslator } from "next-intl";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
-import type { TActor, TPermission } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages/load";
+import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { buildErrorReport, buildTemplate, type TTranslate } from "@/lib/import/files";
 import { importContacts } from "@/lib/import/mutations/import-contacts";
 import { importEnterprises } from "@/lib/import/mutations/import-enterprises";
@@ -13,13 +11,12 @@ import { listImportBanks, listImportParks, parkOfOrg } from "@/lib/import/querie
 import { MAX_FILE_BYTES, type TImportKind, type TImportProgress, type TImportResult } from "@/lib/import/run";
 import type { TRowError } from "@/lib/import/rules";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
-import { allowsPolicy } from "@/lib/server/action";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
-import { metaFromHeaders } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";
+import { textResponse, type TRouteTranslator } from "@/lib/server/route";
 
 /**
- * The two import endpoints (`/import/enterprises/file`, `/import/contacts/file`):
+ * The two import endpoints (`/import/enterprises/file`, `/import/contacts/file`), each
+ * method behind defineRoute (policy "enterprises.import" / "contacts.import"):
  *   GET   the template (.xlsx, header row in Chinese);
  *   POST  multipart/form-data with `file`: parses and validates on the server and
  *         answers with a stream of JSON lines (application/x-ndjson), one
@@ -31,135 +28,82 @@ import { db } from "@/lib/server/db";
  * from holding the lines back.
  * A route handler rather than a server action: the file may exceed the 1 MB body limit
  * of server actions, and an action cannot report progress while it runs.
- * Signed out → 401; a role without the permission → 404, audited as a denied attempt;
- * a POST from another origin → 403.
  */
 
 export const ERRORS_SHOWN = 500;
 
-const PERMISSION: Record<TImportKind, TPermission> = { enterprises: "enterprises.import", contacts: "contacts.import" };
-
-async function translator(request: Request): Promise<TTranslate> {
-  const cookie = (request.headers.get("cookie") ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  const locale = resolveLocale(cookie);
-  const messages = await loadMessages(locale);
-  // The messages are loaded untyped, so the typed key check is of no use here.
-  return createTranslator({ locale, messages, namespace: "import" }) as unknown as TTranslate;
-}
-
-function text(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
-
-type TGate = { ok: true; user: TSessionUser; t: TTranslate } | { ok: false; response: Response };
-
-async function gate(request: Request, kind: TImportKind): Promise<TGate> {
-  const [user, t] = await Promise.all([getCurrentUser(), translator(request)]);
-  if (!user) return { ok: false, response: text(401, t("http.signedOut")) };
-  const permission = PERMISSION[kind];
-  if (!allowsPolicy(permission, user)) {
-    await writeAudit(db(), {
-      action: `denied.${permission}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId,
-      ...metaFromHeaders(request.headers), details: { policy: permission, method: request.method },
-    });
-    return { ok: false, response: text(404, t("http.notFound")) };
-  }
-  return { ok: true, user, t };
-}
+type TImportContext = { request: Request; user: TSessionUser; meta: TRequestMeta; translator: (namespace?: string) => Promise<TRouteTranslator> };
 
 const actorOf = (user: TSessionUser): TActor => ({ userId: user.userId, role: user.role, orgId: user.orgId, orgKind: user.orgKind });
 
-/** A browser's cross-site POST carries its Origin: it must be this host. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
+/** GET: the import template of `kind` (park staff see only their own park in it). */
+export async function importTemplate({ user, translator }: TImportContext, kind: TImportKind): Promise<Response> {
+  const t: TTranslate = await translator("import");
+  let file: Buffer;
+  if (kind === "enterprises") {
+    const own = user.role === "PARK_STAFF" ? await parkOfOrg(db(), user.orgId) : null;
+    const parks = user.role === "PARK_STAFF" ? (own ? [own] : []) : await listImportParks(db());
+    file = await buildTemplate({ kind, parks, ownPark: user.role === "PARK_STAFF" }, t);
+  } else {
+    file = await buildTemplate({ kind, banks: await listImportBanks(db()) }, t);
   }
+  return xlsxResponse(file, t(`template.${kind}.fileName`));
 }
 
-export function importFileRoute(kind: TImportKind) {
-  async function GET(request: Request): Promise<Response> {
-    const g = await gate(request, kind);
-    if (!g.ok) return g.response;
-    const { user, t } = g;
-    let file: Buffer;
-    if (kind === "enterprises") {
-      const own = user.role === "PARK_STAFF" ? await parkOfOrg(db(), user.orgId) : null;
-      const parks = user.role === "PARK_STAFF" ? (own ? [own] : []) : await listImportParks(db());
-      file = await buildTemplate({ kind, parks, ownPark: user.role === "PARK_STAFF" }, t);
-    } else {
-      file = await buildTemplate({ kind, banks: await listImportBanks(db()) }, t);
-    }
-    return xlsxResponse(file, t(`template.${kind}.fileName`));
+/** POST: the uploaded file of `kind`, imported with progress streamed back. */
+export async function importUpload({ request, user, meta, translator }: TImportContext, kind: TImportKind): Promise<Response> {
+  const t: TTranslate = await translator("import");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 1024 * 1024) {
+    return textResponse(413, t("errors.tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 }));
   }
-
-  async function POST(request: Request): Promise<Response> {
-    const g = await gate(request, kind);
-    if (!g.ok) return g.response;
-    const { user, t } = g;
-    if (!sameOrigin(request)) return text(403, t("http.badOrigin"));
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 1024 * 1024) {
-      return text(413, t("errors.tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 }));
-    }
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      return text(400, t("http.noFile"));
-    }
-    const upload = form.get("file");
-    if (!(upload instanceof File) || upload.size === 0) return text(400, t("http.noFile"));
-    const file = { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
-    const actor = actorOf(user);
-    const meta = metaFromHeaders(request.headers);
-
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        let open = true;
-        const send = (message: object) => {
-          if (!open) return;
-          try {
-            controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
-          } catch {
-            open = false; // the browser went away; the import still finishes (or rolls back)
-          }
-        };
-        const onProgress = (p: TImportProgress) => send({ type: "progress", ...p });
-        const run = kind === "enterprises" ? importEnterprises : importContacts;
-        void (async () => {
-          try {
-            const result = await run(db(), actor, file, { meta, onProgress });
-            // New bank contacts appear in the public directory at once, not after its cache minute.
-            if (result.ok && kind === "contacts") expireDirectory();
-            send(await resultMessage(result, t));
-          } catch (error) {
-            console.error(`import ${kind} failed`, error);
-            send({ type: "failed" });
-          } finally {
-            if (open) controller.close();
-          }
-        })();
-      },
-    });
-    return new Response(body, {
-      headers: {
-        "Content-Type": "application/x-ndjson; charset=utf-8",
-        "Cache-Control": "no-store, no-transform",
-        "X-Accel-Buffering": "no",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError("noFile");
   }
+  const upload = form.get("file");
+  if (!(upload instanceof File) || upload.size === 0) throw new AppError("noFile");
+  const file = { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
+  const actor = actorOf(user);
 
-  return { GET, POST };
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (message: object) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+        } catch {
+          open = false; // the browser went away; the import still finishes (or rolls back)
+        }
+      };
+      const onProgress = (p: TImportProgress) => send({ type: "progress", ...p });
+      const run = kind === "enterprises" ? importEnterprises : importContacts;
+      void (async () => {
+        try {
+          const result = await run(db(), actor, file, { meta, onProgress });
+          // New bank contacts appear in the public directory at once, not after its cache minute.
+          if (result.ok && kind === "contacts") expireDirectory();
+          send(await resultMessage(result, t));
+        } catch (error) {
+          console.error(`import ${kind} failed`, error);
+          send({ type: "failed" });
+        } finally {
+          if (open) controller.close();
+        }
+      })();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }
 
 async function resultMessage(result: TImportResult, t: TTranslate): Promise<object> {

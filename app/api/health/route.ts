@@ -1,14 +1,21 @@
+import { defineRoute } from "@/lib/server/route";
 import { db } from "@/lib/server/db";
 
 export const dynamic = "force-dynamic";
 
-// Liveness plus a database round trip, for load balancers and monitoring.
-export async function GET(): Promise<Response> {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", db: "ok" });
-  } catch (error) {
-    console.error("health check: database unreachable", error);
-    return Response.json({ status: "error", db: "unreachable" }, { status: 503 });
-  }
-}
+// Liveness plus a database round trip, for load balancers and monitoring. Public: a probe
+// has no session, and the answer says nothing but "up" or "database unreachable".
+export const GET = defineRoute({
+  name: "health",
+  policy: "public",
+  refusals: "json",
+  async handler() {
+    try {
+      await db().$queryRaw`SELECT 1`;
+      return Response.json({ status: "ok", db: "ok" });
+    } catch (error) {
+      console.error("health check: database unreachable", error);
+      return Response.json({ status: "error", db: "unreachable" }, { status: 503 });
+    }
+  },
+});

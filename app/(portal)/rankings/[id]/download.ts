@@ -1,52 +1,39 @@
-import { createTranslator } from "next-intl";
 import { z } from "zod";
-import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { LOCALE_COOKIE, resolveLocale, type TLocale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages/load";
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { AppError } from "@/lib/errors";
 import { RankingStatus } from "@/lib/generated/prisma/enums";
+import type { TLocale } from "@/lib/i18n/locales";
 import { getRanking, type TRankingDetail } from "@/lib/ranking/queries/ranking-detail";
 import type { TIndicatorsT, TRankingT } from "@/lib/ranking/queries/ranking-format";
-import { allowsPolicy } from "@/lib/server/action";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
-import { metaFromHeaders } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";
+import type { TRouteOutcome, TRouteTranslator } from "@/lib/server/route";
 
 export type TDownloadKind = "bulletin" | "export";
 
 // The route's id is untrusted: anything that is not a UUID is simply not found.
-const ZRankingId = z.string().uuid();
+export const ZRankingRouteParams = z.object({ id: z.string().uuid() });
 export type TBuiltFile = { body: Buffer; contentType: string; fileName: string };
 
-// GET /rankings/<id>/{bulletin,export}: a PUBLISHED ranking as a file, built from its
-// stored snapshot and entries. Signed out → 401; a role without rankings.read → 404,
-// recorded as a denied attempt; a draft, another program's hidden ranking or an
-// unknown id → 404 alike. Every download is audited.
+type TDownloadContext = {
+  params: z.infer<typeof ZRankingRouteParams>;
+  user: TSessionUser;
+  locale: TLocale;
+  translator: (namespace?: string) => Promise<TRouteTranslator>;
+};
+
+// GET /rankings/<id>/{bulletin,export} (behind defineRoute, policy "rankings.read"): a
+// PUBLISHED ranking as a file, built from its stored snapshot and entries. A draft, another
+// program's hidden ranking or an unknown id → 404 alike. Every download is audited.
 export async function rankingDownload(
-  request: Request,
-  id: string,
+  ctx: TDownloadContext,
   kind: TDownloadKind,
-  build: (ctx: { ranking: TRankingDetail; t: TRankingT; ti: TIndicatorsT; locale: TLocale }) => Promise<TBuiltFile>,
-): Promise<Response> {
-  const [user, { t, ti, locale }] = await Promise.all([getCurrentUser(), translators(request)]);
-  if (!user) return text(401, t("errors.signedOut"));
-  const meta = metaFromHeaders(request.headers);
-  if (!allowsPolicy("rankings.read", user)) {
-    await writeAudit(db(), {
-      action: `denied.rankings.${kind}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId, ...meta,
-      details: { policy: "rankings.read", rankingId: id },
-    });
-    return text(404, t("errors.notFound"));
-  }
-  const rankingId = ZRankingId.safeParse(id);
-  if (!rankingId.success) return text(404, t("errors.notFound"));
-  const ranking = await getRanking(db(), user, rankingId.data);
-  if (!ranking || ranking.status !== RankingStatus.PUBLISHED) return text(404, t("errors.notFound"));
-  const file = await build({ ranking, t, ti, locale });
-  await writeAudit(db(), {
-    action: kind === "bulletin" ? "rankings.bulletinDownloaded" : "rankings.exported", actorUserId: user.userId, actorOrgId: user.orgId,
-    targetType: "Ranking", targetId: ranking.id, ...meta,
-  });
-  return new Response(new Uint8Array(file.body), {
+  build: (file: { ranking: TRankingDetail; t: TRankingT; ti: TIndicatorsT; locale: TLocale }) => Promise<TBuiltFile>,
+): Promise<TRouteOutcome> {
+  const ranking = await getRanking(db(), ctx.user, ctx.params.id);
+  if (!ranking || ranking.status !== RankingStatus.PUBLISHED) throw new AppError("notFound");
+  const [t, ti] = await Promise.all([ctx.translator("ranking"), ctx.translator("indicators")]);
+  const file = await build({ ranking, t, ti, locale: ctx.locale });
+  const response = new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,
       "Content-Disposition": `attachment; filename="ranking-${ranking.year}-q${ranking.quarter}.${file.fileName.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
@@ -54,25 +41,6 @@ export async function rankingDownload(
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
-
-// The user's language from the request's own cookie header (so the handler also runs
-// outside Next's request scope, e.g. in the authorization-matrix test).
-async function translators(request: Request): Promise<{ t: TRankingT; ti: TIndicatorsT; locale: TLocale }> {
-  const cookie = (request.headers.get("cookie") ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  const locale = resolveLocale(cookie);
-  const messages = await loadMessages(locale);
-  // The messages are loaded untyped, so the typed key check is of no use here.
-  return {
-    t: createTranslator({ locale, messages, namespace: "ranking" }) as unknown as TRankingT,
-    ti: createTranslator({ locale, messages, namespace: "indicators" }) as unknown as TIndicatorsT,
-    locale,
-  };
-}
-
-function text(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  const action = kind === "bulletin" ? "rankings.bulletinDownloaded" : "rankings.exported";
+  return { response, audit: { action, targetType: "Ranking", targetId: ranking.id } };
 }

@@ -4,9 +4,11 @@ import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment"
 import { getAttachmentFile } from "@/lib/attachments/queries/get-attachment";
 import { contentDisposition } from "@/lib/attachments/rules";
 import { readStoredFile } from "@/lib/attachments/storage";
+import { AppError } from "@/lib/errors";
 import { attachmentsDir } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
-import { failure, gate, json, refusal, type TRouteContext } from "../route-helpers";
+import { defineRoute, jsonResponse } from "@/lib/server/route";
+import { ZAttachmentRouteParams } from "../params";
 
 export const dynamic = "force-dynamic";
 
@@ -14,45 +16,48 @@ export const dynamic = "force-dynamic";
 // download its files (scoped through the item; anyone else gets "not found"). Always a
 // download (Content-Disposition: attachment) with the type we sniffed at upload, nosniff
 // and a sandboxing CSP, so a file can never run as a page of the portal.
-export async function GET(request: Request, context: TRouteContext): Promise<Response> {
-  const g = await gate(request, context, "requests.read");
-  if (!g.ok) return g.response;
-  const file = await getAttachmentFile(db(), g.user, g.id);
-  if (!file) return failure(404, "notFound");
-  let bytes: Buffer;
-  try {
-    bytes = await readStoredFile(attachmentsDir(), file.storedName);
-  } catch (error) {
-    console.error("attachment file missing", file.id, error);
-    return failure(404, "notFound");
-  }
-  // The row's sha256 was taken at upload: a file changed on disk since is not served.
-  if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
-    console.error("attachment file does not match its sha256", file.id);
-    return failure(500, "generic");
-  }
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": contentDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+export const GET = defineRoute({
+  name: "attachments.download",
+  policy: "requests.read",
+  params: ZAttachmentRouteParams,
+  refusals: "json",
+  async handler({ params, user }) {
+    const file = await getAttachmentFile(db(), user, params.id);
+    if (!file) throw new AppError("notFound");
+    let bytes: Buffer;
+    try {
+      bytes = await readStoredFile(attachmentsDir(), file.storedName);
+    } catch (error) {
+      console.error("attachment file missing", file.id, error);
+      throw new AppError("notFound");
+    }
+    // The row's sha256 was taken at upload: a file changed on disk since is not served.
+    if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
+      throw new Error(`attachment file ${file.id} does not match its sha256`);
+    }
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Length": String(bytes.byteLength),
+        "Content-Disposition": contentDisposition(file.fileName),
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  },
+});
 
-// DELETE /api/attachments/<id> — additionally "requests.create": the item's own
-// enterprise while the item is a draft or returned (checked in deleteAttachment).
-export async function DELETE(request: Request, context: TRouteContext): Promise<Response> {
-  const g = await gate(request, context, "requests.create");
-  if (!g.ok) return g.response;
-  try {
-    const { requestId } = await deleteAttachment(db(), g.user, g.id, { dir: attachmentsDir() });
+// DELETE /api/attachments/<id> — policy "requests.create": the item's own enterprise while
+// the item is a draft or returned (checked in deleteAttachment).
+export const DELETE = defineRoute({
+  name: "attachments.delete",
+  policy: "requests.create",
+  params: ZAttachmentRouteParams,
+  refusals: "json",
+  async handler({ params, user }) {
+    const { requestId } = await deleteAttachment(db(), user, params.id, { dir: attachmentsDir() });
     revalidatePath(`/requests/${requestId}`);
-    return json(200, { ok: true });
-  } catch (error) {
-    return refusal(error);
-  }
-}
+    return jsonResponse(200, { ok: true });
+  },
+});

@@ -1,5 +1,8 @@
 // Auth.js endpoints (session, csrf, sign-out). Sign-in itself goes through the sign-in
 // page's server action, which calls the same configuration.
+// Not wrapped in defineRoute: these are Auth.js's own handlers, public by nature (they are
+// how a visitor gets a session), and Auth.js does its own checks (CSRF token, session
+// cookie). The authorization-matrix test lists this file as the one framework route.
 import { handlers } from "@/lib/server/auth/config";
 
 export const { GET, POST } = handlers;

@@ -1,9 +1,22 @@
-import { importFileRoute } from "../../file-route";
+import { defineRoute } from "@/lib/server/route";
+import { importTemplate, importUpload } from "../../file-route";
 
 export const dynamic = "force-dynamic";
 
 // GET: the enterprise import template; POST: upload a file, progress streamed back.
-// Policy "enterprises.import" (park staff: own park only; the finance office: any).
-const route = importFileRoute("enterprises");
-export const GET = route.GET;
-export const POST = route.POST;
+// Policy "enterprises.import": park staff (their own park only) and the finance office (any park).
+export const GET = defineRoute({
+  name: "enterprises.import",
+  policy: "enterprises.import",
+  refusals: "text",
+  messages: "import",
+  handler: (ctx) => importTemplate(ctx, "enterprises"),
+});
+
+export const POST = defineRoute({
+  name: "enterprises.import",
+  policy: "enterprises.import",
+  refusals: "text",
+  messages: "import",
+  handler: (ctx) => importUpload(ctx, "enterprises"),
+});
