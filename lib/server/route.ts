@@ -4,6 +4,7 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import { writeAudit, type TAuditEvent } from "@/lib/audit/mutations/write-audit";
 import { AppError, type TErrorCode } from "@/lib/errors";
+import { UUID_PATTERN } from "@/lib/ids";
 import { LOCALE_COOKIE, resolveLocale, type TLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages/load";
 import { allowsPolicy, type TActionPolicy } from "./action";
@@ -55,6 +56,9 @@ type TRouteHandler<S extends z.ZodType, P extends TActionPolicy> = (ctx: {
   translator: (namespace?: string) => Promise<TRouteTranslator>;
 }) => Promise<Response | TRouteOutcome>;
 
+/** The params of a route with one `[id]` segment: an id that is not a UUID is simply not found. */
+export const ZIdRouteParams = z.object({ id: z.string().regex(UUID_PATTERN) });
+
 export type TDefinedRoute = ((request: Request, context?: TRouteContext) => Promise<Response>) & {
   routeName: string;
   policy: TActionPolicy;
@@ -86,7 +90,7 @@ export function defineRoute<S extends z.ZodType = z.ZodObject<Record<string, nev
   /** The audit name of a refused call: "denied.<name>". */
   name: string;
   policy: P;
-  /** The route's dynamic segments, e.g. z.object({ id: z.string().uuid() }). */
+  /** The route's dynamic segments, e.g. ZIdRouteParams. */
   params?: S;
   refusals: "json" | "text";
   /** The namespace whose "errors.<code>" words a text refusal (falls back to errors.codes). */

@@ -6,16 +6,14 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { getRanking, type TRankingDetail } from "@/lib/ranking/queries/ranking-detail";
 import type { TIndicatorsT, TRankingT } from "@/lib/ranking/queries/ranking-format";
 import { db } from "@/lib/server/db";
-import type { TRouteOutcome, TRouteTranslator } from "@/lib/server/route";
+import type { TRouteOutcome, TRouteTranslator, ZIdRouteParams } from "@/lib/server/route";
 
 export type TDownloadKind = "bulletin" | "export";
 
-// The route's id is untrusted: anything that is not a UUID is simply not found.
-export const ZRankingRouteParams = z.object({ id: z.string().uuid() });
 export type TBuiltFile = { body: Buffer; contentType: string; fileName: string };
 
 type TDownloadContext = {
-  params: z.infer<typeof ZRankingRouteParams>;
+  params: z.infer<typeof ZIdRouteParams>;
   user: TSessionUser;
   locale: TLocale;
   translator: (namespace?: string) => Promise<TRouteTranslator>;

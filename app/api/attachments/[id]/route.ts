@@ -7,8 +7,7 @@ import { readStoredFile } from "@/lib/attachments/storage";
 import { AppError } from "@/lib/errors";
 import { attachmentsDir } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
-import { defineRoute, jsonResponse } from "@/lib/server/route";
-import { ZAttachmentRouteParams } from "../params";
+import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   name: "attachments.download",
   policy: "requests.read",
-  params: ZAttachmentRouteParams,
+  params: ZIdRouteParams,
   refusals: "json",
   async handler({ params, user }) {
     const file = await getAttachmentFile(db(), user, params.id);
@@ -53,7 +52,7 @@ export const GET = defineRoute({
 export const DELETE = defineRoute({
   name: "attachments.delete",
   policy: "requests.create",
-  params: ZAttachmentRouteParams,
+  params: ZIdRouteParams,
   refusals: "json",
   async handler({ params, user }) {
     const { requestId } = await deleteAttachment(db(), user, params.id, { dir: attachmentsDir() });

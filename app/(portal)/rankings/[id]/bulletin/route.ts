@@ -1,8 +1,8 @@
 import { bulletinFromRanking } from "@/lib/ranking/queries/bulletin-data";
 import { renderBulletinPdf } from "@/lib/ranking/queries/bulletin-pdf";
 import { bulletinFont } from "@/lib/server/env";
-import { defineRoute } from "@/lib/server/route";
-import { rankingDownload, ZRankingRouteParams } from "../download";
+import { defineRoute, ZIdRouteParams } from "@/lib/server/route";
+import { rankingDownload } from "../download";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   name: "rankings.bulletin",
   policy: "rankings.read",
-  params: ZRankingRouteParams,
+  params: ZIdRouteParams,
   refusals: "text",
   messages: "ranking",
   handler: (ctx) =>

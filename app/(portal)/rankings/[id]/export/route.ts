@@ -1,6 +1,6 @@
 import { buildRankingWorkbook } from "@/lib/ranking/queries/ranking-workbook";
-import { defineRoute } from "@/lib/server/route";
-import { rankingDownload, ZRankingRouteParams } from "../download";
+import { defineRoute, ZIdRouteParams } from "@/lib/server/route";
+import { rankingDownload } from "../download";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   name: "rankings.export",
   policy: "rankings.read",
-  params: ZRankingRouteParams,
+  params: ZIdRouteParams,
   refusals: "text",
   messages: "ranking",
   handler: (ctx) =>

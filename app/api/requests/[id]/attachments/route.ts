@@ -5,8 +5,7 @@ import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import { AppError } from "@/lib/errors";
 import { attachmentsDir } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
-import { defineRoute, jsonResponse } from "@/lib/server/route";
-import { ZAttachmentRouteParams } from "../../../attachments/params";
+import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +21,7 @@ const ZUploadForm = z.object({ file: z.instanceof(File) });
 export const POST = defineRoute({
   name: "attachments.upload",
   policy: "requests.create",
-  params: ZAttachmentRouteParams,
+  params: ZIdRouteParams,
   refusals: "json",
   async handler({ request, params, user }) {
     if (Number(request.headers.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024) throw new AppError("tooLarge");
