@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { TMessageValues, TTranslate, TTranslator } from "@/lib/i18n/translator";
 import type { TActionResult } from "@/lib/server/action";
 
-type TValues = Record<string, string | number>;
-type TTranslate = { (key: string, values?: TValues): string; has(key: string): boolean };
+type TValues = TMessageValues;
+// The form's own translator (useTranslations of its namespace): translates and tells whether a key exists.
+type TFormTranslate = TTranslate & Pick<TTranslator, "has">;
 
 /**
  * The words for an error code from the server: the form's own wording
@@ -12,7 +14,7 @@ type TTranslate = { (key: string, values?: TValues): string; has(key: string): b
  * ("errors.codes.<code>", which every code of lib/errors.ts has), else the form's generic
  * message. `t` is the form's translator, scoped to the namespace that holds its "errors".
  */
-export function useErrorMessage(t: TTranslate): (code: string, values?: TValues) => string {
+export function useErrorMessage(t: TFormTranslate): (code: string, values?: TValues) => string {
   const shared = useTranslations("errors");
   return (code, values) => {
     if (t.has(`errors.${code}`)) return t(`errors.${code}`, values);
@@ -25,7 +27,7 @@ export function useErrorMessage(t: TTranslate): (code: string, values?: TValues)
  * Messages for an action result: `field(name)` for the error next to a field, `form` for
  * one that belongs to no field (notFound, self, forbidden …).
  */
-export function useFormErrors(state: TActionResult<unknown> | null, t: TTranslate) {
+export function useFormErrors(state: TActionResult<unknown> | null, t: TFormTranslate) {
   const message = useErrorMessage(t);
   const failed = state && !state.ok ? state : null;
   const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);

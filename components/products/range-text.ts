@@ -1,9 +1,10 @@
 import { formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { describeRange, rateOverLprText } from "@/lib/products/rules";
+import type { TTranslate } from "@/lib/i18n/translator";
 
 /** A translator of the "products.range" messages (from getTranslations or useTranslations). */
-export type TRangeT = (key: string, values?: Record<string, string | number>) => string;
+export type TRangeT = TTranslate;
 
 type TProductRanges = {
   minAmountFen: string | null;

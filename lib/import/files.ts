@@ -10,8 +10,8 @@ import { buildWorkbook } from "@/lib/spreadsheet/xlsx";
 import { CONTACT_COLUMNS, ENTERPRISE_COLUMNS, type TColumnSpec } from "./columns";
 import { SECTION_NAMES, type TBankRef, type TFileError, type TParkRef, type TRowError } from "./rules";
 import type { TImportKind } from "./run";
+import type { TTranslate } from "@/lib/i18n/translator";
 
-export type TTranslate = (key: string, params?: Record<string, string | number>) => string;
 
 export function columnsOf(kind: TImportKind): readonly TColumnSpec[] {
   return kind === "enterprises" ? ENTERPRISE_COLUMNS : CONTACT_COLUMNS;

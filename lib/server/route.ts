@@ -11,6 +11,7 @@ import { allowsPolicy, type TActionPolicy } from "./action";
 import { getCurrentUser } from "./auth/current-user";
 import { metaFromHeaders } from "./auth/request-meta";
 import { db } from "./db";
+import { asTranslator, type TTranslator } from "@/lib/i18n/translator";
 
 /**
  * The one shape of every route handler (app/**\/route.ts), as defineAction is for server
@@ -36,11 +37,8 @@ import { db } from "./db";
  * reads every route's rule from the code.
  */
 
-export type TRouteTranslator = {
-  (key: string, values?: Record<string, string | number>): string;
-  has: (key: string) => boolean;
-  raw: (key: string) => unknown;
-};
+/** A route's translator (the messages are loaded untyped, so keys are not checked against a namespace). */
+export type TRouteTranslator = TTranslator;
 
 export type TRouteOutcome = { response: Response; audit: Omit<TAuditEvent, "actorUserId" | "actorOrgId" | "ip" | "userAgent" | "outcome"> };
 
@@ -83,7 +81,7 @@ export function requestLocale(request: Request): TLocale {
 /** A translator of `locale`; the messages are loaded untyped, so next-intl's typed key check is of no use here. */
 export async function routeTranslator(locale: TLocale, namespace?: string): Promise<TRouteTranslator> {
   const messages = await loadMessages(locale);
-  return createTranslator({ locale, messages, namespace }) as unknown as TRouteTranslator;
+  return asTranslator(createTranslator({ locale, messages, namespace }));
 }
 
 export function defineRoute<S extends z.ZodType = z.ZodObject<Record<string, never>>, P extends TActionPolicy = TActionPolicy>(spec: {

@@ -1,13 +1,9 @@
 import type { TAuditExportLabels } from "@/lib/audit/queries/export-audit-log";
 import type { TAuditOutcome } from "@/lib/audit/schemas";
+import type { TTranslator } from "@/lib/i18n/translator";
 
-// What these helpers need of a translator of the "audit" namespace: the page's
-// getTranslations("audit") and the export route's createTranslator(…) both fit.
-export type TTranslator = {
-  (key: string, values?: Record<string, string | number>): string;
-  has: (key: string) => boolean;
-  raw: (key: string) => unknown;
-};
+// These helpers take a translator of the "audit" namespace: the page's
+// getTranslations("audit") (through asTranslator) or the export route's.
 
 const DOTTED = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 

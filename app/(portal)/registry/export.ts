@@ -2,8 +2,8 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { TLocale } from "@/lib/i18n/locales";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import type { TRouteOutcome, TRouteTranslator } from "@/lib/server/route";
+import type { TTranslate } from "@/lib/i18n/translator";
 
-export type TTranslate = (key: string, values?: Record<string, string | number>) => string;
 
 export type TExportList = "enterprises" | "banks" | "parks" | "guarantors";
 

@@ -12,6 +12,7 @@ import { db } from "@/lib/server/db";
 import { getLocale } from "next-intl/server";
 import { PortalFrame } from "../portal-frame";
 import { RuleSetForm } from "./rule-set-form";
+import { asTranslator } from "@/lib/i18n/translator";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function ScoringPage() {
   const program = await getCurrentProgram(db());
   const versions = program ? await listRuleSets(db(), program.id) : [];
   const current = versions[0] ?? null;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const tr = asTranslator(t);
 
   return (
     <PortalFrame user={user}>

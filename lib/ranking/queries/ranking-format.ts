@@ -1,10 +1,12 @@
 import { INDICATORS, type TIndicatorKey } from "../indicators";
 import type { TScoringRule } from "../rules";
+import type { TTranslate } from "@/lib/i18n/translator";
 
 // Indicator values and rules in words, for the pages, the bulletin and the Excel export
 // (pure). `t` translates keys of the "ranking" namespace.
 
-export type TRankingT = (key: string, values?: Record<string, string | number>) => string;
+/** A translator of the "ranking" namespace. */
+export type TRankingT = TTranslate;
 
 const number2 = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
 export const num = (n: number) => number2.format(n);
@@ -39,7 +41,8 @@ export function ruleInWords(indicator: TIndicatorKey, rule: TScoringRule, t: TRa
 }
 
 /** Translates keys of the "indicators" namespace. */
-export type TIndicatorsT = (key: string) => string;
+/** A translator of the "indicators" namespace. */
+export type TIndicatorsT = TTranslate;
 
 export const indicatorLabel = (ti: TIndicatorsT, key: TIndicatorKey) => ti(`${key}.label`);
 

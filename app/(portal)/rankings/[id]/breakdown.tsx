@@ -3,12 +3,13 @@ import { getTranslations } from "next-intl/server";
 import type { TRankingEntryView } from "@/lib/ranking/queries/ranking-detail";
 import { costReasonText, formatIndicatorValue, num, ruleInWords, score, type TRankingT } from "@/lib/ranking/queries/ranking-format";
 import { BottomBadge } from "../status-badge";
+import { asTranslator } from "@/lib/i18n/translator";
 
 // One bank's breakdown: every indicator's value, its rule in words, the points earned out
 // of the maximum, and the items that cost points (links to the item and its ledger).
 export async function Breakdown({ entry, costItemsHidden }: { entry: TRankingEntryView; costItemsHidden: boolean }) {
   const [t, ti] = await Promise.all([getTranslations("ranking"), getTranslations("indicators")]);
-  const tr = t as unknown as TRankingT;
+  const tr: TRankingT = asTranslator(t);
   const headingId = `bank-${entry.bankOrgId}-heading`;
   return (
     <section id={`bank-${entry.bankOrgId}`} aria-labelledby={headingId} className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -46,7 +47,7 @@ export async function Breakdown({ entry, costItemsHidden }: { entry: TRankingEnt
                       {row.costItems.map((item) => (
                         <li key={`${item.requestId}-${item.reason}`}>
                           <Link href={`/requests/${item.requestId}`} className="text-brand-700 underline">{item.serial}</Link>
-                          <span className="text-slate-600">{t("detail.costItemReason", { reason: costReasonText(ti as unknown as (k: string) => string, item.reason) })}</span>
+                          <span className="text-slate-600">{t("detail.costItemReason", { reason: costReasonText(asTranslator(ti), item.reason) })}</span>
                         </li>
                       ))}
                     </ul>

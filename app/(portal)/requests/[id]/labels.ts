@@ -1,4 +1,6 @@
-type TT = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
+import type { TTranslate, TTranslator } from "@/lib/i18n/translator";
+
+type TT = TTranslate & Pick<TTranslator, "has">;
 
 /**
  * An enum value's label: from "requests.<group>" (answerKinds, ratings, escalationReasons,
