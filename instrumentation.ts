@@ -16,6 +16,6 @@ export async function register(): Promise<void> {
       process.exit(1);
     }
   }
-  const { startJobsInProcess } = await import("./lib/jobs/start-in-process");
+  const { startJobsInProcess } = await import("./lib/server/start-jobs-in-process");
   startJobsInProcess();
 }

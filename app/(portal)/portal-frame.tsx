@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { MissingCalendarWarning } from "@/components/calendar/missing-calendar-warning";
-import { LanguageSwitch } from "@/components/layout/language-switch";
+import { LanguageSwitch } from "@/app/language-switch";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { navigationFor } from "@/lib/auth/navigation";
 import { asFormAction } from "@/lib/server/action";

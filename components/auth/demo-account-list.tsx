@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { TDemoAccount } from "@/lib/accounts/queries/find-active-user";
+import type { TDemoAccount } from "@/lib/accounts/queries/list-demo-accounts";
 
 export async function DemoAccountList({ accounts, emptyText }: { accounts: TDemoAccount[]; emptyText: string }) {
   const t = await getTranslations("roles");

@@ -3,6 +3,7 @@
  * worker died mid-way (its lock expired) or after a failure.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TMailSettings } from "@/lib/notifications/mail/mail-settings";
 import { sendNotificationEmail } from "@/lib/notifications/mail/send-notification-email";
 import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
 
@@ -10,11 +11,14 @@ export type TJobContext = { jobId: bigint; attempts: number; now: Date };
 export type TJobHandler = (db: PrismaClient, payload: Record<string, unknown>, ctx: TJobContext) => Promise<unknown>;
 export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 
-export const DEFAULT_JOB_HANDLERS: TJobHandlers = {
-  "deadline.scan": (db, _payload, ctx) => scanDeadlines(db, { now: ctx.now }),
-  "email.send": async (db, payload) => {
-    const id = payload.notificationId;
-    if (typeof id !== "string") throw new Error("email.send: payload.notificationId missing");
-    return sendNotificationEmail(db, id);
-  },
-};
+/** The handlers of every job kind; e-mails go where `mail` says (lib/server/env.ts mailSettings). */
+export function jobHandlers(mail: TMailSettings): TJobHandlers {
+  return {
+    "deadline.scan": (db, _payload, ctx) => scanDeadlines(db, { now: ctx.now }),
+    "email.send": async (db, payload) => {
+      const id = payload.notificationId;
+      if (typeof id !== "string") throw new Error("email.send: payload.notificationId missing");
+      return sendNotificationEmail(db, id, mail);
+    },
+  };
+}

@@ -7,7 +7,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEFAULT_JOB_HANDLERS, type TJobHandlers } from "@/lib/jobs/handlers";
+import type { TJobHandlers } from "@/lib/jobs/handlers";
 import { claimJobs } from "@/lib/jobs/mutations/claim-jobs";
 import { completeJob, failJob } from "@/lib/jobs/mutations/finish-job";
 import { enqueuePeriodicJobs, pruneDoneJobs, releaseStaleJobs } from "@/lib/jobs/mutations/maintain-jobs";
@@ -17,7 +17,8 @@ export type TRunJobsOptions = {
   workerId: string;
   /** The clock (tests pass a fixed one); default: the real time at each step. */
   clock?: () => Date;
-  handlers?: TJobHandlers;
+  /** What each job kind does (jobHandlers, with the mail settings of the process). */
+  handlers: TJobHandlers;
   batchSize?: number;
   maxBatches?: number;
   /** Default true: enqueue this slot's deadline scan first. */
@@ -33,7 +34,7 @@ export function newWorkerId(label = "worker"): string {
 
 export async function runJobsOnce(db: PrismaClient, options: TRunJobsOptions): Promise<TRunJobsResult> {
   const clock = options.clock ?? (() => new Date());
-  const handlers = options.handlers ?? DEFAULT_JOB_HANDLERS;
+  const handlers = options.handlers;
   const result: TRunJobsResult = { released: 0, claimed: 0, done: 0, retried: 0, failed: 0 };
 
   result.released = await releaseStaleJobs(db, clock());

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve
 // their own database URL (they may start the embedded server first).
@@ -41,11 +42,6 @@ export function attachmentsDir(): string {
   return process.env.ATTACHMENTS_DIR?.trim() || `${process.cwd()}/.data/attachments`;
 }
 
-export type TMailConfig =
-  | { transport: "smtp"; url: string; from: string }
-  | { transport: "file"; dir: string; from: string }
-  | { transport: "log"; from: string };
-
 // SMTP_URL (smtp://user:pass@host:587 or smtps://…) sends real e-mail; otherwise messages
 // are written as .eml files to MAIL_DIR (default .data/mail) — or only logged when
 // MAIL_TRANSPORT=log.
@@ -83,4 +79,9 @@ export function bulletinFont(): { path: string; name: string | undefined } {
 
 export function bulletinFontPath(): string {
   return bulletinFont().path;
+}
+
+/** Mail transport and the public address, for the job handlers (lib/jobs/handlers.ts). */
+export function mailSettings(): TMailSettings {
+  return { config: mailConfig(), baseUrl: publicBaseUrl() };
 }

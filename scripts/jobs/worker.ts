@@ -11,9 +11,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/server/db";
-import { databaseUrl } from "@/lib/server/env";
+import { databaseUrl, mailSettings } from "@/lib/server/env";
 import { startJobLoop } from "@/lib/jobs/job-loop";
 import { newWorkerId, runJobsOnce } from "@/lib/jobs/run-jobs";
+import { jobHandlers } from "@/lib/jobs/handlers";
 
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -26,8 +27,9 @@ async function main(): Promise<void> {
   if (!process.env.DATABASE_URL && existsSync(envFile)) process.loadEnvFile(envFile);
   const db = createPrismaClient(databaseUrl());
   const workerId = newWorkerId("worker");
+  const handlers = jobHandlers(mailSettings());
   if (arg("once") !== undefined) {
-    console.log(JSON.stringify(await runJobsOnce(db, { workerId })));
+    console.log(JSON.stringify(await runJobsOnce(db, { workerId, handlers })));
     await db.$disconnect();
     return;
   }
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   console.log(`[jobs] ${workerId} polling every ${seconds} s`);
   const loop = startJobLoop(() => db, {
     workerId,
+    handlers,
     intervalMs: seconds * 1000,
     firstRunMs: 0,
     keepAlive: true,

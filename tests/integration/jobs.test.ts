@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEFAULT_JOB_HANDLERS, type TJobHandlers } from "@/lib/jobs/handlers";
+import { jobHandlers, type TJobHandlers } from "@/lib/jobs/handlers";
 import { enqueueJobs } from "@/lib/jobs/mutations/enqueue";
 import { deadlineScanDedupeKey } from "@/lib/jobs/rules";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
@@ -27,7 +27,6 @@ let workerA: PrismaClient;
 let workerB: PrismaClient;
 let w: TWorld;
 let mailDir: string;
-const savedEnv = { MAIL_DIR: process.env.MAIL_DIR, MAIL_TRANSPORT: process.env.MAIL_TRANSPORT, SMTP_URL: process.env.SMTP_URL };
 
 beforeAll(async () => {
   let client: () => PrismaClient;
@@ -36,14 +35,9 @@ beforeAll(async () => {
   workerB = client();
   w = await createWorld(prisma);
   mailDir = await mkdtemp(path.join(tmpdir(), "rq-mail-"));
-  process.env.MAIL_DIR = mailDir;
-  delete process.env.MAIL_TRANSPORT;
-  delete process.env.SMTP_URL;
 });
 
 afterAll(async () => {
-  Object.assign(process.env, savedEnv);
-  for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
   await Promise.all([prisma?.$disconnect(), workerA?.$disconnect(), workerB?.$disconnect()]);
   await db?.drop();
   if (mailDir) await rm(mailDir, { recursive: true, force: true });
@@ -52,7 +46,7 @@ afterAll(async () => {
 /** The default handlers, recording which job ran in which worker. */
 function recording(runs: Array<{ worker: string; jobId: bigint; kind: string }>, worker: string): TJobHandlers {
   return Object.fromEntries(
-    Object.entries(DEFAULT_JOB_HANDLERS).map(([kind, handler]) => [
+    Object.entries(jobHandlers({ config: { transport: "file", dir: mailDir, from: "融桥 RongQiao <no-reply@rongqiao.local>" }, baseUrl: null })).map(([kind, handler]) => [
       kind,
       async (...args: Parameters<typeof handler>) => {
         runs.push({ worker, jobId: args[2].jobId, kind });

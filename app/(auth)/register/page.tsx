@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "@/components/layout/language-switch";
+import { LanguageSwitch } from "@/app/language-switch";
 import { listActiveParks } from "@/lib/registry/queries/list-active-parks";
 import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
 import { getCurrentUser } from "@/lib/server/auth/current-user";

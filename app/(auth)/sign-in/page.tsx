@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "@/components/layout/language-switch";
+import { LanguageSwitch } from "@/app/language-switch";
 import { DemoAccountList } from "@/components/auth/demo-account-list";
-import { listDemoAccounts } from "@/lib/accounts/queries/find-active-user";
+import { listDemoAccounts } from "@/lib/accounts/queries/list-demo-accounts";
 import { getPlatformOverview } from "@/lib/overview/queries/get-platform-overview";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "@/components/layout/language-switch";
+import { LanguageSwitch } from "@/app/language-switch";
 import { PublicNav } from "./public-nav";
 
 /** The public portal's banner: name, the four sections, register / sign in, language. */

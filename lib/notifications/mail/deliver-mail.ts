@@ -1,5 +1,5 @@
 /**
- * Hands one e-mail to the configured transport (lib/server/env.ts mailConfig()):
+ * Hands one e-mail to the configured transport (lib/server/env.ts mailSettings()):
  *   - smtp: nodemailer over SMTP_URL;
  *   - file: the complete RFC 5322 message as `<name>.eml` in MAIL_DIR. The file is
  *     created exclusively (flag "wx"): a second delivery of the same notification finds
@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { TMailConfig } from "@/lib/server/env";
+import type { TMailConfig } from "./mail-settings";
 
 export type TMail = { to: string; subject: string; text: string; /** Unique per message: the .eml file name. */ name: string };
 export type TDeliveryResult = "sent" | "duplicate";

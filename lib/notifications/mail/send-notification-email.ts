@@ -12,7 +12,7 @@ import zh from "@/lib/i18n/messages/zh-CN/notifications.json";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { deliverMail, type TDeliveryResult } from "@/lib/notifications/mail/deliver-mail";
 import { fillMessage, paramsOf, renderNotification } from "@/lib/notifications/render";
-import { mailConfig, publicBaseUrl, type TMailConfig } from "@/lib/server/env";
+import type { TMailSettings } from "./mail-settings";
 
 export type TSendEmailResult = TDeliveryResult | "notFound" | "noAddress";
 
@@ -21,7 +21,7 @@ type TDb = Pick<PrismaClient, "notification">;
 export async function sendNotificationEmail(
   db: TDb,
   notificationId: string,
-  options: { config?: TMailConfig; baseUrl?: string | null } = {},
+  mail: TMailSettings,
 ): Promise<TSendEmailResult> {
   const n = await db.notification.findUnique({
     where: { id: notificationId },
@@ -34,9 +34,8 @@ export async function sendNotificationEmail(
   const locale = resolveLocale(n.user?.locale);
   const texts = (locale === "en" ? en : zh).notifications.email;
   const rendered = renderNotification(n.kind, paramsOf(n.params), locale) ?? { title: n.title, body: n.body ?? "" };
-  const baseUrl = options.baseUrl === undefined ? publicBaseUrl() : options.baseUrl;
-  const url = n.link ? `${baseUrl ?? ""}${n.link}` : null;
+  const url = n.link ? `${mail.baseUrl ?? ""}${n.link}` : null;
   const text = [rendered.body, url ? fillMessage(texts.open, { url }) : null, "", "—", texts.footer].filter((l) => l !== null).join("\n");
 
-  return deliverMail(options.config ?? mailConfig(), { to: email, subject: rendered.title, text, name: n.id });
+  return deliverMail(mail.config, { to: email, subject: rendered.title, text, name: n.id });
 }

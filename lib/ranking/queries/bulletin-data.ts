@@ -1,9 +1,7 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RankingStatus } from "@/lib/generated/prisma/enums";
-import type { TActor } from "@/lib/auth/permissions";
 import type { TIndicatorKey } from "../indicators";
 import { maxPoints } from "../rules";
-import { getRanking, type TRankingDetail } from "./ranking-detail";
+import type { TRankingDetail } from "./ranking-detail";
 
 // What the PDF bulletin (通报) shows, taken from a PUBLISHED ranking's snapshot and
 // entries only: after publication nothing live (items, bank names, the program's name,
@@ -43,9 +41,4 @@ export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | nu
     issuerName: s.issuer?.orgName ?? "",
     publishedAt: s.publishedAt ? new Date(s.publishedAt) : ranking.published.at,
   };
-}
-
-export async function loadBulletin(db: PrismaClient, actor: TActor, rankingId: string): Promise<TBulletinData | null> {
-  const ranking = await getRanking(db, actor, rankingId);
-  return ranking ? bulletinFromRanking(ranking) : null;
 }

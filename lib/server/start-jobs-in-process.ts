@@ -6,12 +6,13 @@
 import { startJobLoop, type TJobLoop } from "@/lib/jobs/job-loop";
 import { newWorkerId } from "@/lib/jobs/run-jobs";
 import { db } from "@/lib/server/db";
-import { jobsInProcess } from "@/lib/server/env";
+import { jobsInProcess, mailSettings } from "@/lib/server/env";
+import { jobHandlers } from "@/lib/jobs/handlers";
 
 const holder = globalThis as unknown as { rongqiaoJobLoop?: TJobLoop };
 
 export function startJobsInProcess(): boolean {
   if (holder.rongqiaoJobLoop || !jobsInProcess()) return false;
-  holder.rongqiaoJobLoop = startJobLoop(db, { workerId: newWorkerId("app"), intervalMs: 60_000, firstRunMs: 10_000, keepAlive: false });
+  holder.rongqiaoJobLoop = startJobLoop(db, { workerId: newWorkerId("app"), handlers: jobHandlers(mailSettings()), intervalMs: 60_000, firstRunMs: 10_000, keepAlive: false });
   return true;
 }
