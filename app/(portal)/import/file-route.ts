@@ -14,6 +14,7 @@ import type { TRowError } from "@/lib/import/rules";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import { db } from "@/lib/server/db";
 import { textResponse, type TRouteTranslator } from "@/lib/server/route";
+import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
 
 /**
  * The two import endpoints (`/import/enterprises/file`, `/import/contacts/file`), each
@@ -54,13 +55,12 @@ export async function importTemplate({ user, translator }: TImportContext, kind:
 /** POST: the uploaded file of `kind`, imported with progress streamed back. */
 export async function importUpload({ request, user, meta, translator }: TImportContext, kind: TImportKind): Promise<Response> {
   const t: TTranslate = await translator("import");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 1024 * 1024) {
-    return textResponse(413, t("errors.tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 }));
-  }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    // The file plus room for the multipart framing, counted as it streams in.
+    form = await readLimitedFormData(request, MAX_FILE_BYTES + 1024 * 1024);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return textResponse(413, t("errors.tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 }));
     throw new AppError("noFile");
   }
   const upload = form.get("file");

@@ -5,6 +5,7 @@ import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import { AppError } from "@/lib/errors";
 import { attachmentsDir } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
+import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
 import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -24,12 +25,12 @@ export const POST = defineRoute({
   params: ZIdRouteParams,
   refusals: "json",
   async handler({ request, params, user }) {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024) throw new AppError("tooLarge");
     let form: FormData;
     try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("noFile");
+      // The file plus room for the multipart framing, counted as it streams in.
+      form = await readLimitedFormData(request, MAX_ATTACHMENT_BYTES + 64 * 1024);
+    } catch (error) {
+      throw new AppError(error instanceof BodyTooLargeError ? "tooLarge" : "noFile");
     }
     const parsed = ZUploadForm.safeParse({ file: form.get("file") });
     if (!parsed.success) throw new AppError("noFile");
