@@ -67,6 +67,20 @@ describe("changePassword", () => {
     expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "auth.locked" } })).toBe(1);
   });
 
+  it("counts 40 parallel wrong guesses one by one: the account locks at the fifth and no guess is checked after", async () => {
+    const user = await createUser(prisma, { label: "parallel" });
+    const guesses = Array.from({ length: 40 }, (_, i) => refusal(user, `Guess#${i}Wrong`, "Neu#Passwort2027"));
+    for (const error of await Promise.all(guesses)) expect(error.fieldErrors).toEqual({ currentPassword: "currentPasswordWrong" });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
+    expect(row.lockedUntil).not.toBeNull();
+    // Five guesses were checked and counted; the other 35 found the account locked.
+    expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "account.passwordChangeFailed", outcome: "FAILURE" } })).toBe(5);
+    expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "account.passwordChangeFailed", outcome: "DENIED" } })).toBe(35);
+    expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "auth.locked" } })).toBe(1);
+    // Even the right password is not checked while the account is locked.
+    expect((await refusal(user, user.password, "Neu#Passwort2027")).fieldErrors).toEqual({ currentPassword: "currentPasswordWrong" });
+  });
+
   it("stores a new Argon2id hash and audits the change when everything is right", async () => {
     const user = await createUser(prisma, { label: "ok" });
     await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });

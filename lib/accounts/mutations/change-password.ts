@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { afterFailure } from "@/lib/auth/lockout";
+import { afterFailure, isLocked } from "@/lib/auth/lockout";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { TRequestMeta } from "./authenticate";
@@ -16,25 +16,37 @@ export async function changePassword(
   input: { userId: string; currentPassword: string; newPassword: string },
   meta: TRequestMeta,
 ): Promise<void> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: input.userId },
-    select: { id: true, orgId: true, account: true, name: true, passwordHash: true, failedSignIns: true, lockedUntil: true },
-  });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    // Guessing the current password from a stolen session counts like a failed sign-in:
-    // five in a row lock the account and end its sessions.
-    await db.$transaction(async (tx) => {
-      const next = afterFailure(user, new Date());
-      await tx.user.update({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
-      const audit = { actorUserId: user.id, actorOrgId: user.orgId, ...meta };
+  // The check and the failure count happen with the user row locked (like a sign-in):
+  // parallel guesses from one stolen session are counted one after the other, so the
+  // fifth wrong one locks the account, and nothing is checked while it is locked.
+  const user = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${input.userId}::uuid FOR UPDATE`;
+      const row = await tx.user.findUniqueOrThrow({
+        where: { id: input.userId },
+        select: { id: true, orgId: true, account: true, name: true, passwordHash: true, failedSignIns: true, lockedUntil: true },
+      });
+      const now = new Date();
+      const audit = { actorUserId: row.id, actorOrgId: row.orgId, ...meta };
+      if (isLocked(row, now)) {
+        await writeAudit(tx, { action: "account.passwordChangeFailed", outcome: "DENIED", ...audit, details: { reason: "locked" } });
+        return null;
+      }
+      if (await verifyPassword(row.passwordHash, input.currentPassword)) return row;
+      // Guessing the current password from a stolen session counts like a failed sign-in:
+      // five in a row lock the account and end its sessions.
+      const next = afterFailure(row, now);
+      await tx.user.update({ where: { id: row.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
       await writeAudit(tx, { action: "account.passwordChangeFailed", outcome: "FAILURE", ...audit });
       if (next.justLocked) {
-        await endAllSessions(tx, user.id, "locked");
+        await endAllSessions(tx, row.id, "locked");
         await writeAudit(tx, { action: "auth.locked", outcome: "DENIED", ...audit, details: { until: next.lockedUntil?.toISOString() ?? null } });
       }
-    });
-    throw new AppError("invalidInput", { currentPassword: "currentPasswordWrong" });
-  }
+      return null;
+    },
+    { timeout: 15_000 },
+  );
+  if (!user) throw new AppError("invalidInput", { currentPassword: "currentPasswordWrong" });
   if (input.currentPassword === input.newPassword) throw new AppError("invalidInput", { newPassword: "samePassword" });
   const policy = checkPasswordPolicy(input.newPassword, { account: user.account, name: user.name });
   if (policy) throw new AppError("invalidInput", { newPassword: policy });
