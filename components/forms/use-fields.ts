@@ -2,7 +2,7 @@
 
 import { useState, type ChangeEvent } from "react";
 
-type TElement = HTMLInputElement | HTMLSelectElement;
+type TElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /**
  * Controlled form fields: React resets a form's uncontrolled fields after its action

@@ -9,19 +9,10 @@ import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
+import { Panel } from "@/components/ui/panel";
 import { addCalendarDayAction, loadOfficialCalendarYearAction, publishCalendarYearAction, removeCalendarDayAction } from "./actions";
 
 type TState<T> = TActionResult<T> | null;
-
-function Panel({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
-  return (
-    <section className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h3 className="text-lg font-medium">{title}</h3>
-      <p className="text-sm text-slate-600">{hint}</p>
-      {children}
-    </section>
-  );
-}
 
 function Outcome({ state, done }: { state: TState<unknown>; done?: string }) {
   const t = useTranslations("calendar");
@@ -54,7 +45,7 @@ export function AddDayForm({ year }: { year: number }) {
     if (state?.ok) for (const name of ["date", "kind", "name"]) fields.set(name, "");
   }
   return (
-    <Panel title={t("add.title")} hint={t("add.hint")}>
+    <Panel framed level={3} title={t("add.title")} hint={t("add.hint")}>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
         <TextField
           {...fields.bind("date")}
@@ -113,7 +104,7 @@ export function PublishYearForm({ year }: { year: number }) {
   const fields = useFields({ source: "" });
   const errors = useFormErrors(state, t);
   return (
-    <Panel title={t("publish.title")} hint={t("publish.hint")}>
+    <Panel framed level={3} title={t("publish.title")} hint={t("publish.hint")}>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         <input type="hidden" name="year" value={year} />
         <TextField
@@ -143,7 +134,7 @@ export function LoadOfficialForm({ year, source }: { year: number; source: strin
     null,
   );
   return (
-    <Panel title={t("loadOfficial.title")} hint={t("loadOfficial.hint", { source })}>
+    <Panel framed level={3} title={t("loadOfficial.title")} hint={t("loadOfficial.hint", { source })}>
       <form action={action} onSubmit={keepValuesOnSubmit(action)}>
         <input type="hidden" name="year" value={year} />
         <Button type="submit" disabled={pending}>

@@ -13,7 +13,8 @@ import type { TActionResult } from "@/lib/server/action";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { createProgramAction } from "./actions";
-import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "./program-fields";
+import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "./program-fields";
+import { FieldGroup } from "@/components/ui/field-group";
 
 // "Create another" starts a fresh form.
 export function CreateProgramForm({ defaultYear }: { defaultYear: number }) {
@@ -52,7 +53,7 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
   return (
     <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
       <FormAlert message={errors.form} />
-      <Section title={t("form.sectionProgram")}>
+      <FieldGroup title={t("form.sectionProgram")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField
@@ -64,13 +65,13 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
           <TextField {...fields.bind("year")} label={t("form.year")} hint={t("form.yearHint")} inputMode="numeric" maxLength={4} autoComplete="off" error={errors.field("year")} required />
         </div>
         <LeadUnitsAndDescriptionFields fields={fields} errors={errors} />
-      </Section>
-      <Section title={t("form.sectionPhases")} hint={t("form.phasesHint")}>
+      </FieldGroup>
+      <FieldGroup title={t("form.sectionPhases")} hint={t("form.phasesHint")}>
         <PhaseFields fields={fields} errors={errors} />
-      </Section>
-      <Section title={t("form.sectionRules")}>
+      </FieldGroup>
+      <FieldGroup title={t("form.sectionRules")}>
         <RuleFields fields={fields} errors={errors} />
-      </Section>
+      </FieldGroup>
       <Button type="submit" disabled={pending} className="w-full">
         {t("form.submit")}
       </Button>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useId, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
-import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { PHASE_KINDS, RULE_KEYS, RULE_LIMITS, phaseField } from "@/lib/programs/rules";
 import type { useFields } from "@/components/forms/use-fields";
@@ -13,43 +12,6 @@ import type { useFields } from "@/components/forms/use-fields";
 type TFields = ReturnType<typeof useFields>;
 type TErrors = { field: (name: string) => string | undefined };
 type TGroupProps = { fields: TFields; errors: TErrors };
-
-type TTextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string };
-
-// A labelled textarea built like TextField (components/ui has none yet).
-export function TextAreaField({ label, hint, error, id, className = "", ...textarea }: TTextAreaProps) {
-  const generated = useId();
-  const textareaId = id ?? generated;
-  return (
-    <div className={className}>
-      <label htmlFor={textareaId} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={textareaId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldIds(textareaId, hint, error).describedBy}
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
-        {...textarea}
-      />
-      <FieldMessages id={textareaId} hint={hint} error={error} />
-    </div>
-  );
-}
-
-function boundTextArea(fields: TFields, name: string) {
-  return { name, value: fields.values[name] ?? "", onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => fields.set(name, e.target.value) };
-}
-
-export function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <legend className="px-1 text-lg font-medium">{title}</legend>
-      {hint && <p className="text-sm text-slate-600">{hint}</p>}
-      {children}
-    </fieldset>
-  );
-}
 
 export function NameAndDocNumberFields({ fields, errors }: TGroupProps) {
   const t = useTranslations("programs");
@@ -65,8 +27,8 @@ export function LeadUnitsAndDescriptionFields({ fields, errors }: TGroupProps) {
   const t = useTranslations("programs");
   return (
     <>
-      <TextAreaField {...boundTextArea(fields, "leadUnits")} label={t("form.leadUnits")} hint={t("form.leadUnitsHint")} rows={3} error={errors.field("leadUnits")} required />
-      <TextAreaField {...boundTextArea(fields, "description")} label={t("form.description")} rows={3} maxLength={2000} error={errors.field("description")} />
+      <TextAreaField {...fields.bind("leadUnits")} label={t("form.leadUnits")} hint={t("form.leadUnitsHint")} rows={3} error={errors.field("leadUnits")} required />
+      <TextAreaField {...fields.bind("description")} label={t("form.description")} rows={3} maxLength={2000} error={errors.field("description")} />
     </>
   );
 }

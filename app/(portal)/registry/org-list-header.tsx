@@ -1,11 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/ui/back-link";
 import { DownloadLink } from "@/components/ui/download-link";
+import { buttonLinkClass, secondaryLinkClass } from "@/components/ui/link-styles";
+import { PageHeader } from "@/components/ui/page-header";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
 import { STATUS_FILTERS } from "@/lib/registry/rules";
-import { BackLink, FilterSelect, KeywordInput, PageHeader, buttonLinkClass, secondaryLinkClass } from "./parts";
+
 
 type Props = {
   user: TSessionUser;
@@ -48,12 +53,10 @@ export async function OrgListHeader({ user, title, intro, create, exportPath, ex
         }
       />
       <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
-        <div className="sm:col-span-2">
-          <KeywordInput label={keyword.label} value={keyword.value} />
-        </div>
+        <TextField name="q" type="search" label={keyword.label} defaultValue={keyword.value} maxLength={64} className="sm:col-span-2" />
         {extraFilters}
         {canActor(user, "orgs.read") && (
-          <FilterSelect name="status" label={tr("common.status")} value={status}
+          <SelectField name="status" label={tr("common.status")} defaultValue={status ?? ""}
             options={STATUS_FILTERS.map((s) => ({ value: s, label: tr(`common.statuses.${s}`) }))} />
         )}
         <button type="submit" className={secondaryLinkClass}>

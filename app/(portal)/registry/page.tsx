@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { canActor, type TPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { PortalFrame } from "../portal-frame";
-import { PageHeader } from "./parts";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 "use client";
 
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
-import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
 import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
 
@@ -125,7 +125,18 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
               />
             );
           case "textarea":
-            return <TextArea key={f.name} field={f} value={str(f.name)} onChange={(v) => set(f.name, v)} error={fieldError(f.name)} />;
+            return (
+              <TextAreaField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                maxLength={f.maxLength}
+                value={str(f.name)}
+                onChange={(e) => set(f.name, e.target.value)}
+                error={fieldError(f.name)}
+              />
+            );
           case "checkboxes": {
             const checked = Array.isArray(values[f.name]) ? (values[f.name] as string[]) : [];
             return (
@@ -165,38 +176,5 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
         </p>
       )}
     </form>
-  );
-}
-
-function TextArea({
-  field,
-  value,
-  onChange,
-  error,
-}: {
-  field: Extract<TFormField, { kind: "textarea" }>;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {field.label}
-      </label>
-      <textarea
-        id={id}
-        name={field.name}
-        rows={3}
-        maxLength={field.maxLength}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldIds(id, field.hint, error).describedBy}
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
-      />
-      <FieldMessages id={id} hint={field.hint} error={error} />
-    </div>
   );
 }

@@ -7,11 +7,11 @@ import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
 import type { TWorkflowResult } from "@/lib/requests/workflow/types";
 import { saveRequestAction } from "./new/actions";
-import { TextAreaField as TextArea } from "./[id]/step-form";
 
 type TProps = {
   /** Absent for a new item. */
@@ -38,7 +38,6 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
   const errors = useFormErrors(state, tRequests);
   // After a save the item has a new version: the next save must carry it.
   const currentVersion = state?.ok ? state.data.version : version;
-  const area = (name: string) => ({ name, value: fields.values[name] ?? "", onChange: (e: { target: { value: string } }) => fields.set(name, e.target.value) });
 
   return (
     <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
@@ -63,14 +62,14 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
         required
       />
       <TextField {...fields.bind("title")} label={t("form.title")} hint={t("form.titleHint")} maxLength={80} error={errors.field("title")} required />
-      <TextArea {...area("description")} label={t("form.description")} hint={t("form.descriptionHint")} maxLength={2000} rows={5} error={errors.field("description")} required />
+      <TextAreaField {...fields.bind("description")} label={t("form.description")} hint={t("form.descriptionHint")} maxLength={2000} rows={5} error={errors.field("description")} required />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField {...fields.bind("amountFen")} label={t("form.amount")} hint={t("form.amountHint")} inputMode="decimal" maxLength={20} error={errors.field("amountFen")} />
         <TextField {...fields.bind("termMonths")} label={t("form.termMonths")} inputMode="numeric" maxLength={3} error={errors.field("termMonths")} />
         <TextField {...fields.bind("neededBy")} type="date" label={t("form.neededBy")} error={errors.field("neededBy")} />
       </div>
-      <TextArea {...area("purpose")} label={t("form.purpose")} maxLength={500} rows={3} error={errors.field("purpose")} />
-      <TextArea {...area("collateral")} label={t("form.collateral")} hint={t("form.collateralHint")} maxLength={500} rows={3} error={errors.field("collateral")} />
+      <TextAreaField {...fields.bind("purpose")} label={t("form.purpose")} maxLength={500} rows={3} error={errors.field("purpose")} />
+      <TextAreaField {...fields.bind("collateral")} label={t("form.collateral")} hint={t("form.collateralHint")} maxLength={500} rows={3} error={errors.field("collateral")} />
       <fieldset aria-describedby="preferred-hint">
         <legend className="text-sm font-medium text-slate-700">{t("form.preferredProducts")}</legend>
         <p id="preferred-hint" className="mt-1 text-xs text-slate-500">

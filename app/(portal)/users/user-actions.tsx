@@ -17,18 +17,9 @@ import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
 import { useFields } from "@/components/forms/use-fields";
+import { Panel } from "@/components/ui/panel";
 
 type TState<T> = TActionResult<T> | null;
-
-function Panel({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
-  return (
-    <section className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-lg font-medium">{title}</h2>
-      <p className="text-sm text-slate-600">{hint}</p>
-      {children}
-    </section>
-  );
-}
 
 function Outcome({ state, done }: { state: TState<unknown>; done: string }) {
   const t = useTranslations("users");
@@ -54,7 +45,7 @@ function ChangeRole({ userId, role, roles }: { userId: string; role: string; rol
   const fields = useFields({ role });
   const errors = useFormErrors(state, t);
   return (
-    <Panel title={t("changeRole.title")} hint={t("changeRole.hint")}>
+    <Panel framed title={t("changeRole.title")} hint={t("changeRole.hint")}>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="userId" value={userId} />
         <SelectField {...fields.bind("role")} label={t("columns.role")} options={roles} error={errors.field("role")} className="grow" />
@@ -71,7 +62,7 @@ function ResetPassword({ userId }: { userId: string }) {
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState<TTemporaryCredentials>, FormData>(resetPasswordAction, null);
   return (
-    <Panel title={t("resetPassword.title")} hint={t("resetPassword.hint")}>
+    <Panel framed title={t("resetPassword.title")} hint={t("resetPassword.hint")}>
       {state?.ok ? (
         <TemporaryPassword account={state.data.account} password={state.data.temporaryPassword} />
       ) : (
@@ -99,7 +90,7 @@ function SimpleAction({
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState<void>, FormData>(serverAction, null);
   return (
-    <Panel title={t(`${name}.title`)} hint={t(`${name}.hint`)}>
+    <Panel framed title={t(`${name}.title`)} hint={t(`${name}.hint`)}>
       {!state?.ok && (
         <form action={action} onSubmit={keepValuesOnSubmit(action)}>
           <input type="hidden" name="userId" value={userId} />

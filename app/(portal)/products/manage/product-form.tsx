@@ -7,11 +7,12 @@ import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
+import { FieldGroup } from "@/components/ui/field-group";
 import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { PRODUCT_KINDS, RATE_BP_MAX, RATE_BP_MIN, rateOverLprText } from "@/lib/products/rules";
 import type { TActionResult } from "@/lib/server/action";
-import { TextAreaField, bindArea } from "../../requests/[id]/step-form";
 import { createProductAction, updateProductAction } from "../actions";
 
 type TProps = {
@@ -21,15 +22,6 @@ type TProps = {
   /** The banks the user may publish for; a choice is shown only when there is more than one. */
   banks: ReadonlyArray<{ id: string; name: string }>;
 };
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
-      <legend className="px-1 text-lg font-medium">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 /** What the bank will see in the catalogue for the basis points it typed, while it types. */
 function ratePreview(raw: string | undefined): string | null {
@@ -51,7 +43,6 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
   const [state, formAction, pending] = useActionState<TActionResult<{ productId: string }> | null, FormData>(action, null);
   const fields = useFields(initial);
   const errors = useFormErrors(state, t);
-  const area = (name: string) => bindArea(fields.values, fields.set, name);
   // The field's hint shows how the typed basis points will read in the catalogue.
   const rateHint = (name: string) => {
     const preview = ratePreview(fields.values[name]);
@@ -95,7 +86,7 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
           </Link>
         </p>
       )}
-      <Section title={t("form.sectionBasic")}>
+      <FieldGroup title={t("form.sectionBasic")}>
         {!productId && banks.length > 1 && (
           <SelectField {...fields.bind("bankOrgId")} label={t("form.bankOrg")} options={banks.map((b) => ({ value: b.id, label: b.name }))} error={errors.field("bankOrgId")} />
         )}
@@ -108,8 +99,8 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
           error={errors.field("kind")}
           required
         />
-      </Section>
-      <Section title={t("form.sectionTerms")}>
+      </FieldGroup>
+      <FieldGroup title={t("form.sectionTerms")}>
         <p className="text-sm text-slate-600">{t("form.rateHint")}</p>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField {...fields.bind("minAmount")} label={t("form.minAmount")} inputMode="decimal" maxLength={16} error={errors.field("minAmount")} />
@@ -119,12 +110,12 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
           <TextField {...fields.bind("minRateBp")} label={t("form.minRate")} hint={rateHint("minRateBp")} maxLength={6} autoComplete="off" error={errors.field("minRateBp")} />
           <TextField {...fields.bind("maxRateBp")} label={t("form.maxRate")} hint={rateHint("maxRateBp")} maxLength={6} autoComplete="off" error={errors.field("maxRateBp")} />
         </div>
-      </Section>
-      <Section title={t("form.sectionWho")}>
-        <TextAreaField {...area("collateral")} label={t("form.collateral")} hint={t("form.collateralHint")} maxLength={500} rows={2} error={errors.field("collateral")} />
-        <TextAreaField {...area("targets")} label={t("form.targets")} hint={t("form.targetsHint")} maxLength={500} rows={2} error={errors.field("targets")} />
-        <TextAreaField {...area("howToApply")} label={t("form.howToApply")} hint={t("form.howToApplyHint")} maxLength={500} rows={3} error={errors.field("howToApply")} required />
-      </Section>
+      </FieldGroup>
+      <FieldGroup title={t("form.sectionWho")}>
+        <TextAreaField {...fields.bind("collateral")} label={t("form.collateral")} hint={t("form.collateralHint")} maxLength={500} rows={2} error={errors.field("collateral")} />
+        <TextAreaField {...fields.bind("targets")} label={t("form.targets")} hint={t("form.targetsHint")} maxLength={500} rows={2} error={errors.field("targets")} />
+        <TextAreaField {...fields.bind("howToApply")} label={t("form.howToApply")} hint={t("form.howToApplyHint")} maxLength={500} rows={3} error={errors.field("howToApply")} required />
+      </FieldGroup>
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {productId ? t("form.save") : t("form.create")}
       </Button>

@@ -9,7 +9,8 @@ import type { TRulesChanged } from "@/lib/programs/mutations/change-rules";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { changeProgramRulesAction, updateProgramAction } from "../actions";
-import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields, Section } from "../program-fields";
+import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "../program-fields";
+import { FieldGroup } from "@/components/ui/field-group";
 
 function Done({ message }: { message: string }) {
   return (
@@ -28,7 +29,7 @@ export function EditProgramForm({ programId, initial }: { programId: string; ini
   return (
     <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
-      <Section title={t("edit.title")} hint={t("edit.hint")}>
+      <FieldGroup title={t("edit.title")} hint={t("edit.hint")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />
         <LeadUnitsAndDescriptionFields fields={fields} errors={errors} />
         <PhaseFields fields={fields} errors={errors} />
@@ -37,7 +38,7 @@ export function EditProgramForm({ programId, initial }: { programId: string; ini
         <Button type="submit" disabled={pending}>
           {t("edit.submit")}
         </Button>
-      </Section>
+      </FieldGroup>
     </form>
   );
 }
@@ -52,14 +53,14 @@ export function ChangeRulesForm({ programId, version, initial }: { programId: st
     <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="basedOnVersion" value={String(version)} />
-      <Section title={t("changeRules.title")} hint={`${t("changeRules.hint", { next: version + 1 })} ${t("detail.rulesNote")}`}>
+      <FieldGroup title={t("changeRules.title")} hint={`${t("changeRules.hint", { next: version + 1 })} ${t("detail.rulesNote")}`}>
         <RuleFields fields={fields} errors={errors} />
         <FormAlert message={errors.form} />
         {state?.ok && <Done message={t("changeRules.done", { version: state.data.version })} />}
         <Button type="submit" disabled={pending}>
           {t("changeRules.submit")}
         </Button>
-      </Section>
+      </FieldGroup>
     </form>
   );
 }

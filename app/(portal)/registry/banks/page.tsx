@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { linkClass } from "@/components/ui/link-styles";
+import { SelectField } from "@/components/ui/select-field";
 import { BankLevel } from "@/lib/generated/prisma/enums";
 import { listRegistryBanks } from "@/lib/registry/queries/registry-orgs";
 import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
@@ -8,7 +12,6 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { OrgListHeader } from "../org-list-header";
-import { Badge, FilterSelect, Table, cell, linkClass } from "../parts";
 
 export const dynamic = "force-dynamic";
 
@@ -33,42 +36,52 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
           keyword={{ label: t("keywordLabel"), value: filters.q }}
           status={filters.status}
           extraFilters={
-            <FilterSelect name="level" label={t("level")} value={filters.level} anyLabel={tc("common.any")}
+            <SelectField name="level" label={t("level")} defaultValue={filters.level ?? ""} placeholder={tc("common.any")}
               options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))} />
           }
         />
         {banks.length === 0 ? (
           <EmptyState title={tc("common.emptyTitle")} body={tc("common.emptyBody")} />
         ) : (
-          <Table caption={t("tableCaption")} head={[t("name"), t("level"), t("firstPerson"), t("secondPerson"), t("department"), t("liaison"), t("filing")]}>
-            {banks.map((b) => (
-              <tr key={b.id}>
-                <th scope="row" className={`${cell} font-medium`} style={{ paddingLeft: `${0.75 + b.depth * 1.25}rem` }}>
-                  <Link href={`/registry/banks/${b.id}`} className={linkClass}>
-                    {b.name}
-                  </Link>{" "}
-                  {!b.active && <Badge tone="muted">{tc("common.statuses.inactive")}</Badge>}
-                </th>
-                <td className={`${cell} whitespace-nowrap`}>{b.bankLevel ? tc(`levels.${b.bankLevel}`) : none}</td>
-                <td className={cell}>{b.contact ? `${b.contact.firstPersonName}（${b.contact.firstPersonTitle}）` : none}</td>
-                <td className={cell}>{b.contact ? `${b.contact.secondPersonName}（${b.contact.secondPersonTitle}）` : none}</td>
-                <td className={cell}>{b.contact?.department ?? none}</td>
-                <td className={cell}>
-                  {b.contact ? (
+          <DataTable
+            caption={t("tableCaption")}
+            rows={banks}
+            rowKey={(b) => b.id}
+            columns={[
+              {
+                key: "name", header: t("name"), rowHeader: true,
+                // Branches under their parent bank, one step in per level.
+                cell: (b) => (
+                  <span className="block" style={{ paddingLeft: `${b.depth * 1.25}rem` }}>
+                    <Link href={`/registry/banks/${b.id}`} className={linkClass}>
+                      {b.name}
+                    </Link>{" "}
+                    {!b.active && <Badge tone="muted">{tc("common.statuses.inactive")}</Badge>}
+                  </span>
+                ),
+              },
+              { key: "level", header: t("level"), className: "whitespace-nowrap", cell: (b) => (b.bankLevel ? tc(`levels.${b.bankLevel}`) : none) },
+              { key: "firstPerson", header: t("firstPerson"), onCard: false, cell: (b) => (b.contact ? `${b.contact.firstPersonName}（${b.contact.firstPersonTitle}）` : none) },
+              { key: "secondPerson", header: t("secondPerson"), onCard: false, cell: (b) => (b.contact ? `${b.contact.secondPersonName}（${b.contact.secondPersonTitle}）` : none) },
+              { key: "department", header: t("department"), onCard: false, cell: (b) => b.contact?.department ?? none },
+              {
+                key: "liaison", header: t("liaison"),
+                cell: (b) =>
+                  b.contact ? (
                     <>
                       {b.contact.liaisonName}
                       {b.contact.liaisonMobileMasked && <span className="block font-mono text-xs text-slate-600">{b.contact.liaisonMobileMasked}</span>}
                     </>
                   ) : (
                     none
-                  )}
-                </td>
-                <td className={cell}>
-                  {b.contact ? <Badge tone={b.contact.filedLate ? "warn" : "ok"}>{t(b.contact.filedLate ? "late" : "onTime")}</Badge> : t("noContact")}
-                </td>
-              </tr>
-            ))}
-          </Table>
+                  ),
+              },
+              {
+                key: "filing", header: t("filing"),
+                cell: (b) => (b.contact ? <Badge tone={b.contact.filedLate ? "warn" : "ok"}>{t(b.contact.filedLate ? "late" : "onTime")}</Badge> : t("noContact")),
+              },
+            ]}
+          />
         )}
       </main>
     </PortalFrame>

@@ -1,8 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/ui/back-link";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
+import { PageHeader } from "@/components/ui/page-header";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { canActor } from "@/lib/auth/permissions";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { listParkChoices, listRegistryEnterprises } from "@/lib/registry/queries/registry-enterprises";
@@ -12,7 +19,6 @@ import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
-import { Badge, BackLink, FilterSelect, KeywordInput, PageHeader, Table, buttonLinkClass, cell, linkClass, secondaryLinkClass } from "../parts";
 
 export const dynamic = "force-dynamic";
 
@@ -57,22 +63,20 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
           }
         />
         <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
-          <div className="sm:col-span-2">
-            <KeywordInput label={t("enterprises.keywordLabel")} value={filters.q} />
-          </div>
-          <FilterSelect name="section" label={t("enterprises.section")} value={filters.section} anyLabel={tc("any")}
+          <TextField name="q" type="search" label={t("enterprises.keywordLabel")} defaultValue={filters.q} maxLength={64} className="sm:col-span-2" />
+          <SelectField name="section" label={t("enterprises.section")} defaultValue={filters.section ?? ""} placeholder={tc("any")}
             options={INDUSTRY_SECTIONS.map((s) => ({ value: s, label: tReg(`sections.${s}`) }))} />
-          <FilterSelect name="size" label={t("enterprises.size")} value={filters.size} anyLabel={tc("any")}
+          <SelectField name="size" label={t("enterprises.size")} defaultValue={filters.size ?? ""} placeholder={tc("any")}
             options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: tEnt(`sizes.${s}`) }))} />
-          <FilterSelect name="tag" label={t("enterprises.tag")} value={filters.tag} anyLabel={tc("any")}
+          <SelectField name="tag" label={t("enterprises.tag")} defaultValue={filters.tag ?? ""} placeholder={tc("any")}
             options={ENTERPRISE_TAGS.map((s) => ({ value: s, label: s }))} />
-          <FilterSelect name="class" label={t("enterprises.class")} value={filters.supportClass} anyLabel={tc("any")}
+          <SelectField name="class" label={t("enterprises.class")} defaultValue={filters.supportClass ?? ""} placeholder={tc("any")}
             options={[...SUPPORT_CLASSES, "NONE" as const].map((c) => ({ value: c, label: t(`classes.${c}`) }))} />
           {parks.length > 1 && (
-            <FilterSelect name="park" label={t("enterprises.park")} value={filters.parkId} anyLabel={tc("any")}
+            <SelectField name="park" label={t("enterprises.park")} defaultValue={filters.parkId ?? ""} placeholder={tc("any")}
               options={parks.map((p) => ({ value: p.id, label: p.name }))} />
           )}
-          <FilterSelect name="status" label={tc("status")} value={filters.status}
+          <SelectField name="status" label={tc("status")} defaultValue={filters.status ?? ""}
             options={STATUS_FILTERS.map((s) => ({ value: s, label: tc(`statuses.${s}`) }))} />
           <button type="submit" className={`${secondaryLinkClass} h-10.5`}>
             {tc("search")}
@@ -84,29 +88,28 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
         ) : (
           <>
             <p className="text-sm text-slate-600">{t("enterprises.count", cappedCountParams(list.total))}</p>
-            <Table
+            <DataTable
               caption={t("enterprises.tableCaption")}
-              head={[t("enterprises.name"), t("enterprises.uscc"), t("enterprises.park"), t("enterprises.section"), t("enterprises.size"), t("enterprises.class"), t("enterprises.tags"), tc("status")]}
-            >
-              {list.rows.map((e) => (
-                <tr key={e.id} data-testid={`enterprise-row-${e.uscc}`}>
-                  <th scope="row" className={`${cell} font-medium`}>
-                    <Link href={`/registry/enterprises/${e.id}`} className={linkClass}>
-                      {e.name}
-                    </Link>
-                  </th>
-                  <td className={`${cell} font-mono`}>{e.uscc}</td>
-                  <td className={cell}>{e.parkName}</td>
-                  <td className={cell}>{e.industrySection}{e.industryDivision ? ` / ${e.industryDivision}` : ""}</td>
-                  <td className={cell}>{tEnt(`sizes.${e.size}`)}</td>
-                  <td className={cell}>{t(`classes.${e.supportClass ?? "NONE"}`)}</td>
-                  <td className={cell}>{e.tags.join("、") || tc("none")}</td>
-                  <td className={cell}>
-                    <Badge tone={e.active ? "ok" : "muted"}>{tc(`statuses.${e.active ? "active" : "inactive"}`)}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </Table>
+              rows={list.rows}
+              rowKey={(e) => e.id}
+              rowTestId={(e) => `enterprise-row-${e.uscc}`}
+              columns={[
+                {
+                  key: "name", header: t("enterprises.name"), rowHeader: true,
+                  cell: (e) => <Link href={`/registry/enterprises/${e.id}`} className={linkClass}>{e.name}</Link>,
+                },
+                { key: "uscc", header: t("enterprises.uscc"), className: "font-mono", onCard: false, cell: (e) => e.uscc },
+                { key: "park", header: t("enterprises.park"), cell: (e) => e.parkName },
+                { key: "section", header: t("enterprises.section"), onCard: false, cell: (e) => `${e.industrySection}${e.industryDivision ? ` / ${e.industryDivision}` : ""}` },
+                { key: "size", header: t("enterprises.size"), onCard: false, cell: (e) => tEnt(`sizes.${e.size}`) },
+                { key: "class", header: t("enterprises.class"), cell: (e) => t(`classes.${e.supportClass ?? "NONE"}`) },
+                { key: "tags", header: t("enterprises.tags"), onCard: false, cell: (e) => e.tags.join("、") || tc("none") },
+                {
+                  key: "status", header: tc("status"),
+                  cell: (e) => <Badge tone={e.active ? "ok" : "muted"}>{tc(`statuses.${e.active ? "active" : "inactive"}`)}</Badge>,
+                },
+              ]}
+            />
             <KeysetPager
               previous={list.previous}
               next={list.next}

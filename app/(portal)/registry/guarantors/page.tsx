@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { linkClass } from "@/components/ui/link-styles";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listRegistryGuarantors } from "@/lib/registry/queries/registry-orgs";
@@ -9,7 +12,6 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { OrgListHeader } from "../org-list-header";
-import { Badge, Table, cell, linkClass } from "../parts";
 
 export const dynamic = "force-dynamic";
 
@@ -41,18 +43,20 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
         {rows.length === 0 ? (
           <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
         ) : (
-          <Table caption={t("tableCaption")} head={[tr("common.name"), tr("common.shortName"), tr("common.createdAt"), tr("common.status")]}>
-            {rows.map((g) => (
-              <tr key={g.id}>
-                <th scope="row" className={`${cell} font-medium`}>
-                  <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>{g.name}</Link>
-                </th>
-                <td className={cell}>{g.shortName ?? tr("common.none")}</td>
-                <td className={cell}>{formatDate(g.createdAt, resolveLocale(locale))}</td>
-                <td className={cell}><Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge></td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            caption={t("tableCaption")}
+            rows={rows}
+            rowKey={(g) => g.id}
+            columns={[
+              { key: "name", header: tr("common.name"), rowHeader: true, cell: (g) => <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>{g.name}</Link> },
+              { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
+              { key: "createdAt", header: tr("common.createdAt"), onCard: false, cell: (g) => formatDate(g.createdAt, resolveLocale(locale)) },
+              {
+                key: "status", header: tr("common.status"),
+                cell: (g) => <Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>,
+              },
+            ]}
+          />
         )}
       </main>
     </PortalFrame>

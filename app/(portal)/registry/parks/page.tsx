@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { linkClass } from "@/components/ui/link-styles";
 import { listRegistryParks } from "@/lib/registry/queries/registry-orgs";
 import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { OrgListHeader } from "../org-list-header";
-import { Badge, Table, cell, linkClass } from "../parts";
 
 export const dynamic = "force-dynamic";
 
@@ -35,21 +37,23 @@ export default async function RegistryParksPage({ searchParams }: { searchParams
         {parks.length === 0 ? (
           <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
         ) : (
-          <Table caption={t("tableCaption")} head={[t("code"), t("name"), t("district"), t("windowName"), t("windowPhone"), t("enterprises"), tr("common.status")]}>
-            {parks.map((p) => (
-              <tr key={p.orgId}>
-                <td className={`${cell} font-mono`}>{p.code}</td>
-                <th scope="row" className={`${cell} font-medium`}>
-                  <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>{p.name}</Link>
-                </th>
-                <td className={cell}>{p.district ?? none}</td>
-                <td className={cell}>{p.windowName ?? none}</td>
-                <td className={`${cell} whitespace-nowrap`}>{p.windowPhone ?? none}</td>
-                <td className={`${cell} tabular-nums`}>{p.enterpriseCount}</td>
-                <td className={cell}><Badge tone={p.active ? "ok" : "muted"}>{tr(`common.statuses.${p.active ? "active" : "inactive"}`)}</Badge></td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            caption={t("tableCaption")}
+            rows={parks}
+            rowKey={(p) => p.orgId}
+            columns={[
+              { key: "code", header: t("code"), className: "font-mono", onCard: false, cell: (p) => p.code },
+              { key: "name", header: t("name"), rowHeader: true, cell: (p) => <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>{p.name}</Link> },
+              { key: "district", header: t("district"), cell: (p) => p.district ?? none },
+              { key: "windowName", header: t("windowName"), onCard: false, cell: (p) => p.windowName ?? none },
+              { key: "windowPhone", header: t("windowPhone"), className: "whitespace-nowrap", cell: (p) => p.windowPhone ?? none },
+              { key: "enterprises", header: t("enterprises"), className: "tabular-nums", cell: (p) => p.enterpriseCount },
+              {
+                key: "status", header: tr("common.status"),
+                cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{tr(`common.statuses.${p.active ? "active" : "inactive"}`)}</Badge>,
+              },
+            ]}
+          />
         )}
       </main>
     </PortalFrame>

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState, useId, type ChangeEvent, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useActionState, useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
-import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
 import type { TActionResult } from "@/lib/server/action";
 
 type TState = TActionResult<unknown> | null;
@@ -55,31 +54,4 @@ export function StepForm({
       )}
     </section>
   );
-}
-
-type TAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string };
-
-/** A labelled multi-line field built like TextField (hint and error announced with it). */
-export function TextAreaField({ label, hint, error, id, className = "", ...area }: TAreaProps) {
-  const generated = useId();
-  const areaId = id ?? generated;
-  return (
-    <div className={className}>
-      <label htmlFor={areaId} className="block text-sm font-medium text-slate-700">{label}</label>
-      <textarea
-        id={areaId}
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldIds(areaId, hint, error).describedBy}
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
-        {...area}
-      />
-      <FieldMessages id={areaId} hint={hint} error={error} />
-    </div>
-  );
-}
-
-/** Controlled bindings for text areas too (useFields covers inputs and selects). */
-export function bindArea(values: Record<string, string>, set: (name: string, value: string) => void, name: string) {
-  return { name, value: values[name] ?? "", onChange: (e: ChangeEvent<HTMLTextAreaElement>) => set(name, e.target.value) };
 }

@@ -10,7 +10,12 @@ import { contactManageableBankIds, getRegistryBank, listParentChoices, type TBan
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";
-import { Badge, BackLink, Panel, Table, cell, linkClass } from "../../parts";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { Panel } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { linkClass } from "@/components/ui/link-styles";
 import { RegistryForm, type TFormField } from "../../registry-form";
 import { deactivateRegistryBankAction, fileBankContactAction, reactivateRegistryBankAction, updateRegistryBankAction } from "../actions";
 
@@ -68,7 +73,7 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
         <BackLink href="/registry/banks" label={tr("common.backToList")} />
-        <h1 className="text-2xl font-semibold">{bank.name}</h1>
+        <PageHeader title={bank.name} />
         <DetailList rows={infoRows} />
         {bank.children.length > 0 && (
           <Panel title={t("children")}>
@@ -102,19 +107,21 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
           {bank.history.length === 0 ? (
             <p className="text-slate-600">{tr("common.notAvailable")}</p>
           ) : (
-            <Table caption={t("historyCaption")} head={[t("effectiveOn"), t("firstPerson"), t("secondPerson"), t("department"), t("liaison"), t("filedAt"), t("filing")]}>
-              {bank.history.map((h) => (
-                <tr key={h.id} data-testid="contact-history-row">
-                  <td className={`${cell} whitespace-nowrap`}>{formatDate(h.effectiveOn, lang)}</td>
-                  <td className={cell}>{h.firstPersonName}</td>
-                  <td className={cell}>{h.secondPersonName}</td>
-                  <td className={cell}>{h.department}</td>
-                  <td className={cell}>{h.liaisonName}</td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(h.filedAt, lang)}</td>
-                  <td className={cell}><Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge></td>
-                </tr>
-              ))}
-            </Table>
+            <DataTable
+              caption={t("historyCaption")}
+              rows={bank.history}
+              rowKey={(h) => h.id}
+              rowTestId={() => "contact-history-row"}
+              columns={[
+                { key: "effectiveOn", header: t("effectiveOn"), className: "whitespace-nowrap", cell: (h) => formatDate(h.effectiveOn, lang) },
+                { key: "firstPerson", header: t("firstPerson"), cell: (h) => h.firstPersonName },
+                { key: "secondPerson", header: t("secondPerson"), cell: (h) => h.secondPersonName },
+                { key: "department", header: t("department"), cell: (h) => h.department },
+                { key: "liaison", header: t("liaison"), cell: (h) => h.liaisonName },
+                { key: "filedAt", header: t("filedAt"), className: "whitespace-nowrap tabular-nums", cell: (h) => formatDateTime(h.filedAt, lang) },
+                { key: "filing", header: t("filing"), cell: (h) => <Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge> },
+              ]}
+            />
           )}
         </Panel>
 

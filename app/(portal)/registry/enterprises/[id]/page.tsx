@@ -13,7 +13,12 @@ import { db } from "@/lib/server/db";
 import { getLocale } from "next-intl/server";
 import { RevealMobile } from "../../../enterprises/[id]/reveal-mobile";
 import { PortalFrame } from "../../../portal-frame";
-import { Badge, BackLink, Panel, Table, cell, secondaryLinkClass } from "../../parts";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { Panel } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { secondaryLinkClass } from "@/components/ui/link-styles";
 import { RegistryForm } from "../../registry-form";
 import { changeRegistryEnterpriseClassAction, deactivateRegistryEnterpriseAction, reactivateRegistryEnterpriseAction } from "../actions";
 
@@ -62,17 +67,17 @@ export default async function RegistryEnterprisePage({ params }: { params: Promi
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
         <BackLink href="/registry/enterprises" label={tc("backToList")} />
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div>
-            <p className="text-sm text-slate-600">{t("enterprises.detailTitle")}</p>
-            <h1 className="text-2xl font-semibold">{e.name}</h1>
-          </div>
-          {canEdit && (
-            <Link href={`/registry/enterprises/${e.id}/edit`} className={secondaryLinkClass}>
-              {tc("edit")}
-            </Link>
-          )}
-        </div>
+        <PageHeader
+          eyebrow={t("enterprises.detailTitle")}
+          title={e.name}
+          actions={
+            canEdit && (
+              <Link href={`/registry/enterprises/${e.id}/edit`} className={secondaryLinkClass}>
+                {tc("edit")}
+              </Link>
+            )
+          }
+        />
         <DetailList rows={rows} />
 
         {canChangeClass && (
@@ -97,20 +102,18 @@ export default async function RegistryEnterprisePage({ params }: { params: Promi
           {e.classChanges.length === 0 ? (
             <p className="text-slate-600">{t("enterprises.history.empty")}</p>
           ) : (
-            <Table
+            <DataTable
               caption={t("enterprises.history.caption")}
-              head={[t("enterprises.history.when"), t("enterprises.history.from"), t("enterprises.history.to"), t("enterprises.history.reason"), t("enterprises.history.by")]}
-            >
-              {e.classChanges.map((c) => (
-                <tr key={c.id}>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(c.changedAt, lang)}</td>
-                  <td className={cell}>{t(`classes.${c.fromClass ?? "NONE"}`)}</td>
-                  <td className={cell}>{t(`classes.${c.toClass}`)}</td>
-                  <td className={cell}>{c.reason}</td>
-                  <td className={cell}>{c.changedByName ? `${c.changedByName}（${c.changedByOrg}）` : none}</td>
-                </tr>
-              ))}
-            </Table>
+              rows={e.classChanges}
+              rowKey={(c) => c.id}
+              columns={[
+                { key: "when", header: t("enterprises.history.when"), className: "whitespace-nowrap tabular-nums", cell: (c) => formatDateTime(c.changedAt, lang) },
+                { key: "from", header: t("enterprises.history.from"), cell: (c) => t(`classes.${c.fromClass ?? "NONE"}`) },
+                { key: "to", header: t("enterprises.history.to"), cell: (c) => t(`classes.${c.toClass}`) },
+                { key: "reason", header: t("enterprises.history.reason"), cell: (c) => c.reason },
+                { key: "by", header: t("enterprises.history.by"), cell: (c) => (c.changedByName ? `${c.changedByName}（${c.changedByOrg}）` : none) },
+              ]}
+            />
           )}
         </Panel>
 

@@ -8,7 +8,10 @@ import { getRegistryGuarantor } from "@/lib/registry/queries/registry-orgs";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";
-import { Badge, BackLink, Panel } from "../../parts";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
 import { RegistryForm } from "../../registry-form";
 import { deactivateRegistryGuarantorAction, reactivateRegistryGuarantorAction, updateRegistryGuarantorAction } from "../actions";
 
@@ -25,7 +28,7 @@ export default async function RegistryGuarantorPage({ params }: { params: Promis
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-8 px-4 py-8 sm:px-8">
         <BackLink href="/registry/guarantors" label={tr("common.backToList")} />
-        <h1 className="text-2xl font-semibold">{g.name}</h1>
+        <PageHeader title={g.name} />
         <DetailList
           rows={[
             [tr("common.shortName"), g.shortName ?? tr("common.none")],

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { PortalFrame } from "../../../portal-frame";
-import { BackLink, PageHeader } from "../../parts";
+import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
 import { RegistryForm } from "../../registry-form";
 import { createRegistryGuarantorAction } from "../actions";
 

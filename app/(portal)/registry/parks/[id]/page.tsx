@@ -7,7 +7,12 @@ import { getRegistryPark } from "@/lib/registry/queries/registry-orgs";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";
-import { Badge, BackLink, Panel, Table, cell, linkClass } from "../../parts";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { Panel } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { linkClass } from "@/components/ui/link-styles";
 import { RegistryForm } from "../../registry-form";
 import { deactivateRegistryParkAction, reactivateRegistryParkAction, updateRegistryParkAction } from "../actions";
 
@@ -44,22 +49,23 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
         <BackLink href="/registry/parks" label={tr("common.backToList")} />
-        <h1 className="text-2xl font-semibold">{park.name}</h1>
+        <PageHeader title={park.name} />
         <DetailList rows={rows} />
         <Panel title={t("staff")}>
           {park.staff.length === 0 ? (
             <p className="text-slate-600">{t("noStaff")}</p>
           ) : (
-            <Table caption={t("staffCaption")} head={[t("staffName"), t("staffRole"), t("staffMobile"), t("staffStatus")]}>
-              {park.staff.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row" className={`${cell} font-medium`}>{s.name}</th>
-                  <td className={cell}>{tRoles(s.role)}</td>
-                  <td className={`${cell} font-mono`}>{s.mobileMasked ?? none}</td>
-                  <td className={cell}><Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge></td>
-                </tr>
-              ))}
-            </Table>
+            <DataTable
+              caption={t("staffCaption")}
+              rows={park.staff}
+              rowKey={(s) => s.id}
+              columns={[
+                { key: "name", header: t("staffName"), rowHeader: true, cell: (s) => s.name },
+                { key: "role", header: t("staffRole"), cell: (s) => tRoles(s.role) },
+                { key: "mobile", header: t("staffMobile"), className: "font-mono", cell: (s) => s.mobileMasked ?? none },
+                { key: "status", header: t("staffStatus"), cell: (s) => <Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge> },
+              ]}
+            />
           )}
         </Panel>
         {canAdminister && (

@@ -6,7 +6,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { AnswerKind } from "@/lib/generated/prisma/enums";
 import type { TBankStep } from "@/lib/requests/panel-steps";
-import { StepForm, TextAreaField, type TFieldError } from "../step-form";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { StepForm, type TFieldError } from "../step-form";
 import { answerRequestAction, declareUnsolvableAction, passRequestAction, signRequestAction } from "./actions";
 
 type TOption = { value: string; label: string };

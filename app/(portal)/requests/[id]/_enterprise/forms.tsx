@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Rating, type RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TEnterpriseChoices } from "@/lib/requests/enterprise-choices";
-import { StepForm, TextAreaField } from "../step-form";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { StepForm } from "../step-form";
 import { disputeReturnAction, rateRequestAction, submitDraftAction, withdrawRequestAction } from "./actions";
 
 type TProps = { requestId: string; version: number; status: RequestStatus; choices: TEnterpriseChoices };

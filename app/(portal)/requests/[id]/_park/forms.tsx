@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/select-field";
-import { StepForm, TextAreaField } from "../step-form";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { StepForm } from "../step-form";
 import { forwardRequestAction, returnRequestAction } from "./actions";
 
 type TOption = { value: string; label: string };

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TSupervisionStep } from "@/lib/requests/panel-steps";
-import { StepForm, TextAreaField } from "../step-form";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { StepForm } from "../step-form";
 import { assignRequestAction, checkWithdrawalAction, closeOutRequestAction, remindRequestAction, ruleOnDisputeAction } from "./actions";
 
 type TOption = { value: string; label: string };

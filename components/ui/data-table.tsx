@@ -1,0 +1,125 @@
+import type { ReactNode } from "react";
+
+export type TColumn<Row> = {
+  /** Stable key of the column (React key; names the column in `footer.cells`). */
+  key: string;
+  /** The column's header; on a phone card, the label in front of the value. */
+  header: string;
+  cell: (row: Row) => ReactNode;
+  /** Classes for this column's cells (e.g. "whitespace-nowrap", "font-mono"). */
+  className?: string;
+  /** Amounts and counts: right-aligned in the table, tabular figures everywhere. */
+  numeric?: boolean;
+  /** The cell that names the row (<th scope="row">); on a phone it is the card's title. */
+  rowHeader?: boolean;
+  /** Shown on the phone card too (the default); false keeps it to the wide table. */
+  onCard?: boolean;
+};
+
+type Props<Row> = {
+  /** Names the table (its <caption>) and its scroll region, for screen readers and tests. */
+  caption: string;
+  columns: ReadonlyArray<TColumn<Row> | false | null | undefined>;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowTestId?: (row: Row) => string;
+  /** A totals row under the rows: its label in the row-header column, values by column key. */
+  footer?: { label: ReactNode; cells: Partial<Record<string, ReactNode>>; testId?: string };
+  testId?: string;
+};
+
+const cellPadding = "sm:px-3 sm:py-2";
+
+/**
+ * A list as a table on a wide screen and as a stack of cards on a phone, from one set of
+ * column declarations and one DOM (CSS only, so it works in server components and without
+ * JavaScript). Below 640 px each row becomes a card: the row-header cell is its title and
+ * every other column marked `onCard` is a "label value" line. The elements keep their
+ * table roles explicitly: some browsers drop a table's semantics once its display changes,
+ * and a screen reader should still hear rows and column headers on a phone.
+ */
+export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTestId, footer, testId }: Props<Row>) {
+  const columns = declared.filter((c): c is TColumn<Row> => Boolean(c));
+  return (
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      data-testid={testId}
+      // relative: the screen-reader caption is absolutely positioned; without a positioned
+      // box here it escapes the scroll box and widens the whole page on a phone. The region
+      // is focusable so a keyboard user can scroll a wide table (axe "scrollable-region-focusable").
+      className="relative rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600 sm:overflow-x-auto sm:bg-white sm:shadow-sm sm:ring-1 sm:ring-slate-200"
+    >
+      <table role="table" className="block w-full text-left text-sm sm:table sm:min-w-full">
+        <caption className="sr-only">{caption}</caption>
+        <thead role="rowgroup" className="sr-only bg-slate-50 text-slate-600 sm:not-sr-only">
+          <tr role="row">
+            {columns.map((c) => (
+              <th key={c.key} role="columnheader" scope="col" className={`px-3 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="block space-y-3 sm:table-row-group sm:space-y-0 sm:divide-y sm:divide-slate-100">
+          {rows.map((row) => (
+            <tr
+              key={rowKey(row)}
+              role="row"
+              data-testid={rowTestId?.(row)}
+              className="block space-y-1 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:shadow-none sm:ring-0"
+            >
+              {columns.map((c) => (
+                <Cell key={c.key} column={c}>
+                  {c.cell(row)}
+                </Cell>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {footer && (
+          <tfoot role="rowgroup" className="mt-3 block sm:table-footer-group">
+            <tr role="row" data-testid={footer.testId} className="block space-y-1 rounded-lg bg-slate-50 p-4 font-medium ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:ring-0">
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <Cell key={c.key} column={c}>
+                    {footer.label}
+                  </Cell>
+                ) : (
+                  <Cell key={c.key} column={c} empty={footer.cells[c.key] === undefined}>
+                    {footer.cells[c.key]}
+                  </Cell>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
+function Cell<Row>({ column: c, empty = false, children }: { column: TColumn<Row>; empty?: boolean; children: ReactNode }) {
+  const align = c.numeric ? "tabular-nums sm:text-right" : "";
+  if (c.rowHeader) {
+    return (
+      <th role="rowheader" scope="row" className={`block text-base font-medium sm:table-cell sm:align-top sm:text-sm ${cellPadding} ${align} ${c.className ?? ""}`}>
+        {children}
+      </th>
+    );
+  }
+  // On the card: the column's name, then the value; the name is hidden from screen
+  // readers there, which take it from the (visually hidden) column header instead.
+  const shown = c.onCard === false || empty ? "hidden" : "flex gap-2";
+  return (
+    <td role="cell" className={`${shown} sm:table-cell sm:align-top ${cellPadding}`}>
+      {c.header && (
+        <span aria-hidden="true" className="shrink-0 text-slate-600 sm:hidden">
+          {c.header}
+        </span>
+      )}
+      <div className={`min-w-0 ${align} ${c.className ?? ""}`}>{children}</div>
+    </td>
+  );
+}
