@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { buttonLinkClass } from "@/components/ui/link-styles";
+import { PageHeader } from "@/components/ui/page-header";
 import { areaOfRole } from "@/lib/auth/areas";
 import { can } from "@/lib/auth/permissions";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
@@ -40,15 +42,17 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{t(`title.${area}`)}</h1>
-          {mayCreate && (
-            <Link href="/requests/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-              {t("newRequest")}
-            </Link>
-          )}
-        </div>
-        <p className="text-slate-700">{t(`intro.${area}`)}</p>
+        <PageHeader
+          title={t(`title.${area}`)}
+          intro={t(`intro.${area}`)}
+          actions={
+            mayCreate && (
+              <Link href="/requests/new" className={buttonLinkClass}>
+                {t("newRequest")}
+              </Link>
+            )
+          }
+        />
         <RequestFilters filters={filters} showDrafts={mayCreate} />
         <NarrowedBy filters={filters} />
         {list.rows.length === 0 ? (
@@ -56,7 +60,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
             <EmptyState title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)} body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)} />
             {mayCreate && !filtered && (
               <p className="text-center">
-                <Link href="/requests/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+                <Link href="/requests/new" className={buttonLinkClass}>
                   {t("newRequest")}
                 </Link>
               </p>

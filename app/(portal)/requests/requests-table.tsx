@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass } from "@/components/ui/link-styles";
 import type { TArea } from "@/lib/auth/areas";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
@@ -18,38 +19,34 @@ export async function RequestsTable({ rows, area, locale, calendar, caption }: T
   const showEnterprise = area !== "enterprise";
   const showPark = area !== "enterprise" && area !== "park";
   const now = new Date();
-  const head = [
-    t("columns.serial"), t("columns.title"), t("columns.type"), t("columns.status"),
-    ...(showEnterprise ? [t("columns.enterprise")] : []),
-    ...(showPark ? [t("columns.park")] : []),
-    t("columns.bank"), t("columns.amount"), t("columns.submittedAt"), t("columns.deadline"),
-  ];
+  const none = tRequests("none");
   return (
-    <Table caption={caption} head={head}>
-      {rows.map((r) => (
-        <tr key={r.id} data-testid={`request-row-${r.serial}`}>
-          <td className="px-3 py-2 font-mono whitespace-nowrap">{r.serial}</td>
-          <th scope="row" className="px-3 py-2 font-medium">
-            <Link href={`/requests/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.title}</Link>
-          </th>
-          <td className="px-3 py-2 whitespace-nowrap">{tRequests(`types.${r.type}`)}</td>
-          <td className="px-3 py-2 whitespace-nowrap">{tRequests(`statuses.${r.status}`)}</td>
-          {showEnterprise && <td className="px-3 py-2">{r.enterpriseName}</td>}
-          {showPark && <td className="px-3 py-2">{r.parkName}</td>}
-          <td className="px-3 py-2">{r.assignedBankName ?? tRequests("none")}</td>
-          <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-            {r.amountFen ? tRequests("amountValue", { amount: formatWanYuan(r.amountFen, locale) }) : tRequests("none")}
-          </td>
-          <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatDate(r.submittedAt, locale) : tRequests("none")}</td>
-          <td className="px-3 py-2">
-            {r.dueAt && isRunning(r) ? (
-              <DeadlineBadge {...deadlineState(r.dueAt, now, calendar)} dueAt={r.dueAt} />
-            ) : (
-              tRequests("none")
-            )}
-          </td>
-        </tr>
-      ))}
-    </Table>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowTestId={(r) => `request-row-${r.serial}`}
+      columns={[
+        { key: "serial", header: t("columns.serial"), className: "font-mono whitespace-nowrap", cell: (r) => r.serial },
+        {
+          key: "title", header: t("columns.title"), rowHeader: true,
+          cell: (r) => <Link href={`/requests/${r.id}`} className={linkClass}>{r.title}</Link>,
+        },
+        { key: "type", header: t("columns.type"), className: "whitespace-nowrap", onCard: false, cell: (r) => tRequests(`types.${r.type}`) },
+        { key: "status", header: t("columns.status"), className: "whitespace-nowrap", cell: (r) => tRequests(`statuses.${r.status}`) },
+        showEnterprise && { key: "enterprise", header: t("columns.enterprise"), cell: (r) => r.enterpriseName },
+        showPark && { key: "park", header: t("columns.park"), onCard: false, cell: (r) => r.parkName },
+        { key: "bank", header: t("columns.bank"), onCard: false, cell: (r) => r.assignedBankName ?? none },
+        {
+          key: "amount", header: t("columns.amount"), numeric: true, className: "whitespace-nowrap",
+          cell: (r) => (r.amountFen ? tRequests("amountValue", { amount: formatWanYuan(r.amountFen, locale) }) : none),
+        },
+        { key: "submittedAt", header: t("columns.submittedAt"), className: "whitespace-nowrap", onCard: false, cell: (r) => (r.submittedAt ? formatDate(r.submittedAt, locale) : none) },
+        {
+          key: "deadline", header: t("columns.deadline"),
+          cell: (r) => (r.dueAt && isRunning(r) ? <DeadlineBadge {...deadlineState(r.dueAt, now, calendar)} dueAt={r.dueAt} /> : none),
+        },
+      ]}
+    />
   );
 }

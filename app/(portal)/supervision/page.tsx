@@ -2,10 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { LinkTabs } from "@/components/ui/link-tabs";
-import { Table } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { canActor } from "@/lib/auth/permissions";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -19,11 +20,14 @@ import { PortalFrame } from "../portal-frame";
 
 export const dynamic = "force-dynamic";
 
-const td = "px-3 py-2 align-top";
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
 type TT = Awaited<ReturnType<typeof getTranslations>>;
 
-const COLUMNS: Record<TSupervisionTab, string[]> = {
+type TColumnKey =
+  | "serial" | "enterprise" | "park" | "bank" | "reason" | "deadline" | "daysOverdue" | "remindedAt" | "inBulletin" | "status"
+  | "returnReason" | "disputeNote" | "disputedAt" | "answerKind" | "withdrawnAt" | "bulletinAt";
+
+const COLUMNS: Record<TSupervisionTab, TColumnKey[]> = {
   supervision: ["serial", "enterprise", "park", "bank", "reason", "deadline", "daysOverdue", "remindedAt", "inBulletin", "status"],
   disputes: ["serial", "enterprise", "park", "returnReason", "disputeNote", "disputedAt"],
   withdrawals: ["serial", "enterprise", "park", "bank", "answerKind", "withdrawnAt"],
@@ -45,10 +49,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-slate-700">{t(readOnly ? "introReadOnly" : "intro")}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t(readOnly ? "introReadOnly" : "intro")} />
         <LinkTabs
           label={t("tabsLabel")}
           current={tab}
@@ -59,15 +60,13 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           <EmptyState title={t(`empty.${tab}.title`)} body={t(`empty.${tab}.body`)} />
         ) : (
           <div className="space-y-2" data-testid={`queue-${tab}`}>
-            <Table caption={caption} head={COLUMNS[tab].map((c) => t(`columns.${c}`))}>
-              {queue.items.map((item) => (
-                <tr key={item.id} data-testid={`queue-row-${item.serial}`}>
-                  {COLUMNS[tab].map((c) => (
-                    <Cell key={c} column={c} item={item} t={t} tr={tr} locale={locale} />
-                  ))}
-                </tr>
-              ))}
-            </Table>
+            <DataTable
+              caption={caption}
+              rows={queue.items}
+              rowKey={(item) => item.id}
+              rowTestId={(item) => `queue-row-${item.serial}`}
+              columns={columnsFor(tab, t, tr, locale)}
+            />
             <KeysetPager
               previous={queue.previous}
               next={queue.next}
@@ -81,55 +80,45 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   );
 }
 
-function Cell({ column, item, t, tr, locale }: { column: string; item: TSupervisionItem; t: TT; tr: TT; locale: ReturnType<typeof resolveLocale> }) {
+type TLocale = ReturnType<typeof resolveLocale>;
+
+// Every column any tab shows, declared once; COLUMNS picks each tab's.
+function columnsFor(tab: TSupervisionTab, t: TT, tr: TT, locale: TLocale): TColumn<TSupervisionItem>[] {
   const none = t("none");
   const date = (d: Date | null) => (d ? formatDate(d, locale) : none);
-  switch (column) {
-    case "serial":
-      return (
-        <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
+  const cells: Record<TColumnKey, Omit<TColumn<TSupervisionItem>, "key" | "header">> = {
+    serial: {
+      rowHeader: true,
+      className: "whitespace-nowrap",
+      cell: (item) => (
+        <>
           <Link href={`/requests/${item.id}`} className="text-brand-700 underline">{item.serial}</Link>
           <span className="block font-normal text-slate-600">{item.title}</span>
-        </th>
-      );
-    case "enterprise":
-      return <td className={td}>{item.enterpriseName}</td>;
-    case "park":
-      return <td className={td}>{item.parkName}</td>;
-    case "bank":
-      return <td className={td}>{item.bankName ?? none}</td>;
-    case "reason":
-      return <td className={td}>{item.escalationReason ? t(`reasons.${item.escalationReason}`) : t("reasons.OVERDUE")}</td>;
-    case "deadline":
-      return (
-        <td className={td}>
-          {item.deadline && item.dueAt ? (
-            <DeadlineBadge tone={item.deadline.tone} workingDaysLeft={item.deadline.workingDaysLeft} dueAt={item.dueAt} provisional={item.dueProvisional} />
-          ) : (
-            date(item.dueAt)
-          )}
-        </td>
-      );
-    case "daysOverdue":
-      return <td className={`${td} tabular-nums`}>{item.daysOverdue !== null ? t("daysValue", { days: item.daysOverdue }) : none}</td>;
-    case "remindedAt":
-      return <td className={`${td} whitespace-nowrap`}>{item.remindedAt ? formatDateTime(item.remindedAt, locale) : t("notReminded")}</td>;
-    case "inBulletin":
-      return <td className={td}>{item.inBulletin ? t("yes") : t("no")}</td>;
-    case "status":
-      return <td className={td}>{tr(`statuses.${item.status}`)}</td>;
-    case "returnReason":
-      return <td className={`${td} max-w-xs whitespace-pre-line`}>{item.returnReason ?? none}</td>;
-    case "disputeNote":
-      return <td className={`${td} max-w-xs whitespace-pre-line`}>{item.returnDisputeNote ?? none}</td>;
-    case "disputedAt":
-      return <td className={`${td} whitespace-nowrap`}>{date(item.returnDisputedAt)}</td>;
-    case "answerKind":
-      return <td className={td}>{item.answerKind ? t(`answerKinds.${item.answerKind}`) : none}</td>;
-    case "withdrawnAt":
-    case "bulletinAt":
-      return <td className={`${td} whitespace-nowrap`}>{date(item.eventAt)}</td>;
-    default:
-      return <td className={td}>{none}</td>;
-  }
+        </>
+      ),
+    },
+    enterprise: { cell: (item) => item.enterpriseName },
+    park: { onCard: false, cell: (item) => item.parkName },
+    bank: { cell: (item) => item.bankName ?? none },
+    reason: { cell: (item) => (item.escalationReason ? t(`reasons.${item.escalationReason}`) : t("reasons.OVERDUE")) },
+    deadline: {
+      cell: (item) =>
+        item.deadline && item.dueAt ? (
+          <DeadlineBadge tone={item.deadline.tone} workingDaysLeft={item.deadline.workingDaysLeft} dueAt={item.dueAt} provisional={item.dueProvisional} />
+        ) : (
+          date(item.dueAt)
+        ),
+    },
+    daysOverdue: { className: "tabular-nums", cell: (item) => (item.daysOverdue !== null ? t("daysValue", { days: item.daysOverdue }) : none) },
+    remindedAt: { className: "whitespace-nowrap", onCard: false, cell: (item) => (item.remindedAt ? formatDateTime(item.remindedAt, locale) : t("notReminded")) },
+    inBulletin: { onCard: false, cell: (item) => (item.inBulletin ? t("yes") : t("no")) },
+    status: { cell: (item) => tr(`statuses.${item.status}`) },
+    returnReason: { className: "max-w-xs whitespace-pre-line", cell: (item) => item.returnReason ?? none },
+    disputeNote: { className: "max-w-xs whitespace-pre-line", cell: (item) => item.returnDisputeNote ?? none },
+    disputedAt: { className: "whitespace-nowrap", cell: (item) => date(item.returnDisputedAt) },
+    answerKind: { cell: (item) => (item.answerKind ? t(`answerKinds.${item.answerKind}`) : none) },
+    withdrawnAt: { className: "whitespace-nowrap", cell: (item) => date(item.eventAt) },
+    bulletinAt: { className: "whitespace-nowrap", cell: (item) => date(item.eventAt) },
+  };
+  return COLUMNS[tab].map((key) => ({ key, header: t(`columns.${key}`), ...cells[key] }));
 }

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { LinkTabs } from "@/components/ui/link-tabs";
-import { Table } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
@@ -14,8 +15,6 @@ import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 
 export const dynamic = "force-dynamic";
-
-const td = "px-3 py-2 align-top";
 
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
 
@@ -47,10 +46,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   return (
     <PortalFrame user={user} area="bank">
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
-          <p className="text-slate-700">{t("inbox.intro")}</p>
-        </div>
+        <PageHeader title={t("inbox.title")} intro={t("inbox.intro")} />
         <LinkTabs
           label={t("inbox.tabsLabel")}
           current={list}
@@ -73,26 +69,39 @@ type TDateColumn = "forwardedAt" | "reachedBankAt";
 
 async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { caption: string; list: TInboxPage; hrefFor: (c: TPageCursor) => string; testId: string; dateColumn: TDateColumn }) {
   const [t, tr, locale] = await Promise.all([getTranslations("requestsBank"), getTranslations("requests"), getLocale().then(resolveLocale)]);
-  const head = ["serial", "enterprise", "park", "type", "amount", dateColumn, "deadline", "status"].map((k) => t(`inbox.columns.${k}`));
+  const none = t("none");
   return (
     <div className="space-y-2" data-testid={testId}>
-      <Table caption={caption} head={head}>
-        {list.items.map((r) => (
-          <tr key={r.id} data-testid={`inbox-row-${r.serial}`}>
-            <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
-              <Link href={`/requests/${r.id}`} className="text-brand-700 underline">{r.serial}</Link>
-              <span className="block font-normal text-slate-600">{r.title}</span>
-            </th>
-            <td className={td}>{r.enterpriseName}</td>
-            <td className={td}>{r.parkName}</td>
-            <td className={td}>{tr(`types.${r.type}`)}</td>
-            <td className={`${td} tabular-nums whitespace-nowrap`}>{r.amountFen ? formatWanYuan(r.amountFen, locale) : t("none")}</td>
-            <td className={`${td} whitespace-nowrap`}>{dateOf(r, dateColumn) ? formatDate(dateOf(r, dateColumn)!, locale) : t("none")}</td>
-            <td className={td}><Deadline item={r} none={t("none")} answered={t("inbox.answered")} /></td>
-            <td className={td}>{tr(`statuses.${r.status}`)}</td>
-          </tr>
-        ))}
-      </Table>
+      <DataTable
+        caption={caption}
+        rows={list.items}
+        rowKey={(r) => r.id}
+        rowTestId={(r) => `inbox-row-${r.serial}`}
+        columns={[
+          {
+            key: "serial", header: t("inbox.columns.serial"), rowHeader: true, className: "whitespace-nowrap",
+            cell: (r) => (
+              <>
+                <Link href={`/requests/${r.id}`} className="text-brand-700 underline">{r.serial}</Link>
+                <span className="block font-normal text-slate-600">{r.title}</span>
+              </>
+            ),
+          },
+          { key: "enterprise", header: t("inbox.columns.enterprise"), cell: (r) => r.enterpriseName },
+          { key: "park", header: t("inbox.columns.park"), onCard: false, cell: (r) => r.parkName },
+          { key: "type", header: t("inbox.columns.type"), onCard: false, cell: (r) => tr(`types.${r.type}`) },
+          { key: "amount", header: t("inbox.columns.amount"), className: "tabular-nums whitespace-nowrap", cell: (r) => (r.amountFen ? formatWanYuan(r.amountFen, locale) : none) },
+          {
+            key: dateColumn, header: t(`inbox.columns.${dateColumn}`), className: "whitespace-nowrap", onCard: false,
+            cell: (r) => {
+              const date = dateOf(r, dateColumn);
+              return date ? formatDate(date, locale) : none;
+            },
+          },
+          { key: "deadline", header: t("inbox.columns.deadline"), cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} /> },
+          { key: "status", header: t("inbox.columns.status"), cell: (r) => tr(`statuses.${r.status}`) },
+        ]}
+      />
       <KeysetPager
         previous={list.previous}
         next={list.next}

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { Table } from "@/components/ui/table";
+import { linkClass } from "@/components/ui/link-styles";
+import { PageHeader } from "@/components/ui/page-header";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { formatDateTime, formatWanYuan } from "@/lib/i18n/format";
@@ -33,33 +35,34 @@ export default async function ParkQueuePage({ searchParams }: { searchParams: TS
   return (
     <PortalFrame user={user} area="park">
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
+        <PageHeader title={t("title")} intro={t("intro")} />
         {queue.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
-          <Table caption={t("title")} head={[t("columns.serial"), t("columns.title"), t("columns.enterprise"), t("columns.type"), t("columns.amount"), t("columns.submittedAt"), t("columns.waiting")]}>
-            {queue.rows.map((r) => {
-              const waited = r.submittedAt ? Math.max(0, workingDaysBetween(r.submittedAt, now, calendar)) : 0;
-              return (
-                <tr key={r.id} data-testid={`queue-row-${r.serial}`}>
-                  <td className="px-3 py-2 font-mono whitespace-nowrap">{r.serial}</td>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/requests/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.title}</Link>
-                  </th>
-                  <td className="px-3 py-2">{r.enterpriseName}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{tRequests(`types.${r.type}`)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-                    {r.amountFen ? tRequests("amountValue", { amount: formatWanYuan(r.amountFen, locale) }) : tRequests("none")}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatDateTime(r.submittedAt, locale) : tRequests("none")}</td>
-                  <td className={`px-3 py-2 whitespace-nowrap ${waited >= 2 ? "font-medium text-amber-800" : ""}`}>
-                    {waited === 0 ? t("today") : t("waitingDays", { days: waited })}
-                  </td>
-                </tr>
-              );
-            })}
-          </Table>
+          <DataTable
+            caption={t("title")}
+            rows={queue.rows}
+            rowKey={(r) => r.id}
+            rowTestId={(r) => `queue-row-${r.serial}`}
+            columns={[
+              { key: "serial", header: t("columns.serial"), className: "font-mono whitespace-nowrap", cell: (r) => r.serial },
+              { key: "title", header: t("columns.title"), rowHeader: true, cell: (r) => <Link href={`/requests/${r.id}`} className={linkClass}>{r.title}</Link> },
+              { key: "enterprise", header: t("columns.enterprise"), cell: (r) => r.enterpriseName },
+              { key: "type", header: t("columns.type"), className: "whitespace-nowrap", onCard: false, cell: (r) => tRequests(`types.${r.type}`) },
+              {
+                key: "amount", header: t("columns.amount"), numeric: true, className: "whitespace-nowrap",
+                cell: (r) => (r.amountFen ? tRequests("amountValue", { amount: formatWanYuan(r.amountFen, locale) }) : tRequests("none")),
+              },
+              { key: "submittedAt", header: t("columns.submittedAt"), className: "whitespace-nowrap", onCard: false, cell: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : tRequests("none")) },
+              {
+                key: "waiting", header: t("columns.waiting"), className: "whitespace-nowrap",
+                cell: (r) => {
+                  const waited = r.submittedAt ? Math.max(0, workingDaysBetween(r.submittedAt, now, calendar)) : 0;
+                  return <span className={waited >= 2 ? "font-medium text-amber-800" : ""}>{waited === 0 ? t("today") : t("waitingDays", { days: waited })}</span>;
+                },
+              },
+            ]}
+          />
         )}
         {queue.rows.length > 0 && (
           <KeysetPager
