@@ -14,6 +14,8 @@ export type TColumn<Row> = {
   rowHeader?: boolean;
   /** Shown on the phone card too (the default); false keeps it to the wide table. */
   onCard?: boolean;
+  /** A column whose cells say what they are (buttons, "查看 …" links): its header is for screen readers only. */
+  headerHidden?: boolean;
 };
 
 type Props<Row> = {
@@ -23,6 +25,8 @@ type Props<Row> = {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   rowTestId?: (row: Row) => string;
+  /** A row's background when it stands out (your own bank, an inactive item); white otherwise. */
+  rowClassName?: (row: Row) => string;
   /** A totals row under the rows: its label in the row-header column, values by column key. */
   footer?: { label: ReactNode; cells: Partial<Record<string, ReactNode>>; testId?: string };
   testId?: string;
@@ -38,7 +42,7 @@ const cellPadding = "sm:px-3 sm:py-2";
  * table roles explicitly: some browsers drop a table's semantics once its display changes,
  * and a screen reader should still hear rows and column headers on a phone.
  */
-export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTestId, footer, testId }: Props<Row>) {
+export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTestId, rowClassName, footer, testId }: Props<Row>) {
   const columns = declared.filter((c): c is TColumn<Row> => Boolean(c));
   return (
     <div
@@ -57,7 +61,7 @@ export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTe
           <tr role="row">
             {columns.map((c) => (
               <th key={c.key} role="columnheader" scope="col" className={`px-3 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
-                {c.header}
+                {c.headerHidden ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}
           </tr>
@@ -68,7 +72,7 @@ export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTe
               key={rowKey(row)}
               role="row"
               data-testid={rowTestId?.(row)}
-              className="block space-y-1 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:shadow-none sm:ring-0"
+              className={`block space-y-1 rounded-lg p-4 shadow-sm ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:shadow-none sm:ring-0 ${rowClassName?.(row) || "bg-white"}`}
             >
               {columns.map((c) => (
                 <Cell key={c.key} column={c}>
@@ -103,8 +107,10 @@ export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTe
 function Cell<Row>({ column: c, empty = false, children }: { column: TColumn<Row>; empty?: boolean; children: ReactNode }) {
   const align = c.numeric ? "tabular-nums sm:text-right" : "";
   if (c.rowHeader) {
+    // Medium weight unless the column sets its own (two weights in one class list would fight).
+    const weight = /\bfont-(normal|semibold|bold)\b/.test(c.className ?? "") ? "" : "font-medium";
     return (
-      <th role="rowheader" scope="row" className={`block text-base font-medium sm:table-cell sm:align-top sm:text-sm ${cellPadding} ${align} ${c.className ?? ""}`}>
+      <th role="rowheader" scope="row" className={`block text-base sm:table-cell sm:align-top sm:text-sm ${weight} ${cellPadding} ${align} ${c.className ?? ""}`}>
         {children}
       </th>
     );
@@ -114,7 +120,7 @@ function Cell<Row>({ column: c, empty = false, children }: { column: TColumn<Row
   const shown = c.onCard === false || empty ? "hidden" : "flex gap-2";
   return (
     <td role="cell" className={`${shown} sm:table-cell sm:align-top ${cellPadding}`}>
-      {c.header && (
+      {c.header && !c.headerHidden && (
         <span aria-hidden="true" className="shrink-0 text-slate-600 sm:hidden">
           {c.header}
         </span>

@@ -5,14 +5,13 @@ import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { percentText } from "@/components/dashboard/format";
 import { LinkedStat } from "@/components/dashboard/linked-stat";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table } from "@/components/ui/table";
 import type { TBankDashboard } from "@/lib/dashboard/bank";
 import { quarterKeyParam } from "@/lib/dashboard/shared-period";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 
-const td = "px-3 py-2 align-top";
 const link = "text-brand-700 underline underline-offset-2";
 
 export async function BankDashboard({ data, locale }: { data: TBankDashboard; locale: TLocale }) {
@@ -31,16 +30,20 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
         {inbox.top.length === 0 ? (
           <EmptyState title={t("due.emptyTitle")} body={t("due.emptyBody")} />
         ) : (
-          <Table caption={t("due.topCaption")} head={[tReq("serial"), t("due.item"), tReq("enterprise"), tReq("dueAt")]}>
-            {inbox.top.map((i) => (
-              <tr key={i.id}>
-                <td className={td}><Link href={`/requests/${i.id}`} className={link}>{i.serial}</Link></td>
-                <td className={td}>{i.title}</td>
-                <td className={td}>{i.enterpriseName}</td>
-                <td className={td}>{i.dueAt && i.deadline ? <DeadlineBadge tone={i.deadline.tone} workingDaysLeft={i.deadline.workingDaysLeft} dueAt={i.dueAt} provisional={i.dueProvisional} /> : none}</td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            caption={t("due.topCaption")}
+            rows={inbox.top}
+            rowKey={(i) => i.id}
+            columns={[
+              { key: "serial", header: tReq("serial"), cell: (i) => <Link href={`/requests/${i.id}`} className={link}>{i.serial}</Link> },
+              { key: "item", header: t("due.item"), cell: (i) => i.title },
+              { key: "enterprise", header: tReq("enterprise"), cell: (i) => i.enterpriseName },
+              {
+                key: "dueAt", header: tReq("dueAt"),
+                cell: (i) => (i.dueAt && i.deadline ? <DeadlineBadge tone={i.deadline.tone} workingDaysLeft={i.deadline.workingDaysLeft} dueAt={i.dueAt} provisional={i.dueProvisional} /> : none),
+              },
+            ]}
+          />
         )}
       </DashboardSection>
 
@@ -65,18 +68,22 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
         {data.submissions.length === 0 ? (
           <p className="rounded bg-slate-50 px-3 py-2 text-slate-700">{t("submission.headBank")}</p>
         ) : (
-          <Table caption={t("submission.caption")} head={[t("submission.bank"), t("submission.status"), t("submission.timing"), t("submission.due")]}>
-            {data.submissions.map((s) => (
-              <tr key={s.bankOrgId}>
-                <td className={td}>
+          <DataTable
+            caption={t("submission.caption")}
+            rows={data.submissions}
+            rowKey={(s) => s.bankOrgId}
+            columns={[
+              {
+                key: "bank", header: t("submission.bank"),
+                cell: (s) => (
                   <Link href={s.submission ? `/submissions/${s.submission.id}` : `/submissions?quarter=${quarterKeyParam(data.lastEnded)}`} className={link}>{s.bankName}</Link>
-                </td>
-                <td className={td}>{s.submission ? tSub(`status.${s.submission.status}`) : tSub("status.notStarted")}</td>
-                <td className={td}>{tSub(`lateState.${s.lateState}`)}</td>
-                <td className={td}>{formatDate(s.dueAt, locale)}</td>
-              </tr>
-            ))}
-          </Table>
+                ),
+              },
+              { key: "status", header: t("submission.status"), cell: (s) => (s.submission ? tSub(`status.${s.submission.status}`) : tSub("status.notStarted")) },
+              { key: "timing", header: t("submission.timing"), cell: (s) => tSub(`lateState.${s.lateState}`) },
+              { key: "due", header: t("submission.due"), cell: (s) => formatDate(s.dueAt, locale) },
+            ]}
+          />
         )}
       </DashboardSection>
 
@@ -100,15 +107,16 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
                 ],
               }}
             >
-              <Table caption={t("trend.tableCaption")} head={[t("trend.quarter"), t("trend.score"), t("trend.rank")]}>
-                {trend.points.map((p) => (
-                  <tr key={p.rankingId}>
-                    <td className={td}><Link href={`/rankings/${p.rankingId}`} className={link}>{q(p)}</Link></td>
-                    <td className={`${td} tabular-nums`}>{p.score.toFixed(2)}</td>
-                    <td className={`${td} tabular-nums`}>{p.rank}</td>
-                  </tr>
-                ))}
-              </Table>
+              <DataTable
+                caption={t("trend.tableCaption")}
+                rows={trend.points}
+                rowKey={(p) => p.rankingId}
+                columns={[
+                  { key: "quarter", header: t("trend.quarter"), cell: (p) => <Link href={`/rankings/${p.rankingId}`} className={link}>{q(p)}</Link> },
+                  { key: "score", header: t("trend.score"), className: "tabular-nums", cell: (p) => p.score.toFixed(2) },
+                  { key: "rank", header: t("trend.rank"), className: "tabular-nums", cell: (p) => p.rank },
+                ]}
+              />
             </EChart>
           </>
         )}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
 import { OrgKind } from "@/lib/generated/prisma/enums";
@@ -60,29 +61,34 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
-          <Table caption={t("title")} head={[t("columns.name"), t("columns.kind"), t("columns.parent"), t("columns.users"), t("columns.status")]}>
-                {list.rows.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                      {o.name}
-                      {o.parkCode && <span className="ml-2 font-mono text-xs text-slate-500">{o.parkCode}</span>}
-                    </th>
-                    <td className="px-3 py-2">
-                      {t(`kinds.${o.kind}`)}
-                      {o.bankLevel && <span className="text-slate-500"> · {t(`bankLevels.${o.bankLevel}`)}</span>}
-                    </td>
-                    <td className="px-3 py-2">{o.parentName ?? <span className="text-slate-400">{t("none")}</span>}</td>
-                    <td className="px-3 py-2 tabular-nums">{o.userCount}</td>
-                    <td className="px-3 py-2">
-                      {o.active ? (
-                        <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs text-green-800">{t("active")}</span>
-                      ) : (
-                        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">{t("inactive")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </Table>
+          <DataTable
+            caption={t("title")}
+            rows={list.rows}
+            rowKey={(o) => o.id}
+            columns={[
+              {
+                key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900",
+                cell: (o) => (
+                  <>
+                    {o.name}
+                    {o.parkCode && <span className="ml-2 font-mono text-xs text-slate-500">{o.parkCode}</span>}
+                  </>
+                ),
+              },
+              {
+                key: "kind", header: t("columns.kind"),
+                cell: (o) => (
+                  <>
+                    {t(`kinds.${o.kind}`)}
+                    {o.bankLevel && <span className="text-slate-500"> · {t(`bankLevels.${o.bankLevel}`)}</span>}
+                  </>
+                ),
+              },
+              { key: "parent", header: t("columns.parent"), cell: (o) => o.parentName ?? <span className="text-slate-400">{t("none")}</span> },
+              { key: "users", header: t("columns.users"), className: "tabular-nums", cell: (o) => o.userCount },
+              { key: "status", header: t("columns.status"), cell: (o) => <Badge tone={o.active ? "ok" : "muted"}>{t(o.active ? "active" : "inactive")}</Badge> },
+            ]}
+          />
         )}
         {list.total > 0 && (
           <Pagination

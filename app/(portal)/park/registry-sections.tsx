@@ -4,7 +4,7 @@ import type { TParkDashboard } from "@/lib/dashboard/park";
 import type { TParkFigureTable } from "@/lib/dashboard/park-figures";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
@@ -43,30 +43,34 @@ async function FigureTable({ table, locale }: { table: TParkFigureTable; locale:
       ) : (
         <>
           <p className="text-xs text-slate-600">{t("unit")}</p>
-          <Table caption={heading} numericFrom={2} head={[t("bank"), t("status"), t("balance"), t("increment"), t("borrowers"), t("firstLoans"), t("creditLoans")]}>
-            {table.rows.map((r) => (
-              <tr key={r.bankOrgId}>
-                <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">{r.bankName}</th>
-                <td className="px-3 py-2 whitespace-nowrap">{t(`statuses.${r.status}`)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{wan(r.balanceFen)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{wan(r.incrementFen)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{r.borrowers}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{r.firstLoans}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{r.creditLoans}</td>
-              </tr>
-            ))}
-            {table.totals && (
-              <tr className="bg-slate-50 font-semibold">
-                <th scope="row" className="px-3 py-2">{t("total")}</th>
-                <td className="px-3 py-2" />
-                <td className="px-3 py-2 text-right tabular-nums">{wan(table.totals.balanceFen)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{wan(table.totals.incrementFen)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{table.totals.borrowers}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{table.totals.firstLoans}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{table.totals.creditLoans}</td>
-              </tr>
-            )}
-          </Table>
+          <DataTable
+            caption={heading}
+            rows={table.rows}
+            rowKey={(r) => r.bankOrgId}
+            columns={[
+              { key: "bank", header: t("bank"), rowHeader: true, className: "whitespace-nowrap", cell: (r) => r.bankName },
+              { key: "status", header: t("status"), className: "whitespace-nowrap", cell: (r) => t(`statuses.${r.status}`) },
+              { key: "balance", header: t("balance"), numeric: true, cell: (r) => wan(r.balanceFen) },
+              { key: "increment", header: t("increment"), numeric: true, cell: (r) => wan(r.incrementFen) },
+              { key: "borrowers", header: t("borrowers"), numeric: true, onCard: false, cell: (r) => r.borrowers },
+              { key: "firstLoans", header: t("firstLoans"), numeric: true, onCard: false, cell: (r) => r.firstLoans },
+              { key: "creditLoans", header: t("creditLoans"), numeric: true, onCard: false, cell: (r) => r.creditLoans },
+            ]}
+            footer={
+              table.totals
+                ? {
+                    label: t("total"),
+                    cells: {
+                      balance: wan(table.totals.balanceFen),
+                      increment: wan(table.totals.incrementFen),
+                      borrowers: table.totals.borrowers,
+                      firstLoans: table.totals.firstLoans,
+                      creditLoans: table.totals.creditLoans,
+                    },
+                  }
+                : undefined
+            }
+          />
         </>
       )}
     </div>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { TParkDashboard } from "@/lib/dashboard/park";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
@@ -45,21 +45,32 @@ export async function QueueSection({ data, locale }: { data: TParkDashboard; loc
       {data.queue.oldest.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
-        <Table caption={t("oldest", { count: data.queue.oldest.length })} head={[t("item"), t("enterprise"), t("waited")]}>
-          {data.queue.oldest.map((r) => (
-            <tr key={r.id}>
-              <th scope="row" className="px-3 py-2 font-medium">
-                <Link href={`/requests/${r.id}`} className={link}>{r.title}</Link>
-                <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
-              </th>
-              <td className="px-3 py-2">{r.enterpriseName}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {t("waitingDays", { days: r.workingDaysWaiting })}
-                {r.submittedAt && <span className="block text-xs text-slate-600">{t("submitted", { date: formatDate(r.submittedAt, locale) })}</span>}
-              </td>
-            </tr>
-          ))}
-        </Table>
+        <DataTable
+          caption={t("oldest", { count: data.queue.oldest.length })}
+          rows={data.queue.oldest}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: "item", header: t("item"), rowHeader: true,
+              cell: (r) => (
+                <>
+                  <Link href={`/requests/${r.id}`} className={link}>{r.title}</Link>
+                  <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
+                </>
+              ),
+            },
+            { key: "enterprise", header: t("enterprise"), cell: (r) => r.enterpriseName },
+            {
+              key: "waited", header: t("waited"), className: "whitespace-nowrap",
+              cell: (r) => (
+                <>
+                  {t("waitingDays", { days: r.workingDaysWaiting })}
+                  {r.submittedAt && <span className="block text-xs text-slate-600">{t("submitted", { date: formatDate(r.submittedAt, locale) })}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -78,23 +89,34 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
           {data.overdue.total > data.overdue.oldest.length && (
             <p className="text-sm text-slate-700">{t("more", { count: data.overdue.total, shown: data.overdue.oldest.length })}</p>
           )}
-          <Table caption={t("more", { count: data.overdue.total, shown: data.overdue.oldest.length })} head={[t("item"), t("enterprise"), t("bank"), t("status"), t("dueAt")]}>
-            {data.overdue.oldest.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/requests/${r.id}`} className={link}>{r.title}</Link>
-                  <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
-                </th>
-                <td className="px-3 py-2">{r.enterpriseName}</td>
-                <td className="px-3 py-2">{r.bankName ?? tRequests("none")}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{tRequests(`statuses.${r.status}`)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <time dateTime={r.dueAt.toISOString()}>{formatDate(r.dueAt, locale)}</time>
-                  <span className="block text-xs font-medium text-red-800">{t("overdueDays", { days: r.workingDaysOverdue })}</span>
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            caption={t("more", { count: data.overdue.total, shown: data.overdue.oldest.length })}
+            rows={data.overdue.oldest}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: "item", header: t("item"), rowHeader: true,
+                cell: (r) => (
+                  <>
+                    <Link href={`/requests/${r.id}`} className={link}>{r.title}</Link>
+                    <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
+                  </>
+                ),
+              },
+              { key: "enterprise", header: t("enterprise"), cell: (r) => r.enterpriseName },
+              { key: "bank", header: t("bank"), cell: (r) => r.bankName ?? tRequests("none") },
+              { key: "status", header: t("status"), className: "whitespace-nowrap", cell: (r) => tRequests(`statuses.${r.status}`) },
+              {
+                key: "dueAt", header: t("dueAt"), className: "whitespace-nowrap",
+                cell: (r) => (
+                  <>
+                    <time dateTime={r.dueAt.toISOString()}>{formatDate(r.dueAt, locale)}</time>
+                    <span className="block text-xs font-medium text-red-800">{t("overdueDays", { days: r.workingDaysOverdue })}</span>
+                  </>
+                ),
+              },
+            ]}
+          />
         </>
       )}
     </section>

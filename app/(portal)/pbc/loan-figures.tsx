@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EChart } from "@/components/charts/echart";
-import { Table } from "@/components/ui/table";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
 import type { TFigureSums, TLoanFigures } from "@/lib/dashboard/pbc-loan-figures";
 import { formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { fenToWanYuan } from "@/lib/ranking/indicator-values";
 import { quarterParam } from "@/lib/submissions/quarter";
 
-const td = "px-3 py-2 align-top";
-const num = `${td} text-right tabular-nums whitespace-nowrap`;
 const link = "text-brand-700 underline underline-offset-2";
 
 // Loan figures by bank (chart + table) and by park (table), every quarter handed in so
@@ -21,16 +19,15 @@ export async function LoanFigures({ figures, locale }: { figures: TLoanFigures; 
   const latest = figures.quarters[figures.quarters.length - 1]!;
   const banks = figures.byBank.filter((b) => b.year === latest.year && b.quarter === latest.quarter);
   const subs = (w: { year: number; quarter: number }) => `/submissions?quarter=${quarterParam({ year: w.year, quarter: w.quarter as 1 | 2 | 3 | 4 })}`;
-  const head = [t("figures.quarter"), t("figures.balance"), t("figures.increment"), t("figures.borrowers"), t("figures.firstLoans"), t("figures.creditLoans")];
-  const cells = (s: TFigureSums) => (
-    <>
-      <td className={num}>{formatWanYuan(s.balanceFen, locale)}</td>
-      <td className={num}>{formatWanYuan(s.incrementFen, locale)}</td>
-      <td className={num}>{s.borrowers}</td>
-      <td className={num}>{s.firstLoans}</td>
-      <td className={num}>{s.creditLoans}</td>
-    </>
-  );
+  // The same columns after the bank's or the park's name: the quarter (a link to its submissions) and the sums.
+  const figureColumns = <Row extends TFigureSums & { year: number; quarter: number }>(): TColumn<Row>[] => [
+    { key: "quarter", header: t("figures.quarter"), cell: (r) => <Link href={subs(r)} className={link}>{quarter(r)}</Link> },
+    { key: "balance", header: t("figures.balance"), numeric: true, className: "whitespace-nowrap", cell: (r) => formatWanYuan(r.balanceFen, locale) },
+    { key: "increment", header: t("figures.increment"), numeric: true, className: "whitespace-nowrap", cell: (r) => formatWanYuan(r.incrementFen, locale) },
+    { key: "borrowers", header: t("figures.borrowers"), numeric: true, className: "whitespace-nowrap", onCard: false, cell: (r) => r.borrowers },
+    { key: "firstLoans", header: t("figures.firstLoans"), numeric: true, className: "whitespace-nowrap", onCard: false, cell: (r) => r.firstLoans },
+    { key: "creditLoans", header: t("figures.creditLoans"), numeric: true, className: "whitespace-nowrap", onCard: false, cell: (r) => r.creditLoans },
+  ];
   return (
     <div className="space-y-4">
       <EChart
@@ -47,24 +44,18 @@ export async function LoanFigures({ figures, locale }: { figures: TLoanFigures; 
           ],
         }}
       />
-      <Table caption={t("figures.byBank")} head={[t("figures.bank"), ...head]}>
-        {figures.byBank.map((b) => (
-          <tr key={`${b.year}-${b.quarter}-${b.bankOrgId}`}>
-            <th scope="row" className={`${td} text-left font-normal`}>{b.bankName}</th>
-            <td className={td}><Link href={subs(b)} className={link}>{quarter(b)}</Link></td>
-            {cells(b)}
-          </tr>
-        ))}
-      </Table>
-      <Table caption={t("figures.byPark")} head={[t("figures.park"), ...head]}>
-        {figures.byPark.map((p) => (
-          <tr key={`${p.year}-${p.quarter}-${p.parkId}`}>
-            <th scope="row" className={`${td} text-left font-normal`}>{p.parkName}</th>
-            <td className={td}><Link href={subs(p)} className={link}>{quarter(p)}</Link></td>
-            {cells(p)}
-          </tr>
-        ))}
-      </Table>
+      <DataTable
+        caption={t("figures.byBank")}
+        rows={figures.byBank}
+        rowKey={(b) => `${b.year}-${b.quarter}-${b.bankOrgId}`}
+        columns={[{ key: "bank", header: t("figures.bank"), rowHeader: true, className: "font-normal", cell: (b) => b.bankName }, ...figureColumns<(typeof figures.byBank)[number]>()]}
+      />
+      <DataTable
+        caption={t("figures.byPark")}
+        rows={figures.byPark}
+        rowKey={(p) => `${p.year}-${p.quarter}-${p.parkId}`}
+        columns={[{ key: "park", header: t("figures.park"), rowHeader: true, className: "font-normal", cell: (p) => p.parkName }, ...figureColumns<(typeof figures.byPark)[number]>()]}
+      />
       <p className="text-sm text-slate-600">{t("figures.definition")}</p>
     </div>
   );

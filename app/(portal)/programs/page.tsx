@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { buttonLinkClass, linkClass } from "@/components/ui/link-styles";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listPrograms } from "@/lib/programs/queries/list-programs";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -25,54 +28,54 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <Link href="/programs/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            {t("newProgram")}
-          </Link>
-        </div>
-        <p className="text-slate-700">{t("intro")}</p>
+        <PageHeader
+          title={t("title")}
+          intro={t("intro")}
+          actions={
+            <Link href="/programs/new" className={buttonLinkClass}>
+              {t("newProgram")}
+            </Link>
+          }
+        />
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
-          <Table caption={t("title")} head={[t("columns.name"), t("columns.docNumber"), t("columns.year"), t("columns.level"), t("columns.phases"), t("columns.ruleVersion"), t("columns.status")]}>
-                {list.rows.map((p) => (
-                  <tr key={p.id} data-testid={`program-row-${p.id}`}>
-                    <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                      <Link href={`/programs/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {p.name}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 whitespace-nowrap">{p.docNumber}</td>
-                    <td className="px-3 py-2 tabular-nums">{p.year}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{t(`levels.${p.level}`)}</td>
-                    <td className="px-3 py-2">
-                      {p.phases.length === 0 ? (
-                        <span className="text-slate-400">{t("none")}</span>
-                      ) : (
-                        <ul className="space-y-0.5 whitespace-nowrap">
-                          {p.phases.map((ph) => (
-                            <li key={ph.kind}>
-                              <span className="text-slate-600">{t(`phases.${ph.kind}`)}</span>{" "}
-                              <span className="tabular-nums">{t("phaseRange", { from: day(ph.startsOn), to: day(ph.endsOn) })}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {p.currentVersion === null ? <span className="text-slate-400">{t("none")}</span> : t("versionLabel", { version: p.currentVersion })}
-                    </td>
-                    <td className="px-3 py-2">
-                      {p.active ? (
-                        <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs text-green-800">{t("active")}</span>
-                      ) : (
-                        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">{t("inactive")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </Table>
+          <DataTable
+            caption={t("title")}
+            rows={list.rows}
+            rowKey={(p) => p.id}
+            rowTestId={(p) => `program-row-${p.id}`}
+            columns={[
+              {
+                key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900",
+                cell: (p) => <Link href={`/programs/${p.id}`} className={linkClass}>{p.name}</Link>,
+              },
+              { key: "docNumber", header: t("columns.docNumber"), className: "whitespace-nowrap", cell: (p) => p.docNumber },
+              { key: "year", header: t("columns.year"), className: "tabular-nums", cell: (p) => p.year },
+              { key: "level", header: t("columns.level"), className: "whitespace-nowrap", onCard: false, cell: (p) => t(`levels.${p.level}`) },
+              {
+                key: "phases", header: t("columns.phases"), onCard: false,
+                cell: (p) =>
+                  p.phases.length === 0 ? (
+                    <span className="text-slate-400">{t("none")}</span>
+                  ) : (
+                    <ul className="space-y-0.5 whitespace-nowrap">
+                      {p.phases.map((ph) => (
+                        <li key={ph.kind}>
+                          <span className="text-slate-600">{t(`phases.${ph.kind}`)}</span>{" "}
+                          <span className="tabular-nums">{t("phaseRange", { from: day(ph.startsOn), to: day(ph.endsOn) })}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+              {
+                key: "ruleVersion", header: t("columns.ruleVersion"), className: "whitespace-nowrap",
+                cell: (p) => (p.currentVersion === null ? <span className="text-slate-400">{t("none")}</span> : t("versionLabel", { version: p.currentVersion })),
+              },
+              { key: "status", header: t("columns.status"), cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{t(p.active ? "active" : "inactive")}</Badge> },
+            ]}
+          />
         )}
         {list.total > list.pageSize && (
           <Pagination

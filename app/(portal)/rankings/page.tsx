@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -26,6 +26,12 @@ export default async function RankingsPage() {
   const mayCompute = can(user.role, "rankings.publish");
   const now = new Date();
   const quarterLabel = (year: number, quarter: number) => t("quarterLabel", { year, quarter: t(`quarterWords.${quarter}`) });
+  // A quarter of the current program: its latest ranking, whether it has ended, and the status shown.
+  const quarterState = (q: 1 | 2 | 3 | 4) => {
+    const latest = program ? rankings.find((r) => r.year === program.year && r.quarter === q) : undefined;
+    const ended = program ? now >= quarterEndsAt(program.year, q) : false;
+    return { latest, ended, status: latest?.status ?? (ended ? "NONE" : "RUNNING") } as const;
+  };
 
   return (
     <PortalFrame user={user}>
@@ -42,27 +48,30 @@ export default async function RankingsPage() {
             {!isBank && (
               <section aria-labelledby="quarters" className="space-y-3">
                 <h2 id="quarters" className="text-lg font-medium">{t("list.quartersTitle")}</h2>
-                <Table caption={t("list.quartersTitle")} head={[t("columns.quarter"), t("columns.status"), t("columns.actions")]}>
-                  {([1, 2, 3, 4] as const).map((q) => {
-                    const latest = rankings.find((r) => r.year === program.year && r.quarter === q);
-                    const ended = now >= quarterEndsAt(program.year, q);
-                    const status = latest?.status ?? (ended ? "NONE" : "RUNNING");
-                    return (
-                      <tr key={q} data-testid={`quarter-${q}`}>
-                        <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">{quarterLabel(program.year, q)}</th>
-                        <td className="px-3 py-2"><StatusBadge status={status} label={t(`status.${status}`)} /></td>
-                        <td className="px-3 py-2">
+                <DataTable
+                  caption={t("list.quartersTitle")}
+                  rows={[1, 2, 3, 4] as const}
+                  rowKey={(q) => String(q)}
+                  rowTestId={(q) => `quarter-${q}`}
+                  columns={[
+                    { key: "quarter", header: t("columns.quarter"), rowHeader: true, className: "whitespace-nowrap", cell: (q) => quarterLabel(program.year, q) },
+                    { key: "status", header: t("columns.status"), cell: (q) => <StatusBadge status={quarterState(q).status} label={t(`status.${quarterState(q).status}`)} /> },
+                    {
+                      key: "actions", header: t("columns.actions"),
+                      cell: (q) => {
+                        const { latest, ended } = quarterState(q);
+                        return (
                           <div className="flex flex-wrap items-start gap-3">
                             {latest && <Link href={`/rankings/${latest.id}`} className="text-brand-700 underline">{t("view")}</Link>}
                             {mayCompute && ended && latest?.status !== "PUBLISHED" && (
                               <ComputeButton programId={program.id} year={program.year} quarter={q} recompute={Boolean(latest)} />
                             )}
                           </div>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </Table>
+                        );
+                      },
+                    },
+                  ]}
+                />
               </section>
             )}
 
@@ -71,23 +80,30 @@ export default async function RankingsPage() {
               {rankings.length === 0 ? (
                 <p className="text-slate-600">{isBank ? t("list.noneBank") : t("list.none")}</p>
               ) : (
-                <Table caption={t("list.rankingsTitle")} head={[t("columns.quarter"), t("columns.status"), t("columns.ruleSet"), t("columns.reviews"), t("columns.publishedAt"), t("columns.banks")]}>
-                  {rankings.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
-                        <Link href={`/rankings/${r.id}`} className="text-brand-700 underline">{quarterLabel(r.year, r.quarter)}</Link>
-                      </th>
-                      <td className="px-3 py-2"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
-                      <td className="px-3 py-2 whitespace-nowrap">{t("versionLabel", { version: r.ruleSetVersion })}</td>
-                      <td className="px-3 py-2 text-sm">
-                        <div>{t("reviewState.finance", { state: t(`reviewState.${r.financeReviewed ? "done" : "pending"}`) })}</div>
-                        <div>{t("reviewState.pbc", { state: t(`reviewState.${r.pbcReviewed ? "done" : "pending"}`) })}</div>
-                      </td>
-                      <td className="px-3 py-2 whitespace-nowrap">{r.publishedAt ? formatDateTime(r.publishedAt, resolveLocale(locale)) : "—"}</td>
-                      <td className="px-3 py-2 tabular-nums">{r.banks}</td>
-                    </tr>
-                  ))}
-                </Table>
+                <DataTable
+                  caption={t("list.rankingsTitle")}
+                  rows={rankings}
+                  rowKey={(r) => r.id}
+                  columns={[
+                    {
+                      key: "quarter", header: t("columns.quarter"), rowHeader: true, className: "whitespace-nowrap",
+                      cell: (r) => <Link href={`/rankings/${r.id}`} className="text-brand-700 underline">{quarterLabel(r.year, r.quarter)}</Link>,
+                    },
+                    { key: "status", header: t("columns.status"), cell: (r) => <StatusBadge status={r.status} label={t(`status.${r.status}`)} /> },
+                    { key: "ruleSet", header: t("columns.ruleSet"), className: "whitespace-nowrap", onCard: false, cell: (r) => t("versionLabel", { version: r.ruleSetVersion }) },
+                    {
+                      key: "reviews", header: t("columns.reviews"), className: "text-sm",
+                      cell: (r) => (
+                        <>
+                          <div>{t("reviewState.finance", { state: t(`reviewState.${r.financeReviewed ? "done" : "pending"}`) })}</div>
+                          <div>{t("reviewState.pbc", { state: t(`reviewState.${r.pbcReviewed ? "done" : "pending"}`) })}</div>
+                        </>
+                      ),
+                    },
+                    { key: "publishedAt", header: t("columns.publishedAt"), className: "whitespace-nowrap", cell: (r) => (r.publishedAt ? formatDateTime(r.publishedAt, resolveLocale(locale)) : "—") },
+                    { key: "banks", header: t("columns.banks"), className: "tabular-nums", onCard: false, cell: (r) => r.banks },
+                  ]}
+                />
               )}
             </section>
           </>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
@@ -44,21 +44,19 @@ export default async function ScoringPage() {
                 <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-amber-900">{t("scoring.invalidStored")}</p>
               )}
               {current?.rules && (
-                <Table caption={t("scoring.current", { name: current.name, version: current.version })} head={[t("columns.indicator"), t("columns.definition"), t("columns.kind"), t("columns.rule"), t("columns.maxPoints")]}>
-                  {current.rules.map((item) => (
-                    <tr key={item.indicator}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">{ti(`${item.indicator}.label`)}</th>
-                      <td className="max-w-md px-3 py-2 text-slate-700">{ti(`${item.indicator}.definition`)}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">{t(`kinds.${item.rule.kind}`)}</td>
-                      <td className="px-3 py-2">{ruleInWords(item.indicator, item.rule, tr)}</td>
-                      <td className="px-3 py-2 tabular-nums">{num(maxPoints(item.rule))}</td>
-                    </tr>
-                  ))}
-                  <tr className="bg-slate-50 font-medium">
-                    <th scope="row" colSpan={4} className="px-3 py-2 text-right">{t("scoring.total")}</th>
-                    <td className="px-3 py-2 tabular-nums">{num(total(current.rules) ?? 0)}</td>
-                  </tr>
-                </Table>
+                <DataTable
+                  caption={t("scoring.current", { name: current.name, version: current.version })}
+                  rows={current.rules}
+                  rowKey={(item) => item.indicator}
+                  columns={[
+                    { key: "indicator", header: t("columns.indicator"), rowHeader: true, className: "whitespace-nowrap", cell: (item) => ti(`${item.indicator}.label`) },
+                    { key: "definition", header: t("columns.definition"), className: "max-w-md text-slate-700", onCard: false, cell: (item) => ti(`${item.indicator}.definition`) },
+                    { key: "kind", header: t("columns.kind"), className: "whitespace-nowrap", cell: (item) => t(`kinds.${item.rule.kind}`) },
+                    { key: "rule", header: t("columns.rule"), cell: (item) => ruleInWords(item.indicator, item.rule, tr) },
+                    { key: "maxPoints", header: t("columns.maxPoints"), className: "tabular-nums", cell: (item) => num(maxPoints(item.rule)) },
+                  ]}
+                  footer={{ label: t("scoring.total"), cells: { maxPoints: num(total(current.rules) ?? 0) } }}
+                />
               )}
             </section>
 
@@ -72,18 +70,20 @@ export default async function ScoringPage() {
             {versions.length > 0 && (
               <section aria-labelledby="rule-versions" className="space-y-3">
                 <h2 id="rule-versions" className="text-lg font-medium">{t("scoring.historyTitle")}</h2>
-                <Table caption={t("scoring.historyTitle")} head={[t("columns.version"), t("columns.name"), t("columns.createdAt"), t("columns.createdBy"), t("columns.totalPoints"), t("columns.inUse")]}>
-                  {versions.map((v) => (
-                    <tr key={v.id} data-testid={`rule-set-version-${v.version}`}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">{t("versionLabel", { version: v.version })}</th>
-                      <td className="px-3 py-2">{v.name}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(v.createdAt, resolveLocale(locale))}</td>
-                      <td className="px-3 py-2">{v.createdByName ?? "—"}</td>
-                      <td className="px-3 py-2 tabular-nums">{v.rules ? num(total(v.rules) ?? 0) : "—"}</td>
-                      <td className="px-3 py-2 tabular-nums">{t("scoring.inUseCount", { n: v.rankingCount })}</td>
-                    </tr>
-                  ))}
-                </Table>
+                <DataTable
+                  caption={t("scoring.historyTitle")}
+                  rows={versions}
+                  rowKey={(v) => v.id}
+                  rowTestId={(v) => `rule-set-version-${v.version}`}
+                  columns={[
+                    { key: "version", header: t("columns.version"), rowHeader: true, className: "whitespace-nowrap", cell: (v) => t("versionLabel", { version: v.version }) },
+                    { key: "name", header: t("columns.name"), cell: (v) => v.name },
+                    { key: "createdAt", header: t("columns.createdAt"), className: "whitespace-nowrap", cell: (v) => formatDateTime(v.createdAt, resolveLocale(locale)) },
+                    { key: "createdBy", header: t("columns.createdBy"), onCard: false, cell: (v) => v.createdByName ?? "—" },
+                    { key: "totalPoints", header: t("columns.totalPoints"), className: "tabular-nums", cell: (v) => (v.rules ? num(total(v.rules) ?? 0) : "—") },
+                    { key: "inUse", header: t("columns.inUse"), className: "tabular-nums", cell: (v) => t("scoring.inUseCount", { n: v.rankingCount }) },
+                  ]}
+                />
               </section>
             )}
           </>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -18,7 +18,6 @@ export const dynamic = "force-dynamic";
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600";
-const td = "px-3 py-2 align-top";
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 // A bank sees its quarters (the ended quarters of the programme's year) and starts a
@@ -91,35 +90,38 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       {rows.length === 0 ? (
         <EmptyState title={t(isBank && filter === "all" ? "empty.bankTitle" : "empty.quarterTitle")} body={t(isBank && filter === "all" ? "empty.bankBody" : "empty.quarterBody")} />
       ) : (
-        <Table
+        <DataTable
           caption={t("title")}
-          head={[t("columns.bank"), t("columns.quarter"), t("columns.status"), t("columns.dueAt"), t("columns.submittedAt"), t("columns.late"), t("columns.actions")]}
-        >
-          {rows.map((r) => {
-            const label = `${r.bankName} ${qLabel(r)}`;
-            return (
-              <tr key={`${r.bankOrgId}-${r.year}-${r.quarter}`} data-testid={`submission-row-${r.bankOrgId}-${quarterParam(r)}`}>
-                <th scope="row" className={`${td} font-medium text-slate-900`}>{r.bankName}</th>
-                <td className={td}>{qLabel(r)}</td>
-                <td className={td}>{t(`status.${r.submission?.status ?? "notStarted"}`)}</td>
-                <td className={td}>{formatDate(r.dueAt, locale)}</td>
-                <td className={td}>{r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt, locale) : "—"}</td>
-                <td className={`${td} ${r.lateState === "late" || r.lateState === "overdue" ? "font-medium text-red-700" : ""}`}>{t(`lateState.${r.lateState}`)}</td>
-                <td className={td}>
-                  {r.submission ? (
-                    <Link href={`/submissions/${r.submission.id}`} className="text-brand-700 underline">
-                      {t("view")}<span className="sr-only"> {label}</span>
-                    </Link>
-                  ) : r.canOpen ? (
-                    <OpenSubmissionForm programId={program.id} quarter={quarterParam(r)} label={label} />
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </Table>
+          rows={rows}
+          rowKey={(r) => `${r.bankOrgId}-${r.year}-${r.quarter}`}
+          rowTestId={(r) => `submission-row-${r.bankOrgId}-${quarterParam(r)}`}
+          columns={[
+            { key: "bank", header: t("columns.bank"), rowHeader: true, className: "text-slate-900", cell: (r) => r.bankName },
+            { key: "quarter", header: t("columns.quarter"), cell: (r) => qLabel(r) },
+            { key: "status", header: t("columns.status"), cell: (r) => t(`status.${r.submission?.status ?? "notStarted"}`) },
+            { key: "dueAt", header: t("columns.dueAt"), cell: (r) => formatDate(r.dueAt, locale) },
+            { key: "submittedAt", header: t("columns.submittedAt"), onCard: false, cell: (r) => (r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt, locale) : "—") },
+            {
+              key: "late", header: t("columns.late"),
+              cell: (r) => <span className={r.lateState === "late" || r.lateState === "overdue" ? "font-medium text-red-700" : ""}>{t(`lateState.${r.lateState}`)}</span>,
+            },
+            {
+              key: "actions", header: t("columns.actions"),
+              cell: (r) => {
+                const label = `${r.bankName} ${qLabel(r)}`;
+                return r.submission ? (
+                  <Link href={`/submissions/${r.submission.id}`} className="text-brand-700 underline">
+                    {t("view")}<span className="sr-only"> {label}</span>
+                  </Link>
+                ) : r.canOpen ? (
+                  <OpenSubmissionForm programId={program.id} quarter={quarterParam(r)} label={label} />
+                ) : (
+                  "—"
+                );
+              },
+            },
+          ]}
+        />
       )}
     </Frame>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
 import { canActor } from "@/lib/auth/permissions";
@@ -49,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600"
             />
           </label>
-          <button type="submit" className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          <button type="submit" className={secondaryLinkClass}>
             {t("search")}
           </button>
         </form>
@@ -57,31 +58,36 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t(q ? "emptySearchBody" : "emptyBody")} />
         ) : (
-          <Table caption={t("title")} head={[t("columns.name"), t("columns.account"), t("columns.org"), t("columns.role"), t("columns.mobile"), t("columns.idNumber"), t("columns.status")]}>
-                {list.rows.map((u) => (
-                  <tr key={u.id} data-testid={`user-row-${u.account}`}>
-                    <th scope="row" className="px-3 py-2 font-medium text-slate-900">{u.name}</th>
-                    <td className="px-3 py-2 font-mono">{u.account}</td>
-                    <td className="px-3 py-2">{u.orgName}</td>
-                    <td className="px-3 py-2">{tRoles(u.role)}</td>
-                    <td className="px-3 py-2">
-                      <RevealValue userId={u.id} userName={u.name} field="mobile" masked={u.mobileMasked} canReveal={canReveal} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <RevealValue userId={u.id} userName={u.name} field="idNumber" masked={u.idNumberMasked} canReveal={canReveal} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <UserStatus user={u} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/users/${u.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {t("manage")}
-                        <span className="sr-only"> {u.name}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </Table>
+          <DataTable
+            caption={t("title")}
+            rows={list.rows}
+            rowKey={(u) => u.id}
+            rowTestId={(u) => `user-row-${u.account}`}
+            columns={[
+              { key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900", cell: (u) => u.name },
+              { key: "account", header: t("columns.account"), className: "font-mono", cell: (u) => u.account },
+              { key: "org", header: t("columns.org"), cell: (u) => u.orgName },
+              { key: "role", header: t("columns.role"), cell: (u) => tRoles(u.role) },
+              {
+                key: "mobile", header: t("columns.mobile"),
+                cell: (u) => <RevealValue userId={u.id} userName={u.name} field="mobile" masked={u.mobileMasked} canReveal={canReveal} />,
+              },
+              {
+                key: "idNumber", header: t("columns.idNumber"), onCard: false,
+                cell: (u) => <RevealValue userId={u.id} userName={u.name} field="idNumber" masked={u.idNumberMasked} canReveal={canReveal} />,
+              },
+              { key: "status", header: t("columns.status"), cell: (u) => <UserStatus user={u} /> },
+              {
+                key: "actions", header: t("columns.actions"), headerHidden: true,
+                cell: (u) => (
+                  <Link href={`/users/${u.id}`} className={linkClass}>
+                    {t("manage")}
+                    <span className="sr-only"> {u.name}</span>
+                  </Link>
+                ),
+              },
+            ]}
+          />
         )}
         {list.total > 0 && (
           <Pagination

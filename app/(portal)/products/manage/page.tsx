@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { amountRangeText, rateRangeText, termRangeText } from "@/components/products/range-text";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listOwnProducts } from "@/lib/products/queries/own-products";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -23,7 +23,6 @@ export default async function ManageProductsPage() {
     listOwnProducts(db(), user),
   ]);
   const severalBanks = new Set(products.map((p) => p.bankOrgId)).size > 1;
-  const head = [t("manage.name"), ...(severalBanks ? [t("manage.bank")] : []), t("manage.summary"), t("manage.status"), t("manage.actions")];
 
   return (
     <PortalFrame user={user}>
@@ -43,29 +42,45 @@ export default async function ManageProductsPage() {
         {products.length === 0 ? (
           <EmptyState title={t("manage.emptyTitle")} body={t("manage.emptyBody")} />
         ) : (
-          <Table caption={t("manage.caption")} head={head}>
-            {products.map((p) => (
-              <tr key={p.id} className={p.active ? "" : "bg-slate-50"}>
-                <td className="px-3 py-2 align-top">
-                  {p.active ? (
-                    <Link href={`/products/${p.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
-                      {p.name}
-                    </Link>
-                  ) : (
-                    <span className="font-medium text-slate-800">{p.name}</span>
-                  )}
-                  <span className="block text-xs text-slate-600">{p.kind}</span>
-                </td>
-                {severalBanks && <td className="px-3 py-2 align-top text-slate-700">{p.bankName}</td>}
-                <td className="px-3 py-2 align-top text-slate-800 tabular-nums">
-                  <span className="block">{amountRangeText(tRange, p, locale)}</span>
-                  <span className="block">{termRangeText(tRange, p)}</span>
-                  <span className="block">{rateRangeText(tRange, p)}</span>
-                </td>
-                <td className="px-3 py-2 align-top whitespace-nowrap">
-                  <span className={p.active ? "text-green-800" : "text-slate-600"}>{p.active ? t("manage.active") : t("manage.inactive")}</span>
-                </td>
-                <td className="px-3 py-2 align-top">
+          <DataTable
+            caption={t("manage.caption")}
+            rows={products}
+            rowKey={(p) => p.id}
+            rowClassName={(p) => (p.active ? "" : "bg-slate-50")}
+            columns={[
+              {
+                key: "name", header: t("manage.name"),
+                cell: (p) => (
+                  <>
+                    {p.active ? (
+                      <Link href={`/products/${p.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                        {p.name}
+                      </Link>
+                    ) : (
+                      <span className="font-medium text-slate-800">{p.name}</span>
+                    )}
+                    <span className="block text-xs text-slate-600">{p.kind}</span>
+                  </>
+                ),
+              },
+              severalBanks && { key: "bank", header: t("manage.bank"), className: "text-slate-700", cell: (p) => p.bankName },
+              {
+                key: "summary", header: t("manage.summary"), className: "text-slate-800 tabular-nums", onCard: false,
+                cell: (p) => (
+                  <>
+                    <span className="block">{amountRangeText(tRange, p, locale)}</span>
+                    <span className="block">{termRangeText(tRange, p)}</span>
+                    <span className="block">{rateRangeText(tRange, p)}</span>
+                  </>
+                ),
+              },
+              {
+                key: "status", header: t("manage.status"), className: "whitespace-nowrap",
+                cell: (p) => <span className={p.active ? "text-green-800" : "text-slate-600"}>{p.active ? t("manage.active") : t("manage.inactive")}</span>,
+              },
+              {
+                key: "actions", header: t("manage.actions"),
+                cell: (p) => (
                   <span className="flex flex-wrap items-center gap-3">
                     <Link href={`/products/manage/${p.id}`} className="text-brand-700 underline underline-offset-4">
                       {t("manage.edit")}
@@ -73,10 +88,10 @@ export default async function ManageProductsPage() {
                     </Link>
                     <ToggleProductButton productId={p.id} name={p.name} active={p.active} />
                   </span>
-                </td>
-              </tr>
-            ))}
-          </Table>
+                ),
+              },
+            ]}
+          />
         )}
       </main>
     </PortalFrame>

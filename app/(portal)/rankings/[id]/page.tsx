@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
 import { DownloadLink } from "@/components/ui/download-link";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass } from "@/components/ui/link-styles";
 import { areaOfRole } from "@/lib/auth/areas";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -90,19 +91,26 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
         <section aria-labelledby="ranking-table" className="space-y-3">
           <h2 id="ranking-table" className="text-lg font-medium">{t("detail.tableTitle")}</h2>
           <p className="text-sm text-slate-600">{t("detail.tieNote")}</p>
-          <Table caption={t("detail.tableTitle")} head={[t("columns.rank"), t("columns.bank"), t("columns.totalScore"), t("columns.bottomList")]}>
-            {ranking.entries.map((e) => (
-              <tr key={e.bankOrgId} className={e.own ? "bg-brand-50" : e.bottomList ? "bg-red-50/50" : undefined}>
-                <td className="px-3 py-2 tabular-nums">{e.rank}</td>
-                <th scope="row" className="px-3 py-2 text-left font-normal">
-                  <a href={`#bank-${e.bankOrgId}`} className="text-brand-700 underline-offset-2 hover:underline">{e.bankName}</a>
-                  {e.own && <span className="ml-2 text-xs text-brand-900">{t("ownBadge")}</span>}
-                </th>
-                <td className="px-3 py-2 tabular-nums">{score(e.totalScore)}</td>
-                <td className="px-3 py-2">{e.bottomList && <BottomBadge label={t("bottomBadge")} />}</td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            caption={t("detail.tableTitle")}
+            rows={ranking.entries}
+            rowKey={(e) => e.bankOrgId}
+            rowClassName={(e) => (e.own ? "bg-brand-50" : e.bottomList ? "bg-red-50/50" : "")}
+            columns={[
+              { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => e.rank },
+              {
+                key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal",
+                cell: (e) => (
+                  <>
+                    <a href={`#bank-${e.bankOrgId}`} className={linkClass}>{e.bankName}</a>
+                    {e.own && <span className="ml-2 text-xs text-brand-900">{t("ownBadge")}</span>}
+                  </>
+                ),
+              },
+              { key: "totalScore", header: t("columns.totalScore"), className: "tabular-nums", cell: (e) => score(e.totalScore) },
+              { key: "bottomList", header: t("columns.bottomList"), cell: (e) => e.bottomList && <BottomBadge label={t("bottomBadge")} /> },
+            ]}
+          />
         </section>
 
         <section aria-labelledby="breakdowns" className="space-y-3">

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { LineChart } from "@/components/charts/line-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/select-field";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
 import { isUuid } from "@/lib/ids";
 import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
@@ -81,16 +81,18 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
               {periodAggregates(history).map((a) => (
                 <div key={`${a.kind}-${a.year}-${a.half}`} className="space-y-2">
                   <h3 className="font-medium">{periodTitle(a)}</h3>
-                  <Table caption={periodTitle(a)} head={[t("columns.rank"), t("columns.bank"), t("columns.averageScore"), t("columns.quarters")]}>
-                    {a.rows.map((r) => (
-                      <tr key={r.bankOrgId} className={highlighted(r.bankOrgId) ? "bg-brand-50" : undefined}>
-                        <td className="px-3 py-2 tabular-nums">{r.rank}</td>
-                        <th scope="row" className="px-3 py-2 text-left font-normal">{r.bankName}</th>
-                        <td className="px-3 py-2 tabular-nums">{score(r.averageScore)}</td>
-                        <td className="px-3 py-2 tabular-nums">{r.quartersCounted}</td>
-                      </tr>
-                    ))}
-                  </Table>
+                  <DataTable
+                    caption={periodTitle(a)}
+                    rows={a.rows}
+                    rowKey={(r) => r.bankOrgId}
+                    rowClassName={(r) => (highlighted(r.bankOrgId) ? "bg-brand-50" : "")}
+                    columns={[
+                      { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (r) => r.rank },
+                      { key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal", cell: (r) => r.bankName },
+                      { key: "averageScore", header: t("columns.averageScore"), className: "tabular-nums", cell: (r) => score(r.averageScore) },
+                      { key: "quarters", header: t("columns.quarters"), className: "tabular-nums", cell: (r) => r.quartersCounted },
+                    ]}
+                  />
                 </div>
               ))}
             </section>

@@ -2,20 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { figureToRaw, FIGURE_FIELDS, type TRawFigureRow } from "@/lib/submissions/figures";
+import { figureToRaw, type TRawFigureRow } from "@/lib/submissions/figures";
 import { getSubmissionDetail, type TSubmissionDetail } from "@/lib/submissions/queries/get-submission";
 import { PortalFrame } from "../../portal-frame";
 import { FiguresForm, ReviewForms, SubmitForm } from "./submission-forms";
 
 export const dynamic = "force-dynamic";
 
-const td = "px-3 py-2 align-top";
 
 type TTranslate = Awaited<ReturnType<typeof getTranslations<"submissions">>>;
 
@@ -94,35 +93,40 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
 function FiguresTable({ detail, t, locale, roleLabel }: { detail: TSubmissionDetail; t: TTranslate; locale: "zh-CN" | "en"; roleLabel: (r: TSubmissionDetail["parks"][number]["role"]) => string }) {
   const totals = detail.figureTotals;
   return (
-    <Table caption={t("figures.title")} head={[t("figures.park"), t("figures.role"), ...FIGURE_FIELDS.map((f) => t(`figures.${f}`))]}>
-      {detail.parks.map((p) => (
-        <tr key={p.parkId} data-testid={`figure-row-${p.parkId}`}>
-          <th scope="row" className={`${td} font-medium text-slate-900`}>{p.parkName}</th>
-          <td className={td}>{roleLabel(p.role)}</td>
-          {p.figure ? (
-            <>
-              <td className={`${td} text-right tabular-nums`}>{formatWanYuan(p.figure.loanBalanceFen, locale)}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatWanYuan(p.figure.loanIncrementFen, locale)}</td>
-              <td className={`${td} text-right tabular-nums`}>{p.figure.borrowers}</td>
-              <td className={`${td} text-right tabular-nums`}>{p.figure.firstLoans}</td>
-              <td className={`${td} text-right tabular-nums`}>{p.figure.creditLoans}</td>
-              <td className={`${td} text-right tabular-nums`}>{p.figure.averageRate === null ? "—" : Number(p.figure.averageRate).toFixed(2)}</td>
-            </>
-          ) : (
-            <td colSpan={6} className={`${td} text-slate-500`}>{t("figures.notFilled")}</td>
-          )}
-        </tr>
-      ))}
-      <tr className="bg-slate-50 font-medium" data-testid="figure-totals">
-        <th scope="row" className={td} colSpan={2}>{t("figures.total")}</th>
-        <td className={`${td} text-right tabular-nums`}>{formatWanYuan(totals.loanBalanceFen, locale)}</td>
-        <td className={`${td} text-right tabular-nums`}>{formatWanYuan(totals.loanIncrementFen, locale)}</td>
-        <td className={`${td} text-right tabular-nums`}>{totals.borrowers}</td>
-        <td className={`${td} text-right tabular-nums`}>{totals.firstLoans}</td>
-        <td className={`${td} text-right tabular-nums`}>{totals.creditLoans}</td>
-        <td className={td} />
-      </tr>
-    </Table>
+    <DataTable
+      caption={t("figures.title")}
+      rows={detail.parks}
+      rowKey={(p) => p.parkId}
+      rowTestId={(p) => `figure-row-${p.parkId}`}
+      columns={[
+        { key: "park", header: t("figures.park"), rowHeader: true, className: "text-slate-900", cell: (p) => p.parkName },
+        { key: "role", header: t("figures.role"), cell: (p) => roleLabel(p.role) },
+        {
+          key: "loanBalance", header: t("figures.loanBalance"), numeric: true,
+          // A park the bank has not filled in says so once, in the first figure's place.
+          cell: (p) => (p.figure ? formatWanYuan(p.figure.loanBalanceFen, locale) : <span className="text-slate-500">{t("figures.notFilled")}</span>),
+        },
+        { key: "loanIncrement", header: t("figures.loanIncrement"), numeric: true, cell: (p) => p.figure && formatWanYuan(p.figure.loanIncrementFen, locale) },
+        { key: "borrowers", header: t("figures.borrowers"), numeric: true, cell: (p) => p.figure?.borrowers },
+        { key: "firstLoans", header: t("figures.firstLoans"), numeric: true, cell: (p) => p.figure?.firstLoans },
+        { key: "creditLoans", header: t("figures.creditLoans"), numeric: true, cell: (p) => p.figure?.creditLoans },
+        {
+          key: "averageRate", header: t("figures.averageRate"), numeric: true,
+          cell: (p) => p.figure && (p.figure.averageRate === null ? "—" : Number(p.figure.averageRate).toFixed(2)),
+        },
+      ]}
+      footer={{
+        label: t("figures.total"),
+        testId: "figure-totals",
+        cells: {
+          loanBalance: formatWanYuan(totals.loanBalanceFen, locale),
+          loanIncrement: formatWanYuan(totals.loanIncrementFen, locale),
+          borrowers: totals.borrowers,
+          firstLoans: totals.firstLoans,
+          creditLoans: totals.creditLoans,
+        },
+      }}
+    />
   );
 }
 
@@ -139,28 +143,35 @@ function ItemsSection({ detail, t, locale }: { detail: TSubmissionDetail; t: TTr
       ) : items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("items.empty")}</p>
       ) : (
-        <Table
+        <DataTable
           caption={t("items.title")}
-          head={[t("items.serial"), t("items.itemTitle"), t("items.enterprise"), t("items.receivedAt"), t("items.dueAt"), t("items.firstAnswerAt"), t("items.answerKind"), t("items.onTime"), t("items.rating"), t("items.itemStatus")]}
-        >
-          {items.map((i) => (
-            <tr key={i.requestId} data-testid={`item-${i.serial}`}>
-              <th scope="row" className={`${td} font-mono font-normal`}>
-                <Link href={`/requests/${i.requestId}`} className="text-brand-700 underline">{i.serial}</Link>
-                {i.carriedOver && <span className="ml-1 block text-xs text-slate-500">{t("items.carriedOver")}</span>}
-              </th>
-              <td className={td}>{i.title}</td>
-              <td className={td}>{i.enterpriseName}</td>
-              <td className={td}>{formatDate(new Date(i.receivedAt), locale)}</td>
-              <td className={td}>{i.dueAt ? formatDate(new Date(i.dueAt), locale) : "—"}</td>
-              <td className={td}>{i.firstAnswerAt ? formatDate(new Date(i.firstAnswerAt), locale) : "—"}</td>
-              <td className={td}>{i.answerKind ? t(`answerKinds.${i.answerKind as "CAN_DO"}`) : "—"}</td>
-              <td className={`${td} ${i.onTime === false ? "font-medium text-red-700" : ""}`}>{t(`items.onTimeValues.${String(i.onTime) as "true"}`)}</td>
-              <td className={td}>{i.rating ? t(`ratings.${i.rating as "SATISFIED"}`) : "—"}</td>
-              <td className={td}>{t(`itemStatus.${i.status as "CLOSED"}`)}</td>
-            </tr>
-          ))}
-        </Table>
+          rows={items}
+          rowKey={(i) => i.requestId}
+          rowTestId={(i) => `item-${i.serial}`}
+          columns={[
+            {
+              key: "serial", header: t("items.serial"), rowHeader: true, className: "font-mono font-normal",
+              cell: (i) => (
+                <>
+                  <Link href={`/requests/${i.requestId}`} className="text-brand-700 underline">{i.serial}</Link>
+                  {i.carriedOver && <span className="ml-1 block text-xs text-slate-500">{t("items.carriedOver")}</span>}
+                </>
+              ),
+            },
+            { key: "itemTitle", header: t("items.itemTitle"), cell: (i) => i.title },
+            { key: "enterprise", header: t("items.enterprise"), cell: (i) => i.enterpriseName },
+            { key: "receivedAt", header: t("items.receivedAt"), onCard: false, cell: (i) => formatDate(new Date(i.receivedAt), locale) },
+            { key: "dueAt", header: t("items.dueAt"), cell: (i) => (i.dueAt ? formatDate(new Date(i.dueAt), locale) : "—") },
+            { key: "firstAnswerAt", header: t("items.firstAnswerAt"), onCard: false, cell: (i) => (i.firstAnswerAt ? formatDate(new Date(i.firstAnswerAt), locale) : "—") },
+            { key: "answerKind", header: t("items.answerKind"), onCard: false, cell: (i) => (i.answerKind ? t(`answerKinds.${i.answerKind as "CAN_DO"}`) : "—") },
+            {
+              key: "onTime", header: t("items.onTime"),
+              cell: (i) => <span className={i.onTime === false ? "font-medium text-red-700" : ""}>{t(`items.onTimeValues.${String(i.onTime) as "true"}`)}</span>,
+            },
+            { key: "rating", header: t("items.rating"), onCard: false, cell: (i) => (i.rating ? t(`ratings.${i.rating as "SATISFIED"}`) : "—") },
+            { key: "itemStatus", header: t("items.itemStatus"), cell: (i) => t(`itemStatus.${i.status as "CLOSED"}`) },
+          ]}
+        />
       )}
     </section>
   );
