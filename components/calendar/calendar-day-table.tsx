@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 
 export type TCalendarDayTableRow = {
   date: string;
@@ -21,38 +23,19 @@ export function CalendarDayTable({
   rows: readonly TCalendarDayTableRow[];
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{columns.date}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{columns.weekday}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{columns.kind}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{columns.name}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{columns.updatedBy}</th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              <span className="sr-only">{columns.actions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.date} data-testid={`calendar-day-${r.date}`}>
-              <th scope="row" className="px-3 py-2 font-mono font-medium text-slate-900">{r.date}</th>
-              <td className="px-3 py-2">{r.weekday}</td>
-              <td className="px-3 py-2">
-                <span className={r.kind === "HOLIDAY" ? "rounded bg-red-50 px-2 py-0.5 text-red-800" : "rounded bg-blue-50 px-2 py-0.5 text-blue-800"}>
-                  {r.kindLabel}
-                </span>
-              </td>
-              <td className="px-3 py-2">{r.name}</td>
-              <td className="px-3 py-2 text-slate-600">{r.updatedBy}</td>
-              <td className="px-3 py-2">{r.actions}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.date}
+      rowTestId={(r) => `calendar-day-${r.date}`}
+      columns={[
+        { key: "date", header: columns.date, rowHeader: true, className: "font-mono text-slate-900", cell: (r) => r.date },
+        { key: "weekday", header: columns.weekday, cell: (r) => r.weekday },
+        { key: "kind", header: columns.kind, cell: (r) => <Badge tone={r.kind === "HOLIDAY" ? "danger" : "info"}>{r.kindLabel}</Badge> },
+        { key: "name", header: columns.name, cell: (r) => r.name },
+        { key: "updatedBy", header: columns.updatedBy, className: "text-slate-600", onCard: false, cell: (r) => r.updatedBy },
+        { key: "actions", header: columns.actions, headerHidden: true, cell: (r) => r.actions },
+      ]}
+    />
   );
 }

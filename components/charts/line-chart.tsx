@@ -1,3 +1,5 @@
+import { DataTable, type TColumn } from "@/components/ui/data-table";
+
 // A small line chart as inline SVG (presentational, no client JavaScript). Accessible:
 // the SVG has a title and description, and the same numbers follow as a table (inside
 // <details>), which is also what a screen reader or a printout without graphics uses.
@@ -70,28 +72,24 @@ export function LineChart({ title, description, tableCaption, xLabels, series, y
       )}
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700">{tableCaption}</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{`${title}：${tableCaption}`}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-2 py-1 font-medium" />
-                {xLabels.map((label) => (
-                  <th key={label} scope="col" className="px-2 py-1 font-medium whitespace-nowrap">{label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {series.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row" className="px-2 py-1 font-normal whitespace-nowrap">{s.name}</th>
-                  {s.values.map((v, i) => (
-                    <td key={i} className="px-2 py-1 tabular-nums">{v === null ? "—" : format(v)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-2">
+          <DataTable
+            caption={`${title}：${tableCaption}`}
+            rows={series}
+            rowKey={(s) => s.name}
+            columns={[
+              { key: "series", header: tableCaption, headerHidden: true, rowHeader: true, className: "font-normal whitespace-nowrap", cell: (s) => s.name },
+              ...xLabels.map((label, i): TColumn<TLineSeries> => ({
+                key: label,
+                header: label,
+                numeric: true,
+                cell: (s) => {
+                  const v = s.values[i];
+                  return v === null || v === undefined ? "—" : format(v);
+                },
+              })),
+            ]}
+          />
         </div>
       </details>
     </figure>

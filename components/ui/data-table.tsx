@@ -14,6 +14,8 @@ export type TColumn<Row> = {
   rowHeader?: boolean;
   /** Shown on the phone card too (the default); false keeps it to the wide table. */
   onCard?: boolean;
+  /** Classes for one cell from its row (e.g. a background shaded by the value). */
+  cellClassName?: (row: Row) => string;
   /** A column whose cells say what they are (buttons, "查看 …" links): its header is for screen readers only. */
   headerHidden?: boolean;
 };
@@ -21,6 +23,8 @@ export type TColumn<Row> = {
 type Props<Row> = {
   /** Names the table (its <caption>) and its scroll region, for screen readers and tests. */
   caption: string;
+  /** Show the caption above the table (otherwise it is for screen readers only). */
+  captionVisible?: boolean;
   columns: ReadonlyArray<TColumn<Row> | false | null | undefined>;
   rows: readonly Row[];
   rowKey: (row: Row) => string;
@@ -42,7 +46,7 @@ const cellPadding = "sm:px-3 sm:py-2";
  * table roles explicitly: some browsers drop a table's semantics once its display changes,
  * and a screen reader should still hear rows and column headers on a phone.
  */
-export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTestId, rowClassName, footer, testId }: Props<Row>) {
+export function DataTable<Row>({ caption, captionVisible = false, columns: declared, rows, rowKey, rowTestId, rowClassName, footer, testId }: Props<Row>) {
   const columns = declared.filter((c): c is TColumn<Row> => Boolean(c));
   return (
     <div
@@ -56,7 +60,7 @@ export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTe
       className="relative rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600 sm:overflow-x-auto sm:bg-white sm:shadow-sm sm:ring-1 sm:ring-slate-200"
     >
       <table role="table" className="block w-full text-left text-sm sm:table sm:min-w-full">
-        <caption className="sr-only">{caption}</caption>
+        <caption className={captionVisible ? "block pb-2 text-left font-medium sm:table-caption sm:px-3 sm:py-2" : "sr-only"}>{caption}</caption>
         <thead role="rowgroup" className="sr-only bg-slate-50 text-slate-600 sm:not-sr-only">
           <tr role="row">
             {columns.map((c) => (
@@ -75,7 +79,7 @@ export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTe
               className={`block space-y-1 rounded-lg p-4 shadow-sm ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:shadow-none sm:ring-0 ${rowClassName?.(row) || "bg-white"}`}
             >
               {columns.map((c) => (
-                <Cell key={c.key} column={c}>
+                <Cell key={c.key} column={c} extra={c.cellClassName?.(row)}>
                   {c.cell(row)}
                 </Cell>
               ))}
@@ -104,27 +108,30 @@ export function DataTable<Row>({ caption, columns: declared, rows, rowKey, rowTe
   );
 }
 
-function Cell<Row>({ column: c, empty = false, children }: { column: TColumn<Row>; empty?: boolean; children: ReactNode }) {
+type TCellProps<Row> = { column: TColumn<Row>; empty?: boolean; extra?: string; children: ReactNode };
+
+function Cell<Row>({ column: c, empty = false, extra = "", children }: TCellProps<Row>) {
   const align = c.numeric ? "tabular-nums sm:text-right" : "";
   if (c.rowHeader) {
     // Medium weight unless the column sets its own (two weights in one class list would fight).
     const weight = /\bfont-(normal|semibold|bold)\b/.test(c.className ?? "") ? "" : "font-medium";
     return (
-      <th role="rowheader" scope="row" className={`block text-base sm:table-cell sm:align-top sm:text-sm ${weight} ${cellPadding} ${align} ${c.className ?? ""}`}>
+      <th role="rowheader" scope="row" className={`block text-base sm:table-cell sm:align-top sm:text-sm ${weight} ${cellPadding} ${align} ${c.className ?? ""} ${extra}`}>
         {children}
       </th>
     );
   }
-  // On the card: the column's name, then the value; the name is hidden from screen
-  // readers there, which take it from the (visually hidden) column header instead.
+  // On the card each value follows its column's name, drawn by CSS from data-label: the
+  // name stays out of the cell's text (what tests and copy-paste read), and screen readers
+  // have the column header, which stays in the table for them.
   const shown = c.onCard === false || empty ? "hidden" : "flex gap-2";
+  const labelled = c.header && !c.headerHidden;
   return (
-    <td role="cell" className={`${shown} sm:table-cell sm:align-top ${cellPadding}`}>
-      {c.header && !c.headerHidden && (
-        <span aria-hidden="true" className="shrink-0 text-slate-600 sm:hidden">
-          {c.header}
-        </span>
-      )}
+    <td
+      role="cell"
+      data-label={labelled ? c.header : undefined}
+      className={`${shown} sm:table-cell sm:align-top ${cellPadding} ${extra} ${labelled ? "before:shrink-0 before:text-slate-600 before:content-[attr(data-label)] sm:before:content-none" : ""}`}
+    >
       <div className={`min-w-0 ${align} ${c.className ?? ""}`}>{children}</div>
     </td>
   );

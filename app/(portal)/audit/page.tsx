@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DownloadLink } from "@/components/ui/download-link";
+import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
+import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { TextField } from "@/components/ui/text-field";
 import { formatShanghaiTime } from "@/lib/audit/csv";
 import { searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
@@ -25,11 +28,7 @@ export const dynamic = "force-dynamic";
 
 type TSearchParams = Record<string, string | string[] | undefined>;
 
-const OUTCOME_BADGE: Record<TAuditOutcome, string> = {
-  SUCCESS: "bg-emerald-50 text-emerald-800 ring-emerald-600/30",
-  DENIED: "bg-amber-50 text-amber-900 ring-amber-600/40",
-  FAILURE: "bg-red-50 text-red-800 ring-red-600/30",
-};
+const OUTCOME_TONE: Record<TAuditOutcome, TBadgeTone> = { SUCCESS: "ok", DENIED: "warn", FAILURE: "danger" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const user = await requirePermission("audit.read");
@@ -47,11 +46,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="space-y-2">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-slate-700">{t("intro")}</p>
-          <p className="text-sm text-slate-600">{t("retention")}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <p className="text-sm text-slate-600">{t("retention")}</p>
 
         <section aria-labelledby="audit-filters" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="audit-filters" className="text-lg font-medium">
@@ -155,24 +151,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {result.rows.length === 0 ? (
               <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
             ) : (
-              <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm">
-                  <thead className="bg-slate-50 text-left text-slate-700">
-                    <tr>
-                      {(["time", "account", "org", "action", "target", "outcome", "ip"] as const).map((c) => (
-                        <th key={c} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                          {t(`columns.${c}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {result.rows.map((row) => (
-                      <AuditRow key={row.id} row={row} actionLabel={label(row.action)} outcomeLabel={t(`outcomes.${row.outcome}`)} noActor={t("noActor")} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("title")}
+                rows={result.rows}
+                rowKey={(row) => row.id}
+                columns={auditColumns({ t, label, noActor: t("noActor") })}
+              />
             )}
             <nav aria-label={t("results")} className="flex gap-4">
               {parsed.ok && parsed.cursor && (
@@ -198,45 +182,60 @@ function attemptedLogin(details: unknown): string | null {
   return null;
 }
 
-function AuditRow({ row, actionLabel, outcomeLabel, noActor }: { row: TAuditRow; actionLabel: string; outcomeLabel: string; noActor: string }) {
-  const login = row.actorAccount ? null : attemptedLogin(row.details);
-  return (
-    <tr className="align-top">
-      <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-700">
-        <time dateTime={row.occurredAt.toISOString()}>{formatShanghaiTime(row.occurredAt)}</time>
-      </td>
-      <td className="px-3 py-2">
-        {row.actorAccount ? (
-          <>
-            <span className="font-mono text-slate-900">{row.actorAccount}</span>
-            <span className="block text-slate-600">{row.actorName}</span>
-          </>
-        ) : (
+type TAuditT = Awaited<ReturnType<typeof getTranslations<"audit">>>;
+
+function auditColumns({ t, label, noActor }: { t: TAuditT; label: (action: string) => string; noActor: string }): TColumn<TAuditRow>[] {
+  return [
+    {
+      key: "time", header: t("columns.time"), className: "whitespace-nowrap tabular-nums text-slate-700",
+      cell: (row) => <time dateTime={row.occurredAt.toISOString()}>{formatShanghaiTime(row.occurredAt)}</time>,
+    },
+    {
+      key: "account", header: t("columns.account"),
+      cell: (row) => {
+        if (row.actorAccount) {
+          return (
+            <>
+              <span className="font-mono text-slate-900">{row.actorAccount}</span>
+              <span className="block text-slate-600">{row.actorName}</span>
+            </>
+          );
+        }
+        const login = attemptedLogin(row.details);
+        return (
           <>
             <span className="text-slate-600">{noActor}</span>
             {login && <span className="block font-mono text-slate-700">{login}</span>}
           </>
-        )}
-      </td>
-      <td className="px-3 py-2 text-slate-700">{row.orgName ?? "—"}</td>
-      <td className="px-3 py-2">
-        <span className="text-slate-900">{actionLabel}</span>
-        {actionLabel !== row.action && <span className="block font-mono text-xs text-slate-500">{row.action}</span>}
-      </td>
-      <td className="max-w-56 px-3 py-2 text-slate-700">
-        {row.targetType || row.targetId ? (
+        );
+      },
+    },
+    { key: "org", header: t("columns.org"), className: "text-slate-700", onCard: false, cell: (row) => row.orgName ?? "—" },
+    {
+      key: "action", header: t("columns.action"),
+      cell: (row) => {
+        const actionLabel = label(row.action);
+        return (
+          <>
+            <span className="text-slate-900">{actionLabel}</span>
+            {actionLabel !== row.action && <span className="block font-mono text-xs text-slate-500">{row.action}</span>}
+          </>
+        );
+      },
+    },
+    {
+      key: "target", header: t("columns.target"), className: "max-w-56 text-slate-700", onCard: false,
+      cell: (row) =>
+        row.targetType || row.targetId ? (
           <>
             {row.targetType && <span className="block">{row.targetType}</span>}
             {row.targetId && <span className="block break-all font-mono text-xs text-slate-500">{row.targetId}</span>}
           </>
         ) : (
           "—"
-        )}
-      </td>
-      <td className="whitespace-nowrap px-3 py-2">
-        <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${OUTCOME_BADGE[row.outcome]}`}>{outcomeLabel}</span>
-      </td>
-      <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{row.ip ?? "—"}</td>
-    </tr>
-  );
+        ),
+    },
+    { key: "outcome", header: t("columns.outcome"), className: "whitespace-nowrap", cell: (row) => <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcomes.${row.outcome}`)}</Badge> },
+    { key: "ip", header: t("columns.ip"), className: "whitespace-nowrap font-mono text-xs text-slate-700", onCard: false, cell: (row) => row.ip ?? "—" },
+  ];
 }

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
+import { DataTable } from "@/components/ui/data-table";
 
 type TError = { row: number; column?: string; code: string; params?: Record<string, string | number> };
 type TProgressLine = { type: "progress"; phase: "reading" | "validating" | "checking" | "inserting"; done: number; total: number };
@@ -230,26 +231,16 @@ function ImportErrors({ result, reportHref, onAgain }: { result: Extract<TResult
       {result.errors.length > 0 && (
         <>
           {result.errorCount > result.errors.length && <p className="text-sm text-slate-600">{t("moreErrors", { shown: result.errors.length })}</p>}
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("columns.row")}</th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("columns.column")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.reason")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.errors.map((e, i) => (
-                  <tr key={i} className="align-top">
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{e.row}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-slate-700">{e.column ?? "—"}</td>
-                    <td className="px-3 py-2 text-slate-900">{t(`errors.${e.code}`, e.params ?? {})}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("failedTitle")}
+            rows={result.errors.map((e, i) => ({ ...e, key: String(i) }))}
+            rowKey={(e) => e.key}
+            columns={[
+              { key: "row", header: t("columns.row"), className: "whitespace-nowrap tabular-nums", cell: (e) => e.row },
+              { key: "column", header: t("columns.column"), className: "whitespace-nowrap text-slate-700", cell: (e) => e.column ?? "—" },
+              { key: "reason", header: t("columns.reason"), className: "text-slate-900", cell: (e) => t(`errors.${e.code}`, e.params ?? {}) },
+            ]}
+          />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/ui/data-table";
 import { canActor } from "@/lib/auth/permissions";
 import { loadComplianceGaps } from "@/lib/pairings/queries/compliance";
 import { loadPairingFormOptions } from "@/lib/pairings/queries/form-options";
@@ -13,8 +14,6 @@ import { ChangeForm, EndPairingButton } from "./change-forms";
 
 export const dynamic = "force-dynamic";
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2 align-top";
 
 export default async function PairingsPage() {
   const user = await requirePermission("pairings.read");
@@ -66,42 +65,37 @@ export default async function PairingsPage() {
           {parks.length === 0 ? (
             <EmptyState title={t("parks.emptyTitle")} body={t("parks.emptyBody")} />
           ) : (
-            <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-              <table className="min-w-full text-left text-sm">
-                <caption className="sr-only">{t("parks.title")}</caption>
-                <thead className="bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className={th}>{t("parks.park")}</th>
-                    <th scope="col" className={th}>{t("parks.mainBank")}</th>
-                    <th scope="col" className={th}>{t("parks.participating")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {parks.map((p) => (
-                    <tr key={p.parkId} data-testid={`park-row-${p.parkId}`}>
-                      <th scope="row" className={`${td} font-medium text-slate-900`}>{p.parkName}</th>
-                      <td className={td} data-testid="main-bank">{p.main ? p.main.bankName : <span className="text-red-700">{t("parks.noMainBank")}</span>}</td>
-                      <td className={td}>
-                        {p.participating.length === 0 ? (
-                          <span className="text-slate-500">{t("parks.none")}</span>
-                        ) : (
-                          <ul className="space-y-2">
-                            {p.participating.map((b) => (
-                              <li key={b.pairingId} data-testid={`participating-${b.pairingId}`} className="space-y-1">
-                                <span>{b.bankName}</span>
-                                {manageParks && (
-                                  <EndPairingButton name="removeParticipating" pairingId={b.pairingId} label={`${p.parkName} ${b.bankName}`} locked={locked} />
-                                )}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("parks.title")}
+              rows={parks}
+              rowKey={(p) => p.parkId}
+              rowTestId={(p) => `park-row-${p.parkId}`}
+              columns={[
+                { key: "park", header: t("parks.park"), rowHeader: true, className: "text-slate-900", cell: (p) => p.parkName },
+                {
+                  key: "mainBank", header: t("parks.mainBank"),
+                  cell: (p) => <span data-testid="main-bank">{p.main ? p.main.bankName : <span className="text-red-700">{t("parks.noMainBank")}</span>}</span>,
+                },
+                {
+                  key: "participating", header: t("parks.participating"),
+                  cell: (p) =>
+                    p.participating.length === 0 ? (
+                      <span className="text-slate-500">{t("parks.none")}</span>
+                    ) : (
+                      <ul className="space-y-2">
+                        {p.participating.map((b) => (
+                          <li key={b.pairingId} data-testid={`participating-${b.pairingId}`} className="space-y-1">
+                            <span>{b.bankName}</span>
+                            {manageParks && (
+                              <EndPairingButton name="removeParticipating" pairingId={b.pairingId} label={`${p.parkName} ${b.bankName}`} locked={locked} />
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                },
+              ]}
+            />
           )}
           {manageParks && (
             <div className="grid gap-4 lg:grid-cols-2">
@@ -131,44 +125,34 @@ export default async function PairingsPage() {
           {oneOnOne.length === 0 ? (
             <EmptyState title={t("oneOnOne.emptyTitle")} body={t("oneOnOne.emptyBody")} />
           ) : (
-            <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-              <table className="min-w-full text-left text-sm">
-                <caption className="sr-only">{t("oneOnOne.title")}</caption>
-                <thead className="bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className={th}>{t("oneOnOne.bank")}</th>
-                    <th scope="col" className={th}>{t("oneOnOne.enterprise")}</th>
-                    <th scope="col" className={th}>{t("oneOnOne.park")}</th>
-                    <th scope="col" className={th}>{t("oneOnOne.accountManager")}</th>
-                    <th scope="col" className={th}>{t("oneOnOne.mobile")}</th>
-                    {manageOneOnOne && (
-                      <th scope="col" className={th}>
-                        <span className="sr-only">{t("oneOnOne.actions")}</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {oneOnOne.map((r) => (
-                    <tr key={r.id} data-testid={`one-on-one-${r.id}`}>
-                      <td className={td}>
-                        <div>{r.bankName}</div>
-                        {r.parentBankName && <div className="text-xs text-slate-500">{r.parentBankName}</div>}
-                      </td>
-                      <th scope="row" className={`${td} font-medium text-slate-900`}>{r.enterpriseName}</th>
-                      <td className={td}>{r.parkName}</td>
-                      <td className={td}>{r.accountManagerName}</td>
-                      <td className={`${td} font-mono`} data-testid="account-manager-mobile">{r.accountManagerMobileMasked ?? "—"}</td>
-                      {manageOneOnOne && (
-                        <td className={td}>
-                          <EndPairingButton name="endOneOnOne" pairingId={r.id} label={`${r.bankName} ${r.enterpriseName}`} locked={locked} />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("oneOnOne.title")}
+              rows={oneOnOne}
+              rowKey={(r) => r.id}
+              rowTestId={(r) => `one-on-one-${r.id}`}
+              columns={[
+                {
+                  key: "bank", header: t("oneOnOne.bank"),
+                  cell: (r) => (
+                    <>
+                      <div>{r.bankName}</div>
+                      {r.parentBankName && <div className="text-xs text-slate-500">{r.parentBankName}</div>}
+                    </>
+                  ),
+                },
+                { key: "enterprise", header: t("oneOnOne.enterprise"), rowHeader: true, className: "text-slate-900", cell: (r) => r.enterpriseName },
+                { key: "park", header: t("oneOnOne.park"), cell: (r) => r.parkName },
+                { key: "accountManager", header: t("oneOnOne.accountManager"), cell: (r) => r.accountManagerName },
+                {
+                  key: "mobile", header: t("oneOnOne.mobile"), className: "font-mono",
+                  cell: (r) => <span data-testid="account-manager-mobile">{r.accountManagerMobileMasked ?? "—"}</span>,
+                },
+                manageOneOnOne && {
+                  key: "actions", header: t("oneOnOne.actions"), headerHidden: true,
+                  cell: (r) => <EndPairingButton name="endOneOnOne" pairingId={r.id} label={`${r.bankName} ${r.enterpriseName}`} locked={locked} />,
+                },
+              ]}
+            />
           )}
           {manageOneOnOne && (
             <ChangeForm

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { getProgram } from "@/lib/programs/queries/list-programs";
 import { RULE_KEYS, changedRules, phaseAt, toDraft, type TPhaseDates, type TProgramRules, type TRuleKey } from "@/lib/programs/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -41,6 +42,12 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
     ]),
   );
   const rulesInitial = current ? Object.fromEntries(RULE_KEYS.map((k) => [k, String(current[k])])) : {};
+
+  // Each rule version with the rules it changed from the one before (the list is newest first).
+  const versions = program.ruleVersions.map((v, i) => {
+    const previous = program.ruleVersions[i + 1];
+    return { v, changed: previous ? changedRules(previous, v) : [] };
+  });
 
   return (
     <PortalFrame user={user}>
@@ -86,42 +93,32 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
 
         <section aria-labelledby="rule-history" className="space-y-3">
           <h2 id="rule-history" className="text-lg font-medium">{t("history.title")}</h2>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t("history.title")}</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("history.version")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("history.effectiveFrom")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("history.createdBy")}</th>
-                  {RULE_KEYS.map((k) => (
-                    <th key={k} scope="col" className="px-3 py-2 font-medium">{t(`rules.${k}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {program.ruleVersions.map((v, i) => {
-                  const previous = program.ruleVersions[i + 1];
-                  const changed = previous ? changedRules(previous, v) : [];
-                  return (
-                    <tr key={v.id} data-testid={`rule-version-${v.version}`}>
-                      <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap text-slate-900">{t("versionLabel", { version: v.version })}</th>
-                      <td className="px-3 py-2 whitespace-nowrap">{when(v.effectiveFrom)}</td>
-                      <td className="px-3 py-2">
-                        {v.createdBy ? `${v.createdBy.name}（${v.createdBy.orgName}）` : t("history.unknownUser")}
-                      </td>
-                      {RULE_KEYS.map((k) => (
-                        <td key={k} className={`px-3 py-2 whitespace-nowrap tabular-nums ${changed.includes(k) ? "font-semibold text-brand-900" : ""}`}>
-                          {ruleValue(v, k)}
-                          {changed.includes(k) && <span className="sr-only">{t("history.changedMark")}</span>}
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("history.title")}
+            rows={versions}
+            rowKey={({ v }) => v.id}
+            rowTestId={({ v }) => `rule-version-${v.version}`}
+            columns={[
+              { key: "version", header: t("history.version"), rowHeader: true, className: "whitespace-nowrap text-slate-900", cell: ({ v }) => t("versionLabel", { version: v.version }) },
+              { key: "effectiveFrom", header: t("history.effectiveFrom"), className: "whitespace-nowrap", cell: ({ v }) => when(v.effectiveFrom) },
+              {
+                key: "createdBy", header: t("history.createdBy"), onCard: false,
+                cell: ({ v }) => (v.createdBy ? `${v.createdBy.name}（${v.createdBy.orgName}）` : t("history.unknownUser")),
+              },
+              ...RULE_KEYS.map((k): TColumn<(typeof versions)[number]> => ({
+                key: k,
+                header: t(`rules.${k}`),
+                className: "whitespace-nowrap tabular-nums",
+                // A rule that changed from the version before is set in bold and named so for screen readers.
+                cell: ({ v, changed }) => (
+                  <span className={changed.includes(k) ? "font-semibold text-brand-900" : ""}>
+                    {ruleValue(v, k)}
+                    {changed.includes(k) && <span className="sr-only">{t("history.changedMark")}</span>}
+                  </span>
+                ),
+              })),
+            ]}
+          />
         </section>
       </main>
     </PortalFrame>

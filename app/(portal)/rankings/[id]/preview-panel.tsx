@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import type { TRankingResult } from "@/lib/ranking/compute-ranking";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import type { TActionResult } from "@/lib/server/action";
@@ -37,34 +38,30 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
         <Button type="submit" disabled={pending}>{t("preview.run")}</Button>
       </form>
       {state?.ok && (
-        <div className="overflow-x-auto" aria-live="polite">
-          <table className="min-w-full text-left text-sm" data-testid="preview-result">
-            <caption className="py-2 text-left font-medium">{t("preview.result")}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {[t("columns.rank"), t("columns.bank"), t("columns.totalScore"), t("columns.bottomList"), t("columns.previousRank")].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {state.data.entries.map((e) => {
-                const before = currentRanks[e.bankOrgId];
-                const delta = before === undefined ? null : before - e.rank;
-                return (
-                  <tr key={e.bankOrgId}>
-                    <td className="px-3 py-2 tabular-nums">{e.rank}</td>
-                    <th scope="row" className="px-3 py-2 font-normal">{e.bankName}</th>
-                    <td className="px-3 py-2 tabular-nums">{e.totalScore.toFixed(2)}</td>
-                    <td className="px-3 py-2">{e.bottomList && <BottomBadge label={t("bottomBadge")} />}</td>
-                    <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                      {before === undefined ? "—" : t("preview.rankWithChange", { rank: before, change: delta === 0 ? t("preview.same") : t("preview.rankChange", { delta: delta! > 0 ? `↑${delta}` : `↓${-delta!}` }) })}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+        <div aria-live="polite">
+          <DataTable
+            caption={t("preview.result")}
+            captionVisible
+            testId="preview-result"
+            rows={state.data.entries}
+            rowKey={(e) => e.bankOrgId}
+            columns={[
+              { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => e.rank },
+              { key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal", cell: (e) => e.bankName },
+              { key: "totalScore", header: t("columns.totalScore"), className: "tabular-nums", cell: (e) => e.totalScore.toFixed(2) },
+              { key: "bottomList", header: t("columns.bottomList"), cell: (e) => e.bottomList && <BottomBadge label={t("bottomBadge")} /> },
+              {
+                key: "previousRank", header: t("columns.previousRank"), className: "whitespace-nowrap tabular-nums",
+                cell: (e) => {
+                  const before = currentRanks[e.bankOrgId];
+                  if (before === undefined) return "—";
+                  const delta = before - e.rank;
+                  const change = delta === 0 ? t("preview.same") : t("preview.rankChange", { delta: delta > 0 ? `↑${delta}` : `↓${-delta}` });
+                  return t("preview.rankWithChange", { rank: before, change });
+                },
+              },
+            ]}
+          />
         </div>
       )}
     </section>
