@@ -6,6 +6,7 @@ import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { formatShanghaiTime } from "@/lib/audit/csv";
 import { searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
@@ -77,31 +78,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               autoComplete="off"
               spellCheck={false}
             />
-            <div>
-              <label htmlFor="audit-outcome" className="block text-sm font-medium text-slate-700">
-                {t("outcome")}
-              </label>
-              <select
-                id="audit-outcome"
-                name="outcome"
-                defaultValue={AUDIT_OUTCOMES.includes(values.outcome as TAuditOutcome) ? values.outcome : ""}
-                aria-invalid={errors.outcome ? true : undefined}
-                aria-describedby={errors.outcome ? "audit-outcome-error" : undefined}
-                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-invalid:border-red-600"
-              >
-                <option value="">{t("anyOutcome")}</option>
-                {AUDIT_OUTCOMES.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`outcomes.${o}`)}
-                  </option>
-                ))}
-              </select>
-              {errors.outcome && (
-                <p id="audit-outcome-error" role="alert" className="mt-1 text-sm text-red-700">
-                  {t(`errors.${errors.outcome}`)}
-                </p>
-              )}
-            </div>
+            <SelectField
+              id="audit-outcome"
+              name="outcome"
+              label={t("outcome")}
+              defaultValue={AUDIT_OUTCOMES.includes(values.outcome as TAuditOutcome) ? values.outcome : ""}
+              placeholder={t("anyOutcome")}
+              options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+              error={errors.outcome ? t(`errors.${errors.outcome}`) : undefined}
+            />
             <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
               <Button type="submit">{t("search")}</Button>
               <Link href="/audit" className="text-brand-700 underline">

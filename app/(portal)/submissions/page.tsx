@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { secondaryLinkClass } from "@/components/ui/link-styles";
+import { SelectField } from "@/components/ui/select-field";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -17,7 +20,6 @@ export const dynamic = "force-dynamic";
 
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600";
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 // A bank sees its quarters (the ended quarters of the programme's year) and starts a
@@ -61,28 +63,23 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
 
       <form method="get" role="search" className="flex flex-wrap items-end gap-3" data-testid="submission-filters">
         {programs.length > 1 && (
-          <label className="block text-sm font-medium text-slate-700">
-            {t("filters.program")}
-            <select name="program" defaultValue={program.id} className={inputClass}>
-              {programs.map((p) => <option key={p.id} value={p.id}>{t("programLine", { name: p.name, year: p.year })}</option>)}
-            </select>
-          </label>
+          <SelectField
+            name="program"
+            label={t("filters.program")}
+            defaultValue={program.id}
+            options={programs.map((p) => ({ value: p.id, label: t("programLine", { name: p.name, year: p.year }) }))}
+          />
         )}
         {!isBank && (
-          <label className="block text-sm font-medium text-slate-700">
-            {t("filters.quarter")}
-            <select name="quarter" defaultValue={quarterParam(chosen)} className={inputClass}>
-              {yearQuarters.map((q) => <option key={q.quarter} value={quarterParam(q)}>{qLabel(q)}</option>)}
-            </select>
-          </label>
+          <SelectField
+            name="quarter"
+            label={t("filters.quarter")}
+            defaultValue={quarterParam(chosen)}
+            options={yearQuarters.map((q) => ({ value: quarterParam(q), label: qLabel(q) }))}
+          />
         )}
-        <label className="block text-sm font-medium text-slate-700">
-          {t("filters.status")}
-          <select name="status" defaultValue={filter} className={inputClass}>
-            {STATUS_FILTERS.map((s) => <option key={s} value={s}>{t(`statusFilter.${s}`)}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+        <SelectField name="status" label={t("filters.status")} defaultValue={filter} options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statusFilter.${s}`) }))} />
+        <button type="submit" className={secondaryLinkClass}>
           {t("filters.apply")}
         </button>
       </form>
@@ -131,7 +128,7 @@ async function Frame({ user, title, children }: { user: Awaited<ReturnType<typeo
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{title}</h1>
+        <PageHeader title={title} />
         {children}
       </main>
     </PortalFrame>
