@@ -5,6 +5,7 @@ import { PublicFrame } from "../_components/public-frame";
 import { getDirectory, type TDirectoryBank, type TDirectoryPark } from "@/lib/directory/queries/get-directory";
 import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
 import { db } from "@/lib/server/db";
+import { Badge } from "@/components/ui/badge";
 
 // Public: no session is read or needed. The language comes from the cookie, so the page
 // renders per request; the data is cached for a minute across requests (per instance).
@@ -125,13 +126,7 @@ function BankRow({ bank, t }: { bank: TDirectoryBank; t: T }) {
   return (
     <li className="space-y-1 p-4 sm:px-6">
       <p className="flex flex-wrap items-baseline gap-x-2">
-        <span
-          className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
-            main ? "bg-brand-600 text-white ring-brand-600" : "bg-slate-50 text-slate-700 ring-slate-300"
-          }`}
-        >
-          {main ? t("main") : t("participating")}
-        </span>
+        <Badge tone={main ? "brand" : "muted"}>{main ? t("main") : t("participating")}</Badge>
         <span className="font-medium text-slate-900">{bank.name}</span>
       </p>
       {c ? (
