@@ -18,7 +18,7 @@ export function PageHeader({ title, eyebrow, intro, actions, badges }: Props) {
   return (
     <header className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
+        <div className="min-w-0">
           {eyebrow && <p className="text-sm text-slate-600">{eyebrow}</p>}
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
             {title}

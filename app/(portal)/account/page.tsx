@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { PortalFrame } from "../portal-frame";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export default async function AccountPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <PageHeader title={t("title")} />
         <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 className="text-lg font-medium">{t("passwordTitle")}</h2>
           <Link href="/account/password" className="mt-2 inline-block text-brand-700 underline">

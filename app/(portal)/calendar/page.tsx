@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarDayTable } from "@/components/calendar/calendar-day-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { CN_OFFICIAL_SCHEDULES } from "@/lib/calendar/cn-official";
 import { nextYearMissing } from "@/lib/calendar/next-year-missing";
 import { getCalendarYear, listCalendarYears } from "@/lib/calendar/queries/get-calendar-overview";
@@ -36,8 +37,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: TSe
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="max-w-prose text-slate-700">{t("intro")}</p>
+        <PageHeader title={t("title")} intro={t("intro")} />
 
         <nav aria-label={t("yearsLabel")}>
           <ul className="flex flex-wrap gap-2">

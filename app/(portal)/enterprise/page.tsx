@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { getEnterpriseDashboard } from "@/lib/dashboard/enterprise";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -29,17 +30,17 @@ export default async function EnterpriseDashboardPage() {
   return (
     <PortalFrame user={user} area="enterprise">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0 space-y-1">
-            <h1 className="text-2xl font-semibold">{t("title")}</h1>
-            <p className="break-words text-slate-700">{t("intro", { name: data.enterpriseName })}</p>
-          </div>
-          {approved && (
-            <Link href="/requests/new" className={primaryButton} data-testid="new-request">
-              {t("newRequest")}
-            </Link>
-          )}
-        </div>
+        <PageHeader
+          title={t("title")}
+          intro={<span className="break-words">{t("intro", { name: data.enterpriseName })}</span>}
+          actions={
+            approved && (
+              <Link href="/requests/new" className={primaryButton} data-testid="new-request">
+                {t("newRequest")}
+              </Link>
+            )
+          }
+        />
         {!approved && (
           <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-amber-300">
             {t(data.registrationStatus === "REJECTED" ? "rejected" : "notApproved")}

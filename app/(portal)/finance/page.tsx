@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
 import { FinanceDashboard } from "./finance-dashboard";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export default async function Page() {
   return (
     <PortalFrame user={user} area="finance">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{tAreas("finance")}</h1>
+        <PageHeader title={tAreas("finance")} />
         <FinanceDashboard data={data} locale={locale} />
       </main>
     </PortalFrame>

@@ -3,6 +3,7 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { TImportKind } from "@/lib/import/run";
 import { PortalFrame } from "../portal-frame";
 import { ImportPanel } from "./import-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 // The page of one import: what it does, the template, the upload with its progress.
 export async function ImportPage({ user, kind, note }: { user: TSessionUser; kind: TImportKind; note?: string }) {
@@ -12,8 +13,7 @@ export async function ImportPage({ user, kind, note }: { user: TSessionUser; kin
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
         <div className="space-y-2">
-          <h1 className="text-2xl font-semibold">{t(`${kind}.title`)}</h1>
-          <p className="text-slate-700">{t("intro")}</p>
+          <PageHeader title={t(`${kind}.title`)} intro={t("intro")} />
           <p className="text-slate-700">{t(`${kind}.intro`)}</p>
           {note && <p className="font-medium text-slate-800">{note}</p>}
         </div>

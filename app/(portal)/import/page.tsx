@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { PortalFrame } from "../portal-frame";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +18,7 @@ export default async function ImportPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="space-y-2">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-slate-700">{t("intro")}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t("intro")} />
         <h2 className="text-lg font-medium">{t("choose")}</h2>
         <ul className="grid gap-4 sm:grid-cols-2">
           {kinds.map((k) => (

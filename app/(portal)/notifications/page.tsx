@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { PageHeader } from "@/components/ui/page-header";
+import { secondaryLinkClass } from "@/components/ui/link-styles";
 import { formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listNotifications } from "@/lib/notifications/queries/list-notifications";
@@ -32,20 +34,20 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div>
-            <h1 className="text-2xl font-semibold">{t("title")}</h1>
-            <p className="mt-1 text-slate-700">{t("intro")}</p>
-          </div>
-          {list.unread > 0 && (
-            <form action={markRead}>
-              <input type="hidden" name="all" value="1" />
-              <button type="submit" className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
-                {t("markAllRead")}
-              </button>
-            </form>
-          )}
-        </div>
+        <PageHeader
+          title={t("title")}
+          intro={t("intro")}
+          actions={
+            list.unread > 0 && (
+              <form action={markRead}>
+                <input type="hidden" name="all" value="1" />
+                <button type="submit" className={secondaryLinkClass}>
+                  {t("markAllRead")}
+                </button>
+              </form>
+            )
+          }
+        />
         {list.total > 0 && <p className="text-sm text-slate-600">{t("unreadCount", { count: list.unread })}</p>}
 
         {list.rows.length === 0 ? (

@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonLinkClass } from "@/components/ui/link-styles";
 import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -36,13 +38,15 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <Link href="/orgs/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            {t("newOrg")}
-          </Link>
-        </div>
-        <p className="text-slate-700">{t("intro")}</p>
+        <PageHeader
+          title={t("title")}
+          intro={t("intro")}
+          actions={
+            <Link href="/orgs/new" className={buttonLinkClass}>
+              {t("newOrg")}
+            </Link>
+          }
+        />
         <nav aria-label={t("filterLabel")}>
           <ul className="flex flex-wrap gap-2 text-sm">
             {tabs.map((tab) => (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { canActor } from "@/lib/auth/permissions";
 import { loadComplianceGaps } from "@/lib/pairings/queries/compliance";
 import { loadPairingFormOptions } from "@/lib/pairings/queries/form-options";
@@ -25,7 +26,7 @@ export default async function PairingsPage() {
     return (
       <PortalFrame user={user}>
         <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <PageHeader title={t("title")} />
           <EmptyState title={t("noProgramTitle")} body={t("noProgramBody")} />
         </main>
       </PortalFrame>
@@ -48,10 +49,7 @@ export default async function PairingsPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-slate-700">{t("programLine", { name: program.name, year: program.year })}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t("programLine", { name: program.name, year: program.year })} />
 
         {locked && (
           <div role="note" data-testid="pairings-locked" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">

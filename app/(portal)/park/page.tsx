@@ -8,6 +8,7 @@ import { PortalFrame } from "../portal-frame";
 import { ProblemListSection } from "./problem-list-chart";
 import { EnterprisesSection, FiguresSection, VisitsSection } from "./registry-sections";
 import { OverdueSection, QueueSection, WaitingTiles } from "./waiting-sections";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -21,10 +22,7 @@ export default async function ParkDashboardPage() {
   return (
     <PortalFrame user={user} area="park">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="break-words text-slate-700">{t("intro", { name: data.parkName })}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t("intro", { name: data.parkName })} />
         <WaitingTiles data={data} />
         <QueueSection data={data} locale={locale} />
         <OverdueSection data={data} locale={locale} />

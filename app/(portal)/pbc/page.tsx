@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
 import { PbcDashboard } from "./pbc-dashboard";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export default async function Page() {
   return (
     <PortalFrame user={user} area="pbc">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{tAreas("pbc")}</h1>
+        <PageHeader title={tAreas("pbc")} />
         <PbcDashboard data={data} locale={locale} />
       </main>
     </PortalFrame>

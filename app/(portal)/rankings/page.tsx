@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -36,8 +37,7 @@ export default async function RankingsPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="max-w-prose text-slate-700">{isBank ? t("bankIntro") : t("intro")}</p>
+        <PageHeader title={t("title")} intro={isBank ? t("bankIntro") : t("intro")} />
         {!program ? (
           <EmptyState title={t("title")} body={t("noProgram")} />
         ) : (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
@@ -29,8 +30,7 @@ export default async function ScoringPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{t("scoring.title")}</h1>
-        <p className="max-w-prose text-slate-700">{t("scoring.intro")}</p>
+        <PageHeader title={t("scoring.title")} intro={t("scoring.intro")} />
         {!program ? (
           <EmptyState title={t("scoring.title")} body={t("noProgram")} />
         ) : (

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
-import { linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
+import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
 import { canActor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -33,13 +34,15 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <Link href="/users/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            {t("newUser")}
-          </Link>
-        </div>
-        <p className="text-slate-700">{t("intro")}</p>
+        <PageHeader
+          title={t("title")}
+          intro={t("intro")}
+          actions={
+            <Link href="/users/new" className={buttonLinkClass}>
+              {t("newUser")}
+            </Link>
+          }
+        />
         <form method="get" role="search" className="flex flex-wrap items-end gap-2">
           <label className="block grow text-sm font-medium text-slate-700">
             {t("searchLabel")}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { PortalFrame } from "../../portal-frame";
 import { PasswordForm } from "./password-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export default async function ChangePasswordPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-md space-y-4 px-4 py-8">
-        <h1 className="text-2xl font-semibold">{t("passwordTitle")}</h1>
+        <PageHeader title={t("passwordTitle")} />
         {user.mustChangePassword && (
           <p role="status" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
             {t("passwordMustChange")}

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { TotpForm } from "./totp-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export default async function TotpPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-md space-y-4 px-4 py-8">
-        <h1 className="text-2xl font-semibold">{t("totpTitle")}</h1>
+        <PageHeader title={t("totpTitle")} />
         {user.needsTotpEnrolment && (
           <p role="status" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
             {t("totpRequired")}

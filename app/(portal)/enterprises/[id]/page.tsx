@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { DetailList } from "@/components/ui/detail-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { getEnterpriseDetail } from "@/lib/enterprises/queries/get-enterprise-detail";
@@ -38,8 +39,7 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <p className="text-sm text-slate-600">{t("detailTitle")}</p>
-        <h1 className="text-2xl font-semibold">{e.name}</h1>
+        <PageHeader eyebrow={t("detailTitle")} title={e.name} />
         <DetailList rows={rows} />
       </main>
     </PortalFrame>

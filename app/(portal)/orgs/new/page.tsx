@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listParentBankOptions } from "@/lib/accounts/queries/list-organizations";
 import { CREATABLE_ORG_KINDS, assignableRoles } from "@/lib/accounts/schemas";
@@ -7,6 +6,8 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { CreateOrganizationForm } from "../create-organization-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -22,11 +23,8 @@ export default async function NewOrganizationPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/orgs" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("backToList")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("create.title")}</h1>
-        <p className="text-slate-700">{t("create.intro")}</p>
+        <BackLink href="/orgs" label={t("backToList")} />
+        <PageHeader title={t("create.title")} intro={t("create.intro")} />
         <CreateOrganizationForm
           kinds={kinds}
           parents={parents.map((p) => ({ value: p.id, label: p.bankLevel ? `${p.name}（${t(`bankLevels.${p.bankLevel}`)}）` : p.name }))}

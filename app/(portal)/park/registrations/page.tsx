@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { listPendingRegistrations } from "@/lib/registry/queries/list-pending-registrations";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -20,10 +21,7 @@ export default async function RegistrationReviewPage() {
   return (
     <PortalFrame user={user} area="park">
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("review.title")}</h1>
-          <p className="mt-2 max-w-prose text-slate-600">{t("review.intro")}</p>
-        </div>
+        <PageHeader title={t("review.title")} intro={t("review.intro")} />
         {pending.length === 0 ? (
           <EmptyState title={t("review.emptyTitle")} body={t("review.emptyBody")} />
         ) : (

@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { amountRangeText, rateRangeText, termRangeText } from "@/components/products/range-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonLinkClass } from "@/components/ui/link-styles";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listOwnProducts } from "@/lib/products/queries/own-products";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -27,18 +29,20 @@ export default async function ManageProductsPage() {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{t("manage.title")}</h1>
-          <p className="flex flex-wrap items-center gap-4">
-            <Link href="/products" className="text-brand-700 underline underline-offset-4">
-              {t("manage.viewCatalogue")}
-            </Link>
-            <Link href="/products/manage/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-              {t("manage.new")}
-            </Link>
-          </p>
-        </div>
-        <p className="max-w-prose text-slate-700">{t("manage.intro")}</p>
+        <PageHeader
+          title={t("manage.title")}
+          intro={t("manage.intro")}
+          actions={
+            <p className="flex flex-wrap items-center gap-4">
+              <Link href="/products" className="text-brand-700 underline underline-offset-4">
+                {t("manage.viewCatalogue")}
+              </Link>
+              <Link href="/products/manage/new" className={buttonLinkClass}>
+                {t("manage.new")}
+              </Link>
+            </p>
+          }
+        />
         {products.length === 0 ? (
           <EmptyState title={t("manage.emptyTitle")} body={t("manage.emptyBody")} />
         ) : (

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { getProgram } from "@/lib/programs/queries/list-programs";
 import { RULE_KEYS, changedRules, phaseAt, toDraft, type TPhaseDates, type TProgramRules, type TRuleKey } from "@/lib/programs/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -52,10 +53,8 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/programs" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("backToList")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{program.name}</h1>
+        <BackLink href="/programs" label={t("backToList")} />
+        <PageHeader title={program.name} />
 
         <section aria-labelledby="program-details" className="space-y-3">
           <h2 id="program-details" className="text-lg font-medium">{t("detail.sectionDetails")}</h2>

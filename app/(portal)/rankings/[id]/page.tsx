@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
 import { DownloadLink } from "@/components/ui/download-link";
 import { DataTable } from "@/components/ui/data-table";
 import { linkClass } from "@/components/ui/link-styles";
+import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
 import { areaOfRole } from "@/lib/auth/areas";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -47,10 +48,8 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/rankings" className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("detail.back")}</Link>
-        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
-          {title} <StatusBadge status={ranking.status} label={t(`status.${ranking.status}`)} />
-        </h1>
+        <BackLink href="/rankings" label={t("detail.back")} />
+        <PageHeader title={title} badges={<StatusBadge status={ranking.status} label={t(`status.${ranking.status}`)} />} />
         {published && (
           <p role="note" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900" data-testid="frozen-banner">{t("detail.frozen")}</p>
         )}

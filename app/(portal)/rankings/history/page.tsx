@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/select-field";
 import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { isUuid } from "@/lib/ids";
 import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
 import { areaOfRole } from "@/lib/auth/areas";
@@ -36,8 +37,7 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <h1 className="text-2xl font-semibold">{t("history.title")}</h1>
-        <p className="text-slate-700">{t("history.intro")}</p>
+        <PageHeader title={t("history.title")} intro={t("history.intro")} />
         {!program || history.quarters.length === 0 ? (
           <EmptyState title={t("history.title")} body={program ? t("history.none") : t("noProgram")} />
         ) : (

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { DetailList } from "@/components/ui/detail-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -73,10 +74,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <div className="space-y-1">
-          <p className="text-sm text-slate-600">{t("detailTitle")} · {detail.serial}</p>
-          <h1 className="text-2xl font-semibold">{detail.title}</h1>
-        </div>
+        <PageHeader eyebrow={`${t("detailTitle")} · ${detail.serial}`} title={detail.title} />
         {running && detail.dueProvisional && (
           <p role="note" data-testid="provisional-warning" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
             {td("provisionalWarning")}

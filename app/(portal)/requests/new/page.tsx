@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listPreferredProductKinds } from "@/lib/requests/queries/request-form-options";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { RequestForm } from "../request-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -25,11 +26,8 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/requests" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("backToList")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("new.title")}</h1>
-        <p className="text-slate-700">{t("new.intro")}</p>
+        <BackLink href="/requests" label={t("backToList")} />
+        <PageHeader title={t("new.title")} intro={t("new.intro")} />
         <RequestForm productKinds={productKinds} initial={{ type: "FINANCING" }} initialProducts={initialProducts} />
       </main>
     </PortalFrame>

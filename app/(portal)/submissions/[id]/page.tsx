@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
 import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -35,8 +37,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
         <div className="space-y-2">
-          <Link href="/submissions" className="text-sm text-brand-700 underline">{t("detail.back")}</Link>
-          <h1 className="text-2xl font-semibold">{t("detail.title", { bank: detail.bankName, year: detail.year, quarter: detail.quarter })}</h1>
+          <BackLink href="/submissions" label={t("detail.back")} />
+          <PageHeader title={t("detail.title", { bank: detail.bankName, year: detail.year, quarter: detail.quarter })} />
         </div>
         <DetailList
           rows={[

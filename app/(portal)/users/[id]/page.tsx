@@ -10,6 +10,8 @@ import { PortalFrame } from "../../portal-frame";
 import { RevealValue } from "../reveal-value";
 import { UserActions } from "../user-actions";
 import { UserStatus } from "../user-status";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -29,10 +31,8 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
   return (
     <PortalFrame user={actor}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/users" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("detail.backToList")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{target.name}</h1>
+        <BackLink href="/users" label={t("detail.backToList")} />
+        <PageHeader title={target.name} />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-[auto_1fr]">
           <dt className="text-sm text-slate-600">{t("columns.account")}</dt>
           <dd className="font-mono">{target.account}</dd>

@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listManageableOrgs, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";
 import { CreateUserForm } from "../create-user-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,8 @@ export default async function NewUserPage() {
   return (
     <PortalFrame user={actor}>
       <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/users" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("detail.backToList")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("create.title")}</h1>
+        <BackLink href="/users" label={t("detail.backToList")} />
+        <PageHeader title={t("create.title")} />
         {orgs.length === 0 ? (
           <p role="status" className="rounded bg-slate-100 px-3 py-2 text-slate-700">
             {t("create.noOrgs")}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getOwnProduct } from "@/lib/products/queries/own-products";
@@ -7,6 +6,8 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";
 import { ProductForm } from "../product-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -34,15 +35,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/products/manage" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("form.back")}
-        </Link>
-        <div>
-          <h1 className="text-2xl font-semibold">{t("form.editTitle")}</h1>
-          <p className="text-slate-700">
-            {product.bankName} · {product.active ? t("manage.active") : t("manage.inactive")}
-          </p>
-        </div>
+        <BackLink href="/products/manage" label={t("form.back")} />
+        <PageHeader title={t("form.editTitle")} intro={`${product.bankName} · ${product.active ? t("manage.active") : t("manage.inactive")}`} />
         <ProductForm productId={product.id} banks={[]} initial={initial} />
       </main>
     </PortalFrame>

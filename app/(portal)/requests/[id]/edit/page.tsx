@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listAttachments } from "@/lib/attachments/queries/get-attachment";
@@ -11,6 +10,8 @@ import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";
 import { RequestForm } from "../../request-form";
 import { AttachmentsEditor } from "./attachments-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -34,11 +35,8 @@ export default async function EditRequestPage({ params, searchParams }: { params
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href={`/requests/${item.id}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t("backToItem")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("edit.title", { serial: item.serial })}</h1>
-        <p className="text-slate-700">{t("edit.status", { status: tRequests(`statuses.${item.status}`) })}</p>
+        <BackLink href={`/requests/${item.id}`} label={t("backToItem")} />
+        <PageHeader title={t("edit.title", { serial: item.serial })} intro={t("edit.status", { status: tRequests(`statuses.${item.status}`) })} />
         {created && (
           <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">
             {t("edit.created")}
