@@ -1,6 +1,15 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const uiKitRules = [
+  {
+    selector: "JSXOpeningElement[name.name=/^(table|thead|tbody|tfoot|tr|th|td|caption)$/]",
+    message: "Render tables with DataTable from components/ui/data-table.tsx (declare columns; it gives the phone card layout too).",
+  },
+  { selector: "JSXOpeningElement[name.name='textarea']", message: "Use TextAreaField from components/ui/text-area-field.tsx." },
+  { selector: "JSXOpeningElement[name.name='select']", message: "Use SelectField from components/ui/select-field.tsx." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -41,6 +50,26 @@ const config = [
     ignores: ["lib/server/env.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/server/env.ts." }],
+    },
+  },
+  // One design system: pages and widgets build on components/ui instead of restyling the
+  // same elements by hand, so a fix to a table, a field or a page header lands everywhere.
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/**"],
+    rules: { "no-restricted-syntax": ["error", ...uiKitRules] },
+  },
+  {
+    // Portal pages also open with PageHeader (the error boundary has no page to head);
+    // a later block replaces the rule's options, so the kit's rules are repeated here.
+    files: ["app/(portal)/**/*.tsx"],
+    ignores: ["app/(portal)/error.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...uiKitRules,
+        { selector: "JSXOpeningElement[name.name='h1']", message: "Open a portal page with PageHeader from components/ui/page-header.tsx." },
+      ],
     },
   },
 ];
