@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
-import { useRankingError } from "../scoring/rules-editor";
+import { useRankingError } from "@/components/ranking/rules-editor";
 import { computeRankingAction, publishRankingAction, reviewRankingAction } from "./actions";
 
 function Outcome({ state, done }: { state: TActionResult<unknown> | null; done: string }) {

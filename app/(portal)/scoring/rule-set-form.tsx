@@ -9,7 +9,7 @@ import type { TRuleSetSaved } from "@/lib/ranking/mutations/rule-set-save";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import type { TActionResult } from "@/lib/server/action";
 import { saveRuleSetAction } from "./actions";
-import { RulesEditor, rowsFromRules, rulesFromRows, useRankingError } from "./rules-editor";
+import { RulesEditor, rowsFromRules, rulesFromRows, useRankingError } from "@/components/ranking/rules-editor";
 
 /** A new version of the program's rule set, starting from the current one. */
 export function RuleSetForm({ programId, version, name, rules }: { programId: string; version: number; name: string; rules: TRuleSetItem[] }) {

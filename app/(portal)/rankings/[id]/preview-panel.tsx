@@ -8,7 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { TRankingResult } from "@/lib/ranking/compute-ranking";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import type { TActionResult } from "@/lib/server/action";
-import { RulesEditor, rowsFromRules, rulesFromRows, useRankingError } from "../../scoring/rules-editor";
+import { RulesEditor, rowsFromRules, rulesFromRows, useRankingError } from "@/components/ranking/rules-editor";
 import { previewRankingAction } from "../actions";
 import { BottomBadge } from "../status-badge";
 
