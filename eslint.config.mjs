@@ -14,7 +14,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "lib/generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // The domain stays framework-free: lib/ (except lib/server) may not import Next, the
@@ -26,8 +35,14 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["next", "next/*", "next-intl", "next-intl/*"], message: "lib/ is framework-free; keep Next.js in app/ and lib/server/." },
-            { group: ["@/app/*", "@/components/*", "@/lib/server/*"], message: "The domain (lib/) may not import routes, components or lib/server; pass what it needs as arguments." },
+            {
+              group: ["next", "next/*", "next-intl", "next-intl/*"],
+              message: "lib/ is framework-free; keep Next.js in app/ and lib/server/.",
+            },
+            {
+              group: ["@/app/*", "@/components/*", "@/lib/server/*"],
+              message: "The domain (lib/) may not import routes, components or lib/server; pass what it needs as arguments.",
+            },
           ],
         },
       ],
@@ -37,7 +52,17 @@ const config = [
     // Components are presentational: they get data and actions from the routes, never import them.
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "components/ may not import app/; take the action or data as a prop, or move the part into app/." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*"],
+              message: "components/ may not import app/; take the action or data as a prop, or move the part into app/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -49,7 +74,10 @@ const config = [
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts"],
     ignores: ["lib/server/env.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/server/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/server/env.ts." },
+      ],
     },
   },
   // One design system: pages and widgets build on components/ui instead of restyling the
@@ -68,7 +96,10 @@ const config = [
       "no-restricted-syntax": [
         "error",
         ...uiKitRules,
-        { selector: "JSXOpeningElement[name.name='h1']", message: "Open a portal page with PageHeader from components/ui/page-header.tsx." },
+        {
+          selector: "JSXOpeningElement[name.name='h1']",
+          message: "Open a portal page with PageHeader from components/ui/page-header.tsx.",
+        },
       ],
     },
   },

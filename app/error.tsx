@@ -11,7 +11,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main id="main" className="mx-auto max-w-xl px-4 py-20 text-center">
       <h1 className="text-xl font-semibold">{t("generic")}</h1>
       {error.digest && <p className="mt-4 font-mono text-xs text-slate-600">{error.digest}</p>}
-      <Button type="button" onClick={reset} className="mt-8">{t("retry")}</Button>
+      <Button type="button" onClick={reset} className="mt-8">
+        {t("retry")}
+      </Button>
     </main>
   );
 }

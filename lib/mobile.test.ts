@@ -3,7 +3,15 @@ import { compactMobile, parseMobile } from "./mobile";
 
 describe("mobile numbers", () => {
   it("removes separators, the country prefix and full-width digits", () => {
-    for (const typed of ["13812345678", "138 1234 5678", "138-1234-5678", "(138)12345678", "+86 138 1234 5678", "0086-138-1234-5678", "１３８１２３４５６７８"]) {
+    for (const typed of [
+      "13812345678",
+      "138 1234 5678",
+      "138-1234-5678",
+      "(138)12345678",
+      "+86 138 1234 5678",
+      "0086-138-1234-5678",
+      "１３８１２３４５６７８",
+    ]) {
       expect(compactMobile(typed)).toBe("13812345678");
       expect(parseMobile(typed)).toBe("13812345678");
     }

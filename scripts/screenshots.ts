@@ -21,7 +21,11 @@ const DASHBOARDS = [
   { file: "pbc", account: "pbc.staff", path: "/pbc" },
 ] as const;
 
-async function shoot(browser: Browser, baseUrl: string, target: { file: string; path: string; account?: string; phone?: boolean }): Promise<void> {
+async function shoot(
+  browser: Browser,
+  baseUrl: string,
+  target: { file: string; path: string; account?: string; phone?: boolean },
+): Promise<void> {
   const context = await browser.newContext({
     viewport: target.phone ? PHONE : DESKTOP,
     isMobile: target.phone,

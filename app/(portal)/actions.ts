@@ -18,8 +18,12 @@ export const signOutAction = defineAction({
     await db().$transaction(async (tx) => {
       await endSession(tx, user.sessionId, "signOut");
       await writeAudit(tx, {
-        action: "auth.signOut", actorUserId: user.userId, actorOrgId: user.orgId,
-        targetType: "Session", targetId: user.sessionId, ...(await requestMeta()),
+        action: "auth.signOut",
+        actorUserId: user.userId,
+        actorOrgId: user.orgId,
+        targetType: "Session",
+        targetId: user.sessionId,
+        ...(await requestMeta()),
       });
     });
     await signOut({ redirect: false });

@@ -11,11 +11,17 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-20 text-center">
       <h1 className="text-xl font-semibold">{t("pageError")}</h1>
-      <p role="alert" className="mt-4 text-slate-700">{t("generic")}</p>
+      <p role="alert" className="mt-4 text-slate-700">
+        {t("generic")}
+      </p>
       {error.digest && <p className="mt-4 font-mono text-xs text-slate-600">{error.digest}</p>}
       <div className="mt-8 flex items-center justify-center gap-6">
-        <Button type="button" onClick={reset}>{t("retry")}</Button>
-        <Link href="/" className="text-brand-700 underline">{t("backHome")}</Link>
+        <Button type="button" onClick={reset}>
+          {t("retry")}
+        </Button>
+        <Link href="/" className="text-brand-700 underline">
+          {t("backHome")}
+        </Link>
       </div>
     </main>
   );

@@ -11,7 +11,9 @@ type TItem = { key: string; href: string; label: string };
 export function PortalNav({ items, label, menuLabel }: { items: TItem[]; label: string; menuLabel: string }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  const current = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  const current = items
+    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <nav aria-label={label} className="mx-auto max-w-6xl px-4 sm:px-8">
       <button

@@ -23,7 +23,11 @@ export async function MissingCalendarWarning({ user, now = new Date() }: { user:
   if (year === null) return null;
   const t = await getTranslations("calendar.missingWarning");
   return (
-    <section aria-labelledby="missing-calendar-warning-title" data-testid="missing-calendar-warning" className="border-b-4 border-red-700 bg-red-50">
+    <section
+      aria-labelledby="missing-calendar-warning-title"
+      data-testid="missing-calendar-warning"
+      className="border-b-4 border-red-700 bg-red-50"
+    >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3 sm:px-8">
         <p className="text-red-900">
           <strong id="missing-calendar-warning-title" className="block font-semibold">

@@ -5,7 +5,13 @@ import { renderChartSvg, type TChartOption } from "@/lib/charts/render-svg";
  * readers; pass the same numbers as a table (`children`, e.g. in a <details>) so nothing
  * is only in the picture. The SVG scales to the container's width.
  */
-export function EChart({ option, title, width = 640, height = 280, children }: {
+export function EChart({
+  option,
+  title,
+  width = 640,
+  height = 280,
+  children,
+}: {
   option: TChartOption;
   title: string;
   width?: number;

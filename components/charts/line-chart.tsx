@@ -41,17 +41,24 @@ export function LineChart({ title, description, tableCaption, xLabels, series, y
         {ticks.map((v) => (
           <g key={v}>
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
-            <text x={M.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#475569">{format(Math.round(v * 100) / 100)}</text>
+            <text x={M.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#475569">
+              {format(Math.round(v * 100) / 100)}
+            </text>
           </g>
         ))}
         {xLabels.map((label, i) => (
-          <text key={label} x={x(i)} y={H - 10} textAnchor="middle" fontSize="11" fill="#475569">{label}</text>
+          <text key={label} x={x(i)} y={H - 10} textAnchor="middle" fontSize="11" fill="#475569">
+            {label}
+          </text>
         ))}
         {series.map((s, si) => {
           const color = COLORS[si % COLORS.length];
           const points = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
           // A gap (a quarter without a value) breaks the line instead of bridging it.
-          const path = points.reduce((d, p, i) => (p ? `${d}${i > 0 && points[i - 1] ? "L" : "M"}${p[0].toFixed(1)},${p[1].toFixed(1)}` : d), "");
+          const path = points.reduce(
+            (d, p, i) => (p ? `${d}${i > 0 && points[i - 1] ? "L" : "M"}${p[0].toFixed(1)},${p[1].toFixed(1)}` : d),
+            "",
+          );
           return (
             <g key={s.name} opacity={series.some((o) => o.highlight) && !s.highlight ? 0.35 : 1}>
               <path d={path} fill="none" stroke={color} strokeWidth={s.highlight ? 3 : 1.5} />
@@ -78,7 +85,14 @@ export function LineChart({ title, description, tableCaption, xLabels, series, y
             rows={series}
             rowKey={(s) => s.name}
             columns={[
-              { key: "series", header: tableCaption, headerHidden: true, rowHeader: true, className: "font-normal whitespace-nowrap", cell: (s) => s.name },
+              {
+                key: "series",
+                header: tableCaption,
+                headerHidden: true,
+                rowHeader: true,
+                className: "font-normal whitespace-nowrap",
+                cell: (s) => s.name,
+              },
               ...xLabels.map((label, i): TColumn<TLineSeries> => ({
                 key: label,
                 header: label,

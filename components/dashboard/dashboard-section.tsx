@@ -6,7 +6,9 @@ export function DashboardSection({ id, title, action, children }: { id: string; 
   return (
     <section aria-labelledby={id} className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={id} className="text-lg font-medium">{title}</h2>
+        <h2 id={id} className="text-lg font-medium">
+          {title}
+        </h2>
         {action}
       </div>
       {children}

@@ -2,7 +2,13 @@ import Link from "next/link";
 
 // A dashboard figure that is also the way to the list behind it (every number links).
 // The label is part of the link text, so a screen reader hears what the number counts.
-export function LinkedStat({ label, value, href, note, tone = "plain" }: {
+export function LinkedStat({
+  label,
+  value,
+  href,
+  note,
+  tone = "plain",
+}: {
   label: string;
   value: string;
   href: string;

@@ -27,7 +27,15 @@ export function ProgressTracker({ reached }: { reached: number }) {
             >
               {state === "done" ? "✓" : state === "current" ? "●" : "○"}
             </span>
-            <span className={state === "current" ? "font-semibold text-slate-900 underline underline-offset-4" : state === "done" ? "text-slate-800" : "text-slate-600"}>
+            <span
+              className={
+                state === "current"
+                  ? "font-semibold text-slate-900 underline underline-offset-4"
+                  : state === "done"
+                    ? "text-slate-800"
+                    : "text-slate-600"
+              }
+            >
               {t(`steps.${step}`)}
             </span>
             <span className={state === "current" ? "text-brand-700" : "sr-only"}>{t(state)}</span>

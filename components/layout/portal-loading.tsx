@@ -12,7 +12,9 @@ export async function PortalLoading() {
     <div className="min-h-screen">
       <div className="h-24 border-b border-slate-200 bg-white" />
       <main id="main" aria-busy="true" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <p role="status" className="text-slate-700">{t("loading")}</p>
+        <p role="status" className="text-slate-700">
+          {t("loading")}
+        </p>
         <div aria-hidden="true" className="animate-pulse space-y-4">
           <div className="h-8 w-64 max-w-full rounded bg-slate-200" />
           <div className="grid gap-4 sm:grid-cols-3">

@@ -21,8 +21,14 @@ export function ProductCard({ product, locale, t, tRange, action }: TProps) {
     <li>
       <article aria-labelledby={headingId} className="flex h-full flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5">
         <p className="flex flex-wrap items-center gap-2 text-xs">
-          <span className="rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-900 ring-1 ring-inset ring-brand-100">{product.kind}</span>
-          {product.credit && <span className="rounded-full bg-green-50 px-2 py-0.5 font-medium text-green-800 ring-1 ring-inset ring-green-200">{t("credit")}</span>}
+          <span className="rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-900 ring-1 ring-inset ring-brand-100">
+            {product.kind}
+          </span>
+          {product.credit && (
+            <span className="rounded-full bg-green-50 px-2 py-0.5 font-medium text-green-800 ring-1 ring-inset ring-green-200">
+              {t("credit")}
+            </span>
+          )}
         </p>
         <h2 id={headingId} className="mt-2 text-lg font-semibold leading-snug text-slate-900">
           <Link href={`/products/${product.id}`} className="underline-offset-4 hover:underline">

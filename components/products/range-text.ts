@@ -15,7 +15,14 @@ type TProductRanges = {
   maxRateBpOverLpr: number | null;
 };
 
-function words<T>(t: TRangeT, prefix: "amount" | "term" | "rate", min: T | null, max: T | null, show: (v: T) => string, same?: (a: T, b: T) => boolean): string {
+function words<T>(
+  t: TRangeT,
+  prefix: "amount" | "term" | "rate",
+  min: T | null,
+  max: T | null,
+  show: (v: T) => string,
+  same?: (a: T, b: T) => boolean,
+): string {
   const r = describeRange(min, max, same);
   switch (r.kind) {
     case "none":
@@ -33,7 +40,14 @@ function words<T>(t: TRangeT, prefix: "amount" | "term" | "rate", min: T | null,
 
 /** "50.00 至 2,000.00 万元", "10.00 万元起", "面议". */
 export function amountRangeText(t: TRangeT, p: TProductRanges, locale: TLocale): string {
-  return words(t, "amount", p.minAmountFen, p.maxAmountFen, (fen) => formatWanYuan(fen, locale), (a, b) => BigInt(a) === BigInt(b));
+  return words(
+    t,
+    "amount",
+    p.minAmountFen,
+    p.maxAmountFen,
+    (fen) => formatWanYuan(fen, locale),
+    (a, b) => BigInt(a) === BigInt(b),
+  );
 }
 
 /** "6 至 36 个月". */

@@ -29,7 +29,18 @@ const KINDS: TKind[] = ["threshold", "tiers", "perCount", "proportional"];
 let nextKey = 1;
 
 export function emptyRow(): TRuleRow {
-  return { key: nextKey++, indicator: "", kind: "threshold", points: "", target: "", step: "1", deduction: "", direction: "higher", best: "", tiers: [{ min: "", points: "" }] };
+  return {
+    key: nextKey++,
+    indicator: "",
+    kind: "threshold",
+    points: "",
+    target: "",
+    step: "1",
+    deduction: "",
+    direction: "higher",
+    best: "",
+    tiers: [{ min: "", points: "" }],
+  };
 }
 
 export function rowsFromRules(rules: TRuleSetItem[]): TRuleRow[] {
@@ -37,7 +48,14 @@ export function rowsFromRules(rules: TRuleSetItem[]): TRuleRow[] {
     const row = { ...emptyRow(), indicator, kind: rule.kind };
     switch (rule.kind) {
       case "threshold":
-        return { ...row, points: String(rule.points), target: String(rule.target), step: String(rule.step), deduction: String(rule.deduction), direction: rule.direction };
+        return {
+          ...row,
+          points: String(rule.points),
+          target: String(rule.target),
+          step: String(rule.step),
+          deduction: String(rule.deduction),
+          direction: rule.direction,
+        };
       case "tiers":
         return { ...row, tiers: rule.tiers.map((t) => ({ min: String(t.min), points: String(t.points) })) };
       case "perCount":
@@ -54,10 +72,13 @@ const n = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
 export function rulesFromRows(rows: TRuleRow[]): unknown[] {
   return rows.map((r) => {
     const rule =
-      r.kind === "threshold" ? { kind: r.kind, points: n(r.points), target: n(r.target), step: n(r.step), deduction: n(r.deduction), direction: r.direction }
-      : r.kind === "tiers" ? { kind: r.kind, tiers: r.tiers.map((t) => ({ min: n(t.min), points: n(t.points) })) }
-      : r.kind === "perCount" ? { kind: r.kind, points: n(r.points), deduction: n(r.deduction) }
-      : { kind: r.kind, points: n(r.points), best: n(r.best) };
+      r.kind === "threshold"
+        ? { kind: r.kind, points: n(r.points), target: n(r.target), step: n(r.step), deduction: n(r.deduction), direction: r.direction }
+        : r.kind === "tiers"
+          ? { kind: r.kind, tiers: r.tiers.map((t) => ({ min: n(t.min), points: n(t.points) })) }
+          : r.kind === "perCount"
+            ? { kind: r.kind, points: n(r.points), deduction: n(r.deduction) }
+            : { kind: r.kind, points: n(r.points), best: n(r.best) };
     return { indicator: r.indicator, rule };
   });
 }
@@ -152,29 +173,49 @@ export function RulesEditor({ rows, onChange, error, idPrefix }: Props) {
                   {row.tiers.map((tier, k) => (
                     <div key={k} className="flex flex-wrap items-end gap-2">
                       <TextField
-                        id={`${idPrefix}-${i}-tier-${k}-min`} label={t("scoring.fields.tierMin")} inputMode="decimal" className="w-28" value={tier.min}
+                        id={`${idPrefix}-${i}-tier-${k}-min`}
+                        label={t("scoring.fields.tierMin")}
+                        inputMode="decimal"
+                        className="w-28"
+                        value={tier.min}
                         error={error(`rules.${i}.rule.tiers.${k}.min`)}
                         onChange={(e) => set(i, { tiers: row.tiers.map((x, m) => (m === k ? { ...x, min: e.target.value } : x)) })}
                       />
                       <TextField
-                        id={`${idPrefix}-${i}-tier-${k}-points`} label={t("scoring.fields.tierPoints")} inputMode="decimal" className="w-28" value={tier.points}
+                        id={`${idPrefix}-${i}-tier-${k}-points`}
+                        label={t("scoring.fields.tierPoints")}
+                        inputMode="decimal"
+                        className="w-28"
+                        value={tier.points}
                         error={error(`rules.${i}.rule.tiers.${k}.points`)}
                         onChange={(e) => set(i, { tiers: row.tiers.map((x, m) => (m === k ? { ...x, points: e.target.value } : x)) })}
                       />
                       {row.tiers.length > 1 && (
-                        <button type="button" className="mb-2 text-sm text-red-700 underline" onClick={() => set(i, { tiers: row.tiers.filter((_, m) => m !== k) })}>
+                        <button
+                          type="button"
+                          className="mb-2 text-sm text-red-700 underline"
+                          onClick={() => set(i, { tiers: row.tiers.filter((_, m) => m !== k) })}
+                        >
                           {t("scoring.removeTier")}
                         </button>
                       )}
                     </div>
                   ))}
                   {error(`rules.${i}.rule.tiers`) && <p className="text-sm text-red-700">{error(`rules.${i}.rule.tiers`)}</p>}
-                  <button type="button" className="text-sm text-brand-700 underline" onClick={() => set(i, { tiers: [...row.tiers, { min: "", points: "" }] })}>
+                  <button
+                    type="button"
+                    className="text-sm text-brand-700 underline"
+                    onClick={() => set(i, { tiers: [...row.tiers, { min: "", points: "" }] })}
+                  >
                     {t("scoring.addTier")}
                   </button>
                 </div>
               )}
-              <button type="button" className="mt-7 text-sm text-red-700 underline" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="mt-7 text-sm text-red-700 underline"
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              >
                 {t("scoring.removeRow")}
               </button>
             </fieldset>
@@ -182,7 +223,11 @@ export function RulesEditor({ rows, onChange, error, idPrefix }: Props) {
         ))}
       </ol>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="button" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" onClick={() => onChange([...rows, emptyRow()])}>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          onClick={() => onChange([...rows, emptyRow()])}
+        >
           {t("scoring.addRow")}
         </button>
         <p aria-live="polite" className={`text-sm font-medium ${sum === 100 ? "text-green-800" : "text-red-700"}`}>

@@ -18,7 +18,10 @@ const TONES: Record<TBadgeTone, string> = {
  */
 export function Badge({ tone, children, testId }: { tone: TBadgeTone; children: ReactNode; testId?: string }) {
   return (
-    <span data-testid={testId} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONES[tone]}`}>
+    <span
+      data-testid={testId}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONES[tone]}`}
+    >
       {children}
     </span>
   );

@@ -46,7 +46,17 @@ const cellPadding = "sm:px-3 sm:py-2";
  * table roles explicitly: some browsers drop a table's semantics once its display changes,
  * and a screen reader should still hear rows and column headers on a phone.
  */
-export function DataTable<Row>({ caption, captionVisible = false, columns: declared, rows, rowKey, rowTestId, rowClassName, footer, testId }: Props<Row>) {
+export function DataTable<Row>({
+  caption,
+  captionVisible = false,
+  columns: declared,
+  rows,
+  rowKey,
+  rowTestId,
+  rowClassName,
+  footer,
+  testId,
+}: Props<Row>) {
   const columns = declared.filter((c): c is TColumn<Row> => Boolean(c));
   return (
     <div
@@ -60,11 +70,18 @@ export function DataTable<Row>({ caption, captionVisible = false, columns: decla
       className="relative rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600 sm:overflow-x-auto sm:bg-white sm:shadow-sm sm:ring-1 sm:ring-slate-200"
     >
       <table role="table" className="block w-full text-left text-sm sm:table sm:min-w-full">
-        <caption className={captionVisible ? "block pb-2 text-left font-medium sm:table-caption sm:px-3 sm:py-2" : "sr-only"}>{caption}</caption>
+        <caption className={captionVisible ? "block pb-2 text-left font-medium sm:table-caption sm:px-3 sm:py-2" : "sr-only"}>
+          {caption}
+        </caption>
         <thead role="rowgroup" className="sr-only bg-slate-50 text-slate-600 sm:not-sr-only">
           <tr role="row">
             {columns.map((c) => (
-              <th key={c.key} role="columnheader" scope="col" className={`px-3 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
+              <th
+                key={c.key}
+                role="columnheader"
+                scope="col"
+                className={`px-3 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}
+              >
                 {c.headerHidden ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}
@@ -88,7 +105,11 @@ export function DataTable<Row>({ caption, captionVisible = false, columns: decla
         </tbody>
         {footer && (
           <tfoot role="rowgroup" className="mt-3 block sm:table-footer-group">
-            <tr role="row" data-testid={footer.testId} className="block space-y-1 rounded-lg bg-slate-50 p-4 font-medium ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:ring-0">
+            <tr
+              role="row"
+              data-testid={footer.testId}
+              className="block space-y-1 rounded-lg bg-slate-50 p-4 font-medium ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:ring-0"
+            >
               {columns.map((c) =>
                 c.rowHeader ? (
                   <Cell key={c.key} column={c}>
@@ -116,7 +137,11 @@ function Cell<Row>({ column: c, empty = false, extra = "", children }: TCellProp
     // Medium weight unless the column sets its own (two weights in one class list would fight).
     const weight = /\bfont-(normal|semibold|bold)\b/.test(c.className ?? "") ? "" : "font-medium";
     return (
-      <th role="rowheader" scope="row" className={`block text-base sm:table-cell sm:align-top sm:text-sm ${weight} ${cellPadding} ${align} ${c.className ?? ""} ${extra}`}>
+      <th
+        role="rowheader"
+        scope="row"
+        className={`block text-base sm:table-cell sm:align-top sm:text-sm ${weight} ${cellPadding} ${align} ${c.className ?? ""} ${extra}`}
+      >
         {children}
       </th>
     );

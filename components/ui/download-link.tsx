@@ -43,7 +43,15 @@ export function DownloadLink({ href, children, className = "", ...props }: Ancho
     }
   };
   return (
-    <a {...props} href={href} download onClick={onClick} aria-busy={pending || undefined} aria-disabled={pending || undefined} className={`${className} ${pending ? "cursor-progress opacity-70" : ""}`}>
+    <a
+      {...props}
+      href={href}
+      download
+      onClick={onClick}
+      aria-busy={pending || undefined}
+      aria-disabled={pending || undefined}
+      className={`${className} ${pending ? "cursor-progress opacity-70" : ""}`}
+    >
       {pending ? t("preparingFile") : children}
     </a>
   );

@@ -21,10 +21,14 @@ export function KeysetPager({ previous, next, hrefFor, labels }: Props) {
       <span>{labels.summary}</span>
       <span className="flex gap-3">
         {previous && (
-          <Link href={hrefFor({ direction: "before", token: previous })} rel="prev" className="text-brand-700 underline">{labels.previous}</Link>
+          <Link href={hrefFor({ direction: "before", token: previous })} rel="prev" className="text-brand-700 underline">
+            {labels.previous}
+          </Link>
         )}
         {next && (
-          <Link href={hrefFor({ direction: "after", token: next })} rel="next" className="text-brand-700 underline">{labels.next}</Link>
+          <Link href={hrefFor({ direction: "after", token: next })} rel="next" className="text-brand-700 underline">
+            {labels.next}
+          </Link>
         )}
       </span>
     </nav>

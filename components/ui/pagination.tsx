@@ -13,8 +13,16 @@ export function Pagination({ page, pages, hrefFor, labels }: Props) {
     <nav aria-label={labels.nav} className="flex items-center justify-between text-sm text-slate-700">
       <span>{labels.summary}</span>
       <span className="flex gap-3">
-        {page > 1 && <Link href={hrefFor(page - 1)} className="text-brand-700 underline">{labels.previous}</Link>}
-        {page < pages && <Link href={hrefFor(page + 1)} className="text-brand-700 underline">{labels.next}</Link>}
+        {page > 1 && (
+          <Link href={hrefFor(page - 1)} className="text-brand-700 underline">
+            {labels.previous}
+          </Link>
+        )}
+        {page < pages && (
+          <Link href={hrefFor(page + 1)} className="text-brand-700 underline">
+            {labels.next}
+          </Link>
+        )}
       </span>
     </nav>
   );

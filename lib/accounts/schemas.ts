@@ -59,8 +59,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const requiredText = (max: number) =>
   z.string({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 
-const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "tooLong" }).optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "tooLong" }).optional());
 
 // Starts with a letter, so an account can never be mistaken for a mobile number at sign-in.
 export const ACCOUNT_PATTERN = /^[a-z][a-z0-9._@-]{2,63}$/;

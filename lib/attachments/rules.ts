@@ -59,4 +59,5 @@ export function formatFileSize(bytes: number): string {
 }
 
 /** Extensions the file picker suggests; the server still judges by content. */
-export const ACCEPT_ATTRIBUTE = ".pdf,.png,.jpg,.jpeg,.xlsx,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const ACCEPT_ATTRIBUTE =
+  ".pdf,.png,.jpg,.jpeg,.xlsx,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

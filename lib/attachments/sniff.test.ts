@@ -15,18 +15,48 @@ function zip(names: string[]): Uint8Array {
     const n = [...new TextEncoder().encode(name)];
     const offset = out.length;
     // local file header: signature, version, flags, method, time, date, crc, sizes (all 0), name length, extra length
-    u32(out, 0x04034b50); u16(out, 20); u16(out, 0); u16(out, 0); u16(out, 0); u16(out, 0);
-    u32(out, 0); u32(out, 0); u32(out, 0); u16(out, n.length); u16(out, 0); out.push(...n);
+    u32(out, 0x04034b50);
+    u16(out, 20);
+    u16(out, 0);
+    u16(out, 0);
+    u16(out, 0);
+    u16(out, 0);
+    u32(out, 0);
+    u32(out, 0);
+    u32(out, 0);
+    u16(out, n.length);
+    u16(out, 0);
+    out.push(...n);
     // central directory header (46 bytes + name)
-    u32(central, 0x02014b50); u16(central, 20); u16(central, 20); u16(central, 0); u16(central, 0); u16(central, 0); u16(central, 0);
-    u32(central, 0); u32(central, 0); u32(central, 0);
-    u16(central, n.length); u16(central, 0); u16(central, 0); u16(central, 0); u16(central, 0); u32(central, 0);
-    u32(central, offset); central.push(...n);
+    u32(central, 0x02014b50);
+    u16(central, 20);
+    u16(central, 20);
+    u16(central, 0);
+    u16(central, 0);
+    u16(central, 0);
+    u16(central, 0);
+    u32(central, 0);
+    u32(central, 0);
+    u32(central, 0);
+    u16(central, n.length);
+    u16(central, 0);
+    u16(central, 0);
+    u16(central, 0);
+    u16(central, 0);
+    u32(central, 0);
+    u32(central, offset);
+    central.push(...n);
   }
   const cdOffset = out.length;
   out.push(...central);
-  u32(out, 0x06054b50); u16(out, 0); u16(out, 0); u16(out, names.length); u16(out, names.length);
-  u32(out, central.length); u32(out, cdOffset); u16(out, 0);
+  u32(out, 0x06054b50);
+  u16(out, 0);
+  u16(out, 0);
+  u16(out, names.length);
+  u16(out, names.length);
+  u32(out, central.length);
+  u32(out, cdOffset);
+  u16(out, 0);
   return new Uint8Array(out);
 }
 

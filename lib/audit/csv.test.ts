@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_CSV_COLUMNS, CSV_BOM, auditCsvHeader, auditCsvRecord, csvCell, csvLine, formatShanghaiTime, type TAuditCsvHeadings } from "./csv";
+import {
+  AUDIT_CSV_COLUMNS,
+  CSV_BOM,
+  auditCsvHeader,
+  auditCsvRecord,
+  csvCell,
+  csvLine,
+  formatShanghaiTime,
+  type TAuditCsvHeadings,
+} from "./csv";
 
 describe("csvCell (RFC 4180)", () => {
   it("leaves plain text alone and writes null/undefined as empty", () => {

@@ -54,12 +54,36 @@ export type TAuditCsvRow = {
 
 /** Column headings, in the order of auditCsvRecord(). Translated by the caller. */
 export type TAuditCsvHeadings = Record<
-  "id" | "time" | "account" | "name" | "org" | "action" | "actionLabel" | "targetType" | "targetId" | "outcome" | "ip" | "userAgent" | "details",
+  | "id"
+  | "time"
+  | "account"
+  | "name"
+  | "org"
+  | "action"
+  | "actionLabel"
+  | "targetType"
+  | "targetId"
+  | "outcome"
+  | "ip"
+  | "userAgent"
+  | "details",
   string
 >;
 
 export const AUDIT_CSV_COLUMNS = [
-  "id", "time", "account", "name", "org", "action", "actionLabel", "targetType", "targetId", "outcome", "ip", "userAgent", "details",
+  "id",
+  "time",
+  "account",
+  "name",
+  "org",
+  "action",
+  "actionLabel",
+  "targetType",
+  "targetId",
+  "outcome",
+  "ip",
+  "userAgent",
+  "details",
 ] as const satisfies readonly (keyof TAuditCsvHeadings)[];
 
 /** BOM + heading line: the first chunk of every export. */

@@ -88,7 +88,11 @@ describe("afterFailure", () => {
   });
 
   it("a corrupt counter is read as 0", () => {
-    expect(afterFailure({ failedSignIns: Number.NaN, lockedUntil: null }, T0)).toEqual({ failedSignIns: 1, lockedUntil: null, justLocked: false });
+    expect(afterFailure({ failedSignIns: Number.NaN, lockedUntil: null }, T0)).toEqual({
+      failedSignIns: 1,
+      lockedUntil: null,
+      justLocked: false,
+    });
     expect(afterFailure({ failedSignIns: -3, lockedUntil: null }, T0)).toEqual({ failedSignIns: 1, lockedUntil: null, justLocked: false });
   });
 

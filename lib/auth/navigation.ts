@@ -41,5 +41,8 @@ const NAV: readonly TNavEntry[] = [
 ];
 
 export function navigationFor(role: Role): TNavItem[] {
-  return NAV.filter((e) => e.permission === null || can(role, e.permission)).map((e) => ({ key: typeof e.key === "function" ? e.key(role) : e.key, href: e.href(role) }));
+  return NAV.filter((e) => e.permission === null || can(role, e.permission)).map((e) => ({
+    key: typeof e.key === "function" ? e.key(role) : e.key,
+    href: e.href(role),
+  }));
 }

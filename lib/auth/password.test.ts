@@ -7,7 +7,8 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
 });
 
 const argon2 = await import("@node-rs/argon2");
-const { checkPasswordPolicy, characterClasses, hashPassword, needsRehash, PASSWORD_HASH_PARAMS, verifyPassword } = await import("./password");
+const { checkPasswordPolicy, characterClasses, hashPassword, needsRehash, PASSWORD_HASH_PARAMS, verifyPassword } =
+  await import("./password");
 
 const hashSpy = vi.mocked(argon2.hash);
 const verifySpy = vi.mocked(argon2.verify);
@@ -104,7 +105,12 @@ describe("verifyPassword", () => {
   });
 
   it("malformed hashes return false, never throw, and still spend a verification", async () => {
-    for (const bad of ["", "garbage", "$argon2id$v=19$m=19456,t=2,p=1$abc$def", "$2b$10$abcdefghijklmnopqrstuu5Ytk8hCv0Q1Z5Fz1Ykqq9wGvQy5l4nS"]) {
+    for (const bad of [
+      "",
+      "garbage",
+      "$argon2id$v=19$m=19456,t=2,p=1$abc$def",
+      "$2b$10$abcdefghijklmnopqrstuu5Ytk8hCv0Q1Z5Fz1Ykqq9wGvQy5l4nS",
+    ]) {
       verifySpy.mockClear();
       await expect(verifyPassword(bad, GOOD)).resolves.toBe(false);
       // At least one verification ran to completion against a well-formed hash (the dummy).

@@ -77,7 +77,14 @@ describe("sensitive permissions", () => {
   );
 
   it("gives no enterprise role any park, bank or supervision step on requests", () => {
-    const steps = ["requests.forward", "requests.return", "requests.sign", "requests.answer", "requests.pass", "requests.supervise"] as const;
+    const steps = [
+      "requests.forward",
+      "requests.return",
+      "requests.sign",
+      "requests.answer",
+      "requests.pass",
+      "requests.supervise",
+    ] as const;
     for (const role of [Role.ENTERPRISE_OWNER, Role.ENTERPRISE_MEMBER]) {
       for (const step of steps) expect(can(role, step), `${role} × ${step}`).toBe(false);
     }

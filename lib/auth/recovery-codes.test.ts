@@ -121,7 +121,12 @@ describe("matchRecoveryCode", () => {
   it("forgives case, spaces, dashes and look-alike letters", () => {
     const code = plain[0]!;
     const compact = code.replace("-", "");
-    for (const typed of [code.toUpperCase(), compact, ` ${compact.slice(0, 4)} ${compact.slice(4)} `, `${compact.slice(0, 2)}-${compact.slice(2)}`]) {
+    for (const typed of [
+      code.toUpperCase(),
+      compact,
+      ` ${compact.slice(0, 4)} ${compact.slice(4)} `,
+      `${compact.slice(0, 2)}-${compact.slice(2)}`,
+    ]) {
       expect(matchRecoveryCode(typed, hashes).ok).toBe(true);
     }
     const stored = [hashRecoveryCode("0a1b-c0d1")];

@@ -53,11 +53,36 @@ function matches(where: unknown, record: TRecord): boolean {
 }
 
 // ── a small world: bank A (parent) with branch A1, bank B; parks P1, P2 ──
-const ORG = { finance: "org-fin", pbc: "org-pbc", bankA: "org-bankA", bankA1: "org-bankA1", bankB: "org-bankB", park1: "org-park1", park2: "org-park2", ent1: "org-ent1", ent2: "org-ent2", ent3: "org-ent3" };
+const ORG = {
+  finance: "org-fin",
+  pbc: "org-pbc",
+  bankA: "org-bankA",
+  bankA1: "org-bankA1",
+  bankB: "org-bankB",
+  park1: "org-park1",
+  park2: "org-park2",
+  ent1: "org-ent1",
+  ent2: "org-ent2",
+  ent3: "org-ent3",
+};
 const PARK = { p1: "park-1", p2: "park-2" };
 
-type TReq = { id: string; enterpriseId: string; parkId: string; status: RequestStatus; assignedBankId: string | null; routes: { bankOrgId: string }[] };
-const req = (id: string, enterpriseId: string, parkId: string, status: RequestStatus, assignedBankId: string | null, routes: string[] = []): TReq => ({
+type TReq = {
+  id: string;
+  enterpriseId: string;
+  parkId: string;
+  status: RequestStatus;
+  assignedBankId: string | null;
+  routes: { bankOrgId: string }[];
+};
+const req = (
+  id: string,
+  enterpriseId: string,
+  parkId: string,
+  status: RequestStatus,
+  assignedBankId: string | null,
+  routes: string[] = [],
+): TReq => ({
   id,
   enterpriseId,
   parkId,
@@ -81,7 +106,12 @@ const ENTERPRISES = [
 ].map((e) => ({ ...e, requests: REQUESTS.filter((r) => r.enterpriseId === e.id) }));
 const ENTERPRISE_PARK: Record<string, string> = { e1: PARK.p1, e2: PARK.p1, e3: PARK.p2 };
 
-const actor = (role: Role, orgId: string, orgKind: OrgKind = orgKindOfRole(role)!): TActor => ({ userId: `u-${role}`, role, orgId, orgKind });
+const actor = (role: Role, orgId: string, orgKind: OrgKind = orgKindOfRole(role)!): TActor => ({
+  userId: `u-${role}`,
+  role,
+  orgId,
+  orgKind,
+});
 const ids = <T extends { id: string }>(rows: T[], where: unknown) => rows.filter((r) => matches(where, r)).map((r) => r.id);
 const seeRequests = (a: TActor, ctx?: TScopeContext) => ids(REQUESTS, requestScope(a, ctx));
 const seeEnterprises = (a: TActor, ctx?: TScopeContext) => ids(ENTERPRISES, enterpriseScope(a, ctx));
@@ -128,7 +158,10 @@ describe("requestScope", () => {
     expect(requestScope(FIN_ADMIN)).toEqual(notDraft);
     expect(requestScope(FIN_STAFF)).toEqual(notDraft);
     expect(requestScope(PBC)).toEqual(notDraft);
-    const bank = (list: string[]) => ({ ...notDraft, OR: [{ assignedBankId: { in: list } }, { routes: { some: { bankOrgId: { in: list } } } }] });
+    const bank = (list: string[]) => ({
+      ...notDraft,
+      OR: [{ assignedBankId: { in: list } }, { routes: { some: { bankOrgId: { in: list } } } }],
+    });
     expect(requestScope(MANAGER_A, { bankOrgIds: [ORG.bankA, ORG.bankA1] })).toEqual(bank([ORG.bankA, ORG.bankA1]));
     expect(requestScope(LIAISON_A1, { bankOrgIds: [ORG.bankA1] })).toEqual(bank([ORG.bankA1]));
     expect(requestScope(PARK1, { parkId: PARK.p1 })).toEqual({ parkId: PARK.p1, ...notDraft });

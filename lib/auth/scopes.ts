@@ -121,11 +121,7 @@ export type TUserScopeContext = {
 // organization's first users); finance staff and the central bank read everyone; the
 // others only the orgs in manageableOrgIds. Only a bank has child organizations, so
 // only a bank manager's list may reach beyond its own org.
-export function userScope(
-  actor: TActor,
-  ctx: TUserScopeContext = {},
-  intent: "read" | "manage" = "manage",
-): Prisma.UserWhereInput {
+export function userScope(actor: TActor, ctx: TUserScopeContext = {}, intent: "read" | "manage" = "manage"): Prisma.UserWhereInput {
   if (!canActor(actor, intent === "manage" ? "users.manageOwnOrg" : "users.read")) return nothing();
   const area = areaOfRole(actor.role);
   if (area === "finance" || area === "pbc") return {};

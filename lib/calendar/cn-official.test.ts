@@ -1,12 +1,7 @@
 // The official schedule data, checked line by line against the State Council notices
 // (2026: 国办发明电〔2025〕7号; 2025: 国办发明电〔2024〕12号). 2027 must stay absent until published.
 import { describe, expect, it } from "vitest";
-import {
-  CN_OFFICIAL_SCHEDULES,
-  CN_PUBLISHED_YEARS,
-  cnHolidayName,
-  cnOfficialCalendarData,
-} from "./cn-official";
+import { CN_OFFICIAL_SCHEDULES, CN_PUBLISHED_YEARS, cnHolidayName, cnOfficialCalendarData } from "./cn-official";
 import { createWorkingCalendar } from "./working-days";
 
 /** Every ISO day from..to inclusive (independent of the module's own expansion). */

@@ -102,9 +102,10 @@ function expand(source: string, periods: readonly Period[]): CnOfficialSchedule 
 }
 
 export const CN_OFFICIAL_SCHEDULES: Record<number, CnOfficialSchedule> = Object.freeze(
-  Object.fromEntries(
-    Object.entries(NOTICES).map(([year, n]) => [Number(year), expand(n.source, n.periods)]),
-  ) as Record<number, CnOfficialSchedule>,
+  Object.fromEntries(Object.entries(NOTICES).map(([year, n]) => [Number(year), expand(n.source, n.periods)])) as Record<
+    number,
+    CnOfficialSchedule
+  >,
 );
 
 /** Years with an official schedule in our data, ascending. */

@@ -4,7 +4,11 @@ import { renderChartSvg } from "./render-svg";
 describe("renderChartSvg", () => {
   it("renders a bar chart with Chinese labels to an SVG string", () => {
     const svg = renderChartSvg(
-      { xAxis: { type: "category", data: ["云溪高新区", "龙湾工业集中区"] }, yAxis: { type: "value" }, series: [{ type: "bar", data: [12, 7] }] },
+      {
+        xAxis: { type: "category", data: ["云溪高新区", "龙湾工业集中区"] },
+        yAxis: { type: "value" },
+        series: [{ type: "bar", data: [12, 7] }],
+      },
       { width: 400, height: 240 },
     );
     expect(svg.startsWith("<svg")).toBe(true);
@@ -16,7 +20,11 @@ describe("renderChartSvg", () => {
 describe("renderChartSvg with hostile labels", () => {
   it("escapes markup in labels (names come from the database)", () => {
     const svg = renderChartSvg(
-      { xAxis: { type: "category", data: ['<img src=x onerror="alert(1)">'] }, yAxis: { type: "value" }, series: [{ type: "bar", data: [1] }] },
+      {
+        xAxis: { type: "category", data: ['<img src=x onerror="alert(1)">'] },
+        yAxis: { type: "value" },
+        series: [{ type: "bar", data: [1] }],
+      },
       { width: 300, height: 200 },
     );
     expect(svg).not.toContain("<img");
@@ -25,7 +33,11 @@ describe("renderChartSvg with hostile labels", () => {
 });
 
 describe("renderChartSvg keeps what it drew", () => {
-  const option = { xAxis: { type: "category" as const, data: ["一季度", "二季度"] }, yAxis: { type: "value" as const }, series: [{ type: "bar" as const, data: [3, 4] }] };
+  const option = {
+    xAxis: { type: "category" as const, data: ["一季度", "二季度"] },
+    yAxis: { type: "value" as const },
+    series: [{ type: "bar" as const, data: [3, 4] }],
+  };
 
   it("answers the same input with the same SVG, and other numbers or sizes with a new one", () => {
     const first = renderChartSvg(option, { width: 320, height: 200 });

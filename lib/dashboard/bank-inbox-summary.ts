@@ -19,7 +19,12 @@ export type TInboxSummary = { red: number; yellow: number; normal: number; top: 
 
 const RUNNING = [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED];
 
-export async function summariseBankInbox(db: PrismaClient, user: TActorSource, now: Date, calendar: WorkingCalendar): Promise<TInboxSummary> {
+export async function summariseBankInbox(
+  db: PrismaClient,
+  user: TActorSource,
+  now: Date,
+  calendar: WorkingCalendar,
+): Promise<TInboxSummary> {
   const actor = actorOf(user);
   const ctx = await loadScopeContext(db, user);
   const banks = bankCoverage(actor, ctx.bankOrgIds);
@@ -29,5 +34,10 @@ export async function summariseBankInbox(db: PrismaClient, user: TActorSource, n
     countDeadlineBands(db, { statuses: RUNNING, unanswered: true, bankIds: banks }, now, endOfToday),
     listUrgentInboxItems(db, user, { take: INBOX_TOP, now, calendar }),
   ]);
-  return { red: bands.overdue, yellow: bands.dueToday, normal: bands.total - bands.overdue - bands.dueToday, top: inbox.filter((i) => i.deadline !== null) };
+  return {
+    red: bands.overdue,
+    yellow: bands.dueToday,
+    normal: bands.total - bands.overdue - bands.dueToday,
+    top: inbox.filter((i) => i.deadline !== null),
+  };
 }

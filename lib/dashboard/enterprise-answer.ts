@@ -11,7 +11,10 @@ export const SUMMARY_MAX_CHARS = 60;
 export type TAnswerSummary = { kind: AnswerKind; line: string | null; amountFen: string | null };
 
 export function firstLine(text: string, max = SUMMARY_MAX_CHARS): string | null {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "");
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== "");
   if (!line) return null;
   return [...line].length > max ? `${[...line].slice(0, max).join("")}…` : line;
 }

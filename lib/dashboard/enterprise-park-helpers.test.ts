@@ -22,8 +22,12 @@ describe("progressIndex", () => {
   it("uses the stage timestamps for escalated, closed and withdrawn items", () => {
     expect(progressIndex({ ...none, status: RequestStatus.ESCALATED, submittedAt: at, forwardedAt: at, signedAt: at })).toBe(2);
     expect(progressIndex({ ...none, status: RequestStatus.ESCALATED, submittedAt: at, forwardedAt: at })).toBe(1);
-    expect(progressIndex({ ...none, status: RequestStatus.CLOSED, submittedAt: at, forwardedAt: at, signedAt: at, answeredAt: at, rated: true })).toBe(4);
-    expect(progressIndex({ ...none, status: RequestStatus.CLOSED, submittedAt: at, forwardedAt: at, signedAt: at, answeredAt: at })).toBe(3);
+    expect(
+      progressIndex({ ...none, status: RequestStatus.CLOSED, submittedAt: at, forwardedAt: at, signedAt: at, answeredAt: at, rated: true }),
+    ).toBe(4);
+    expect(progressIndex({ ...none, status: RequestStatus.CLOSED, submittedAt: at, forwardedAt: at, signedAt: at, answeredAt: at })).toBe(
+      3,
+    );
     expect(progressIndex({ ...none, status: RequestStatus.WITHDRAWN, submittedAt: at })).toBe(0);
     expect(progressIndex({ ...none, status: RequestStatus.WITHDRAWN })).toBe(-1);
     expect(PROGRESS_STEPS[4]).toBe("rated");
@@ -44,7 +48,9 @@ describe("enterpriseTodo", () => {
 describe("answerSummary", () => {
   it("keeps the first non-empty line of the bank's text, shortened", () => {
     expect(answerSummary({ kind: "NEEDS_DOCUMENTS", documents: "\n  近两年财务报表\n纳税证明" }, null)).toEqual({
-      kind: AnswerKind.NEEDS_DOCUMENTS, line: "近两年财务报表", amountFen: null,
+      kind: AnswerKind.NEEDS_DOCUMENTS,
+      line: "近两年财务报表",
+      amountFen: null,
     });
     expect(firstLine("甲".repeat(70))).toBe(`${"甲".repeat(60)}…`);
     expect(firstLine("  \n ")).toBeNull();
@@ -52,7 +58,9 @@ describe("answerSummary", () => {
 
   it("gives the amount of a granted loan, falls back to the column's kind, and null without an answer", () => {
     expect(answerSummary({ kind: "GRANTED", amountFen: "5000000000", product: "科技贷" }, null)).toEqual({
-      kind: AnswerKind.GRANTED, line: "科技贷", amountFen: "5000000000",
+      kind: AnswerKind.GRANTED,
+      line: "科技贷",
+      amountFen: "5000000000",
     });
     expect(answerSummary(null, AnswerKind.CANNOT_DO)).toEqual({ kind: AnswerKind.CANNOT_DO, line: null, amountFen: null });
     expect(answerSummary(null, null)).toBeNull();
@@ -61,7 +69,11 @@ describe("answerSummary", () => {
 
 describe("statusCounts", () => {
   it("lists every state in workflow order, zero included, and merges duplicates", () => {
-    const counts = statusCounts([{ status: RequestStatus.CLOSED, count: 2 }, { status: RequestStatus.SUBMITTED, count: 1 }, { status: RequestStatus.CLOSED, count: 1 }]);
+    const counts = statusCounts([
+      { status: RequestStatus.CLOSED, count: 2 },
+      { status: RequestStatus.SUBMITTED, count: 1 },
+      { status: RequestStatus.CLOSED, count: 1 },
+    ]);
     expect(counts.map((c) => c.status)).toEqual(Object.values(RequestStatus));
     expect(counts.find((c) => c.status === RequestStatus.CLOSED)?.count).toBe(3);
     expect(counts.find((c) => c.status === RequestStatus.DRAFT)?.count).toBe(0);
@@ -81,18 +93,36 @@ describe("halfYearOf", () => {
 
 describe("parkFigureTable", () => {
   const row = (bankName: string, quarter: number, balance: bigint, borrowers: number) => ({
-    year: 2026, quarter, bankOrgId: bankName, bankName, status: "ACCEPTED" as const, balanceFen: balance, incrementFen: -balance / 10n,
-    borrowers, firstLoans: 1, creditLoans: 2,
+    year: 2026,
+    quarter,
+    bankOrgId: bankName,
+    bankName,
+    status: "ACCEPTED" as const,
+    balanceFen: balance,
+    incrementFen: -balance / 10n,
+    borrowers,
+    firstLoans: 1,
+    creditLoans: 2,
   });
 
   it("keeps the quarter's rows by bank name and sums them in integer fen", () => {
-    const table = parkFigureTable({ year: 2026, quarter: 3 }, true, [row("工行", 3, 12_345_678_901n, 3), row("农行", 3, 1n, 2), row("建行", 4, 99n, 9)]);
+    const table = parkFigureTable({ year: 2026, quarter: 3 }, true, [
+      row("工行", 3, 12_345_678_901n, 3),
+      row("农行", 3, 1n, 2),
+      row("建行", 4, 99n, 9),
+    ]);
     expect(table.rows.map((r) => r.bankName)).toEqual(["工行", "农行"]);
     expect(table.totals).toEqual({ balanceFen: "12345678902", incrementFen: "-1234567890", borrowers: 5, firstLoans: 2, creditLoans: 4 });
     expect(table.complete).toBe(true);
   });
 
   it("has no totals for a quarter without figures", () => {
-    expect(parkFigureTable({ year: 2026, quarter: 4 }, false, [])).toEqual({ year: 2026, quarter: 4, complete: false, rows: [], totals: null });
+    expect(parkFigureTable({ year: 2026, quarter: 4 }, false, [])).toEqual({
+      year: 2026,
+      quarter: 4,
+      complete: false,
+      rows: [],
+      totals: null,
+    });
   });
 });

@@ -65,19 +65,49 @@ export type TEnterpriseDashboard = {
 };
 
 const ITEM_SELECT = {
-  id: true, serial: true, title: true, type: true, status: true, submittedAt: true, forwardedAt: true, signedAt: true,
-  answeredAt: true, rating: true, dueAt: true, dueProvisional: true, answer: true, answerKind: true, returnReason: true,
+  id: true,
+  serial: true,
+  title: true,
+  type: true,
+  status: true,
+  submittedAt: true,
+  forwardedAt: true,
+  signedAt: true,
+  answeredAt: true,
+  rating: true,
+  dueAt: true,
+  dueProvisional: true,
+  answer: true,
+  answerKind: true,
+  returnReason: true,
   assignedBank: { select: { name: true, shortName: true } },
 } as const;
 
 type TItemRow = {
-  id: string; serial: string; title: string; type: RequestType; status: RequestStatus; submittedAt: Date | null; forwardedAt: Date | null;
-  signedAt: Date | null; answeredAt: Date | null; rating: string | null; dueAt: Date | null; dueProvisional: boolean; answer: unknown;
-  answerKind: AnswerKind | null; returnReason: string | null; assignedBank: { name: string; shortName: string | null } | null;
+  id: string;
+  serial: string;
+  title: string;
+  type: RequestType;
+  status: RequestStatus;
+  submittedAt: Date | null;
+  forwardedAt: Date | null;
+  signedAt: Date | null;
+  answeredAt: Date | null;
+  rating: string | null;
+  dueAt: Date | null;
+  dueProvisional: boolean;
+  answer: unknown;
+  answerKind: AnswerKind | null;
+  returnReason: string | null;
+  assignedBank: { name: string; shortName: string | null } | null;
 };
 
 /** Null when the actor is not (or no longer) an enterprise user with an enterprise. */
-export async function getEnterpriseDashboard(db: PrismaClient, actor: TActorSource, now: Date = new Date()): Promise<TEnterpriseDashboard | null> {
+export async function getEnterpriseDashboard(
+  db: PrismaClient,
+  actor: TActorSource,
+  now: Date = new Date(),
+): Promise<TEnterpriseDashboard | null> {
   const who = actorOf(actor);
   if (!canActor(who, "dashboard.enterprise")) return null;
   const ctx = await loadScopeContext(db, actor);
@@ -162,10 +192,21 @@ async function loadMaturingLoans(db: PrismaClient, enterpriseId: string, now: Da
   const rows = await db.loanOutcome.findMany({
     where: { enterpriseId, disbursedOn: { not: null }, maturesOn: { gt: from, lte: until } },
     orderBy: [{ maturesOn: "asc" }, { id: "asc" }],
-    select: { id: true, product: true, amountFen: true, maturesOn: true, requestId: true, bank: { select: { name: true, shortName: true } } },
+    select: {
+      id: true,
+      product: true,
+      amountFen: true,
+      maturesOn: true,
+      requestId: true,
+      bank: { select: { name: true, shortName: true } },
+    },
   });
   return rows.map((l) => ({
-    id: l.id, product: l.product, amountFen: l.amountFen.toString(), maturesOn: l.maturesOn!, requestId: l.requestId,
+    id: l.id,
+    product: l.product,
+    amountFen: l.amountFen.toString(),
+    maturesOn: l.maturesOn!,
+    requestId: l.requestId,
     bankName: l.bank.shortName ?? l.bank.name,
   }));
 }

@@ -33,7 +33,9 @@ export async function overdueMatrix(db: PrismaClient, user: TActorSource, now: D
   }
   return {
     banks: [...banks.values()].sort((a, b) => b.total - a.total || a.bankName.localeCompare(b.bankName, "zh-CN")),
-    parks: [...parks.values()].sort((a, b) => a.code.localeCompare(b.code)).map(({ parkId, parkName, total }) => ({ parkId, parkName, total })),
+    parks: [...parks.values()]
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map(({ parkId, parkName, total }) => ({ parkId, parkName, total })),
     cells: rows.map((r) => ({ bankOrgId: r.bankOrgId, parkId: r.parkId, count: r.count })),
     total: rows.reduce((s, r) => s + r.count, 0),
   };

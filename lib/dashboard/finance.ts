@@ -22,8 +22,14 @@ import { summariseRanking, type TRankingSummary } from "./shared-ranking-summary
 
 /** Every status an item outside its author's drafts can have, in workflow order. */
 export const DASHBOARD_STATUSES = [
-  RequestStatus.SUBMITTED, RequestStatus.RETURNED, RequestStatus.FORWARDED, RequestStatus.SIGNED,
-  RequestStatus.ESCALATED, RequestStatus.ANSWERED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
+  RequestStatus.SUBMITTED,
+  RequestStatus.RETURNED,
+  RequestStatus.FORWARDED,
+  RequestStatus.SIGNED,
+  RequestStatus.ESCALATED,
+  RequestStatus.ANSWERED,
+  RequestStatus.CLOSED,
+  RequestStatus.WITHDRAWN,
 ] as const;
 
 export type TSubmissionGaps = {
@@ -55,7 +61,9 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
   const actor = actorOf(user);
   const { current, lastEnded } = dashboardPeriod(now);
   const [program, calendar, publishedYears] = await Promise.all([
-    getCurrentProgram(db, current.year, now), loadWorkingCalendar(db), loadPublishedYears(db),
+    getCurrentProgram(db, current.year, now),
+    loadWorkingCalendar(db),
+    loadPublishedYears(db),
   ]);
   const [groups, overdue, supervision, ranking, compliance, rows] = await Promise.all([
     maySeeSupervisionQueue(actor) ? countRequestsByStatus(db) : Promise.resolve([]),
@@ -74,7 +82,15 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     open: rows.filter((r) => r.lateState === "open").length,
   };
   return {
-    current, lastEnded, byStatus, overdue, supervision, ranking, programId: program?.id ?? null,
-    calendarMissingYear: nextYearMissing(now, publishedYears), compliance, submissions,
+    current,
+    lastEnded,
+    byStatus,
+    overdue,
+    supervision,
+    ranking,
+    programId: program?.id ?? null,
+    calendarMissingYear: nextYearMissing(now, publishedYears),
+    compliance,
+    submissions,
   };
 }

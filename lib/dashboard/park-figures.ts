@@ -53,9 +53,20 @@ export function parkFigureTable(q: TQuarterKey, complete: boolean, all: readonly
     firstLoans += f.firstLoans;
     creditLoans += f.creditLoans;
     return {
-      bankOrgId: f.bankOrgId, bankName: f.bankName, status: f.status, balanceFen: f.balanceFen.toString(), incrementFen: f.incrementFen.toString(),
-      borrowers: f.borrowers, firstLoans: f.firstLoans, creditLoans: f.creditLoans,
+      bankOrgId: f.bankOrgId,
+      bankName: f.bankName,
+      status: f.status,
+      balanceFen: f.balanceFen.toString(),
+      incrementFen: f.incrementFen.toString(),
+      borrowers: f.borrowers,
+      firstLoans: f.firstLoans,
+      creditLoans: f.creditLoans,
     };
   });
-  return { ...q, complete, rows, totals: { balanceFen: balance.toString(), incrementFen: increment.toString(), borrowers, firstLoans, creditLoans } };
+  return {
+    ...q,
+    complete,
+    rows,
+    totals: { balanceFen: balance.toString(), incrementFen: increment.toString(), borrowers, firstLoans, creditLoans },
+  };
 }

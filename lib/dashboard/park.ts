@@ -27,9 +27,23 @@ const AT_BANK: RequestStatus[] = [RequestStatus.FORWARDED, RequestStatus.SIGNED]
 // Figures count once the bank has handed them in (as the ranking counts them).
 const COUNTED_SUBMISSIONS: SubmissionStatus[] = [SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED];
 
-export type TQueueItem = { id: string; serial: string; title: string; enterpriseName: string; submittedAt: Date | null; workingDaysWaiting: number };
+export type TQueueItem = {
+  id: string;
+  serial: string;
+  title: string;
+  enterpriseName: string;
+  submittedAt: Date | null;
+  workingDaysWaiting: number;
+};
 export type TOverdueItem = {
-  id: string; serial: string; title: string; status: RequestStatus; enterpriseName: string; bankName: string | null; dueAt: Date; workingDaysOverdue: number;
+  id: string;
+  serial: string;
+  title: string;
+  status: RequestStatus;
+  enterpriseName: string;
+  bankName: string | null;
+  dueAt: Date;
+  workingDaysOverdue: number;
 };
 export type TClassCount = { supportClass: SupportClass | "NONE"; count: number };
 export type TVisitBank = { bankOrgId: string; bankName: string; role: PairingRole };
@@ -84,8 +98,13 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       take: OLDEST_SHOWN,
       select: {
-        id: true, serial: true, title: true, status: true, dueAt: true,
-        enterprise: { select: { name: true } }, assignedBank: { select: { name: true, shortName: true } },
+        id: true,
+        serial: true,
+        title: true,
+        status: true,
+        dueAt: true,
+        enterprise: { select: { name: true } },
+        assignedBank: { select: { name: true, shortName: true } },
       },
     }),
     db.quarterlyParkFigure.findMany({
@@ -94,8 +113,14 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
         submission: { status: { in: COUNTED_SUBMISSIONS }, OR: quarters.map((q) => ({ year: q.year, quarter: q.quarter })) },
       },
       select: {
-        loanBalanceFen: true, loanIncrementFen: true, borrowers: true, firstLoans: true, creditLoans: true,
-        submission: { select: { year: true, quarter: true, bankOrgId: true, status: true, bank: { select: { name: true, shortName: true } } } },
+        loanBalanceFen: true,
+        loanIncrementFen: true,
+        borrowers: true,
+        firstLoans: true,
+        creditLoans: true,
+        submission: {
+          select: { year: true, quarter: true, bankOrgId: true, status: true, bank: { select: { name: true, shortName: true } } },
+        },
       },
     }),
     db.parkVisit.findMany({
@@ -130,9 +155,16 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     count: enterpriseTotals.filter((g) => g.active && g.supportClass === c).reduce((s, g) => s + g.count, 0),
   }));
   const figureRows = figures.map((f) => ({
-    year: f.submission.year, quarter: f.submission.quarter, bankOrgId: f.submission.bankOrgId, bankName: bankName(f.submission.bank)!,
-    status: f.submission.status, balanceFen: f.loanBalanceFen, incrementFen: f.loanIncrementFen,
-    borrowers: f.borrowers, firstLoans: f.firstLoans, creditLoans: f.creditLoans,
+    year: f.submission.year,
+    quarter: f.submission.quarter,
+    bankOrgId: f.submission.bankOrgId,
+    bankName: bankName(f.submission.bank)!,
+    status: f.submission.status,
+    balanceFen: f.loanBalanceFen,
+    incrementFen: f.loanIncrementFen,
+    borrowers: f.borrowers,
+    firstLoans: f.firstLoans,
+    creditLoans: f.creditLoans,
   }));
 
   return {
@@ -140,7 +172,11 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     queue: {
       total: queueTotal,
       oldest: queue.map((r) => ({
-        id: r.id, serial: r.serial, title: r.title, enterpriseName: r.enterprise.name, submittedAt: r.submittedAt,
+        id: r.id,
+        serial: r.serial,
+        title: r.title,
+        enterpriseName: r.enterprise.name,
+        submittedAt: r.submittedAt,
         workingDaysWaiting: r.submittedAt ? workingDaysBetween(r.submittedAt, now, calendar) : 0,
       })),
     },
@@ -153,12 +189,23 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     overdue: {
       total: overdueBands.overdue,
       oldest: overdue.map((r) => ({
-        id: r.id, serial: r.serial, title: r.title, status: r.status, enterpriseName: r.enterprise.name, bankName: bankName(r.assignedBank),
-        dueAt: r.dueAt!, workingDaysOverdue: workingDaysBetween(r.dueAt!, now, calendar),
+        id: r.id,
+        serial: r.serial,
+        title: r.title,
+        status: r.status,
+        enterpriseName: r.enterprise.name,
+        bankName: bankName(r.assignedBank),
+        dueAt: r.dueAt!,
+        workingDaysOverdue: workingDaysBetween(r.dueAt!, now, calendar),
       })),
     },
     enterprises: { total: classCounts.reduce((s, c) => s + c.count, 0), byClass: classCounts },
     figures: quarters.map((q, i) => parkFigureTable(q, i > 0, figureRows)),
-    visits: { halfYear, hasPairings: pairings.length > 0, due, done: visits.map((v) => ({ bankName: bankName(v.bank)!, visitedOn: v.visitedOn, leaderName: v.leaderName })) },
+    visits: {
+      halfYear,
+      hasPairings: pairings.length > 0,
+      due,
+      done: visits.map((v) => ({ bankName: bankName(v.bank)!, visitedOn: v.visitedOn, leaderName: v.leaderName })),
+    },
   };
 }

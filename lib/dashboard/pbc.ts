@@ -38,7 +38,10 @@ export async function loadPbcDashboard(db: PrismaClient, user: TActorSource, opt
     program ? summariseRanking(db, actor, program.id, (r) => r.status !== RankingStatus.PUBLISHED) : null,
   ]);
   return {
-    current, lastEnded, programId: program?.id ?? null, figures,
+    current,
+    lastEnded,
+    programId: program?.id ?? null,
+    figures,
     rates: ratesNow && ratesLast ? { current: ratesNow, lastEnded: ratesLast } : null,
     ranking,
   };

@@ -39,11 +39,19 @@ export async function summariseRanking(
     select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
   });
   const line = (e: (typeof entries)[number]): TRankedBankLine => ({
-    bankOrgId: e.bankOrgId, bankName: e.bank.name, rank: e.rank, totalScore: e.totalScore.toFixed(2),
+    bankOrgId: e.bankOrgId,
+    bankName: e.bank.name,
+    rank: e.rank,
+    totalScore: e.totalScore.toFixed(2),
   });
   return {
-    id: row.id, year: row.year, quarter: row.quarter, status: row.status,
-    financeReviewed: row.financeReviewed, pbcReviewed: row.pbcReviewed, banks: row.banks,
+    id: row.id,
+    year: row.year,
+    quarter: row.quarter,
+    status: row.status,
+    financeReviewed: row.financeReviewed,
+    pbcReviewed: row.pbcReviewed,
+    banks: row.banks,
     top: entries.slice(0, TOP_COUNT).map(line),
     bottom: entries.filter((e) => e.bottomList).map(line),
   };

@@ -48,4 +48,13 @@ export async function queryQuarterRates(db: TDb, params: TRatesParams): Promise<
   return ratesOf(await readQuarterRateCounts(db, { programId, quarterStart, cutoff, bankOrgIds }));
 }
 
-const ZERO: TRateCounts = { received: 0, owed: 0, answered: 0, onTime: 0, financingAnswered: 0, financingGranted: 0, rated: 0, satisfied: 0 };
+const ZERO: TRateCounts = {
+  received: 0,
+  owed: 0,
+  answered: 0,
+  onTime: 0,
+  financingAnswered: 0,
+  financingGranted: 0,
+  rated: 0,
+  satisfied: 0,
+};

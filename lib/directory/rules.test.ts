@@ -29,14 +29,22 @@ describe("current contact", () => {
 
   it("falls back to the nearest parent bank's contact", () => {
     const latest = latestContactPerBank(contacts, "2026-06-01");
-    const parentOf = new Map<string, string | null>([["sub", "branch"], ["branch", "head"], ["head", null], ["lonely", null]]);
+    const parentOf = new Map<string, string | null>([
+      ["sub", "branch"],
+      ["branch", "head"],
+      ["head", null],
+      ["lonely", null],
+    ]);
     expect(contactFor("sub", latest, parentOf)).toEqual({ contact: latest.get("head"), fromBankOrgId: "head" });
     expect(contactFor("head", latest, parentOf)?.fromBankOrgId).toBe("head");
     expect(contactFor("lonely", latest, parentOf)).toBeNull();
   });
 
   it("does not loop on a cycle in bad data", () => {
-    const parentOf = new Map<string, string | null>([["a", "b"], ["b", "a"]]);
+    const parentOf = new Map<string, string | null>([
+      ["a", "b"],
+      ["b", "a"],
+    ]);
     expect(contactFor("a", new Map(), parentOf)).toBeNull();
   });
 });

@@ -39,7 +39,9 @@ function resolveImport(from: string, spec: string): string | null {
 const imports = new Map(
   files.map((f) => [
     f,
-    [...text.get(f)!.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => resolveImport(f, m[1]!)).filter((x): x is string => x !== null),
+    [...text.get(f)!.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)]
+      .map((m) => resolveImport(f, m[1]!))
+      .filter((x): x is string => x !== null),
   ]),
 );
 const importers = new Map<string, Set<string>>();
@@ -47,7 +49,7 @@ for (const [f, targets] of imports) for (const t of targets) importers.set(t, (i
 
 // Client modules: "use client" files and everything they import.
 const clientModules = new Set(files.filter((f) => /^\s*["']use client["']/.test(text.get(f)!)));
-for (const pending = [...clientModules]; pending.length > 0; ) {
+for (const pending = [...clientModules]; pending.length > 0;) {
   for (const t of imports.get(pending.pop()!) ?? []) {
     if (!clientModules.has(t)) {
       clientModules.add(t);
@@ -62,7 +64,7 @@ const ENTRY = /^app\/(.+\/)?(page|layout|template|error|loading|not-found|defaul
 function entriesRendering(module: string): Set<string> {
   const entries = new Set<string>(ENTRY.test(module) ? [module] : []);
   const seen = new Set<string>([module]);
-  for (const pending = [module]; pending.length > 0; ) {
+  for (const pending = [module]; pending.length > 0;) {
     for (const importer of importers.get(pending.pop()!) ?? []) {
       if (seen.has(importer)) continue;
       seen.add(importer);

@@ -6,13 +6,23 @@ const TIME_ZONE = "Asia/Shanghai";
 
 // Building an Intl formatter costs far more than using one (tens of microseconds against
 // one or two), and a dashboard formats hundreds of values: one of each per language.
-const GROUPING = { "zh-CN": new Intl.NumberFormat("zh-CN"), en: new Intl.NumberFormat("en-US") } satisfies Record<TLocale, Intl.NumberFormat>;
+const GROUPING = { "zh-CN": new Intl.NumberFormat("zh-CN"), en: new Intl.NumberFormat("en-US") } satisfies Record<
+  TLocale,
+  Intl.NumberFormat
+>;
 const DATE = {
   "zh-CN": new Intl.DateTimeFormat("zh-CN", { timeZone: TIME_ZONE, year: "numeric", month: "long", day: "numeric" }),
   en: new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
 } satisfies Record<TLocale, Intl.DateTimeFormat>;
 const DATE_TIME = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
 });
 
 /** Integer fen (as bigint or its decimal string) → "1,234.50" 万元 (1 万元 = 1,000,000 fen). */

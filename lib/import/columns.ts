@@ -67,7 +67,11 @@ export type THeaderMap<K extends string> = {
 };
 
 /** Which column holds which field; `optional` lists keys whose column may be left out. */
-export function mapHeader<K extends string>(header: readonly string[], specs: readonly TColumnSpec<K>[], optional: readonly K[] = []): THeaderMap<K> {
+export function mapHeader<K extends string>(
+  header: readonly string[],
+  specs: readonly TColumnSpec<K>[],
+  optional: readonly K[] = [],
+): THeaderMap<K> {
   const byName = new Map<string, K>();
   for (const spec of specs) for (const name of [spec.header, ...spec.aliases]) byName.set(normalizeHeader(name), spec.key);
   const index: Partial<Record<K, number>> = {};

@@ -12,12 +12,12 @@ import { SECTION_NAMES, type TBankRef, type TFileError, type TParkRef, type TRow
 import type { TImportKind } from "./run";
 import type { TTranslate } from "@/lib/i18n/translator";
 
-
 export function columnsOf(kind: TImportKind): readonly TColumnSpec[] {
   return kind === "enterprises" ? ENTERPRISE_COLUMNS : CONTACT_COLUMNS;
 }
 
-type TTemplateData = { kind: "enterprises"; parks: readonly TParkRef[]; ownPark: boolean } | { kind: "contacts"; banks: readonly TBankRef[] };
+type TTemplateData =
+  { kind: "enterprises"; parks: readonly TParkRef[]; ownPark: boolean } | { kind: "contacts"; banks: readonly TBankRef[] };
 
 export async function buildTemplate(data: TTemplateData, t: TTranslate): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -64,7 +64,10 @@ export function errorText(t: TTranslate, code: string, params: Record<string, st
 }
 
 /** Every problem of a refused file: 行号, 列, 问题. */
-export async function buildErrorReport(result: { fileError: TFileError | null; errors: readonly TRowError[] }, t: TTranslate): Promise<Buffer> {
+export async function buildErrorReport(
+  result: { fileError: TFileError | null; errors: readonly TRowError[] },
+  t: TTranslate,
+): Promise<Buffer> {
   type TLine = { row: number | null; column: string; reason: string };
   const lines: TLine[] = [];
   if (result.fileError) lines.push({ row: null, column: "", reason: errorText(t, result.fileError.code, result.fileError.params) });

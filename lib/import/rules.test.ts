@@ -18,7 +18,7 @@ import {
 import { readSheet } from "./sheet";
 
 let n = 0;
-const rng = { next: () => ((n = (n * 9301 + 49297) % 233280) / 233280) };
+const rng = { next: () => (n = (n * 9301 + 49297) % 233280) / 233280 };
 const PARKS = [
   { id: "p1", code: "YX-HT", name: "云溪高新技术产业开发区管理委员会", shortName: "云溪高新区" },
   { id: "p2", code: "YX-EC", name: "云溪经济开发区管理委员会", shortName: "云溪经开区" },
@@ -49,7 +49,10 @@ describe("header", () => {
   it("names missing columns; the park column may be left out by park staff", () => {
     const v = enterpriseValidator({ header: ["企业名称"], rows: [row(2, ["x"])] }, { parks: PARKS, ownParkId: null });
     expect(v.fileError).toEqual({ code: "missingColumns", params: { columns: "统一社会信用代码、所在园区、行业门类、企业规模" } });
-    const own = enterpriseValidator({ header: ["统一社会信用代码", "企业名称", "行业门类", "企业规模"], rows: [row(2, [])] }, { parks: PARKS, ownParkId: "p1" });
+    const own = enterpriseValidator(
+      { header: ["统一社会信用代码", "企业名称", "行业门类", "企业规模"], rows: [row(2, [])] },
+      { parks: PARKS, ownParkId: "p1" },
+    );
     expect(own.fileError).toBeNull();
   });
 });
@@ -57,9 +60,28 @@ describe("header", () => {
 describe("enterprise rows", () => {
   it("accepts a good row with letters or names for industry and 大中小微 for size", () => {
     const uscc = makeUscc(rng);
-    const { drafts, errors } = runAll([row(2, [uscc.toLowerCase(), "云溪精密机械有限公司", "云溪高新区", "C 制造业", "小", "赵一鸣", "138 1234 5678", "专精特新、高新技术企业"])]);
+    const { drafts, errors } = runAll([
+      row(2, [
+        uscc.toLowerCase(),
+        "云溪精密机械有限公司",
+        "云溪高新区",
+        "C 制造业",
+        "小",
+        "赵一鸣",
+        "138 1234 5678",
+        "专精特新、高新技术企业",
+      ]),
+    ]);
     expect(errors).toEqual([]);
-    expect(drafts[0]).toMatchObject({ row: 2, uscc, parkId: "p1", industrySection: "C", size: "SMALL", contactMobile: "13812345678", tags: ["专精特新", "高新技术企业"] });
+    expect(drafts[0]).toMatchObject({
+      row: 2,
+      uscc,
+      parkId: "p1",
+      industrySection: "C",
+      size: "SMALL",
+      contactMobile: "13812345678",
+      tags: ["专精特新", "高新技术企业"],
+    });
   });
 
   it("reports every problem of a row with the file's row number and column", () => {
@@ -81,7 +103,10 @@ describe("enterprise rows", () => {
   });
 
   it("keeps park staff to their own park; a blank park means theirs", () => {
-    const { drafts, errors } = runAll([row(2, [makeUscc(rng), "甲", "", "C", "小"]), row(3, [makeUscc(rng), "乙", "云溪经开区", "C", "小"])], "p1");
+    const { drafts, errors } = runAll(
+      [row(2, [makeUscc(rng), "甲", "", "C", "小"]), row(3, [makeUscc(rng), "乙", "云溪经开区", "C", "小"])],
+      "p1",
+    );
     expect(drafts.map((d) => d.parkId)).toEqual(["p1"]);
     expect(errors.map((e) => [e.row, e.code])).toEqual([[3, "notOwnPark"]]);
   });
@@ -108,8 +133,34 @@ describe("contact rows", () => {
     { id: "b2", name: "云溪农村商业银行", shortName: "云溪农商行" },
     { id: "b3", name: "云溪农村商业银行城西支行", shortName: "云溪农商行" },
   ];
-  const header = ["银行机构", "第一责任人姓名", "第一责任人职务", "第一责任人手机号", "第二责任人姓名", "第二责任人职务", "第二责任人手机号", "联系部门", "联络员姓名", "联络员手机号", "联络员办公电话", "生效日期"];
-  const good = (bank: string, date: string) => [bank, "王行长", "行长", "", "李副行长", "分管信贷副行长", "", "普惠金融事业部", "周联络", "13912345678", "0737-4123456", date];
+  const header = [
+    "银行机构",
+    "第一责任人姓名",
+    "第一责任人职务",
+    "第一责任人手机号",
+    "第二责任人姓名",
+    "第二责任人职务",
+    "第二责任人手机号",
+    "联系部门",
+    "联络员姓名",
+    "联络员手机号",
+    "联络员办公电话",
+    "生效日期",
+  ];
+  const good = (bank: string, date: string) => [
+    bank,
+    "王行长",
+    "行长",
+    "",
+    "李副行长",
+    "分管信贷副行长",
+    "",
+    "普惠金融事业部",
+    "周联络",
+    "13912345678",
+    "0737-4123456",
+    date,
+  ];
 
   it("validates banks, required fields, phones and dates, and duplicates", () => {
     const rows = [
@@ -121,7 +172,12 @@ describe("contact rows", () => {
     const v = contactValidator({ header, rows }, { banks: BANKS, today: "2026-03-10" });
     expect(v.fileError).toBeNull();
     const out = rows.map((r) => v.check(r));
-    expect(out[0]!.draft).toMatchObject({ bankOrgId: "b1", effectiveOn: "2026-03-01", liaisonMobile: "13912345678", liaisonPhone: "0737-4123456" });
+    expect(out[0]!.draft).toMatchObject({
+      bankOrgId: "b1",
+      effectiveOn: "2026-03-01",
+      liaisonMobile: "13912345678",
+      liaisonPhone: "0737-4123456",
+    });
     expect(out[1]!.errors.map((e) => e.code)).toEqual(["bankAmbiguous"]);
     expect(out[2]!.errors.map((e) => e.code)).toEqual(["required", "liaisonPhoneRequired", "dateInvalid"]);
     expect(out[3]!.errors.map((e) => [e.code, e.params?.first])).toEqual([["duplicateContactInFile", 2]]);
@@ -172,6 +228,9 @@ describe("files", () => {
     const report = await buildErrorReport({ fileError: null, errors }, t);
     const sheet = await readSheet("r.xlsx", report);
     expect(sheet.header).toEqual(["report.row", "report.column", "report.reason"]);
-    expect(sheet.rows.map((r) => r.cells.slice(0, 2))).toEqual([["3", "企业名称"], ["9", "企业规模"]]);
+    expect(sheet.rows.map((r) => r.cells.slice(0, 2))).toEqual([
+      ["3", "企业名称"],
+      ["9", "企业规模"],
+    ]);
   });
 });

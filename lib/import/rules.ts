@@ -46,10 +46,13 @@ function headerErrors<K extends string>(
   optional: readonly K[],
 ): { fileError: TFileError | null; index: Partial<Record<K, number>> } {
   const map = mapHeader(sheet.header, specs, optional);
-  if (map.missing.length > 0) return { fileError: { code: "missingColumns", params: { columns: map.missing.join("、") } }, index: map.index };
-  if (map.duplicated.length > 0) return { fileError: { code: "duplicateColumn", params: { column: map.duplicated[0]! } }, index: map.index };
+  if (map.missing.length > 0)
+    return { fileError: { code: "missingColumns", params: { columns: map.missing.join("、") } }, index: map.index };
+  if (map.duplicated.length > 0)
+    return { fileError: { code: "duplicateColumn", params: { column: map.duplicated[0]! } }, index: map.index };
   if (sheet.rows.length === 0) return { fileError: { code: "noRows" }, index: map.index };
-  if (sheet.rows.length > MAX_IMPORT_ROWS) return { fileError: { code: "tooManyRows", params: { max: MAX_IMPORT_ROWS, count: sheet.rows.length } }, index: map.index };
+  if (sheet.rows.length > MAX_IMPORT_ROWS)
+    return { fileError: { code: "tooManyRows", params: { max: MAX_IMPORT_ROWS, count: sheet.rows.length } }, index: map.index };
   return { fileError: null, index: map.index };
 }
 
@@ -139,10 +142,22 @@ export function parseIndustrySection(input: string): TIndustrySection | null {
 }
 
 const SIZE_WORDS: ReadonlyMap<string, EnterpriseSize> = new Map([
-  ["大", EnterpriseSize.LARGE], ["大型", EnterpriseSize.LARGE], ["大型企业", EnterpriseSize.LARGE], ["large", EnterpriseSize.LARGE],
-  ["中", EnterpriseSize.MEDIUM], ["中型", EnterpriseSize.MEDIUM], ["中型企业", EnterpriseSize.MEDIUM], ["medium", EnterpriseSize.MEDIUM],
-  ["小", EnterpriseSize.SMALL], ["小型", EnterpriseSize.SMALL], ["小型企业", EnterpriseSize.SMALL], ["small", EnterpriseSize.SMALL],
-  ["微", EnterpriseSize.MICRO], ["微型", EnterpriseSize.MICRO], ["微型企业", EnterpriseSize.MICRO], ["micro", EnterpriseSize.MICRO],
+  ["大", EnterpriseSize.LARGE],
+  ["大型", EnterpriseSize.LARGE],
+  ["大型企业", EnterpriseSize.LARGE],
+  ["large", EnterpriseSize.LARGE],
+  ["中", EnterpriseSize.MEDIUM],
+  ["中型", EnterpriseSize.MEDIUM],
+  ["中型企业", EnterpriseSize.MEDIUM],
+  ["medium", EnterpriseSize.MEDIUM],
+  ["小", EnterpriseSize.SMALL],
+  ["小型", EnterpriseSize.SMALL],
+  ["小型企业", EnterpriseSize.SMALL],
+  ["small", EnterpriseSize.SMALL],
+  ["微", EnterpriseSize.MICRO],
+  ["微型", EnterpriseSize.MICRO],
+  ["微型企业", EnterpriseSize.MICRO],
+  ["micro", EnterpriseSize.MICRO],
 ]);
 
 /** 大/中/小/微, 大型…微型, 大型企业…, LARGE… → the enum; anything else → null. */
@@ -152,7 +167,14 @@ export function parseEnterpriseSize(input: string): EnterpriseSize | null {
 
 /** "专精特新、高新技术企业" → two tags; separators 、，,；; and line breaks. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[、，,；;\n\r|/]+/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(/[、，,；;\n\r|/]+/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export type TEnterpriseValidator = {
@@ -228,13 +250,21 @@ export function enterpriseValidator(sheet: Pick<TSheet, "header" | "rows">, ctx:
     }
 
     const tags = parseTags(c.tags);
-    if (tags.length > TAGS_MAX || tags.some((t) => [...t].length > TAG_MAX)) fail("tags", "tagsInvalid", { max: TAGS_MAX, length: TAG_MAX });
+    if (tags.length > TAGS_MAX || tags.some((t) => [...t].length > TAG_MAX))
+      fail("tags", "tagsInvalid", { max: TAGS_MAX, length: TAG_MAX });
 
     if (errors.length > 0 || !parkId || !section || !size) return { draft: null, errors };
     return {
       draft: {
-        row: row.rowNumber, uscc, name, parkId, industrySection: section, size,
-        contactName: contactName || null, contactMobile, tags,
+        row: row.rowNumber,
+        uscc,
+        name,
+        parkId,
+        industrySection: section,
+        size,
+        contactName: contactName || null,
+        contactMobile,
+        tags,
       },
       errors,
     };
@@ -369,10 +399,19 @@ export function contactValidator(sheet: Pick<TSheet, "header" | "rows">, ctx: TC
     if (errors.length > 0 || !bankOrgId || !effectiveOn) return { draft: null, errors };
     return {
       draft: {
-        row: row.rowNumber, bankOrgId,
-        firstPersonName: c.firstName, firstPersonTitle: c.firstTitle, firstPersonMobile: firstMobile,
-        secondPersonName: c.secondName, secondPersonTitle: c.secondTitle, secondPersonMobile: secondMobile,
-        department: c.department, liaisonName: c.liaisonName, liaisonMobile, liaisonPhone, effectiveOn,
+        row: row.rowNumber,
+        bankOrgId,
+        firstPersonName: c.firstName,
+        firstPersonTitle: c.firstTitle,
+        firstPersonMobile: firstMobile,
+        secondPersonName: c.secondName,
+        secondPersonTitle: c.secondTitle,
+        secondPersonMobile: secondMobile,
+        department: c.department,
+        liaisonName: c.liaisonName,
+        liaisonMobile,
+        liaisonPhone,
+        effectiveOn,
       },
       errors,
     };
@@ -391,5 +430,8 @@ export function existingContactErrors(drafts: readonly TContactDraft[], existing
 
 /** Errors in file order: by row, then as found. */
 export function sortErrors(errors: TRowError[]): TRowError[] {
-  return errors.map((e, i) => [e, i] as const).sort((a, b) => a[0].row - b[0].row || a[1] - b[1]).map(([e]) => e);
+  return errors
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].row - b[0].row || a[1] - b[1])
+    .map(([e]) => e);
 }

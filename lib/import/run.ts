@@ -20,8 +20,7 @@ export type TImportPhase = "reading" | "validating" | "checking" | "inserting";
 export type TImportProgress = { phase: TImportPhase; done: number; total: number };
 
 export type TImportResult =
-  | { ok: true; inserted: number; rows: number }
-  | { ok: false; rows: number; fileError: TFileError | null; errors: TRowError[] };
+  { ok: true; inserted: number; rows: number } | { ok: false; rows: number; fileError: TFileError | null; errors: TRowError[] };
 
 export type TImportFile = { name: string; bytes: Uint8Array };
 
@@ -72,7 +71,11 @@ export async function checkRows<D>(
 
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } }; message?: unknown };
+  const e = error as {
+    code?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+    message?: unknown;
+  };
   if (e.code === "P2002") return true;
   if (e.meta?.code === "23505") return true;
   const cause = e.meta?.driverAdapterError?.cause;

@@ -52,7 +52,7 @@ export function cellText(value: ExcelJS.CellValue): string {
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: unknown }).result;
-      return result === undefined || result === null || typeof result === "object" && !(result instanceof Date)
+      return result === undefined || result === null || (typeof result === "object" && !(result instanceof Date))
         ? ""
         : cellText(result as ExcelJS.CellValue);
     }

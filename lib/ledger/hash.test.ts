@@ -146,7 +146,10 @@ describe("verifyChain", () => {
 
   it("verifies an entry as read back from the database (content keys reordered)", () => {
     const c = chain(2);
-    const readBack = c.map((e) => ({ ...e, content: JSON.parse(JSON.stringify({ nested: { a: [true, null], z: 1 }, banks: ["b", "a"], amountFen: "5000000" })) }));
+    const readBack = c.map((e) => ({
+      ...e,
+      content: JSON.parse(JSON.stringify({ nested: { a: [true, null], z: 1 }, banks: ["b", "a"], amountFen: "5000000" })),
+    }));
     expect(verifyChain(readBack)).toBe(-1);
   });
 });

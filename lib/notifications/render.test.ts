@@ -15,9 +15,15 @@ describe("notification texts", () => {
   });
 
   it("translates a known escalation reason and shows calendar days as dates", () => {
-    expect(renderNotification("request.escalated", { serial: "S", title: "T", reason: "OVERDUE" }, "zh-CN")?.body).toBe("「T」已进入督办（逾期未答复）。");
-    expect(renderNotification("request.escalated", { serial: "S", title: "T", reason: "OVERDUE" }, "en")?.body).toContain("(no answer by the deadline)");
-    expect(renderNotification("loan.renewal", { product: "P", enterprise: "E", amount: "300.00", maturesOn: "2026-12-15" }, "zh-CN")?.body).toContain("将于2026年12月15日到期");
+    expect(renderNotification("request.escalated", { serial: "S", title: "T", reason: "OVERDUE" }, "zh-CN")?.body).toBe(
+      "「T」已进入督办（逾期未答复）。",
+    );
+    expect(renderNotification("request.escalated", { serial: "S", title: "T", reason: "OVERDUE" }, "en")?.body).toContain(
+      "(no answer by the deadline)",
+    );
+    expect(
+      renderNotification("loan.renewal", { product: "P", enterprise: "E", amount: "300.00", maturesOn: "2026-12-15" }, "zh-CN")?.body,
+    ).toContain("将于2026年12月15日到期");
   });
 
   it("returns null for an unknown kind and leaves unknown placeholders visible", () => {
@@ -32,7 +38,10 @@ describe("notification texts", () => {
   });
 
   it("has the same kinds and reasons in both languages", () => {
-    const kinds = (m: typeof zh) => Object.entries(m.notifications.kinds).flatMap(([g, names]) => Object.keys(names).map((n) => `${g}.${n}`)).sort();
+    const kinds = (m: typeof zh) =>
+      Object.entries(m.notifications.kinds)
+        .flatMap(([g, names]) => Object.keys(names).map((n) => `${g}.${n}`))
+        .sort();
     expect(kinds(en)).toEqual(kinds(zh));
     expect(kinds(zh)).toContain("request.yellow");
     expect(Object.keys(en.notifications.reasons).sort()).toEqual(Object.keys(zh.notifications.reasons).sort());

@@ -70,5 +70,7 @@ export function renderNotification(kind: string, params: TNotificationParams, lo
 /** Only strings and numbers survive (the params column is JSON written by notify()). */
 export function paramsOf(json: unknown): TNotificationParams {
   if (!json || typeof json !== "object" || Array.isArray(json)) return {};
-  return Object.fromEntries(Object.entries(json).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"));
+  return Object.fromEntries(
+    Object.entries(json).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"),
+  );
 }

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
-  cappedCount, decodeCursor, encodeCursor, keyDate, keyNullableDate, keysetOrderBy, keysetWhere, keyText, parsePageCursor, readKeysetPage,
-  type TKeyColumn, type TKeysetQuery, type TKeysetSegment, type TKeyValue,
+  cappedCount,
+  decodeCursor,
+  encodeCursor,
+  keyDate,
+  keyNullableDate,
+  keysetOrderBy,
+  keysetWhere,
+  keyText,
+  parsePageCursor,
+  readKeysetPage,
+  type TKeyColumn,
+  type TKeysetQuery,
+  type TKeysetSegment,
+  type TKeyValue,
 } from "./keyset";
 
 // ── a tiny in-memory table for the where/orderBy subset keyset.ts produces ──
@@ -23,11 +35,16 @@ function matches(where: Record<string, unknown> | undefined, row: TRow): boolean
       if (v === null) return false;
       const c = cmp(v, arg as TKeyValue);
       switch (op) {
-        case "gt": return c > 0;
-        case "gte": return c >= 0;
-        case "lt": return c < 0;
-        case "lte": return c <= 0;
-        default: throw new Error(`operator ${op}`);
+        case "gt":
+          return c > 0;
+        case "gte":
+          return c >= 0;
+        case "lt":
+          return c < 0;
+        case "lte":
+          return c <= 0;
+        default:
+          throw new Error(`operator ${op}`);
       }
     });
   });
@@ -43,7 +60,8 @@ function sorted(rows: TRow[], orderBy: Record<string, unknown>[]): TRow[] {
   return [...rows].sort((a, b) => {
     for (const o of orderBy) {
       const [field, spec] = Object.entries(o)[0]!;
-      const { sort, nulls } = typeof spec === "string" ? { sort: spec, nulls: spec === "asc" ? "last" : "first" } : (spec as { sort: string; nulls: string });
+      const { sort, nulls } =
+        typeof spec === "string" ? { sort: spec, nulls: spec === "asc" ? "last" : "first" } : (spec as { sort: string; nulls: string });
       const x = a[field] ?? null;
       const y = b[field] ?? null;
       if (x === null || y === null) {
@@ -57,7 +75,13 @@ function sorted(rows: TRow[], orderBy: Record<string, unknown>[]): TRow[] {
   });
 }
 
-const table = (rows: TRow[]) => (q: TKeysetQuery) => Promise.resolve(sorted(rows.filter((r) => matches(q.where, r)), q.orderBy).slice(0, q.take));
+const table = (rows: TRow[]) => (q: TKeysetQuery) =>
+  Promise.resolve(
+    sorted(
+      rows.filter((r) => matches(q.where, r)),
+      q.orderBy,
+    ).slice(0, q.take),
+  );
 
 // Due dates with ties and nulls, like the supervision queue's order.
 const day = (d: number) => new Date(Date.UTC(2026, 4, d));
@@ -105,17 +129,33 @@ describe("readKeysetPage", () => {
     }
     // The way back ends on the first page, full, with no previous link.
     expect(back[0]).toEqual(all.slice(0, 5));
-    expect(back.flat().filter((s, i, list) => list.indexOf(s) === i).sort()).toEqual([...all].sort());
+    expect(
+      back
+        .flat()
+        .filter((s, i, list) => list.indexOf(s) === i)
+        .sort(),
+    ).toEqual([...all].sort());
   });
 
   it("gives the first page for a cursor that does not decode, points past the end, or whose previous page is short", async () => {
     const first = serials((await readKeysetPage([segment(ROWS)], null, 5)).rows);
-    for (const token of ["", "!!!", "bm90IGpzb24", encodeCursor(3, ["x"]), encodeCursor(0, ["nonsense", null, "x"]), Buffer.from("[0]").toString("base64url")]) {
+    for (const token of [
+      "",
+      "!!!",
+      "bm90IGpzb24",
+      encodeCursor(3, ["x"]),
+      encodeCursor(0, ["nonsense", null, "x"]),
+      Buffer.from("[0]").toString("base64url"),
+    ]) {
       expect(serials((await readKeysetPage([segment(ROWS)], { direction: "after", token }, 5)).rows)).toEqual(first);
     }
     const past = encodeCursor(0, [null, null, "ZZZ"]);
     expect(serials((await readKeysetPage([segment(ROWS)], { direction: "after", token: past }, 5)).rows)).toEqual(first);
-    const second = encodeCursor(0, [ROWS.find((r) => r.serial === all[2])!.dueAt ?? null, ROWS.find((r) => r.serial === all[2])!.escalatedAt ?? null, all[2]!]);
+    const second = encodeCursor(0, [
+      ROWS.find((r) => r.serial === all[2])!.dueAt ?? null,
+      ROWS.find((r) => r.serial === all[2])!.escalatedAt ?? null,
+      all[2]!,
+    ]);
     const page = await readKeysetPage([segment(ROWS)], { direction: "before", token: second }, 5);
     expect(serials(page.rows)).toEqual(first);
     expect(page.previous).toBeNull();
@@ -138,7 +178,10 @@ describe("readKeysetPage", () => {
 
 describe("keysetWhere", () => {
   it("bounds a non-null first column so an index can start at the cursor", () => {
-    const columns: TKeyColumn[] = [{ field: "updatedAt", direction: "desc" }, { field: "id", direction: "desc" }];
+    const columns: TKeyColumn[] = [
+      { field: "updatedAt", direction: "desc" },
+      { field: "id", direction: "desc" },
+    ];
     const at = new Date("2026-05-01T00:00:00Z");
     expect(keysetWhere(columns, [at, "b"])).toEqual({
       AND: [{ updatedAt: { lte: at } }, { OR: [{ updatedAt: { lt: at } }, { AND: [{ updatedAt: at }, { id: { lt: "b" } }] }] }],

@@ -141,9 +141,8 @@ export function keysetWhere(columns: readonly TKeyColumn[], key: readonly TKeyVa
     branches.push(equal.length === 0 ? beyond : { AND: [...equal, beyond] });
   }
   const first = columns[0]!;
-  const bound = !first.nullable && key[0] !== null
-    ? { [first.field]: { [(first.direction === "asc") !== reversed ? "gte" : "lte"]: key[0] } }
-    : null;
+  const bound =
+    !first.nullable && key[0] !== null ? { [first.field]: { [(first.direction === "asc") !== reversed ? "gte" : "lte"]: key[0] } } : null;
   const after: TWhere = branches.length === 0 ? { [first.field]: { in: [] } } : branches.length === 1 ? branches[0]! : { OR: branches };
   return bound ? { AND: [bound, after] } : after;
 }
@@ -170,7 +169,12 @@ export async function readKeysetPage<TRow>(
   cursor: TPageCursor | null,
   pageSize: number,
 ): Promise<TKeysetPage<TRow>> {
-  const decoded = cursor ? decodeCursor(cursor.token, segments.map((s) => s.cursor)) : null;
+  const decoded = cursor
+    ? decodeCursor(
+        cursor.token,
+        segments.map((s) => s.cursor),
+      )
+    : null;
   if (cursor && decoded) {
     if (cursor.direction === "after") {
       const page = await readForward(segments, decoded, pageSize);
@@ -185,7 +189,8 @@ export async function readKeysetPage<TRow>(
 
 type TTagged<TRow> = { row: TRow; segment: number };
 
-const tokenOf = <TRow>(segments: readonly TKeysetSegment<TRow>[], t: TTagged<TRow>) => encodeCursor(t.segment, segments[t.segment]!.keyOf(t.row));
+const tokenOf = <TRow>(segments: readonly TKeysetSegment<TRow>[], t: TTagged<TRow>) =>
+  encodeCursor(t.segment, segments[t.segment]!.keyOf(t.row));
 
 async function readForward<TRow>(
   segments: readonly TKeysetSegment<TRow>[],

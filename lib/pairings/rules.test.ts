@@ -6,7 +6,10 @@ describe("checkPairingChange", () => {
     expect(checkPairingChange({ locked: false, mayChangeLocked: false, reason: null })).toEqual({ ok: true, afterLock: false });
   });
   it("refuses everyone without the right after the lock, even with a reason", () => {
-    expect(checkPairingChange({ locked: true, mayChangeLocked: false, reason: "银行机构撤并，需调整" })).toEqual({ ok: false, code: "pairingsLocked" });
+    expect(checkPairingChange({ locked: true, mayChangeLocked: false, reason: "银行机构撤并，需调整" })).toEqual({
+      ok: false,
+      code: "pairingsLocked",
+    });
   });
   it("asks the administrator for a reason of at least 5 characters", () => {
     expect(checkPairingChange({ locked: true, mayChangeLocked: true, reason: null })).toEqual({ ok: false, code: "reasonRequired" });
@@ -24,4 +27,3 @@ describe("normalizeReason / reasonLength", () => {
     expect(reasonLength("𠀀𠀀𠀀𠀀𠀀")).toBe(5);
   });
 });
-

@@ -18,10 +18,7 @@ export function reasonLength(reason: string | null): number {
   return reason === null ? 0 : [...reason].length;
 }
 
-export type TLockVerdict =
-  | { ok: true; afterLock: boolean }
-  | { ok: false; code: "pairingsLocked" }
-  | { ok: false; code: "reasonRequired" };
+export type TLockVerdict = { ok: true; afterLock: boolean } | { ok: false; code: "pairingsLocked" } | { ok: false; code: "reasonRequired" };
 
 /**
  * May this change go ahead? Before the lock: yes. After it: only for someone who may
@@ -33,4 +30,3 @@ export function checkPairingChange(input: { locked: boolean; mayChangeLocked: bo
   if (reasonLength(input.reason) < CHANGE_REASON_MIN_LENGTH) return { ok: false, code: "reasonRequired" };
   return { ok: true, afterLock: true };
 }
-

@@ -5,7 +5,6 @@ import { UUID_PATTERN } from "@/lib/ids";
 // Inputs of the pairing changes, parsed by the server actions. Error messages are keys
 // under "pairings.errors". Pure: no database, no framework.
 
-
 const id = () => z.string({ message: "required" }).trim().regex(UUID_PATTERN, { message: "required" });
 
 // Optional in the schema: whether it is needed depends on the lock, decided inside the

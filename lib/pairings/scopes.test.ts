@@ -23,7 +23,9 @@ describe("parkPairingScope", () => {
   it("gives a park its own park and an enterprise its park", () => {
     expect(parkPairingScope(actor(Role.PARK_STAFF, OrgKind.PARK), { parkId: "k" }, period)).toEqual({ id: "k" });
     expect(isNothing(parkPairingScope(actor(Role.PARK_STAFF, OrgKind.PARK), {}, period))).toBe(true);
-    expect(parkPairingScope(actor(Role.ENTERPRISE_MEMBER, OrgKind.ENTERPRISE), { enterpriseId: "e", enterpriseParkId: "k" }, period)).toEqual({ id: "k" });
+    expect(
+      parkPairingScope(actor(Role.ENTERPRISE_MEMBER, OrgKind.ENTERPRISE), { enterpriseId: "e", enterpriseParkId: "k" }, period),
+    ).toEqual({ id: "k" });
     expect(isNothing(parkPairingScope(actor(Role.ENTERPRISE_MEMBER, OrgKind.ENTERPRISE), { enterpriseId: "e" }, period))).toBe(true);
   });
   it("gives an incoherent actor nothing", () => {
@@ -33,7 +35,9 @@ describe("parkPairingScope", () => {
 
 describe("oneOnOneScope", () => {
   it("scopes 1+1 pairings by bank coverage, park or enterprise", () => {
-    expect(oneOnOneScope(actor(Role.BANK_MANAGER, OrgKind.BANK, "b1"), { bankOrgIds: ["b1", "b2"] })).toEqual({ bankOrgId: { in: ["b1", "b2"] } });
+    expect(oneOnOneScope(actor(Role.BANK_MANAGER, OrgKind.BANK, "b1"), { bankOrgIds: ["b1", "b2"] })).toEqual({
+      bankOrgId: { in: ["b1", "b2"] },
+    });
     expect(oneOnOneScope(actor(Role.PARK_STAFF, OrgKind.PARK), { parkId: "k" })).toEqual({ enterprise: { parkId: "k" } });
     expect(oneOnOneScope(actor(Role.ENTERPRISE_OWNER, OrgKind.ENTERPRISE), { enterpriseId: "e" })).toEqual({ enterpriseId: "e" });
     expect(isNothing(oneOnOneScope(actor(Role.ENTERPRISE_OWNER, OrgKind.ENTERPRISE), {}))).toBe(true);

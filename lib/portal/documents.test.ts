@@ -20,7 +20,10 @@ describe("the program documents catalogue", () => {
   });
 
   it("has a title, 文号, summary and every key rule in both languages, and no text for documents it does not list", () => {
-    for (const [locale, messages] of [["zh-CN", zh], ["en", en]] as const) {
+    for (const [locale, messages] of [
+      ["zh-CN", zh],
+      ["en", en],
+    ] as const) {
       const items = messages.portal.documents.items as TItems;
       expect(Object.keys(items).sort(), locale).toEqual(PROGRAM_DOCUMENTS.map((d) => d.slug).sort());
       for (const doc of PROGRAM_DOCUMENTS) {

@@ -21,7 +21,6 @@ export function maskGeneric(value: string | null | undefined): string | null {
   return chars.slice(0, 3).join("") + stars(chars.length - 5) + chars.slice(-2).join("");
 }
 
-
 /**
  * Mainland mobile numbers → "138****5678" (also from "+86 138 1234 5678", "0086-138…", "86138…").
  * Anything else is masked generically (separators removed).
@@ -63,7 +62,13 @@ export function maskName(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const chars = [...value.trim()];
   if (chars.length <= 1) return stars(chars.length);
-  return chars[0] + chars.slice(1).map((c) => (NAME_SEPARATOR.test(c) ? c : STAR)).join("");
+  return (
+    chars[0] +
+    chars
+      .slice(1)
+      .map((c) => (NAME_SEPARATOR.test(c) ? c : STAR))
+      .join("")
+  );
 }
 
 /**

@@ -5,16 +5,34 @@ const BANK = "0F6D4A5E-3F5B-4C86-9A63-6F0D9A3B2C11";
 
 describe("parseProductFilters", () => {
   it("reads every filter from the URL", () => {
-    expect(parseProductFilters({ kind: "科技贷", bank: BANK, amount: "150.5", term: "12", security: "credit", q: " 高新 ", page: "3" })).toEqual({
-      kind: "科技贷", bankOrgId: BANK.toLowerCase(), amountFen: "150500000", termMonths: 12, security: "credit", q: "高新", page: 3,
+    expect(
+      parseProductFilters({ kind: "科技贷", bank: BANK, amount: "150.5", term: "12", security: "credit", q: " 高新 ", page: "3" }),
+    ).toEqual({
+      kind: "科技贷",
+      bankOrgId: BANK.toLowerCase(),
+      amountFen: "150500000",
+      termMonths: 12,
+      security: "credit",
+      q: "高新",
+      page: 3,
     });
   });
 
   it("ignores what does not parse instead of failing", () => {
     expect(parseProductFilters({ kind: "高利贷", bank: "x", amount: "abc", term: "0", security: "maybe", page: "-2" })).toEqual({
-      kind: null, bankOrgId: null, amountFen: null, termMonths: null, security: null, q: "", page: 1,
+      kind: null,
+      bankOrgId: null,
+      amountFen: null,
+      termMonths: null,
+      security: null,
+      q: "",
+      page: 1,
     });
-    expect(parseProductFilters({ amount: "0", term: "361", page: "99999" })).toMatchObject({ amountFen: null, termMonths: null, page: 1000 });
+    expect(parseProductFilters({ amount: "0", term: "361", page: "99999" })).toMatchObject({
+      amountFen: null,
+      termMonths: null,
+      page: 1000,
+    });
   });
 
   it("takes the first of repeated parameters and caps the search text", () => {

@@ -83,9 +83,12 @@ function toValues(f: TFields, ctx: z.RefinementCtx): TProductValues {
   const minAmountFen = f.minAmount === null ? null : BigInt(f.minAmount);
   const maxAmountFen = f.maxAmount === null ? null : BigInt(f.maxAmount);
   // The error goes on the upper bound: that is the field the user reads last.
-  if (minAmountFen !== null && maxAmountFen !== null && minAmountFen > maxAmountFen) ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "rangeInverted" });
-  if (f.minTermMonths !== null && f.maxTermMonths !== null && f.minTermMonths > f.maxTermMonths) ctx.addIssue({ code: "custom", path: ["maxTermMonths"], message: "rangeInverted" });
-  if (f.minRateBp !== null && f.maxRateBp !== null && f.minRateBp > f.maxRateBp) ctx.addIssue({ code: "custom", path: ["maxRateBp"], message: "rangeInverted" });
+  if (minAmountFen !== null && maxAmountFen !== null && minAmountFen > maxAmountFen)
+    ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "rangeInverted" });
+  if (f.minTermMonths !== null && f.maxTermMonths !== null && f.minTermMonths > f.maxTermMonths)
+    ctx.addIssue({ code: "custom", path: ["maxTermMonths"], message: "rangeInverted" });
+  if (f.minRateBp !== null && f.maxRateBp !== null && f.minRateBp > f.maxRateBp)
+    ctx.addIssue({ code: "custom", path: ["maxRateBp"], message: "rangeInverted" });
   return {
     name: f.name,
     kind: f.kind,

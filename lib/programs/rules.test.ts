@@ -88,7 +88,10 @@ describe("rule values", () => {
   });
 
   it("lists the rules that changed", () => {
-    expect(changedRules(DEFAULT_RULES, { ...DEFAULT_RULES, replyDeadlineDays: 3, bottomListSize: 3 })).toEqual(["replyDeadlineDays", "bottomListSize"]);
+    expect(changedRules(DEFAULT_RULES, { ...DEFAULT_RULES, replyDeadlineDays: 3, bottomListSize: 3 })).toEqual([
+      "replyDeadlineDays",
+      "bottomListSize",
+    ]);
     expect(changedRules(DEFAULT_RULES, { ...DEFAULT_RULES })).toEqual([]);
   });
 });
@@ -101,7 +104,9 @@ describe("phases", () => {
   });
 
   it("refuses an end before its start", () => {
-    expect(checkPhases({ ...PHASES_2026, preparationEndsOn: "2026-01-15" }, 2026).errors).toEqual({ preparationEndsOn: "phaseEndBeforeStart" });
+    expect(checkPhases({ ...PHASES_2026, preparationEndsOn: "2026-01-15" }, 2026).errors).toEqual({
+      preparationEndsOn: "phaseEndBeforeStart",
+    });
   });
 
   it("accepts a one-day phase", () => {
@@ -109,10 +114,18 @@ describe("phases", () => {
   });
 
   it("refuses overlapping or swapped phases", () => {
-    expect(checkPhases({ ...PHASES_2026, implementationStartsOn: "2026-03-31" }, 2026).errors).toEqual({ implementationStartsOn: "phaseOrder" });
+    expect(checkPhases({ ...PHASES_2026, implementationStartsOn: "2026-03-31" }, 2026).errors).toEqual({
+      implementationStartsOn: "phaseOrder",
+    });
     expect(
       checkPhases(
-        { ...PHASES_2026, assessmentStartsOn: "2026-02-01", assessmentEndsOn: "2026-02-10", preparationStartsOn: "2026-12-01", preparationEndsOn: "2026-12-31" },
+        {
+          ...PHASES_2026,
+          assessmentStartsOn: "2026-02-01",
+          assessmentEndsOn: "2026-02-10",
+          preparationStartsOn: "2026-12-01",
+          preparationEndsOn: "2026-12-31",
+        },
         2026,
       ).errors,
     ).toEqual({ implementationStartsOn: "phaseOrder", assessmentStartsOn: "phaseOrder" });
@@ -120,7 +133,9 @@ describe("phases", () => {
 
   it("allows preparing in the year before and assessing in the year after, not further", () => {
     expect(checkPhases({ ...PHASES_2026, preparationStartsOn: "2025-11-01", assessmentEndsOn: "2027-03-31" }, 2026).errors).toEqual({});
-    expect(checkPhases({ ...PHASES_2026, preparationStartsOn: "2025-06-30" }, 2026).errors).toEqual({ preparationStartsOn: "phaseOutsideYear" });
+    expect(checkPhases({ ...PHASES_2026, preparationStartsOn: "2025-06-30" }, 2026).errors).toEqual({
+      preparationStartsOn: "phaseOutsideYear",
+    });
     expect(checkPhases({ ...PHASES_2026, assessmentEndsOn: "2027-07-01" }, 2026).errors).toEqual({ assessmentEndsOn: "phaseOutsideYear" });
     // without a year (the year field itself is wrong) the window is not checked
     expect(checkPhases({ ...PHASES_2026, assessmentEndsOn: "2029-07-01" }, null).errors).toEqual({});
@@ -171,11 +186,25 @@ describe("a new program", () => {
   it("reads the whole form", () => {
     const { value, errors } = checkNewProgram(FORM);
     expect(errors).toEqual({});
-    expect(value).toMatchObject({ name: FORM.name, docNumber: "云金发〔2026〕3号", level: "CITY", year: 2026, leadUnits: ["市金融办", "人民银行市分行"], rules: DEFAULT_RULES });
+    expect(value).toMatchObject({
+      name: FORM.name,
+      docNumber: "云金发〔2026〕3号",
+      level: "CITY",
+      year: 2026,
+      leadUnits: ["市金融办", "人民银行市分行"],
+      rules: DEFAULT_RULES,
+    });
   });
 
   it("gives every field's error at once", () => {
-    const { value, errors } = checkNewProgram({ ...FORM, level: "DISTRICT", year: "1999", name: "", replyDeadlineDays: "7", assessmentEndsOn: "2026-11-01" });
+    const { value, errors } = checkNewProgram({
+      ...FORM,
+      level: "DISTRICT",
+      year: "1999",
+      name: "",
+      replyDeadlineDays: "7",
+      assessmentEndsOn: "2026-11-01",
+    });
     expect(value).toBeUndefined();
     expect(errors).toEqual({
       level: "levelInvalid",
@@ -193,7 +222,12 @@ describe("a new program", () => {
   it("round-trips through toDraft (what the mutations check again)", () => {
     const { value } = checkNewProgram(FORM);
     expect(checkNewProgram(toDraft(value!)).value).toEqual(value);
-    expect(checkNewProgram({}).errors).toMatchObject({ name: "required", year: "required", level: "levelInvalid", replyDeadlineDays: "required" });
+    expect(checkNewProgram({}).errors).toMatchObject({
+      name: "required",
+      year: "required",
+      level: "levelInvalid",
+      replyDeadlineDays: "required",
+    });
   });
 });
 
@@ -208,7 +242,12 @@ describe("phases in time", () => {
     expect(isImplementationStarted(phases, new Date("2026-03-31T15:59:59.999Z"))).toBe(false); // 23:59:59 on 3-31 in Shanghai
     expect(isImplementationStarted(phases, new Date("2026-03-31T16:00:00Z"))).toBe(true); // 00:00 on 4-1 in Shanghai
     expect(isImplementationStarted(phases, new Date("2027-01-10T00:00:00Z"))).toBe(true);
-    expect(isImplementationStarted(phases.filter((p) => p.kind !== "IMPLEMENTATION"), new Date("2026-06-01T00:00:00Z"))).toBe(false);
+    expect(
+      isImplementationStarted(
+        phases.filter((p) => p.kind !== "IMPLEMENTATION"),
+        new Date("2026-06-01T00:00:00Z"),
+      ),
+    ).toBe(false);
   });
 
   it("names the phase of a day", () => {

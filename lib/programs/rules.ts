@@ -104,7 +104,11 @@ export const YEAR_MAX = 2099;
 
 /** Lead units typed one per line (or given as a list): trimmed, blank lines and repeats dropped. */
 export function readLeadUnits(v: unknown): string[] {
-  const lines = Array.isArray(v) ? v.map(text) : text(v).split(/\r?\n|[；;]/).map((s) => s.trim());
+  const lines = Array.isArray(v)
+    ? v.map(text)
+    : text(v)
+        .split(/\r?\n|[；;]/)
+        .map((s) => s.trim());
   return [...new Set(lines.filter((s) => s !== ""))];
 }
 
@@ -171,7 +175,10 @@ export type TProgramDetails = {
 };
 
 /** What the edit form changes: name, 文号, lead units, description and phases (the year is the stored one). */
-export function checkProgramDetails(draft: Record<string, unknown>, year: number | null): { value?: TProgramDetails; errors: TFieldErrors } {
+export function checkProgramDetails(
+  draft: Record<string, unknown>,
+  year: number | null,
+): { value?: TProgramDetails; errors: TFieldErrors } {
   const errors: TFieldErrors = {};
   const name = text(draft.name);
   if (name === "") errors.name = "required";

@@ -5,17 +5,48 @@ import type { TQuarterBankInputs, TQuarterInputs } from "./queries/compute-quart
 import type { TRuleSetItem } from "./rules";
 
 const RULES: TRuleSetItem[] = [
-  { indicator: "replyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 40 }, { min: 80, points: 30 }, { min: 60, points: 10 }] } },
-  { indicator: "enterpriseSatisfactionRate", rule: { kind: "threshold", points: 30, target: 80, step: 1, deduction: 1, direction: "higher" } },
+  {
+    indicator: "replyRate",
+    rule: {
+      kind: "tiers",
+      tiers: [
+        { min: 95, points: 40 },
+        { min: 80, points: 30 },
+        { min: 60, points: 10 },
+      ],
+    },
+  },
+  {
+    indicator: "enterpriseSatisfactionRate",
+    rule: { kind: "threshold", points: 30, target: 80, step: 1, deduction: 1, direction: "higher" },
+  },
   { indicator: "escalatedItems", rule: { kind: "perCount", points: 30, deduction: 10 } },
 ];
 
-function bank(name: string, values: Partial<Record<TIndicatorKey, number | null>>, submittedAt: string | null, extra: Partial<TQuarterBankInputs> = {}): TQuarterBankInputs {
+function bank(
+  name: string,
+  values: Partial<Record<TIndicatorKey, number | null>>,
+  submittedAt: string | null,
+  extra: Partial<TQuarterBankInputs> = {},
+): TQuarterBankInputs {
   const all = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, null])) as Record<TIndicatorKey, number | null>;
-  return { bankOrgId: `id-${name}`, bankName: name, submittedAt: submittedAt ? new Date(submittedAt) : null, values: { ...all, ...values }, costItems: {}, ...extra };
+  return {
+    bankOrgId: `id-${name}`,
+    bankName: name,
+    submittedAt: submittedAt ? new Date(submittedAt) : null,
+    values: { ...all, ...values },
+    costItems: {},
+    ...extra,
+  };
 }
 
-const inputs = (banks: TQuarterBankInputs[]): TQuarterInputs => ({ programId: "p", year: 2026, quarter: 3, computedAt: new Date("2026-10-20T00:00:00Z"), banks });
+const inputs = (banks: TQuarterBankInputs[]): TQuarterInputs => ({
+  programId: "p",
+  year: 2026,
+  quarter: 3,
+  computedAt: new Date("2026-10-20T00:00:00Z"),
+  banks,
+});
 
 describe("computeRanking", () => {
   it("adds the points of every rule and ranks by total", () => {
@@ -46,7 +77,11 @@ describe("computeRanking", () => {
     const item = { requestId: "r1", serial: "RQ2026-000001", reason: "escalatedOverdue" };
     const late = { requestId: "r2", serial: "RQ2026-000002", reason: "answeredLate" };
     const result = computeRanking(
-      inputs([bank("A", { replyRate: 96, enterpriseSatisfactionRate: 90, escalatedItems: 1 }, null, { costItems: { escalatedItems: [item], replyRate: [late] } })]),
+      inputs([
+        bank("A", { replyRate: 96, enterpriseSatisfactionRate: 90, escalatedItems: 1 }, null, {
+          costItems: { escalatedItems: [item], replyRate: [late] },
+        }),
+      ]),
       RULES,
       { bottomListSize: 0 },
     );
@@ -102,7 +137,9 @@ describe("computeRanking", () => {
       { indicator: "onTimeReplyRate", rule: { kind: "proportional", points: 33.33, best: 100 } },
       { indicator: "overdueItems", rule: { kind: "perCount", points: 33.34, deduction: 0.1 } },
     ];
-    const [entry] = computeRanking(inputs([bank("A", { replyRate: 10, onTimeReplyRate: 20, overdueItems: 1 }, null)]), rules, { bottomListSize: 0 }).entries;
+    const [entry] = computeRanking(inputs([bank("A", { replyRate: 10, onTimeReplyRate: 20, overdueItems: 1 }, null)]), rules, {
+      bottomListSize: 0,
+    }).entries;
     // 3.33 + 6.67 + 33.24 = 43.24
     expect(entry!.breakdown.map((r) => r.points)).toEqual([3.33, 6.67, 33.24]);
     expect(entry!.totalScore).toBe(43.24);

@@ -46,7 +46,8 @@ export function indicatorValues(items: TItemStatsRow | undefined, loans: TLoanFi
     escalatedItems: s?.escalated ?? 0,
     overdueItems: s?.overdue ?? 0,
     loanIncrement: hasFigures && loans.incrementFen !== null ? fenToWanYuan(loans.incrementFen) : null,
-    loanGrowth: hasFigures && loans.balanceFen !== null && loans.incrementFen !== null ? growthPercent(loans.balanceFen, loans.incrementFen) : null,
+    loanGrowth:
+      hasFigures && loans.balanceFen !== null && loans.incrementFen !== null ? growthPercent(loans.balanceFen, loans.incrementFen) : null,
     borrowers: hasFigures ? (loans.borrowers ?? 0) : null,
     firstLoanShare: hasFigures ? percent(loans.firstLoans ?? 0, loans.borrowers ?? 0) : null,
     creditLoanShare: hasFigures ? percent(loans.creditLoans ?? 0, loans.borrowers ?? 0) : null,

@@ -5,7 +5,15 @@ import { maxPoints, scoreIndicator, ZRuleSet, type TScoringRule } from "./rules"
 // The scoring table of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》: "满意度在80%以上得3分，每下降1个百分点扣0.1分，扣完为止".
 const satisfaction: TScoringRule = { kind: "threshold", points: 3, target: 80, step: 1, deduction: 0.1, direction: "higher" };
 // Tiers in the same table's style: "95%以上得4分，80%以上得3分，70%以上得2分，60%以上得1分".
-const tiers: TScoringRule = { kind: "tiers", tiers: [{ min: 80, points: 3 }, { min: 95, points: 4 }, { min: 60, points: 1 }, { min: 70, points: 2 }] };
+const tiers: TScoringRule = {
+  kind: "tiers",
+  tiers: [
+    { min: 80, points: 3 },
+    { min: 95, points: 4 },
+    { min: 60, points: 1 },
+    { min: 70, points: 2 },
+  ],
+};
 // The same table: "每新发生一起…扣1分，扣完为止".
 const perCase: TScoringRule = { kind: "perCount", points: 3, deduction: 1 };
 const proportional: TScoringRule = { kind: "proportional", points: 20, best: 20000 };
@@ -140,7 +148,15 @@ describe("ZRuleSet", () => {
     const bad = (rule: unknown) => codes([{ indicator: "replyRate", rule }, ...base.filter((r) => r.indicator !== "replyRate")]);
     expect(bad({ kind: "threshold", points: 15, target: 80, step: 0, deduction: 1, direction: "higher" })).toContain("invalidNumber");
     expect(bad({ kind: "tiers", tiers: [] })).toContain("invalidRule");
-    expect(bad({ kind: "tiers", tiers: [{ min: 80, points: 15 }, { min: 80, points: 5 }] })).toContain("duplicateTier");
+    expect(
+      bad({
+        kind: "tiers",
+        tiers: [
+          { min: 80, points: 15 },
+          { min: 80, points: 5 },
+        ],
+      }),
+    ).toContain("duplicateTier");
     expect(bad({ kind: "bonus", points: 15 })).toContain("invalidRule");
     expect(bad({ kind: "proportional", points: -15, best: 1 }).length).toBeGreaterThan(0);
   });

@@ -65,8 +65,13 @@ describe("currentContact", () => {
 describe("ZBankContactInput", () => {
   const base = {
     bankOrgId: "7f1c2b3a-1111-4222-8333-444455556666",
-    firstPersonName: "张行长", firstPersonTitle: "行长", secondPersonName: "李副行长", secondPersonTitle: "分管信贷副行长",
-    department: "普惠金融事业部", liaisonName: "王联络", effectiveOn: "2026-03-02",
+    firstPersonName: "张行长",
+    firstPersonTitle: "行长",
+    secondPersonName: "李副行长",
+    secondPersonTitle: "分管信贷副行长",
+    department: "普惠金融事业部",
+    liaisonName: "王联络",
+    effectiveOn: "2026-03-02",
   };
   it("accepts a full contact and normalizes mobiles", () => {
     const parsed = ZBankContactInput.parse({ ...base, liaisonMobile: "+86 138-1234-5678", firstPersonMobile: "" });

@@ -92,12 +92,15 @@ export const ZBankContactInput = z.object({
     .string({ message: "required" })
     .trim()
     .refine((v) => v !== "", { message: "required" })
-    .refine((v) => {
-      try {
-        return effectiveDate(v).getUTCFullYear() >= 2000;
-      } catch {
-        return false;
-      }
-    }, { message: "dateInvalid" }),
+    .refine(
+      (v) => {
+        try {
+          return effectiveDate(v).getUTCFullYear() >= 2000;
+        } catch {
+          return false;
+        }
+      },
+      { message: "dateInvalid" },
+    ),
 });
 export type TBankContactInput = z.output<typeof ZBankContactInput>;

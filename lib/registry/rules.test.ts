@@ -29,7 +29,12 @@ describe("divisionInSection (GB/T 4754-2017)", () => {
 describe("ZEnterpriseCreateInput", () => {
   const base = { uscc: VALID_USCC, name: "云溪测试有限公司", industrySection: "C", size: "SMALL" };
   it("normalizes the USCC, tags and empty optionals", () => {
-    const p = ZEnterpriseCreateInput.parse({ ...base, uscc: "9135 0100-m000100y43", tags: ["专精特新", "专精特新", " "], contactMobile: "" });
+    const p = ZEnterpriseCreateInput.parse({
+      ...base,
+      uscc: "9135 0100-m000100y43",
+      tags: ["专精特新", "专精特新", " "],
+      contactMobile: "",
+    });
     expect(p.uscc).toBe(VALID_USCC);
     expect(p.tags).toEqual(["专精特新"]);
     expect(p.contactMobile).toBeNull();
@@ -47,7 +52,10 @@ describe("ZChangeClassInput", () => {
     const id = "7f1c2b3a-1111-4222-8333-444455556666";
     expect(ZChangeClassInput.safeParse({ enterpriseId: id, toClass: "A", reason: "获得首贷授信" }).success).toBe(true);
     const r = ZChangeClassInput.safeParse({ enterpriseId: id, toClass: "D", reason: "短" });
-    expect(Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]))).toEqual({ toClass: "classRequired", reason: "reasonTooShort" });
+    expect(Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]))).toEqual({
+      toClass: "classRequired",
+      reason: "reasonTooShort",
+    });
   });
 });
 

@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { BankLevel, EnterpriseSize, Role, SupportClass } from "@/lib/generated/prisma/enums";
-import {
-  CONTACT_NAME_MAX,
-  ENTERPRISE_NAME_MAX,
-  ENTERPRISE_SIZES,
-  INDUSTRY_SECTIONS,
-  type TIndustrySection,
-} from "./schemas";
+import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX, ENTERPRISE_SIZES, INDUSTRY_SECTIONS, type TIndustrySection } from "./schemas";
 import { cursorParam, type TPageCursor } from "@/lib/pagination/keyset";
 import { explainUsccError, normalizeUscc } from "./uscc";
 import { isUuid } from "@/lib/ids";
@@ -20,8 +14,26 @@ import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 /** The divisions (大类, two digits) of each section (门类). */
 export const SECTION_DIVISIONS: Readonly<Record<TIndustrySection, readonly [number, number]>> = Object.freeze({
-  A: [1, 5], B: [6, 12], C: [13, 43], D: [44, 46], E: [47, 50], F: [51, 52], G: [53, 60], H: [61, 62], I: [63, 65], J: [66, 69],
-  K: [70, 70], L: [71, 72], M: [73, 75], N: [76, 79], O: [80, 82], P: [83, 83], Q: [84, 85], R: [86, 90], S: [91, 96], T: [97, 97],
+  A: [1, 5],
+  B: [6, 12],
+  C: [13, 43],
+  D: [44, 46],
+  E: [47, 50],
+  F: [51, 52],
+  G: [53, 60],
+  H: [61, 62],
+  I: [63, 65],
+  J: [66, 69],
+  K: [70, 70],
+  L: [71, 72],
+  M: [73, 75],
+  N: [76, 79],
+  O: [80, 82],
+  P: [83, 83],
+  Q: [84, 85],
+  R: [86, 90],
+  S: [91, 96],
+  T: [97, 97],
 });
 
 /** Whether a two-digit division code belongs to the section. */
@@ -47,7 +59,7 @@ export const REGISTRY_PAGE_SIZE = 50;
 export const REGISTRY_EXPORT_MAX_ROWS = 100_000;
 
 export type TEnterpriseField =
-  | "uscc" | "name" | "parkId" | "industrySection" | "industryDivision" | "size" | "tags" | "creditRating" | "contactName" | "contactMobile";
+  "uscc" | "name" | "parkId" | "industrySection" | "industryDivision" | "size" | "tags" | "creditRating" | "contactName" | "contactMobile";
 
 // The enterprise itself keeps its description and contact up to date; the identity
 // (USCC), recognitions and credit rating are what the park window verifies; moving an
@@ -96,7 +108,8 @@ const uscc = text()
   .superRefine((value, ctx) => {
     if (value === "") return void ctx.addIssue({ code: "custom", message: "required" });
     const problem = explainUsccError(value);
-    if (problem) ctx.addIssue({ code: "custom", message: { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" }[problem] });
+    if (problem)
+      ctx.addIssue({ code: "custom", message: { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" }[problem] });
   });
 
 // Checkboxes arrive as one string or a list; an absent field is no tags.
@@ -109,9 +122,15 @@ const tags = z
 const enterpriseFields = {
   uscc,
   name: requiredText(ENTERPRISE_NAME_MAX, "nameTooLong"),
-  parkId: z.string().nullish().transform((v) => (v ? v : null)),
+  parkId: z
+    .string()
+    .nullish()
+    .transform((v) => (v ? v : null)),
   industrySection: z.enum(INDUSTRY_SECTIONS, { message: "industryRequired" }),
-  industryDivision: z.string().nullish().transform((v) => (v ?? "").trim() || null),
+  industryDivision: z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? "").trim() || null),
   size: z.enum(ENTERPRISE_SIZES, { message: "sizeRequired" }),
   tags,
   creditRating: optionalText(CREDIT_RATING_MAX, "creditRatingTooLong"),
@@ -171,7 +190,6 @@ function param(params: TParams, name: string): string {
 function pick<T extends string>(value: string, allowed: readonly T[]): T | null {
   return (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
-
 
 /** The enterprise list's filters from the query string; unknown values are ignored, not errors. */
 export function parseEnterpriseFilters(params: TParams): TEnterpriseFilters {
@@ -248,7 +266,10 @@ export const ZBankUpdateInput = z.object({
   orgId: id(),
   ...orgName,
   // Empty: a top bank of the program (no parent).
-  parentId: z.string().nullish().transform((v) => (v ? v : null)),
+  parentId: z
+    .string()
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 export type TBankUpdate = z.output<typeof ZBankUpdateInput>;
 

@@ -10,7 +10,28 @@ import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 // parse again, so a caller that skips the action cannot skip the rules).
 
 /** GB/T 4754-2017 sections (门类) A–T; their names are in the message files. */
-export const INDUSTRY_SECTIONS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"] as const;
+export const INDUSTRY_SECTIONS = [
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+  "F",
+  "G",
+  "H",
+  "I",
+  "J",
+  "K",
+  "L",
+  "M",
+  "N",
+  "O",
+  "P",
+  "Q",
+  "R",
+  "S",
+  "T",
+] as const;
 export type TIndustrySection = (typeof INDUSTRY_SECTIONS)[number];
 
 export const ENTERPRISE_SIZES = [EnterpriseSize.LARGE, EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO] as const;
@@ -22,7 +43,6 @@ export const ENTERPRISE_NAME_MAX = 100;
 export const CONTACT_NAME_MAX = 32;
 
 const USCC_ERROR_CODE = { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" } as const;
-
 
 // A missing field arrives as undefined (FormData without the key): same message as "".
 const text = () => z.string({ message: "required" });
@@ -92,9 +112,7 @@ export const ZRejectRegistrationInput = z.object({
     .max(REJECT_REASON_MAX, { message: "reasonTooLong" }),
 });
 
-export type TReviewInput =
-  | { decision: "approve"; enterpriseId: string }
-  | { decision: "reject"; enterpriseId: string; reason: string };
+export type TReviewInput = { decision: "approve"; enterpriseId: string } | { decision: "reject"; enterpriseId: string; reason: string };
 
 /** Turns a zod failure into { field: code }, first issue per field (as defineAction does). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

@@ -9,12 +9,24 @@ export type TAnswerFieldKind = "text" | "amountFen" | "rate" | "months" | "bool"
 export type TAnswerRow = { key: string; kind: TAnswerFieldKind; value: string | number | boolean };
 
 const FIELDS: Record<AnswerKind, ReadonlyArray<readonly [string, TAnswerFieldKind]>> = {
-  [AnswerKind.CAN_DO]: [["conditions", "text"], ["procedure", "text"], ["suggestedProducts", "text"]],
+  [AnswerKind.CAN_DO]: [
+    ["conditions", "text"],
+    ["procedure", "text"],
+    ["suggestedProducts", "text"],
+  ],
   [AnswerKind.NEEDS_DOCUMENTS]: [["documents", "text"]],
   [AnswerKind.CANNOT_DO]: [["reason", "text"]],
   [AnswerKind.GRANTED]: [
-    ["amountFen", "amountFen"], ["annualRate", "rate"], ["termMonths", "months"], ["product", "text"], ["guarantee", "text"],
-    ["isFirstLoan", "bool"], ["isCreditLoan", "bool"], ["grantedOn", "day"], ["disbursedOn", "day"], ["maturesOn", "day"],
+    ["amountFen", "amountFen"],
+    ["annualRate", "rate"],
+    ["termMonths", "months"],
+    ["product", "text"],
+    ["guarantee", "text"],
+    ["isFirstLoan", "bool"],
+    ["isCreditLoan", "bool"],
+    ["grantedOn", "day"],
+    ["disbursedOn", "day"],
+    ["maturesOn", "day"],
   ],
 };
 

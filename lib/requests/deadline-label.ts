@@ -8,10 +8,7 @@
 import type { TDeadlineState } from "./deadline-state";
 
 export type TDeadlineLabel =
-  | { key: "left"; days: number }
-  | { key: "dueToday" }
-  | { key: "overdue"; days: number }
-  | { key: "overdueToday" };
+  { key: "left"; days: number } | { key: "dueToday" } | { key: "overdue"; days: number } | { key: "overdueToday" };
 
 export function deadlineLabel(state: TDeadlineState): TDeadlineLabel {
   if (state.tone === "red") {

@@ -22,7 +22,8 @@ describe("enterpriseChoices", () => {
   });
 
   it("offers only withdraw while the park or a bank is handling it, nothing once finished", () => {
-    for (const s of [RequestStatus.SUBMITTED, RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED]) expect(on(s)).toEqual(["withdraw"]);
+    for (const s of [RequestStatus.SUBMITTED, RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED])
+      expect(on(s)).toEqual(["withdraw"]);
     for (const s of [RequestStatus.CLOSED, RequestStatus.WITHDRAWN]) {
       expect(on(s)).toEqual([]);
       expect(hasAnyChoice(enterpriseChoices(s, null))).toBe(false);

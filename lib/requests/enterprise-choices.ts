@@ -6,7 +6,12 @@
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 
 const WITHDRAWABLE: readonly RequestStatus[] = [
-  RequestStatus.SUBMITTED, RequestStatus.RETURNED, RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED, RequestStatus.ANSWERED,
+  RequestStatus.SUBMITTED,
+  RequestStatus.RETURNED,
+  RequestStatus.FORWARDED,
+  RequestStatus.SIGNED,
+  RequestStatus.ESCALATED,
+  RequestStatus.ANSWERED,
 ];
 
 export type TEnterpriseChoices = {

@@ -13,6 +13,13 @@ describe("compareInboxItems", () => {
       { id: "normal-soon", deadline: { tone: "normal" as const, workingDaysLeft: 1 }, dueAt: at("2026-05-08T15:59:59Z") },
       { id: "red-old", deadline: { tone: "red" as const, workingDaysLeft: -5 }, dueAt: at("2026-04-28T15:59:59Z") },
     ];
-    expect(items.sort(compareInboxItems).map((i) => i.id)).toEqual(["red-old", "red-recent", "yellow", "normal-soon", "normal-late", "answered"]);
+    expect(items.sort(compareInboxItems).map((i) => i.id)).toEqual([
+      "red-old",
+      "red-recent",
+      "yellow",
+      "normal-soon",
+      "normal-late",
+      "answered",
+    ]);
   });
 });

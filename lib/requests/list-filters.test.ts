@@ -4,13 +4,21 @@ import { parseRequestListFilters, requestListQuery } from "./list-filters";
 describe("parseRequestListFilters", () => {
   it("reads known statuses and types, a trimmed search and the page's cursor", () => {
     expect(parseRequestListFilters({ status: "SUBMITTED", type: "FINANCING", q: "  RQ2026-0001 ", after: "WzAsIngiXQ" })).toEqual({
-      status: "SUBMITTED", type: "FINANCING", q: "RQ2026-0001", cursor: { direction: "after", token: "WzAsIngiXQ" },
+      status: "SUBMITTED",
+      type: "FINANCING",
+      q: "RQ2026-0001",
+      cursor: { direction: "after", token: "WzAsIngiXQ" },
     });
     expect(parseRequestListFilters({ before: "WzAsIngiXQ" }).cursor).toEqual({ direction: "before", token: "WzAsIngiXQ" });
   });
 
   it("ignores unknown values and inherited property names instead of failing", () => {
-    expect(parseRequestListFilters({ status: "HACKED", type: "toString", page: "-2" })).toEqual({ status: null, type: null, q: "", cursor: null });
+    expect(parseRequestListFilters({ status: "HACKED", type: "toString", page: "-2" })).toEqual({
+      status: null,
+      type: null,
+      q: "",
+      cursor: null,
+    });
     expect(parseRequestListFilters({ after: "" }).cursor).toBeNull();
   });
 
@@ -34,7 +42,9 @@ describe("bank, park and overdue filters", () => {
   });
 
   it("keeps them in the query string of another page", () => {
-    expect(requestListQuery(parseRequestListFilters({ bank, overdue: "1" }), { direction: "after", token: "abc" })).toBe(`bank=${bank}&overdue=1&after=abc`);
+    expect(requestListQuery(parseRequestListFilters({ bank, overdue: "1" }), { direction: "after", token: "abc" })).toBe(
+      `bank=${bank}&overdue=1&after=abc`,
+    );
   });
 });
 

@@ -4,8 +4,14 @@ import { bankSteps, isOverdue, supervisionSteps, type TStepState } from "./panel
 
 const now = new Date("2026-05-08T02:00:00Z");
 const base: TStepState = {
-  status: RequestStatus.FORWARDED, answeredAt: null, dueAt: new Date("2026-05-12T15:59:59.999Z"), escalationReason: null,
-  assignedBankId: "bank-a1", returnDisputedAt: null, withdrawnAfterAnswer: false, withdrawalCheckedAt: null,
+  status: RequestStatus.FORWARDED,
+  answeredAt: null,
+  dueAt: new Date("2026-05-12T15:59:59.999Z"),
+  escalationReason: null,
+  assignedBankId: "bank-a1",
+  returnDisputedAt: null,
+  withdrawnAfterAnswer: false,
+  withdrawalCheckedAt: null,
 };
 const overdue = { ...base, status: RequestStatus.SIGNED, dueAt: new Date("2026-05-06T15:59:59.999Z") };
 
@@ -18,7 +24,10 @@ describe("bankSteps", () => {
   });
   it("offers answering once signed, and on an escalated item not yet answered", () => {
     expect(bankSteps({ ...base, status: RequestStatus.SIGNED }, ["bank-a1"])).toEqual(["answer", "pass", "declareUnsolvable"]);
-    expect(bankSteps({ ...base, status: RequestStatus.ESCALATED, escalationReason: EscalationReason.UNSOLVABLE }, ["bank-a1"])).toEqual(["answer", "pass"]);
+    expect(bankSteps({ ...base, status: RequestStatus.ESCALATED, escalationReason: EscalationReason.UNSOLVABLE }, ["bank-a1"])).toEqual([
+      "answer",
+      "pass",
+    ]);
   });
   it("offers nothing once answered", () => {
     expect(bankSteps({ ...base, status: RequestStatus.ANSWERED, answeredAt: now }, ["bank-a1"])).toEqual([]);
@@ -42,6 +51,8 @@ describe("supervisionSteps", () => {
     expect(supervisionSteps({ ...base, status: RequestStatus.RETURNED, returnDisputedAt: now }, now)).toEqual(["ruleOnDispute"]);
     expect(supervisionSteps({ ...base, status: RequestStatus.RETURNED }, now)).toEqual([]);
     expect(supervisionSteps({ ...base, status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: true }, now)).toEqual(["checkWithdrawal"]);
-    expect(supervisionSteps({ ...base, status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: true, withdrawalCheckedAt: now }, now)).toEqual([]);
+    expect(
+      supervisionSteps({ ...base, status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: true, withdrawalCheckedAt: now }, now),
+    ).toEqual([]);
   });
 });

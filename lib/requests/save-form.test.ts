@@ -7,12 +7,18 @@ const base = { type: "FINANCING", title: "流动资金贷款", description: "采
 describe("normalizeSaveRequestForm", () => {
   it("turns one ticked checkbox, several, or none into a list", () => {
     expect(normalizeSaveRequestForm({ ...base, preferredProducts: "信用贷" })).toMatchObject({ preferredProducts: ["信用贷"] });
-    expect(normalizeSaveRequestForm({ ...base, preferredProducts: ["信用贷", "科技贷"] })).toMatchObject({ preferredProducts: ["信用贷", "科技贷"] });
+    expect(normalizeSaveRequestForm({ ...base, preferredProducts: ["信用贷", "科技贷"] })).toMatchObject({
+      preferredProducts: ["信用贷", "科技贷"],
+    });
     expect(normalizeSaveRequestForm(base)).toMatchObject({ preferredProducts: [] });
   });
 
   it("adds the products typed in the other box, split on Chinese and Latin separators, without duplicates", () => {
-    const out = normalizeSaveRequestForm({ ...base, preferredProducts: "信用贷", preferredProductsOther: " 应急转贷，信用贷、 供应链融资 ,," });
+    const out = normalizeSaveRequestForm({
+      ...base,
+      preferredProducts: "信用贷",
+      preferredProductsOther: " 应急转贷，信用贷、 供应链融资 ,,",
+    });
     expect(out).toMatchObject({ preferredProducts: ["信用贷", "应急转贷", "供应链融资"] });
     expect(out).not.toHaveProperty("preferredProductsOther");
   });

@@ -8,7 +8,9 @@
 export function normalizeSaveRequestForm(raw: unknown): unknown {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
   const { preferredProducts, preferredProductsOther, requestId, version, ...rest } = raw as Record<string, unknown>;
-  const ticked = (Array.isArray(preferredProducts) ? preferredProducts : [preferredProducts]).filter((v): v is string => typeof v === "string");
+  const ticked = (Array.isArray(preferredProducts) ? preferredProducts : [preferredProducts]).filter(
+    (v): v is string => typeof v === "string",
+  );
   const typed = typeof preferredProductsOther === "string" ? preferredProductsOther.split(/[,，、;；\n]/) : [];
   const products = [...new Set([...ticked, ...typed].map((v) => v.trim()).filter((v) => v.length > 0))];
   return {

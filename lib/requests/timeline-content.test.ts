@@ -3,7 +3,14 @@ import { bankIdsOf, timelineContentItems } from "./timeline-content";
 
 describe("timelineContentItems", () => {
   it("shows known keys in a fixed order and leaves ids and unknown keys out", () => {
-    const content = { bankOrgId: "b1", secret: "x", comment: "很好", rating: "SATISFIED", dueAt: "2026-05-12T15:59:59.999Z", replyDeadlineDays: 5 };
+    const content = {
+      bankOrgId: "b1",
+      secret: "x",
+      comment: "很好",
+      rating: "SATISFIED",
+      dueAt: "2026-05-12T15:59:59.999Z",
+      replyDeadlineDays: 5,
+    };
     expect(timelineContentItems(content)).toEqual([
       { key: "rating", kind: "rating", value: "SATISFIED" },
       { key: "comment", kind: "text", value: "很好" },

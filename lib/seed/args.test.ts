@@ -3,7 +3,18 @@ import { parseSeedArgs } from "./args";
 
 describe("parseSeedArgs", () => {
   it("reads every option, with = or a separate value", () => {
-    expect(parseSeedArgs(["--enterprises", "10000", "--reference-date=2026-05-20", "--seed", "x", "--chunk-size=500", "--reset", "--no-transaction"])).toEqual({
+    expect(
+      parseSeedArgs([
+        "--enterprises",
+        "10000",
+        "--reference-date=2026-05-20",
+        "--seed",
+        "x",
+        "--chunk-size=500",
+        "--reset",
+        "--no-transaction",
+      ]),
+    ).toEqual({
       options: { enterprises: 10_000, referenceDate: "2026-05-20", seed: "x", chunkSize: 500 },
       reset: true,
       transaction: false,

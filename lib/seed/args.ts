@@ -25,7 +25,8 @@ Fills an empty, migrated database (DATABASE_URL, or .env) with the demo data of 
 `;
 
 function intArg(name: string, value: string | undefined): number {
-  if (value === undefined || !/^\d[\d_,]*$/.test(value)) throw new Error(`${name} expects a whole number, got ${JSON.stringify(value ?? "")}`);
+  if (value === undefined || !/^\d[\d_,]*$/.test(value))
+    throw new Error(`${name} expects a whole number, got ${JSON.stringify(value ?? "")}`);
   return Number(value.replace(/[_,]/g, ""));
 }
 

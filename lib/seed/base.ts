@@ -8,31 +8,13 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { CN_OFFICIAL_SCHEDULES, CN_PUBLISHED_YEARS, getCnOfficialCalendar } from "@/lib/calendar/cn-official";
-import {
-  BankLevel,
-  CalendarDayKind,
-  OrgKind,
-  PairingRole,
-  PhaseKind,
-  ProgramLevel,
-  Role,
-} from "@/lib/generated/prisma/enums";
+import { BankLevel, CalendarDayKind, OrgKind, PairingRole, PhaseKind, ProgramLevel, Role } from "@/lib/generated/prisma/enums";
 import { BANKS, CITY, PARKS, PRODUCT_KINDS, PROGRAM, subBranchName } from "./catalog";
 import { landline, personName, randomMobile, uniqueMobile } from "./names";
 import { Rng } from "./random";
 import { buildQuarterlySubmissions } from "./quarterly";
 import { defaultScoringRules } from "./scoring";
-import {
-  DAY_MS,
-  addDays,
-  dateOnly,
-  minDay,
-  previousQuarter,
-  quarterFirstDay,
-  quarterOf,
-  shanghaiDay,
-  shanghaiInstant,
-} from "./time";
+import { DAY_MS, addDays, dateOnly, minDay, previousQuarter, quarterFirstDay, quarterOf, shanghaiDay, shanghaiInstant } from "./time";
 import { emptyRows, type TBankCtx, type TParkCtx, type TSeedContext, type TSeedOptions, type TSeedRows, type TSubBranchCtx } from "./types";
 import { afterWorkingDays, workTimeOn } from "./clock";
 
@@ -67,12 +49,36 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   let userIndex = 0;
   const addUser = (orgId: string, role: Role, account: string, name: string): string => {
     const id = rng.uuid();
-    rows.user.push({ id, orgId, role, account, name, mobile: uniqueMobile(userIndex++), recoveryCodes: [], createdAt: setup, updatedAt: setup });
+    rows.user.push({
+      id,
+      orgId,
+      role,
+      account,
+      name,
+      mobile: uniqueMobile(userIndex++),
+      recoveryCodes: [],
+      createdAt: setup,
+      updatedAt: setup,
+    });
     return id;
   };
-  const addOrg = (kind: OrgKind, name: string, shortName: string | null, extra: { parentId?: string; bankLevel?: BankLevel } = {}): string => {
+  const addOrg = (
+    kind: OrgKind,
+    name: string,
+    shortName: string | null,
+    extra: { parentId?: string; bankLevel?: BankLevel } = {},
+  ): string => {
     const id = rng.uuid();
-    rows.organization.push({ id, kind, name, shortName, parentId: extra.parentId ?? null, bankLevel: extra.bankLevel ?? null, createdAt: setup, updatedAt: setup });
+    rows.organization.push({
+      id,
+      kind,
+      name,
+      shortName,
+      parentId: extra.parentId ?? null,
+      bankLevel: extra.bankLevel ?? null,
+      createdAt: setup,
+      updatedAt: setup,
+    });
     return id;
   };
 
@@ -187,8 +193,15 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
     const published = /(\d{4}-\d{2}-\d{2})/.exec(s.source)?.[1];
     const at = new Date(shanghaiInstant(published ?? `${y - 1}-12-01`, 9));
     rows.calendarYear.push({ year: y, source: s.source, publishedAt: at, updatedAt: at });
-    for (const d of s.holidays) rows.calendarDay.push({ date: dateOnly(d), kind: CalendarDayKind.HOLIDAY, name: s.names[d] ?? null, updatedAt: at });
-    for (const d of s.workdays) rows.calendarDay.push({ date: dateOnly(d), kind: CalendarDayKind.WORKDAY, name: s.adjustedFor[d] ? `${s.adjustedFor[d]}调休上班` : null, updatedAt: at });
+    for (const d of s.holidays)
+      rows.calendarDay.push({ date: dateOnly(d), kind: CalendarDayKind.HOLIDAY, name: s.names[d] ?? null, updatedAt: at });
+    for (const d of s.workdays)
+      rows.calendarDay.push({
+        date: dateOnly(d),
+        kind: CalendarDayKind.WORKDAY,
+        name: s.adjustedFor[d] ? `${s.adjustedFor[d]}调休上班` : null,
+        updatedAt: at,
+      });
   }
 
   // ── park–bank pairings: park i's main bank is bank i; participants balance the load ──
@@ -200,8 +213,20 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
     const order = rng.sample(candidates, candidates.length).sort((a, b) => (pairingCount[a] as number) - (pairingCount[b] as number));
     park.participating = order.slice(0, n).sort((a, b) => a - b);
     for (const b of park.participating) pairingCount[b] = (pairingCount[b] as number) + 1;
-    for (const [b, role] of [[park.mainBank, PairingRole.MAIN], ...park.participating.map((p) => [p, PairingRole.PARTICIPATING] as const)] as const) {
-      rows.parkBankPairing.push({ id: rng.uuid(), programId, year, parkId: park.parkId, bankOrgId: banks[b]!.orgId, role, lockedAt, createdAt: setup });
+    for (const [b, role] of [
+      [park.mainBank, PairingRole.MAIN],
+      ...park.participating.map((p) => [p, PairingRole.PARTICIPATING] as const),
+    ] as const) {
+      rows.parkBankPairing.push({
+        id: rng.uuid(),
+        programId,
+        year,
+        parkId: park.parkId,
+        bankOrgId: banks[b]!.orgId,
+        role,
+        lockedAt,
+        createdAt: setup,
+      });
     }
   }
 
@@ -210,7 +235,15 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
     const second = rows.user.find((u) => u.id === bank.managerUserId)!.name;
     const liaison = personName(rng);
     const initialDay = addDays(setupDay, -rng.int(0, 5));
-    const pushContact = (bankOrgId: string, first: string, sec: string, li: string, dept: string, effectiveDay: string, filedDays: number) => {
+    const pushContact = (
+      bankOrgId: string,
+      first: string,
+      sec: string,
+      li: string,
+      dept: string,
+      effectiveDay: string,
+      filedDays: number,
+    ) => {
       const filed = afterWorkingDays(rng, calendar, shanghaiInstant(effectiveDay, 9), filedDays);
       const late = workingDaysBetween(new Date(shanghaiInstant(effectiveDay, 12)), new Date(filed), calendar) > 3;
       rows.bankContact.push({
@@ -232,11 +265,27 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
         createdAt: new Date(filed),
       });
     };
-    pushContact(bank.orgId, bank.presidentName, second, liaison, rng.pick(["普惠金融事业部", "公司业务部", "小企业金融部"]), initialDay, rng.int(0, 2));
+    pushContact(
+      bank.orgId,
+      bank.presidentName,
+      second,
+      liaison,
+      rng.pick(["普惠金融事业部", "公司业务部", "小企业金融部"]),
+      initialDay,
+      rng.int(0, 2),
+    );
     // A change of liaison during the window: filed within 3 working days, or not.
     const changeDay = addDays(windowStartDay, rng.int(10, 60));
     if (rng.chance(0.45) && past(shanghaiInstant(changeDay, 9) + 12 * DAY_MS)) {
-      pushContact(bank.orgId, bank.presidentName, second, personName(rng), "普惠金融事业部", changeDay, rng.chance(0.4) ? rng.int(4, 8) : rng.int(0, 3));
+      pushContact(
+        bank.orgId,
+        bank.presidentName,
+        second,
+        personName(rng),
+        "普惠金融事业部",
+        changeDay,
+        rng.chance(0.4) ? rng.int(4, 8) : rng.int(0, 3),
+      );
     }
     for (const sb of bank.subBranches) {
       pushContact(sb.orgId, personName(rng), personName(rng), sb.liaisonName, "营业部", initialDay, rng.int(0, 3));
@@ -272,7 +321,10 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   // ── half-yearly visits led by the main bank's president ──
   for (const park of parks) {
     const bank = banks[park.mainBank]!;
-    for (const [from, span] of [[`${year}-04-08`, 45], [`${year}-09-01`, 40]] as const) {
+    for (const [from, span] of [
+      [`${year}-04-08`, 45],
+      [`${year}-09-01`, 40],
+    ] as const) {
       const t = workTimeOn(rng, addDays(from, rng.int(0, span)));
       if (!past(t)) continue;
       rows.parkVisit.push({

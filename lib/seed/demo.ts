@@ -26,17 +26,69 @@ interface TDemoSpec {
 }
 
 const DEMO_SPECS: readonly TDemoSpec[] = [
-  { status: RequestStatus.CLOSED, closeReason: CloseReason.CLOSED_OUT, type: RequestType.DIFFICULTY, daysBack: 75, plan: { signDays: 1, answerDays: null, afterEscalation: "closeOut" } },
-  { status: RequestStatus.CLOSED, closeReason: CloseReason.NOT_RATED, type: RequestType.CONSULTATION, daysBack: 62, plan: { answerDays: 1, signDays: 0, answerKind: AnswerKind.CAN_DO, afterAnswer: "noRate" } },
-  { status: RequestStatus.CLOSED, closeReason: CloseReason.RATED, type: RequestType.FINANCING, daysBack: 48, plan: { answerDays: 3, signDays: 0, answerKind: AnswerKind.GRANTED, afterAnswer: "rate", rating: Rating.SATISFIED } },
-  { status: RequestStatus.WITHDRAWN, type: RequestType.FINANCING, daysBack: 30, plan: { signDays: 1, answerDays: 4, withdrawAt: "SIGNED" } },
-  { status: RequestStatus.ESCALATED, type: RequestType.FINANCING, daysBack: 21, plan: { signDays: 0, answerDays: null, afterEscalation: "wait" } },
-  { status: RequestStatus.ANSWERED, type: RequestType.FINANCING, daysBack: 8, plan: { signDays: 0, answerDays: 2, answerKind: AnswerKind.NEEDS_DOCUMENTS, stopAt: RequestStatus.ANSWERED } },
+  {
+    status: RequestStatus.CLOSED,
+    closeReason: CloseReason.CLOSED_OUT,
+    type: RequestType.DIFFICULTY,
+    daysBack: 75,
+    plan: { signDays: 1, answerDays: null, afterEscalation: "closeOut" },
+  },
+  {
+    status: RequestStatus.CLOSED,
+    closeReason: CloseReason.NOT_RATED,
+    type: RequestType.CONSULTATION,
+    daysBack: 62,
+    plan: { answerDays: 1, signDays: 0, answerKind: AnswerKind.CAN_DO, afterAnswer: "noRate" },
+  },
+  {
+    status: RequestStatus.CLOSED,
+    closeReason: CloseReason.RATED,
+    type: RequestType.FINANCING,
+    daysBack: 48,
+    plan: { answerDays: 3, signDays: 0, answerKind: AnswerKind.GRANTED, afterAnswer: "rate", rating: Rating.SATISFIED },
+  },
+  {
+    status: RequestStatus.WITHDRAWN,
+    type: RequestType.FINANCING,
+    daysBack: 30,
+    plan: { signDays: 1, answerDays: 4, withdrawAt: "SIGNED" },
+  },
+  {
+    status: RequestStatus.ESCALATED,
+    type: RequestType.FINANCING,
+    daysBack: 21,
+    plan: { signDays: 0, answerDays: null, afterEscalation: "wait" },
+  },
+  {
+    status: RequestStatus.ANSWERED,
+    type: RequestType.FINANCING,
+    daysBack: 8,
+    plan: { signDays: 0, answerDays: 2, answerKind: AnswerKind.NEEDS_DOCUMENTS, stopAt: RequestStatus.ANSWERED },
+  },
   { status: RequestStatus.RETURNED, type: RequestType.FINANCING, daysBack: 5, plan: { returned: true, staysReturned: true } },
-  { status: RequestStatus.SIGNED, overdue: false, type: RequestType.FINANCING, daysBack: 4, plan: { signDays: 0, answerDays: 4, stopAt: RequestStatus.SIGNED } },
+  {
+    status: RequestStatus.SIGNED,
+    overdue: false,
+    type: RequestType.FINANCING,
+    daysBack: 4,
+    plan: { signDays: 0, answerDays: 4, stopAt: RequestStatus.SIGNED },
+  },
   // Signed, past its deadline, not yet escalated: the liaison's most urgent item.
-  { status: RequestStatus.SIGNED, overdue: true, type: RequestType.FINANCING, daysBack: 8, step: 1, plan: { signDays: 1, answerDays: null, afterEscalation: "wait" } },
-  { status: RequestStatus.FORWARDED, overdue: false, type: RequestType.CONSULTATION, daysBack: 2, plan: { signDays: 1, answerDays: 2, stopAt: RequestStatus.FORWARDED } },
+  {
+    status: RequestStatus.SIGNED,
+    overdue: true,
+    type: RequestType.FINANCING,
+    daysBack: 8,
+    step: 1,
+    plan: { signDays: 1, answerDays: null, afterEscalation: "wait" },
+  },
+  {
+    status: RequestStatus.FORWARDED,
+    overdue: false,
+    type: RequestType.CONSULTATION,
+    daysBack: 2,
+    plan: { signDays: 1, answerDays: 2, stopAt: RequestStatus.FORWARDED },
+  },
   { status: RequestStatus.SUBMITTED, type: RequestType.FINANCING, daysBack: 1, plan: { stopAt: RequestStatus.SUBMITTED } },
   { status: RequestStatus.DRAFT, type: RequestType.FINANCING, daysBack: 1, plan: { draftOnly: true } },
 ];
@@ -63,7 +115,11 @@ export function demoRequests(ctx: TSeedContext, ent: TEnterpriseRef, slowness: n
       };
       const sim = simulateRequest(rng, ctx, ent, plan, "");
       const overdue = sim.request.dueAt instanceof Date && sim.request.dueAt.getTime() < ctx.nowMs;
-      if (sim.request.status === spec.status && (spec.closeReason ?? null) === (sim.request.closeReason ?? null) && (spec.overdue === undefined || spec.overdue === overdue)) {
+      if (
+        sim.request.status === spec.status &&
+        (spec.closeReason ?? null) === (sim.request.closeReason ?? null) &&
+        (spec.overdue === undefined || spec.overdue === overdue)
+      ) {
         out.push(sim);
         return;
       }
@@ -86,24 +142,77 @@ export function demoNotifications(ctx: TSeedContext, rng: Rng, ownerUserId: stri
     // Kinds and params as lib/notifications/mutations/notify.ts writes them, so the centre
     // shows them in the reader's language; links to the one request page.
     {
-      userId: liaison.liaisonUserId, orgId: liaison.orgId, kind: "request.new", requestId: forwarded.id,
+      userId: liaison.liaisonUserId,
+      orgId: liaison.orgId,
+      kind: "request.new",
+      requestId: forwarded.id,
       params: { serial: forwarded.serial, title: forwarded.title, dueAt: at(forwarded.dueAt).toISOString() },
-      title: `新事项待签收：${forwarded.serial}`, body: forwarded.title, link: `/requests/${forwarded.id}`, createdAt: at(forwarded.forwardedAt), readAt: null,
-    },
-    { userId: ctx.parks[0]!.staffUserId, orgId: ctx.parks[0]!.orgId, kind: "REQUEST_SUBMITTED", requestId: submitted.id, params: {}, title: `企业提交了新的需求，请审核：${submitted.serial}`, body: submitted.title, link: `/requests/${submitted.id}`, createdAt: at(submitted.submittedAt), readAt: null },
-    {
-      userId: ownerUserId, orgId: null, kind: "request.answered", requestId: answered.id, params: { serial: answered.serial, title: answered.title },
-      title: `银行已答复：${answered.serial}`, body: `「${answered.title}」已有答复，请查看并评价。`, link: `/requests/${answered.id}`, createdAt: at(answered.answeredAt), readAt: null,
-    },
-    {
-      userId: ownerUserId, orgId: null, kind: "request.returned", requestId: returned.id, params: { serial: returned.serial, title: returned.title, reason: returned.returnReason ?? "" },
-      title: `诉求被退回补充：${returned.serial}`, body: `园区退回了「${returned.title}」，原因：${returned.returnReason ?? ""}`, link: `/requests/${returned.id}`, createdAt: at(returned.updatedAt), readAt: new Date(ctx.nowMs - 3_600_000),
+      title: `新事项待签收：${forwarded.serial}`,
+      body: forwarded.title,
+      link: `/requests/${forwarded.id}`,
+      createdAt: at(forwarded.forwardedAt),
+      readAt: null,
     },
     {
-      userId: ctx.financeAdminUserId, orgId: ctx.financeOrgId, kind: "request.escalated", requestId: escalated.id, params: { serial: escalated.serial, title: escalated.title, reason: "OVERDUE" },
-      title: `事项进入督办：${escalated.serial}`, body: `「${escalated.title}」已进入督办（逾期未答复）。`, link: `/requests/${escalated.id}`, createdAt: at(escalated.escalatedAt), readAt: null,
+      userId: ctx.parks[0]!.staffUserId,
+      orgId: ctx.parks[0]!.orgId,
+      kind: "REQUEST_SUBMITTED",
+      requestId: submitted.id,
+      params: {},
+      title: `企业提交了新的需求，请审核：${submitted.serial}`,
+      body: submitted.title,
+      link: `/requests/${submitted.id}`,
+      createdAt: at(submitted.submittedAt),
+      readAt: null,
     },
-    { userId: null, orgId: ctx.pbcOrgId, kind: "QUARTERLY_SUBMISSIONS", requestId: null, params: {}, title: "上季度解决台账报送情况", body: "部分银行机构尚未报送或逾期报送上季度解决台账，请关注。", link: "/pbc", createdAt: new Date(ctx.nowMs - 2 * DAY_MS), readAt: null },
+    {
+      userId: ownerUserId,
+      orgId: null,
+      kind: "request.answered",
+      requestId: answered.id,
+      params: { serial: answered.serial, title: answered.title },
+      title: `银行已答复：${answered.serial}`,
+      body: `「${answered.title}」已有答复，请查看并评价。`,
+      link: `/requests/${answered.id}`,
+      createdAt: at(answered.answeredAt),
+      readAt: null,
+    },
+    {
+      userId: ownerUserId,
+      orgId: null,
+      kind: "request.returned",
+      requestId: returned.id,
+      params: { serial: returned.serial, title: returned.title, reason: returned.returnReason ?? "" },
+      title: `诉求被退回补充：${returned.serial}`,
+      body: `园区退回了「${returned.title}」，原因：${returned.returnReason ?? ""}`,
+      link: `/requests/${returned.id}`,
+      createdAt: at(returned.updatedAt),
+      readAt: new Date(ctx.nowMs - 3_600_000),
+    },
+    {
+      userId: ctx.financeAdminUserId,
+      orgId: ctx.financeOrgId,
+      kind: "request.escalated",
+      requestId: escalated.id,
+      params: { serial: escalated.serial, title: escalated.title, reason: "OVERDUE" },
+      title: `事项进入督办：${escalated.serial}`,
+      body: `「${escalated.title}」已进入督办（逾期未答复）。`,
+      link: `/requests/${escalated.id}`,
+      createdAt: at(escalated.escalatedAt),
+      readAt: null,
+    },
+    {
+      userId: null,
+      orgId: ctx.pbcOrgId,
+      kind: "QUARTERLY_SUBMISSIONS",
+      requestId: null,
+      params: {},
+      title: "上季度解决台账报送情况",
+      body: "部分银行机构尚未报送或逾期报送上季度解决台账，请关注。",
+      link: "/pbc",
+      createdAt: new Date(ctx.nowMs - 2 * DAY_MS),
+      readAt: null,
+    },
   ];
   for (const n of list) rows.notification.push({ id: rng.uuid(), ...n });
 }

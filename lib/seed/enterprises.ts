@@ -6,13 +6,7 @@
  * Enterprise 0 is the demo enterprise (./demo.ts).
  */
 
-import {
-  EnterpriseSize,
-  OrgKind,
-  RegistrationStatus,
-  Role,
-  SupportClass,
-} from "@/lib/generated/prisma/enums";
+import { EnterpriseSize, OrgKind, RegistrationStatus, Role, SupportClass } from "@/lib/generated/prisma/enums";
 import { USCC_CHARSET, makeUscc } from "@/lib/registry/uscc";
 import { DEMO_USERS, ENTERPRISE_USER_INDEX_BASE } from "./base";
 import { CITY } from "./catalog";
@@ -97,8 +91,16 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
   const size: EnterpriseSize = isDemo
     ? EnterpriseSize.SMALL
     : isCoop
-      ? rng.weighted([[EnterpriseSize.MICRO, 70], [EnterpriseSize.SMALL, 30]])
-      : rng.weighted([[EnterpriseSize.LARGE, 2], [EnterpriseSize.MEDIUM, 12], [EnterpriseSize.SMALL, 41], [EnterpriseSize.MICRO, 45]]);
+      ? rng.weighted([
+          [EnterpriseSize.MICRO, 70],
+          [EnterpriseSize.SMALL, 30],
+        ])
+      : rng.weighted([
+          [EnterpriseSize.LARGE, 2],
+          [EnterpriseSize.MEDIUM, 12],
+          [EnterpriseSize.SMALL, 41],
+          [EnterpriseSize.MICRO, 45],
+        ]);
   const foundedYear = ctx.year - 1 - Math.floor(26 * rng.next() ** 2);
   const foundedOn = `${foundedYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`;
   const uscc = makeUscc(rng, {
@@ -107,7 +109,11 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
     orgCodeBody: orgCodeBody(salt, i, foundedYear >= 2016),
   });
   const county = /[县市]$/.test(park.def.district) ? park.def.district : null;
-  const place = rng.weighted([[CITY.short, 5], ["湖南", 2], [county ?? CITY.short, county ? 3 : 0]] as const);
+  const place = rng.weighted([
+    [CITY.short, 5],
+    ["湖南", 2],
+    [county ?? CITY.short, county ? 3 : 0],
+  ] as const);
   const word = rng.pick(division.words);
   const name = isDemo ? DEMO_ENTERPRISE_NAME : isCoop ? cooperativeName(rng, county ?? CITY.name, word) : companyName(rng, place, word);
 
@@ -121,7 +127,12 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
     if (techy && size !== EnterpriseSize.LARGE && rng.chance(0.28)) tags.push(TAGS.techSme);
     if (srdi && rng.chance(0.15)) tags.push(TAGS.littleGiant);
   }
-  const capitalWan: Record<EnterpriseSize, [number, number]> = { MICRO: [10, 200], SMALL: [100, 1000], MEDIUM: [500, 5000], LARGE: [3000, 50000] };
+  const capitalWan: Record<EnterpriseSize, [number, number]> = {
+    MICRO: [10, 200],
+    SMALL: [100, 1000],
+    MEDIUM: [500, 5000],
+    LARGE: [3000, 50000],
+  };
   const [cMin, cMax] = capitalWan[size];
   const registeredCapitalFen = BigInt(Math.round((cMin * (cMax / cMin) ** rng.next()) / 10) * 10) * 1_000_000n;
 
@@ -129,7 +140,11 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
   let registrationStatus: RegistrationStatus =
     isDemo || i < ALWAYS_APPROVED
       ? RegistrationStatus.APPROVED
-      : rng.weighted([[RegistrationStatus.APPROVED, 96], [RegistrationStatus.PENDING, 2.5], [RegistrationStatus.REJECTED, 1.5]]);
+      : rng.weighted([
+          [RegistrationStatus.APPROVED, 96],
+          [RegistrationStatus.PENDING, 2.5],
+          [RegistrationStatus.REJECTED, 1.5],
+        ]);
   let createdMs: number;
   let reviewedMs: number | null;
   if (registrationStatus === RegistrationStatus.APPROVED) {
@@ -181,7 +196,15 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
   let supportClass: SupportClass | null = null;
   if (approved) {
     const reviewed = new Date(reviewedMs as number);
-    const current = isDemo ? SupportClass.A : isCoop ? SupportClass.C : rng.weighted([[SupportClass.A, 35], [SupportClass.B, 50], [null, 15]] as const);
+    const current = isDemo
+      ? SupportClass.A
+      : isCoop
+        ? SupportClass.C
+        : rng.weighted([
+            [SupportClass.A, 35],
+            [SupportClass.B, 50],
+            [null, 15],
+          ] as const);
     if (current !== null) {
       const upgraded = current === SupportClass.A && (isDemo || rng.chance(0.3));
       const first = upgraded ? SupportClass.B : current;
@@ -190,13 +213,21 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
         enterpriseId: id,
         fromClass: null,
         toClass: first,
-        reason: first === SupportClass.C ? "农民专业合作社，纳入集体授信名单" : first === SupportClass.A ? "与银行保持良好信贷关系，首次认定为A类" : "有合作银行但尚无借贷关系，首次认定为B类",
+        reason:
+          first === SupportClass.C
+            ? "农民专业合作社，纳入集体授信名单"
+            : first === SupportClass.A
+              ? "与银行保持良好信贷关系，首次认定为A类"
+              : "有合作银行但尚无借贷关系，首次认定为B类",
         changedById: ctx.financeStaffUserId,
         changedAt: reviewed,
       });
       if (upgraded) {
         const windowStart = Math.max(shanghaiInstant(ctx.windowStartDay), (reviewedMs as number) + DAY_MS);
-        const at = Math.min(ctx.nowMs - DAY_MS, windowStart + Math.floor(rng.next() * Math.max(DAY_MS, ctx.nowMs - windowStart - 2 * DAY_MS)));
+        const at = Math.min(
+          ctx.nowMs - DAY_MS,
+          windowStart + Math.floor(rng.next() * Math.max(DAY_MS, ctx.nowMs - windowStart - 2 * DAY_MS)),
+        );
         rows.enterpriseClassChange.push({
           id: rng.uuid(),
           enterpriseId: id,
@@ -221,7 +252,16 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
     industryDivision: division.code,
     size,
     tags,
-    creditRating: approved ? rng.weighted([["AAA", 6], ["AA", 18], ["A", 30], ["BBB", 22], ["BB", 8], [null, 16]] as const) : null,
+    creditRating: approved
+      ? rng.weighted([
+          ["AAA", 6],
+          ["AA", 18],
+          ["A", 30],
+          ["BBB", 22],
+          ["BB", 8],
+          [null, 16],
+        ] as const)
+      : null,
     supportClass,
     registeredCapitalFen,
     foundedOn: dateOnly(foundedOn),
@@ -258,15 +298,32 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
   }
 
   // ── requests ──
-  const ent: TEnterpriseRef = { id, orgId, parkIndex, ownerUserId, size, supportClass, divisionName: division.name, approvedMs: reviewedMs as number };
+  const ent: TEnterpriseRef = {
+    id,
+    orgId,
+    parkIndex,
+    ownerUserId,
+    size,
+    supportClass,
+    divisionName: division.name,
+    approvedMs: reviewedMs as number,
+  };
   const slowness = ctx.banks[park.mainBank]!.def.slowness;
   const sims: TSimulatedRequest[] = [];
   if (isDemo) {
-    const demo = demoRequests(ctx, ent, slowness).sort((a, b) => (a.request.createdAt as Date).getTime() - (b.request.createdAt as Date).getTime());
+    const demo = demoRequests(ctx, ent, slowness).sort(
+      (a, b) => (a.request.createdAt as Date).getTime() - (b.request.createdAt as Date).getTime(),
+    );
     for (const s of demo) s.request.serial = nextSerial(ctx, state);
     sims.push(...demo);
   } else {
-    const n = rng.weighted([[0, 20], [1, 35], [2, 30], [3, 10], [4, 5]]);
+    const n = rng.weighted([
+      [0, 20],
+      [1, 35],
+      [2, 30],
+      [3, 10],
+      [4, 5],
+    ]);
     const plans: TRequestPlan[] = [];
     for (let k = 0; k < n; k++) plans.push(drawPlan(rng, ctx, ent, slowness));
     plans.sort((a, b) => a.createdMs - b.createdMs);

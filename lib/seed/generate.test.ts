@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { getCnOfficialCalendar } from "@/lib/calendar/cn-official";
-import { BankLevel, CloseReason, LedgerAction, OrgKind, PairingRole, RegistrationStatus, RequestStatus, Role, RouteRole } from "@/lib/generated/prisma/enums";
+import {
+  BankLevel,
+  CloseReason,
+  LedgerAction,
+  OrgKind,
+  PairingRole,
+  RegistrationStatus,
+  RequestStatus,
+  Role,
+  RouteRole,
+} from "@/lib/generated/prisma/enums";
 import { verifyChain, type TChainedLedgerEntry } from "@/lib/ledger/hash";
 import { isValidUscc } from "@/lib/registry/uscc";
 import { DEMO_ENTERPRISE_NAME } from "./demo";
@@ -213,9 +223,14 @@ describe("generateSeedData (300 enterprises, reference 2026-05-20)", () => {
   it("covers every status, close reason and ledger action a demo needs; some items are overdue", () => {
     expect(new Set(data.request.map((r) => r.status))).toEqual(new Set(Object.values(RequestStatus)));
     const actions = new Set(data.ledgerEntry.map((e) => e.action));
-    for (const a of ["SUBMIT", "FORWARD", "RETURN", "SIGN", "ANSWER", "ESCALATE", "REMIND", "RATE", "WITHDRAW", "CLOSE"]) expect(actions.has(a as LedgerAction)).toBe(true);
+    for (const a of ["SUBMIT", "FORWARD", "RETURN", "SIGN", "ANSWER", "ESCALATE", "REMIND", "RATE", "WITHDRAW", "CLOSE"])
+      expect(actions.has(a as LedgerAction)).toBe(true);
     const now = shanghaiInstant(REF);
-    expect(data.request.filter((r) => r.dueAt && ms(r.dueAt)! < now && (r.status === "FORWARDED" || r.status === "SIGNED" || r.status === "ESCALATED")).length).toBeGreaterThan(0);
+    expect(
+      data.request.filter(
+        (r) => r.dueAt && ms(r.dueAt)! < now && (r.status === "FORWARDED" || r.status === "SIGNED" || r.status === "ESCALATED"),
+      ).length,
+    ).toBeGreaterThan(0);
     expect(data.request.some((r) => r.inBulletin)).toBe(true);
     expect(data.request.length).toBeGreaterThan(300);
     expect(data.request.length).toBeLessThan(600);
@@ -262,7 +277,15 @@ describe("generateSeedData (300 enterprises, reference 2026-05-20)", () => {
     expect(rules.reduce((s, r) => s + maxPoints(r.rule), 0)).toBe(100);
     const kinds = new Set(rules.map((r) => r.rule.kind));
     expect(kinds).toEqual(new Set(["threshold", "tiers", "perCount", "proportional"]));
-    for (const i of ["loanIncrement", "loanGrowth", "borrowers", "replyRate", "financingSatisfactionRate", "onTimeReplyRate", "enterpriseSatisfactionRate"]) {
+    for (const i of [
+      "loanIncrement",
+      "loanGrowth",
+      "borrowers",
+      "replyRate",
+      "financingSatisfactionRate",
+      "onTimeReplyRate",
+      "enterpriseSatisfactionRate",
+    ]) {
       expect(rules.some((r) => r.indicator === i)).toBe(true);
     }
   });

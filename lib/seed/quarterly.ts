@@ -22,8 +22,7 @@ function seededItemsSnapshot(reviewedAt: Date) {
  * Freezes the seeded accepted submissions (frozenAt = reviewedAt), run once every seed
  * row is in: from then on the database refuses changes to them and their figures.
  */
-export const FREEZE_ACCEPTED_SUBMISSIONS_SQL =
-  `UPDATE "QuarterlySubmission" SET "frozenAt" = "reviewedAt" WHERE status = 'ACCEPTED' AND "frozenAt" IS NULL AND "reviewedAt" IS NOT NULL`;
+export const FREEZE_ACCEPTED_SUBMISSIONS_SQL = `UPDATE "QuarterlySubmission" SET "frozenAt" = "reviewedAt" WHERE status = 'ACCEPTED' AND "frozenAt" IS NULL AND "reviewedAt" IS NOT NULL`;
 
 export async function freezeAcceptedSubmissions(db: Pick<Prisma.TransactionClient, "$executeRawUnsafe">): Promise<number> {
   return db.$executeRawUnsafe(FREEZE_ACCEPTED_SUBMISSIONS_SQL);
@@ -89,7 +88,7 @@ export function buildQuarterlySubmissions(ctx: TSeedContext, rows: TSeedRows, rn
       const parkEnterprises = (n * park.def.weight) / totalWeight;
       const borrowers = Math.max(1, Math.round(parkEnterprises * (isMain ? 0.16 : 0.06) * rng.float(0.6, 1.4)));
       const balanceFen = Math.round(borrowers * rng.float(120, 420)) * 1_000_000; // 万元 → fen
-      const incrementFen = Math.round(balanceFen * rng.float(-0.02, 0.09) / 10_000) * 10_000;
+      const incrementFen = Math.round((balanceFen * rng.float(-0.02, 0.09)) / 10_000) * 10_000;
       rows.quarterlyParkFigure.push({
         id: rng.uuid(),
         submissionId: id,

@@ -31,7 +31,14 @@ describe("Rng", () => {
   it("respects weights and never picks a zero weight", () => {
     const r = new Rng("w");
     const counts = { a: 0, b: 0, c: 0 };
-    for (let i = 0; i < 10_000; i++) counts[r.weighted([["a", 3], ["b", 1], ["c", 0]] as const)]++;
+    for (let i = 0; i < 10_000; i++)
+      counts[
+        r.weighted([
+          ["a", 3],
+          ["b", 1],
+          ["c", 0],
+        ] as const)
+      ]++;
     expect(counts.c).toBe(0);
     expect(counts.a / counts.b).toBeGreaterThan(2.6);
     expect(counts.a / counts.b).toBeLessThan(3.4);

@@ -57,7 +57,12 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   const [minWan, maxWan] = AMOUNT_WAN[ent.size];
   const rawWan = minWan * Math.pow(maxWan / minWan, rng.next());
   const amountWan = rawWan >= 100 ? Math.round(rawWan / 50) * 50 : Math.max(10, Math.round(rawWan / 10) * 10);
-  const termMonths = rng.weighted([[6, 15], [12, 50], [24, 20], [36, 15]]);
+  const termMonths = rng.weighted([
+    [6, 15],
+    [12, 50],
+    [24, 20],
+    [36, 15],
+  ]);
   const neededByDay = addDays(shanghaiDay(plan.createdMs), rng.int(15, 75));
   const text = requestText(rng, plan.type, ent.divisionName, amountWan, termMonths, neededByDay);
   const isFinancing = plan.type === RequestType.FINANCING;
@@ -87,7 +92,17 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       return false;
     }
     const from = status;
-    events.push({ requestId: id, seq: events.length + 1, action, ...actor, fromStatus: from, toStatus: to ?? from, content, note, occurredAt: new Date(t) });
+    events.push({
+      requestId: id,
+      seq: events.length + 1,
+      action,
+      ...actor,
+      fromStatus: from,
+      toStatus: to ?? from,
+      content,
+      note,
+      occurredAt: new Date(t),
+    });
     if (to) status = to;
     if (plan.stopAt && to && to !== from && status === plan.stopAt) stopped = true;
     return true;
@@ -114,7 +129,12 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   let returnReason: string | null = null;
 
   const withdraw = (t: number, afterAnswer: boolean) => {
-    if (emit(LedgerAction.WITHDRAW, t, entActor, RequestStatus.WITHDRAWN, { reason: afterAnswer ? "已通过其他渠道解决" : "企业资金需求发生变化", afterAnswer })) {
+    if (
+      emit(LedgerAction.WITHDRAW, t, entActor, RequestStatus.WITHDRAWN, {
+        reason: afterAnswer ? "已通过其他渠道解决" : "企业资金需求发生变化",
+        afterAnswer,
+      })
+    ) {
       withdrawnAfterAnswer = afterAnswer;
     }
   };
@@ -135,7 +155,15 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       const disbursed = Date.parse(`${disbursedDay}T10:00:00+08:00`) < ctx.nowMs ? disbursedDay : null;
       const isCreditLoan = guarantee.startsWith("信用");
       const isFirstLoan = rng.chance(0.15);
-      content.loan = { amountFen: String(grantedWan * 1_000_000), annualRate, termMonths, product: product.name, guarantee, isFirstLoan, isCreditLoan };
+      content.loan = {
+        amountFen: String(grantedWan * 1_000_000),
+        annualRate,
+        termMonths,
+        product: product.name,
+        guarantee,
+        isFirstLoan,
+        isCreditLoan,
+      };
       loan = {
         id: rng.uuid(),
         requestId: id,
@@ -166,7 +194,12 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   };
 
   const closeOut = (t: number) => {
-    if (emit(LedgerAction.CLOSE, t, { actorUserId: ctx.financeAdminUserId, actorOrgId: ctx.financeOrgId }, RequestStatus.CLOSED, { closeReason: CloseReason.CLOSED_OUT, resolution: rng.pick(CLOSE_OUT_RESOLUTIONS) })) {
+    if (
+      emit(LedgerAction.CLOSE, t, { actorUserId: ctx.financeAdminUserId, actorOrgId: ctx.financeOrgId }, RequestStatus.CLOSED, {
+        closeReason: CloseReason.CLOSED_OUT,
+        resolution: rng.pick(CLOSE_OUT_RESOLUTIONS),
+      })
+    ) {
       closedAt = t;
       closeReason = CloseReason.CLOSED_OUT;
     }
@@ -175,7 +208,23 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   run: {
     if (plan.draftOnly) break run;
     // Submission and the park's review.
-    if (!emit(LedgerAction.SUBMIT, wd(plan.createdMs, rng.weighted([[0, 70], [1, 25], [2, 5]])), entActor, RequestStatus.SUBMITTED, { type: plan.type, title: text.title, amountFen: isFinancing ? String(amountWan * 1_000_000) : null })) break run;
+    if (
+      !emit(
+        LedgerAction.SUBMIT,
+        wd(
+          plan.createdMs,
+          rng.weighted([
+            [0, 70],
+            [1, 25],
+            [2, 5],
+          ]),
+        ),
+        entActor,
+        RequestStatus.SUBMITTED,
+        { type: plan.type, title: text.title, amountFen: isFinancing ? String(amountWan * 1_000_000) : null },
+      )
+    )
+      break run;
     submittedAt = last();
     if (plan.withdrawAt === "SUBMITTED") {
       withdraw(wd(last(), rng.int(0, 1)), false);
@@ -183,18 +232,49 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     }
     if (plan.returned) {
       const reason = rng.pick(RETURN_REASONS);
-      if (!emit(LedgerAction.RETURN, wd(last(), rng.weighted([[0, 40], [1, 45], [2, 15]])), parkActor, RequestStatus.RETURNED, { reason }, reason)) break run;
+      if (
+        !emit(
+          LedgerAction.RETURN,
+          wd(
+            last(),
+            rng.weighted([
+              [0, 40],
+              [1, 45],
+              [2, 15],
+            ]),
+          ),
+          parkActor,
+          RequestStatus.RETURNED,
+          { reason },
+          reason,
+        )
+      )
+        break run;
       returnReason = reason;
       if (plan.withdrawAt === "RETURNED") {
         withdraw(wd(last(), rng.int(1, 5)), false);
         break run;
       }
       if (plan.staysReturned) break run;
-      if (!emit(LedgerAction.SUBMIT, wd(last(), rng.int(1, 4)), entActor, RequestStatus.SUBMITTED, { type: plan.type, title: text.title, resubmission: true })) break run;
+      if (
+        !emit(LedgerAction.SUBMIT, wd(last(), rng.int(1, 4)), entActor, RequestStatus.SUBMITTED, {
+          type: plan.type,
+          title: text.title,
+          resubmission: true,
+        })
+      )
+        break run;
       submittedAt = last();
     }
     // Forwarding: main bank's sub-branch for this park, copies to participating banks.
-    const fwd = wd(last(), rng.weighted([[0, 45], [1, 40], [2, 15]]));
+    const fwd = wd(
+      last(),
+      rng.weighted([
+        [0, 45],
+        [1, 40],
+        [2, 15],
+      ]),
+    );
     const due = addWorkingDays(new Date(fwd), ctx.rules.replyDeadlineDays, ctx.calendar);
     const dueProvisional = isProvisionalDue(ctx, fwd, due);
     if (
@@ -232,11 +312,28 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       }
     }
     if (lateBeyond(remindT)) {
-      if (!emit(LedgerAction.REMIND, remindT, { actorUserId: ctx.financeStaffUserId, actorOrgId: ctx.financeOrgId }, null, { dueAt: due.toISOString(), overdueWorkingDays: 1 }, "请抓紧办理并答复企业。")) break run;
+      if (
+        !emit(
+          LedgerAction.REMIND,
+          remindT,
+          { actorUserId: ctx.financeStaffUserId, actorOrgId: ctx.financeOrgId },
+          null,
+          { dueAt: due.toISOString(), overdueWorkingDays: 1 },
+          "请抓紧办理并答复企业。",
+        )
+      )
+        break run;
       remindedAt = remindT;
     }
     if (lateBeyond(escalateT)) {
-      if (!emit(LedgerAction.ESCALATE, escalateT, system, RequestStatus.ESCALATED, { reason: "OVERDUE", overdueWorkingDays: ctx.rules.escalateAfterDays, dueAt: due.toISOString() })) break run;
+      if (
+        !emit(LedgerAction.ESCALATE, escalateT, system, RequestStatus.ESCALATED, {
+          reason: "OVERDUE",
+          overdueWorkingDays: ctx.rules.escalateAfterDays,
+          dueAt: due.toISOString(),
+        })
+      )
+        break run;
       escalatedAt = escalateT;
       escalationReason = EscalationReason.OVERDUE;
       if (plan.afterEscalation === "wait") break run;
@@ -255,7 +352,17 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       break run;
     }
     if (plan.afterAnswer === "parkEscalates" && answerKind === AnswerKind.CANNOT_DO && escalatedAt === null) {
-      if (!emit(LedgerAction.ESCALATE, wd(answerT, rng.int(0, 2)), parkActor, RequestStatus.ESCALATED, { reason: "BANKS_CANNOT_SOLVE" }, "主联系行及参与行均无法解决，提请市地方金融管理局、人民银行云溪市分行协调。")) break run;
+      if (
+        !emit(
+          LedgerAction.ESCALATE,
+          wd(answerT, rng.int(0, 2)),
+          parkActor,
+          RequestStatus.ESCALATED,
+          { reason: "BANKS_CANNOT_SOLVE" },
+          "主联系行及参与行均无法解决，提请市地方金融管理局、人民银行云溪市分行协调。",
+        )
+      )
+        break run;
       escalatedAt = last();
       escalationReason = EscalationReason.BANKS_CANNOT_SOLVE;
       if (rng.chance(0.75)) closeOut(wd(last(), rng.int(3, 10)));
@@ -273,7 +380,12 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       break run;
     }
     const autoClose = nightlyAfter(rng, ctx.calendar, addWorkingDays(new Date(answerT), ctx.rules.autoCloseUnratedDays, ctx.calendar), 0);
-    if (emit(LedgerAction.CLOSE, autoClose, system, RequestStatus.CLOSED, { closeReason: CloseReason.NOT_RATED, autoCloseUnratedDays: ctx.rules.autoCloseUnratedDays })) {
+    if (
+      emit(LedgerAction.CLOSE, autoClose, system, RequestStatus.CLOSED, {
+        closeReason: CloseReason.NOT_RATED,
+        autoCloseUnratedDays: ctx.rules.autoCloseUnratedDays,
+      })
+    ) {
       closedAt = autoClose;
       closeReason = CloseReason.NOT_RATED;
     }
@@ -282,7 +394,8 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   const lastMs = events.length > 0 ? last() : plan.createdMs;
   // Still unresolved bulletinAfterRemindDays working days after the reminder → quarterly bulletin.
   const resolvedMs = answeredAt ?? closedAt ?? ((status as RequestStatus) === RequestStatus.WITHDRAWN ? lastMs : ctx.nowMs);
-  const inBulletin = remindedAt !== null && resolvedMs > addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar).getTime();
+  const inBulletin =
+    remindedAt !== null && resolvedMs > addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar).getTime();
   const request: Prisma.RequestCreateManyInput = {
     id,
     serial,
@@ -328,7 +441,13 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       ? []
       : [
           { id: rng.uuid(), requestId: id, bankOrgId: primary.orgId, role: RouteRole.PRIMARY, createdAt: new Date(forwardedAt) },
-          ...copies.map((c) => ({ id: rng.uuid(), requestId: id, bankOrgId: c.orgId, role: RouteRole.COPY, createdAt: new Date(forwardedAt as number) })),
+          ...copies.map((c) => ({
+            id: rng.uuid(),
+            requestId: id,
+            bankOrgId: c.orgId,
+            role: RouteRole.COPY,
+            createdAt: new Date(forwardedAt as number),
+          })),
         ];
   const ledger = chainEntries(events) as Prisma.LedgerEntryCreateManyInput[];
   return { request, routes, ledger, loan };

@@ -22,12 +22,40 @@ export function defaultScoringRules(): TRuleSetItem[] {
     // businesses): minus 0.5 per point below.
     { indicator: "loanGrowth", rule: { kind: "threshold", points: 15, target: 20, step: 1, deduction: 0.5, direction: "higher" } },
     { indicator: "borrowers", rule: { kind: "proportional", points: 15, best: 300 } },
-    { indicator: "replyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 15 }, { min: 80, points: 11 }, { min: 70, points: 7 }, { min: 60, points: 4 }] } },
-    { indicator: "financingSatisfactionRate", rule: { kind: "threshold", points: 15, target: 80, step: 1, deduction: 0.5, direction: "higher" } },
+    {
+      indicator: "replyRate",
+      rule: {
+        kind: "tiers",
+        tiers: [
+          { min: 95, points: 15 },
+          { min: 80, points: 11 },
+          { min: 70, points: 7 },
+          { min: 60, points: 4 },
+        ],
+      },
+    },
+    {
+      indicator: "financingSatisfactionRate",
+      rule: { kind: "threshold", points: 15, target: 80, step: 1, deduction: 0.5, direction: "higher" },
+    },
     // 限时答复 (3 to 5 working days).
-    { indicator: "onTimeReplyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 10 }, { min: 80, points: 7 }, { min: 70, points: 5 }, { min: 60, points: 2 }] } },
+    {
+      indicator: "onTimeReplyRate",
+      rule: {
+        kind: "tiers",
+        tiers: [
+          { min: 95, points: 10 },
+          { min: 80, points: 7 },
+          { min: 70, points: 5 },
+          { min: 60, points: 2 },
+        ],
+      },
+    },
     // As in the scoring table of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》: satisfaction ≥ 80% full marks, minus 0.1 per point below.
-    { indicator: "enterpriseSatisfactionRate", rule: { kind: "threshold", points: 5, target: 80, step: 1, deduction: 0.1, direction: "higher" } },
+    {
+      indicator: "enterpriseSatisfactionRate",
+      rule: { kind: "threshold", points: 5, target: 80, step: 1, deduction: 0.1, direction: "higher" },
+    },
     // Each item put under supervision for missing its deadline (逾期督办件) costs one point.
     { indicator: "escalatedItems", rule: { kind: "perCount", points: 5, deduction: 1 } },
   ];

@@ -13,7 +13,15 @@ export const PURPOSES = [
   { short: "订单备货", text: "执行新签订单备货", reason: "新签大额订单，需提前备货" },
 ] as const;
 
-export const COLLATERALS = ["厂房及土地抵押", "机器设备抵押", "知识产权质押", "应收账款质押", "信用（无抵押）", "融资担保公司担保", "股东个人连带责任保证"] as const;
+export const COLLATERALS = [
+  "厂房及土地抵押",
+  "机器设备抵押",
+  "知识产权质押",
+  "应收账款质押",
+  "信用（无抵押）",
+  "融资担保公司担保",
+  "股东个人连带责任保证",
+] as const;
 
 const CONSULTATIONS: ReadonlyArray<readonly [string, string]> = [
   ["咨询无还本续贷办理条件", "本公司贷款将于下季度到期，想了解无还本续贷的申请条件、所需材料和办理时限。"],
@@ -39,7 +47,14 @@ export interface TRequestText {
   collateral: string | null;
 }
 
-export function requestText(rng: Rng, type: RequestType, divisionName: string, amountWan: number, termMonths: number, neededBy: string): TRequestText {
+export function requestText(
+  rng: Rng,
+  type: RequestType,
+  divisionName: string,
+  amountWan: number,
+  termMonths: number,
+  neededBy: string,
+): TRequestText {
   if (type === RequestType.FINANCING) {
     const p = rng.pick(PURPOSES);
     const collateral = rng.pick(COLLATERALS);
@@ -61,7 +76,12 @@ export const RETURN_REASONS = [
   "申请金额与经营规模差距较大，请说明还款来源。",
 ];
 
-export function answerOpinion(rng: Rng, kind: AnswerKind, productName: string, amountWan: number | null): { opinion: string; conditions?: string; procedure?: string } {
+export function answerOpinion(
+  rng: Rng,
+  kind: AnswerKind,
+  productName: string,
+  amountWan: number | null,
+): { opinion: string; conditions?: string; procedure?: string } {
   switch (kind) {
     case AnswerKind.GRANTED:
       return {
@@ -77,7 +97,11 @@ export function answerOpinion(rng: Rng, kind: AnswerKind, productName: string, a
     case AnswerKind.NEEDS_DOCUMENTS:
       return {
         opinion: "基本符合条件，需补充材料后进一步审查。",
-        conditions: rng.pick(["请补充近两年审计报告及近期财务报表。", "请补充主要购销合同及近六个月银行流水。", "请补充知识产权证书及评估报告。"]),
+        conditions: rng.pick([
+          "请补充近两年审计报告及近期财务报表。",
+          "请补充主要购销合同及近六个月银行流水。",
+          "请补充知识产权证书及评估报告。",
+        ]),
       };
     case AnswerKind.CANNOT_DO:
       return {

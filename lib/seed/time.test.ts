@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, isIsoDay, previousQuarter, quarterFirstDay, quarterLastDay, quarterOf, shanghaiDay, shanghaiInstant, shanghaiToday } from "./time";
+import {
+  addMonths,
+  isIsoDay,
+  previousQuarter,
+  quarterFirstDay,
+  quarterLastDay,
+  quarterOf,
+  shanghaiDay,
+  shanghaiInstant,
+  shanghaiToday,
+} from "./time";
 
 describe("seed time helpers", () => {
   it("maps Shanghai wall time to UTC and back", () => {

@@ -74,7 +74,8 @@ export function quarterFirstDay(q: TQuarter): string {
 }
 
 export function quarterLastDay(q: TQuarter): string {
-  const next = q.quarter === 4 ? { year: q.year + 1, quarter: 1 as const } : { year: q.year, quarter: (q.quarter + 1) as TQuarter["quarter"] };
+  const next =
+    q.quarter === 4 ? { year: q.year + 1, quarter: 1 as const } : { year: q.year, quarter: (q.quarter + 1) as TQuarter["quarter"] };
   return addDays(quarterFirstDay(next), -1);
 }
 

@@ -19,9 +19,7 @@ import { requestMeta } from "./auth/request-meta";
  */
 export type TActionPolicy = TPermission | "signedIn" | "public";
 
-export type TActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: TErrorCode; fieldErrors?: Record<string, string> };
+export type TActionResult<T> = { ok: true; data: T } | { ok: false; error: TErrorCode; fieldErrors?: Record<string, string> };
 
 type THandler<S extends z.ZodType, P extends TActionPolicy, R> = (ctx: {
   input: z.infer<S>;
@@ -71,8 +69,12 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
     if (!allowsPolicy(spec.policy, user)) {
       if (user) {
         await writeAudit(db(), {
-          action: `denied.${spec.name}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId,
-          ...(await requestMeta()), details: { policy: spec.policy },
+          action: `denied.${spec.name}`,
+          outcome: "DENIED",
+          actorUserId: user.userId,
+          actorOrgId: user.orgId,
+          ...(await requestMeta()),
+          details: { policy: spec.policy },
         });
       }
       return { ok: false, error: user ? "forbidden" : "signedOut" };
@@ -91,7 +93,11 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
       throw error;
     }
   };
-  return Object.assign(run, { actionName: spec.name, policy: spec.policy, allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u) });
+  return Object.assign(run, {
+    actionName: spec.name,
+    policy: spec.policy,
+    allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u),
+  });
 }
 
 /** For `<form action={…}>` whose result the page does not read (e.g. sign-out). */

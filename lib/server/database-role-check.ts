@@ -38,6 +38,6 @@ export function databaseRoleRefusal(check: TDatabaseRoleCheck): string {
     `RongQiao will not start: DATABASE_URL connects as "${check.role}", which ${check.problems.map((p) => WHAT[p]).join(" and ")}. ` +
     "Such a role can switch off the triggers that keep the ledger, the audit log and published records unchanged. " +
     "Connect the portal as a role that owns nothing (DATABASE_URL) and apply migrations as the owner " +
-    "(DATABASE_OWNER_URL=… npm run db:migrate, which also grants the portal's role what it needs). See README, \"Database roles\"."
+    '(DATABASE_OWNER_URL=… npm run db:migrate, which also grants the portal\'s role what it needs). See README, "Database roles".'
   );
 }

@@ -65,7 +65,14 @@ export type TDefinedRoute = ((request: Request, context?: TRouteContext) => Prom
 // The status of a refusal; codes not listed are a bad request. "forbidden" is answered
 // as "notFound": the item is not the caller's, and its existence is not confirmed.
 const STATUS_OF_CODE: Partial<Record<TErrorCode, number>> = {
-  signedOut: 401, badOrigin: 403, notFound: 404, invalidState: 409, conflict: 409, tooMany: 409, tooLarge: 413, badType: 415,
+  signedOut: 401,
+  badOrigin: 403,
+  notFound: 404,
+  invalidState: 409,
+  conflict: 409,
+  tooMany: 409,
+  tooLarge: 413,
+  badType: 415,
   generic: 500,
 };
 
@@ -111,7 +118,11 @@ export function defineRoute<S extends z.ZodType = z.ZodObject<Record<string, nev
     const meta = metaFromHeaders(request.headers);
     if (!allowsPolicy(spec.policy, user)) {
       await writeAudit(db(), {
-        action: `denied.${spec.name}`, outcome: "DENIED", actorUserId: user!.userId, actorOrgId: user!.orgId, ...meta,
+        action: `denied.${spec.name}`,
+        outcome: "DENIED",
+        actorUserId: user!.userId,
+        actorOrgId: user!.orgId,
+        ...meta,
         details: { policy: spec.policy, method: request.method, path: new URL(request.url).pathname },
       });
       return refuse("notFound");
@@ -122,7 +133,11 @@ export function defineRoute<S extends z.ZodType = z.ZodObject<Record<string, nev
 
     try {
       const result = await spec.handler({
-        request, params: params.data as z.infer<S>, user: user as P extends "public" ? null : TSessionUser, meta, locale,
+        request,
+        params: params.data as z.infer<S>,
+        user: user as P extends "public" ? null : TSessionUser,
+        meta,
+        locale,
         translator: (namespace) => routeTranslator(locale, namespace),
       });
       if (result instanceof Response) return result;

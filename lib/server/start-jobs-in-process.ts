@@ -13,6 +13,12 @@ const holder = globalThis as unknown as { rongqiaoJobLoop?: TJobLoop };
 
 export function startJobsInProcess(): boolean {
   if (holder.rongqiaoJobLoop || !jobsInProcess()) return false;
-  holder.rongqiaoJobLoop = startJobLoop(db, { workerId: newWorkerId("app"), handlers: jobHandlers(mailSettings()), intervalMs: 60_000, firstRunMs: 10_000, keepAlive: false });
+  holder.rongqiaoJobLoop = startJobLoop(db, {
+    workerId: newWorkerId("app"),
+    handlers: jobHandlers(mailSettings()),
+    intervalMs: 60_000,
+    firstRunMs: 10_000,
+    keepAlive: false,
+  });
   return true;
 }

@@ -4,7 +4,11 @@ import { buildWorkbook } from "./xlsx";
 
 describe("buildWorkbook", () => {
   it("writes a header row and the rows, with formulas neutralised", async () => {
-    const file = await buildWorkbook("园区", [{ header: "名称", value: (r: { name: string }) => r.name }], [{ name: "云溪高新区" }, { name: "=1+1" }]);
+    const file = await buildWorkbook(
+      "园区",
+      [{ header: "名称", value: (r: { name: string }) => r.name }],
+      [{ name: "云溪高新区" }, { name: "=1+1" }],
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("园区")!;

@@ -3,7 +3,14 @@ import { fenToWanInput, figureRowsFromForm, figureToRaw, isBlankFigureRow, parse
 
 const PARK = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 const row = (over: Partial<TRawFigureRow> = {}): TRawFigureRow => ({
-  parkId: PARK, loanBalance: "12,345.67", loanIncrement: "-120.5", borrowers: "40", firstLoans: "5", creditLoans: "12", averageRate: "3.45", ...over,
+  parkId: PARK,
+  loanBalance: "12,345.67",
+  loanIncrement: "-120.5",
+  borrowers: "40",
+  firstLoans: "5",
+  creditLoans: "12",
+  averageRate: "3.45",
+  ...over,
 });
 
 describe("万元 → fen", () => {
@@ -34,7 +41,15 @@ describe("one park's figures", () => {
     const parsed = parseFigureRow(row());
     expect(parsed).toEqual({
       ok: true,
-      value: { parkId: PARK, loanBalanceFen: 12_345_670_000n, loanIncrementFen: -120_500_000n, borrowers: 40, firstLoans: 5, creditLoans: 12, averageRate: "3.4500" },
+      value: {
+        parkId: PARK,
+        loanBalanceFen: 12_345_670_000n,
+        loanIncrementFen: -120_500_000n,
+        borrowers: 40,
+        firstLoans: 5,
+        creditLoans: 12,
+        averageRate: "3.4500",
+      },
     });
   });
   it("round-trips through the form text", () => {
@@ -44,12 +59,14 @@ describe("one park's figures", () => {
   });
   it("wants whole numbers ≥ 0 for the counts", () => {
     expect(parseFigureRow(row({ borrowers: "4.5", firstLoans: "-1", creditLoans: "" }))).toEqual({
-      ok: false, errors: { borrowers: "notInteger", firstLoans: "negative", creditLoans: "required" },
+      ok: false,
+      errors: { borrowers: "notInteger", firstLoans: "negative", creditLoans: "required" },
     });
   });
   it("keeps first loans and credit loans within the borrowers (equal is fine)", () => {
     expect(parseFigureRow(row({ borrowers: "10", firstLoans: "11", creditLoans: "12" }))).toEqual({
-      ok: false, errors: { firstLoans: "firstLoansOverBorrowers", creditLoans: "creditLoansOverBorrowers" },
+      ok: false,
+      errors: { firstLoans: "firstLoansOverBorrowers", creditLoans: "creditLoansOverBorrowers" },
     });
     expect(parseFigureRow(row({ borrowers: "10", firstLoans: "10", creditLoans: "10" })).ok).toBe(true);
   });
@@ -70,7 +87,9 @@ describe("one park's figures", () => {
   });
   it("needs a rate when there are borrowers, not without", () => {
     expect(parseFigureRow(row({ averageRate: "" }))).toEqual({ ok: false, errors: { averageRate: "rateRequired" } });
-    const none = parseFigureRow(row({ borrowers: "0", firstLoans: "0", creditLoans: "0", averageRate: "", loanBalance: "0", loanIncrement: "0" }));
+    const none = parseFigureRow(
+      row({ borrowers: "0", firstLoans: "0", creditLoans: "0", averageRate: "", loanBalance: "0", loanIncrement: "0" }),
+    );
     expect(none.ok && none.value.averageRate).toBeNull();
   });
   it("tells a wholly blank row (not filled yet) from a partly filled one", () => {
@@ -83,7 +102,8 @@ describe("rows from a posted form", () => {
   it("collects figures.<parkId>.<field> and ignores anything else", () => {
     const other = "11111111-2222-4333-8444-555555555555";
     const rows = figureRowsFromForm({
-      submissionId: "x", version: "v",
+      submissionId: "x",
+      version: "v",
       [`figures.${PARK}.borrowers`]: "3",
       [`figures.${PARK}.loanBalance`]: "10",
       [`figures.${other}.averageRate`]: "4",

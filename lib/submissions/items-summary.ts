@@ -73,7 +73,8 @@ export type TItemTotals = {
 };
 
 type TContent = Record<string, unknown>;
-const contentOf = (e: TLedgerFact): TContent => (e.content && typeof e.content === "object" && !Array.isArray(e.content) ? (e.content as TContent) : {});
+const contentOf = (e: TLedgerFact): TContent =>
+  e.content && typeof e.content === "object" && !Array.isArray(e.content) ? (e.content as TContent) : {};
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
 /** The bank made responsible by a routing entry (a copy does not count). */
@@ -95,7 +96,12 @@ function dueOf(e: TLedgerFact): Date | null {
  * The item's line in the bank's submission for [start, end), or null when the item is not
  * one of the bank's items of that quarter. `banks` = the bank and its branches.
  */
-export function summarizeItem(item: TItemFacts, banks: ReadonlySet<string>, bounds: { start: Date; end: Date }, now: Date): TPrefillItem | null {
+export function summarizeItem(
+  item: TItemFacts,
+  banks: ReadonlySet<string>,
+  bounds: { start: Date; end: Date },
+  now: Date,
+): TPrefillItem | null {
   const start = bounds.start.getTime();
   const end = bounds.end.getTime();
   const routings = item.ledger.filter((e) => (ROUTING_ACTIONS as readonly string[]).includes(e.action));
@@ -109,9 +115,7 @@ export function summarizeItem(item: TItemFacts, banks: ReadonlySet<string>, boun
   if (receivedMs < start) {
     const before = routings.filter((e) => e.occurredAt.getTime() < start);
     const stillWithBank = banks.has(responsibleBankOf(before.at(-1)!) ?? "");
-    const endedBefore = item.ledger.some(
-      (e) => e.occurredAt.getTime() < start && (e.toStatus === "CLOSED" || e.toStatus === "WITHDRAWN"),
-    );
+    const endedBefore = item.ledger.some((e) => e.occurredAt.getTime() < start && (e.toStatus === "CLOSED" || e.toStatus === "WITHDRAWN"));
     if (!stillWithBank || endedBefore) return null;
     carriedOver = true;
   }
@@ -150,8 +154,17 @@ export function summarizeItem(item: TItemFacts, banks: ReadonlySet<string>, boun
 
 export function totalsOf(items: readonly TPrefillItem[]): TItemTotals {
   const t: TItemTotals = {
-    items: items.length, received: 0, carriedOver: 0, answered: 0, answeredOnTime: 0, late: 0, pending: 0,
-    satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, escalated: 0,
+    items: items.length,
+    received: 0,
+    carriedOver: 0,
+    answered: 0,
+    answeredOnTime: 0,
+    late: 0,
+    pending: 0,
+    satisfied: 0,
+    basicallySatisfied: 0,
+    dissatisfied: 0,
+    escalated: 0,
   };
   for (const i of items) {
     if (i.carriedOver) t.carriedOver++;

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { getCnOfficialCalendar } from "@/lib/calendar/cn-official";
 import { createWorkingCalendar } from "@/lib/calendar/working-days";
 import {
-  endedQuartersOfYear, hasQuarterEnded, isLateSubmission, lastEndedQuarter, parseQuarterParam, previousQuarter, quarterBounds, quarterOf,
-  quarterParam, submissionDueAt,
+  endedQuartersOfYear,
+  hasQuarterEnded,
+  isLateSubmission,
+  lastEndedQuarter,
+  parseQuarterParam,
+  previousQuarter,
+  quarterBounds,
+  quarterOf,
+  quarterParam,
+  submissionDueAt,
 } from "./quarter";
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -34,7 +42,9 @@ describe("quarter bounds (Asia/Shanghai)", () => {
     expect(hasQuarterEnded(q, at("2026-09-30T23:59:59.999"))).toBe(false);
     expect(hasQuarterEnded(q, at("2026-10-01T00:00:00"))).toBe(true);
     expect(endedQuartersOfYear(2026, at("2026-11-27T09:00:00"))).toEqual([
-      { year: 2026, quarter: 3 }, { year: 2026, quarter: 2 }, { year: 2026, quarter: 1 },
+      { year: 2026, quarter: 3 },
+      { year: 2026, quarter: 2 },
+      { year: 2026, quarter: 1 },
     ]);
   });
   it("writes and reads the URL form", () => {

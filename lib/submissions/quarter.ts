@@ -15,7 +15,12 @@ export type TQuarterKey = { year: number; quarter: TQuarterNumber };
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 export function isQuarterKey(value: { year: unknown; quarter: unknown }): value is TQuarterKey {
-  return Number.isSafeInteger(value.year) && (value.year as number) >= 2000 && (value.year as number) <= 2100 && [1, 2, 3, 4].includes(value.quarter as number);
+  return (
+    Number.isSafeInteger(value.year) &&
+    (value.year as number) >= 2000 &&
+    (value.year as number) <= 2100 &&
+    [1, 2, 3, 4].includes(value.quarter as number)
+  );
 }
 
 /** Midnight Asia/Shanghai of the first day of (year, month 1–12; 13 = January of year + 1). */

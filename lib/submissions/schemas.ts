@@ -10,16 +10,14 @@ import { RETURN_REASON_MAX, RETURN_REASON_MIN } from "./mutations/review-submiss
 const id = z.string().trim().min(1, { message: "notFound" }).max(64, { message: "notFound" });
 const version = z.string().trim().min(1, { message: "conflict" }).max(64, { message: "conflict" });
 
-export const ZOpenSubmissionInput = z
-  .object({ programId: id, quarter: z.string().max(16) })
-  .transform((v, ctx) => {
-    const q = parseQuarterParam(v.quarter);
-    if (!q) {
-      ctx.addIssue({ code: "custom", path: ["quarter"], message: "badQuarter" });
-      return z.NEVER;
-    }
-    return { programId: v.programId, ...q };
-  });
+export const ZOpenSubmissionInput = z.object({ programId: id, quarter: z.string().max(16) }).transform((v, ctx) => {
+  const q = parseQuarterParam(v.quarter);
+  if (!q) {
+    ctx.addIssue({ code: "custom", path: ["quarter"], message: "badQuarter" });
+    return z.NEVER;
+  }
+  return { programId: v.programId, ...q };
+});
 
 export const ZSubmissionStepInput = z.object({ submissionId: id, version });
 

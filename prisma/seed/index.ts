@@ -31,7 +31,9 @@ async function resetSchema(url: string): Promise<void> {
 
 function printSummary(s: TSeedSummary): void {
   const secs = (s.elapsedMs / 1000).toFixed(1);
-  console.log(`db:seed: ${s.options.enterprises} enterprises, reference date ${s.options.referenceDate}, seed "${s.options.seed}" — ${secs}s`);
+  console.log(
+    `db:seed: ${s.options.enterprises} enterprises, reference date ${s.options.referenceDate}, seed "${s.options.seed}" — ${secs}s`,
+  );
   const nonZero = Object.entries(s.counts).filter(([, n]) => n > 0);
   console.log(nonZero.map(([t, n]) => `  ${t.padEnd(22)} ${n.toLocaleString("en-US")}`).join("\n"));
   console.log("demo logins (no password yet):");
@@ -63,7 +65,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (args.reset) {
-    console.log(`db:seed: --reset: dropping schema "public" of ${new URL(url).pathname.slice(1)} on ${new URL(url).host} and re-applying migrations`);
+    console.log(
+      `db:seed: --reset: dropping schema "public" of ${new URL(url).pathname.slice(1)} on ${new URL(url).host} and re-applying migrations`,
+    );
     await resetSchema(url);
   }
   const prisma = createPrismaClient(url);
@@ -75,7 +79,9 @@ async function main(): Promise<number> {
       onProgress: big
         ? (p) => {
             if (p.enterprisesDone % 10_000 === 0 || p.enterprisesDone === p.enterprisesTotal) {
-              console.log(`  ${p.enterprisesDone.toLocaleString("en-US")}/${p.enterprisesTotal.toLocaleString("en-US")} enterprises, ${p.rowsInserted.toLocaleString("en-US")} rows, ${(p.elapsedMs / 1000).toFixed(0)}s`);
+              console.log(
+                `  ${p.enterprisesDone.toLocaleString("en-US")}/${p.enterprisesTotal.toLocaleString("en-US")} enterprises, ${p.rowsInserted.toLocaleString("en-US")} rows, ${(p.elapsedMs / 1000).toFixed(0)}s`,
+              );
             }
           }
         : undefined,
@@ -90,7 +96,10 @@ async function main(): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     if (/does not exist/.test(message)) {
-      const detail = message.split("\n").find((l) => /does not exist/.test(l))?.trim();
+      const detail = message
+        .split("\n")
+        .find((l) => /does not exist/.test(l))
+        ?.trim();
       console.error(`db:seed: the database is not migrated (${detail}). Run \`npm run db:migrate\` first.`);
       return 1;
     }

@@ -63,7 +63,13 @@ async function insertRows(db: TDb, rows: TSeedRows, types: TColumnTypes): Promis
   return inserted;
 }
 
-async function run(db: TDb, options: TSeedOptions, onProgress: TSeedDemoOptions["onProgress"], started: number, inTransaction: boolean): Promise<TSeedSummary> {
+async function run(
+  db: TDb,
+  options: TSeedOptions,
+  onProgress: TSeedDemoOptions["onProgress"],
+  started: number,
+  inTransaction: boolean,
+): Promise<TSeedSummary> {
   if (inTransaction) await db.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})::text AS locked`);
   if (await isDatabaseSeeded(db)) {
     throw new SeedRefusedError(
@@ -77,7 +83,11 @@ async function run(db: TDb, options: TSeedOptions, onProgress: TSeedDemoOptions[
   let enterprisesDone = 0;
   let demoAccounts: TSeedSummary["demoAccounts"] = [];
   const orgNames = new Map<string, string>();
-  const credentials = { seed: options.seed, passwordHash: await demoPasswordHash(options.seed), enrolledAt: new Date(`${options.referenceDate}T00:00:00+08:00`) };
+  const credentials = {
+    seed: options.seed,
+    passwordHash: await demoPasswordHash(options.seed),
+    enrolledAt: new Date(`${options.referenceDate}T00:00:00+08:00`),
+  };
   for (const batch of generateSeed(options)) {
     batch.rows.user = withDemoCredentials(batch.rows.user, credentials);
     for (const t of TABLE_ORDER) counts[t] += batch.rows[t].length;
@@ -125,7 +135,10 @@ export async function seedDemoRanking(client: PrismaClient, referenceDate: strin
   const current = Math.floor((month - 1) / 3) + 1;
   const ref = current === 1 ? { year: year - 1, quarter: 4 as const } : { year, quarter: (current - 1) as 1 | 2 | 3 };
   const [admin, program] = await Promise.all([
-    client.user.findUnique({ where: { account: DEMO_USERS.financeAdmin.account }, select: { id: true, orgId: true, role: true, org: { select: { kind: true } } } }),
+    client.user.findUnique({
+      where: { account: DEMO_USERS.financeAdmin.account },
+      select: { id: true, orgId: true, role: true, org: { select: { kind: true } } },
+    }),
     getCurrentProgram(client, ref.year),
   ]);
   if (!admin || !program) return;

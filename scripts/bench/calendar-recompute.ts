@@ -36,12 +36,20 @@ async function main(): Promise<void> {
     const timed = async (label: string, f: () => Promise<unknown>) => {
       t = Date.now();
       const result = await f();
-      console.log(`${label.padEnd(44)} ${String(Date.now() - t).padStart(6)} ms  ${JSON.stringify(result, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`);
+      console.log(
+        `${label.padEnd(44)} ${String(Date.now() - t).padStart(6)} ms  ${JSON.stringify(result, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`,
+      );
     };
-    await timed("add holiday 2026-11-23 (inside windows)", () => addCalendarDay(prisma, actor, { date: "2026-11-23", kind: "HOLIDAY", name: "测试" }, META));
+    await timed("add holiday 2026-11-23 (inside windows)", () =>
+      addCalendarDay(prisma, actor, { date: "2026-11-23", kind: "HOLIDAY", name: "测试" }, META),
+    );
     await timed("remove holiday 2026-11-23", () => removeCalendarDay(prisma, actor, { date: "2026-11-23" }, META));
-    await timed("add holiday 2026-03-03 (no open window)", () => addCalendarDay(prisma, actor, { date: "2026-03-03", kind: "HOLIDAY", name: "测试" }, META));
-    await timed("re-publish 2026 (whole year)", () => publishCalendarYear(prisma, actor, { year: 2026, source: "国办发明电〔2025〕7号" }, META));
+    await timed("add holiday 2026-03-03 (no open window)", () =>
+      addCalendarDay(prisma, actor, { date: "2026-03-03", kind: "HOLIDAY", name: "测试" }, META),
+    );
+    await timed("re-publish 2026 (whole year)", () =>
+      publishCalendarYear(prisma, actor, { year: 2026, source: "国办发明电〔2025〕7号" }, META),
+    );
   } finally {
     await prisma.$disconnect();
     await database.drop();

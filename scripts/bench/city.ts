@@ -59,18 +59,37 @@ function gitDescription(): string {
 
 function runBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const child = spawn("npm", ["run", "build"], {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (exit code ${code})`))));
   });
 }
 
-async function singleUser(portal: TNextServer, floorUrl: string, pages: readonly TPage[], cookies: Map<string, string>, runs: number): Promise<(TLatency & { reference?: boolean })[]> {
+async function singleUser(
+  portal: TNextServer,
+  floorUrl: string,
+  pages: readonly TPage[],
+  cookies: Map<string, string>,
+  runs: number,
+): Promise<(TLatency & { reference?: boolean })[]> {
   log(`\nsingle-user latency (${runs} runs per page)…`);
   const results: (TLatency & { reference?: boolean })[] = [];
   for (const page of pages) {
-    const r = await measureLatency({ baseUrl: portal.baseUrl, floorUrl, path: page.path, account: page.account, cookie: cookies.get(page.account)!, runs });
-    log(`  ${page.path.padEnd(22)} p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; floor p50 ${r.floorP50.toFixed(1)} ms; ${r.ratio.toFixed(1)}× the floor`);
+    const r = await measureLatency({
+      baseUrl: portal.baseUrl,
+      floorUrl,
+      path: page.path,
+      account: page.account,
+      cookie: cookies.get(page.account)!,
+      runs,
+    });
+    log(
+      `  ${page.path.padEnd(22)} p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; floor p50 ${r.floorP50.toFixed(1)} ms; ${r.ratio.toFixed(1)}× the floor`,
+    );
     for (const failure of r.failures.slice(0, SHOWN_FAILURES)) log(`    FAILED ${failure}`);
     if (r.failures.length > SHOWN_FAILURES) log(`    … and ${r.failures.length - SHOWN_FAILURES} more failures`);
     results.push({ ...r, reference: page.reference });
@@ -89,17 +108,26 @@ async function underLoad(
   const floorIdleMs = await idleBaselineMs(floorUrl);
   const pageIdleMs = new Map<string, number>();
   for (const page of pages) pageIdleMs.set(page.path, await idleBaselineMs(`${portal.baseUrl}${page.path}`, cookies.get(page.account)));
-  log(`  idle single-request times: floor ${floorIdleMs.toFixed(1)} ms, ${pages.map((p) => `${p.path} ${pageIdleMs.get(p.path)!.toFixed(1)} ms`).join(", ")}`);
+  log(
+    `  idle single-request times: floor ${floorIdleMs.toFixed(1)} ms, ${pages.map((p) => `${p.path} ${pageIdleMs.get(p.path)!.toFixed(1)} ms`).join(", ")}`,
+  );
 
   const load = (label: string, url: string, cookie?: string) =>
     runLoad({ label, url, cookie, connections: args.connections, duration: args.duration, timeoutSeconds: LOAD_TIMEOUT_SECONDS });
   const settle = async (probes: Array<{ url: string; cookie?: string; idleMs: number }>) => {
-    const { waitedMs, idle, problems } = await waitUntilIdle({ probes: [{ url: floorUrl, idleMs: floorIdleMs }, ...probes], maxWaitMs: MAX_IDLE_WAIT_MS });
-    log(`    ${idle ? "idle again" : `still busy after ${MAX_IDLE_WAIT_MS / 1000} s; going on`} (waited ${(waitedMs / 1000).toFixed(1)} s)`);
+    const { waitedMs, idle, problems } = await waitUntilIdle({
+      probes: [{ url: floorUrl, idleMs: floorIdleMs }, ...probes],
+      maxWaitMs: MAX_IDLE_WAIT_MS,
+    });
+    log(
+      `    ${idle ? "idle again" : `still busy after ${MAX_IDLE_WAIT_MS / 1000} s; going on`} (waited ${(waitedMs / 1000).toFixed(1)} s)`,
+    );
     for (const problem of problems) log(`    FAILED after the run: ${problem}`);
   };
   const show = (l: TLoad) =>
-    log(`  ${l.label.padEnd(22)} ${l.reqPerSec.toFixed(1)} req/s, p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, non-2xx ${l.non2xx}, errors ${l.errors} (timeouts ${l.timeouts})`);
+    log(
+      `  ${l.label.padEnd(22)} ${l.reqPerSec.toFixed(1)} req/s, p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, non-2xx ${l.non2xx}, errors ${l.errors} (timeouts ${l.timeouts})`,
+    );
 
   const floors: TLoad[] = [];
   const lines: TLoadLine[] = [];
@@ -137,7 +165,12 @@ async function main(): Promise<void> {
   }
 
   log(`bench:city — ${new Date().toISOString()}, commit ${gitDescription()}, Node ${process.version}, Next.js ${nextVersion()}`);
-  log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 
   const database = await prepareCityDatabase(PROJECT_ROOT, log);
   stopDatabase = async () => {
@@ -166,7 +199,8 @@ async function main(): Promise<void> {
   for (const line of latencyTable(latency, args.runs)) log(line);
   if (lines.length > 0) {
     log("");
-    for (const line of loadTable(floors, lines, { connections: args.connections, duration: args.duration, timeout: LOAD_TIMEOUT_SECONDS })) log(line);
+    for (const line of loadTable(floors, lines, { connections: args.connections, duration: args.duration, timeout: LOAD_TIMEOUT_SECONDS }))
+      log(line);
   } else {
     log(args.skipLoad ? "\nthroughput: skipped (--skip-load)" : "\nthroughput: none of the selected pages is measured under load");
   }

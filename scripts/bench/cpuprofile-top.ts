@@ -8,7 +8,11 @@
  */
 import { readFileSync } from "node:fs";
 
-type TNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
+type TNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+};
 type TProfile = { nodes: TNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
 
 const [file, viewsArg = "1", topArg = "30", fromArg, toArg] = process.argv.slice(2);
@@ -36,7 +40,8 @@ function shortUrl(url: string): string {
   const chunk = u.match(/(\.next[^/]*\/.*)$/);
   return chunk ? chunk[1]! : u.replace(`${process.cwd()}/`, "");
 }
-const fnKey = (n: TNode) => `${n.callFrame.functionName || "(anonymous)"} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+const fnKey = (n: TNode) =>
+  `${n.callFrame.functionName || "(anonymous)"} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
 const fileKey = (n: TNode) => {
   const u = shortUrl(n.callFrame.url);
   const pkg = u.match(/^([^:]+):/);
@@ -78,9 +83,12 @@ for (const [id, ms] of msOf) {
 const perView = (ms: number) => (ms / views).toFixed(2).padStart(7);
 function show(title: string, main: Map<string, number>, other: Map<string, number>) {
   console.log(`\n${title}`);
-  for (const [k, v] of [...main].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${perView(v)} ms  (${perView(other.get(k) ?? 0).trim()})  ${k}`);
+  for (const [k, v] of [...main].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${perView(v)} ms  (${perView(other.get(k) ?? 0).trim()})  ${k}`);
 }
-console.log(`${(all / 1000).toFixed(1)} s sampled, ${(idle / 1000).toFixed(1)} s idle: ${perView(all - idle).trim()} ms busy per view (${views} views)`);
+console.log(
+  `${(all / 1000).toFixed(1)} s sampled, ${(idle / 1000).toFixed(1)} s idle: ${perView(all - idle).trim()} ms busy per view (${views} views)`,
+);
 show("self ms per view (total) by function", self, total);
 show("total ms per view (self) by function", total, self);
 show("self ms per view (total) by file or package", fileSelf, fileTotal);

@@ -26,12 +26,16 @@ async function main(): Promise<void> {
   try {
     await migrate(url);
     const financeOrg = await prisma.organization.create({ data: { kind: OrgKind.FINANCE_OFFICE, name: "基准测试金融办" } });
-    const user = await prisma.user.create({ data: { orgId: financeOrg.id, role: Role.FINANCE_ADMIN, account: "bench.admin", name: "基准" } });
+    const user = await prisma.user.create({
+      data: { orgId: financeOrg.id, role: Role.FINANCE_ADMIN, account: "bench.admin", name: "基准" },
+    });
     const actor = { userId: user.id, role: Role.FINANCE_ADMIN, orgId: financeOrg.id, orgKind: OrgKind.FINANCE_OFFICE };
     const parkOrg = await prisma.organization.create({ data: { kind: OrgKind.PARK, name: "基准测试园区管理委员会", shortName: "基准园" } });
     await prisma.park.create({ data: { orgId: parkOrg.id, code: "BENCH-01" } });
 
-    console.log(`import ${count.toLocaleString()} enterprises (PostgreSQL ${adminUrl.includes("localhost") || adminUrl.includes("127.0.0.1") ? "local" : "remote"})`);
+    console.log(
+      `import ${count.toLocaleString()} enterprises (PostgreSQL ${adminUrl.includes("localhost") || adminUrl.includes("127.0.0.1") ? "local" : "remote"})`,
+    );
     for (const format of ["xlsx", "csv"] as const) {
       const rows = sampleEnterpriseRows(count, "基准园", randomTag());
       const bytes = format === "xlsx" ? await toXlsx(rows) : toCsv(rows);

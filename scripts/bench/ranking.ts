@@ -45,39 +45,59 @@ const FLOOR_SQL = `
 
 // One statement each; $1 = program id. Randomness is setseed()-deterministic.
 const BUILD: Array<[string, string]> = [
-  ["banks", `
+  [
+    "banks",
+    `
     INSERT INTO "Organization" (id, kind, name, "bankLevel", "updatedAt")
     SELECT ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'BANK', '测试银行' || lpad(g::text, 3, '0') || '分行', 'BRANCH', now()
-      FROM generate_series(1, ${BANKS + 20}) g`],
-  ["sub-branches", `
+      FROM generate_series(1, ${BANKS + 20}) g`,
+  ],
+  [
+    "sub-branches",
+    `
     INSERT INTO "Organization" (id, kind, name, "bankLevel", "parentId", "updatedAt")
     SELECT ('00000000-0000-4000-9000-' || lpad(g::text, 12, '0'))::uuid, 'BANK', '测试支行' || g, 'SUB_BRANCH',
            ('00000000-0000-4000-8000-' || lpad((((g - 1) % ${BANKS + 20}) + 1)::text, 12, '0'))::uuid, now()
-      FROM generate_series(1, ${(BANKS + 20) * 3}) g`],
-  ["parks", `
+      FROM generate_series(1, ${(BANKS + 20) * 3}) g`,
+  ],
+  [
+    "parks",
+    `
     WITH o AS (
       INSERT INTO "Organization" (id, kind, name, "updatedAt")
       SELECT ('00000000-0000-4000-a000-' || lpad(g::text, 12, '0'))::uuid, 'PARK', '测试园区' || g, now() FROM generate_series(1, ${PARKS}) g
       RETURNING id)
     INSERT INTO "Park" (id, "orgId", code)
     SELECT ('00000000-0000-4000-b000-' || lpad(g::text, 12, '0'))::uuid, ('00000000-0000-4000-a000-' || lpad(g::text, 12, '0'))::uuid, 'BP' || g
-      FROM generate_series(1, ${PARKS}) g`],
-  ["pairings", `
+      FROM generate_series(1, ${PARKS}) g`,
+  ],
+  [
+    "pairings",
+    `
     INSERT INTO "ParkBankPairing" (id, "programId", year, "parkId", "bankOrgId", role)
     SELECT gen_random_uuid(), $1::uuid, 2026, ('00000000-0000-4000-b000-' || lpad(p::text, 12, '0'))::uuid,
            ('00000000-0000-4000-8000-' || lpad((((p + k * 17) % ${BANKS}) + 1)::text, 12, '0'))::uuid,
            (CASE WHEN k = 0 THEN 'MAIN' ELSE 'PARTICIPATING' END)::"PairingRole"
-      FROM generate_series(1, ${PARKS}) p, generate_series(0, 2) k`],
-  ["enterprise orgs", `
+      FROM generate_series(1, ${PARKS}) p, generate_series(0, 2) k`,
+  ],
+  [
+    "enterprise orgs",
+    `
     INSERT INTO "Organization" (id, kind, name, "updatedAt")
-    SELECT ('00000000-0000-4000-c000-' || lpad(g::text, 12, '0'))::uuid, 'ENTERPRISE', '测试企业' || g, now() FROM generate_series(1, ${ENTERPRISES}) g`],
-  ["enterprises", `
+    SELECT ('00000000-0000-4000-c000-' || lpad(g::text, 12, '0'))::uuid, 'ENTERPRISE', '测试企业' || g, now() FROM generate_series(1, ${ENTERPRISES}) g`,
+  ],
+  [
+    "enterprises",
+    `
     INSERT INTO "Enterprise" (id, "orgId", uscc, name, "parkId", "industrySection", size, "registrationStatus", "updatedAt")
     SELECT ('00000000-0000-4000-d000-' || lpad(g::text, 12, '0'))::uuid, ('00000000-0000-4000-c000-' || lpad(g::text, 12, '0'))::uuid,
            '91' || lpad(g::text, 16, '0'), '测试企业' || g, ('00000000-0000-4000-b000-' || lpad(((g % ${PARKS}) + 1)::text, 12, '0'))::uuid,
            'C', 'SMALL', 'APPROVED', now()
-      FROM generate_series(1, ${ENTERPRISES}) g`],
-  ["requests", `
+      FROM generate_series(1, ${ENTERPRISES}) g`,
+  ],
+  [
+    "requests",
+    `
     INSERT INTO "Request" (id, serial, "programId", "ruleVersionId", "enterpriseId", "parkId", type, status, title, description,
                            "assignedBankId", "submittedAt", "forwardedAt", "dueAt", "updatedAt")
     SELECT ('00000000-0000-4000-e000-' || lpad(g::text, 12, '0'))::uuid, 'RQ2026-' || lpad(g::text, 6, '0'), $1::uuid,
@@ -88,8 +108,11 @@ const BUILD: Array<[string, string]> = [
            f - interval '1 day', f, f + interval '7 days', now()
       FROM (SELECT g, 1 + (g * 37) % ${ENTERPRISES} AS e,
                    timestamptz '2026-07-01 00:00+08' + (g % 91) * interval '1 day' + (g % 600) * interval '1 minute' AS f
-              FROM generate_series(1, ${REQUESTS}) g) s`],
-  ["ledger (1,000,000 entries)", `
+              FROM generate_series(1, ${REQUESTS}) g) s`,
+  ],
+  [
+    "ledger (1,000,000 entries)",
+    `
     INSERT INTO "LedgerEntry" ("requestId", seq, action, content, "occurredAt", "prevHash", hash)
     SELECT r.id, k,
            (ARRAY['SUBMIT', 'FORWARD', 'SIGN', 'COMMENT', 'COMMENT',
@@ -102,23 +125,33 @@ const BUILD: Array<[string, string]> = [
                   ELSE '{}' END::jsonb,
            r."forwardedAt" + (k - 2) * interval '1 day', 'dummy-prev', 'dummy-hash-' || k
       FROM (SELECT id, "forwardedAt", abs(hashtext(id::text)) AS n FROM "Request") r, generate_series(1, 10) k
-     WHERE NOT (r.n % 23 = 0 AND k >= 7)`],
-  ["ledger top-up", `
+     WHERE NOT (r.n % 23 = 0 AND k >= 7)`,
+  ],
+  [
+    "ledger top-up",
+    `
     INSERT INTO "LedgerEntry" ("requestId", seq, action, content, "occurredAt", "prevHash", hash)
     SELECT r.id, 10 + k, 'COMMENT', '{}', r."forwardedAt" + interval '20 days', 'dummy-prev', 'dummy-hash'
       FROM (SELECT id, "forwardedAt" FROM "Request" ORDER BY id LIMIT (${REQUESTS * 10} - (SELECT count(*) FROM "LedgerEntry"))) r,
-           generate_series(1, 1) k`],
-  ["submissions", `
+           generate_series(1, 1) k`,
+  ],
+  [
+    "submissions",
+    `
     INSERT INTO "QuarterlySubmission" (id, "programId", "bankOrgId", year, quarter, status, "dueAt", "submittedAt", "updatedAt")
     SELECT ('00000000-0000-4000-f000-' || lpad(g::text, 12, '0'))::uuid, $1::uuid, ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid,
            2026, 3, (CASE WHEN g % 10 = 0 THEN 'SUBMITTED' ELSE 'ACCEPTED' END)::"SubmissionStatus",
            timestamptz '2026-10-19 23:59:59.999+08', timestamptz '2026-10-09 09:00+08' + g * interval '3 hours', now()
-      FROM generate_series(1, ${BANKS - 3}) g`],
-  ["park figures", `
+      FROM generate_series(1, ${BANKS - 3}) g`,
+  ],
+  [
+    "park figures",
+    `
     INSERT INTO "QuarterlyParkFigure" (id, "submissionId", "parkId", "loanBalanceFen", "loanIncrementFen", borrowers, "firstLoans", "creditLoans")
     SELECT gen_random_uuid(), s.id, p."parkId", 100000000000 + (abs(hashtext(p.id::text)) % 900)::bigint * 100000000,
            (abs(hashtext(p.id::text)) % 90)::bigint * 100000000, 100 + abs(hashtext(p.id::text)) % 300, 10 + abs(hashtext(p.id::text)) % 30, 40 + abs(hashtext(p.id::text)) % 60
-      FROM "QuarterlySubmission" s JOIN "ParkBankPairing" p ON p."bankOrgId" = s."bankOrgId"`],
+      FROM "QuarterlySubmission" s JOIN "ParkBankPairing" p ON p."bankOrgId" = s."bankOrgId"`,
+  ],
 ];
 
 async function loadCalendar(client: pg.Client): Promise<void> {
@@ -128,7 +161,10 @@ async function loadCalendar(client: pg.Client): Promise<void> {
        UNION ALL SELECT d::date, 'WORKDAY'::"CalendarDayKind", now() FROM unnest($2::text[]) d ON CONFLICT DO NOTHING`,
       [s.holidays, s.workdays],
     );
-    await client.query(`INSERT INTO "CalendarYear" (year, source, "publishedAt", "updatedAt") VALUES ($1, $2, now(), now()) ON CONFLICT DO NOTHING`, [Number(year), s.source]);
+    await client.query(
+      `INSERT INTO "CalendarYear" (year, source, "publishedAt", "updatedAt") VALUES ($1, $2, now(), now()) ON CONFLICT DO NOTHING`,
+      [Number(year), s.source],
+    );
   }
 }
 
@@ -168,7 +204,12 @@ async function main(): Promise<void> {
     };
     if (process.argv.includes("--explain")) {
       const window = quarterWindow(2026, 3);
-      const sql = itemStatsSql({ programId, window, cutoff: NOW, dayIndex: workingDayIndex(window, NOW, await loadWorkingCalendar(prisma)) });
+      const sql = itemStatsSql({
+        programId,
+        window,
+        cutoff: NOW,
+        dayIndex: workingDayIndex(window, NOW, await loadWorkingCalendar(prisma)),
+      });
       await client.query("SET work_mem = '64MB'"); // as computeQuarterInputs does in its transaction
       const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
       console.log(plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n"));
@@ -180,7 +221,9 @@ async function main(): Promise<void> {
       return performance.now() - t;
     };
     const first = await run();
-    console.log(`first run: computeQuarterInputs ${first.inputsMs.toFixed(0)} ms + computeRanking ${first.rankingMs.toFixed(1)} ms = ${first.totalMs.toFixed(0)} ms`);
+    console.log(
+      `first run: computeQuarterInputs ${first.inputsMs.toFixed(0)} ms + computeRanking ${first.rankingMs.toFixed(1)} ms = ${first.totalMs.toFixed(0)} ms`,
+    );
     // Interleaved, so both see the same machine load.
     const warm: number[] = [];
     const floor: number[] = [];
@@ -198,7 +241,10 @@ async function main(): Promise<void> {
     );
     if (ratio > FLOOR_RATIO_LIMIT) process.exitCode = 1;
     const top = first.ranking.entries[0]!;
-    console.log(`${first.inputs.banks.length} banks ranked; #1 ${top.bankName} ${top.totalScore} points; items of #1:`, first.inputs.banks.find((b) => b.bankOrgId === top.bankOrgId)!.values);
+    console.log(
+      `${first.inputs.banks.length} banks ranked; #1 ${top.bankName} ${top.totalScore} points; items of #1:`,
+      first.inputs.banks.find((b) => b.bankOrgId === top.bankOrgId)!.values,
+    );
     // Absolute times depend on the machine's load; the ratio above is the verdict.
     console.log(`worst run ${Math.max(first.totalMs, ...warm).toFixed(0)} ms (2 s on a quiet machine is the expectation)`);
   } finally {

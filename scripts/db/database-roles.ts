@@ -80,7 +80,9 @@ export async function createOwnedDatabase(adminUrl: string, name: string, owner 
 /** The role that owns database `url`'s tables (the owner of "LedgerEntry"), or null before the first migration. */
 export async function tablesOwner(url: string): Promise<string | null> {
   return withClient(url, async (c) => {
-    const { rows } = await c.query<{ owner: string }>(`SELECT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'LedgerEntry'`);
+    const { rows } = await c.query<{ owner: string }>(
+      `SELECT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'LedgerEntry'`,
+    );
     return rows[0]?.owner ?? null;
   });
 }
@@ -94,7 +96,9 @@ export async function tablesOwner(url: string): Promise<string | null> {
 export async function grantApplicationRole(ownerUrl: string, appRole = APP_ROLE): Promise<void> {
   const role = ident(appRole);
   await withClient(ownerUrl, async (c) => {
-    const { rows } = await c.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const { rows } = await c.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const tables = rows.map((r) => r.name);
     const appendOnly = new Set<string>(APPEND_ONLY_TABLES);
     const readOnly = new Set<string>(READ_ONLY_TABLES);
@@ -136,7 +140,9 @@ export type TLocalDatabase = {
 export async function prepareLocalDatabase(adminUrl: string, name: string): Promise<TLocalDatabase> {
   await ensureLocalRoles(adminUrl);
   const owner = await withClient(adminUrl, async (c) => {
-    const { rows } = await c.query<{ owner: string }>(`SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1`, [name]);
+    const { rows } = await c.query<{ owner: string }>(`SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1`, [
+      name,
+    ]);
     return rows[0]?.owner ?? null;
   });
   if (owner === null) await createOwnedDatabase(adminUrl, name);

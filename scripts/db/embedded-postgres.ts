@@ -297,8 +297,7 @@ function makeHandle(args: {
         await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
         return true;
       }),
-    dropDatabase: (name) =>
-      admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`))),
+    dropDatabase: (name) => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`))),
     stop: () => (stopped ??= args.stop()),
     recentLog: () => [...logBuffer],
   };
@@ -375,9 +374,12 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", `listen_addresses=${HOST}`,
-      "-c", "unix_socket_directories=",
-      "-c", "TimeZone=UTC",
+      "-c",
+      `listen_addresses=${HOST}`,
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "TimeZone=UTC",
       ...(persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
     onLog: collect,

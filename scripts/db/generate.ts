@@ -20,10 +20,7 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 const require = createRequire(import.meta.url);
 
 const env = { ...process.env };
-env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(
-  path.dirname(require.resolve("@prisma/schema-engine-wasm")),
-  "schema_engine_bg.wasm",
-);
+env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
 env.PRISMA_HIDE_UPDATE_MESSAGE ??= "1";
 env.CHECKPOINT_DISABLE ??= "1";
 env.PRISMA_DISABLE_WARNINGS ??= "1";

@@ -52,8 +52,7 @@ export async function migrate(connectionString: string, options: MigrateOptions 
   const started = Date.now();
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   const names = await listMigrationNames(migrationsDir);
-  const applied =
-    names.length === 0 ? [] : await applyMigrations(connectionString, migrationsDir, options.onLog ?? console.warn);
+  const applied = names.length === 0 ? [] : await applyMigrations(connectionString, migrationsDir, options.onLog ?? console.warn);
   const done = await finishedMigrations(connectionString);
   return {
     applied,
@@ -124,7 +123,9 @@ async function main(): Promise<void> {
     console.log(formatMigrateResult(await migrate(ownerUrl)));
     if (appUrl && roleOfUrl(appUrl) !== roleOfUrl(ownerUrl)) {
       await grantApplicationRole(ownerUrl, roleOfUrl(appUrl));
-      console.log(`grants: the portal's role "${roleOfUrl(appUrl)}" may read and write rows, insert into the ledger and the audit log, nothing more`);
+      console.log(
+        `grants: the portal's role "${roleOfUrl(appUrl)}" may read and write rows, insert into the ledger and the audit log, nothing more`,
+      );
     }
   } catch (error) {
     console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);

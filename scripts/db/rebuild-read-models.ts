@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     }
     const started = Date.now();
     const mismatches = await recountReadModels(prisma);
-    console.log(`recount in ${Date.now() - started} ms: ${mismatches.length === 0 ? "every read model equals the raw rows" : `${mismatches.length} differences`}`);
+    console.log(
+      `recount in ${Date.now() - started} ms: ${mismatches.length === 0 ? "every read model equals the raw rows" : `${mismatches.length} differences`}`,
+    );
     for (const m of mismatches) console.log(`  ${m.model} ${m.key}: expected ${m.expected ?? "—"}, stored ${m.stored ?? "—"}`);
     if (mismatches.length > 0) process.exitCode = 1;
   } finally {

@@ -34,13 +34,7 @@ import path from "node:path";
 import type { PoolConfig } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  DiffTarget,
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import type { DiffTarget, MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 
 type WasmBindings = typeof import("@prisma/schema-engine-wasm");
 
@@ -198,11 +192,7 @@ export async function openSchemaEngine(options: OpenOptions = {}): Promise<Schem
   };
   let engine: SchemaEngine;
   try {
-    engine = await SchemaEngine.new(
-      { datamodels: options.schema?.map((f): [string, string] => [f.path, f.content]) },
-      onLog,
-      factory,
-    );
+    engine = await SchemaEngine.new({ datamodels: options.schema?.map((f): [string, string] => [f.path, f.content]) }, onLog, factory);
   } catch (error) {
     await pgFactory?.disposeAll();
     throw error;

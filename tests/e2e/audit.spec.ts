@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
 
 test.describe("audit log", () => {
-  test("the finance admin finds its own sign-in, filters by action and downloads the CSV; bad parameters get a message", async ({ page }) => {
+  test("the finance admin finds its own sign-in, filters by action and downloads the CSV; bad parameters get a message", async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signInAs(page, "finance.admin");
     await expect(page).toHaveURL(/\/finance$/);

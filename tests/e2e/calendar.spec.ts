@@ -3,7 +3,9 @@ import { signInAs } from "./support/auth";
 
 // The demo data has the 2025 and 2026 schedules; 2027 is not published. After 1 November
 // 2026 every finance office page warns about it.
-test("the finance admin sees the missing-2027 warning, enters a holiday for 2027 and sees it listed; bad entries get a Chinese message", async ({ page }) => {
+test("the finance admin sees the missing-2027 warning, enters a holiday for 2027 and sees it listed; bad entries get a Chinese message", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signInAs(page, "finance.admin");
   await expect(page).toHaveURL(/\/finance$/);

@@ -21,7 +21,10 @@ test.describe.serial("enterprise import", () => {
     await expect(page.getByRole("heading", { level: 1, name: "批量导入企业" })).toBeVisible();
 
     // The template downloads as an .xlsx.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载导入模板（.xlsx）" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下载导入模板（.xlsx）" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
     const tag = freshTag();
@@ -32,7 +35,10 @@ test.describe.serial("enterprise import", () => {
     });
     await page.getByRole("button", { name: "上传并导入" }).click();
     await expect(page.getByText("导入成功：5 条记录已写入。")).toBeVisible({ timeout: 20_000 });
-    const [imported] = await queryDemo<{ count: string }>(`SELECT count(*) FROM "Enterprise" WHERE name LIKE $1 AND "registrationStatus" = 'APPROVED'`, [`%测试有限公司${tag}%`]);
+    const [imported] = await queryDemo<{ count: string }>(
+      `SELECT count(*) FROM "Enterprise" WHERE name LIKE $1 AND "registrationStatus" = 'APPROVED'`,
+      [`%测试有限公司${tag}%`],
+    );
     expect(Number(imported?.count)).toBe(5);
 
     await page.getByRole("button", { name: "导入另一个文件" }).click();

@@ -6,7 +6,10 @@ import { signInAs } from "./support/auth";
 // than an error.
 
 const rowKeys = (page: Page, table: string) =>
-  page.getByRole("table", { name: table }).locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.textContent ?? ""));
+  page
+    .getByRole("table", { name: table })
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.textContent ?? ""));
 
 test("finance.admin pages through the request list and the enterprise registry, forward and back", async ({ page }) => {
   await signInAs(page, "finance.admin");

@@ -22,7 +22,13 @@ type TOutcome = { route: string; who: string; result: string };
 const OUTCOMES = path.join(SHOTS, `outcomes-${process.ppid}.jsonl`);
 const record = (outcome: TOutcome) => appendFileSync(OUTCOMES, `${JSON.stringify(outcome)}\n`);
 const recorded = (): TOutcome[] =>
-  existsSync(OUTCOMES) ? readFileSync(OUTCOMES, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as TOutcome) : [];
+  existsSync(OUTCOMES)
+    ? readFileSync(OUTCOMES, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as TOutcome)
+    : [];
 
 mkdirSync(SHOTS, { recursive: true });
 
@@ -51,7 +57,13 @@ async function check(page: Page, route: TPageRoute, who: string, account: string
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   record({ route: route.route, who, result: blocking.length ? `✗ ${blocking.length}` : "✓" });
-  const report = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")}`).join("\n")}`);
+  const report = blocking.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(" ")}`)
+        .join("\n")}`,
+  );
   expect(report, `${target} as ${who}`).toEqual([]);
 }
 
@@ -64,7 +76,11 @@ async function signedInPage(browser: Browser, account: string | null): Promise<{
 
 const groups = [
   { who: SIGNED_OUT, account: null as string | null, pages: routes.filter((r) => r.roles === null) },
-  ...DEMO_LOGINS.map((login) => ({ who: login.account, account: login.account as string | null, pages: routes.filter((r) => r.roles?.includes(login.role)) })),
+  ...DEMO_LOGINS.map((login) => ({
+    who: login.account,
+    account: login.account as string | null,
+    pages: routes.filter((r) => r.roles?.includes(login.role)),
+  })),
 ];
 
 for (const group of groups) {
@@ -96,7 +112,12 @@ test.afterAll(() => {
   const lines = [
     `${"page".padEnd(width)}  ${who.map((w) => w.padEnd(18)).join("")}`,
     ...routes.map((r) => {
-      const cells = who.map((w) => (outcomes.find((o) => o.route === r.route && o.who === w)?.result ?? (groups.find((g) => g.who === w)!.pages.includes(r) ? "not run" : "·")).padEnd(18));
+      const cells = who.map((w) =>
+        (
+          outcomes.find((o) => o.route === r.route && o.who === w)?.result ??
+          (groups.find((g) => g.who === w)!.pages.includes(r) ? "not run" : "·")
+        ).padEnd(18),
+      );
       return `${r.route.padEnd(width)}  ${cells.join("")}`;
     }),
     `${outcomes.length} visits, ${outcomes.filter((o) => o.result === "✓").length} without serious or critical axe violations`,

@@ -17,7 +17,11 @@ const ACTIONS = "app/(portal)/pairings/actions.ts";
 
 async function postAction(page: Page, exportedName: string, input: Record<string, string>): Promise<string> {
   const response = await page.request.post("/pairings", {
-    headers: { "Next-Action": serverActionId(ACTIONS, exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": serverActionId(ACTIONS, exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     data: JSON.stringify([input]),
   });
   expect(response.status()).toBeLessThan(500);
@@ -41,7 +45,9 @@ async function oneOnOneOf(bankAccount: string, offset = 0): Promise<TOneOnOne> {
 }
 
 async function isActive(pairingId: string): Promise<boolean> {
-  const [row] = await queryDemo<{ active: boolean }>(`SELECT "endedAt" IS NULL AS active FROM "EnterpriseBankPairing" WHERE id = $1`, [pairingId]);
+  const [row] = await queryDemo<{ active: boolean }>(`SELECT "endedAt" IS NULL AS active FROM "EnterpriseBankPairing" WHERE id = $1`, [
+    pairingId,
+  ]);
   return row!.active;
 }
 
@@ -49,7 +55,10 @@ test("a bank manager cannot change a 1+1 pairing after the lock, on the page or 
   // The demo has no second factor for bank managers; enrol one so the manager can sign in.
   const account = "icbc.manager";
   const totpSecret = demoTotpSecret(DEFAULT_SEED, `e2e:${account}`);
-  await queryDemo(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE account = $2`, [totpSecret, account]);
+  await queryDemo(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE account = $2`, [
+    totpSecret,
+    account,
+  ]);
   const pairing = await oneOnOneOf(account);
   await signInAs(page, account, { totpSecret });
 
@@ -77,7 +86,9 @@ test("a bank liaison sees the lock and cannot call the change actions", async ({
   await expect(page.getByRole("button", { name: /结束结对|设为主联系银行|移除/ })).toHaveCount(0);
 
   expect(await postAction(page, "endOneOnOneAction", { pairingId: pairing.id, reason: REASON })).toContain('"error":"forbidden"');
-  expect(await postAction(page, "setMainBankAction", { parkId: park!.parkId, bankOrgId: park!.bankOrgId, reason: REASON })).toContain('"error":"forbidden"');
+  expect(await postAction(page, "setMainBankAction", { parkId: park!.parkId, bankOrgId: park!.bankOrgId, reason: REASON })).toContain(
+    '"error":"forbidden"',
+  );
   expect(await isActive(pairing.id)).toBe(true);
 });
 

@@ -14,11 +14,16 @@ async function expectFitsPhone(page: Page) {
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const blocking = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(blocking).toEqual([]);
 }
 
-test("a signed-out visitor sees the program and this year's numbers, then follows 政策文件 and 园区服务名录 on a phone", async ({ page, context }) => {
+test("a signed-out visitor sees the program and this year's numbers, then follows 政策文件 and 园区服务名录 on a phone", async ({
+  page,
+  context,
+}) => {
   const [program] = await queryDemo<{ name: string; docNumber: string; leadUnits: string[] }>(
     `SELECT name, "docNumber", "leadUnits" FROM "Program"
       WHERE active AND year = extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int
@@ -64,7 +69,10 @@ test("a signed-out visitor sees the program and this year's numbers, then follow
   await nav.getByRole("link", { name: "政策文件" }).click();
   await expect(page).toHaveURL(/\/documents$/);
   await expect(page.getByRole("heading", { level: 1, name: "政策文件" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "门户导航" }).getByRole("link", { name: "政策文件" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "门户导航" }).getByRole("link", { name: "政策文件" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByRole("article", { name: program!.name })).toBeVisible();
   await expect(page.getByText("濮政办〔20xx〕33号（转发通知）")).toBeVisible();
   await expectFitsPhone(page);

@@ -58,11 +58,54 @@ test.describe("sign-in page", () => {
   });
 
   const landings = [
-    { account: "finance.admin", path: "/finance", heading: "金融办工作台", nav: ["工作台", "诉求清单", "督办", "消息中心", "金融产品", "季度报送", "排名通报", "评分规则", "帮扶方案", "名录", "结对", "批量导入", "工作日历", "机构管理", "用户管理", "审计日志", "账户安全"] },
-    { account: "pbc.staff", path: "/pbc", heading: "人民银行工作台", nav: ["工作台", "诉求清单", "督办", "消息中心", "金融产品", "季度报送", "排名通报", "名录", "结对", "账户安全"] },
-    { account: "bank.liaison", path: "/bank", heading: "银行工作台", nav: ["工作台", "诉求清单", "待办事项", "消息中心", "金融产品", "本行产品", "季度报送", "排名通报", "名录", "结对", "账户安全"] },
-    { account: "park.window", path: "/park", heading: "园区工作台", nav: ["工作台", "问题清单", "审核队列", "消息中心", "金融产品", "名录", "结对", "批量导入", "用户管理", "企业注册审核", "账户安全"] },
-    { account: "enterprise.owner", path: "/enterprise", heading: "企业工作台", nav: ["工作台", "提交诉求", "我的诉求", "消息中心", "金融产品", "名录", "结对", "用户管理", "账户安全"] },
+    {
+      account: "finance.admin",
+      path: "/finance",
+      heading: "金融办工作台",
+      nav: [
+        "工作台",
+        "诉求清单",
+        "督办",
+        "消息中心",
+        "金融产品",
+        "季度报送",
+        "排名通报",
+        "评分规则",
+        "帮扶方案",
+        "名录",
+        "结对",
+        "批量导入",
+        "工作日历",
+        "机构管理",
+        "用户管理",
+        "审计日志",
+        "账户安全",
+      ],
+    },
+    {
+      account: "pbc.staff",
+      path: "/pbc",
+      heading: "人民银行工作台",
+      nav: ["工作台", "诉求清单", "督办", "消息中心", "金融产品", "季度报送", "排名通报", "名录", "结对", "账户安全"],
+    },
+    {
+      account: "bank.liaison",
+      path: "/bank",
+      heading: "银行工作台",
+      nav: ["工作台", "诉求清单", "待办事项", "消息中心", "金融产品", "本行产品", "季度报送", "排名通报", "名录", "结对", "账户安全"],
+    },
+    {
+      account: "park.window",
+      path: "/park",
+      heading: "园区工作台",
+      nav: ["工作台", "问题清单", "审核队列", "消息中心", "金融产品", "名录", "结对", "批量导入", "用户管理", "企业注册审核", "账户安全"],
+    },
+    {
+      account: "enterprise.owner",
+      path: "/enterprise",
+      heading: "企业工作台",
+      nav: ["工作台", "提交诉求", "我的诉求", "消息中心", "金融产品", "名录", "结对", "用户管理", "账户安全"],
+    },
   ];
   for (const { account, path, heading, nav } of landings) {
     test(`${account} lands on ${path} with its own navigation`, async ({ page }) => {

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { currentTotp } from "@/lib/auth/totp";
 import { signInAs } from "./support/auth";
 
-test("the finance admin creates a bank with its first user, who then sets up the account and lands on the bank dashboard", async ({ page }) => {
+test("the finance admin creates a bank with its first user, who then sets up the account and lands on the bank dashboard", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const account = `e2e.bank.${suffix}`;

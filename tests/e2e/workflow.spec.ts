@@ -4,7 +4,10 @@ import { queryDemo } from "./support/demo-data";
 
 // The program set-up path end to end: the finance office sets up a program, pairs a park with a
 // bank under it, and the public directory (no sign-in) shows that bank's liaison.
-test("the finance office creates a program, pairs a park with a bank, and the public directory shows the bank's liaison", async ({ page, browser }) => {
+test("the finance office creates a program, pairs a park with a bank, and the public directory shows the bank's liaison", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const suffix = Date.now().toString(36);
   const name = `结对测试方案 ${suffix}`;

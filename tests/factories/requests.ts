@@ -90,7 +90,11 @@ export async function loadOfficialCalendar(prisma: PrismaClient): Promise<void> 
   }
 }
 
-export async function createRequestWorld(prisma: PrismaClient, tag: string, options: { year?: number; replyDeadlineDays?: number } = {}): Promise<TRequestWorld> {
+export async function createRequestWorld(
+  prisma: PrismaClient,
+  tag: string,
+  options: { year?: number; replyDeadlineDays?: number } = {},
+): Promise<TRequestWorld> {
   const year = options.year ?? 2026;
   const replyDeadlineDays = options.replyDeadlineDays ?? 5;
   await loadOfficialCalendar(prisma);
@@ -99,7 +103,14 @@ export async function createRequestWorld(prisma: PrismaClient, tag: string, opti
     (await prisma.organization.create({ data: { kind, name: `${name} ${tag}`, ...extra }, select: { id: true } })).id;
   const user = async (orgId: string, orgKind: OrgKind, role: Role, label: string): Promise<TWorkflowActor> => {
     const u = await prisma.user.create({
-      data: { orgId, role, account: `rw.${label}.${tag}`, name: `${label} ${tag}`, email: `${label}.${tag}@example.test`, recoveryCodes: [] },
+      data: {
+        orgId,
+        role,
+        account: `rw.${label}.${tag}`,
+        name: `${label} ${tag}`,
+        email: `${label}.${tag}@example.test`,
+        recoveryCodes: [],
+      },
       select: { id: true },
     });
     return { userId: u.id, orgId, orgKind, role };
@@ -135,7 +146,10 @@ export async function createRequestWorld(prisma: PrismaClient, tag: string, opti
     data: { name: `测试帮扶方案 ${tag}`, docNumber: `测〔${year}〕${tag}号`, year },
     select: { id: true },
   });
-  const rules = await prisma.programRuleVersion.create({ data: { programId: program.id, version: 1, replyDeadlineDays }, select: { id: true } });
+  const rules = await prisma.programRuleVersion.create({
+    data: { programId: program.id, version: 1, replyDeadlineDays },
+    select: { id: true },
+  });
   await prisma.parkBankPairing.createMany({
     data: [
       { programId: program.id, year, parkId: p.id, bankOrgId: mainBankOrgId, role: PairingRole.MAIN },
@@ -163,10 +177,24 @@ export async function createRequestWorld(prisma: PrismaClient, tag: string, opti
   };
 
   return {
-    tag, year, programId: program.id, ruleVersionId: rules.id, replyDeadlineDays,
-    financeOrgId, centralBankOrgId, parkId: p.id, parkOrgId: p.orgId, otherParkId: other.id,
-    enterpriseId: ent.id, enterpriseOrgId: ent.orgId, otherEnterpriseId: otherEnt.id,
-    mainBankOrgId, servicingBankOrgId, participatingBankOrgId, otherBankOrgId, actors,
+    tag,
+    year,
+    programId: program.id,
+    ruleVersionId: rules.id,
+    replyDeadlineDays,
+    financeOrgId,
+    centralBankOrgId,
+    parkId: p.id,
+    parkOrgId: p.orgId,
+    otherParkId: other.id,
+    enterpriseId: ent.id,
+    enterpriseOrgId: ent.orgId,
+    otherEnterpriseId: otherEnt.id,
+    mainBankOrgId,
+    servicingBankOrgId,
+    participatingBankOrgId,
+    otherBankOrgId,
+    actors,
   };
 }
 
@@ -212,7 +240,9 @@ export function workflowKit(prisma: PrismaClient, w: TRequestWorld) {
   const a = w.actors;
   return {
     async actions(requestId: string) {
-      return (await prisma.ledgerEntry.findMany({ where: { requestId }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);
+      return (await prisma.ledgerEntry.findMany({ where: { requestId }, orderBy: { seq: "asc" }, select: { action: true } })).map(
+        (e) => e.action,
+      );
     },
     lastEntry(requestId: string) {
       return prisma.ledgerEntry.findFirstOrThrow({ where: { requestId }, orderBy: { seq: "desc" } });
@@ -229,7 +259,12 @@ export function workflowKit(prisma: PrismaClient, w: TRequestWorld) {
     /** Submitted and forwarded automatically (to the servicing sub-branch) at `now`. */
     async forwarded(now: Date, copyParticipating = false): Promise<TWorkflowResult> {
       const r = await saveRequest(prisma, a.enterpriseOwner, financingInput({ submit: true }), { now });
-      return forwardRequest(prisma, a.parkStaff, { requestId: r.id, version: r.version, bankOrgId: null, copyParticipating, note: null }, { now });
+      return forwardRequest(
+        prisma,
+        a.parkStaff,
+        { requestId: r.id, version: r.version, bankOrgId: null, copyParticipating, note: null },
+        { now },
+      );
     },
     /** Forwarded and signed for by the servicing sub-branch's liaison at `now`. */
     async signed(now: Date): Promise<TWorkflowResult> {
@@ -241,4 +276,11 @@ export function workflowKit(prisma: PrismaClient, w: TRequestWorld) {
 
 /** A CAN_DO answer to the item at its current version. */
 export const canDoAnswer = (r: TWorkflowResult) =>
-  ({ requestId: r.id, version: r.version, kind: "CAN_DO", conditions: "纳税信用B级以上", procedure: "提交材料后十个工作日内审批", suggestedProducts: null }) as const;
+  ({
+    requestId: r.id,
+    version: r.version,
+    kind: "CAN_DO",
+    conditions: "纳税信用B级以上",
+    procedure: "提交材料后十个工作日内审批",
+    suggestedProducts: null,
+  }) as const;

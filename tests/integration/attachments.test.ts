@@ -193,7 +193,11 @@ describe("request lists", () => {
 
     expect((await listRequests(prisma, w.actors.parkStaff, parseRequestListFilters({}))).rows.map((r) => r.id)).not.toContain(mine.id);
     expect(await getEditableRequest(prisma, w.actors.otherEnterpriseOwner, mine.id)).toBeNull();
-    expect((await getEditableRequest(prisma, w.actors.enterpriseOwner, mine.id))?.values).toMatchObject({ amountFen: "500", termMonths: "12", neededBy: "2026-12-31" });
+    expect((await getEditableRequest(prisma, w.actors.enterpriseOwner, mine.id))?.values).toMatchObject({
+      amountFen: "500",
+      termMonths: "12",
+      neededBy: "2026-12-31",
+    });
   });
 
   it("gives the park window its submitted items oldest first, and nothing to another park", async () => {

@@ -57,7 +57,8 @@ describe("audit log search and export", () => {
     await migrate(db.url, { onLog: () => {} });
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
 
-    financeOrgId = (await prisma.organization.create({ data: { kind: "FINANCE_OFFICE", name: "市地方金融管理局", shortName: "金融局" } })).id;
+    financeOrgId = (await prisma.organization.create({ data: { kind: "FINANCE_OFFICE", name: "市地方金融管理局", shortName: "金融局" } }))
+      .id;
     bankOrgId = (await prisma.organization.create({ data: { kind: "BANK", name: "测试银行股份有限公司", shortName: "测试银行" } })).id;
     const parkOrgId = (await prisma.organization.create({ data: { kind: "PARK", name: "高新技术产业园" } })).id;
     const entOrgId = (await prisma.organization.create({ data: { kind: "ENTERPRISE", name: "融桥科技有限公司" } })).id;
@@ -100,21 +101,47 @@ describe("audit log search and export", () => {
         { occurredAt: at("2024-01-10T15:59:59.999Z"), action: "auth.signIn", ...u("user.01"), ip: "10.9.0.1" },
         // 2024-01-11, from 00:00:00.000 to 23:59:59.999 Shanghai time.
         { occurredAt: at("2024-01-10T16:00:00.000Z"), action: "auth.signOut", ...u("user.01"), ip: "10.9.0.2" },
-        { occurredAt: at("2024-01-11T04:00:00.000Z"), action: "auth.signIn", outcome: "FAILURE", ...u("user.02"), details: { reason: "wrongPassword" } },
-        { occurredAt: at("2024-01-11T15:59:59.999Z"), action: "pii.revealed", ...u("user.03"), targetType: "User", targetId: "=cmd|' /C calc'!A0", details: { field: "mobile" } },
+        {
+          occurredAt: at("2024-01-11T04:00:00.000Z"),
+          action: "auth.signIn",
+          outcome: "FAILURE",
+          ...u("user.02"),
+          details: { reason: "wrongPassword" },
+        },
+        {
+          occurredAt: at("2024-01-11T15:59:59.999Z"),
+          action: "pii.revealed",
+          ...u("user.03"),
+          targetType: "User",
+          targetId: "=cmd|' /C calc'!A0",
+          details: { field: "mobile" },
+        },
         // 12 Jan, 00:00 Shanghai: outside.
         { occurredAt: at("2024-01-11T16:00:00.000Z"), action: "authx.other", ...u("user.01") },
         { occurredAt: at("2024-01-11T16:00:01.000Z"), action: "authXsignIn", ...u("user.01") },
-        { occurredAt: at("2024-01-11T16:00:02.000Z"), action: "auth.signIn", outcome: "FAILURE", details: { login: "nobody", reason: "unknownAccount" } },
+        {
+          occurredAt: at("2024-01-11T16:00:02.000Z"),
+          action: "auth.signIn",
+          outcome: "FAILURE",
+          details: { login: "nobody", reason: "unknownAccount" },
+        },
         // 1 Feb: seven rows in the same millisecond, and three more around it.
-        ...Array.from({ length: 7 }, (_, i) => ({ occurredAt: at("2024-02-01T02:00:00.000Z"), action: "users.created", targetId: `tie-${i}`, ...u("user.04") })),
+        ...Array.from({ length: 7 }, (_, i) => ({
+          occurredAt: at("2024-02-01T02:00:00.000Z"),
+          action: "users.created",
+          targetId: `tie-${i}`,
+          ...u("user.04"),
+        })),
         { occurredAt: at("2024-02-01T02:00:00.001Z"), action: "users.created", targetId: "after", ...u("user.04") },
         { occurredAt: at("2024-02-01T01:59:59.999Z"), action: "users.created", targetId: "before", ...u("user.04") },
         { occurredAt: at("2024-02-01T03:00:00.000Z"), action: "users.created", targetId: "later", ...u("user.05") },
       ],
     });
     // A quiet account: 30 rows spread over the bulk's whole range.
-    const quiet = await prisma.user.create({ data: { account: "quiet.user", name: "少用户", orgId: parkOrgId, role: "PARK_STAFF" }, select: { id: true } });
+    const quiet = await prisma.user.create({
+      data: { account: "quiet.user", name: "少用户", orgId: parkOrgId, role: "PARK_STAFF" },
+      select: { id: true },
+    });
     await withClient(db.url, (c) =>
       c.query(
         `INSERT INTO "AuditLog" ("occurredAt", "actorUserId", "actorOrgId", action, outcome)
@@ -227,7 +254,18 @@ describe("audit log search and export", () => {
 
     it("walks rows sharing one instant without losing or repeating any", async () => {
       const rows = await walk({ from: "2024-02-01", to: "2024-02-01" }, 3);
-      expect(rows.map((r) => r.targetId)).toEqual(["later", "after", "tie-6", "tie-5", "tie-4", "tie-3", "tie-2", "tie-1", "tie-0", "before"]);
+      expect(rows.map((r) => r.targetId)).toEqual([
+        "later",
+        "after",
+        "tie-6",
+        "tie-5",
+        "tie-4",
+        "tie-3",
+        "tie-2",
+        "tie-1",
+        "tie-0",
+        "before",
+      ]);
     });
 
     it("gives the same rows as one ordered query, page by page (one account, 5,000 rows)", async () => {
@@ -282,7 +320,12 @@ describe("audit log search and export", () => {
       ["deep page, one month", { from: "2026-03-01", to: "2026-03-31" }, middle, "AuditLog_occurredAt_idx"],
       ["one month", { from: "2026-03-01", to: "2026-03-31" }, null, "AuditLog_occurredAt_idx"],
       ["quiet account (30 rows)", { account: "quiet.user" }, null, "AuditLog_actorUserId_occurredAt_idx"],
-      ["quiet account + one month + cursor", { account: "quiet.user", from: "2026-03-01", to: "2026-03-31" }, middle, "AuditLog_actorUserId_occurredAt_idx"],
+      [
+        "quiet account + one month + cursor",
+        { account: "quiet.user", from: "2026-03-01", to: "2026-03-31" },
+        middle,
+        "AuditLog_actorUserId_occurredAt_idx",
+      ],
       ["rare action (auth.locked)", { action: "auth.locked" }, null, "AuditLog_action_occurredAt_idx"],
     ] as const)("%s uses %s", async (name, filters, cursor, index) => {
       const { onAudit, ms } = await explain(name, filters as TAuditFilters, cursor);
@@ -318,7 +361,9 @@ describe("audit log search and export", () => {
       expect(lines.at(-1)).toBe(""); // ends with CRLF
       expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.map((c) => `h_${c}`).join(","));
       expect(lines).toHaveLength(1 + 3 + 1);
-      expect(lines[1]).toContain(",2024-01-11 23:59:59,user.03,用户3,融桥科技有限公司,pii.revealed,pii.revealed,User,'=cmd|' /C calc'!A0,成功,");
+      expect(lines[1]).toContain(
+        ",2024-01-11 23:59:59,user.03,用户3,融桥科技有限公司,pii.revealed,pii.revealed,User,'=cmd|' /C calc'!A0,成功,",
+      );
       expect(lines[1]).toMatch(/,"\{""field"":""mobile""\}"$/);
       expect(lines[2]).toContain(",2024-01-11 12:00:00,user.02,用户2,高新技术产业园,auth.signIn,登录,,,失败,");
       expect(lines[3]).toContain(",2024-01-11 00:00:00,user.01,");
@@ -371,16 +416,34 @@ describe("audit log search and export", () => {
   describe("query parameters (parseAuditSearch)", () => {
     it("accepts empty parameters as no filter and normalises the outcome", () => {
       const r = parseAuditSearch({ from: "", to: "2026-03-05", account: " finance.admin ", outcome: "denied", action: "auth." });
-      expect(r).toEqual({ ok: true, filters: { to: "2026-03-05", account: "finance.admin", outcome: "DENIED", action: "auth." }, cursor: null });
+      expect(r).toEqual({
+        ok: true,
+        filters: { to: "2026-03-05", account: "finance.admin", outcome: "DENIED", action: "auth." },
+        cursor: null,
+      });
     });
 
     it("gives one error code per bad field, never throws", () => {
       const r = parseAuditSearch(
-        new URLSearchParams({ from: "2026-02-30", to: "yesterday", action: "auth.%", outcome: "MAYBE", cursor: "abc", account: "x".repeat(65) }),
+        new URLSearchParams({
+          from: "2026-02-30",
+          to: "yesterday",
+          action: "auth.%",
+          outcome: "MAYBE",
+          cursor: "abc",
+          account: "x".repeat(65),
+        }),
       );
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.errors).toEqual({ from: "dateFormat", to: "dateFormat", action: "actionFormat", outcome: "outcome", cursor: "cursor", account: "accountTooLong" });
+      expect(r.errors).toEqual({
+        from: "dateFormat",
+        to: "dateFormat",
+        action: "actionFormat",
+        outcome: "outcome",
+        cursor: "cursor",
+        account: "accountTooLong",
+      });
       expect(r.raw.outcome).toBe("MAYBE");
       const range = parseAuditSearch({ from: "2026-03-06", to: "2026-03-05" });
       expect(range.ok ? null : range.errors).toEqual({ to: "dateRange" });
@@ -403,13 +466,24 @@ describe("audit log search and export", () => {
         const org = await shared.organization.create({ data: { kind, name: `${kind} ${tag}` } });
         const user = await shared.user.create({ data: { orgId: org.id, role, account, name: "测试" } });
         return {
-          sessionId: `s-${account}`, userId: user.id, account, name: user.name, role, orgId: org.id, orgKind: kind, orgName: org.name,
-          mustChangePassword: false, needsTotpEnrolment: false, totpEnabled: true,
+          sessionId: `s-${account}`,
+          userId: user.id,
+          account,
+          name: user.name,
+          role,
+          orgId: org.id,
+          orgKind: kind,
+          orgName: org.name,
+          mustChangePassword: false,
+          needsTotpEnrolment: false,
+          totpEnabled: true,
         } satisfies TSessionUser;
       };
       sessionUsers.admin = await make("FINANCE_OFFICE", "FINANCE_ADMIN", `admin.${tag}`);
       sessionUsers.liaison = await make("BANK", "BANK_LIAISON", `liaison.${tag}`);
-      await shared.auditLog.create({ data: { action: "auth.signIn", actorUserId: sessionUsers.admin.userId, actorOrgId: sessionUsers.admin.orgId, targetId: "=1+1" } });
+      await shared.auditLog.create({
+        data: { action: "auth.signIn", actorUserId: sessionUsers.admin.userId, actorOrgId: sessionUsers.admin.orgId, targetId: "=1+1" },
+      });
     });
 
     afterAll(async () => {
@@ -419,7 +493,11 @@ describe("audit log search and export", () => {
     const get = async (query: string, user: TSessionUser | null) => {
       session.user = user;
       const { GET } = await import("@/app/(portal)/audit/export/route");
-      return GET(new Request(`http://localhost/audit/export?${query}`, { headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "audit-test" } }));
+      return GET(
+        new Request(`http://localhost/audit/export?${query}`, {
+          headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "audit-test" },
+        }),
+      );
     };
 
     it("answers 401 signed out and 404 (audited as denied) without audit.export", async () => {

@@ -69,7 +69,8 @@ describe("account lockout", () => {
     });
     const failures = rows.filter((r) => r.action === "auth.signIn" && r.outcome === "FAILURE");
     expect(failures).toHaveLength(5);
-    for (const f of failures) expect(f).toMatchObject({ details: { reason: "wrongPassword" }, ip: TEST_META.ip, userAgent: TEST_META.userAgent });
+    for (const f of failures)
+      expect(f).toMatchObject({ details: { reason: "wrongPassword" }, ip: TEST_META.ip, userAgent: TEST_META.userAgent });
 
     const locked = rows.filter((r) => r.action === "auth.locked");
     expect(locked).toEqual([expect.objectContaining({ outcome: "DENIED", details: { until: at(15, 5).toISOString() } })]);

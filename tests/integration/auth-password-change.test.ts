@@ -74,8 +74,12 @@ describe("changePassword", () => {
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
     expect(row.lockedUntil).not.toBeNull();
     // Five guesses were checked and counted; the other 35 found the account locked.
-    expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "account.passwordChangeFailed", outcome: "FAILURE" } })).toBe(5);
-    expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "account.passwordChangeFailed", outcome: "DENIED" } })).toBe(35);
+    expect(
+      await prisma.auditLog.count({ where: { actorUserId: user.id, action: "account.passwordChangeFailed", outcome: "FAILURE" } }),
+    ).toBe(5);
+    expect(
+      await prisma.auditLog.count({ where: { actorUserId: user.id, action: "account.passwordChangeFailed", outcome: "DENIED" } }),
+    ).toBe(35);
     expect(await prisma.auditLog.count({ where: { actorUserId: user.id, action: "auth.locked" } })).toBe(1);
     // Even the right password is not checked while the account is locked.
     expect((await refusal(user, user.password, "Neu#Passwort2027")).fieldErrors).toEqual({ currentPassword: "currentPasswordWrong" });
@@ -85,7 +89,10 @@ describe("changePassword", () => {
     const user = await createUser(prisma, { label: "ok" });
     await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
     await changePassword(prisma, { userId: user.id, currentPassword: user.password, newPassword: "Neu#Passwort2027" }, TEST_META);
-    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, mustChangePassword: true, sessionVersion: true } });
+    const row = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true, mustChangePassword: true, sessionVersion: true },
+    });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row.passwordHash, "Neu#Passwort2027")).toBe(true);
     expect(row).toMatchObject({ mustChangePassword: false, sessionVersion: 1 });

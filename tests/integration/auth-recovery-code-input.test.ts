@@ -31,7 +31,8 @@ describe("recovery codes as typed at sign-in", () => {
     });
     return user;
   }
-  const signIn = (user: TTestUser, totp: string) => authenticate(prisma, { login: user.account, password: user.password, totp }, TEST_META, NOW);
+  const signIn = (user: TTestUser, totp: string) =>
+    authenticate(prisma, { login: user.account, password: user.password, totp }, TEST_META, NOW);
 
   it.each([
     ["with the dash", "k7m2-x9qp"],

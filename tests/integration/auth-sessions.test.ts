@@ -34,7 +34,10 @@ describe("server-side sessions", () => {
   it("is valid right after sign-in", async () => {
     const user = await createUser(prisma, { label: "fresh" });
     const sessionId = await signIn(user);
-    expect(await loadSessionUser(prisma, sessionId, T0)).toMatchObject({ ok: true, user: { sessionId, userId: user.id, account: user.account } });
+    expect(await loadSessionUser(prisma, sessionId, T0)).toMatchObject({
+      ok: true,
+      user: { sessionId, userId: user.id, account: user.account },
+    });
   });
 
   it("ends after 31 minutes idle and marks the row revoked", async () => {
@@ -78,7 +81,10 @@ describe("server-side sessions", () => {
     await changePassword(prisma, { userId: user.id, currentPassword: user.password, newPassword }, TEST_META);
 
     for (const id of [first, second]) expect(await loadSessionUser(prisma, id, now)).toStrictEqual({ ok: false, reason: "revoked" });
-    expect(await authenticate(prisma, { login: user.account, password: user.password }, TEST_META, now)).toStrictEqual({ ok: false, code: "invalid" });
+    expect(await authenticate(prisma, { login: user.account, password: user.password }, TEST_META, now)).toStrictEqual({
+      ok: false,
+      code: "invalid",
+    });
     const fresh = await signIn(user, now, newPassword);
     expect((await loadSessionUser(prisma, fresh, now)).ok).toBe(true);
   });

@@ -36,7 +36,12 @@ describe("TOTP at sign-in", () => {
   async function createTotpUser(label: string): Promise<TTotpUser> {
     const user = await createUser(prisma, { label, role: "FINANCE_STAFF" });
     const pending = await pendingTotpEnrolment(prisma, user.id);
-    const { recoveryCodes } = await confirmTotpEnrolment(prisma, { userId: user.id, code: currentTotp(pending!.secret, T0) }, TEST_META, T0);
+    const { recoveryCodes } = await confirmTotpEnrolment(
+      prisma,
+      { userId: user.id, code: currentTotp(pending!.secret, T0) },
+      TEST_META,
+      T0,
+    );
     return { ...user, secret: pending!.secret, recoveryCodes };
   }
   const signIn = (user: TTotpUser, now: Date, totp?: string, password = user.password) =>

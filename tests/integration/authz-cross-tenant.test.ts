@@ -35,9 +35,17 @@ let kit: ReturnType<typeof workflowKit>;
 
 function sessionOf(actor: TWorkflowActor): TSessionUser {
   return {
-    sessionId: "00000000-0000-4000-8000-000000000000", userId: actor.userId, account: "cross-tenant", name: "cross-tenant",
-    role: actor.role, orgId: actor.orgId, orgKind: actor.orgKind, orgName: "cross-tenant",
-    mustChangePassword: false, needsTotpEnrolment: false, totpEnabled: true,
+    sessionId: "00000000-0000-4000-8000-000000000000",
+    userId: actor.userId,
+    account: "cross-tenant",
+    name: "cross-tenant",
+    role: actor.role,
+    orgId: actor.orgId,
+    orgKind: actor.orgKind,
+    orgName: "cross-tenant",
+    mustChangePassword: false,
+    needsTotpEnrolment: false,
+    totpEnabled: true,
   };
 }
 
@@ -64,7 +72,12 @@ afterAll(async () => {
 describe("another tenant with the right role", () => {
   const now = () => at("2026-11-02T10:00:00");
 
-  async function expectRefusedAndUnchanged(action: TDefinedAction<unknown>, actor: TWorkflowActor, item: TWorkflowResult, fields: Record<string, string>) {
+  async function expectRefusedAndUnchanged(
+    action: TDefinedAction<unknown>,
+    actor: TWorkflowActor,
+    item: TWorkflowResult,
+    fields: Record<string, string>,
+  ) {
     const ledgerBefore = await prisma.ledgerEntry.count({ where: { requestId: item.id } });
     session.user = sessionOf(actor);
     const result = await action(form({ requestId: item.id, version: String(item.version), ...fields }));
@@ -81,13 +94,25 @@ describe("another tenant with the right role", () => {
 
     const draft = await saveRequest(prisma, w.actors.enterpriseOwner, financingInput(), { now: now() });
     await expectRefusedAndUnchanged(saveRequestAction!, other, draft, {
-      type: "FINANCING", title: "改", description: "改", amountFen: "300", purpose: "购置设备", termMonths: "12", neededBy: "2027-01-15", submit: "on",
+      type: "FINANCING",
+      title: "改",
+      description: "改",
+      amountFen: "300",
+      purpose: "购置设备",
+      termMonths: "12",
+      neededBy: "2027-01-15",
+      submit: "on",
     });
     await expectRefusedAndUnchanged(submitDraftAction!, other, draft, {});
 
     const submitted = await kit.submitted(now());
     await expectRefusedAndUnchanged(withdrawRequestAction!, other, submitted, { reason: "不需要了" });
-    const returned = await returnRequest(prisma, w.actors.parkStaff, { requestId: submitted.id, version: submitted.version, reason: "请补充财务报表" }, { now: now() });
+    const returned = await returnRequest(
+      prisma,
+      w.actors.parkStaff,
+      { requestId: submitted.id, version: submitted.version, reason: "请补充财务报表" },
+      { now: now() },
+    );
     await expectRefusedAndUnchanged(disputeReturnAction!, other, returned, { note: "材料已齐全" });
 
     const signed = await kit.signed(now());

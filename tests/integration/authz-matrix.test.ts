@@ -32,7 +32,16 @@ vi.mock("@/lib/server/auth/request-meta", () => ({
   metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "authz-matrix" }),
 }));
 
-const { FINANCE_ADMIN: FA, FINANCE_STAFF: FS, CENTRAL_BANK_STAFF: PBC, BANK_MANAGER: BM, BANK_LIAISON: BL, PARK_STAFF: PS, ENTERPRISE_OWNER: EO, ENTERPRISE_MEMBER: EM } = Role;
+const {
+  FINANCE_ADMIN: FA,
+  FINANCE_STAFF: FS,
+  CENTRAL_BANK_STAFF: PBC,
+  BANK_MANAGER: BM,
+  BANK_LIAISON: BL,
+  PARK_STAFF: PS,
+  ENTERPRISE_OWNER: EO,
+  ENTERPRISE_MEMBER: EM,
+} = Role;
 const ALL: Role[] = [FA, FS, PBC, BM, BL, PS, EO, EM];
 
 // Who may call what. "public" also admits signed-out visitors.
@@ -152,9 +161,14 @@ function filesNamed(dir: string, name: string): string[] {
 }
 
 const ORG_OF_ROLE: Record<Role, OrgKind> = {
-  FINANCE_ADMIN: OrgKind.FINANCE_OFFICE, FINANCE_STAFF: OrgKind.FINANCE_OFFICE, CENTRAL_BANK_STAFF: OrgKind.CENTRAL_BANK,
-  BANK_MANAGER: OrgKind.BANK, BANK_LIAISON: OrgKind.BANK, PARK_STAFF: OrgKind.PARK,
-  ENTERPRISE_OWNER: OrgKind.ENTERPRISE, ENTERPRISE_MEMBER: OrgKind.ENTERPRISE,
+  FINANCE_ADMIN: OrgKind.FINANCE_OFFICE,
+  FINANCE_STAFF: OrgKind.FINANCE_OFFICE,
+  CENTRAL_BANK_STAFF: OrgKind.CENTRAL_BANK,
+  BANK_MANAGER: OrgKind.BANK,
+  BANK_LIAISON: OrgKind.BANK,
+  PARK_STAFF: OrgKind.PARK,
+  ENTERPRISE_OWNER: OrgKind.ENTERPRISE,
+  ENTERPRISE_MEMBER: OrgKind.ENTERPRISE,
 };
 
 let prisma: PrismaClient;
@@ -172,10 +186,22 @@ beforeAll(async () => {
   }
   for (const role of ALL) {
     const orgId = orgs.get(ORG_OF_ROLE[role])!;
-    const u = await prisma.user.create({ data: { orgId, role, account: `matrix.${role.toLowerCase()}.${suffix}`, name: role }, select: { id: true } });
+    const u = await prisma.user.create({
+      data: { orgId, role, account: `matrix.${role.toLowerCase()}.${suffix}`, name: role },
+      select: { id: true },
+    });
     users.set(role, {
-      sessionId: "00000000-0000-4000-8000-000000000000", userId: u.id, account: `matrix.${role}`, name: role, role, orgId,
-      orgKind: ORG_OF_ROLE[role], orgName: "矩阵测试", mustChangePassword: false, needsTotpEnrolment: false, totpEnabled: true,
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      userId: u.id,
+      account: `matrix.${role}`,
+      name: role,
+      role,
+      orgId,
+      orgKind: ORG_OF_ROLE[role],
+      orgName: "矩阵测试",
+      mustChangePassword: false,
+      needsTotpEnrolment: false,
+      totpEnabled: true,
     });
   }
   for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
@@ -222,7 +248,10 @@ describe("authorization matrix", () => {
 
   it("finds every route handler method, each built with defineRoute and listed in EXPECTED_ROUTES", () => {
     const files = filesNamed(path.join(ROOT, "app"), "route.ts");
-    expect(files.filter((f) => FRAMEWORK_ROUTES.has(f)), "framework routes still exist").toEqual([...FRAMEWORK_ROUTES]);
+    expect(
+      files.filter((f) => FRAMEWORK_ROUTES.has(f)),
+      "framework routes still exist",
+    ).toEqual([...FRAMEWORK_ROUTES]);
     expect(routes.length).toBeGreaterThan(0);
     for (const { key, route } of routes) {
       expect(typeof route, key).toBe("function");
@@ -248,7 +277,9 @@ describe("authorization matrix", () => {
         if ((got === "allowed") !== shouldAllow) unexpected.push(`${action.actionName} as ${role ?? "signed out"}: ${got}`);
       }
     }
-    console.log(`authorization matrix: ${actions.length} actions × ${ALL.length + 1} callers = ${cells} cells, ${unexpected.length} unexpected`);
+    console.log(
+      `authorization matrix: ${actions.length} actions × ${ALL.length + 1} callers = ${cells} cells, ${unexpected.length} unexpected`,
+    );
     expect(unexpected).toEqual([]);
     const denied = await prisma.auditLog.count({ where: { action: { startsWith: "denied." }, userAgent: "authz-matrix" } });
     expect(denied).toBeGreaterThan(0);
@@ -261,7 +292,8 @@ describe("authorization matrix", () => {
       // A route with an [id] gets an id that exists nowhere: an allowed role then gets
       // "not found" too, so there the difference is the audited denial.
       const withId = file.includes("[id]");
-      const call = () => route(new Request("http://localhost/x", { method }), withId ? { params: Promise.resolve({ id: randomUUID() }) } : undefined);
+      const call = () =>
+        route(new Request("http://localhost/x", { method }), withId ? { params: Promise.resolve({ id: randomUUID() }) } : undefined);
       session.user = null;
       const signedOut = (await call()).status;
       if (expected === "public") expect(signedOut, `${key} signed out`).toBe(200);

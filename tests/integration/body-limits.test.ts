@@ -29,13 +29,27 @@ const ROOT = path.resolve(__dirname, "../..");
 const CHUNK = 64 * 1024;
 
 function user(role: Role, orgKind: OrgKind): TSessionUser {
-  return { sessionId: randomUUID(), userId: randomUUID(), account: "attacker", name: "攻击者", role, orgId: randomUUID(), orgKind, orgName: "测试", mustChangePassword: false, needsTotpEnrolment: false, totpEnabled: false };
+  return {
+    sessionId: randomUUID(),
+    userId: randomUUID(),
+    account: "attacker",
+    name: "攻击者",
+    role,
+    orgId: randomUUID(),
+    orgKind,
+    orgName: "测试",
+    mustChangePassword: false,
+    needsTotpEnrolment: false,
+    totpEnabled: false,
+  };
 }
 
 /** A multipart-looking body of `total` bytes made on demand, with the count of bytes the reader pulled. */
 function hugeBody(total: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let sent = 0;
-  const head = new TextEncoder().encode(`--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+  const head = new TextEncoder().encode(
+    `--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+  );
   const filler = new Uint8Array(CHUNK).fill(0x41);
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -50,7 +64,12 @@ function hugeBody(total: number): { stream: ReadableStream<Uint8Array>; pulled: 
 
 /** A chunked POST: no Content-Length, as curl sends with `-H "Transfer-Encoding: chunked"`. */
 function chunkedPost(url: string, body: ReadableStream<Uint8Array>): Request {
-  return new Request(url, { method: "POST", body, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x" } } as RequestInit);
+  return new Request(url, {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: { "content-type": "multipart/form-data; boundary=x" },
+  } as RequestInit);
 }
 
 type TRoute = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -61,7 +80,9 @@ describe("upload size limits under a chunked body without Content-Length", () =>
     session.user = user(Role.ENTERPRISE_OWNER, OrgKind.ENTERPRISE);
     const post = await routeOf("app/api/requests/[id]/attachments/route.ts");
     const body = hugeBody(200 * 1024 * 1024);
-    const response = await post(chunkedPost(`http://localhost/api/requests/${randomUUID()}/attachments`, body.stream), { params: Promise.resolve({ id: randomUUID() }) });
+    const response = await post(chunkedPost(`http://localhost/api/requests/${randomUUID()}/attachments`, body.stream), {
+      params: Promise.resolve({ id: randomUUID() }),
+    });
     expect(response.status).toBe(413);
     expect(body.pulled()).toBeLessThanOrEqual(MAX_ATTACHMENT_BYTES + 64 * 1024 + 2 * CHUNK);
   });

@@ -34,7 +34,10 @@ async function seeded(label: string, enterprises?: number) {
 }
 
 async function expectAppError(p: Promise<unknown>, code: string, fieldErrors?: Record<string, string>) {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   if (fieldErrors) expect((error as AppError).fieldErrors).toEqual(fieldErrors);
@@ -161,11 +164,17 @@ describe("the editable working-day calendar", () => {
   });
 
   it("refuses bad input in its own words", async () => {
-    await expectAppError(addCalendarDay(prisma, actor, { date: "2026-02-30", kind: "HOLIDAY", name: "x" }, META), "invalidInput", { date: "badDate" });
+    await expectAppError(addCalendarDay(prisma, actor, { date: "2026-02-30", kind: "HOLIDAY", name: "x" }, META), "invalidInput", {
+      date: "badDate",
+    });
     // 2026-12-02 is a Wednesday: an adjusted working day must be a weekend day.
-    await expectAppError(addCalendarDay(prisma, actor, { date: "2026-12-02", kind: "WORKDAY", name: "x" }, META), "invalidInput", { date: "workdayNotWeekend" });
+    await expectAppError(addCalendarDay(prisma, actor, { date: "2026-12-02", kind: "WORKDAY", name: "x" }, META), "invalidInput", {
+      date: "workdayNotWeekend",
+    });
     // 国庆节 is already entered.
-    await expectAppError(addCalendarDay(prisma, actor, { date: "2026-10-01", kind: "HOLIDAY", name: "国庆节" }, META), "invalidInput", { date: "duplicateDay" });
+    await expectAppError(addCalendarDay(prisma, actor, { date: "2026-10-01", kind: "HOLIDAY", name: "国庆节" }, META), "invalidInput", {
+      date: "duplicateDay",
+    });
     await expectAppError(removeCalendarDay(prisma, actor, { date: "2026-12-02" }, META), "dayNotFound");
     await expectAppError(publishCalendarYear(prisma, actor, { year: 2031, source: "国办发明电〔2030〕1号" }, META), "noDaysInYear");
     await expectAppError(loadOfficialCalendarYear(prisma, actor, { year: 2031 }, META), "officialUnavailable");
@@ -181,12 +190,31 @@ describe("the editable working-day calendar", () => {
     expect(isRangeProvisional(forwardedAt, dueAt, cal)).toBe(true);
     const { id } = await prisma.request.create({
       data: {
-        serial: "RQ2026-CAL001", programId: template.programId, ruleVersionId: template.ruleVersionId, enterpriseId: template.enterpriseId,
-        parkId: template.parkId, assignedBankId: template.assignedBankId, type: "CONSULTATION", status: "FORWARDED", title: "跨年期限", description: "测试",
-        submittedAt: forwardedAt, forwardedAt, dueAt, dueProvisional: true,
+        serial: "RQ2026-CAL001",
+        programId: template.programId,
+        ruleVersionId: template.ruleVersionId,
+        enterpriseId: template.enterpriseId,
+        parkId: template.parkId,
+        assignedBankId: template.assignedBankId,
+        type: "CONSULTATION",
+        status: "FORWARDED",
+        title: "跨年期限",
+        description: "测试",
+        submittedAt: forwardedAt,
+        forwardedAt,
+        dueAt,
+        dueProvisional: true,
       },
     });
-    await appendLedgerEntry(prisma, { requestId: id, action: "FORWARD", actorUserId: actor.userId, actorOrgId: actor.orgId, fromStatus: "SUBMITTED", toStatus: "FORWARDED", content: { dueAt: dueAt.toISOString() } });
+    await appendLedgerEntry(prisma, {
+      requestId: id,
+      action: "FORWARD",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      fromStatus: "SUBMITTED",
+      toStatus: "FORWARDED",
+      content: { dueAt: dueAt.toISOString() },
+    });
 
     // Entering 元旦 2027 (not yet published) moves the deadline; it stays provisional.
     await addCalendarDay(prisma, actor, { date: "2027-01-01", kind: "HOLIDAY", name: "元旦" }, META);

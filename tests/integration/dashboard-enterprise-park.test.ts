@@ -28,7 +28,10 @@ let ent: TEnterpriseDashboard;
 let park: TParkDashboard;
 
 async function actor(account: string): Promise<TActorSource> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { account }, select: { id: true, role: true, orgId: true, org: { select: { kind: true } } } });
+  const u = await prisma.user.findUniqueOrThrow({
+    where: { account },
+    select: { id: true, role: true, orgId: true, org: { select: { kind: true } } },
+  });
   return { userId: u.id, role: u.role, orgId: u.orgId, orgKind: u.org.kind };
 }
 
@@ -63,12 +66,21 @@ beforeAll(async () => {
   // yet disbursed (the reminder is about money the enterprise has).
   const bank = await prisma.organization.findFirstOrThrow({ where: { kind: "BANK" }, select: { id: true } });
   const loan = (maturesOn: string, disbursed: boolean) => ({
-    bankOrgId: bank.id, enterpriseId, amountFen: 300_000_000n, annualRate: "3.4500", termMonths: 12, product: "测试续贷",
-    disbursedOn: disbursed ? new Date("2025-12-20T00:00:00Z") : null, maturesOn: new Date(`${maturesOn}T00:00:00Z`),
+    bankOrgId: bank.id,
+    enterpriseId,
+    amountFen: 300_000_000n,
+    annualRate: "3.4500",
+    termMonths: 12,
+    product: "测试续贷",
+    disbursedOn: disbursed ? new Date("2025-12-20T00:00:00Z") : null,
+    maturesOn: new Date(`${maturesOn}T00:00:00Z`),
   });
   await prisma.loanOutcome.createMany({ data: [loan("2026-12-10", true), loan("2027-03-01", true), loan("2026-12-05", false)] });
 
-  [ent, park] = await Promise.all([getEnterpriseDashboard(prisma, owner, NOW).then((d) => d!), getParkDashboard(prisma, window, NOW).then((d) => d!)]);
+  [ent, park] = await Promise.all([
+    getEnterpriseDashboard(prisma, owner, NOW).then((d) => d!),
+    getParkDashboard(prisma, window, NOW).then((d) => d!),
+  ]);
 }, 240_000);
 
 afterAll(async () => {
@@ -78,7 +90,10 @@ afterAll(async () => {
 
 describe("enterprise dashboard of enterprise.owner", () => {
   it("counts its items by state as the table does", async () => {
-    const rows = await sql<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid GROUP BY status`, enterpriseId);
+    const rows = await sql<{ status: string; n: number }>(
+      `SELECT status::text, count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid GROUP BY status`,
+      enterpriseId,
+    );
     const expected = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     for (const c of ent.counts) expect([c.status, c.count]).toEqual([c.status, expected[c.status] ?? 0]);
     expect(ent.total).toBe(rows.reduce((s, r) => s + r.n, 0));
@@ -88,22 +103,30 @@ describe("enterprise dashboard of enterprise.owner", () => {
 
   it("tracks exactly its open items, and the last closed ones", async () => {
     const open = await sql<{ id: string; status: string }>(
-      `SELECT id::text, status::text FROM "Request" WHERE "enterpriseId" = $1::uuid AND status NOT IN ('DRAFT', 'CLOSED', 'WITHDRAWN')`, enterpriseId);
+      `SELECT id::text, status::text FROM "Request" WHERE "enterpriseId" = $1::uuid AND status NOT IN ('DRAFT', 'CLOSED', 'WITHDRAWN')`,
+      enterpriseId,
+    );
     expect(ent.openTotal).toBe(open.length);
     expect(open.length).toBeLessThanOrEqual(OPEN_LIMIT);
     expect(new Map(ent.open.map((i) => [i.id, i.status as string]))).toEqual(new Map(open.map((r) => [r.id, r.status])));
     const closed = await sql<{ id: string }>(
       `SELECT id::text FROM "Request" WHERE "enterpriseId" = $1::uuid AND status IN ('CLOSED', 'WITHDRAWN')
-        ORDER BY "closedAt" DESC NULLS LAST, "updatedAt" DESC, id LIMIT ${RECENT_CLOSED}`, enterpriseId);
+        ORDER BY "closedAt" DESC NULLS LAST, "updatedAt" DESC, id LIMIT ${RECENT_CLOSED}`,
+      enterpriseId,
+    );
     expect(ent.recentClosed.map((i) => i.id)).toEqual(closed.map((r) => r.id));
   });
 
   it("shows the deadline of items with a running clock, red exactly when overdue", async () => {
     const withClock = await one(
-      `SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status IN ('FORWARDED', 'SIGNED', 'ESCALATED') AND "dueAt" IS NOT NULL`, enterpriseId);
+      `SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status IN ('FORWARDED', 'SIGNED', 'ESCALATED') AND "dueAt" IS NOT NULL`,
+      enterpriseId,
+    );
     const overdue = await one(
       `SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status IN ('FORWARDED', 'SIGNED', 'ESCALATED') AND "dueAt" < $2::timestamptz`,
-      enterpriseId, NOW.toISOString());
+      enterpriseId,
+      NOW.toISOString(),
+    );
     expect(ent.open.filter((i) => i.deadline).length).toBe(withClock);
     expect(ent.open.filter((i) => i.deadline?.tone === "red").length).toBe(overdue);
     expect(overdue).toBeGreaterThan(0);
@@ -111,13 +134,20 @@ describe("enterprise dashboard of enterprise.owner", () => {
 
   it("lists what the enterprise must do: documents, returned items, ratings, drafts", async () => {
     const docs = await sql<{ id: string }>(
-      `SELECT id::text FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'ANSWERED' AND "answerKind" = 'NEEDS_DOCUMENTS'`, enterpriseId);
+      `SELECT id::text FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'ANSWERED' AND "answerKind" = 'NEEDS_DOCUMENTS'`,
+      enterpriseId,
+    );
     expect(ent.documentsRequested.map((i) => i.id).sort()).toEqual(docs.map((r) => r.id).sort());
     expect(docs.length).toBeGreaterThan(0);
-    const returned = await one(`SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'RETURNED'`, enterpriseId);
+    const returned = await one(
+      `SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'RETURNED'`,
+      enterpriseId,
+    );
     expect(ent.open.filter((i) => i.todo === "completeReturned").length).toBe(returned);
     const toRate = await one(
-      `SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'ANSWERED' AND "answerKind" IS DISTINCT FROM 'NEEDS_DOCUMENTS'`, enterpriseId);
+      `SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'ANSWERED' AND "answerKind" IS DISTINCT FROM 'NEEDS_DOCUMENTS'`,
+      enterpriseId,
+    );
     expect(ent.open.filter((i) => i.todo === "rate").length).toBe(toRate);
     const drafts = await one(`SELECT count(*)::int AS n FROM "Request" WHERE "enterpriseId" = $1::uuid AND status = 'DRAFT'`, enterpriseId);
     expect(ent.draftTotal).toBe(drafts);
@@ -127,11 +157,16 @@ describe("enterprise dashboard of enterprise.owner", () => {
   it("reminds of the loans maturing within the renewal lead time, and of unread notifications", async () => {
     const lead = await one(
       `SELECT v."renewalLeadDays" AS n FROM "ProgramRuleVersion" v JOIN "Program" p ON p.id = v."programId"
-        WHERE p.year = 2026 AND p.active ORDER BY p."createdAt" DESC, v.version DESC LIMIT 1`);
+        WHERE p.year = 2026 AND p.active ORDER BY p."createdAt" DESC, v.version DESC LIMIT 1`,
+    );
     expect(ent.renewalLeadDays).toBe(lead);
     const loans = await sql<{ id: string }>(
       `SELECT id::text FROM "LoanOutcome" WHERE "enterpriseId" = $1::uuid AND "disbursedOn" IS NOT NULL
-          AND "maturesOn" > $2::date AND "maturesOn" <= $2::date + $3::int`, enterpriseId, TODAY, lead);
+          AND "maturesOn" > $2::date AND "maturesOn" <= $2::date + $3::int`,
+      enterpriseId,
+      TODAY,
+      lead,
+    );
     expect(ent.maturingLoans.map((l) => l.id).sort()).toEqual(loans.map((l) => l.id).sort());
     expect(loans.length).toBeGreaterThan(0);
     const unread = await one(`SELECT count(*)::int AS n FROM "Notification" WHERE "userId" = $1::uuid AND "readAt" IS NULL`, owner.userId);
@@ -146,9 +181,13 @@ describe("enterprise dashboard of enterprise.owner", () => {
 
 describe("park dashboard of park.window", () => {
   it("shows the review queue: its count and the oldest items with their working days waiting", async () => {
-    expect(park.queue.total).toBe(await one(`SELECT count(*)::int AS n FROM "Request" WHERE "parkId" = $1::uuid AND status = 'SUBMITTED'`, parkId));
+    expect(park.queue.total).toBe(
+      await one(`SELECT count(*)::int AS n FROM "Request" WHERE "parkId" = $1::uuid AND status = 'SUBMITTED'`, parkId),
+    );
     const oldest = await sql<{ id: string; submittedAt: Date }>(
-      `SELECT id::text, "submittedAt" FROM "Request" WHERE "parkId" = $1::uuid AND status = 'SUBMITTED' ORDER BY "submittedAt", id LIMIT ${OLDEST_SHOWN}`, parkId);
+      `SELECT id::text, "submittedAt" FROM "Request" WHERE "parkId" = $1::uuid AND status = 'SUBMITTED' ORDER BY "submittedAt", id LIMIT ${OLDEST_SHOWN}`,
+      parkId,
+    );
     expect(park.queue.oldest.map((r) => r.id)).toEqual(oldest.map((r) => r.id));
     expect(oldest.length).toBeGreaterThan(0);
     for (const [i, r] of oldest.entries()) {
@@ -158,9 +197,12 @@ describe("park dashboard of park.window", () => {
 
   it("counts pending registrations and the problem list by state (no drafts)", async () => {
     expect(park.pendingRegistrations).toBe(
-      await one(`SELECT count(*)::int AS n FROM "Enterprise" WHERE "parkId" = $1::uuid AND "registrationStatus" = 'PENDING'`, parkId));
+      await one(`SELECT count(*)::int AS n FROM "Enterprise" WHERE "parkId" = $1::uuid AND "registrationStatus" = 'PENDING'`, parkId),
+    );
     const rows = await sql<{ status: string; n: number }>(
-      `SELECT status::text, count(*)::int AS n FROM "Request" WHERE "parkId" = $1::uuid AND status <> 'DRAFT' GROUP BY status`, parkId);
+      `SELECT status::text, count(*)::int AS n FROM "Request" WHERE "parkId" = $1::uuid AND status <> 'DRAFT' GROUP BY status`,
+      parkId,
+    );
     const expected = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     expect(park.counts.map((c) => c.status)).not.toContain("DRAFT");
     for (const c of park.counts) expect([c.status, c.count]).toEqual([c.status, expected[c.status] ?? 0]);
@@ -170,17 +212,24 @@ describe("park dashboard of park.window", () => {
   it("lists the items overdue at banks, oldest deadline first", async () => {
     const overdue = await sql<{ id: string; dueAt: Date }>(
       `SELECT id::text, "dueAt" FROM "Request" WHERE "parkId" = $1::uuid AND status IN ('FORWARDED', 'SIGNED') AND "dueAt" < $2::timestamptz
-        ORDER BY "dueAt", id`, parkId, NOW.toISOString());
+        ORDER BY "dueAt", id`,
+      parkId,
+      NOW.toISOString(),
+    );
     expect(park.overdue.total).toBe(overdue.length);
     expect(overdue.length).toBeGreaterThan(0);
     expect(park.overdue.oldest.map((r) => r.id)).toEqual(overdue.slice(0, OLDEST_SHOWN).map((r) => r.id));
-    expect(park.overdue.oldest[0]!.workingDaysOverdue).toBe(await one(WORKING_DAYS_SQL, overdue[0]!.dueAt.toISOString(), NOW.toISOString()));
+    expect(park.overdue.oldest[0]!.workingDaysOverdue).toBe(
+      await one(WORKING_DAYS_SQL, overdue[0]!.dueAt.toISOString(), NOW.toISOString()),
+    );
   });
 
   it("counts the park's active enterprises by support class", async () => {
     const rows = await sql<{ c: string | null; n: number }>(
       `SELECT e."supportClass"::text AS c, count(*)::int AS n FROM "Enterprise" e JOIN "Organization" o ON o.id = e."orgId"
-        WHERE e."parkId" = $1::uuid AND o.active GROUP BY e."supportClass"`, parkId);
+        WHERE e."parkId" = $1::uuid AND o.active GROUP BY e."supportClass"`,
+      parkId,
+    );
     const expected = Object.fromEntries(rows.map((r) => [r.c ?? "NONE", r.n]));
     for (const c of park.enterprises.byClass) expect([c.supportClass, c.count]).toEqual([c.supportClass, expected[c.supportClass] ?? 0]);
     expect(park.enterprises.total).toBe(rows.reduce((s, r) => s + r.n, 0));
@@ -188,19 +237,39 @@ describe("park dashboard of park.window", () => {
   });
 
   it("sums the banks' handed-in quarterly figures for the park, this quarter and the last complete one", async () => {
-    expect(park.figures.map((f) => [f.year, f.quarter, f.complete])).toEqual([[2026, 4, false], [2026, 3, true]]);
+    expect(park.figures.map((f) => [f.year, f.quarter, f.complete])).toEqual([
+      [2026, 4, false],
+      [2026, 3, true],
+    ]);
     for (const table of park.figures) {
-      const [row] = await sql<{ banks: number; balance: string | null; increment: string | null; borrowers: number | null; first: number | null; credit: number | null }>(
+      const [row] = await sql<{
+        banks: number;
+        balance: string | null;
+        increment: string | null;
+        borrowers: number | null;
+        first: number | null;
+        credit: number | null;
+      }>(
         `SELECT count(*)::int AS banks, sum(f."loanBalanceFen")::text AS balance, sum(f."loanIncrementFen")::text AS increment,
                 sum(f.borrowers)::int AS borrowers, sum(f."firstLoans")::int AS first, sum(f."creditLoans")::int AS credit
            FROM "QuarterlyParkFigure" f JOIN "QuarterlySubmission" s ON s.id = f."submissionId"
-          WHERE f."parkId" = $1::uuid AND s.year = $2 AND s.quarter = $3 AND s.status IN ('SUBMITTED', 'ACCEPTED')`, parkId, table.year, table.quarter);
+          WHERE f."parkId" = $1::uuid AND s.year = $2 AND s.quarter = $3 AND s.status IN ('SUBMITTED', 'ACCEPTED')`,
+        parkId,
+        table.year,
+        table.quarter,
+      );
       expect(table.rows.length).toBe(row!.banks);
       if (row!.banks === 0) {
         expect(table.totals).toBeNull();
         continue;
       }
-      expect(table.totals).toEqual({ balanceFen: row!.balance, incrementFen: row!.increment, borrowers: row!.borrowers, firstLoans: row!.first, creditLoans: row!.credit });
+      expect(table.totals).toEqual({
+        balanceFen: row!.balance,
+        incrementFen: row!.increment,
+        borrowers: row!.borrowers,
+        firstLoans: row!.first,
+        creditLoans: row!.credit,
+      });
     }
     expect(park.figures[1]!.rows.length).toBeGreaterThan(0);
   });
@@ -210,10 +279,15 @@ describe("park dashboard of park.window", () => {
       `SELECT pb."bankOrgId"::text AS id FROM "ParkBankPairing" pb JOIN "Program" p ON p.id = pb."programId"
         WHERE pb."parkId" = $1::uuid AND p.year = 2026 AND p.active AND pb.year = 2026 AND pb."endedAt" IS NULL
           AND NOT EXISTS (SELECT 1 FROM "ParkVisit" v WHERE v."parkId" = pb."parkId" AND v."bankOrgId" = pb."bankOrgId"
-                           AND v."visitedOn" BETWEEN '2026-07-01' AND '2026-12-31')`, parkId);
+                           AND v."visitedOn" BETWEEN '2026-07-01' AND '2026-12-31')`,
+      parkId,
+    );
     expect(park.visits.halfYear).toMatchObject({ year: 2026, half: 2 });
     expect(park.visits.due.map((b) => b.bankOrgId).sort()).toEqual(due.map((r) => r.id).sort());
-    const done = await one(`SELECT count(*)::int AS n FROM "ParkVisit" WHERE "parkId" = $1::uuid AND "visitedOn" BETWEEN '2026-07-01' AND '2026-12-31'`, parkId);
+    const done = await one(
+      `SELECT count(*)::int AS n FROM "ParkVisit" WHERE "parkId" = $1::uuid AND "visitedOn" BETWEEN '2026-07-01' AND '2026-12-31'`,
+      parkId,
+    );
     expect(park.visits.done.length).toBe(done);
   });
 });

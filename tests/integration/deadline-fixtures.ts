@@ -43,9 +43,18 @@ export type TWorld = {
 
 let serialCounter = 0;
 
-export async function createWorld(prisma: PrismaClient, rules: Partial<{ escalateAfterDays: number; bulletinAfterRemindDays: number; autoCloseUnratedDays: number; renewalLeadDays: number }> = {}): Promise<TWorld> {
+export async function createWorld(
+  prisma: PrismaClient,
+  rules: Partial<{
+    escalateAfterDays: number;
+    bulletinAfterRemindDays: number;
+    autoCloseUnratedDays: number;
+    renewalLeadDays: number;
+  }> = {},
+): Promise<TWorld> {
   const tag = randomBytes(4).toString("hex");
-  const org = async (kind: OrgKind, name: string) => (await prisma.organization.create({ data: { kind, name: `${name} ${tag}` }, select: { id: true } })).id;
+  const org = async (kind: OrgKind, name: string) =>
+    (await prisma.organization.create({ data: { kind, name: `${name} ${tag}` }, select: { id: true } })).id;
   const user = async (orgId: string, role: Role, label: string) =>
     (
       await prisma.user.create({
@@ -62,13 +71,31 @@ export async function createWorld(prisma: PrismaClient, rules: Partial<{ escalat
   const parkId = (await prisma.park.create({ data: { orgId: parkOrgId, code: `P${tag}` }, select: { id: true } })).id;
   const enterpriseId = (
     await prisma.enterprise.create({
-      data: { orgId: enterpriseOrgId, uscc: `91${tag}`.toUpperCase().padEnd(18, "0"), name: `测试企业 ${tag}`, parkId, industrySection: "C", size: "SMALL", registrationStatus: "APPROVED" },
+      data: {
+        orgId: enterpriseOrgId,
+        uscc: `91${tag}`.toUpperCase().padEnd(18, "0"),
+        name: `测试企业 ${tag}`,
+        parkId,
+        industrySection: "C",
+        size: "SMALL",
+        registrationStatus: "APPROVED",
+      },
       select: { id: true },
     })
   ).id;
   const program = await prisma.program.create({ data: { name: `专项 ${tag}`, docNumber: `文${tag}`, year: 2026 }, select: { id: true } });
   const rule = await prisma.programRuleVersion.create({
-    data: { programId: program.id, version: 1, replyDeadlineDays: 5, escalateAfterDays: 0, bulletinAfterRemindDays: 5, autoCloseUnratedDays: 10, renewalLeadDays: 30, effectiveFrom: new Date("2026-01-01T00:00:00Z"), ...rules },
+    data: {
+      programId: program.id,
+      version: 1,
+      replyDeadlineDays: 5,
+      escalateAfterDays: 0,
+      bulletinAfterRemindDays: 5,
+      autoCloseUnratedDays: 10,
+      renewalLeadDays: 30,
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+      ...rules,
+    },
     select: { id: true },
   });
   const finance = await user(financeOrgId, "FINANCE_ADMIN", "finance");

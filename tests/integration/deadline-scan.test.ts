@@ -35,7 +35,10 @@ afterAll(async () => {
 });
 
 async function notices(kind: string, requestId: string) {
-  return prisma.notification.findMany({ where: { kind, requestId }, select: { id: true, userId: true, params: true, link: true, title: true } });
+  return prisma.notification.findMany({
+    where: { kind, requestId },
+    select: { id: true, userId: true, params: true, link: true, title: true },
+  });
 }
 
 async function ledger(requestId: string) {
@@ -105,7 +108,10 @@ describe("deadline scan", () => {
   });
 
   it("escalates only after the rule's working days overdue, counting the adjusted Saturday after National Day", async () => {
-    const slow = await prisma.programRuleVersion.create({ data: { programId: w.programId, version: 2, escalateAfterDays: 2 }, select: { id: true } });
+    const slow = await prisma.programRuleVersion.create({
+      data: { programId: w.programId, version: 2, escalateAfterDays: 2 },
+      select: { id: true },
+    });
     const dueAt = endOfShanghaiDay("2026-10-09"); // Friday
     const id = await createRequest(prisma, w, { status: "FORWARDED", forwardedAt: sh("2026-09-29 10:00"), dueAt, ruleVersionId: slow.id });
 
@@ -153,7 +159,12 @@ describe("deadline scan", () => {
 
   it("closes an answer left unrated for 10 working days (not at 9) and tells the enterprise", async () => {
     // Answered Monday 28 September; working days: 9-29, 9-30, 10-08, 10-09, 10-10, 10-12 … 10-16 is the 10th.
-    const id = await createRequest(prisma, w, { status: "ANSWERED", forwardedAt: sh("2026-09-21 10:00"), dueAt: endOfShanghaiDay("2026-09-28"), answeredAt: sh("2026-09-28 15:00") });
+    const id = await createRequest(prisma, w, {
+      status: "ANSWERED",
+      forwardedAt: sh("2026-09-21 10:00"),
+      dueAt: endOfShanghaiDay("2026-09-28"),
+      answeredAt: sh("2026-09-28 15:00"),
+    });
 
     await scanDeadlines(prisma, { now: sh("2026-10-15 20:00") }); // 9 working days
     expect((await request(id)).status).toBe("ANSWERED");
@@ -179,17 +190,36 @@ describe("deadline scan", () => {
     const loan = (
       await prisma.loanOutcome.create({
         data: {
-          requestId, bankOrgId: w.bankOrgId, enterpriseId: w.enterpriseId, amountFen: 3_000_000_000n, annualRate: "3.4500", termMonths: 12,
-          product: "科创贷", disbursedOn: new Date("2025-12-15"), maturesOn: new Date("2026-12-15"),
+          requestId,
+          bankOrgId: w.bankOrgId,
+          enterpriseId: w.enterpriseId,
+          amountFen: 3_000_000_000n,
+          annualRate: "3.4500",
+          termMonths: 12,
+          product: "科创贷",
+          disbursedOn: new Date("2025-12-15"),
+          maturesOn: new Date("2026-12-15"),
         },
         select: { id: true },
       })
     ).id;
     // Not disbursed: never reminded.
     await prisma.loanOutcome.create({
-      data: { requestId, bankOrgId: w.bankOrgId, enterpriseId: w.enterpriseId, amountFen: 1_000_000n, annualRate: "3.0000", termMonths: 12, product: "未放款", maturesOn: new Date("2026-12-10") },
+      data: {
+        requestId,
+        bankOrgId: w.bankOrgId,
+        enterpriseId: w.enterpriseId,
+        amountFen: 1_000_000n,
+        annualRate: "3.0000",
+        termMonths: 12,
+        product: "未放款",
+        maturesOn: new Date("2026-12-10"),
+      },
     });
-    const renewal = () => prisma.notification.findMany({ where: { kind: "loan.renewal", dedupeKey: { startsWith: "loan.renewal:" }, orgId: { in: [w.bankOrgId, w.enterpriseOrgId] } } });
+    const renewal = () =>
+      prisma.notification.findMany({
+        where: { kind: "loan.renewal", dedupeKey: { startsWith: "loan.renewal:" }, orgId: { in: [w.bankOrgId, w.enterpriseOrgId] } },
+      });
 
     // 30 days before 15 December is 15 November.
     expect((await scanDeadlines(prisma, { now: sh("2026-11-14 23:30") })).renewal).toBe(0);

@@ -109,7 +109,11 @@ async function nextMigrationHint(): Promise<string> {
     const previous = await lastSnapshot();
     const sql = await diffSchemas(previous?.schema ?? null, await readFile(SCHEMA_FILE, "utf8"));
     if (!sql) return "";
-    const body = sql.trim().split("\n").map((l) => `    ${l}`).join("\n");
+    const body = sql
+      .trim()
+      .split("\n")
+      .map((l) => `    ${l}`)
+      .join("\n");
     return `\n\nSQL the next migration needs (last migration's snapshot → schema.prisma):\n${body}`;
   } catch (error) {
     return `\n\n(could not compute the next migration: ${String(error)})`;
@@ -123,10 +127,7 @@ describe("drift: prisma/migrations vs prisma/schema.prisma", () => {
   });
 
   it("the database built by the migrations is the one schema.prisma describes", async () => {
-    const [viaMigrations, viaSchema] = await Promise.all([
-      createFreshDatabase("drift_migrations"),
-      createFreshDatabase("drift_schema"),
-    ]);
+    const [viaMigrations, viaSchema] = await Promise.all([createFreshDatabase("drift_migrations"), createFreshDatabase("drift_schema")]);
     databases.push(viaMigrations, viaSchema);
 
     const result = await migrate(viaMigrations.url);

@@ -25,7 +25,17 @@ export type TExpectedQuarterRatesInput = {
 };
 
 export async function expectedQuarterRates(db: TSqlRunner, { programId, window, cutoff, bankIds }: TExpectedQuarterRatesInput) {
-  const rows = await db.$queryRawUnsafe<{ type: string; due: Date | null; first: Date | null; ontime: string | null; kind: string | null; rating: string | null; withdrawn: Date | null }[]>(
+  const rows = await db.$queryRawUnsafe<
+    {
+      type: string;
+      due: Date | null;
+      first: Date | null;
+      ontime: string | null;
+      kind: string | null;
+      rating: string | null;
+      withdrawn: Date | null;
+    }[]
+  >(
     `SELECT r.type::text, r."dueAt" AS due,
        (SELECT min(e."occurredAt") FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3) AS first,
        (SELECT e.content->>'onTime' FROM "LedgerEntry" e WHERE e."requestId" = r.id AND e.action = 'ANSWER' AND e."occurredAt" BETWEEN $2 AND $3 ORDER BY e.seq LIMIT 1) AS ontime,
@@ -35,9 +45,19 @@ export async function expectedQuarterRates(db: TSqlRunner, { programId, window, 
      FROM "Request" r
      WHERE r."programId" = $1::uuid AND r."assignedBankId" IS NOT NULL AND r."forwardedAt" >= $2 AND r."forwardedAt" < $4 AND r."forwardedAt" <= $3
        AND ($5::uuid[] IS NULL OR r."assignedBankId" = ANY($5::uuid[]))`,
-    programId, window.start, cutoff, window.end, bankIds,
+    programId,
+    window.start,
+    cutoff,
+    window.end,
+    bankIds,
   );
-  let owed = 0, answered = 0, onTime = 0, fa = 0, fg = 0, rated = 0, satisfied = 0;
+  let owed = 0,
+    answered = 0,
+    onTime = 0,
+    fa = 0,
+    fg = 0,
+    rated = 0,
+    satisfied = 0;
   for (const r of rows) {
     const isAnswered = r.first !== null;
     const withdrawnEarly = !isAnswered && r.withdrawn !== null && r.due !== null && r.withdrawn <= r.due;
@@ -50,8 +70,17 @@ export async function expectedQuarterRates(db: TSqlRunner, { programId, window, 
     if (r.rating === "SATISFIED" || r.rating === "BASICALLY_SATISFIED") satisfied++;
   }
   return {
-    received: rows.length, owed, answered, onTime, financingAnswered: fa, financingGranted: fg, rated, satisfied,
-    replyRate: percentOf(answered, owed), onTimeReplyRate: percentOf(onTime, owed),
-    financingSatisfactionRate: percentOf(fg, fa), enterpriseSatisfactionRate: percentOf(satisfied, rated),
+    received: rows.length,
+    owed,
+    answered,
+    onTime,
+    financingAnswered: fa,
+    financingGranted: fg,
+    rated,
+    satisfied,
+    replyRate: percentOf(answered, owed),
+    onTimeReplyRate: percentOf(onTime, owed),
+    financingSatisfactionRate: percentOf(fg, fa),
+    enterpriseSatisfactionRate: percentOf(satisfied, rated),
   };
 }

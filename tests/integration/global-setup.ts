@@ -18,7 +18,14 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, sweepStaleClusters } from "../../scripts/db/embedded-postgres";
 import { migrate } from "../../scripts/db/migrate";
-import { createOwnedDatabase, ensureLocalRoles, grantApplicationRole, APP_ROLE, OWNER_ROLE, urlAsRole } from "../../scripts/db/database-roles";
+import {
+  createOwnedDatabase,
+  ensureLocalRoles,
+  grantApplicationRole,
+  APP_ROLE,
+  OWNER_ROLE,
+  urlAsRole,
+} from "../../scripts/db/database-roles";
 import { dropDatabase, uniqueDatabaseName, withClient, withDatabase } from "./harness";
 
 const CLUSTER_PREFIX = "rongqiao-test-pg-";
@@ -72,10 +79,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     try {
       const leftovers = await withClient(adminUrl, async (c) => {
-        const { rows } = await c.query<{ datname: string }>(
-          "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
-          [prefix],
-        );
+        const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
         return rows.map((r) => r.datname);
       });
       for (const db of leftovers) await dropDatabase(adminUrl, db);

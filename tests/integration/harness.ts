@@ -43,7 +43,10 @@ export function withDatabase(serverUrl: string, database: string): string {
 }
 
 export function uniqueDatabaseName(prefix: string, label = "db"): string {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 20);
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .slice(0, 20);
   return `${prefix}${safe}_${randomBytes(4).toString("hex")}`;
 }
 

@@ -26,14 +26,20 @@ let parkB: { id: string; code: string; name: string; actor: TActor };
 async function makeActor(kind: OrgKind, role: Role, orgId?: string): Promise<TActor> {
   const tag = randomBytes(4).toString("hex");
   const id = orgId ?? (await prisma.organization.create({ data: { kind, name: `导入测试 ${kind} ${tag}` }, select: { id: true } })).id;
-  const user = await prisma.user.create({ data: { orgId: id, role, account: `import.${role.toLowerCase()}.${tag}`, name: role }, select: { id: true } });
+  const user = await prisma.user.create({
+    data: { orgId: id, role, account: `import.${role.toLowerCase()}.${tag}`, name: role },
+    select: { id: true },
+  });
   return { userId: user.id, role, orgId: id, orgKind: kind };
 }
 
 async function makePark(label: string) {
   const tag = randomBytes(4).toString("hex");
   const name = `导入测试${label}园区管理委员会${tag}`;
-  const org = await prisma.organization.create({ data: { kind: OrgKind.PARK, name, shortName: `导入${label}园${tag}` }, select: { id: true } });
+  const org = await prisma.organization.create({
+    data: { kind: OrgKind.PARK, name, shortName: `导入${label}园${tag}` },
+    select: { id: true },
+  });
   const code = `IT-${label}-${tag}`;
   const park = await prisma.park.create({ data: { orgId: org.id, code }, select: { id: true } });
   return { id: park.id, code, name, actor: await makeActor(OrgKind.PARK, Role.PARK_STAFF, org.id) };
@@ -71,7 +77,10 @@ describe("enterprise import", () => {
     expect(result).toEqual({ ok: true, inserted: 10_000, rows: 10_000 });
     expect(seconds).toBeLessThan(30);
 
-    const imported = await prisma.enterprise.findMany({ where: { parkId: parkA.id, uscc: { in: [sampleUscc(tag, 0), sampleUscc(tag, 9_999)] } }, include: { org: true } });
+    const imported = await prisma.enterprise.findMany({
+      where: { parkId: parkA.id, uscc: { in: [sampleUscc(tag, 0), sampleUscc(tag, 9_999)] } },
+      include: { org: true },
+    });
     expect(imported).toHaveLength(2);
     for (const e of imported) {
       expect(e.registrationStatus).toBe("APPROVED");
@@ -111,7 +120,12 @@ describe("enterprise import", () => {
 
   it("refuses duplicates against the database and keeps park staff to their own park", async () => {
     const tag = freshTag();
-    const first = await importEnterprises(prisma, parkB.actor, { name: "a.csv", bytes: toCsv(sampleEnterpriseRows(3, "", tag), false) }, { meta: META });
+    const first = await importEnterprises(
+      prisma,
+      parkB.actor,
+      { name: "a.csv", bytes: toCsv(sampleEnterpriseRows(3, "", tag), false) },
+      { meta: META },
+    );
     expect(first).toEqual({ ok: true, inserted: 3, rows: 3 });
     expect(await prisma.enterprise.count({ where: { parkId: parkB.id, uscc: sampleUscc(tag, 2) } })).toBe(1);
 
@@ -120,43 +134,87 @@ describe("enterprise import", () => {
     const result = await importEnterprises(prisma, parkB.actor, { name: "b.xlsx", bytes: await toXlsx(again) }, { meta: META });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => [e.row, e.code])).toEqual([[2, "usccExists"], [3, "usccExists"], [4, "usccExists"], [5, "notOwnPark"]]);
+    expect(result.errors.map((e) => [e.row, e.code])).toEqual([
+      [2, "usccExists"],
+      [3, "usccExists"],
+      [4, "usccExists"],
+      [5, "notOwnPark"],
+    ]);
   });
 
   it("reads GB18030 CSV and reports header problems as a file error", async () => {
-    const result = await importEnterprises(prisma, admin, { name: "x.csv", bytes: new TextEncoder().encode("统一社会信用代码,企业名称\r\nx,y\r\n") }, { meta: META });
+    const result = await importEnterprises(
+      prisma,
+      admin,
+      { name: "x.csv", bytes: new TextEncoder().encode("统一社会信用代码,企业名称\r\nx,y\r\n") },
+      { meta: META },
+    );
     expect(result).toMatchObject({ ok: false, fileError: { code: "missingColumns" } });
     const gbk = Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4, 0x0d, 0x0a]); // "中文" in GB18030: one unknown column
-    expect(await importEnterprises(prisma, admin, { name: "gbk.csv", bytes: gbk }, { meta: META })).toMatchObject({ ok: false, fileError: { code: "missingColumns" } });
-    expect(await importEnterprises(prisma, admin, { name: "x.pdf", bytes: new Uint8Array([1, 2, 3]) }, { meta: META })).toMatchObject({ fileError: { code: "unsupportedType" } });
+    expect(await importEnterprises(prisma, admin, { name: "gbk.csv", bytes: gbk }, { meta: META })).toMatchObject({
+      ok: false,
+      fileError: { code: "missingColumns" },
+    });
+    expect(await importEnterprises(prisma, admin, { name: "x.pdf", bytes: new Uint8Array([1, 2, 3]) }, { meta: META })).toMatchObject({
+      fileError: { code: "unsupportedType" },
+    });
   });
 
   it("refuses a role without enterprises.import", async () => {
     const staff = await makeActor(OrgKind.FINANCE_OFFICE, Role.FINANCE_STAFF);
-    await expect(importEnterprises(prisma, staff, { name: "a.csv", bytes: new Uint8Array() }, { meta: META })).rejects.toBeInstanceOf(AppError);
+    await expect(importEnterprises(prisma, staff, { name: "a.csv", bytes: new Uint8Array() }, { meta: META })).rejects.toBeInstanceOf(
+      AppError,
+    );
   });
 });
 
 describe("bank contact import", () => {
   it("files contacts now, marks late filings, and refuses a repeat", async () => {
     const tag = randomBytes(4).toString("hex");
-    const bank = await prisma.organization.create({ data: { kind: OrgKind.BANK, name: `导入测试银行${tag}`, shortName: `测试行${tag}`, bankLevel: "BRANCH" }, select: { id: true } });
+    const bank = await prisma.organization.create({
+      data: { kind: OrgKind.BANK, name: `导入测试银行${tag}`, shortName: `测试行${tag}`, bankLevel: "BRANCH" },
+      select: { id: true },
+    });
     const header = CONTACT_COLUMNS.map((c) => c.header);
-    const row = (date: string) => [`测试行${tag}`, "王行长", "行长", "13800000001", "李副行长", "分管信贷副行长", "", "普惠金融事业部", "周联络", "13912345678", "0737-4123456", date];
+    const row = (date: string) => [
+      `测试行${tag}`,
+      "王行长",
+      "行长",
+      "13800000001",
+      "李副行长",
+      "分管信贷副行长",
+      "",
+      "普惠金融事业部",
+      "周联络",
+      "13912345678",
+      "0737-4123456",
+      date,
+    ];
     const now = new Date("2026-04-09T10:00:00+08:00");
     const file = { name: "contacts.csv", bytes: toCsv([header, row("2026-04-02"), row("2026-04-08")]) };
     const result = await importContacts(prisma, admin, file, { meta: META, now });
     expect(result).toEqual({ ok: true, inserted: 2, rows: 2 });
     const rows = await prisma.bankContact.findMany({ where: { bankOrgId: bank.id }, orderBy: { effectiveOn: "asc" } });
-    expect(rows.map((r) => [r.effectiveOn.toISOString().slice(0, 10), r.filedLate])).toEqual([["2026-04-02", true], ["2026-04-08", false]]);
+    expect(rows.map((r) => [r.effectiveOn.toISOString().slice(0, 10), r.filedLate])).toEqual([
+      ["2026-04-02", true],
+      ["2026-04-08", false],
+    ]);
     expect(rows[0]!.filedAt.toISOString()).toBe(now.toISOString());
     expect(await prisma.auditLog.count({ where: { action: "contacts.imported", actorUserId: admin.userId } })).toBe(1);
 
     const again = await importContacts(prisma, admin, file, { meta: META, now });
-    expect(again).toMatchObject({ ok: false, errors: [{ row: 2, code: "contactExists" }, { row: 3, code: "contactExists" }] });
+    expect(again).toMatchObject({
+      ok: false,
+      errors: [
+        { row: 2, code: "contactExists" },
+        { row: 3, code: "contactExists" },
+      ],
+    });
   });
 
   it("is for the finance office administrator only", async () => {
-    await expect(importContacts(prisma, parkA.actor, { name: "a.csv", bytes: new Uint8Array() }, { meta: META })).rejects.toBeInstanceOf(AppError);
+    await expect(importContacts(prisma, parkA.actor, { name: "a.csv", bytes: new Uint8Array() }, { meta: META })).rejects.toBeInstanceOf(
+      AppError,
+    );
   });
 });

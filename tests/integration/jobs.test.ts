@@ -46,7 +46,9 @@ afterAll(async () => {
 /** The default handlers, recording which job ran in which worker. */
 function recording(runs: Array<{ worker: string; jobId: bigint; kind: string }>, worker: string): TJobHandlers {
   return Object.fromEntries(
-    Object.entries(jobHandlers({ config: { transport: "file", dir: mailDir, from: "融桥 RongQiao <no-reply@rongqiao.local>" }, baseUrl: null })).map(([kind, handler]) => [
+    Object.entries(
+      jobHandlers({ config: { transport: "file", dir: mailDir, from: "融桥 RongQiao <no-reply@rongqiao.local>" }, baseUrl: null }),
+    ).map(([kind, handler]) => [
       kind,
       async (...args: Parameters<typeof handler>) => {
         runs.push({ worker, jobId: args[2].jobId, kind });
@@ -59,7 +61,13 @@ function recording(runs: Array<{ worker: string; jobId: bigint; kind: string }>,
 async function overdueItems(count: number, now: Date): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(await createRequest(prisma, w, { status: i % 2 ? "SIGNED" : "FORWARDED", forwardedAt: new Date(now.getTime() - 20 * DAY_MS), dueAt: new Date(now.getTime() - 10 * DAY_MS) }));
+    ids.push(
+      await createRequest(prisma, w, {
+        status: i % 2 ? "SIGNED" : "FORWARDED",
+        forwardedAt: new Date(now.getTime() - 20 * DAY_MS),
+        dueAt: new Date(now.getTime() - 10 * DAY_MS),
+      }),
+    );
   }
   return ids;
 }
@@ -68,9 +76,18 @@ describe("job queue with two workers", () => {
   it("two scans at once escalate each overdue item once and notify each user once", async () => {
     const now = new Date();
     const ids = await overdueItems(12, now);
-    await Promise.all([scanDeadlines(workerA, { now }), scanDeadlines(workerB, { now }), scanDeadlines(workerA, { now }), scanDeadlines(workerB, { now })]);
+    await Promise.all([
+      scanDeadlines(workerA, { now }),
+      scanDeadlines(workerB, { now }),
+      scanDeadlines(workerA, { now }),
+      scanDeadlines(workerB, { now }),
+    ]);
 
-    const escalations = await prisma.ledgerEntry.groupBy({ by: ["requestId"], where: { requestId: { in: ids }, action: "ESCALATE" }, _count: true });
+    const escalations = await prisma.ledgerEntry.groupBy({
+      by: ["requestId"],
+      where: { requestId: { in: ids }, action: "ESCALATE" },
+      _count: true,
+    });
     expect(escalations).toHaveLength(12);
     expect(escalations.every((e) => e._count === 1)).toBe(true);
     const versions = await prisma.request.findMany({ where: { id: { in: ids } }, select: { status: true, version: true } });
@@ -131,7 +148,13 @@ describe("job queue with two workers", () => {
 
     let clock = start;
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const result = await runJobsOnce(workerA, { workerId: "A", clock: () => clock, handlers: failing, periodic: false, onJobError: quiet });
+      const result = await runJobsOnce(workerA, {
+        workerId: "A",
+        clock: () => clock,
+        handlers: failing,
+        periodic: false,
+        onJobError: quiet,
+      });
       const job = await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.fail:1" } });
       expect(job.attempts).toBe(attempt);
       expect(job.lastError).toBe("Error: SMTP 451 try later");
@@ -152,16 +175,44 @@ describe("job queue with two workers", () => {
   it("takes over a RUNNING job whose worker stopped answering 10 minutes ago", async () => {
     const now = new Date();
     await prisma.job.create({
-      data: { kind: "test.ok", dedupeKey: "test.stale:1", status: "RUNNING", attempts: 1, lockedBy: "dead", lockedAt: new Date(now.getTime() - 11 * 60_000), runAt: new Date(now.getTime() - 11 * 60_000) },
+      data: {
+        kind: "test.ok",
+        dedupeKey: "test.stale:1",
+        status: "RUNNING",
+        attempts: 1,
+        lockedBy: "dead",
+        lockedAt: new Date(now.getTime() - 11 * 60_000),
+        runAt: new Date(now.getTime() - 11 * 60_000),
+      },
     });
     await prisma.job.create({
-      data: { kind: "test.ok", dedupeKey: "test.busy:1", status: "RUNNING", attempts: 1, lockedBy: "alive", lockedAt: new Date(now.getTime() - 60_000), runAt: new Date(now.getTime() - 60_000) },
+      data: {
+        kind: "test.ok",
+        dedupeKey: "test.busy:1",
+        status: "RUNNING",
+        attempts: 1,
+        lockedBy: "alive",
+        lockedAt: new Date(now.getTime() - 60_000),
+        runAt: new Date(now.getTime() - 60_000),
+      },
     });
     const ran: string[] = [];
-    const result = await runJobsOnce(workerB, { workerId: "B", clock: () => now, periodic: false, handlers: { "test.ok": async (_db, _p, ctx) => void ran.push(ctx.jobId.toString()) } });
+    const result = await runJobsOnce(workerB, {
+      workerId: "B",
+      clock: () => now,
+      periodic: false,
+      handlers: { "test.ok": async (_db, _p, ctx) => void ran.push(ctx.jobId.toString()) },
+    });
     expect(result.released).toBe(1);
     expect(ran).toHaveLength(1);
-    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.stale:1" } })).toMatchObject({ status: "DONE", attempts: 2, lockedBy: "B" });
-    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.busy:1" } })).toMatchObject({ status: "RUNNING", lockedBy: "alive" });
+    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.stale:1" } })).toMatchObject({
+      status: "DONE",
+      attempts: 2,
+      lockedBy: "B",
+    });
+    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: "test.busy:1" } })).toMatchObject({
+      status: "RUNNING",
+      lockedBy: "alive",
+    });
   });
 });

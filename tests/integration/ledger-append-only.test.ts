@@ -83,15 +83,17 @@ describe("append-only ledger and audit log", () => {
   });
 
   it("has the triggers, enabled", async () => {
-    const rows = await withClient(ownerDatabaseUrl(), async (c) =>
-      (
-        await c.query<{ table: string; name: string; enabled: string }>(
-          `SELECT c.relname AS table, t.tgname AS name, t.tgenabled AS enabled
+    const rows = await withClient(
+      ownerDatabaseUrl(),
+      async (c) =>
+        (
+          await c.query<{ table: string; name: string; enabled: string }>(
+            `SELECT c.relname AS table, t.tgname AS name, t.tgenabled AS enabled
              FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
             WHERE NOT t.tgisinternal AND c.relname IN ('LedgerEntry', 'AuditLog')
             ORDER BY 1, 2`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     expect(rows).toEqual([
       { table: "AuditLog", name: "AuditLog_append_only", enabled: "O" },
@@ -128,10 +130,7 @@ describe("append-only ledger and audit log", () => {
 
   it.each(["LedgerEntry", "AuditLog"])("refuses UPDATE, DELETE and TRUNCATE of %s in raw SQL", async (table) => {
     const id = table === "LedgerEntry" ? ledgerId : auditId;
-    for (const sql of [
-      `UPDATE "${table}" SET "occurredAt" = now() WHERE id = $1`,
-      `DELETE FROM "${table}" WHERE id = $1`,
-    ]) {
+    for (const sql of [`UPDATE "${table}" SET "occurredAt" = now() WHERE id = $1`, `DELETE FROM "${table}" WHERE id = $1`]) {
       const error = await sqlError(sql, [id.toString()]);
       expect(error, sql).not.toBeNull();
       expect(error!.code).toBe("P0001");
@@ -150,8 +149,22 @@ describe("append-only ledger and audit log", () => {
     beforeAll(async () => {
       chained = await newRequest("-chain");
       await prisma.$transaction(async (tx) => {
-        await appendLedgerEntry(tx, { requestId: chained, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", content: { amountFen: "500000000" }, occurredAt });
-        await appendLedgerEntry(tx, { requestId: chained, action: "FORWARD", fromStatus: "SUBMITTED", toStatus: "FORWARDED", content: { replyDeadlineDays: 5 }, occurredAt });
+        await appendLedgerEntry(tx, {
+          requestId: chained,
+          action: "SUBMIT",
+          fromStatus: "DRAFT",
+          toStatus: "SUBMITTED",
+          content: { amountFen: "500000000" },
+          occurredAt,
+        });
+        await appendLedgerEntry(tx, {
+          requestId: chained,
+          action: "FORWARD",
+          fromStatus: "SUBMITTED",
+          toStatus: "FORWARDED",
+          content: { replyDeadlineDays: 5 },
+          occurredAt,
+        });
         await appendLedgerEntry(tx, { requestId: chained, action: "SIGN", fromStatus: "FORWARDED", toStatus: "SIGNED", occurredAt });
       });
     });
@@ -161,7 +174,10 @@ describe("append-only ledger and audit log", () => {
     });
 
     it("refuses plain SQL UPDATE of its content and DELETE through a pg client", async () => {
-      const update = await sqlError(`UPDATE "LedgerEntry" SET content = '{"amountFen":"1"}'::jsonb WHERE "requestId" = $1::uuid AND seq = 1`, [chained]);
+      const update = await sqlError(
+        `UPDATE "LedgerEntry" SET content = '{"amountFen":"1"}'::jsonb WHERE "requestId" = $1::uuid AND seq = 1`,
+        [chained],
+      );
       expect(update?.message).toMatch(REFUSED);
       const del = await sqlError(`DELETE FROM "LedgerEntry" WHERE "requestId" = $1::uuid`, [chained]);
       expect(del?.message).toMatch(REFUSED);
@@ -172,7 +188,9 @@ describe("append-only ledger and audit log", () => {
       await withClient(ownerDatabaseUrl(), async (c) => {
         await c.query("BEGIN");
         await c.query(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_append_only"`);
-        await c.query(`UPDATE "LedgerEntry" SET content = '{"replyDeadlineDays":10}'::jsonb WHERE "requestId" = $1::uuid AND seq = 2`, [chained]);
+        await c.query(`UPDATE "LedgerEntry" SET content = '{"replyDeadlineDays":10}'::jsonb WHERE "requestId" = $1::uuid AND seq = 2`, [
+          chained,
+        ]);
         await c.query(`ALTER TABLE "LedgerEntry" ENABLE TRIGGER "LedgerEntry_append_only"`);
         await c.query("COMMIT");
       });

@@ -46,7 +46,11 @@ const captured: TStatement[] = [];
 const actors = {} as Record<"finance" | "pbc" | "liaison" | "manager" | "park" | "enterprise", TActorSource>;
 
 async function actor(where: { account: string } | { role: "BANK_MANAGER"; org: { parentId: null } }): Promise<TActorSource> {
-  const u = await prisma.user.findFirstOrThrow({ where, orderBy: { account: "asc" }, select: { id: true, role: true, orgId: true, org: { select: { kind: true } } } });
+  const u = await prisma.user.findFirstOrThrow({
+    where,
+    orderBy: { account: "asc" },
+    select: { id: true, role: true, orgId: true, org: { select: { kind: true } } },
+  });
   return { userId: u.id, role: u.role, orgId: u.orgId, orgKind: u.org.kind };
 }
 
@@ -118,8 +122,10 @@ async function expectIndexedPages(read: (cursor: TPageCursor | null) => Promise<
 }
 
 describe("the request list", () => {
-  const list = (who: keyof typeof actors, params: Record<string, string> = {}) => (cursor: TPageCursor | null) =>
-    listRequests(prisma, actors[who], { ...parseRequestListFilters(params), cursor }, NOW);
+  const list =
+    (who: keyof typeof actors, params: Record<string, string> = {}) =>
+    (cursor: TPageCursor | null) =>
+      listRequests(prisma, actors[who], { ...parseRequestListFilters(params), cursor }, NOW);
 
   it("for the finance office and the central bank, with and without filters", async () => {
     await expectIndexedPages(list("finance"));
@@ -129,7 +135,11 @@ describe("the request list", () => {
     await expectIndexedPages(list("finance", { overdue: "1" }));
     const park = await prisma.park.findFirstOrThrow({ orderBy: { code: "asc" }, select: { id: true } });
     await expectIndexedPages(list("finance", { park: park.id }));
-    const bank = await prisma.organization.findFirstOrThrow({ where: { kind: "BANK", parentId: null }, orderBy: { name: "asc" }, select: { id: true } });
+    const bank = await prisma.organization.findFirstOrThrow({
+      where: { kind: "BANK", parentId: null },
+      orderBy: { name: "asc" },
+      select: { id: true },
+    });
     await expectIndexedPages(list("finance", { bank: bank.id, overdue: "1" }));
   });
 
@@ -146,7 +156,8 @@ describe("the request list", () => {
 describe("the bank inbox", () => {
   it("its assigned items and its copies, for a sub-branch and a head office", async () => {
     for (const who of ["liaison", "manager"] as const) {
-      for (const list of INBOX_LISTS) await expectIndexedPages(async (cursor) => (await listBankInbox(prisma, actors[who], { now: NOW, list, cursor })).page);
+      for (const list of INBOX_LISTS)
+        await expectIndexedPages(async (cursor) => (await listBankInbox(prisma, actors[who], { now: NOW, list, cursor })).page);
     }
   });
 });
@@ -166,8 +177,10 @@ describe("the park review queue", () => {
 });
 
 describe("the enterprise registry", () => {
-  const list = (who: keyof typeof actors, params: Record<string, string> = {}) => async (cursor: TPageCursor | null) =>
-    listRegistryEnterprises(prisma, actors[who], await loadScopeContext(prisma, actors[who]), parseEnterpriseFilters(params), cursor);
+  const list =
+    (who: keyof typeof actors, params: Record<string, string> = {}) =>
+    async (cursor: TPageCursor | null) =>
+      listRegistryEnterprises(prisma, actors[who], await loadScopeContext(prisma, actors[who]), parseEnterpriseFilters(params), cursor);
 
   it("for the finance office, the central bank and a park window, with filters", async () => {
     await expectIndexedPages(list("finance"), 5);

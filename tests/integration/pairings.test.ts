@@ -14,7 +14,13 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BankLevel, OrgKind, PairingRole, PhaseKind, RegistrationStatus, Role } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { addOneOnOne, addParticipatingBank, endOneOnOne, removeParticipatingBank, setMainBank } from "@/lib/pairings/mutations/change-pairings";
+import {
+  addOneOnOne,
+  addParticipatingBank,
+  endOneOnOne,
+  removeParticipatingBank,
+  setMainBank,
+} from "@/lib/pairings/mutations/change-pairings";
 import { loadComplianceGaps } from "@/lib/pairings/queries/compliance";
 import { loadPairingContext } from "@/lib/pairings/queries/pairing-context";
 import { getPairingProgram } from "@/lib/pairings/queries/pairing-program";
@@ -40,7 +46,10 @@ async function org(kind: OrgKind, name: string, extra: { parentId?: string; bank
 }
 
 async function actor(orgId: string, orgKind: OrgKind, role: Role, label: string): Promise<TActor> {
-  const u = await prisma.user.create({ data: { orgId, role, account: `pair.${label}.${tag}`, name: `结对${label}`, recoveryCodes: [] }, select: { id: true } });
+  const u = await prisma.user.create({
+    data: { orgId, role, account: `pair.${label}.${tag}`, name: `结对${label}`, recoveryCodes: [] },
+    select: { id: true },
+  });
   return { userId: u.id, orgId, orgKind, role };
 }
 
@@ -54,7 +63,15 @@ async function enterprise(label: string, parkId: string): Promise<string> {
   const uscc = `91${tag}${label}`.toUpperCase().padEnd(18, "0").slice(0, 18);
   return (
     await prisma.enterprise.create({
-      data: { orgId, uscc, name: `企业${label} ${tag}`, parkId, industrySection: "C", size: "SMALL", registrationStatus: RegistrationStatus.APPROVED },
+      data: {
+        orgId,
+        uscc,
+        name: `企业${label} ${tag}`,
+        parkId,
+        industrySection: "C",
+        size: "SMALL",
+        registrationStatus: RegistrationStatus.APPROVED,
+      },
       select: { id: true },
     })
   ).id;
@@ -75,7 +92,10 @@ async function activeMains(parkId: string) {
 }
 
 async function audits(action: string, targetId?: string) {
-  return prisma.auditLog.findMany({ where: { action, ...(targetId ? { targetId } : {}), actorOrgId: { in: [admin.orgId, managerA.orgId, staff.orgId] } }, orderBy: { id: "asc" } });
+  return prisma.auditLog.findMany({
+    where: { action, ...(targetId ? { targetId } : {}), actorOrgId: { in: [admin.orgId, managerA.orgId, staff.orgId] } },
+    orderBy: { id: "asc" },
+  });
 }
 
 beforeAll(async () => {
@@ -141,9 +161,11 @@ describe("before the lock", () => {
     const main = await setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankA }, TEST_META, BEFORE);
     const part = await addParticipatingBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankB }, TEST_META, BEFORE);
     const one = await addOneOnOne(
-      prisma, managerA,
+      prisma,
+      managerA,
       { bankOrgId: ids.bankA1, enterpriseId: ids.ent1, accountManagerName: "张客户", accountManagerMobile: "138 0013 8000" },
-      TEST_META, BEFORE,
+      TEST_META,
+      BEFORE,
     );
     const rows = await prisma.parkBankPairing.findMany({ where: { id: { in: [main.pairingId, part.pairingId] } } });
     expect(rows.map((r) => [r.role, r.lockedAt, r.changeReason, r.endedAt]).sort()).toEqual([
@@ -162,14 +184,25 @@ describe("before the lock", () => {
 
   it("refuses duplicates and bad input", async () => {
     expect(await errorOf(setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankA }, TEST_META, BEFORE))).toEqual({
-      code: "invalidInput", fieldErrors: { bankOrgId: "alreadyMain" },
+      code: "invalidInput",
+      fieldErrors: { bankOrgId: "alreadyMain" },
     });
     expect(await errorOf(addParticipatingBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankB }, TEST_META, BEFORE))).toEqual({
-      code: "invalidInput", fieldErrors: { bankOrgId: "alreadyPaired" },
+      code: "invalidInput",
+      fieldErrors: { bankOrgId: "alreadyPaired" },
     });
     expect(
-      (await errorOf(addOneOnOne(prisma, admin, { bankOrgId: ids.bankA1, enterpriseId: ids.ent2, accountManagerName: "李", accountManagerMobile: "12345" }, TEST_META, BEFORE)))
-        .fieldErrors,
+      (
+        await errorOf(
+          addOneOnOne(
+            prisma,
+            admin,
+            { bankOrgId: ids.bankA1, enterpriseId: ids.ent2, accountManagerName: "李", accountManagerMobile: "12345" },
+            TEST_META,
+            BEFORE,
+          ),
+        )
+      ).fieldErrors,
     ).toEqual({ accountManagerMobile: "mobileInvalid" });
   });
 });
@@ -185,7 +218,9 @@ describe("exactly one main bank per park and year", () => {
     // A participating bank promoted to main stops being a participant.
     await setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankB }, TEST_META, BEFORE);
     expect((await activeMains(ids.park1)).map((m) => m.bankOrgId)).toEqual([ids.bankB]);
-    expect(await prisma.parkBankPairing.count({ where: { programId, year, parkId: ids.park1, endedAt: null, role: PairingRole.PARTICIPATING } })).toBe(0);
+    expect(
+      await prisma.parkBankPairing.count({ where: { programId, year, parkId: ids.park1, endedAt: null, role: PairingRole.PARTICIPATING } }),
+    ).toBe(0);
     // And back to bank A: its ended row comes back.
     await setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankA }, TEST_META, BEFORE);
     expect((await activeMains(ids.park1)).map((m) => m.id)).toEqual([oldMain!.id]);
@@ -216,13 +251,25 @@ describe("exactly one main bank per park and year", () => {
 describe("a bank manager and another bank's 1+1", () => {
   it("is not found, whether ending it or adding one for the other bank", async () => {
     const other = await addOneOnOne(
-      prisma, admin,
+      prisma,
+      admin,
       { bankOrgId: ids.bankB1, enterpriseId: ids.ent2, accountManagerName: "王经理", accountManagerMobile: "13900139000" },
-      TEST_META, BEFORE,
+      TEST_META,
+      BEFORE,
     );
     expect((await errorOf(endOneOnOne(prisma, managerA, { pairingId: other.pairingId }, TEST_META, BEFORE))).code).toBe("notFound");
     expect(
-      (await errorOf(addOneOnOne(prisma, managerA, { bankOrgId: ids.bankB1, enterpriseId: ids.ent3, accountManagerName: "赵", accountManagerMobile: "13700137000" }, TEST_META, BEFORE))).code,
+      (
+        await errorOf(
+          addOneOnOne(
+            prisma,
+            managerA,
+            { bankOrgId: ids.bankB1, enterpriseId: ids.ent3, accountManagerName: "赵", accountManagerMobile: "13700137000" },
+            TEST_META,
+            BEFORE,
+          ),
+        )
+      ).code,
     ).toBe("notFound");
     expect((await prisma.enterpriseBankPairing.findUniqueOrThrow({ where: { id: other.pairingId } })).endedAt).toBeNull();
     // A liaison may not change 1+1 pairings at all.
@@ -238,7 +285,23 @@ describe("after the lock", () => {
     const err = await errorOf(endOneOnOne(prisma, managerA, { pairingId: own.id, reason: REASON }, TEST_META, AFTER));
     expect(err.code).toBe("pairingsLocked");
     expect(
-      (await errorOf(addOneOnOne(prisma, managerA, { bankOrgId: ids.bankA1, enterpriseId: ids.ent2, accountManagerName: "孙", accountManagerMobile: "13600136000", reason: REASON }, TEST_META, AFTER))).code,
+      (
+        await errorOf(
+          addOneOnOne(
+            prisma,
+            managerA,
+            {
+              bankOrgId: ids.bankA1,
+              enterpriseId: ids.ent2,
+              accountManagerName: "孙",
+              accountManagerMobile: "13600136000",
+              reason: REASON,
+            },
+            TEST_META,
+            AFTER,
+          ),
+        )
+      ).code,
     ).toBe("pairingsLocked");
     expect((await prisma.enterpriseBankPairing.findUniqueOrThrow({ where: { id: own.id } })).endedAt).toBeNull();
     const denied = await prisma.auditLog.findMany({ where: { action: "denied.pairings.changedAfterLock", actorUserId: managerA.userId } });
@@ -247,7 +310,9 @@ describe("after the lock", () => {
 
   it("refuses finance office staff", async () => {
     const [main] = await activeMains(ids.park1);
-    expect((await errorOf(setMainBank(prisma, staff, { parkId: ids.park1, bankOrgId: ids.bankC, reason: REASON }, TEST_META, AFTER))).code).toBe("forbidden");
+    expect(
+      (await errorOf(setMainBank(prisma, staff, { parkId: ids.park1, bankOrgId: ids.bankC, reason: REASON }, TEST_META, AFTER))).code,
+    ).toBe("forbidden");
     const own = await prisma.enterpriseBankPairing.findFirstOrThrow({ where: { programId, year, bankOrgId: ids.bankA1, endedAt: null } });
     expect((await errorOf(endOneOnOne(prisma, staff, { pairingId: own.id, reason: REASON }, TEST_META, AFTER))).code).toBe("forbidden");
     expect((await activeMains(ids.park1)).map((m) => m.id)).toEqual([main!.id]);
@@ -257,7 +322,8 @@ describe("after the lock", () => {
     const [main] = await activeMains(ids.park1);
     for (const reason of [undefined, "", "   ", "调整一下"]) {
       expect(await errorOf(setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankC, reason }, TEST_META, AFTER))).toEqual({
-        code: "invalidInput", fieldErrors: { reason: "reasonRequired" },
+        code: "invalidInput",
+        fieldErrors: { reason: "reasonRequired" },
       });
     }
     expect((await activeMains(ids.park1)).map((m) => m.id)).toEqual([main!.id]);
@@ -277,7 +343,9 @@ describe("after the lock", () => {
     expect(afterLock?.details).toMatchObject({ change: "pairings.mainBankSet", reason: REASON });
     expect(afterLock?.actorUserId).toBe(admin.userId);
 
-    const own = await prisma.enterpriseBankPairing.findFirstOrThrow({ where: { programId, year, bankOrgId: ids.bankA1, enterpriseId: ids.ent1, endedAt: null } });
+    const own = await prisma.enterpriseBankPairing.findFirstOrThrow({
+      where: { programId, year, bankOrgId: ids.bankA1, enterpriseId: ids.ent1, endedAt: null },
+    });
     await endOneOnOne(prisma, admin, { pairingId: own.id, reason: REASON }, TEST_META, AFTER);
     const ended = await prisma.enterpriseBankPairing.findUniqueOrThrow({ where: { id: own.id } });
     expect([ended.endedAt, ended.changeReason]).toEqual([AFTER, REASON]);
@@ -285,9 +353,11 @@ describe("after the lock", () => {
     expect(await audits("pairings.changedAfterLock", own.id)).toHaveLength(1);
 
     const added = await addOneOnOne(
-      prisma, admin,
+      prisma,
+      admin,
       { bankOrgId: ids.bankA1, enterpriseId: ids.ent1, accountManagerName: "新经理", accountManagerMobile: "13500135000", reason: REASON },
-      TEST_META, AFTER,
+      TEST_META,
+      AFTER,
     );
     expect(added.pairingId).toBe(own.id); // the same row, active again
     const back = await prisma.enterpriseBankPairing.findUniqueOrThrow({ where: { id: own.id } });

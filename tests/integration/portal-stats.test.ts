@@ -152,8 +152,14 @@ describe("public portal headline statistics (getHeadlineStats) on the demo data"
     await prisma.request.update({ where: { id: item.id }, data: { rating: "DISSATISFIED" } });
     await prisma.loanOutcome.create({
       data: {
-        requestId: item.id, enterpriseId: item.enterpriseId, bankOrgId: item.assignedBankId!, amountFen: 12_345_600n,
-        annualRate: "3.4500", termMonths: 12, product: "流动资金贷款", grantedOn: new Date("2026-11-20"),
+        requestId: item.id,
+        enterpriseId: item.enterpriseId,
+        bankOrgId: item.assignedBankId!,
+        amountFen: 12_345_600n,
+        annualRate: "3.4500",
+        termMonths: 12,
+        product: "流动资金贷款",
+        grantedOn: new Date("2026-11-20"),
         createdAt: new Date("2026-11-20T10:00:00+08:00"),
       },
     });
@@ -164,8 +170,13 @@ describe("public portal headline statistics (getHeadlineStats) on the demo data"
     expect(BigInt(after.loanAmountFen)).toBe(BigInt(before.loanAmountFen) + 12_345_600n);
     const expected = await expectedFromSql(db.url, 2026, now);
     expect({
-      handled: after.requestsHandled, rated: after.rated, satisfied: after.satisfied, owed: after.repliesOwed,
-      onTime: after.repliedOnTime, loans: after.loansGranted, amount: after.loanAmountFen,
+      handled: after.requestsHandled,
+      rated: after.rated,
+      satisfied: after.satisfied,
+      owed: after.repliesOwed,
+      onTime: after.repliedOnTime,
+      loans: after.loansGranted,
+      amount: after.loanAmountFen,
     }).toEqual(expected);
   });
 

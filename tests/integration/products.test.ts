@@ -30,18 +30,35 @@ let liaisonB: TActor;
 let parkStaff: TActor;
 let owner: TActor;
 
-async function org(kind: OrgKind, name: string, extra: { parentId?: string; bankLevel?: BankLevel; active?: boolean } = {}): Promise<string> {
+async function org(
+  kind: OrgKind,
+  name: string,
+  extra: { parentId?: string; bankLevel?: BankLevel; active?: boolean } = {},
+): Promise<string> {
   return (await prisma.organization.create({ data: { kind, name: `${name} ${tag}`, ...extra }, select: { id: true } })).id;
 }
 
 async function actor(orgId: string, orgKind: OrgKind, role: Role, label: string): Promise<TActor> {
-  const u = await prisma.user.create({ data: { orgId, role, account: `prod.${label}.${tag}`, name: `产品${label}`, recoveryCodes: [] }, select: { id: true } });
+  const u = await prisma.user.create({
+    data: { orgId, role, account: `prod.${label}.${tag}`, name: `产品${label}`, recoveryCodes: [] },
+    select: { id: true },
+  });
   return { userId: u.id, orgId, orgKind, role };
 }
 
 const form = (over: Record<string, string> = {}) => ({
-  name: `科技成长贷${tag}`, kind: "科技贷", minAmount: "50", maxAmount: "2000", minTermMonths: "6", maxTermMonths: "36",
-  minRateBp: "-30", maxRateBp: "60", collateral: "知识产权质押、信用", targets: "高新技术企业", howToApply: "园区窗口受理", ...over,
+  name: `科技成长贷${tag}`,
+  kind: "科技贷",
+  minAmount: "50",
+  maxAmount: "2000",
+  minTermMonths: "6",
+  maxTermMonths: "36",
+  minRateBp: "-30",
+  maxRateBp: "60",
+  collateral: "知识产权质押、信用",
+  targets: "高新技术企业",
+  howToApply: "园区窗口受理",
+  ...over,
 });
 const createInput = (over: Record<string, string> = {}) => ZCreateProductInput.parse(form(over));
 
@@ -75,7 +92,14 @@ beforeAll(async () => {
   parkStaff = await actor(parkOrg, OrgKind.PARK, Role.PARK_STAFF, "park");
   const entOrg = await org(OrgKind.ENTERPRISE, "企业");
   await prisma.enterprise.create({
-    data: { orgId: entOrg, uscc: `91${tag}`.toUpperCase().padEnd(18, "0"), name: `企业 ${tag}`, parkId: park.id, industrySection: "C", size: "SMALL" },
+    data: {
+      orgId: entOrg,
+      uscc: `91${tag}`.toUpperCase().padEnd(18, "0"),
+      name: `企业 ${tag}`,
+      parkId: park.id,
+      industrySection: "C",
+      size: "SMALL",
+    },
   });
   owner = await actor(entOrg, OrgKind.ENTERPRISE, Role.ENTERPRISE_OWNER, "owner");
 });
@@ -89,8 +113,15 @@ describe("a bank manages its own products", () => {
     const { productId } = await createProduct(prisma, liaisonA, createInput(), TEST_META);
     const row = await prisma.bankProduct.findUniqueOrThrow({ where: { id: productId } });
     expect(row).toMatchObject({
-      bankOrgId: ids.bankA, kind: "科技贷", minAmountFen: 50_000_000n, maxAmountFen: 2_000_000_000n, minTermMonths: 6, maxTermMonths: 36,
-      minRateBpOverLpr: -30, maxRateBpOverLpr: 60, active: true,
+      bankOrgId: ids.bankA,
+      kind: "科技贷",
+      minAmountFen: 50_000_000n,
+      maxAmountFen: 2_000_000_000n,
+      minTermMonths: 6,
+      maxTermMonths: 36,
+      minRateBpOverLpr: -30,
+      maxRateBpOverLpr: 60,
+      active: true,
     });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "products.created", targetId: productId } });
     expect(audit).toMatchObject({ actorUserId: liaisonA.userId, ip: TEST_META.ip });
@@ -99,16 +130,28 @@ describe("a bank manages its own products", () => {
   });
 
   it("refuses a second product of the same name in the same bank", async () => {
-    await expect(createProduct(prisma, managerA, createInput({ name: `科技成长贷${tag}`.toUpperCase() }), TEST_META)).rejects.toMatchObject({
-      code: "invalidInput", fieldErrors: { name: "duplicateName" },
-    });
+    await expect(createProduct(prisma, managerA, createInput({ name: `科技成长贷${tag}`.toUpperCase() }), TEST_META)).rejects.toMatchObject(
+      {
+        code: "invalidInput",
+        fieldErrors: { name: "duplicateName" },
+      },
+    );
   });
 
   it("lets a parent bank publish for its branch, but not a branch for its parent or a stranger for anyone", async () => {
-    const { productId } = await createProduct(prisma, managerA, createInput({ name: `支行首贷${tag}`, kind: "首贷", bankOrgId: ids.bankA1 }), TEST_META);
+    const { productId } = await createProduct(
+      prisma,
+      managerA,
+      createInput({ name: `支行首贷${tag}`, kind: "首贷", bankOrgId: ids.bankA1 }),
+      TEST_META,
+    );
     expect((await prisma.bankProduct.findUniqueOrThrow({ where: { id: productId } })).bankOrgId).toBe(ids.bankA1);
-    expect(await codeOf(createProduct(prisma, liaisonA1, createInput({ name: `越级${tag}`, bankOrgId: ids.bankA }), TEST_META))).toBe("notFound");
-    expect(await codeOf(createProduct(prisma, liaisonB, createInput({ name: `冒名${tag}`, bankOrgId: ids.bankA }), TEST_META))).toBe("notFound");
+    expect(await codeOf(createProduct(prisma, liaisonA1, createInput({ name: `越级${tag}`, bankOrgId: ids.bankA }), TEST_META))).toBe(
+      "notFound",
+    );
+    expect(await codeOf(createProduct(prisma, liaisonB, createInput({ name: `冒名${tag}`, bankOrgId: ids.bankA }), TEST_META))).toBe(
+      "notFound",
+    );
     expect((await listPublishingBanks(prisma, managerA)).map((b) => b.id)).toEqual([ids.bankA, ids.bankA1]);
     expect((await listPublishingBanks(prisma, liaisonA1)).map((b) => b.id)).toEqual([ids.bankA1]);
   });
@@ -121,7 +164,11 @@ describe("a bank manages its own products", () => {
     expect(row).toMatchObject({ maxAmountFen: 3_000_000_000n, maxRateBpOverLpr: 80, collateral: null });
     const audits = await prisma.auditLog.findMany({ where: { action: "products.updated", targetId: product.id } });
     expect(audits).toHaveLength(1);
-    expect(Object.keys((audits[0]!.details as { changed: object }).changed).sort()).toEqual(["collateral", "maxAmountFen", "maxRateBpOverLpr"]);
+    expect(Object.keys((audits[0]!.details as { changed: object }).changed).sort()).toEqual([
+      "collateral",
+      "maxAmountFen",
+      "maxRateBpOverLpr",
+    ]);
     await updateProduct(prisma, liaisonA, input, TEST_META);
     expect(await prisma.auditLog.count({ where: { action: "products.updated", targetId: product.id } })).toBe(1);
   });
@@ -166,8 +213,34 @@ describe("a bank manages its own products", () => {
 
 describe("the catalogue", () => {
   beforeAll(async () => {
-    await createProduct(prisma, liaisonB, createInput({ name: `乙信用快贷${tag}`, kind: "信用贷", minAmount: "10", maxAmount: "300", minTermMonths: "6", maxTermMonths: "12", collateral: "" }), TEST_META);
-    await createProduct(prisma, liaisonB, createInput({ name: `乙抵押经营贷${tag}`, kind: "抵押贷", minAmount: "500", maxAmount: "5000", minTermMonths: "12", maxTermMonths: "60", collateral: "房产抵押" }), TEST_META);
+    await createProduct(
+      prisma,
+      liaisonB,
+      createInput({
+        name: `乙信用快贷${tag}`,
+        kind: "信用贷",
+        minAmount: "10",
+        maxAmount: "300",
+        minTermMonths: "6",
+        maxTermMonths: "12",
+        collateral: "",
+      }),
+      TEST_META,
+    );
+    await createProduct(
+      prisma,
+      liaisonB,
+      createInput({
+        name: `乙抵押经营贷${tag}`,
+        kind: "抵押贷",
+        minAmount: "500",
+        maxAmount: "5000",
+        minTermMonths: "12",
+        maxTermMonths: "60",
+        collateral: "房产抵押",
+      }),
+      TEST_META,
+    );
     const { productId } = await createProduct(prisma, liaisonB, createInput({ name: `乙已下架贷${tag}`, kind: "首贷" }), TEST_META);
     await deactivateProduct(prisma, liaisonB, productId, TEST_META);
     // A bank that has left the program: its product stays in the table, not in the catalogue.

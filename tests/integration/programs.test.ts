@@ -86,7 +86,13 @@ describe("creating a program", () => {
     const now = new Date("2026-01-20T02:00:00Z");
     const { programId, ruleVersionId } = await createProgram(prisma, admin, program(2026), TEST_META, now);
     const stored = await getProgram(prisma, programId);
-    expect(stored).toMatchObject({ name: `测试帮扶方案 ${tag} 2026`, docNumber: "云金发〔2026〕3号", level: "CITY", year: 2026, active: true });
+    expect(stored).toMatchObject({
+      name: `测试帮扶方案 ${tag} 2026`,
+      docNumber: "云金发〔2026〕3号",
+      level: "CITY",
+      year: 2026,
+      active: true,
+    });
     expect(stored!.leadUnits).toEqual(["市金融办", "人民银行市分行"]);
     expect(stored!.phases.map((p) => [p.kind, p.startsOn.toISOString().slice(0, 10), p.endsOn.toISOString().slice(0, 10)])).toEqual([
       ["PREPARATION", "2026-02-01", "2026-03-31"],
@@ -122,7 +128,9 @@ describe("creating a program", () => {
         bottomListSize: "bottomListSizeRange",
       },
     });
-    expect(await errorOf(createProgram(prisma, admin, program(2027, { name: `有效名称 ${tag}`, phases: bad.phases }), TEST_META))).toMatchObject({
+    expect(
+      await errorOf(createProgram(prisma, admin, program(2027, { name: `有效名称 ${tag}`, phases: bad.phases }), TEST_META)),
+    ).toMatchObject({
       fieldErrors: { preparationEndsOn: "phaseEndBeforeStart" },
     });
     const phasesOverlap = { ...program(2027).phases, ASSESSMENT: { startsOn: "2027-11-15", endsOn: "2028-01-31" } };
@@ -139,7 +147,13 @@ describe("creating a program", () => {
   });
 
   it("reads the form's flat fields through the schema, every error at once", () => {
-    const parsed = ZCreateProgramInput.safeParse({ name: "方案", docNumber: "云金发[2026]3号", level: "COUNTY", year: "2026", leadUnits: "县金融办" });
+    const parsed = ZCreateProgramInput.safeParse({
+      name: "方案",
+      docNumber: "云金发[2026]3号",
+      level: "COUNTY",
+      year: "2026",
+      leadUnits: "县金融办",
+    });
     expect(parsed.success).toBe(false);
     const fields = Object.fromEntries(parsed.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(fields).toMatchObject({ preparationStartsOn: "required", replyDeadlineDays: "required", autoCloseUnratedDays: "required" });
@@ -161,24 +175,47 @@ describe("changing the rules", () => {
   let programId: string;
 
   beforeAll(async () => {
-    ({ programId } = await createProgram(prisma, admin, program(2026, { name: `规则变更测试 ${tag}` }), TEST_META, new Date("2026-01-10T00:00:00Z")));
+    ({ programId } = await createProgram(
+      prisma,
+      admin,
+      program(2026, { name: `规则变更测试 ${tag}` }),
+      TEST_META,
+      new Date("2026-01-10T00:00:00Z"),
+    ));
   });
 
   it("adds version 2 and leaves version 1 exactly as it was", async () => {
     const before = await prisma.programRuleVersion.findUniqueOrThrow({ where: { programId_version: { programId, version: 1 } } });
     const now = new Date("2026-05-06T03:00:00Z");
-    const changed = await changeProgramRules(prisma, admin, { programId, basedOnVersion: 1, rules: { ...DEFAULT_RULES, replyDeadlineDays: 3, escalateAfterDays: 2 } }, TEST_META, now);
+    const changed = await changeProgramRules(
+      prisma,
+      admin,
+      { programId, basedOnVersion: 1, rules: { ...DEFAULT_RULES, replyDeadlineDays: 3, escalateAfterDays: 2 } },
+      TEST_META,
+      now,
+    );
     expect(changed.version).toBe(2);
     const after = await prisma.programRuleVersion.findUniqueOrThrow({ where: { programId_version: { programId, version: 1 } } });
     expect(after).toEqual(before);
     const v2 = await getCurrentRuleVersion(prisma, programId);
-    expect(v2).toMatchObject({ id: changed.ruleVersionId, version: 2, replyDeadlineDays: 3, escalateAfterDays: 2, renewalLeadDays: 30, effectiveFrom: now });
+    expect(v2).toMatchObject({
+      id: changed.ruleVersionId,
+      version: 2,
+      replyDeadlineDays: 3,
+      escalateAfterDays: 2,
+      renewalLeadDays: 30,
+      effectiveFrom: now,
+    });
     const row = await prisma.programRuleVersion.findUniqueOrThrow({ where: { id: changed.ruleVersionId }, select: { createdById: true } });
     expect(row.createdById).toBe(admin.userId);
     const [audit] = await audits("programs.rulesChanged", programId);
     expect(audit).toMatchObject({
       actorUserId: admin.userId,
-      details: { fromVersion: 1, toVersion: 2, changed: { replyDeadlineDays: { before: 5, after: 3 }, escalateAfterDays: { before: 0, after: 2 } } },
+      details: {
+        fromVersion: 1,
+        toVersion: 2,
+        changed: { replyDeadlineDays: { before: 5, after: 3 }, escalateAfterDays: { before: 0, after: 2 } },
+      },
     });
     const history = (await getProgram(prisma, programId))!.ruleVersions;
     expect(history.map((v) => v.version)).toEqual([2, 1]);
@@ -187,26 +224,56 @@ describe("changing the rules", () => {
 
   it("refuses a change based on a version that is no longer current, and a change that changes nothing", async () => {
     const current = (await getCurrentRuleVersion(prisma, programId))!;
-    expect((await errorOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version - 1, rules: { ...DEFAULT_RULES, bottomListSize: 3 } }, TEST_META))).code).toBe(
-      "conflict",
-    );
+    expect(
+      (
+        await errorOf(
+          changeProgramRules(
+            prisma,
+            admin,
+            { programId, basedOnVersion: current.version - 1, rules: { ...DEFAULT_RULES, bottomListSize: 3 } },
+            TEST_META,
+          ),
+        )
+      ).code,
+    ).toBe("conflict");
     const same = Object.fromEntries(RULE_KEYS.map((k) => [k, current[k]])) as TProgramRules;
-    expect((await errorOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version, rules: same }, TEST_META))).code).toBe("rulesUnchanged");
+    expect(
+      (await errorOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version, rules: same }, TEST_META))).code,
+    ).toBe("rulesUnchanged");
     expect((await getCurrentRuleVersion(prisma, programId))!.version).toBe(current.version);
   });
 
   it("refuses values out of range and unknown programs", async () => {
-    expect(await errorOf(changeProgramRules(prisma, admin, { programId, rules: { ...DEFAULT_RULES, replyDeadlineDays: 2, quarterlyWindowDays: 0 } }, TEST_META))).toEqual({
+    expect(
+      await errorOf(
+        changeProgramRules(
+          prisma,
+          admin,
+          { programId, rules: { ...DEFAULT_RULES, replyDeadlineDays: 2, quarterlyWindowDays: 0 } },
+          TEST_META,
+        ),
+      ),
+    ).toEqual({
       code: "invalidInput",
       fieldErrors: { replyDeadlineDays: "replyDeadlineDaysRange", quarterlyWindowDays: "quarterlyWindowDaysRange" },
     });
-    expect((await errorOf(changeProgramRules(prisma, admin, { programId: "00000000-0000-4000-8000-000000000000", rules: DEFAULT_RULES }, TEST_META))).code).toBe("notFound");
-    expect((await errorOf(changeProgramRules(prisma, admin, { programId: "not-a-uuid", rules: DEFAULT_RULES }, TEST_META))).code).toBe("notFound");
+    expect(
+      (
+        await errorOf(
+          changeProgramRules(prisma, admin, { programId: "00000000-0000-4000-8000-000000000000", rules: DEFAULT_RULES }, TEST_META),
+        )
+      ).code,
+    ).toBe("notFound");
+    expect((await errorOf(changeProgramRules(prisma, admin, { programId: "not-a-uuid", rules: DEFAULT_RULES }, TEST_META))).code).toBe(
+      "notFound",
+    );
   });
 
   it("is refused to everyone but the finance admin", async () => {
     for (const who of [staff, bankManager]) {
-      expect((await errorOf(changeProgramRules(prisma, who, { programId, rules: { ...DEFAULT_RULES, bottomListSize: 7 } }, TEST_META))).code).toBe("forbidden");
+      expect(
+        (await errorOf(changeProgramRules(prisma, who, { programId, rules: { ...DEFAULT_RULES, bottomListSize: 7 } }, TEST_META))).code,
+      ).toBe("forbidden");
     }
   });
 
@@ -227,11 +294,22 @@ describe("changing the rules", () => {
 describe("editing a program", () => {
   it("changes name, 文号, lead units, description and phases, audited with before and after; the rules stay", async () => {
     const { programId } = await createProgram(prisma, admin, program(2026, { name: `编辑测试 ${tag}` }), TEST_META);
-    const edited = program(2026, { name: `编辑后 ${tag}`, docNumber: "云金发〔2026〕5号", leadUnits: ["市金融办"], description: "补充说明" });
+    const edited = program(2026, {
+      name: `编辑后 ${tag}`,
+      docNumber: "云金发〔2026〕5号",
+      leadUnits: ["市金融办"],
+      description: "补充说明",
+    });
     edited.phases.IMPLEMENTATION = { startsOn: "2026-04-15", endsOn: "2026-11-30" };
     await updateProgram(prisma, admin, { programId, ...edited }, TEST_META);
     const stored = (await getProgram(prisma, programId))!;
-    expect(stored).toMatchObject({ name: `编辑后 ${tag}`, docNumber: "云金发〔2026〕5号", leadUnits: ["市金融办"], description: "补充说明", year: 2026 });
+    expect(stored).toMatchObject({
+      name: `编辑后 ${tag}`,
+      docNumber: "云金发〔2026〕5号",
+      leadUnits: ["市金融办"],
+      description: "补充说明",
+      year: 2026,
+    });
     expect(stored.phases[1]!.startsOn.toISOString().slice(0, 10)).toBe("2026-04-15");
     expect(stored.ruleVersions.map((v) => v.version)).toEqual([1]);
     const [audit] = await audits("programs.updated", programId);
@@ -254,7 +332,10 @@ describe("editing a program", () => {
       fieldErrors: { assessmentStartsOn: "phaseOutsideYear", assessmentEndsOn: "phaseOutsideYear" },
     });
     expect((await errorOf(updateProgram(prisma, staff, { programId, ...program(2026) }, TEST_META))).code).toBe("forbidden");
-    expect((await errorOf(updateProgram(prisma, admin, { ...program(2026), programId: "00000000-0000-4000-8000-000000000000" }, TEST_META))).code).toBe("notFound");
+    expect(
+      (await errorOf(updateProgram(prisma, admin, { ...program(2026), programId: "00000000-0000-4000-8000-000000000000" }, TEST_META)))
+        .code,
+    ).toBe("notFound");
     expect(await audits("programs.updated", programId)).toHaveLength(0);
   });
 });

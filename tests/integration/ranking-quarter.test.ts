@@ -36,9 +36,19 @@ async function request(key: string, bankOrgId: string, type: RequestType, forwar
   const serial = `RK${w.tag}-${key}`;
   const r = await prisma.request.create({
     data: {
-      serial, programId: w.programId, ruleVersionId: w.ruleVersionId, enterpriseId: w.enterpriseId, parkId: w.parkId, type, status,
-      title: `事项${key}`, description: "排名测试事项", assignedBankId: bankOrgId,
-      submittedAt: at(`${forwardedAt.slice(0, 10)}T08:00:00`), forwardedAt: at(forwardedAt), dueAt: at(due),
+      serial,
+      programId: w.programId,
+      ruleVersionId: w.ruleVersionId,
+      enterpriseId: w.enterpriseId,
+      parkId: w.parkId,
+      type,
+      status,
+      title: `事项${key}`,
+      description: "排名测试事项",
+      assignedBankId: bankOrgId,
+      submittedAt: at(`${forwardedAt.slice(0, 10)}T08:00:00`),
+      forwardedAt: at(forwardedAt),
+      dueAt: at(due),
     },
     select: { id: true },
   });
@@ -50,16 +60,34 @@ function ledger(key: string, action: LedgerAction, when: string, content: Record
   return appendLedgerEntry(prisma, { requestId: item[key]!.id, action, content, occurredAt: at(when) });
 }
 
-const answer = (key: string, when: string, answerKind: string, onTime: boolean) => ledger(key, LedgerAction.ANSWER, when, { answerKind, onTime });
+const answer = (key: string, when: string, answerKind: string, onTime: boolean) =>
+  ledger(key, LedgerAction.ANSWER, when, { answerKind, onTime });
 const rate = (key: string, when: string, rating: string) => ledger(key, LedgerAction.RATE, when, { rating });
 
-async function submission(bankOrgId: string, status: SubmissionStatus, submittedAt: string | null, dueAt: Date | null, figures: Array<[string, bigint, bigint, number, number, number]>) {
+async function submission(
+  bankOrgId: string,
+  status: SubmissionStatus,
+  submittedAt: string | null,
+  dueAt: Date | null,
+  figures: Array<[string, bigint, bigint, number, number, number]>,
+) {
   await prisma.quarterlySubmission.create({
     data: {
-      programId: w.programId, bankOrgId, year: 2026, quarter: 3, status, dueAt, submittedAt: submittedAt ? at(submittedAt) : null,
+      programId: w.programId,
+      bankOrgId,
+      year: 2026,
+      quarter: 3,
+      status,
+      dueAt,
+      submittedAt: submittedAt ? at(submittedAt) : null,
       figures: {
         create: figures.map(([parkId, loanBalanceFen, loanIncrementFen, borrowers, firstLoans, creditLoans]) => ({
-          parkId, loanBalanceFen, loanIncrementFen, borrowers, firstLoans, creditLoans,
+          parkId,
+          loanBalanceFen,
+          loanIncrementFen,
+          borrowers,
+          firstLoans,
+          creditLoans,
         })),
       },
     },
@@ -68,13 +96,37 @@ async function submission(bankOrgId: string, status: SubmissionStatus, submitted
 
 // The test's rule set (100 points), chosen so that ties appear (see the totals below).
 const RULES: TRuleSetItem[] = [
-  { indicator: "replyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 20 }, { min: 70, points: 12 }] } },
+  {
+    indicator: "replyRate",
+    rule: {
+      kind: "tiers",
+      tiers: [
+        { min: 95, points: 20 },
+        { min: 70, points: 12 },
+      ],
+    },
+  },
   { indicator: "onTimeReplyRate", rule: { kind: "threshold", points: 10, target: 90, step: 5, deduction: 2, direction: "higher" } },
-  { indicator: "enterpriseSatisfactionRate", rule: { kind: "threshold", points: 10, target: 80, step: 1, deduction: 0.1, direction: "higher" } },
-  { indicator: "financingSatisfactionRate", rule: { kind: "threshold", points: 10, target: 80, step: 1, deduction: 0.5, direction: "higher" } },
+  {
+    indicator: "enterpriseSatisfactionRate",
+    rule: { kind: "threshold", points: 10, target: 80, step: 1, deduction: 0.1, direction: "higher" },
+  },
+  {
+    indicator: "financingSatisfactionRate",
+    rule: { kind: "threshold", points: 10, target: 80, step: 1, deduction: 0.5, direction: "higher" },
+  },
   { indicator: "escalatedItems", rule: { kind: "perCount", points: 10, deduction: 4 } },
   { indicator: "loanIncrement", rule: { kind: "proportional", points: 20, best: 10000 } },
-  { indicator: "loanGrowth", rule: { kind: "tiers", tiers: [{ min: 8, points: 10 }, { min: 4, points: 6 }] } },
+  {
+    indicator: "loanGrowth",
+    rule: {
+      kind: "tiers",
+      tiers: [
+        { min: 8, points: 10 },
+        { min: 4, points: 6 },
+      ],
+    },
+  },
   { indicator: "avgDaysToFirstAnswer", rule: { kind: "threshold", points: 5, target: 2, step: 1, deduction: 1, direction: "lower" } },
   { indicator: "onTimeSubmission", rule: { kind: "tiers", tiers: [{ min: 100, points: 5 }] } },
 ];
@@ -85,7 +137,12 @@ beforeAll(async () => {
   bank.A = w.mainBankOrgId;
   bank.B = w.participatingBankOrgId;
   for (const k of ["C", "D", "E"] as const) {
-    bank[k] = (await prisma.organization.create({ data: { kind: OrgKind.BANK, name: `${k}银行分行 ${w.tag}`, bankLevel: BankLevel.BRANCH }, select: { id: true } })).id;
+    bank[k] = (
+      await prisma.organization.create({
+        data: { kind: OrgKind.BANK, name: `${k}银行分行 ${w.tag}`, bankLevel: BankLevel.BRANCH },
+        select: { id: true },
+      })
+    ).id;
   }
   await prisma.parkBankPairing.createMany({
     data: [
@@ -149,15 +206,23 @@ beforeAll(async () => {
   await rate("E1", "2026-07-08T10:00:00", "SATISFIED");
 
   // Quarterly figures (fen; 1 万元 = 1,000,000 fen): [park, balance, increment, borrowers, first loans, credit loans].
-  await submission(bank.A, SubmissionStatus.ACCEPTED, "2026-10-12T10:00:00", DUE_SUBMISSION, [[w.parkId, 110_000_000_000n, 5_000_000_000n, 200, 20, 50]]);
-  await submission(bank.B, SubmissionStatus.SUBMITTED, "2026-10-16T09:00:00", DUE_SUBMISSION, [[w.parkId, 157_500_000_000n, 7_500_000_000n, 100, 5, 30]]);
+  await submission(bank.A, SubmissionStatus.ACCEPTED, "2026-10-12T10:00:00", DUE_SUBMISSION, [
+    [w.parkId, 110_000_000_000n, 5_000_000_000n, 200, 20, 50],
+  ]);
+  await submission(bank.B, SubmissionStatus.SUBMITTED, "2026-10-16T09:00:00", DUE_SUBMISSION, [
+    [w.parkId, 157_500_000_000n, 7_500_000_000n, 100, 5, 30],
+  ]);
   await submission(bank.C, SubmissionStatus.ACCEPTED, "2026-10-09T15:00:00", DUE_SUBMISSION, [
     [w.otherParkId, 30_000_000_000n, 1_000_000_000n, 60, 6, 12],
     [w.parkId, 12_345_678_900n, 234_567_800n, 40, 4, 8],
   ]);
-  await submission(bank.D, SubmissionStatus.RETURNED, "2026-10-10T10:00:00", DUE_SUBMISSION, [[w.otherParkId, 90_000_000_000n, 9_000_000_000n, 300, 30, 90]]);
+  await submission(bank.D, SubmissionStatus.RETURNED, "2026-10-10T10:00:00", DUE_SUBMISSION, [
+    [w.otherParkId, 90_000_000_000n, 9_000_000_000n, 300, 30, 90],
+  ]);
   // E's row has no dueAt: the program's window (7 working days) gives end of 15 Oct, so 20:00 that day is on time.
-  await submission(bank.E, SubmissionStatus.ACCEPTED, "2026-10-15T20:00:00", null, [[w.otherParkId, 50_000_000_000n, 1_234_567_800n, 50, 5, 10]]);
+  await submission(bank.E, SubmissionStatus.ACCEPTED, "2026-10-15T20:00:00", null, [
+    [w.otherParkId, 50_000_000_000n, 1_234_567_800n, 50, 5, 10],
+  ]);
 
   inputs = await computeQuarterInputs(prisma, { programId: w.programId, year: 2026, quarter: 3, now: CUTOFF });
 }, 120_000);
@@ -181,9 +246,20 @@ describe("computeQuarterInputs", () => {
     // Ratings A1 satisfied, A2 basically satisfied (its last) → 100%. Escalated A3.
     // Loans: 5,000 万元; 5,000 / (110,000 − 5,000) = 4.76%; 200 borrowers; 20/200 = 10%; 50/200 = 25%.
     expect(byBank("A").values).toEqual({
-      itemsReceived: 5, replyRate: 75, onTimeReplyRate: 50, avgDaysToFirstAnswer: 4.33,
-      financingSatisfactionRate: 100, enterpriseSatisfactionRate: 100, escalatedItems: 1, overdueItems: 2,
-      loanIncrement: 5000, loanGrowth: 4.76, borrowers: 200, firstLoanShare: 10, creditLoanShare: 25, onTimeSubmission: 100,
+      itemsReceived: 5,
+      replyRate: 75,
+      onTimeReplyRate: 50,
+      avgDaysToFirstAnswer: 4.33,
+      financingSatisfactionRate: 100,
+      enterpriseSatisfactionRate: 100,
+      escalatedItems: 1,
+      overdueItems: 2,
+      loanIncrement: 5000,
+      loanGrowth: 4.76,
+      borrowers: 200,
+      firstLoanShare: 10,
+      creditLoanShare: 25,
+      onTimeSubmission: 100,
     });
     expect(byBank("A").submittedAt).toEqual(at("2026-10-12T10:00:00"));
   });
@@ -195,9 +271,20 @@ describe("computeQuarterInputs", () => {
     // Ratings B1 dissatisfied, B2 satisfied → 50%. Escalated OVERDUE: B4 only.
     // Loans (submitted late, still counted): 7,500 万元; 7,500 / 150,000 = 5%; 100; 5%; 30%. Late → 0.
     expect(byBank("B").values).toEqual({
-      itemsReceived: 5, replyRate: 80, onTimeReplyRate: 60, avgDaysToFirstAnswer: 3.25,
-      financingSatisfactionRate: 50, enterpriseSatisfactionRate: 50, escalatedItems: 1, overdueItems: 2,
-      loanIncrement: 7500, loanGrowth: 5, borrowers: 100, firstLoanShare: 5, creditLoanShare: 30, onTimeSubmission: 0,
+      itemsReceived: 5,
+      replyRate: 80,
+      onTimeReplyRate: 60,
+      avgDaysToFirstAnswer: 3.25,
+      financingSatisfactionRate: 50,
+      enterpriseSatisfactionRate: 50,
+      escalatedItems: 1,
+      overdueItems: 2,
+      loanIncrement: 7500,
+      loanGrowth: 5,
+      borrowers: 100,
+      firstLoanShare: 5,
+      creditLoanShare: 30,
+      onTimeSubmission: 0,
     });
   });
 
@@ -205,27 +292,62 @@ describe("computeQuarterInputs", () => {
     // C: increment 1,000,000,000 + 234,567,800 fen = 1,234.5678 万元 → 1,234.57;
     // growth 1,234,567,800 / (42,345,678,900 − 1,234,567,800) = 3.0030% → 3; 10/100; 20/100. No financing items.
     expect(byBank("C").values).toEqual({
-      itemsReceived: 2, replyRate: 100, onTimeReplyRate: 100, avgDaysToFirstAnswer: 1.5,
-      financingSatisfactionRate: null, enterpriseSatisfactionRate: 100, escalatedItems: 0, overdueItems: 0,
-      loanIncrement: 1234.57, loanGrowth: 3, borrowers: 100, firstLoanShare: 10, creditLoanShare: 20, onTimeSubmission: 100,
+      itemsReceived: 2,
+      replyRate: 100,
+      onTimeReplyRate: 100,
+      avgDaysToFirstAnswer: 1.5,
+      financingSatisfactionRate: null,
+      enterpriseSatisfactionRate: 100,
+      escalatedItems: 0,
+      overdueItems: 0,
+      loanIncrement: 1234.57,
+      loanGrowth: 3,
+      borrowers: 100,
+      firstLoanShare: 10,
+      creditLoanShare: 20,
+      onTimeSubmission: 100,
     });
     // D: no items; its submission was returned → no loan figures, not on time, no submission time.
     expect(byBank("D").values).toEqual({
-      itemsReceived: 0, replyRate: null, onTimeReplyRate: null, avgDaysToFirstAnswer: null,
-      financingSatisfactionRate: null, enterpriseSatisfactionRate: null, escalatedItems: 0, overdueItems: 0,
-      loanIncrement: null, loanGrowth: null, borrowers: null, firstLoanShare: null, creditLoanShare: null, onTimeSubmission: 0,
+      itemsReceived: 0,
+      replyRate: null,
+      onTimeReplyRate: null,
+      avgDaysToFirstAnswer: null,
+      financingSatisfactionRate: null,
+      enterpriseSatisfactionRate: null,
+      escalatedItems: 0,
+      overdueItems: 0,
+      loanIncrement: null,
+      loanGrowth: null,
+      borrowers: null,
+      firstLoanShare: null,
+      creditLoanShare: null,
+      onTimeSubmission: 0,
     });
     expect(byBank("D").submittedAt).toBeNull();
     // E: 1,234,567,800 / (50,000,000,000 − 1,234,567,800) = 2.5316% → 2.53; 5/50; 10/50.
     expect(byBank("E").values).toEqual({
-      itemsReceived: 1, replyRate: 100, onTimeReplyRate: 100, avgDaysToFirstAnswer: 1,
-      financingSatisfactionRate: null, enterpriseSatisfactionRate: 100, escalatedItems: 0, overdueItems: 0,
-      loanIncrement: 1234.57, loanGrowth: 2.53, borrowers: 50, firstLoanShare: 10, creditLoanShare: 20, onTimeSubmission: 100,
+      itemsReceived: 1,
+      replyRate: 100,
+      onTimeReplyRate: 100,
+      avgDaysToFirstAnswer: 1,
+      financingSatisfactionRate: null,
+      enterpriseSatisfactionRate: 100,
+      escalatedItems: 0,
+      overdueItems: 0,
+      loanIncrement: 1234.57,
+      loanGrowth: 2.53,
+      borrowers: 50,
+      firstLoanShare: 10,
+      creditLoanShare: 20,
+      onTimeSubmission: 100,
     });
   });
 
   it("gives the same inside the caller's transaction", async () => {
-    const inside = await prisma.$transaction((tx) => computeQuarterInputs(tx, { programId: w.programId, year: 2026, quarter: 3, now: CUTOFF }));
+    const inside = await prisma.$transaction((tx) =>
+      computeQuarterInputs(tx, { programId: w.programId, year: 2026, quarter: 3, now: CUTOFF }),
+    );
     expect(inside).toEqual(inputs);
   });
 
@@ -257,16 +379,57 @@ describe("computeRanking on the quarter", () => {
   it("scores every indicator, ranks with both tie-breaks and marks the bottom two", () => {
     expect(ZRuleSet.safeParse(RULES).success).toBe(true);
     const { entries } = computeRanking(inputs, RULES, { bottomListSize: 2 });
-    const points = (k: keyof typeof bank) => Object.fromEntries(entries.find((e) => e.bankOrgId === bank[k])!.breakdown.map((r) => [r.indicator, r.points]));
+    const points = (k: keyof typeof bank) =>
+      Object.fromEntries(entries.find((e) => e.bankOrgId === bank[k])!.breakdown.map((r) => [r.indicator, r.points]));
     // reply, on-time, satisfaction, financing, escalated, increment, growth, avg days, submission
     // A: 75 → 12 · 50: 8 steps of 5 short → 0 · 100 → 10 · 100 → 10 · 1 → 6 · 5,000/10,000 → 10 · 4.76 → 6 · 4.33: 3 steps → 2 · 5  = 61
-    expect(points("A")).toEqual({ replyRate: 12, onTimeReplyRate: 0, enterpriseSatisfactionRate: 10, financingSatisfactionRate: 10, escalatedItems: 6, loanIncrement: 10, loanGrowth: 6, avgDaysToFirstAnswer: 2, onTimeSubmission: 5 });
+    expect(points("A")).toEqual({
+      replyRate: 12,
+      onTimeReplyRate: 0,
+      enterpriseSatisfactionRate: 10,
+      financingSatisfactionRate: 10,
+      escalatedItems: 6,
+      loanIncrement: 10,
+      loanGrowth: 6,
+      avgDaysToFirstAnswer: 2,
+      onTimeSubmission: 5,
+    });
     // B: 80 → 12 · 60: 6 steps → 0 · 50: 30 steps × 0.1 → 7 · 50: 30 × 0.5 → 0 · 6 · 15 · 6 · 3.25: 2 steps → 3 · 0   = 49
-    expect(points("B")).toEqual({ replyRate: 12, onTimeReplyRate: 0, enterpriseSatisfactionRate: 7, financingSatisfactionRate: 0, escalatedItems: 6, loanIncrement: 15, loanGrowth: 6, avgDaysToFirstAnswer: 3, onTimeSubmission: 0 });
+    expect(points("B")).toEqual({
+      replyRate: 12,
+      onTimeReplyRate: 0,
+      enterpriseSatisfactionRate: 7,
+      financingSatisfactionRate: 0,
+      escalatedItems: 6,
+      loanIncrement: 15,
+      loanGrowth: 6,
+      avgDaysToFirstAnswer: 3,
+      onTimeSubmission: 0,
+    });
     // C: 20 · 10 · 10 · 0 (no data) · 10 · 1,234.57/10,000 × 20 = 2.47 · 3 → 0 · 5 · 5          = 62.47
-    expect(points("C")).toEqual({ replyRate: 20, onTimeReplyRate: 10, enterpriseSatisfactionRate: 10, financingSatisfactionRate: 0, escalatedItems: 10, loanIncrement: 2.47, loanGrowth: 0, avgDaysToFirstAnswer: 5, onTimeSubmission: 5 });
+    expect(points("C")).toEqual({
+      replyRate: 20,
+      onTimeReplyRate: 10,
+      enterpriseSatisfactionRate: 10,
+      financingSatisfactionRate: 0,
+      escalatedItems: 10,
+      loanIncrement: 2.47,
+      loanGrowth: 0,
+      avgDaysToFirstAnswer: 5,
+      onTimeSubmission: 5,
+    });
     // D: nothing but no escalations → 10. E: like C (2.53 → 0)                               = 62.47
-    expect(points("D")).toEqual({ replyRate: 0, onTimeReplyRate: 0, enterpriseSatisfactionRate: 0, financingSatisfactionRate: 0, escalatedItems: 10, loanIncrement: 0, loanGrowth: 0, avgDaysToFirstAnswer: 0, onTimeSubmission: 0 });
+    expect(points("D")).toEqual({
+      replyRate: 0,
+      onTimeReplyRate: 0,
+      enterpriseSatisfactionRate: 0,
+      financingSatisfactionRate: 0,
+      escalatedItems: 10,
+      loanIncrement: 0,
+      loanGrowth: 0,
+      avgDaysToFirstAnswer: 0,
+      onTimeSubmission: 0,
+    });
     expect(points("E")).toEqual(points("C"));
 
     const name = Object.fromEntries(Object.entries(bank).map(([k, id]) => [id, k]));

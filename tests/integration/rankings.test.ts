@@ -43,7 +43,16 @@ const Q3 = () => ({ programId: w.programId, year: 2026, quarter: 3 as const });
 // 100 points: reply rate decides most of it, so answering the open item moves the score.
 const RULES: TRuleSetItem[] = [
   { indicator: "replyRate", rule: { kind: "proportional", points: 60, best: 100 } },
-  { indicator: "onTimeReplyRate", rule: { kind: "tiers", tiers: [{ min: 95, points: 30 }, { min: 60, points: 15 }] } },
+  {
+    indicator: "onTimeReplyRate",
+    rule: {
+      kind: "tiers",
+      tiers: [
+        { min: 95, points: 30 },
+        { min: 60, points: 15 },
+      ],
+    },
+  },
   { indicator: "overdueItems", rule: { kind: "perCount", points: 10, deduction: 5 } },
 ];
 
@@ -56,7 +65,11 @@ async function bulletinText(rankingId: string): Promise<string> {
   const data = bulletinFromRanking(ranking!);
   expect(data).not.toBeNull();
   const pdf = await renderBulletinPdf(data!, {
-    fontPath: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", fontName: "NotoSansCJKsc-Regular", t, ti, locale: "zh-CN",
+    fontPath: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    fontName: "NotoSansCJKsc-Regular",
+    t,
+    ti,
+    locale: "zh-CN",
   });
   return execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString("utf8");
 }
@@ -80,25 +93,44 @@ describe("scoring rule sets", () => {
   it("are validated, saved as version N+1 by the finance administrator only, and never changed", async () => {
     const a = w.actors;
     expect(await codeOf(saveRuleSet(prisma, a.financeStaff, { programId: w.programId, name: "规则", rules: RULES }))).toBe("forbidden");
-    const badSum = await appErrorOf(saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "规则", rules: RULES.slice(0, 2) }));
+    const badSum = await appErrorOf(
+      saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "规则", rules: RULES.slice(0, 2) }),
+    );
     expect(badSum.code).toBe("invalidInput");
     expect(badSum.fieldErrors).toMatchObject({ rules: "pointsSum" });
     const unknown = await appErrorOf(
-      saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "规则", rules: [{ indicator: "nonsense", rule: { kind: "perCount", points: 100, deduction: 1 } }] }),
+      saveRuleSet(prisma, a.financeAdmin, {
+        programId: w.programId,
+        name: "规则",
+        rules: [{ indicator: "nonsense", rule: { kind: "perCount", points: 100, deduction: 1 } }],
+      }),
     );
     expect(unknown.fieldErrors).toMatchObject({ "rules.0.indicator": "unknownIndicator" });
 
-    const v1 = await saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "第一版", rules: [{ indicator: "replyRate", rule: { kind: "proportional", points: 100, best: 100 } }] });
+    const v1 = await saveRuleSet(prisma, a.financeAdmin, {
+      programId: w.programId,
+      name: "第一版",
+      rules: [{ indicator: "replyRate", rule: { kind: "proportional", points: 100, best: 100 } }],
+    });
     expect(v1.version).toBe(1);
     const stored1 = await prisma.scoringRuleSet.findUniqueOrThrow({ where: { id: v1.ruleSetId } });
-    expect(await codeOf(saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "过时", rules: RULES, basedOnVersion: 0 }))).toBe("conflict");
-    const v2 = await saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "季度考核评分规则", rules: RULES, basedOnVersion: 1 });
+    expect(
+      await codeOf(saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "过时", rules: RULES, basedOnVersion: 0 })),
+    ).toBe("conflict");
+    const v2 = await saveRuleSet(prisma, a.financeAdmin, {
+      programId: w.programId,
+      name: "季度考核评分规则",
+      rules: RULES,
+      basedOnVersion: 1,
+    });
     expect(v2.version).toBe(2);
 
     expect(await prisma.scoringRuleSet.findUniqueOrThrow({ where: { id: v1.ruleSetId } })).toEqual(stored1);
     expect((await getCurrentRuleSet(prisma, w.programId))?.rules).toEqual(RULES);
     expect((await listRuleSets(prisma, w.programId)).map((r) => r.version)).toEqual([2, 1]);
-    expect(await prisma.auditLog.count({ where: { action: "scoring.ruleSetSaved", targetId: { in: [v1.ruleSetId, v2.ruleSetId] } } })).toBe(2);
+    expect(await prisma.auditLog.count({ where: { action: "scoring.ruleSetSaved", targetId: { in: [v1.ruleSetId, v2.ruleSetId] } } })).toBe(
+      2,
+    );
   });
 });
 
@@ -154,7 +186,11 @@ describe("compute → review → publish", () => {
     expect(await codeOf(publishRanking(prisma, a.financeAdmin, rankingId, { now: NOW }))).toBe("notReviewed");
     await reviewRanking(prisma, a.financeAdmin, rankingId, { now: NOW });
     const reviewed = await prisma.ranking.findUniqueOrThrow({ where: { id: rankingId } });
-    expect(reviewed).toMatchObject({ status: "UNDER_REVIEW", financeReviewedById: a.financeAdmin.userId, pbcReviewedById: a.centralBankStaff.userId });
+    expect(reviewed).toMatchObject({
+      status: "UNDER_REVIEW",
+      financeReviewedById: a.financeAdmin.userId,
+      pbcReviewedById: a.centralBankStaff.userId,
+    });
 
     expect(await codeOf(publishRanking(prisma, a.financeStaff, rankingId, { now: NOW }))).toBe("forbidden");
     expect(await codeOf(publishRanking(prisma, a.centralBankStaff, rankingId, { now: NOW }))).toBe("forbidden");
@@ -162,7 +198,11 @@ describe("compute → review → publish", () => {
     const published = await prisma.ranking.findUniqueOrThrow({ where: { id: rankingId } });
     expect(published).toMatchObject({ status: "PUBLISHED", publishedById: a.financeAdmin.userId, publishedAt: NOW });
     expect((published.snapshot as { issuer: { orgId: string } }).issuer.orgId).toBe(w.financeOrgId);
-    expect(await prisma.auditLog.count({ where: { targetId: rankingId, action: { in: ["rankings.computed", "rankings.reviewed", "rankings.published"] } } })).toBe(6);
+    expect(
+      await prisma.auditLog.count({
+        where: { targetId: rankingId, action: { in: ["rankings.computed", "rankings.reviewed", "rankings.published"] } },
+      }),
+    ).toBe(6);
   });
 
   it("refuses anything after publication: recompute, review, publish again", async () => {
@@ -190,7 +230,9 @@ describe("compute → review → publish", () => {
 
     const history = await rankingHistory(prisma, a.participatingBankLiaison, w.programId);
     expect(history.quarters).toEqual([{ rankingId, year: 2026, quarter: 3 }]);
-    expect(history.banks.find((b) => b.bankOrgId === w.mainBankOrgId)?.points).toEqual([{ score: mainForOwn.totalScore, rank: mainForOwn.rank }]);
+    expect(history.banks.find((b) => b.bankOrgId === w.mainBankOrgId)?.points).toEqual([
+      { score: mainForOwn.totalScore, rank: mainForOwn.rank },
+    ]);
   });
 
   it("PUBLISHING FREEZES: a later change of the item and of the bank's name leaves entries, snapshot and bulletin unchanged", async () => {
@@ -202,7 +244,9 @@ describe("compute → review → publish", () => {
     const previewBefore = await previewRanking(prisma, a.financeAdmin, { ...Q3(), rules: RULES }, { now: NOW });
 
     // The bank answers the open item (through the real workflow) and is renamed.
-    await answerRequest(prisma, a.mainBankLiaison, canDoAnswer({ id: itemId, version: itemVersion } as never), { now: at("2026-11-26T10:00:00") });
+    await answerRequest(prisma, a.mainBankLiaison, canDoAnswer({ id: itemId, version: itemVersion } as never), {
+      now: at("2026-11-26T10:00:00"),
+    });
     await prisma.organization.update({ where: { id: w.mainBankOrgId }, data: { name: `改名后的银行 ${w.tag}` } });
 
     // The change matters: the same quarter computed now scores the main bank differently.
@@ -234,8 +278,12 @@ describe("compute → review → publish", () => {
   });
 
   it("the database refuses to change a published ranking or its entries", async () => {
-    await expect(prisma.$executeRawUnsafe(`UPDATE "Ranking" SET "status" = 'DRAFT' WHERE id = '${rankingId}'`)).rejects.toThrow(/published/);
-    await expect(prisma.$executeRawUnsafe(`UPDATE "RankingEntry" SET "totalScore" = 100 WHERE "rankingId" = '${rankingId}'`)).rejects.toThrow(/published/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE "Ranking" SET "status" = 'DRAFT' WHERE id = '${rankingId}'`)).rejects.toThrow(
+      /published/,
+    );
+    await expect(
+      prisma.$executeRawUnsafe(`UPDATE "RankingEntry" SET "totalScore" = 100 WHERE "rankingId" = '${rankingId}'`),
+    ).rejects.toThrow(/published/);
     await expect(prisma.$executeRawUnsafe(`DELETE FROM "Ranking" WHERE id = '${rankingId}'`)).rejects.toThrow(/published/);
     expect((await prisma.ranking.findUniqueOrThrow({ where: { id: rankingId } })).status).toBe("PUBLISHED");
   });
@@ -252,12 +300,22 @@ describe("preview", () => {
     });
     const before = await counts();
     const heavy: TRuleSetItem[] = [{ indicator: "overdueItems", rule: { kind: "perCount", points: 100, deduction: 50 } }];
-    const result = await previewRanking(prisma, a.financeAdmin, { programId: w.programId, year: 2026, quarter: 2, rules: heavy }, { now: NOW });
+    const result = await previewRanking(
+      prisma,
+      a.financeAdmin,
+      { programId: w.programId, year: 2026, quarter: 2, rules: heavy },
+      { now: NOW },
+    );
     expect(result.entries).toHaveLength(2);
     expect(result.entries.every((e) => e.breakdown.length === 1 && e.breakdown[0]!.indicator === "overdueItems")).toBe(true);
     expect(await counts()).toEqual(before);
 
-    const bad = await appErrorOf(previewRanking(prisma, a.financeAdmin, { ...Q3(), rules: [{ indicator: "replyRate", rule: { kind: "proportional", points: 90, best: 100 } }] }));
+    const bad = await appErrorOf(
+      previewRanking(prisma, a.financeAdmin, {
+        ...Q3(),
+        rules: [{ indicator: "replyRate", rule: { kind: "proportional", points: 90, best: 100 } }],
+      }),
+    );
     expect(bad.fieldErrors).toMatchObject({ rules: "pointsSum" });
     expect(await codeOf(previewRanking(prisma, a.centralBankStaff, { ...Q3(), rules: RULES }))).toBe("forbidden");
     expect(await codeOf(previewRanking(prisma, a.mainBankManager, { ...Q3(), rules: RULES }))).toBe("forbidden");
@@ -266,7 +324,10 @@ describe("preview", () => {
   it("half-year and annual aggregates follow the published history", async () => {
     const history = await rankingHistory(prisma, w.actors.financeAdmin, w.programId);
     const aggregates = periodAggregates(history);
-    expect(aggregates.map((x) => [x.kind, x.half, x.complete])).toEqual([["half", 2, false], ["year", null, false]]);
+    expect(aggregates.map((x) => [x.kind, x.half, x.complete])).toEqual([
+      ["half", 2, false],
+      ["year", null, false],
+    ]);
     expect(aggregates[0]!.rows.map((r) => r.rank)).toEqual([1, 2]);
   });
 });

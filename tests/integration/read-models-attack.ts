@@ -65,7 +65,10 @@ export type TAttackOutcome = {
   ms: number;
 };
 
-const sqlOf = (prisma: PrismaClient) => <T>(text: string, ...values: unknown[]) => prisma.$queryRawUnsafe<T[]>(text, ...values);
+const sqlOf =
+  (prisma: PrismaClient) =>
+  <T>(text: string, ...values: unknown[]) =>
+    prisma.$queryRawUnsafe<T[]>(text, ...values);
 
 /** Whether an error (Prisma's, the driver's, or one it wraps) is PostgreSQL's deadlock abort. */
 export function isDeadlock(error: unknown): boolean {
@@ -123,15 +126,29 @@ export async function prepareAttackScene(prisma: PrismaClient, programId: string
       prisma,
       owner,
       {
-        type: RequestType.FINANCING, title: "流动资金贷款需求", description: "并发测试生成的需求。", amountFen: "200000000", purpose: "采购原材料",
-        termMonths: 12, collateral: null, neededBy: "2027-03-31", preferredProducts: [], submit: true,
+        type: RequestType.FINANCING,
+        title: "流动资金贷款需求",
+        description: "并发测试生成的需求。",
+        amountFen: "200000000",
+        purpose: "采购原材料",
+        termMonths: 12,
+        collateral: null,
+        neededBy: "2027-03-31",
+        preferredProducts: [],
+        submit: true,
       },
       opts,
     );
     return { id: r.id, serial: r.serial, version: r.version, owner };
   };
-  const step = async (item: TItem, run: (version: number) => Promise<TWorkflowResult>): Promise<TItem> => ({ ...item, version: (await run(item.version)).version });
-  const forward = (item: TItem) => step(item, (version) => forwardRequest(prisma, staff, { requestId: item.id, version, bankOrgId: bankId, copyParticipating: false, note: null }, opts));
+  const step = async (item: TItem, run: (version: number) => Promise<TWorkflowResult>): Promise<TItem> => ({
+    ...item,
+    version: (await run(item.version)).version,
+  });
+  const forward = (item: TItem) =>
+    step(item, (version) =>
+      forwardRequest(prisma, staff, { requestId: item.id, version, bankOrgId: bankId, copyParticipating: false, note: null }, opts),
+    );
   const sign = (item: TItem) => step(item, (version) => signRequest(prisma, banker, { requestId: item.id, version }, opts));
   const answer = (item: TItem) => step(item, (version) => answerRequest(prisma, banker, canDo(item.id, version), opts));
   const many = async (n: number, make: () => Promise<TItem>) => {
@@ -149,14 +166,24 @@ export async function prepareAttackScene(prisma: PrismaClient, programId: string
   const forwardCall = (item: TItem): TCall => ({
     label: "forward",
     item,
-    run: (db) => forwardRequest(db, staff, { requestId: item.id, version: item.version, bankOrgId: bankId, copyParticipating: false, note: null }, now),
+    run: (db) =>
+      forwardRequest(
+        db,
+        staff,
+        { requestId: item.id, version: item.version, bankOrgId: bankId, copyParticipating: false, note: null },
+        now,
+      ),
   });
   const withdrawCall = (item: TItem): TCall => ({
     label: "withdraw",
     item,
     run: (db) => withdrawRequest(db, item.owner, { requestId: item.id, version: item.version, reason: "已通过其他渠道解决" }, now),
   });
-  const answerCall = (item: TItem): TCall => ({ label: "answer", item, run: (db) => answerRequest(db, banker, canDo(item.id, item.version), now) });
+  const answerCall = (item: TItem): TCall => ({
+    label: "answer",
+    item,
+    run: (db) => answerRequest(db, banker, canDo(item.id, item.version), now),
+  });
   const rateCall = (item: TItem): TCall => ({
     label: "rate",
     item,
@@ -178,7 +205,14 @@ export async function prepareAttackScene(prisma: PrismaClient, programId: string
 }
 
 function canDo(requestId: string, version: number): TAnswerInput {
-  return { requestId, version, kind: AnswerKind.CAN_DO, conditions: "纳税信用B级以上", procedure: "提交材料后十个工作日内审批", suggestedProducts: null };
+  return {
+    requestId,
+    version,
+    kind: AnswerKind.CAN_DO,
+    conditions: "纳税信用B级以上",
+    procedure: "提交材料后十个工作日内审批",
+    suggestedProducts: null,
+  };
 }
 
 /** Starts every pair's two calls at once and waits for all of them. */
@@ -193,7 +227,16 @@ export async function runAttack(prisma: PrismaClient, scene: TAttackScene): Prom
       if (error instanceof AppError) return { label: call.label, serial: call.item.serial, result: "refused", detail: error.code };
       if (isDeadlock(error)) deadlocks++;
       const message = error instanceof Error ? error.message : String(error);
-      return { label: call.label, serial: call.item.serial, result: "failed", detail: message.split("\n").find((l) => l.trim() !== "")?.slice(0, 300) ?? message };
+      return {
+        label: call.label,
+        serial: call.item.serial,
+        result: "failed",
+        detail:
+          message
+            .split("\n")
+            .find((l) => l.trim() !== "")
+            ?.slice(0, 300) ?? message,
+      };
     }
   };
   const calls = await Promise.all(scene.pairs.flatMap(([a, b]) => [one(a), one(b)]));

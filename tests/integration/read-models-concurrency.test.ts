@@ -74,9 +74,13 @@ describe("read models under concurrent workflow steps", () => {
     expect(retried.deadlocks, "transactions chosen as deadlock victims (and run again by the retry)").toBe(0);
 
     // Each call that succeeded moved its item.
-    const rows = await prisma.request.findMany({ where: { serial: { in: outcome.calls.map((c) => c.serial) } }, select: { serial: true, status: true } });
+    const rows = await prisma.request.findMany({
+      where: { serial: { in: outcome.calls.map((c) => c.serial) } },
+      select: { serial: true, status: true },
+    });
     const status = new Map(rows.map((r) => [r.serial, r.status]));
-    for (const c of outcome.calls.filter((x) => x.result === "ok")) expect([c.label, c.serial, status.get(c.serial)]).toEqual([c.label, c.serial, EXPECTED_STATUS[c.label]]);
+    for (const c of outcome.calls.filter((x) => x.result === "ok"))
+      expect([c.label, c.serial, status.get(c.serial)]).toEqual([c.label, c.serial, EXPECTED_STATUS[c.label]]);
 
     expect(await recountReadModels(prisma)).toEqual([]);
   });

@@ -162,7 +162,8 @@ async function loadPeople(): Promise<void> {
   for (const b of banks) bankParent.set(b.id, b.parentId);
   activeBanks = banks.filter((b) => b.active).map((b) => b.id);
 
-  for (const p of await sql<{ id: string; orgId: string }>(`SELECT id::text, "orgId"::text AS "orgId" FROM "Park" ORDER BY id`)) parkOrg.set(p.id, p.orgId);
+  for (const p of await sql<{ id: string; orgId: string }>(`SELECT id::text, "orgId"::text AS "orgId" FROM "Park" ORDER BY id`))
+    parkOrg.set(p.id, p.orgId);
   const enterprises = await sql<{ id: string; orgId: string; approved: boolean }>(
     `SELECT id::text, "orgId"::text AS "orgId", "registrationStatus" = 'APPROVED' AS approved FROM "Enterprise" ORDER BY id`,
   );
@@ -297,12 +298,19 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       const enterpriseId = pick(approvedEnterprises);
       const owner = enterpriseOwner(enterpriseId)!;
       const type = chance(0.75) ? RequestType.FINANCING : RequestType.CONSULTATION;
-      if (chance(0.6)) return attempt("submit", `new ${type}`, () => saveRequest(prisma, owner, requestInput(type, { submit: true }), { now }));
+      if (chance(0.6))
+        return attempt("submit", `new ${type}`, () => saveRequest(prisma, owner, requestInput(type, { submit: true }), { now }));
       const made: { draft?: TWorkflowResult } = {};
-      const ok = await attempt("draft", `new ${type}`, async () => (made.draft = await saveRequest(prisma, owner, requestInput(type, {}), { now })));
+      const ok = await attempt(
+        "draft",
+        `new ${type}`,
+        async () => (made.draft = await saveRequest(prisma, owner, requestInput(type, {}), { now })),
+      );
       const d = made.draft;
       if (!ok || !d || chance(0.15)) return ok;
-      return attempt("submit", `draft ${type}`, () => saveRequest(prisma, owner, requestInput(type, { requestId: d.id, version: d.version, submit: true }), { now }));
+      return attempt("submit", `draft ${type}`, () =>
+        saveRequest(prisma, owner, requestInput(type, { requestId: d.id, version: d.version, submit: true }), { now }),
+      );
     },
   },
   resubmit: {
@@ -312,7 +320,12 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       if (xs.length === 0) return null;
       const item = pickItem(xs);
       const owner = enterpriseOwner(item.enterpriseId)!;
-      return attempt("resubmit", describeItem(item), () => saveRequest(prisma, owner, requestInput(item.type, { requestId: item.id, version: versionOf(item), submit: true }), { now }), item);
+      return attempt(
+        "resubmit",
+        describeItem(item),
+        () => saveRequest(prisma, owner, requestInput(item.type, { requestId: item.id, version: versionOf(item), submit: true }), { now }),
+        item,
+      );
     },
   },
   // The park window: automatic routing to the main bank's servicing branch, or a paired bank it picks.
@@ -327,7 +340,12 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       const choices = paired ? [...(paired.main ? [paired.main] : []), ...paired.participating] : [];
       const bankOrgId = choices.length > 0 && chance(0.3) ? pick(choices) : null;
       const input = { requestId: item.id, version: versionOf(item), bankOrgId, copyParticipating: chance(0.5), note: null };
-      return attempt("forward", `${describeItem(item)} to ${bankOrgId ? "picked bank" : "main bank"}`, () => forwardRequest(prisma, staff, input, { now }), item);
+      return attempt(
+        "forward",
+        `${describeItem(item)} to ${bankOrgId ? "picked bank" : "main bank"}`,
+        () => forwardRequest(prisma, staff, input, { now }),
+        item,
+      );
     },
   },
   return: {
@@ -347,7 +365,12 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       if (xs.length === 0) return null;
       const item = pickItem(xs);
       const input = { requestId: item.id, version: versionOf(item), note: "材料已在附件中" };
-      return attempt("disputeReturn", describeItem(item), () => disputeReturn(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }), item);
+      return attempt(
+        "disputeReturn",
+        describeItem(item),
+        () => disputeReturn(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }),
+        item,
+      );
     },
   },
   ruleOnDispute: {
@@ -358,25 +381,38 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       const item = pickItem(xs);
       const upheld = chance(0.5);
       const input = { requestId: item.id, version: versionOf(item), upheld, note: upheld ? "维持园区意见" : "材料齐全，请园区转交" };
-      return attempt("ruleOnDispute", `${describeItem(item)} ${upheld ? "upheld" : "overruled"}`, () => ruleOnDispute(prisma, pick(financeActors), input, { now }), item);
+      return attempt(
+        "ruleOnDispute",
+        `${describeItem(item)} ${upheld ? "upheld" : "overruled"}`,
+        () => ruleOnDispute(prisma, pick(financeActors), input, { now }),
+        item,
+      );
     },
   },
   sign: {
     weight: 12,
     run: async () => {
-      const xs = await items(`"answeredAt" IS NULL AND "assignedBankId" IS NOT NULL AND (status = 'FORWARDED' OR (status = 'ESCALATED' AND "signedAt" IS NULL))`);
+      const xs = await items(
+        `"answeredAt" IS NULL AND "assignedBankId" IS NOT NULL AND (status = 'FORWARDED' OR (status = 'ESCALATED' AND "signedAt" IS NULL))`,
+      );
       if (xs.length === 0) return null;
       const item = pickItem(xs);
       const actor = bankActor(item.assignedBankId!);
       if (!actor) return null;
-      return attempt("sign", describeItem(item), () => signRequest(prisma, actor, { requestId: item.id, version: versionOf(item) }, { now }), item);
+      return attempt(
+        "sign",
+        describeItem(item),
+        () => signRequest(prisma, actor, { requestId: item.id, version: versionOf(item) }, { now }),
+        item,
+      );
     },
   },
   // Each answer kind; a loan (GRANTED) only on a financing need.
   answer: {
     weight: 14,
     run: async (variant) => {
-      const kind = (variant ?? pick([AnswerKind.CAN_DO, AnswerKind.NEEDS_DOCUMENTS, AnswerKind.CANNOT_DO, AnswerKind.GRANTED])) as AnswerKind;
+      const kind = (variant ??
+        pick([AnswerKind.CAN_DO, AnswerKind.NEEDS_DOCUMENTS, AnswerKind.CANNOT_DO, AnswerKind.GRANTED])) as AnswerKind;
       const xs = await items(
         `"answeredAt" IS NULL AND "assignedBankId" IS NOT NULL AND status IN ('SIGNED', 'ESCALATED') ${kind === AnswerKind.GRANTED ? `AND type = 'FINANCING'` : ""}`,
       );
@@ -394,8 +430,18 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
             : kind === AnswerKind.CANNOT_DO
               ? { ...base, kind, reason: "不符合我行授信政策" }
               : {
-                  ...base, kind: AnswerKind.GRANTED, amountFen: String(pick([100, 300, 800]) * 1_000_000), annualRate: pick(["3.1", "3.45", "4.2"]), termMonths: pick([6, 12, 36]),
-                  product: "科技贷", guarantee: null, isFirstLoan: chance(0.5), isCreditLoan: chance(0.5), grantedOn: day, disbursedOn: chance(0.7) ? day : null, maturesOn: null,
+                  ...base,
+                  kind: AnswerKind.GRANTED,
+                  amountFen: String(pick([100, 300, 800]) * 1_000_000),
+                  annualRate: pick(["3.1", "3.45", "4.2"]),
+                  termMonths: pick([6, 12, 36]),
+                  product: "科技贷",
+                  guarantee: null,
+                  isFirstLoan: chance(0.5),
+                  isCreditLoan: chance(0.5),
+                  grantedOn: day,
+                  disbursedOn: chance(0.7) ? day : null,
+                  maturesOn: null,
                 };
       return attempt(`answer:${kind}`, describeItem(item), () => answerRequest(prisma, actor, input, { now }), item);
     },
@@ -404,9 +450,9 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
   pass: {
     weight: 4,
     run: async () => {
-      const xs = (await items(`"answeredAt" IS NULL AND "assignedBankId" IS NOT NULL AND status IN ('FORWARDED', 'SIGNED', 'ESCALATED')`)).filter((x) =>
-        (pairings.get(x.parkId)?.participating ?? []).some((b) => b !== x.assignedBankId),
-      );
+      const xs = (
+        await items(`"answeredAt" IS NULL AND "assignedBankId" IS NOT NULL AND status IN ('FORWARDED', 'SIGNED', 'ESCALATED')`)
+      ).filter((x) => (pairings.get(x.parkId)?.participating ?? []).some((b) => b !== x.assignedBankId));
       if (xs.length === 0) return null;
       const item = pickItem(xs);
       const actor = bankActor(item.assignedBankId!);
@@ -435,7 +481,13 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       const xs = await items(`status = 'ESCALATED' OR (status IN ('FORWARDED', 'SIGNED') AND "answeredAt" IS NULL AND "dueAt" < $1)`, now);
       if (xs.length === 0) return null;
       const item = pickItem(xs);
-      const input = { requestId: item.id, version: versionOf(item), bankOrgId: pick(activeBanks), deadlineDays: 1 + Math.floor(rng() * 10), note: null };
+      const input = {
+        requestId: item.id,
+        version: versionOf(item),
+        bankOrgId: pick(activeBanks),
+        deadlineDays: 1 + Math.floor(rng() * 10),
+        note: null,
+      };
       return attempt("assign", describeItem(item), () => assignRequest(prisma, pick(financeActors), input, { now }), item);
     },
   },
@@ -459,7 +511,12 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       const dissatisfied = variant ? variant === "dissatisfied" : chance(0.4);
       const rating = dissatisfied ? Rating.DISSATISFIED : pick([Rating.SATISFIED, Rating.BASICALLY_SATISFIED]);
       const input = { requestId: item.id, version: versionOf(item), rating, comment: dissatisfied ? "条件太高" : null };
-      return attempt(`rate:${dissatisfied ? "dissatisfied" : "satisfied"}`, `${describeItem(item)} ${rating}`, () => rateRequest(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }), item);
+      return attempt(
+        `rate:${dissatisfied ? "dissatisfied" : "satisfied"}`,
+        `${describeItem(item)} ${rating}`,
+        () => rateRequest(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }),
+        item,
+      );
     },
   },
   // Before an answer (no check needed; owed nothing when before the deadline) or after one.
@@ -473,7 +530,12 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       if (xs.length === 0) return null;
       const item = pickItem(xs);
       const input = { requestId: item.id, version: versionOf(item), reason: "已通过其他渠道解决" };
-      return attempt(`withdraw:${after ? "afterAnswer" : "beforeAnswer"}`, describeItem(item), () => withdrawRequest(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }), item);
+      return attempt(
+        `withdraw:${after ? "afterAnswer" : "beforeAnswer"}`,
+        describeItem(item),
+        () => withdrawRequest(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }),
+        item,
+      );
     },
   },
   checkWithdrawal: {
@@ -521,7 +583,9 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
         });
       }
       const existing = new Set((await sql<{ d: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS d FROM "CalendarDay"`)).map((r) => r.d));
-      const days = Array.from({ length: 8 }, (_, i) => shanghaiDateString(new Date(now.getTime() + (i + 1) * 86_400_000))).filter((d) => !existing.has(d));
+      const days = Array.from({ length: 8 }, (_, i) => shanghaiDateString(new Date(now.getTime() + (i + 1) * 86_400_000))).filter(
+        (d) => !existing.has(d),
+      );
       if (days.length === 0) return null;
       const date = pick(days);
       const kind = isWeekendIso(date) ? CalendarDayKind.WORKDAY : CalendarDayKind.HOLIDAY;
@@ -609,9 +673,13 @@ describe("read models kept by triggers", () => {
       const [kind, variant] = stepOf(label);
       for (let tries = 0; tries < 12 && !succeeded.get(label); tries++) {
         advance();
-        if (label === "ruleOnDispute" && (await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'RETURNED' AND "returnDisputedAt" IS NOT NULL`)) === 0) {
+        if (
+          label === "ruleOnDispute" &&
+          (await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'RETURNED' AND "returnDisputedAt" IS NOT NULL`)) === 0
+        ) {
           // Nothing disputed right now: make a return and a dispute first.
-          if ((await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'RETURNED' AND "returnDisputeNote" IS NULL`)) === 0) await runChecked("return");
+          if ((await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'RETURNED' AND "returnDisputeNote" IS NULL`)) === 0)
+            await runChecked("return");
           await runChecked("disputeReturn");
           advance();
         }
@@ -624,7 +692,10 @@ describe("read models kept by triggers", () => {
     const no = [...refused.entries()].filter(([k]) => !k.includes("(")).reduce((a, [, b]) => a + b, 0);
     const table = [...new Set([...succeeded.keys(), ...refused.keys(), ...skipped.keys()])]
       .sort()
-      .map((k) => `  ${k.padEnd(40)} ok ${String(succeeded.get(k) ?? 0).padStart(3)}  refused ${String(refused.get(k) ?? 0).padStart(3)}  no candidate ${skipped.get(k) ?? 0}`);
+      .map(
+        (k) =>
+          `  ${k.padEnd(40)} ok ${String(succeeded.get(k) ?? 0).padStart(3)}  refused ${String(refused.get(k) ?? 0).padStart(3)}  no candidate ${skipped.get(k) ?? 0}`,
+      );
     console.info(
       [
         `read-models consistency: seed ${SEED}, ${attempts} domain calls (${ok} succeeded, ${no} refused), clock ${START.toISOString()} → ${now.toISOString()}, ${((Date.now() - started) / 1000).toFixed(1)}s`,
@@ -666,16 +737,26 @@ describe("read models kept by triggers", () => {
       return {
         total: await count(`SELECT count(*) AS n FROM "Request" r WHERE ${running} AND ${inBanks}`, bankIds),
         overdue: await count(`SELECT count(*) AS n FROM "Request" r WHERE ${running} AND ${inBanks} AND r."dueAt" < $2`, bankIds, now),
-        dueToday: await count(`SELECT count(*) AS n FROM "Request" r WHERE ${running} AND ${inBanks} AND r."dueAt" >= $2 AND r."dueAt" <= $3`, bankIds, now, endOfToday),
+        dueToday: await count(
+          `SELECT count(*) AS n FROM "Request" r WHERE ${running} AND ${inBanks} AND r."dueAt" >= $2 AND r."dueAt" <= $3`,
+          bankIds,
+          now,
+          endOfToday,
+        ),
       };
     };
-    expect(await countDeadlineBands(prisma, { statuses: RUNNING, unanswered: true, bankIds: banks }, now, endOfToday)).toEqual(await direct(banks));
+    expect(await countDeadlineBands(prisma, { statuses: RUNNING, unanswered: true, bankIds: banks }, now, endOfToday)).toEqual(
+      await direct(banks),
+    );
     const head = await direct(headBanks);
     expect(head.total).toBeGreaterThan(0);
     expect(await countDeadlineBands(prisma, { statuses: RUNNING, unanswered: true, bankIds: headBanks }, now, endOfToday)).toEqual(head);
     expect(await countDeadlineBands(prisma, { statuses: RUNNING, unanswered: true }, now, endOfToday)).toEqual(await direct(null));
     expect(await countUnderSupervision(prisma, now)).toBe(
-      await count(`SELECT count(*) AS n FROM "Request" r WHERE r.status = 'ESCALATED' OR (${running} AND (r."dueAt" < $1 OR r."escalationReason" = 'PASSED'))`, now),
+      await count(
+        `SELECT count(*) AS n FROM "Request" r WHERE r.status = 'ESCALATED' OR (${running} AND (r."dueAt" < $1 OR r."escalationReason" = 'PASSED'))`,
+        now,
+      ),
     );
 
     // A quarter's reply and satisfaction counts at the run's clock (as the dashboards read
@@ -687,7 +768,9 @@ describe("read models kept by triggers", () => {
     let received = 0;
     for (const w of windows) {
       for (const bankOrgIds of [null, banks, headBanks]) {
-        const stored = ratesOf(await readQuarterRateCounts(prisma, { programId, quarterStart: quarterStartOf(w), cutoff: now, bankOrgIds }));
+        const stored = ratesOf(
+          await readQuarterRateCounts(prisma, { programId, quarterStart: quarterStartOf(w), cutoff: now, bankOrgIds }),
+        );
         const expected = await expectedQuarterRates(prisma, { programId, window: w, cutoff: now, bankIds: bankOrgIds });
         const label = `${w.year}Q${w.quarter} ${bankOrgIds === null ? "city-wide" : bankOrgIds === banks ? "demo liaison's banks" : "busiest head bank"}`;
         expect([label, stored]).toEqual([label, expected]);
@@ -705,11 +788,17 @@ describe("read models kept by triggers", () => {
     );
     await prisma.$executeRawUnsafe(
       `UPDATE "RequestStatusTally" SET n = n + 1 WHERE "programId" = $1::uuid AND "parkId" = $2::uuid AND "bankKey" = $3::uuid AND status = $4::"RequestStatus"`,
-      row!.programId, row!.parkId, row!.bankKey, row!.status,
+      row!.programId,
+      row!.parkId,
+      row!.bankKey,
+      row!.status,
     );
     const found = await recountReadModels(prisma);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ model: "RequestStatusTally", key: [row!.programId, row!.parkId, row!.bankKey, row!.status].join("|") });
+    expect(found[0]).toMatchObject({
+      model: "RequestStatusTally",
+      key: [row!.programId, row!.parkId, row!.bankKey, row!.status].join("|"),
+    });
     expect(Number(found[0]!.stored)).toBe(Number(found[0]!.expected) + 1);
 
     // A wrong ledger fact on one item: the rebuild says it corrected one item.

@@ -28,7 +28,10 @@ export async function openSeededDatabase(label: string, options: { enterprises?:
   try {
     await migrate(fresh.url, { onLog: () => {} });
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: fresh.url }) });
-    await seedDemoData(prisma, { referenceDate: SEED_REFERENCE_DATE, ...(options.enterprises ? { enterprises: options.enterprises } : {}) });
+    await seedDemoData(prisma, {
+      referenceDate: SEED_REFERENCE_DATE,
+      ...(options.enterprises ? { enterprises: options.enterprises } : {}),
+    });
     const programId = (await prisma.program.findFirstOrThrow({ where: { year: 2026 }, select: { id: true } })).id;
     const client = prisma;
     return {
@@ -46,4 +49,3 @@ export async function openSeededDatabase(label: string, options: { enterprises?:
     throw error;
   }
 }
-

@@ -35,8 +35,14 @@ let counter = 0;
 
 async function makePark(label: string, active = true): Promise<{ parkId: string; actor: TActor }> {
   const tag = randomBytes(4).toString("hex");
-  const org = await prisma.organization.create({ data: { kind: OrgKind.PARK, name: `注册测试${label}园区 ${tag}`, active }, select: { id: true } });
-  const park = await prisma.park.create({ data: { orgId: org.id, code: `RT-${tag}`, windowName: `${label}园区融资服务窗口` }, select: { id: true } });
+  const org = await prisma.organization.create({
+    data: { kind: OrgKind.PARK, name: `注册测试${label}园区 ${tag}`, active },
+    select: { id: true },
+  });
+  const park = await prisma.park.create({
+    data: { orgId: org.id, code: `RT-${tag}`, windowName: `${label}园区融资服务窗口` },
+    select: { id: true },
+  });
   const user = await prisma.user.create({
     data: { orgId: org.id, role: Role.PARK_STAFF, account: `reg.window.${tag}`, name: `窗口${label}` },
     select: { id: true },
@@ -119,12 +125,24 @@ describe("submitRegistration", () => {
     expect(enterprise.org).toMatchObject({ kind: OrgKind.ENTERPRISE, name: input.name, active: true });
 
     const user = await prisma.user.findUniqueOrThrow({ where: { id: receipt.userId } });
-    expect(user).toMatchObject({ orgId: enterprise.orgId, role: Role.ENTERPRISE_OWNER, account: input.account, mobile: enterprise.contactMobile, active: true });
+    expect(user).toMatchObject({
+      orgId: enterprise.orgId,
+      role: Role.ENTERPRISE_OWNER,
+      account: input.account,
+      mobile: enterprise.contactMobile,
+      active: true,
+    });
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
 
     const audit = await auditRows("registration.submitted", receipt.enterpriseId);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorUserId: user.id, actorOrgId: enterprise.orgId, targetType: "Enterprise", outcome: "SUCCESS", ip: META.ip });
+    expect(audit[0]).toMatchObject({
+      actorUserId: user.id,
+      actorOrgId: enterprise.orgId,
+      targetType: "Enterprise",
+      outcome: "SUCCESS",
+      ip: META.ip,
+    });
     expect(receipt).toMatchObject({ parkName: expect.stringContaining("甲园区"), windowName: "甲园区融资服务窗口" });
 
     // Signed in but not approved: no requests yet.
@@ -209,7 +227,10 @@ describe("submitRegistration", () => {
 
   it("lets exactly one of two simultaneous registrations with the same USCC through", async () => {
     const uscc = makeUscc(rng);
-    const results = await Promise.allSettled([submitRegistration(prisma, form({ uscc }), META), submitRegistration(prisma, form({ uscc }), META)]);
+    const results = await Promise.allSettled([
+      submitRegistration(prisma, form({ uscc }), META),
+      submitRegistration(prisma, form({ uscc }), META),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(AppError);
@@ -270,7 +291,9 @@ describe("reviewRegistration and the queue", () => {
     }
     const owner = await prisma.user.findUniqueOrThrow({ where: { id: inB.userId } });
     const ownerActor: TActor = { userId: owner.id, role: owner.role, orgId: owner.orgId, orgKind: OrgKind.ENTERPRISE };
-    expect((await appError(reviewRegistration(prisma, ownerActor, { decision: "approve", enterpriseId: inB.enterpriseId }, META))).code).toBe("notFound");
+    expect(
+      (await appError(reviewRegistration(prisma, ownerActor, { decision: "approve", enterpriseId: inB.enterpriseId }, META))).code,
+    ).toBe("notFound");
     expect(await isEnterpriseApproved(prisma, inB.orgId)).toBe(false);
   });
 
@@ -283,22 +306,38 @@ describe("reviewRegistration and the queue", () => {
     expect(row).toMatchObject({ registrationStatus: RegistrationStatus.APPROVED, registrationNote: null, reviewedAt: now });
     const audit = await auditRows("registration.approved", r.enterpriseId);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorUserId: parkA.actor.userId, actorOrgId: parkA.actor.orgId, targetType: "Enterprise", outcome: "SUCCESS" });
+    expect(audit[0]).toMatchObject({
+      actorUserId: parkA.actor.userId,
+      actorOrgId: parkA.actor.orgId,
+      targetType: "Enterprise",
+      outcome: "SUCCESS",
+    });
     expect(await isEnterpriseApproved(prisma, r.orgId)).toBe(true);
     expect((await listPendingRegistrations(prisma, parkA.actor)).map((x) => x.enterpriseId)).not.toContain(r.enterpriseId);
 
-    const again = await appError(reviewRegistration(prisma, parkA.actor, { decision: "reject", enterpriseId: r.enterpriseId, reason: "重复审核测试" }, META));
+    const again = await appError(
+      reviewRegistration(prisma, parkA.actor, { decision: "reject", enterpriseId: r.enterpriseId, reason: "重复审核测试" }, META),
+    );
     expect(again.code).toBe("alreadyReviewed");
-    expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: r.enterpriseId } })).registrationStatus).toBe(RegistrationStatus.APPROVED);
+    expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: r.enterpriseId } })).registrationStatus).toBe(
+      RegistrationStatus.APPROVED,
+    );
   });
 
   it("rejects only with a reason of at least 5 characters, and keeps the reason for the owner", async () => {
     const r = await submitRegistration(prisma, form(), META);
-    for (const [reason, code] of [["", "reasonRequired"], ["不在园区", "reasonTooShort"]] as const) {
-      const error = await appError(reviewRegistration(prisma, parkA.actor, { decision: "reject", enterpriseId: r.enterpriseId, reason }, META));
+    for (const [reason, code] of [
+      ["", "reasonRequired"],
+      ["不在园区", "reasonTooShort"],
+    ] as const) {
+      const error = await appError(
+        reviewRegistration(prisma, parkA.actor, { decision: "reject", enterpriseId: r.enterpriseId, reason }, META),
+      );
       expect(error).toMatchObject({ code: "invalidInput", fieldErrors: { reason: code } });
     }
-    expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: r.enterpriseId } })).registrationStatus).toBe(RegistrationStatus.PENDING);
+    expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: r.enterpriseId } })).registrationStatus).toBe(
+      RegistrationStatus.PENDING,
+    );
 
     const reason = "经核实该企业不在本园区经营";
     await reviewRegistration(prisma, parkA.actor, { decision: "reject", enterpriseId: r.enterpriseId, reason: `  ${reason} ` }, META);

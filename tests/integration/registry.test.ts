@@ -70,8 +70,17 @@ async function enterprise(parkId: string, name: string, extra: { supportClass?: 
   const org = await prisma.organization.create({ data: { kind: OrgKind.ENTERPRISE, name }, select: { id: true } });
   const e = await prisma.enterprise.create({
     data: {
-      orgId: org.id, uscc: makeUscc(rng), name, parkId, industrySection: "C", size: "SMALL", tags: extra.tags ?? [],
-      supportClass: extra.supportClass ?? null, contactName: "张三", contactMobile: "13812345678", registrationStatus: "APPROVED",
+      orgId: org.id,
+      uscc: makeUscc(rng),
+      name,
+      parkId,
+      industrySection: "C",
+      size: "SMALL",
+      tags: extra.tags ?? [],
+      supportClass: extra.supportClass ?? null,
+      contactName: "张三",
+      contactMobile: "13812345678",
+      registrationStatus: "APPROVED",
     },
     select: { id: true },
   });
@@ -94,7 +103,10 @@ const mine = parseEnterpriseFilters({ q: tag });
 
 beforeAll(async () => {
   prisma = createPrismaClient(databaseUrl());
-  const finance = await prisma.organization.create({ data: { kind: OrgKind.FINANCE_OFFICE, name: `名录测试金融办 ${tag}` }, select: { id: true } });
+  const finance = await prisma.organization.create({
+    data: { kind: OrgKind.FINANCE_OFFICE, name: `名录测试金融办 ${tag}` },
+    select: { id: true },
+  });
   admin = await user(finance.id, OrgKind.FINANCE_OFFICE, Role.FINANCE_ADMIN, "admin");
   parkA = await park("A");
   parkB = await park("B");
@@ -104,7 +116,10 @@ beforeAll(async () => {
   const entAOrg = await prisma.enterprise.findUniqueOrThrow({ where: { id: entA }, select: { orgId: true } });
   owner = await user(entAOrg.orgId, OrgKind.ENTERPRISE, Role.ENTERPRISE_OWNER, "owner");
 
-  const headOrg = await prisma.organization.create({ data: { kind: OrgKind.BANK, name: `名录测试银行云溪分行 ${tag}`, bankLevel: BankLevel.BRANCH }, select: { id: true } });
+  const headOrg = await prisma.organization.create({
+    data: { kind: OrgKind.BANK, name: `名录测试银行云溪分行 ${tag}`, bankLevel: BankLevel.BRANCH },
+    select: { id: true },
+  });
   const subOrg = await prisma.organization.create({
     data: { kind: OrgKind.BANK, name: `名录测试银行高新支行 ${tag}`, bankLevel: BankLevel.SUB_BRANCH, parentId: headOrg.id },
     select: { id: true },
@@ -116,7 +131,10 @@ beforeAll(async () => {
   };
   sub = { orgId: subOrg.id, liaison: await user(subOrg.id, OrgKind.BANK, Role.BANK_LIAISON, "subliaison") };
   // The sub-branch takes enterprise A2 ("1+1"): its bank sees that one only.
-  const program = await prisma.program.create({ data: { name: `名录测试项目 ${tag}`, docNumber: "测试〔2026〕1号", year: 2026 }, select: { id: true } });
+  const program = await prisma.program.create({
+    data: { name: `名录测试项目 ${tag}`, docNumber: "测试〔2026〕1号", year: 2026 },
+    select: { id: true },
+  });
   await prisma.enterpriseBankPairing.create({
     data: { programId: program.id, year: 2026, bankOrgId: subOrg.id, enterpriseId: entA2, accountManagerName: "客户经理" },
   });
@@ -144,8 +162,16 @@ describe("enterprise scope", () => {
     const before = await prisma.enterprise.findUniqueOrThrow({ where: { id: entB } });
     const base = { enterpriseId: entB, uscc: before.uscc, name: "改名", industrySection: "C", size: "SMALL" };
     expect((await codeOf(updateRegistryEnterprise(prisma, parkA.staff, ctx, base, META))).code).toBe("notFound");
-    expect((await codeOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entB, toClass: "A", reason: "越权调整测试" }, META))).code).toBe("notFound");
-    expect((await codeOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entB }, false, META))).code).toBe("notFound");
+    expect(
+      (
+        await codeOf(
+          changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entB, toClass: "A", reason: "越权调整测试" }, META),
+        )
+      ).code,
+    ).toBe("notFound");
+    expect((await codeOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entB }, false, META))).code).toBe(
+      "notFound",
+    );
     const after = await prisma.enterprise.findUniqueOrThrow({ where: { id: entB }, include: { org: true } });
     expect(after.name).toBe(before.name);
     expect(after.supportClass).toBe(SupportClass.B);
@@ -156,14 +182,24 @@ describe("enterprise scope", () => {
   it("a park window enters enterprises into its own park only; the USCC is checked and unique", async () => {
     const ctx = await ctxOf(parkA.staff);
     const uscc = makeUscc(rng);
-    const input = { uscc, name: `甲园区新录入有限公司 ${tag}`, parkId: parkB.parkId, industrySection: "C", industryDivision: "34", size: "MICRO", tags: ["高新技术企业"] };
+    const input = {
+      uscc,
+      name: `甲园区新录入有限公司 ${tag}`,
+      parkId: parkB.parkId,
+      industrySection: "C",
+      industryDivision: "34",
+      size: "MICRO",
+      tags: ["高新技术企业"],
+    };
     const { enterpriseId } = await createRegistryEnterprise(prisma, parkA.staff, ctx, input, META);
     const created = await prisma.enterprise.findUniqueOrThrow({ where: { id: enterpriseId } });
     expect(created.parkId).toBe(parkA.parkId); // not the park it asked for
     expect(created.registrationStatus).toBe("APPROVED");
     expect((await codeOf(createRegistryEnterprise(prisma, parkA.staff, ctx, input, META))).fieldErrors).toEqual({ uscc: "usccTaken" });
     const wrong = uscc.slice(0, 17) + (uscc[17] === "0" ? "1" : "0");
-    expect((await codeOf(createRegistryEnterprise(prisma, parkA.staff, ctx, { ...input, uscc: wrong }, META))).fieldErrors).toMatchObject({ uscc: "usccChecksum" });
+    expect((await codeOf(createRegistryEnterprise(prisma, parkA.staff, ctx, { ...input, uscc: wrong }, META))).fieldErrors).toMatchObject({
+      uscc: "usccChecksum",
+    });
     expect(await prisma.auditLog.count({ where: { action: "registry.enterpriseCreated", targetId: enterpriseId } })).toBe(1);
   });
 
@@ -171,8 +207,19 @@ describe("enterprise scope", () => {
     const ctx = await ctxOf(owner);
     const before = await prisma.enterprise.findUniqueOrThrow({ where: { id: entA } });
     const result = await updateRegistryEnterprise(
-      prisma, owner, ctx,
-      { enterpriseId: entA, uscc: makeUscc(rng), name: before.name, industrySection: "C", size: "SMALL", tags: [], contactName: "李四", contactMobile: "" },
+      prisma,
+      owner,
+      ctx,
+      {
+        enterpriseId: entA,
+        uscc: makeUscc(rng),
+        name: before.name,
+        industrySection: "C",
+        size: "SMALL",
+        tags: [],
+        contactName: "李四",
+        contactMobile: "",
+      },
       META,
     );
     expect(result.changed).toEqual(["contactName"]);
@@ -184,10 +231,33 @@ describe("enterprise scope", () => {
 describe("A/B/C class changes", () => {
   it("need a reason and are kept as history: who, when, why", async () => {
     const ctx = await ctxOf(parkA.staff);
-    expect((await codeOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "B", reason: "短" }, META))).fieldErrors).toEqual({ reason: "reasonTooShort" });
-    await changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "B", reason: "有合作但尚无借贷关系" }, META, shanghai("2026-03-02T10:00:00"));
-    await changeRegistryEnterpriseClass(prisma, admin, await ctxOf(admin), { enterpriseId: entA, toClass: "A", reason: "已获得首笔信用贷款授信" }, META, shanghai("2026-04-10T10:00:00"));
-    expect((await codeOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "A", reason: "重复调整测试" }, META))).fieldErrors).toEqual({ toClass: "sameClass" });
+    expect(
+      (await codeOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "B", reason: "短" }, META)))
+        .fieldErrors,
+    ).toEqual({ reason: "reasonTooShort" });
+    await changeRegistryEnterpriseClass(
+      prisma,
+      parkA.staff,
+      ctx,
+      { enterpriseId: entA, toClass: "B", reason: "有合作但尚无借贷关系" },
+      META,
+      shanghai("2026-03-02T10:00:00"),
+    );
+    await changeRegistryEnterpriseClass(
+      prisma,
+      admin,
+      await ctxOf(admin),
+      { enterpriseId: entA, toClass: "A", reason: "已获得首笔信用贷款授信" },
+      META,
+      shanghai("2026-04-10T10:00:00"),
+    );
+    expect(
+      (
+        await codeOf(
+          changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "A", reason: "重复调整测试" }, META),
+        )
+      ).fieldErrors,
+    ).toEqual({ toClass: "sameClass" });
 
     const detail = await getRegistryEnterprise(prisma, parkA.staff, ctx, entA);
     expect(detail?.supportClass).toBe("A");
@@ -204,9 +274,21 @@ describe("A/B/C class changes", () => {
     const active = (await listRegistryEnterprises(prisma, parkA.staff, ctx, mine)).rows.map((r) => r.id);
     expect(active).toContain(entA);
     expect(active).not.toContain(entA2);
-    expect((await listRegistryEnterprises(prisma, parkA.staff, ctx, parseEnterpriseFilters({ q: tag, status: "inactive" }))).rows.map((r) => r.id)).toEqual([entA2]);
-    expect((await codeOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA2, toClass: "C", reason: "停用后调整测试" }, META))).code).toBe("inactive");
-    expect((await codeOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entA2 }, false, META))).code).toBe("alreadyInactive");
+    expect(
+      (await listRegistryEnterprises(prisma, parkA.staff, ctx, parseEnterpriseFilters({ q: tag, status: "inactive" }))).rows.map(
+        (r) => r.id,
+      ),
+    ).toEqual([entA2]);
+    expect(
+      (
+        await codeOf(
+          changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA2, toClass: "C", reason: "停用后调整测试" }, META),
+        )
+      ).code,
+    ).toBe("inactive");
+    expect((await codeOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entA2 }, false, META))).code).toBe(
+      "alreadyInactive",
+    );
     await setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entA2 }, true, META);
     expect((await listRegistryEnterprises(prisma, parkA.staff, ctx, all)).total).toEqual({ value: 3, capped: false });
   });
@@ -214,18 +296,33 @@ describe("A/B/C class changes", () => {
 
 describe("bank contacts", () => {
   const contact = (bankOrgId: string, effectiveOn: string, liaisonName = "赵联络", liaisonMobile = "13912340000") => ({
-    bankOrgId, firstPersonName: "钱行长", firstPersonTitle: "行长", secondPersonName: "孙副行长", secondPersonTitle: "分管信贷副行长",
-    department: "普惠金融部", liaisonName, liaisonMobile, effectiveOn,
+    bankOrgId,
+    firstPersonName: "钱行长",
+    firstPersonTitle: "行长",
+    secondPersonName: "孙副行长",
+    secondPersonTitle: "分管信贷副行长",
+    department: "普惠金融部",
+    liaisonName,
+    liaisonMobile,
+    effectiveOn,
   });
   const official = getCnOfficialCalendar();
 
   it("flags a change filed more than 3 working days after it took effect (the Labour Day holiday does not count)", async () => {
-    const onTime = await fileBankContact(prisma, sub.liaison, contact(sub.orgId, "2026-04-30"), META, { now: shanghai("2026-05-08T17:00:00"), calendar: official });
+    const onTime = await fileBankContact(prisma, sub.liaison, contact(sub.orgId, "2026-04-30"), META, {
+      now: shanghai("2026-05-08T17:00:00"),
+      calendar: official,
+    });
     expect(onTime.filedLate).toBe(false);
-    const late = await fileBankContact(prisma, sub.liaison, contact(sub.orgId, "2026-04-30", "周联络", "13912340001"), META, { now: shanghai("2026-05-09T10:00:00"), calendar: official });
+    const late = await fileBankContact(prisma, sub.liaison, contact(sub.orgId, "2026-04-30", "周联络", "13912340001"), META, {
+      now: shanghai("2026-05-09T10:00:00"),
+      calendar: official,
+    });
     expect(late.filedLate).toBe(true);
     // With the database calendar (whatever it holds, Monday → Friday is 4 working days in March).
-    const monday = await fileBankContact(prisma, sub.liaison, contact(sub.orgId, "2026-03-02"), META, { now: shanghai("2026-03-06T09:00:00") });
+    const monday = await fileBankContact(prisma, sub.liaison, contact(sub.orgId, "2026-03-02"), META, {
+      now: shanghai("2026-03-06T09:00:00"),
+    });
     expect(monday.filedLate).toBe(true);
 
     const stored = await prisma.bankContact.findUniqueOrThrow({ where: { id: late.contactId } });
@@ -240,7 +337,10 @@ describe("bank contacts", () => {
   });
 
   it("keeps the mobile on file when left empty for the same person", async () => {
-    const r = await fileBankContact(prisma, sub.liaison, { ...contact(sub.orgId, "2026-05-11", "周联络"), liaisonMobile: "" }, META, { now: shanghai("2026-05-11T09:00:00"), calendar: official });
+    const r = await fileBankContact(prisma, sub.liaison, { ...contact(sub.orgId, "2026-05-11", "周联络"), liaisonMobile: "" }, META, {
+      now: shanghai("2026-05-11T09:00:00"),
+      calendar: official,
+    });
     expect((await prisma.bankContact.findUniqueOrThrow({ where: { id: r.contactId } })).liaisonMobile).toBe("13912340001");
   });
 
@@ -248,17 +348,31 @@ describe("bank contacts", () => {
     const now = { now: shanghai("2026-05-11T09:00:00"), calendar: official };
     expect((await codeOf(fileBankContact(prisma, sub.liaison, contact(head.orgId, "2026-05-11"), META, now))).code).toBe("notFound");
     expect((await codeOf(fileBankContact(prisma, head.liaison, contact(sub.orgId, "2026-05-11"), META, now))).code).toBe("notFound");
-    await expect(fileBankContact(prisma, head.manager, contact(sub.orgId, "2026-05-11"), META, now)).resolves.toMatchObject({ filedLate: false });
-    await expect(fileBankContact(prisma, head.liaison, contact(head.orgId, "2026-05-11"), META, now)).resolves.toMatchObject({ filedLate: false });
+    await expect(fileBankContact(prisma, head.manager, contact(sub.orgId, "2026-05-11"), META, now)).resolves.toMatchObject({
+      filedLate: false,
+    });
+    await expect(fileBankContact(prisma, head.liaison, contact(head.orgId, "2026-05-11"), META, now)).resolves.toMatchObject({
+      filedLate: false,
+    });
     expect((await codeOf(fileBankContact(prisma, parkA.staff, contact(sub.orgId, "2026-05-11"), META, now))).code).toBe("forbidden");
   });
 
   it("lists banks as a hierarchy; a bank with active branches is not deactivated; a branch cannot sit under a sub-branch", async () => {
     const banks = await listRegistryBanks(prisma, parkA.staff, parseOrgFilters({ q: tag }));
-    expect(banks.map((b) => [b.id, b.depth])).toEqual([[head.orgId, 0], [sub.orgId, 1]]);
-    expect((await codeOf(setRegistryOrgActive(prisma, admin, OrgKind.BANK, { orgId: head.orgId }, false, META))).code).toBe("hasActiveChildren");
-    const other = await prisma.organization.create({ data: { kind: OrgKind.BANK, name: `名录测试另一支行 ${tag}`, bankLevel: BankLevel.SUB_BRANCH }, select: { id: true } });
-    const r = await codeOf(updateRegistryBank(prisma, admin, { orgId: head.orgId, name: `名录测试银行云溪分行 ${tag}`, parentId: other.id }, META));
+    expect(banks.map((b) => [b.id, b.depth])).toEqual([
+      [head.orgId, 0],
+      [sub.orgId, 1],
+    ]);
+    expect((await codeOf(setRegistryOrgActive(prisma, admin, OrgKind.BANK, { orgId: head.orgId }, false, META))).code).toBe(
+      "hasActiveChildren",
+    );
+    const other = await prisma.organization.create({
+      data: { kind: OrgKind.BANK, name: `名录测试另一支行 ${tag}`, bankLevel: BankLevel.SUB_BRANCH },
+      select: { id: true },
+    });
+    const r = await codeOf(
+      updateRegistryBank(prisma, admin, { orgId: head.orgId, name: `名录测试银行云溪分行 ${tag}`, parentId: other.id }, META),
+    );
     expect(r.fieldErrors).toEqual({ parentId: "parentLevel" });
     expect((await codeOf(updateRegistryBank(prisma, parkA.staff, { orgId: head.orgId, name: "x" }, META))).code).toBe("forbidden");
   });
@@ -266,8 +380,17 @@ describe("bank contacts", () => {
 
 describe("exports", () => {
   const asSession = (a: TFixture): TSessionUser => ({
-    sessionId: "00000000-0000-4000-8000-000000000000", userId: a.userId, account: a.name, name: a.name, role: a.role, orgId: a.orgId,
-    orgKind: a.orgKind, orgName: "测试", mustChangePassword: false, needsTotpEnrolment: false, totpEnabled: true,
+    sessionId: "00000000-0000-4000-8000-000000000000",
+    userId: a.userId,
+    account: a.name,
+    name: a.name,
+    role: a.role,
+    orgId: a.orgId,
+    orgKind: a.orgKind,
+    orgName: "测试",
+    mustChangePassword: false,
+    needsTotpEnrolment: false,
+    totpEnabled: true,
   });
 
   async function download(a: TFixture, query: string): Promise<{ status: number; names: string[]; type: string | null }> {

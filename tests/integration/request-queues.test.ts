@@ -13,7 +13,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
-  BankLevel, EscalationReason, LedgerAction, OrgKind, PairingRole, RegistrationStatus, RequestStatus, RequestType, Role, RouteRole,
+  BankLevel,
+  EscalationReason,
+  LedgerAction,
+  OrgKind,
+  PairingRole,
+  RegistrationStatus,
+  RequestStatus,
+  RequestType,
+  Role,
+  RouteRole,
 } from "@/lib/generated/prisma/enums";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { createWorkingCalendar, endOfShanghaiDay } from "@/lib/calendar/working-days";
@@ -37,22 +46,45 @@ async function org(kind: OrgKind, name: string, extra: { parentId?: string; bank
 }
 
 async function actor(orgId: string, orgKind: OrgKind, role: Role, label: string): Promise<TActorSource> {
-  const u = await prisma.user.create({ data: { orgId, role, account: `queues.${label}.${tag}`, name: `队列${label}`, recoveryCodes: [] }, select: { id: true } });
+  const u = await prisma.user.create({
+    data: { orgId, role, account: `queues.${label}.${tag}`, name: `队列${label}`, recoveryCodes: [] },
+    select: { id: true },
+  });
   return { userId: u.id, orgId, orgKind, role };
 }
 
 const serial = (n: string) => `RQT-${tag}-${n}`;
 
-async function request(n: string, data: Partial<{
-  status: RequestStatus; assignedBankId: string | null; dueAt: Date | null; answeredAt: Date | null; escalationReason: EscalationReason;
-  escalatedAt: Date; returnDisputedAt: Date; withdrawnAfterAnswer: boolean; inBulletin: boolean; remindedAt: Date;
-}>): Promise<string> {
+async function request(
+  n: string,
+  data: Partial<{
+    status: RequestStatus;
+    assignedBankId: string | null;
+    dueAt: Date | null;
+    answeredAt: Date | null;
+    escalationReason: EscalationReason;
+    escalatedAt: Date;
+    returnDisputedAt: Date;
+    withdrawnAfterAnswer: boolean;
+    inBulletin: boolean;
+    remindedAt: Date;
+  }>,
+): Promise<string> {
   const r = await prisma.request.create({
     data: {
-      serial: serial(n), programId: ids.program, ruleVersionId: ids.rule, enterpriseId: ids.enterprise, parkId: ids.park,
-      type: RequestType.FINANCING, title: `诉求${n}`, description: "测试", amountFen: 5_000_000_000n,
-      submittedAt: new Date(NOW.getTime() - 10 * DAY), forwardedAt: new Date(NOW.getTime() - 7 * DAY),
-      status: RequestStatus.FORWARDED, ...data,
+      serial: serial(n),
+      programId: ids.program,
+      ruleVersionId: ids.rule,
+      enterpriseId: ids.enterprise,
+      parkId: ids.park,
+      type: RequestType.FINANCING,
+      title: `诉求${n}`,
+      description: "测试",
+      amountFen: 5_000_000_000n,
+      submittedAt: new Date(NOW.getTime() - 10 * DAY),
+      forwardedAt: new Date(NOW.getTime() - 7 * DAY),
+      status: RequestStatus.FORWARDED,
+      ...data,
     },
     select: { id: true },
   });
@@ -64,14 +96,26 @@ const serialsOf = (items: { serial: string }[]) => items.map((i) => i.serial).fi
 beforeAll(async () => {
   prisma = testPrisma();
   tag = uniqueTag();
-  ids.program = (await prisma.program.create({ data: { name: `队列测试 ${tag}`, docNumber: `测〔2026〕${tag}号`, year: 2026 }, select: { id: true } })).id;
-  ids.rule = (await prisma.programRuleVersion.create({ data: { programId: ids.program, version: 1, replyDeadlineDays: 5 }, select: { id: true } })).id;
+  ids.program = (
+    await prisma.program.create({ data: { name: `队列测试 ${tag}`, docNumber: `测〔2026〕${tag}号`, year: 2026 }, select: { id: true } })
+  ).id;
+  ids.rule = (
+    await prisma.programRuleVersion.create({ data: { programId: ids.program, version: 1, replyDeadlineDays: 5 }, select: { id: true } })
+  ).id;
   const parkOrg = await org(OrgKind.PARK, "园区");
   ids.park = (await prisma.park.create({ data: { orgId: parkOrg, code: `Q${tag}` }, select: { id: true } })).id;
   const entOrg = await org(OrgKind.ENTERPRISE, "企业");
   ids.enterprise = (
     await prisma.enterprise.create({
-      data: { orgId: entOrg, uscc: `91Q${tag}`.toUpperCase().padEnd(18, "0"), name: `企业 ${tag}`, parkId: ids.park, industrySection: "C", size: "SMALL", registrationStatus: RegistrationStatus.APPROVED },
+      data: {
+        orgId: entOrg,
+        uscc: `91Q${tag}`.toUpperCase().padEnd(18, "0"),
+        name: `企业 ${tag}`,
+        parkId: ids.park,
+        industrySection: "C",
+        size: "SMALL",
+        registrationStatus: RegistrationStatus.APPROVED,
+      },
       select: { id: true },
     })
   ).id;
@@ -95,22 +139,62 @@ beforeAll(async () => {
   ids.red = await request("red", { assignedBankId: ids.bankA1, dueAt: endOfShanghaiDay("2026-05-11") });
   await request("yellow", { status: RequestStatus.SIGNED, assignedBankId: ids.bankA, dueAt: endOfShanghaiDay("2026-05-13") });
   await request("normal", { assignedBankId: ids.bankA1, dueAt: endOfShanghaiDay("2026-05-15") });
-  await request("answered", { status: RequestStatus.ANSWERED, assignedBankId: ids.bankA1, dueAt: endOfShanghaiDay("2026-05-08"), answeredAt: new Date(NOW.getTime() - 2 * DAY) });
-  await request("answeredLongAgo", { status: RequestStatus.ANSWERED, assignedBankId: ids.bankA1, dueAt: endOfShanghaiDay("2026-03-20"), answeredAt: new Date(NOW.getTime() - 40 * DAY) });
+  await request("answered", {
+    status: RequestStatus.ANSWERED,
+    assignedBankId: ids.bankA1,
+    dueAt: endOfShanghaiDay("2026-05-08"),
+    answeredAt: new Date(NOW.getTime() - 2 * DAY),
+  });
+  await request("answeredLongAgo", {
+    status: RequestStatus.ANSWERED,
+    assignedBankId: ids.bankA1,
+    dueAt: endOfShanghaiDay("2026-03-20"),
+    answeredAt: new Date(NOW.getTime() - 40 * DAY),
+  });
   await request("closed", { status: RequestStatus.CLOSED, assignedBankId: ids.bankA, dueAt: endOfShanghaiDay("2026-05-01") });
   // Another bank's item, copied to the sub-branch.
   const copied = await request("otherBank", { assignedBankId: ids.bankB, dueAt: endOfShanghaiDay("2026-05-14") });
-  await prisma.requestRoute.createMany({ data: [{ requestId: copied, bankOrgId: ids.bankB, role: RouteRole.PRIMARY }, { requestId: copied, bankOrgId: ids.bankA1, role: RouteRole.COPY }] });
-  // Supervision.
-  await request("escalated", { status: RequestStatus.ESCALATED, assignedBankId: ids.bankB, dueAt: endOfShanghaiDay("2026-05-20"), escalationReason: EscalationReason.UNSOLVABLE, escalatedAt: NOW });
-  await request("disputed", { status: RequestStatus.RETURNED, assignedBankId: null, dueAt: null, returnDisputedAt: new Date(NOW.getTime() - DAY) });
-  await request("returned", { status: RequestStatus.RETURNED, assignedBankId: null, dueAt: null });
-  await request("withdrawn", { status: RequestStatus.WITHDRAWN, assignedBankId: ids.bankB, withdrawnAfterAnswer: true, answeredAt: new Date(NOW.getTime() - 3 * DAY) });
-  const bulletin = await request("bulletin", {
-    status: RequestStatus.ESCALATED, assignedBankId: ids.bankB, dueAt: endOfShanghaiDay("2026-04-20"), escalationReason: EscalationReason.OVERDUE,
-    remindedAt: new Date("2026-04-22T02:00:00Z"), inBulletin: true,
+  await prisma.requestRoute.createMany({
+    data: [
+      { requestId: copied, bankOrgId: ids.bankB, role: RouteRole.PRIMARY },
+      { requestId: copied, bankOrgId: ids.bankA1, role: RouteRole.COPY },
+    ],
   });
-  const lastQuarter = await request("bulletinLastQuarter", { status: RequestStatus.ESCALATED, assignedBankId: ids.bankB, dueAt: endOfShanghaiDay("2026-03-02"), inBulletin: true });
+  // Supervision.
+  await request("escalated", {
+    status: RequestStatus.ESCALATED,
+    assignedBankId: ids.bankB,
+    dueAt: endOfShanghaiDay("2026-05-20"),
+    escalationReason: EscalationReason.UNSOLVABLE,
+    escalatedAt: NOW,
+  });
+  await request("disputed", {
+    status: RequestStatus.RETURNED,
+    assignedBankId: null,
+    dueAt: null,
+    returnDisputedAt: new Date(NOW.getTime() - DAY),
+  });
+  await request("returned", { status: RequestStatus.RETURNED, assignedBankId: null, dueAt: null });
+  await request("withdrawn", {
+    status: RequestStatus.WITHDRAWN,
+    assignedBankId: ids.bankB,
+    withdrawnAfterAnswer: true,
+    answeredAt: new Date(NOW.getTime() - 3 * DAY),
+  });
+  const bulletin = await request("bulletin", {
+    status: RequestStatus.ESCALATED,
+    assignedBankId: ids.bankB,
+    dueAt: endOfShanghaiDay("2026-04-20"),
+    escalationReason: EscalationReason.OVERDUE,
+    remindedAt: new Date("2026-04-22T02:00:00Z"),
+    inBulletin: true,
+  });
+  const lastQuarter = await request("bulletinLastQuarter", {
+    status: RequestStatus.ESCALATED,
+    assignedBankId: ids.bankB,
+    dueAt: endOfShanghaiDay("2026-03-02"),
+    inBulletin: true,
+  });
   await prisma.$transaction(async (tx) => {
     await appendLedgerEntry(tx, { requestId: bulletin, action: LedgerAction.BULLETIN, occurredAt: new Date("2026-05-06T02:00:00Z") });
     await appendLedgerEntry(tx, { requestId: lastQuarter, action: LedgerAction.BULLETIN, occurredAt: new Date("2026-03-20T02:00:00Z") });
@@ -144,12 +228,18 @@ describe("listBankInbox", () => {
     expect(serialsOf(copied.page.items)).toEqual([serial("otherBank")]);
     expect(copied.page.items[0]?.deadline?.tone).toBe("normal");
     expect(copied.page.items[0]?.reachedBankAt).toBeInstanceOf(Date);
-    for (const inbox of [mine, copied]) expect(inbox.totals).toEqual({ assigned: { value: 3, capped: false }, copies: { value: 1, capped: false } });
+    for (const inbox of [mine, copied])
+      expect(inbox.totals).toEqual({ assigned: { value: 3, capped: false }, copies: { value: 1, capped: false } });
   });
 
   it("never shows a bank another bank's items", async () => {
     // Bank B's own items only (oldest deadline first), none of bank A's or its sub-branch's.
-    expect(serialsOf((await assigned(actors.liaisonB)).page.items)).toEqual([serial("bulletinLastQuarter"), serial("bulletin"), serial("otherBank"), serial("escalated")]);
+    expect(serialsOf((await assigned(actors.liaisonB)).page.items)).toEqual([
+      serial("bulletinLastQuarter"),
+      serial("bulletin"),
+      serial("otherBank"),
+      serial("escalated"),
+    ]);
     expect(serialsOf((await copies(actors.liaisonB)).page.items)).toEqual([]);
   });
 
@@ -176,7 +266,8 @@ describe("listBankInbox", () => {
 });
 
 describe("listSupervisionQueue", () => {
-  const all = async (user: TActorSource, tab: TSupervisionTab) => listSupervisionQueue(prisma, user, { tab, now: NOW, calendar, pageSize: 10_000 });
+  const all = async (user: TActorSource, tab: TSupervisionTab) =>
+    listSupervisionQueue(prisma, user, { tab, now: NOW, calendar, pageSize: 10_000 });
 
   it("lists overdue and escalated items with days overdue, not items within their deadline", async () => {
     const q = await all(actors.finance, "supervision");
@@ -185,7 +276,10 @@ describe("listSupervisionQueue", () => {
     for (const s of ["yellow", "normal", "answered", "otherBank", "closed", "disputed", "withdrawn"]) expect(mine).not.toContain(serial(s));
     const red = q.items.find((i) => i.serial === serial("red"));
     expect(red).toMatchObject({ daysOverdue: 2, bankName: `甲银行一支行 ${tag}`, escalationReason: null });
-    expect(q.items.find((i) => i.serial === serial("escalated"))).toMatchObject({ daysOverdue: null, escalationReason: EscalationReason.UNSOLVABLE });
+    expect(q.items.find((i) => i.serial === serial("escalated"))).toMatchObject({
+      daysOverdue: null,
+      escalationReason: EscalationReason.UNSOLVABLE,
+    });
     expect(q.counts.supervision).toBeGreaterThanOrEqual(4);
   });
 

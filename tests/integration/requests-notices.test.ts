@@ -34,7 +34,12 @@ describe("notices without a deadline", () => {
 
   it("tells the bank handling an item that the enterprise withdrew it", async () => {
     const signed = await kit.signed(now);
-    await withdrawRequest(prisma, w.actors.enterpriseOwner, { requestId: signed.id, version: signed.version, reason: "已从其他渠道获得资金" }, { now });
+    await withdrawRequest(
+      prisma,
+      w.actors.enterpriseOwner,
+      { requestId: signed.id, version: signed.version, reason: "已从其他渠道获得资金" },
+      { now },
+    );
     const told = await kit.notified(signed.id, "request.withdrawn");
     expect(told.has(w.actors.mainBankLiaison.userId)).toBe(true);
     expect(told.has(w.actors.parkStaff.userId)).toBe(false);
@@ -42,9 +47,24 @@ describe("notices without a deadline", () => {
 
   it("tells the enterprise of a ruling, and the park too when the return is overruled", async () => {
     const item = await kit.submitted(now);
-    const returned = await returnRequest(prisma, w.actors.parkStaff, { requestId: item.id, version: item.version, reason: "请补充财务报表" }, { now });
-    const disputed = await disputeReturn(prisma, w.actors.enterpriseOwner, { requestId: returned.id, version: returned.version, note: "报表已随附件提交" }, { now });
-    await ruleOnDispute(prisma, w.actors.financeAdmin, { requestId: disputed.id, version: disputed.version, upheld: false, note: "附件中已有报表" }, { now });
+    const returned = await returnRequest(
+      prisma,
+      w.actors.parkStaff,
+      { requestId: item.id, version: item.version, reason: "请补充财务报表" },
+      { now },
+    );
+    const disputed = await disputeReturn(
+      prisma,
+      w.actors.enterpriseOwner,
+      { requestId: returned.id, version: returned.version, note: "报表已随附件提交" },
+      { now },
+    );
+    await ruleOnDispute(
+      prisma,
+      w.actors.financeAdmin,
+      { requestId: disputed.id, version: disputed.version, upheld: false, note: "附件中已有报表" },
+      { now },
+    );
     const told = await kit.notified(item.id, "request.ruled");
     expect(told.has(w.actors.enterpriseOwner.userId)).toBe(true);
     expect(told.has(w.actors.parkStaff.userId)).toBe(true);

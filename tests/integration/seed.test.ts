@@ -96,7 +96,14 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
   it("has the five demo accounts with the right roles and organizations", async () => {
     const users = await prisma.user.findMany({
       where: { account: { in: ["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner"] } },
-      select: { account: true, role: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, org: { select: { id: true, kind: true, name: true, bankLevel: true } } },
+      select: {
+        account: true,
+        role: true,
+        passwordHash: true,
+        totpSecret: true,
+        totpEnabledAt: true,
+        org: { select: { id: true, kind: true, name: true, bankLevel: true } },
+      },
     });
     const by = new Map(users.map((u) => [u.account, u]));
     expect(by.get("finance.admin")).toMatchObject({ role: Role.FINANCE_ADMIN, org: { name: "云溪市地方金融管理局" } });
@@ -113,16 +120,30 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
       expect(by.get(account)?.totpEnabledAt, account).not.toBeNull();
     }
     expect(by.get("enterprise.owner")?.totpEnabledAt).toBeNull();
-    expect(summary.demoAccounts.map((a) => a.account)).toEqual(["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner", "enterprise.member"]);
+    expect(summary.demoAccounts.map((a) => a.account)).toEqual([
+      "finance.admin",
+      "pbc.staff",
+      "bank.liaison",
+      "park.window",
+      "enterprise.owner",
+      "enterprise.member",
+    ]);
 
     // enterprise.owner: approved, in park no. 1, requests in several states routed to bank.liaison.
-    const ent = await prisma.enterprise.findUniqueOrThrow({ where: { orgId: by.get("enterprise.owner")!.org.id }, include: { park: true } });
+    const ent = await prisma.enterprise.findUniqueOrThrow({
+      where: { orgId: by.get("enterprise.owner")!.org.id },
+      include: { park: true },
+    });
     expect(ent.registrationStatus).toBe(RegistrationStatus.APPROVED);
     expect(ent.park.code).toBe("YX01");
     expect(ent.park.orgId).toBe(by.get("park.window")!.org.id);
     const states = await prisma.request.groupBy({ by: ["status"], where: { enterpriseId: ent.id }, _count: true });
     expect(states.length).toBe(Object.values(RequestStatus).length);
-    const atLiaison = await prisma.request.groupBy({ by: ["status"], where: { assignedBankId: by.get("bank.liaison")!.org.id }, _count: true });
+    const atLiaison = await prisma.request.groupBy({
+      by: ["status"],
+      where: { assignedBankId: by.get("bank.liaison")!.org.id },
+      _count: true,
+    });
     expect(atLiaison.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -154,7 +175,12 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
     compare("enterprise", generated.enterprise, await prisma.enterprise.findMany(), (r) => r.id as string);
     compare("request", generated.request, await prisma.request.findMany(), (r) => r.id as string);
     compare("loanOutcome", generated.loanOutcome, await prisma.loanOutcome.findMany(), (r) => r.id as string);
-    compare("ledgerEntry", generated.ledgerEntry, await prisma.ledgerEntry.findMany(), (r) => `${r.requestId as string}#${r.seq as number}`);
+    compare(
+      "ledgerEntry",
+      generated.ledgerEntry,
+      await prisma.ledgerEntry.findMany(),
+      (r) => `${r.requestId as string}#${r.seq as number}`,
+    );
     compare("user", generated.user, await prisma.user.findMany(), (r) => r.id as string);
     compare("calendarDay", generated.calendarDay, await prisma.calendarDay.findMany(), (r) => (r.date as Date).toISOString());
     compare("quarterlyParkFigure", generated.quarterlyParkFigure, await prisma.quarterlyParkFigure.findMany(), (r) => r.id as string);
@@ -178,7 +204,9 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
           );
           const out: Record<string, string> = {};
           for (const { table } of rows) {
-            const r = await c.query<{ h: string | null }>(`SELECT md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${table}" x`);
+            const r = await c.query<{ h: string | null }>(
+              `SELECT md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${table}" x`,
+            );
             out[table] = r.rows[0]?.h ?? "empty";
           }
           return out;

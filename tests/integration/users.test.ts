@@ -20,12 +20,7 @@ import {
   resetUserPassword,
   resetUserTotp,
 } from "@/lib/accounts/mutations/manage-users";
-import {
-  getManageableUser,
-  listManageableOrgs,
-  listManageableUsers,
-  loadUserScopeContext,
-} from "@/lib/accounts/queries/list-users";
+import { getManageableUser, listManageableOrgs, listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
 import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
 import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { ZCreateOrganizationInput, nestUserFields } from "@/lib/accounts/schemas";
@@ -56,7 +51,16 @@ async function org(kind: OrgKind, name: string, extra: { parentId?: string; bank
 async function user(orgId: string, orgKind: OrgKind, role: Role, label: string, extra: { idNumber?: string } = {}): Promise<TFixtureUser> {
   const account = `${label}.${tag}`;
   const u = await prisma.user.create({
-    data: { orgId, role, account, name: `用户${label}`, mobile: mobile(), idNumber: extra.idNumber ?? null, passwordHash, recoveryCodes: [] },
+    data: {
+      orgId,
+      role,
+      account,
+      name: `用户${label}`,
+      mobile: mobile(),
+      idNumber: extra.idNumber ?? null,
+      passwordHash,
+      recoveryCodes: [],
+    },
     select: { id: true },
   });
   return { userId: u.id, orgId, orgKind, role, account, password: GOOD_PASSWORD };
@@ -196,7 +200,13 @@ describe("scope: whose users an actor manages", () => {
       () => deactivateUser(prisma, parkP.staff, { userId: parkQ.staff.userId }, TEST_META),
       () => resetUserPassword(prisma, parkP.staff, { userId: parkQ.staff.userId }, TEST_META),
       () => resetUserTotp(prisma, parkP.staff, { userId: parkQ.staff.userId }, TEST_META),
-      () => createUser(prisma, parkP.staff, { orgId: parkQ.orgId, role: Role.PARK_STAFF, name: "越权", account: `x.${tag}`, mobile: mobile() }, TEST_META),
+      () =>
+        createUser(
+          prisma,
+          parkP.staff,
+          { orgId: parkQ.orgId, role: Role.PARK_STAFF, name: "越权", account: `x.${tag}`, mobile: mobile() },
+          TEST_META,
+        ),
     ]) {
       expect((await errorCode(work())).code).toBe("notFound");
     }
@@ -239,11 +249,21 @@ describe("creating users and changing roles", () => {
 
   it("refuses role escalation: park staff cannot create a FINANCE_ADMIN, anywhere", async () => {
     const inOwnPark = await errorCode(
-      createUser(prisma, parkP.staff, { orgId: parkP.orgId, role: Role.FINANCE_ADMIN, name: "提权", account: `esc1.${tag}`, mobile: mobile() }, TEST_META),
+      createUser(
+        prisma,
+        parkP.staff,
+        { orgId: parkP.orgId, role: Role.FINANCE_ADMIN, name: "提权", account: `esc1.${tag}`, mobile: mobile() },
+        TEST_META,
+      ),
     );
     expect(inOwnPark).toEqual({ code: "invalidInput", fieldErrors: { role: "roleNotAllowed" } });
     const inFinance = await errorCode(
-      createUser(prisma, parkP.staff, { orgId: finance.orgId, role: Role.FINANCE_ADMIN, name: "提权", account: `esc2.${tag}`, mobile: mobile() }, TEST_META),
+      createUser(
+        prisma,
+        parkP.staff,
+        { orgId: finance.orgId, role: Role.FINANCE_ADMIN, name: "提权", account: `esc2.${tag}`, mobile: mobile() },
+        TEST_META,
+      ),
     );
     expect(inFinance.code).toBe("notFound");
     expect(await prisma.user.count({ where: { account: { in: [`esc1.${tag}`, `esc2.${tag}`] } } })).toBe(0);
@@ -258,7 +278,12 @@ describe("creating users and changing roles", () => {
     );
     expect(member.temporaryPassword).toHaveLength(TEMPORARY_PASSWORD_LENGTH);
     const bad = await errorCode(
-      createUser(prisma, bankA.manager, { orgId: branchA1.orgId, role: Role.PARK_STAFF, name: "错角色", account: `bad.${tag}`, mobile: mobile() }, TEST_META),
+      createUser(
+        prisma,
+        bankA.manager,
+        { orgId: branchA1.orgId, role: Role.PARK_STAFF, name: "错角色", account: `bad.${tag}`, mobile: mobile() },
+        TEST_META,
+      ),
     );
     expect(bad.fieldErrors).toEqual({ role: "roleNotAllowed" });
     const orgs = await listManageableOrgs(prisma, bankA.manager, await loadUserScopeContext(prisma, bankA.manager));
@@ -277,7 +302,9 @@ describe("creating users and changing roles", () => {
 
     const toPark = await errorCode(changeUserRole(prisma, bankA.manager, { userId: target.userId, role: Role.PARK_STAFF }, TEST_META));
     expect(toPark.fieldErrors).toEqual({ role: "roleNotAllowed" });
-    expect((await errorCode(changeUserRole(prisma, bankA.manager, { userId: bankA.manager.userId, role: Role.BANK_LIAISON }, TEST_META))).code).toBe("self");
+    expect(
+      (await errorCode(changeUserRole(prisma, bankA.manager, { userId: bankA.manager.userId, role: Role.BANK_LIAISON }, TEST_META))).code,
+    ).toBe("self");
   });
 });
 
@@ -349,22 +376,34 @@ describe("revealing personal information", () => {
     expect(result).toEqual({ value: "43010219900101567X" });
     const rows = await auditRows("pii.revealed", branchA1.liaison.userId);
     expect(rows).toEqual([
-      expect.objectContaining({ actorUserId: bankA.manager.userId, outcome: "SUCCESS", details: expect.objectContaining({ field: "idNumber" }) }),
+      expect.objectContaining({
+        actorUserId: bankA.manager.userId,
+        outcome: "SUCCESS",
+        details: expect.objectContaining({ field: "idNumber" }),
+      }),
     ]);
     const phone = await revealUserPii(prisma, finance.admin, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META);
     expect(phone.value).toMatch(/^139\d{8}$/);
   });
 
   it("is scoped: another bank's or park's user is not found, and nothing is audited", async () => {
-    expect((await errorCode(revealUserPii(prisma, bankA.manager, { userId: bankB.liaison.userId, field: "mobile" }, TEST_META))).code).toBe("notFound");
-    expect((await errorCode(revealUserPii(prisma, parkP.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe("notFound");
+    expect((await errorCode(revealUserPii(prisma, bankA.manager, { userId: bankB.liaison.userId, field: "mobile" }, TEST_META))).code).toBe(
+      "notFound",
+    );
+    expect((await errorCode(revealUserPii(prisma, parkP.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe(
+      "notFound",
+    );
     expect(await auditRows("pii.revealed", bankB.liaison.userId)).toHaveLength(0);
     expect(await auditRows("pii.revealed", parkQ.staff.userId)).toHaveLength(1); // the finance admin's, above
   });
 
   it("is refused without pii.reveal", async () => {
-    expect((await errorCode(revealUserPii(prisma, finance.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe("forbidden");
-    expect((await errorCode(revealUserPii(prisma, enterprise.owner, { userId: enterprise.owner.userId, field: "mobile" }, TEST_META))).code).toBe("forbidden");
+    expect((await errorCode(revealUserPii(prisma, finance.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe(
+      "forbidden",
+    );
+    expect(
+      (await errorCode(revealUserPii(prisma, enterprise.owner, { userId: enterprise.owner.userId, field: "mobile" }, TEST_META))).code,
+    ).toBe("forbidden");
   });
 });
 
@@ -373,8 +412,15 @@ describe("creating organizations", () => {
 
   it("the finance admin creates a sub-branch under a bank, with its first user", async () => {
     const input = parse({
-      kind: "BANK", name: `测试银行A二支行 ${tag}`, bankLevel: "SUB_BRANCH", parentId: bankA.orgId,
-      "user.role": "BANK_MANAGER", "user.name": "新行长", "user.account": `NewBank.${tag}`, "user.mobile": mobile(), "user.idNumber": "",
+      kind: "BANK",
+      name: `测试银行A二支行 ${tag}`,
+      bankLevel: "SUB_BRANCH",
+      parentId: bankA.orgId,
+      "user.role": "BANK_MANAGER",
+      "user.name": "新行长",
+      "user.account": `NewBank.${tag}`,
+      "user.mobile": mobile(),
+      "user.idNumber": "",
     });
     const created = await createOrganization(prisma, finance.admin, input, TEST_META);
     const o = await prisma.organization.findUniqueOrThrow({ where: { id: created.orgId } });
@@ -389,10 +435,18 @@ describe("creating organizations", () => {
     expect(ctx.manageableOrgIds).toContain(o.id);
     // A sub-branch cannot be the parent of a branch.
     const upside = parse({
-      kind: "BANK", name: `倒挂 ${tag}`, bankLevel: "BRANCH", parentId: branchA1.orgId,
-      "user.role": "BANK_MANAGER", "user.name": "某", "user.account": `upside.${tag}`, "user.mobile": mobile(),
+      kind: "BANK",
+      name: `倒挂 ${tag}`,
+      bankLevel: "BRANCH",
+      parentId: branchA1.orgId,
+      "user.role": "BANK_MANAGER",
+      "user.name": "某",
+      "user.account": `upside.${tag}`,
+      "user.mobile": mobile(),
     });
-    expect((await errorCode(createOrganization(prisma, finance.admin, upside, TEST_META))).fieldErrors).toEqual({ parentId: "parentLevel" });
+    expect((await errorCode(createOrganization(prisma, finance.admin, upside, TEST_META))).fieldErrors).toEqual({
+      parentId: "parentLevel",
+    });
   });
 
   it("a park gets its Park row; a duplicate park code or account rolls everything back", async () => {
@@ -401,26 +455,57 @@ describe("creating organizations", () => {
       prisma,
       finance.admin,
       parse({
-        kind: "PARK", name: `测试园区R ${tag}`, parkCode: code, district: "资溪区", windowName: "R 窗口", windowPhone: "0737-1234567",
-        "user.role": "PARK_STAFF", "user.name": "窗口", "user.account": `rpark.${tag}`, "user.mobile": mobile(),
+        kind: "PARK",
+        name: `测试园区R ${tag}`,
+        parkCode: code,
+        district: "资溪区",
+        windowName: "R 窗口",
+        windowPhone: "0737-1234567",
+        "user.role": "PARK_STAFF",
+        "user.name": "窗口",
+        "user.account": `rpark.${tag}`,
+        "user.mobile": mobile(),
       }),
       TEST_META,
     );
-    expect(await prisma.park.findUniqueOrThrow({ where: { orgId: created.orgId } })).toMatchObject({ code, district: "资溪区", windowName: "R 窗口" });
+    expect(await prisma.park.findUniqueOrThrow({ where: { orgId: created.orgId } })).toMatchObject({
+      code,
+      district: "资溪区",
+      windowName: "R 窗口",
+    });
 
     const before = await prisma.organization.count();
     const dupCode = await errorCode(
-      createOrganization(prisma, finance.admin, parse({
-        kind: "PARK", name: `重复 ${tag}`, parkCode: code,
-        "user.role": "PARK_STAFF", "user.name": "某", "user.account": `dup1.${tag}`, "user.mobile": mobile(),
-      }), TEST_META),
+      createOrganization(
+        prisma,
+        finance.admin,
+        parse({
+          kind: "PARK",
+          name: `重复 ${tag}`,
+          parkCode: code,
+          "user.role": "PARK_STAFF",
+          "user.name": "某",
+          "user.account": `dup1.${tag}`,
+          "user.mobile": mobile(),
+        }),
+        TEST_META,
+      ),
     );
     expect(dupCode.fieldErrors).toEqual({ parkCode: "parkCodeTaken" });
     const dupAccount = await errorCode(
-      createOrganization(prisma, finance.admin, parse({
-        kind: "CENTRAL_BANK", name: `重复 ${tag}`,
-        "user.role": "CENTRAL_BANK_STAFF", "user.name": "某", "user.account": `rpark.${tag}`, "user.mobile": mobile(),
-      }), TEST_META),
+      createOrganization(
+        prisma,
+        finance.admin,
+        parse({
+          kind: "CENTRAL_BANK",
+          name: `重复 ${tag}`,
+          "user.role": "CENTRAL_BANK_STAFF",
+          "user.name": "某",
+          "user.account": `rpark.${tag}`,
+          "user.mobile": mobile(),
+        }),
+        TEST_META,
+      ),
     );
     expect(dupAccount.fieldErrors).toEqual({ "user.account": "accountTaken" });
     expect(await prisma.organization.count()).toBe(before);
@@ -428,14 +513,26 @@ describe("creating organizations", () => {
 
   it("checks the first user's role against the kind, and only the finance admin may create", async () => {
     const wrongRole = ZCreateOrganizationInput.safeParse(
-      nestUserFields({ kind: "CENTRAL_BANK", name: "x", "user.role": "FINANCE_ADMIN", "user.name": "某", "user.account": `w.${tag}`, "user.mobile": mobile() }),
+      nestUserFields({
+        kind: "CENTRAL_BANK",
+        name: "x",
+        "user.role": "FINANCE_ADMIN",
+        "user.name": "某",
+        "user.account": `w.${tag}`,
+        "user.mobile": mobile(),
+      }),
     );
     expect(wrongRole.success).toBe(false);
     expect(wrongRole.error?.issues.map((i) => [i.path.join("."), i.message])).toContainEqual(["user.role", "roleInvalid"]);
     const enterpriseKind = ZCreateOrganizationInput.safeParse({ kind: "ENTERPRISE", name: "x" });
     expect(enterpriseKind.success).toBe(false);
     // A guarantee company has no role yet: the organization alone.
-    const guarantee = await createOrganization(prisma, finance.admin, parse({ kind: "GUARANTEE_COMPANY", name: `测试担保 ${tag}` }), TEST_META);
+    const guarantee = await createOrganization(
+      prisma,
+      finance.admin,
+      parse({ kind: "GUARANTEE_COMPANY", name: `测试担保 ${tag}` }),
+      TEST_META,
+    );
     expect(guarantee.firstUser).toBeNull();
 
     const input = parse({ kind: "GUARANTEE_COMPANY", name: `越权 ${tag}` });

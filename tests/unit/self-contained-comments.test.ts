@@ -15,7 +15,13 @@ const EXTENSIONS = /\.(ts|tsx|mts|css)$/;
 
 // A ticket ("issue 6", "issue 4 item 3"), a seed file's line ("seeds/001 L379", "L375:"),
 // or a document kept outside the repository.
-const POINTERS: readonly RegExp[] = [/\bissue \d+/i, /\bseeds?\/\d{3}\b/, /\(L\d{2,4}\b/, /\bL\d{2,4}:/, /\/work\/shared|platform-notes|domain\.md/];
+const POINTERS: readonly RegExp[] = [
+  /\bissue \d+/i,
+  /\bseeds?\/\d{3}\b/,
+  /\(L\d{2,4}\b/,
+  /\bL\d{2,4}:/,
+  /\/work\/shared|platform-notes|domain\.md/,
+];
 
 function sourceFiles(folder: string): string[] {
   const out: string[] = [];

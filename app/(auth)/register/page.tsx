@@ -26,11 +26,7 @@ export default async function RegisterPage() {
           </h1>
           <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
           <div className="mt-6">
-            <RegisterForm
-              parks={parks.map((p) => ({ id: p.id, name: p.name }))}
-              sections={INDUSTRY_SECTIONS}
-              sizes={ENTERPRISE_SIZES}
-            />
+            <RegisterForm parks={parks.map((p) => ({ id: p.id, name: p.name }))} sections={INDUSTRY_SECTIONS} sizes={ENTERPRISE_SIZES} />
           </div>
         </section>
       </main>

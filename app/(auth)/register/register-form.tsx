@@ -60,7 +60,9 @@ export function RegisterForm({
         <p className="text-slate-700">{t("successBody", { name: r.enterpriseName, park: r.parkName })}</p>
         {r.windowName && (
           <p className="text-slate-700">
-            {r.windowPhone ? t("successWindowPhone", { window: r.windowName, phone: r.windowPhone }) : t("successWindow", { window: r.windowName })}
+            {r.windowPhone
+              ? t("successWindowPhone", { window: r.windowName, phone: r.windowPhone })
+              : t("successWindow", { window: r.windowName })}
           </p>
         )}
         <p className="text-slate-700">{t("successAccount", { account: r.account })}</p>
@@ -81,7 +83,8 @@ export function RegisterForm({
     error: error(name),
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
-  const formError = state && !state.ok ? (state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? t("formError") : message(state.error)) : null;
+  const formError =
+    state && !state.ok ? (state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? t("formError") : message(state.error)) : null;
 
   return (
     <form action={action} onSubmit={submit} className="space-y-6" noValidate>
@@ -119,13 +122,45 @@ export function RegisterForm({
       <fieldset className="space-y-4">
         <legend className="text-lg font-medium">{t("contactSection")}</legend>
         <TextField {...bind("contactName")} label={t("contactName")} autoComplete="name" maxLength={32} required />
-        <TextField {...bind("contactMobile")} label={t("contactMobile")} hint={t("contactMobileHint")} type="tel" inputMode="numeric" autoComplete="tel-national" maxLength={20} required />
+        <TextField
+          {...bind("contactMobile")}
+          label={t("contactMobile")}
+          hint={t("contactMobileHint")}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel-national"
+          maxLength={20}
+          required
+        />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-lg font-medium">{t("accountSection")}</legend>
-        <TextField {...bind("account")} label={t("account")} hint={t("accountHint")} autoComplete="username" maxLength={32} spellCheck={false} required />
-        <TextField {...bind("password")} label={t("password")} hint={t("passwordHint")} type="password" autoComplete="new-password" maxLength={128} required />
-        <TextField {...bind("confirmPassword")} label={t("confirmPassword")} type="password" autoComplete="new-password" maxLength={128} required />
+        <TextField
+          {...bind("account")}
+          label={t("account")}
+          hint={t("accountHint")}
+          autoComplete="username"
+          maxLength={32}
+          spellCheck={false}
+          required
+        />
+        <TextField
+          {...bind("password")}
+          label={t("password")}
+          hint={t("passwordHint")}
+          type="password"
+          autoComplete="new-password"
+          maxLength={128}
+          required
+        />
+        <TextField
+          {...bind("confirmPassword")}
+          label={t("confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+          maxLength={128}
+          required
+        />
       </fieldset>
       <Button type="submit" disabled={pending} className="w-full">
         {t("submit")}

@@ -8,12 +8,6 @@ export const ZSignInInput = z.object({
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
-export type TSignInError =
-  | "loginRequired"
-  | "loginTooLong"
-  | "passwordRequired"
-  | "invalid"
-  | "totpRequired"
-  | "totpInvalid";
+export type TSignInError = "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid";
 
 export type TSignInState = { error?: TSignInError; field?: "login" | "password" | "totp"; login?: string; askTotp?: boolean };

@@ -29,7 +29,12 @@ export const changePasswordAction = defineAction({
   },
 });
 
-const ZConfirmTotpInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "totpInvalid" }) });
+const ZConfirmTotpInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: "totpInvalid" }),
+});
 
 export const confirmTotpAction = defineAction({
   name: "account.enableTotp",

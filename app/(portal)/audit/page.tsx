@@ -55,8 +55,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {t("filters")}
           </h2>
           <form method="get" action="/audit" className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
-            <TextField id="audit-from" name="from" type="date" label={t("from")} hint={t("dateHint")} defaultValue={values.from} error={errorFor("from")} />
-            <TextField id="audit-to" name="to" type="date" label={t("to")} hint={t("dateHint")} defaultValue={values.to} error={errorFor("to")} />
+            <TextField
+              id="audit-from"
+              name="from"
+              type="date"
+              label={t("from")}
+              hint={t("dateHint")}
+              defaultValue={values.from}
+              error={errorFor("from")}
+            />
+            <TextField
+              id="audit-to"
+              name="to"
+              type="date"
+              label={t("to")}
+              hint={t("dateHint")}
+              defaultValue={values.to}
+              error={errorFor("to")}
+            />
             <TextField
               id="audit-account"
               name="account"
@@ -67,7 +83,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               autoComplete="off"
               spellCheck={false}
             />
-            <TextField id="audit-org" name="org" label={t("org")} hint={t("orgHint")} defaultValue={values.org} error={errorFor("org")} autoComplete="off" />
+            <TextField
+              id="audit-org"
+              name="org"
+              label={t("org")}
+              hint={t("orgHint")}
+              defaultValue={values.org}
+              error={errorFor("org")}
+              autoComplete="off"
+            />
             <TextField
               id="audit-action"
               name="action"
@@ -172,11 +196,14 @@ type TAuditT = Awaited<ReturnType<typeof getTranslations<"audit">>>;
 function auditColumns({ t, label, noActor }: { t: TAuditT; label: (action: string) => string; noActor: string }): TColumn<TAuditRow>[] {
   return [
     {
-      key: "time", header: t("columns.time"), className: "whitespace-nowrap tabular-nums text-slate-700",
+      key: "time",
+      header: t("columns.time"),
+      className: "whitespace-nowrap tabular-nums text-slate-700",
       cell: (row) => <time dateTime={row.occurredAt.toISOString()}>{formatShanghaiTime(row.occurredAt)}</time>,
     },
     {
-      key: "account", header: t("columns.account"),
+      key: "account",
+      header: t("columns.account"),
       cell: (row) => {
         if (row.actorAccount) {
           return (
@@ -197,7 +224,8 @@ function auditColumns({ t, label, noActor }: { t: TAuditT; label: (action: strin
     },
     { key: "org", header: t("columns.org"), className: "text-slate-700", onCard: false, cell: (row) => row.orgName ?? "—" },
     {
-      key: "action", header: t("columns.action"),
+      key: "action",
+      header: t("columns.action"),
       cell: (row) => {
         const actionLabel = label(row.action);
         return (
@@ -209,7 +237,10 @@ function auditColumns({ t, label, noActor }: { t: TAuditT; label: (action: strin
       },
     },
     {
-      key: "target", header: t("columns.target"), className: "max-w-56 text-slate-700", onCard: false,
+      key: "target",
+      header: t("columns.target"),
+      className: "max-w-56 text-slate-700",
+      onCard: false,
       cell: (row) =>
         row.targetType || row.targetId ? (
           <>
@@ -220,7 +251,18 @@ function auditColumns({ t, label, noActor }: { t: TAuditT; label: (action: strin
           "—"
         ),
     },
-    { key: "outcome", header: t("columns.outcome"), className: "whitespace-nowrap", cell: (row) => <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcomes.${row.outcome}`)}</Badge> },
-    { key: "ip", header: t("columns.ip"), className: "whitespace-nowrap font-mono text-xs text-slate-700", onCard: false, cell: (row) => row.ip ?? "—" },
+    {
+      key: "outcome",
+      header: t("columns.outcome"),
+      className: "whitespace-nowrap",
+      cell: (row) => <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcomes.${row.outcome}`)}</Badge>,
+    },
+    {
+      key: "ip",
+      header: t("columns.ip"),
+      className: "whitespace-nowrap font-mono text-xs text-slate-700",
+      onCard: false,
+      cell: (row) => row.ip ?? "—",
+    },
   ];
 }

@@ -15,13 +15,25 @@ import type { TLocale } from "@/lib/i18n/locales";
 const link = "text-brand-700 underline underline-offset-2";
 
 export async function BankDashboard({ data, locale }: { data: TBankDashboard; locale: TLocale }) {
-  const [t, tReq, tSub] = await Promise.all([getTranslations("dashboardBank"), getTranslations("requests"), getTranslations("submissions")]);
+  const [t, tReq, tSub] = await Promise.all([
+    getTranslations("dashboardBank"),
+    getTranslations("requests"),
+    getTranslations("submissions"),
+  ]);
   const q = (w: { year: number; quarter: number }) => t("quarter", { year: w.year, quarter: w.quarter });
   const none = t("none");
   const { inbox, rates, trend } = data;
   return (
     <>
-      <DashboardSection id="due-title" title={t("due.title")} action={<Link href="/bank/inbox" className={link}>{t("due.all")}</Link>}>
+      <DashboardSection
+        id="due-title"
+        title={t("due.title")}
+        action={
+          <Link href="/bank/inbox" className={link}>
+            {t("due.all")}
+          </Link>
+        }
+      >
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <LinkedStat label={t("due.red")} value={t("count", { count: inbox.red })} href="/bank/inbox" tone="red" />
           <LinkedStat label={t("due.yellow")} value={t("count", { count: inbox.yellow })} href="/bank/inbox" tone="yellow" />
@@ -35,12 +47,31 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
             rows={inbox.top}
             rowKey={(i) => i.id}
             columns={[
-              { key: "serial", header: tReq("serial"), cell: (i) => <Link href={`/requests/${i.id}`} className={link}>{i.serial}</Link> },
+              {
+                key: "serial",
+                header: tReq("serial"),
+                cell: (i) => (
+                  <Link href={`/requests/${i.id}`} className={link}>
+                    {i.serial}
+                  </Link>
+                ),
+              },
               { key: "item", header: t("due.item"), cell: (i) => i.title },
               { key: "enterprise", header: tReq("enterprise"), cell: (i) => i.enterpriseName },
               {
-                key: "dueAt", header: tReq("dueAt"),
-                cell: (i) => (i.dueAt && i.deadline ? <DeadlineBadge tone={i.deadline.tone} workingDaysLeft={i.deadline.workingDaysLeft} dueAt={i.dueAt} provisional={i.dueProvisional} /> : none),
+                key: "dueAt",
+                header: tReq("dueAt"),
+                cell: (i) =>
+                  i.dueAt && i.deadline ? (
+                    <DeadlineBadge
+                      tone={i.deadline.tone}
+                      workingDaysLeft={i.deadline.workingDaysLeft}
+                      dueAt={i.dueAt}
+                      provisional={i.dueProvisional}
+                    />
+                  ) : (
+                    none
+                  ),
               },
             ]}
           />
@@ -53,18 +84,33 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
         ) : (
           <>
             <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <LinkedStat label={t("rates.reply")} value={percentText(rates.replyRate, none)} href="/bank/inbox"
-                note={t("rates.replyNote", { answered: rates.answered, owed: rates.owed })} />
-              <LinkedStat label={t("rates.onTime")} value={percentText(rates.onTimeReplyRate, none)} href="/bank/inbox"
-                note={t("rates.onTimeNote", { onTime: rates.onTime, owed: rates.owed })} />
+              <LinkedStat
+                label={t("rates.reply")}
+                value={percentText(rates.replyRate, none)}
+                href="/bank/inbox"
+                note={t("rates.replyNote", { answered: rates.answered, owed: rates.owed })}
+              />
+              <LinkedStat
+                label={t("rates.onTime")}
+                value={percentText(rates.onTimeReplyRate, none)}
+                href="/bank/inbox"
+                note={t("rates.onTimeNote", { onTime: rates.onTime, owed: rates.owed })}
+              />
             </dl>
             <p className="text-sm text-slate-600">{t("rates.definition", { received: rates.received })}</p>
           </>
         )}
       </DashboardSection>
 
-      <DashboardSection id="submission-title" title={t("submission.title", { quarter: q(data.lastEnded) })}
-        action={<Link href={`/submissions?quarter=${quarterKeyParam(data.lastEnded)}`} className={link}>{t("submission.open")}</Link>}>
+      <DashboardSection
+        id="submission-title"
+        title={t("submission.title", { quarter: q(data.lastEnded) })}
+        action={
+          <Link href={`/submissions?quarter=${quarterKeyParam(data.lastEnded)}`} className={link}>
+            {t("submission.open")}
+          </Link>
+        }
+      >
         {data.submissions.length === 0 ? (
           <p className="rounded bg-slate-50 px-3 py-2 text-slate-700">{t("submission.headBank")}</p>
         ) : (
@@ -74,12 +120,22 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
             rowKey={(s) => s.bankOrgId}
             columns={[
               {
-                key: "bank", header: t("submission.bank"),
+                key: "bank",
+                header: t("submission.bank"),
                 cell: (s) => (
-                  <Link href={s.submission ? `/submissions/${s.submission.id}` : `/submissions?quarter=${quarterKeyParam(data.lastEnded)}`} className={link}>{s.bankName}</Link>
+                  <Link
+                    href={s.submission ? `/submissions/${s.submission.id}` : `/submissions?quarter=${quarterKeyParam(data.lastEnded)}`}
+                    className={link}
+                  >
+                    {s.bankName}
+                  </Link>
                 ),
               },
-              { key: "status", header: t("submission.status"), cell: (s) => (s.submission ? tSub(`status.${s.submission.status}`) : tSub("status.notStarted")) },
+              {
+                key: "status",
+                header: t("submission.status"),
+                cell: (s) => (s.submission ? tSub(`status.${s.submission.status}`) : tSub("status.notStarted")),
+              },
               { key: "timing", header: t("submission.timing"), cell: (s) => tSub(`lateState.${s.lateState}`) },
               { key: "due", header: t("submission.due"), cell: (s) => formatDate(s.dueAt, locale) },
             ]}
@@ -87,7 +143,15 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
         )}
       </DashboardSection>
 
-      <DashboardSection id="trend-title" title={t("trend.title")} action={<Link href="/rankings/history" className={link}>{t("trend.history")}</Link>}>
+      <DashboardSection
+        id="trend-title"
+        title={t("trend.title")}
+        action={
+          <Link href="/rankings/history" className={link}>
+            {t("trend.history")}
+          </Link>
+        }
+      >
         {!trend || trend.points.length === 0 ? (
           <EmptyState title={t("trend.emptyTitle")} body={t("trend.emptyBody")} />
         ) : (
@@ -100,10 +164,20 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
                 grid: { left: 48, right: 48, top: 36, bottom: 32 },
                 legend: { top: 0, data: [t("trend.score"), t("trend.rank")] },
                 xAxis: { type: "category", data: trend.points.map((p) => q(p)) },
-                yAxis: [{ type: "value", name: t("trend.score"), min: 0, max: 100 }, { type: "value", name: t("trend.rank"), inverse: true, minInterval: 1 }],
+                yAxis: [
+                  { type: "value", name: t("trend.score"), min: 0, max: 100 },
+                  { type: "value", name: t("trend.rank"), inverse: true, minInterval: 1 },
+                ],
                 series: [
                   { name: t("trend.score"), type: "line", data: trend.points.map((p) => p.score), label: { show: true }, symbol: "circle" },
-                  { name: t("trend.rank"), type: "line", yAxisIndex: 1, data: trend.points.map((p) => p.rank), lineStyle: { type: "dashed" }, symbol: "rect" },
+                  {
+                    name: t("trend.rank"),
+                    type: "line",
+                    yAxisIndex: 1,
+                    data: trend.points.map((p) => p.rank),
+                    lineStyle: { type: "dashed" },
+                    symbol: "rect",
+                  },
                 ],
               }}
             >
@@ -112,7 +186,15 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
                 rows={trend.points}
                 rowKey={(p) => p.rankingId}
                 columns={[
-                  { key: "quarter", header: t("trend.quarter"), cell: (p) => <Link href={`/rankings/${p.rankingId}`} className={link}>{q(p)}</Link> },
+                  {
+                    key: "quarter",
+                    header: t("trend.quarter"),
+                    cell: (p) => (
+                      <Link href={`/rankings/${p.rankingId}`} className={link}>
+                        {q(p)}
+                      </Link>
+                    ),
+                  },
                   { key: "score", header: t("trend.score"), className: "tabular-nums", cell: (p) => p.score.toFixed(2) },
                   { key: "rank", header: t("trend.rank"), className: "tabular-nums", cell: (p) => p.rank },
                 ]}

@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 // The bank liaison's morning page: what is due (lib/dashboard/bank.ts decides the numbers).
 export default async function Page() {
   const user = await requirePermission("dashboard.bank");
-  const [data, tAreas, locale] = await Promise.all([loadBankDashboard(db(), user), getTranslations("areas"), getLocale().then(resolveLocale)]);
+  const [data, tAreas, locale] = await Promise.all([
+    loadBankDashboard(db(), user),
+    getTranslations("areas"),
+    getLocale().then(resolveLocale),
+  ]);
   return (
     <PortalFrame user={user} area="bank">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">

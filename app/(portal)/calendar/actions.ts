@@ -2,18 +2,8 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import {
-  addCalendarDay,
-  loadOfficialCalendarYear,
-  publishCalendarYear,
-  removeCalendarDay,
-} from "@/lib/calendar/mutations/manage-calendar";
-import {
-  ZAddCalendarDayInput,
-  ZLoadOfficialYearInput,
-  ZPublishCalendarYearInput,
-  ZRemoveCalendarDayInput,
-} from "@/lib/calendar/schemas";
+import { addCalendarDay, loadOfficialCalendarYear, publishCalendarYear, removeCalendarDay } from "@/lib/calendar/mutations/manage-calendar";
+import { ZAddCalendarDayInput, ZLoadOfficialYearInput, ZPublishCalendarYearInput, ZRemoveCalendarDayInput } from "@/lib/calendar/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

@@ -67,7 +67,14 @@ export function AddDayForm({ year }: { year: number }) {
           error={errors.field("kind")}
           required
         />
-        <TextField {...fields.bind("name")} label={t("add.name")} hint={t("add.nameHint")} maxLength={40} error={errors.field("name")} required />
+        <TextField
+          {...fields.bind("name")}
+          label={t("add.name")}
+          hint={t("add.nameHint")}
+          maxLength={40}
+          error={errors.field("name")}
+          required
+        />
         <div className="sm:pt-6">
           <Button type="submit" disabled={pending}>
             {t("add.submit")}
@@ -90,7 +97,12 @@ export function RemoveDayButton({ date }: { date: string }) {
       }}
     >
       <input type="hidden" name="date" value={date} />
-      <button type="submit" disabled={pending} aria-label={t("removeLabel", { date })} className="text-red-700 underline-offset-2 hover:underline disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t("removeLabel", { date })}
+        className="text-red-700 underline-offset-2 hover:underline disabled:opacity-60"
+      >
         {t("remove")}
       </button>
       <Outcome state={state} />
@@ -100,7 +112,10 @@ export function RemoveDayButton({ date }: { date: string }) {
 
 export function PublishYearForm({ year }: { year: number }) {
   const t = useTranslations("calendar");
-  const [state, action, pending] = useActionState<TState<{ dueChanged: number; provisionalChanged: number }>, FormData>(publishCalendarYearAction, null);
+  const [state, action, pending] = useActionState<TState<{ dueChanged: number; provisionalChanged: number }>, FormData>(
+    publishCalendarYearAction,
+    null,
+  );
   const fields = useFields({ source: "" });
   const errors = useFormErrors(state, t);
   return (

@@ -28,11 +28,16 @@ export default async function CalendarPage({ searchParams }: { searchParams: TSe
   // The year asked for, else the one the warning is about, else the current year.
   const asked = Number(Array.isArray(params.year) ? params.year[0] : params.year);
   const current = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-  const missing = nextYearMissing(now, years.filter((y) => y.published).map((y) => y.year));
+  const missing = nextYearMissing(
+    now,
+    years.filter((y) => y.published).map((y) => y.year),
+  );
   const year = Number.isInteger(asked) && asked >= CALENDAR_MIN_YEAR && asked <= CALENDAR_MAX_YEAR ? asked : (missing ?? current);
   const detail = await getCalendarYear(db(), year);
   const official = Object.hasOwn(CN_OFFICIAL_SCHEDULES, year) ? CN_OFFICIAL_SCHEDULES[year] : undefined;
-  const shown = years.some((y) => y.year === year) ? years : [...years, { year, published: detail.published }].sort((a, b) => a.year - b.year);
+  const shown = years.some((y) => y.year === year)
+    ? years
+    : [...years, { year, published: detail.published }].sort((a, b) => a.year - b.year);
 
   return (
     <PortalFrame user={user}>

@@ -13,7 +13,8 @@ import { Reminders, StatusCounts, TodoList } from "./reminders";
 
 export const dynamic = "force-dynamic";
 
-const primaryButton = "inline-flex items-center justify-center rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+const primaryButton =
+  "inline-flex items-center justify-center rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 // "Where are my requests?" — the enterprise's items as progress trackers, what it must
 // do now, reminders, and counts that open the list behind them.
@@ -58,27 +59,39 @@ export default async function EnterpriseDashboardPage() {
             <Reminders data={data} locale={locale} />
             <section aria-labelledby="items-title" className="space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 id="items-title" className="text-lg font-medium">{t("items.title")}</h2>
-                <Link href="/requests" className="text-sm text-brand-700 underline underline-offset-4">{t("items.viewAll")}</Link>
+                <h2 id="items-title" className="text-lg font-medium">
+                  {t("items.title")}
+                </h2>
+                <Link href="/requests" className="text-sm text-brand-700 underline underline-offset-4">
+                  {t("items.viewAll")}
+                </Link>
               </div>
               <p className="text-sm text-slate-700">{t("items.count", { count: data.openTotal })}</p>
               <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
                 {data.open.map((item) => (
-                  <li key={item.id}><RequestCard item={item} locale={locale} /></li>
+                  <li key={item.id}>
+                    <RequestCard item={item} locale={locale} />
+                  </li>
                 ))}
               </ul>
               {data.openTotal > data.open.length && (
                 <p className="text-sm">
-                  <Link href="/requests" className="text-brand-700 underline underline-offset-4">{t("items.more", { count: data.openTotal - data.open.length })}</Link>
+                  <Link href="/requests" className="text-brand-700 underline underline-offset-4">
+                    {t("items.more", { count: data.openTotal - data.open.length })}
+                  </Link>
                 </p>
               )}
             </section>
             {data.recentClosed.length > 0 && (
               <section aria-labelledby="closed-title" className="space-y-3">
-                <h2 id="closed-title" className="text-lg font-medium">{t("items.closedTitle")}</h2>
+                <h2 id="closed-title" className="text-lg font-medium">
+                  {t("items.closedTitle")}
+                </h2>
                 <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
                   {data.recentClosed.map((item) => (
-                    <li key={item.id}><RequestCard item={item} locale={locale} /></li>
+                    <li key={item.id}>
+                      <RequestCard item={item} locale={locale} />
+                    </li>
                   ))}
                 </ul>
               </section>

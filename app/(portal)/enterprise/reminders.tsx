@@ -20,13 +20,17 @@ export async function Reminders({ data, locale }: { data: TEnterpriseDashboard; 
   ] as const;
   return (
     <section aria-labelledby="reminders-title" className="space-y-3">
-      <h2 id="reminders-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="reminders-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {tiles.map((tile) => (
           <li key={tile.key}>
             <Link href={tile.href} className={`block h-full ${card} hover:ring-brand-600`} data-testid={`reminder-${tile.key}`}>
               <span className="block text-sm text-slate-700">{t(tile.key)}</span>
-              <span className="mt-1 block text-2xl font-semibold tabular-nums text-brand-700 underline underline-offset-4">{tile.count}</span>
+              <span className="mt-1 block text-2xl font-semibold tabular-nums text-brand-700 underline underline-offset-4">
+                {tile.count}
+              </span>
             </Link>
           </li>
         ))}
@@ -40,8 +44,23 @@ export async function Reminders({ data, locale }: { data: TEnterpriseDashboard; 
             <p className="mt-1 text-sm text-slate-700">{t("renewalsHint", { days: data.renewalLeadDays })}</p>
             <ul className="mt-2 space-y-1 text-sm">
               {data.maturingLoans.map((l) => {
-                const text = t("loan", { bank: l.bankName, product: l.product, amount: formatWanYuan(l.amountFen, locale), date: formatDate(l.maturesOn, locale) });
-                return <li key={l.id}>{l.requestId ? <Link href={`/requests/${l.requestId}`} className={link}>{text}</Link> : text}</li>;
+                const text = t("loan", {
+                  bank: l.bankName,
+                  product: l.product,
+                  amount: formatWanYuan(l.amountFen, locale),
+                  date: formatDate(l.maturesOn, locale),
+                });
+                return (
+                  <li key={l.id}>
+                    {l.requestId ? (
+                      <Link href={`/requests/${l.requestId}`} className={link}>
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )}
+                  </li>
+                );
               })}
             </ul>
           </>
@@ -57,7 +76,9 @@ export async function TodoList({ data }: { data: TEnterpriseDashboard }) {
   const items = data.open.filter((i) => i.todo);
   return (
     <section id="todo" aria-labelledby="todo-title" className="space-y-3">
-      <h2 id="todo-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="todo-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       {items.length === 0 && data.drafts.length === 0 ? (
         <p className="text-slate-700">{t("none")}</p>
       ) : (
@@ -66,18 +87,24 @@ export async function TodoList({ data }: { data: TEnterpriseDashboard }) {
             <li key={i.id} className={`${card} text-sm`}>
               <span className="font-medium">{t(i.todo!)}</span>
               {i.todo === "provideDocuments" && i.answer?.line && <span className="block break-words text-slate-700">{i.answer.line}</span>}
-              <Link href={`/requests/${i.id}`} className={`block break-words ${link}`}>{i.serial} · {i.title}</Link>
+              <Link href={`/requests/${i.id}`} className={`block break-words ${link}`}>
+                {i.serial} · {i.title}
+              </Link>
             </li>
           ))}
           {data.drafts.map((d) => (
             <li key={d.id} className={`${card} text-sm`}>
               <span className="font-medium">{t("submitDraft")}</span>
-              <Link href={`/requests/${d.id}`} className={`block break-words ${link}`}>{d.serial} · {d.title}</Link>
+              <Link href={`/requests/${d.id}`} className={`block break-words ${link}`}>
+                {d.serial} · {d.title}
+              </Link>
             </li>
           ))}
           {data.draftTotal > data.drafts.length && (
             <li className="text-sm">
-              <Link href={requestListHref("DRAFT")} className={link}>{tDrafts("moreDrafts", { count: data.draftTotal })}</Link>
+              <Link href={requestListHref("DRAFT")} className={link}>
+                {tDrafts("moreDrafts", { count: data.draftTotal })}
+              </Link>
             </li>
           )}
         </ul>
@@ -91,14 +118,22 @@ export async function StatusCounts({ data }: { data: TEnterpriseDashboard }) {
   const [t, tRequests] = await Promise.all([getTranslations("dashboardEnterprise.counts"), getTranslations("requests")]);
   return (
     <section aria-labelledby="counts-title" className="space-y-3">
-      <h2 id="counts-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="counts-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       <ul className="flex flex-wrap gap-2 text-sm">
         <li>
-          <Link href="/requests" className={`inline-block rounded-full bg-white px-3 py-1 ring-1 ring-slate-300 ${link}`}>{t("total", { count: data.total })}</Link>
+          <Link href="/requests" className={`inline-block rounded-full bg-white px-3 py-1 ring-1 ring-slate-300 ${link}`}>
+            {t("total", { count: data.total })}
+          </Link>
         </li>
         {data.counts.map((c) => (
           <li key={c.status}>
-            <Link href={requestListHref(c.status)} className={`inline-block rounded-full bg-white px-3 py-1 ring-1 ring-slate-300 ${link}`} data-testid={`count-${c.status}`}>
+            <Link
+              href={requestListHref(c.status)}
+              className={`inline-block rounded-full bg-white px-3 py-1 ring-1 ring-slate-300 ${link}`}
+              data-testid={`count-${c.status}`}
+            >
               {t("item", { status: tRequests(`statuses.${c.status}`), count: c.count })}
             </Link>
           </li>

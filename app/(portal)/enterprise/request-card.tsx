@@ -36,7 +36,12 @@ export async function RequestCard({ item, locale }: { item: TTrackedItem; locale
           <>
             <dt className="text-slate-600">{t("deadline")}</dt>
             <dd>
-              <DeadlineBadge tone={item.deadline.tone} workingDaysLeft={item.deadline.workingDaysLeft} dueAt={item.dueAt} provisional={item.dueProvisional} />
+              <DeadlineBadge
+                tone={item.deadline.tone}
+                workingDaysLeft={item.deadline.workingDaysLeft}
+                dueAt={item.dueAt}
+                provisional={item.dueProvisional}
+              />
             </dd>
           </>
         )}

@@ -17,15 +17,35 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
   const quarter = (w: { year: number; quarter: number }) => t("quarter", { year: w.year, quarter: w.quarter });
   const subs = `/submissions?quarter=${quarterKeyParam(data.lastEnded)}`;
   const warnings: { key: string; text: string; href: string }[] = [];
-  if (data.calendarMissingYear !== null) warnings.push({ key: "calendar", text: t("warnings.calendar", { year: data.calendarMissingYear }), href: "/calendar" });
+  if (data.calendarMissingYear !== null)
+    warnings.push({ key: "calendar", text: t("warnings.calendar", { year: data.calendarMissingYear }), href: "/calendar" });
   if (data.compliance && data.compliance.parksWithoutMainBank.length > 0)
-    warnings.push({ key: "parks", text: t("warnings.parks", { count: data.compliance.parksWithoutMainBank.length, names: data.compliance.parksWithoutMainBank.map((p) => p.name).join("、") }), href: "/pairings" });
+    warnings.push({
+      key: "parks",
+      text: t("warnings.parks", {
+        count: data.compliance.parksWithoutMainBank.length,
+        names: data.compliance.parksWithoutMainBank.map((p) => p.name).join("、"),
+      }),
+      href: "/pairings",
+    });
   if (data.compliance && data.compliance.banksWithoutOneOnOne.length > 0)
-    warnings.push({ key: "banks", text: t("warnings.oneOnOne", { count: data.compliance.banksWithoutOneOnOne.length }), href: "/pairings" });
+    warnings.push({
+      key: "banks",
+      text: t("warnings.oneOnOne", { count: data.compliance.banksWithoutOneOnOne.length }),
+      href: "/pairings",
+    });
   if (data.submissions && data.submissions.missing > 0)
-    warnings.push({ key: "missing", text: t("warnings.submissionsMissing", { count: data.submissions.missing, quarter: quarter(data.lastEnded) }), href: `${subs}&status=late` });
+    warnings.push({
+      key: "missing",
+      text: t("warnings.submissionsMissing", { count: data.submissions.missing, quarter: quarter(data.lastEnded) }),
+      href: `${subs}&status=late`,
+    });
   if (data.submissions && data.submissions.late > 0)
-    warnings.push({ key: "late", text: t("warnings.submissionsLate", { count: data.submissions.late, quarter: quarter(data.lastEnded) }), href: `${subs}&status=late` });
+    warnings.push({
+      key: "late",
+      text: t("warnings.submissionsLate", { count: data.submissions.late, quarter: quarter(data.lastEnded) }),
+      href: `${subs}&status=late`,
+    });
 
   return (
     <>
@@ -37,36 +57,81 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
             {warnings.map((w) => (
               <li key={w.key} className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950">
                 <span className="font-medium">{t("warnings.label")}</span>
-                {w.text} <Link href={w.href} className="underline underline-offset-2">{t("warnings.fix")}</Link>
+                {w.text}{" "}
+                <Link href={w.href} className="underline underline-offset-2">
+                  {t("warnings.fix")}
+                </Link>
               </li>
             ))}
           </ul>
         )}
       </DashboardSection>
 
-      <DashboardSection id="states-title" title={t("states.title")} action={<Link href="/requests" className={link}>{t("states.all")}</Link>}>
+      <DashboardSection
+        id="states-title"
+        title={t("states.title")}
+        action={
+          <Link href="/requests" className={link}>
+            {t("states.all")}
+          </Link>
+        }
+      >
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           {DASHBOARD_STATUSES.map((s) => (
-            <LinkedStat key={s} label={tReq(`statuses.${s}`)} value={t("count", { count: data.byStatus[s] })} href={`/requests?status=${s}`} />
+            <LinkedStat
+              key={s}
+              label={tReq(`statuses.${s}`)}
+              value={t("count", { count: data.byStatus[s] })}
+              href={`/requests?status=${s}`}
+            />
           ))}
         </dl>
       </DashboardSection>
 
-      <DashboardSection id="overdue-title" title={t("overdue.title", { count: data.overdue.total })} action={<Link href="/supervision" className={link}>{t("overdue.open")}</Link>}>
-        {data.overdue.total === 0 ? <EmptyState title={t("overdue.emptyTitle")} body={t("overdue.emptyBody")} /> : <OverdueMatrix matrix={data.overdue} />}
+      <DashboardSection
+        id="overdue-title"
+        title={t("overdue.title", { count: data.overdue.total })}
+        action={
+          <Link href="/supervision" className={link}>
+            {t("overdue.open")}
+          </Link>
+        }
+      >
+        {data.overdue.total === 0 ? (
+          <EmptyState title={t("overdue.emptyTitle")} body={t("overdue.emptyBody")} />
+        ) : (
+          <OverdueMatrix matrix={data.overdue} />
+        )}
         <p className="text-sm text-slate-600">{t("overdue.definition")}</p>
       </DashboardSection>
 
       <DashboardSection id="supervision-title" title={t("supervision.title")}>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           {SUPERVISION_TABS.map((tab) => (
-            <LinkedStat key={tab} label={t(`supervision.${tab}`)} value={t("count", { count: data.supervision[tab] })} href={tab === "supervision" ? "/supervision" : `/supervision?tab=${tab}`} />
+            <LinkedStat
+              key={tab}
+              label={t(`supervision.${tab}`)}
+              value={t("count", { count: data.supervision[tab] })}
+              href={tab === "supervision" ? "/supervision" : `/supervision?tab=${tab}`}
+            />
           ))}
         </dl>
       </DashboardSection>
 
-      <DashboardSection id="ranking-title" title={t("ranking.title", { quarter: quarter(data.lastEnded) })} action={<Link href="/rankings" className={link}>{t("ranking.all")}</Link>}>
-        {data.ranking ? <RankingSummaryCard ranking={data.ranking} /> : <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />}
+      <DashboardSection
+        id="ranking-title"
+        title={t("ranking.title", { quarter: quarter(data.lastEnded) })}
+        action={
+          <Link href="/rankings" className={link}>
+            {t("ranking.all")}
+          </Link>
+        }
+      >
+        {data.ranking ? (
+          <RankingSummaryCard ranking={data.ranking} />
+        ) : (
+          <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />
+        )}
       </DashboardSection>
     </>
   );

@@ -33,14 +33,26 @@ export async function OverdueMatrix({ matrix }: { matrix: TOverdueMatrix }) {
             return n === 0 ? (
               <span className="text-slate-500">0</span>
             ) : (
-              <Link href={`/requests?overdue=1&bank=${b.bankOrgId}&park=${p.parkId}`} className="font-medium text-slate-900 underline underline-offset-2"
-                aria-label={t("overdue.cellLabel", { bank: b.bankName, park: p.parkName, count: n })}>{n}</Link>
+              <Link
+                href={`/requests?overdue=1&bank=${b.bankOrgId}&park=${p.parkId}`}
+                className="font-medium text-slate-900 underline underline-offset-2"
+                aria-label={t("overdue.cellLabel", { bank: b.bankName, park: p.parkName, count: n })}
+              >
+                {n}
+              </Link>
             );
           },
         })),
         {
-          key: "total", header: t("overdue.total"), numeric: true, className: "font-semibold",
-          cell: (b) => <Link href={`/requests?overdue=1&bank=${b.bankOrgId}`} className="text-brand-700 underline underline-offset-2">{b.total}</Link>,
+          key: "total",
+          header: t("overdue.total"),
+          numeric: true,
+          className: "font-semibold",
+          cell: (b) => (
+            <Link href={`/requests?overdue=1&bank=${b.bankOrgId}`} className="text-brand-700 underline underline-offset-2">
+              {b.total}
+            </Link>
+          ),
         },
       ]}
     />

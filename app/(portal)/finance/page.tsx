@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 // The finance office's morning page: where items are stuck (lib/dashboard/finance.ts decides the numbers).
 export default async function Page() {
   const user = await requirePermission("dashboard.finance");
-  const [data, tAreas, locale] = await Promise.all([loadFinanceDashboard(db(), user), getTranslations("areas"), getLocale().then(resolveLocale)]);
+  const [data, tAreas, locale] = await Promise.all([
+    loadFinanceDashboard(db(), user),
+    getTranslations("areas"),
+    getLocale().then(resolveLocale),
+  ]);
   return (
     <PortalFrame user={user} area="finance">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">

@@ -34,7 +34,12 @@ import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limite
 
 export const ERRORS_SHOWN = 500;
 
-type TImportContext = { request: Request; user: TSessionUser; meta: TRequestMeta; translator: (namespace?: string) => Promise<TRouteTranslator> };
+type TImportContext = {
+  request: Request;
+  user: TSessionUser;
+  meta: TRequestMeta;
+  translator: (namespace?: string) => Promise<TRouteTranslator>;
+};
 
 const actorOf = (user: TSessionUser): TActor => ({ userId: user.userId, role: user.role, orgId: user.orgId, orgKind: user.orgKind });
 

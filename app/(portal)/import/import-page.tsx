@@ -18,7 +18,11 @@ export async function ImportPage({ user, kind, note }: { user: TSessionUser; kin
           {note && <p className="font-medium text-slate-800">{note}</p>}
         </div>
         <section className="space-y-2 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <a href={fileHref} download className="inline-block rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+          <a
+            href={fileHref}
+            download
+            className="inline-block rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
             {t("template.download")}
           </a>
           <p className="text-sm text-slate-600">{t("template.hint")}</p>

@@ -194,14 +194,20 @@ export function ImportPanel({ uploadHref }: { uploadHref: string }) {
         </div>
       )}
 
-      {state.kind === "done" && !state.result.ok && (
-        <ImportErrors result={state.result} reportHref={reportHref} onAgain={reset} />
-      )}
+      {state.kind === "done" && !state.result.ok && <ImportErrors result={state.result} reportHref={reportHref} onAgain={reset} />}
     </div>
   );
 }
 
-function ImportErrors({ result, reportHref, onAgain }: { result: Extract<TResultLine, { ok: false }>; reportHref: string | null; onAgain: () => void }) {
+function ImportErrors({
+  result,
+  reportHref,
+  onAgain,
+}: {
+  result: Extract<TResultLine, { ok: false }>;
+  reportHref: string | null;
+  onAgain: () => void;
+}) {
   const t = useTranslations("import");
   return (
     <section aria-labelledby="import-errors-title" className="space-y-3">
@@ -215,12 +221,22 @@ function ImportErrors({ result, reportHref, onAgain }: { result: Extract<TResult
             {t(`errors.${result.fileError.code}`, result.fileError.params ?? {})}
           </p>
         ) : (
-          <p className="mt-1">{t("failedBody", { rows: result.rows.toLocaleString(), count: result.errorCount.toLocaleString(), rowCount: result.rowCount.toLocaleString() })}</p>
+          <p className="mt-1">
+            {t("failedBody", {
+              rows: result.rows.toLocaleString(),
+              count: result.errorCount.toLocaleString(),
+              rowCount: result.rowCount.toLocaleString(),
+            })}
+          </p>
         )}
       </div>
       <div className="flex flex-wrap items-center gap-4">
         {reportHref && (
-          <a href={reportHref} download={result.reportName} className="inline-block rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+          <a
+            href={reportHref}
+            download={result.reportName}
+            className="inline-block rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
             {t("downloadReport")}
           </a>
         )}
@@ -230,7 +246,9 @@ function ImportErrors({ result, reportHref, onAgain }: { result: Extract<TResult
       </div>
       {result.errors.length > 0 && (
         <>
-          {result.errorCount > result.errors.length && <p className="text-sm text-slate-600">{t("moreErrors", { shown: result.errors.length })}</p>}
+          {result.errorCount > result.errors.length && (
+            <p className="text-sm text-slate-600">{t("moreErrors", { shown: result.errors.length })}</p>
+          )}
           <DataTable
             caption={t("failedTitle")}
             rows={result.errors.map((e, i) => ({ ...e, key: String(i) }))}
@@ -238,7 +256,12 @@ function ImportErrors({ result, reportHref, onAgain }: { result: Extract<TResult
             columns={[
               { key: "row", header: t("columns.row"), className: "whitespace-nowrap tabular-nums", cell: (e) => e.row },
               { key: "column", header: t("columns.column"), className: "whitespace-nowrap text-slate-700", cell: (e) => e.column ?? "—" },
-              { key: "reason", header: t("columns.reason"), className: "text-slate-900", cell: (e) => t(`errors.${e.code}`, e.params ?? {}) },
+              {
+                key: "reason",
+                header: t("columns.reason"),
+                className: "text-slate-900",
+                cell: (e) => t(`errors.${e.code}`, e.params ?? {}),
+              },
             ]}
           />
         </>

@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 // /import: the imports this role may run (enterprises and/or bank contacts).
 export default async function ImportPage() {
   const user = await requireUser();
-  const kinds = (["enterprises", "contacts"] as const).filter((k) => can(user.role, k === "enterprises" ? "enterprises.import" : "contacts.import"));
+  const kinds = (["enterprises", "contacts"] as const).filter((k) =>
+    can(user.role, k === "enterprises" ? "enterprises.import" : "contacts.import"),
+  );
   if (kinds.length === 0) redirect("/");
   if (kinds.length === 1) redirect(`/import/${kinds[0]}`);
   const t = await getTranslations("import");
@@ -27,7 +29,10 @@ export default async function ImportPage() {
                 <h3 className="font-medium">{t(`${k}.title`)}</h3>
                 <p className="mt-1 text-sm text-slate-600">{t(`${k}.card`)}</p>
               </div>
-              <Link href={`/import/${k}`} className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              <Link
+                href={`/import/${k}`}
+                className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+              >
                 {t("open")}
               </Link>
             </li>

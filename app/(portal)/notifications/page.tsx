@@ -59,10 +59,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               const link = safeLink(n.link);
               const unread = n.readAt === null;
               return (
-                <li key={n.id} data-testid="notification" data-unread={unread} className={`flex flex-wrap items-start gap-3 px-4 py-3 ${unread ? "bg-brand-50" : ""}`}>
+                <li
+                  key={n.id}
+                  data-testid="notification"
+                  data-unread={unread}
+                  className={`flex flex-wrap items-start gap-3 px-4 py-3 ${unread ? "bg-brand-50" : ""}`}
+                >
                   <div className="min-w-0 grow">
                     <p className={unread ? "font-semibold text-slate-900" : "text-slate-800"}>
-                      {unread && <span className="mr-2 rounded bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">{t("unread")}</span>}
+                      {unread && (
+                        <span className="mr-2 rounded bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">{t("unread")}</span>
+                      )}
                       {text.title}
                     </p>
                     {text.body && <p className="mt-1 text-sm text-slate-700">{text.body}</p>}
@@ -98,7 +105,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             page={list.page}
             pages={list.pages}
             hrefFor={(p) => `/notifications?page=${p}`}
-            labels={{ nav: t("pageNav"), summary: t("pageSummary", { page: list.page, pages: list.pages, total: list.total }), previous: t("previous"), next: t("next") }}
+            labels={{
+              nav: t("pageNav"),
+              summary: t("pageSummary", { page: list.page, pages: list.pages, total: list.total }),
+              previous: t("previous"),
+              next: t("next"),
+            }}
           />
         )}
       </main>

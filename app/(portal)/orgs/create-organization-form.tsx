@@ -75,11 +75,29 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
           options={kinds}
           error={errors.field("kind")}
         />
-        <TextField {...fields.bind("name")} label={t("create.name")} maxLength={100} autoComplete="off" error={errors.field("name")} required />
-        <TextField {...fields.bind("shortName")} label={t("create.shortName")} maxLength={40} autoComplete="off" error={errors.field("shortName")} />
+        <TextField
+          {...fields.bind("name")}
+          label={t("create.name")}
+          maxLength={100}
+          autoComplete="off"
+          error={errors.field("name")}
+          required
+        />
+        <TextField
+          {...fields.bind("shortName")}
+          label={t("create.shortName")}
+          maxLength={40}
+          autoComplete="off"
+          error={errors.field("shortName")}
+        />
         {kind === "BANK" && (
           <>
-            <SelectField {...fields.bind("bankLevel")} label={t("create.bankLevel")} options={bankLevels} error={errors.field("bankLevel")} />
+            <SelectField
+              {...fields.bind("bankLevel")}
+              label={t("create.bankLevel")}
+              options={bankLevels}
+              error={errors.field("bankLevel")}
+            />
             <SelectField
               {...fields.bind("parentId")}
               label={t("create.parent")}
@@ -91,10 +109,37 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
         )}
         {kind === "PARK" && (
           <>
-            <TextField {...fields.bind("parkCode")} label={t("create.parkCode")} hint={t("create.parkCodeHint")} maxLength={32} autoComplete="off" error={errors.field("parkCode")} required />
-            <TextField {...fields.bind("district")} label={t("create.district")} maxLength={40} autoComplete="off" error={errors.field("district")} />
-            <TextField {...fields.bind("windowName")} label={t("create.windowName")} maxLength={60} autoComplete="off" error={errors.field("windowName")} />
-            <TextField {...fields.bind("windowPhone")} label={t("create.windowPhone")} inputMode="tel" maxLength={32} autoComplete="off" error={errors.field("windowPhone")} />
+            <TextField
+              {...fields.bind("parkCode")}
+              label={t("create.parkCode")}
+              hint={t("create.parkCodeHint")}
+              maxLength={32}
+              autoComplete="off"
+              error={errors.field("parkCode")}
+              required
+            />
+            <TextField
+              {...fields.bind("district")}
+              label={t("create.district")}
+              maxLength={40}
+              autoComplete="off"
+              error={errors.field("district")}
+            />
+            <TextField
+              {...fields.bind("windowName")}
+              label={t("create.windowName")}
+              maxLength={60}
+              autoComplete="off"
+              error={errors.field("windowName")}
+            />
+            <TextField
+              {...fields.bind("windowPhone")}
+              label={t("create.windowPhone")}
+              inputMode="tel"
+              maxLength={32}
+              autoComplete="off"
+              error={errors.field("windowPhone")}
+            />
           </>
         )}
       </fieldset>
@@ -106,10 +151,39 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
           <>
             <p className="text-sm text-slate-600">{t("create.userHint")}</p>
             <SelectField {...fields.bind("user.role")} label={t("create.userRole")} options={roles} error={errors.field("user.role")} />
-            <TextField {...fields.bind("user.name")} label={t("create.userName")} maxLength={64} autoComplete="off" error={errors.field("user.name")} required />
-            <TextField {...fields.bind("user.account")} label={t("create.userAccount")} hint={t("create.userAccountHint")} maxLength={64} autoComplete="off" error={errors.field("user.account")} required />
-            <TextField {...fields.bind("user.mobile")} label={t("create.userMobile")} inputMode="tel" maxLength={20} autoComplete="off" error={errors.field("user.mobile")} required />
-            <TextField {...fields.bind("user.idNumber")} label={t("create.userIdNumber")} maxLength={18} autoComplete="off" error={errors.field("user.idNumber")} />
+            <TextField
+              {...fields.bind("user.name")}
+              label={t("create.userName")}
+              maxLength={64}
+              autoComplete="off"
+              error={errors.field("user.name")}
+              required
+            />
+            <TextField
+              {...fields.bind("user.account")}
+              label={t("create.userAccount")}
+              hint={t("create.userAccountHint")}
+              maxLength={64}
+              autoComplete="off"
+              error={errors.field("user.account")}
+              required
+            />
+            <TextField
+              {...fields.bind("user.mobile")}
+              label={t("create.userMobile")}
+              inputMode="tel"
+              maxLength={20}
+              autoComplete="off"
+              error={errors.field("user.mobile")}
+              required
+            />
+            <TextField
+              {...fields.bind("user.idNumber")}
+              label={t("create.userIdNumber")}
+              maxLength={18}
+              autoComplete="off"
+              error={errors.field("user.idNumber")}
+            />
           </>
         )}
       </fieldset>

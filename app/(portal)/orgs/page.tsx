@@ -71,7 +71,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             rowKey={(o) => o.id}
             columns={[
               {
-                key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900",
+                key: "name",
+                header: t("columns.name"),
+                rowHeader: true,
+                className: "text-slate-900",
                 cell: (o) => (
                   <>
                     {o.name}
@@ -80,7 +83,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                 ),
               },
               {
-                key: "kind", header: t("columns.kind"),
+                key: "kind",
+                header: t("columns.kind"),
                 cell: (o) => (
                   <>
                     {t(`kinds.${o.kind}`)}
@@ -88,9 +92,17 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                   </>
                 ),
               },
-              { key: "parent", header: t("columns.parent"), cell: (o) => o.parentName ?? <span className="text-slate-400">{t("none")}</span> },
+              {
+                key: "parent",
+                header: t("columns.parent"),
+                cell: (o) => o.parentName ?? <span className="text-slate-400">{t("none")}</span>,
+              },
               { key: "users", header: t("columns.users"), className: "tabular-nums", cell: (o) => o.userCount },
-              { key: "status", header: t("columns.status"), cell: (o) => <Badge tone={o.active ? "ok" : "muted"}>{t(o.active ? "active" : "inactive")}</Badge> },
+              {
+                key: "status",
+                header: t("columns.status"),
+                cell: (o) => <Badge tone={o.active ? "ok" : "muted"}>{t(o.active ? "active" : "inactive")}</Badge>,
+              },
             ]}
           />
         )}
@@ -99,7 +111,12 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             page={list.page}
             pages={pages}
             hrefFor={(p) => href(kind, p)}
-            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+            labels={{
+              nav: t("pagination"),
+              summary: t("pageOf", { page: list.page, pages, total: list.total }),
+              previous: t("previous"),
+              next: t("next"),
+            }}
           />
         )}
       </main>

@@ -34,8 +34,17 @@ const END_ACTIONS = {
 
 function Outcome({ state, errors }: { state: TState; errors: ReturnType<typeof useFormErrors> }) {
   const t = useTranslations("pairings");
-  if (state?.ok) return <p role="status" className="text-sm text-green-800">{t("done")}</p>;
-  return errors.form ? <p role="alert" className="text-sm text-red-700">{errors.form}</p> : null;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        {t("done")}
+      </p>
+    );
+  return errors.form ? (
+    <p role="alert" className="text-sm text-red-700">
+      {errors.form}
+    </p>
+  ) : null;
 }
 
 type TBind = ReturnType<ReturnType<typeof useFields>["bind"]>;
@@ -66,19 +75,43 @@ export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_A
   const fieldValues = useFields();
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`form-${name}`}>
-      <h3 id={headingId} className="font-medium">{t(`forms.${name}.title`)}</h3>
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid={`form-${name}`}
+    >
+      <h3 id={headingId} className="font-medium">
+        {t(`forms.${name}.title`)}
+      </h3>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         {fields.map((f) =>
           f.kind === "select" ? (
-            <SelectField key={f.name} {...fieldValues.bind(f.name)} label={f.label} options={f.options} placeholder={t("choose")} error={errors.field(f.name)} className="min-w-56 grow" />
+            <SelectField
+              key={f.name}
+              {...fieldValues.bind(f.name)}
+              label={f.label}
+              options={f.options}
+              placeholder={t("choose")}
+              error={errors.field(f.name)}
+              className="min-w-56 grow"
+            />
           ) : (
-            <TextField key={f.name} {...fieldValues.bind(f.name)} label={f.label} inputMode={f.inputMode} maxLength={40} error={errors.field(f.name)} className="min-w-40" />
+            <TextField
+              key={f.name}
+              {...fieldValues.bind(f.name)}
+              label={f.label}
+              inputMode={f.inputMode}
+              maxLength={40}
+              error={errors.field(f.name)}
+              className="min-w-40"
+            />
           ),
         )}
         <ReasonField locked={locked} error={errors.field("reason")} bind={fieldValues.bind("reason")} />
         <div className="self-end">
-          <Button type="submit" disabled={pending}>{t(`forms.${name}.submit`)}</Button>
+          <Button type="submit" disabled={pending}>
+            {t(`forms.${name}.submit`)}
+          </Button>
         </div>
       </form>
       <Outcome state={state} errors={errors} />
@@ -87,7 +120,17 @@ export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_A
 }
 
 /** Ends one pairing from its row (participating bank, 1+1), with a reason field. */
-export function EndPairingButton({ name, pairingId, label, locked }: { name: keyof typeof END_ACTIONS; pairingId: string; label: string; locked: boolean }) {
+export function EndPairingButton({
+  name,
+  pairingId,
+  label,
+  locked,
+}: {
+  name: keyof typeof END_ACTIONS;
+  pairingId: string;
+  label: string;
+  locked: boolean;
+}) {
   const t = useTranslations("pairings");
   const [state, action, pending] = useActionState<TState, FormData>(END_ACTIONS[name], null);
   const errors = useFormErrors(state, t);

@@ -15,7 +15,6 @@ import { ChangeForm, EndPairingButton } from "./change-forms";
 
 export const dynamic = "force-dynamic";
 
-
 export default async function PairingsPage() {
   const user = await requirePermission("pairings.read");
   const t = await getTranslations("pairings");
@@ -59,7 +58,9 @@ export default async function PairingsPage() {
         )}
 
         <section aria-labelledby="parks-heading" className="space-y-3">
-          <h2 id="parks-heading" className="text-xl font-semibold">{t("parks.title")}</h2>
+          <h2 id="parks-heading" className="text-xl font-semibold">
+            {t("parks.title")}
+          </h2>
           {parks.length === 0 ? (
             <EmptyState title={t("parks.emptyTitle")} body={t("parks.emptyBody")} />
           ) : (
@@ -71,11 +72,17 @@ export default async function PairingsPage() {
               columns={[
                 { key: "park", header: t("parks.park"), rowHeader: true, className: "text-slate-900", cell: (p) => p.parkName },
                 {
-                  key: "mainBank", header: t("parks.mainBank"),
-                  cell: (p) => <span data-testid="main-bank">{p.main ? p.main.bankName : <span className="text-red-700">{t("parks.noMainBank")}</span>}</span>,
+                  key: "mainBank",
+                  header: t("parks.mainBank"),
+                  cell: (p) => (
+                    <span data-testid="main-bank">
+                      {p.main ? p.main.bankName : <span className="text-red-700">{t("parks.noMainBank")}</span>}
+                    </span>
+                  ),
                 },
                 {
-                  key: "participating", header: t("parks.participating"),
+                  key: "participating",
+                  header: t("parks.participating"),
                   cell: (p) =>
                     p.participating.length === 0 ? (
                       <span className="text-slate-500">{t("parks.none")}</span>
@@ -85,7 +92,12 @@ export default async function PairingsPage() {
                           <li key={b.pairingId} data-testid={`participating-${b.pairingId}`} className="space-y-1">
                             <span>{b.bankName}</span>
                             {manageParks && (
-                              <EndPairingButton name="removeParticipating" pairingId={b.pairingId} label={`${p.parkName} ${b.bankName}`} locked={locked} />
+                              <EndPairingButton
+                                name="removeParticipating"
+                                pairingId={b.pairingId}
+                                label={`${p.parkName} ${b.bankName}`}
+                                locked={locked}
+                              />
                             )}
                           </li>
                         ))}
@@ -118,7 +130,9 @@ export default async function PairingsPage() {
         </section>
 
         <section aria-labelledby="one-on-one-heading" className="space-y-3">
-          <h2 id="one-on-one-heading" className="text-xl font-semibold">{t("oneOnOne.title")}</h2>
+          <h2 id="one-on-one-heading" className="text-xl font-semibold">
+            {t("oneOnOne.title")}
+          </h2>
           <p className="text-sm text-slate-600">{t("oneOnOne.intro")}</p>
           {oneOnOne.length === 0 ? (
             <EmptyState title={t("oneOnOne.emptyTitle")} body={t("oneOnOne.emptyBody")} />
@@ -130,7 +144,8 @@ export default async function PairingsPage() {
               rowTestId={(r) => `one-on-one-${r.id}`}
               columns={[
                 {
-                  key: "bank", header: t("oneOnOne.bank"),
+                  key: "bank",
+                  header: t("oneOnOne.bank"),
                   cell: (r) => (
                     <>
                       <div>{r.bankName}</div>
@@ -138,16 +153,28 @@ export default async function PairingsPage() {
                     </>
                   ),
                 },
-                { key: "enterprise", header: t("oneOnOne.enterprise"), rowHeader: true, className: "text-slate-900", cell: (r) => r.enterpriseName },
+                {
+                  key: "enterprise",
+                  header: t("oneOnOne.enterprise"),
+                  rowHeader: true,
+                  className: "text-slate-900",
+                  cell: (r) => r.enterpriseName,
+                },
                 { key: "park", header: t("oneOnOne.park"), cell: (r) => r.parkName },
                 { key: "accountManager", header: t("oneOnOne.accountManager"), cell: (r) => r.accountManagerName },
                 {
-                  key: "mobile", header: t("oneOnOne.mobile"), className: "font-mono",
+                  key: "mobile",
+                  header: t("oneOnOne.mobile"),
+                  className: "font-mono",
                   cell: (r) => <span data-testid="account-manager-mobile">{r.accountManagerMobileMasked ?? "—"}</span>,
                 },
                 manageOneOnOne && {
-                  key: "actions", header: t("oneOnOne.actions"), headerHidden: true,
-                  cell: (r) => <EndPairingButton name="endOneOnOne" pairingId={r.id} label={`${r.bankName} ${r.enterpriseName}`} locked={locked} />,
+                  key: "actions",
+                  header: t("oneOnOne.actions"),
+                  headerHidden: true,
+                  cell: (r) => (
+                    <EndPairingButton name="endOneOnOne" pairingId={r.id} label={`${r.bankName} ${r.enterpriseName}`} locked={locked} />
+                  ),
                 },
               ]}
             />
@@ -168,7 +195,9 @@ export default async function PairingsPage() {
 
         {gaps && (
           <section aria-labelledby="compliance-heading" className="space-y-3" data-testid="compliance">
-            <h2 id="compliance-heading" className="text-xl font-semibold">{t("compliance.title")}</h2>
+            <h2 id="compliance-heading" className="text-xl font-semibold">
+              {t("compliance.title")}
+            </h2>
             <div className="grid gap-4 lg:grid-cols-2">
               <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
                 <h3 className="font-medium">{t("compliance.parksWithoutMain", { count: gaps.parksWithoutMainBank.length })}</h3>
@@ -176,7 +205,9 @@ export default async function PairingsPage() {
                   <p className="mt-2 text-sm text-green-800">{t("compliance.allParksHaveMain")}</p>
                 ) : (
                   <ul className="mt-2 list-disc pl-5 text-sm">
-                    {gaps.parksWithoutMainBank.map((p) => <li key={p.parkId}>{p.name}</li>)}
+                    {gaps.parksWithoutMainBank.map((p) => (
+                      <li key={p.parkId}>{p.name}</li>
+                    ))}
                   </ul>
                 )}
               </div>
@@ -188,7 +219,11 @@ export default async function PairingsPage() {
                   <ul className="mt-2 list-disc pl-5 text-sm">
                     {gaps.banksWithoutOneOnOne.map((b) => (
                       <li key={b.orgId}>
-                        {b.name} <span className="text-slate-500">（{t(`bankLevels.${b.bankLevel}`)}{b.parentName ? ` · ${b.parentName}` : ""}）</span>
+                        {b.name}{" "}
+                        <span className="text-slate-500">
+                          （{t(`bankLevels.${b.bankLevel}`)}
+                          {b.parentName ? ` · ${b.parentName}` : ""}）
+                        </span>
                       </li>
                     ))}
                   </ul>

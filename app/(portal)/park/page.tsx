@@ -16,7 +16,11 @@ export const dynamic = "force-dynamic";
 // first, then the park's problem list, enterprises, loan figures and bank visits.
 export default async function ParkDashboardPage() {
   const user = await requirePermission("dashboard.park");
-  const [t, locale, data] = await Promise.all([getTranslations("dashboardPark"), getLocale().then(resolveLocale), getParkDashboard(db(), user)]);
+  const [t, locale, data] = await Promise.all([
+    getTranslations("dashboardPark"),
+    getLocale().then(resolveLocale),
+    getParkDashboard(db(), user),
+  ]);
   if (!data) notFound();
 
   return (

@@ -14,10 +14,14 @@ export async function EnterprisesSection({ data }: { data: TParkDashboard }) {
   const t = await getTranslations("dashboardPark.enterprises");
   return (
     <section aria-labelledby="enterprises-title" className="space-y-3">
-      <h2 id="enterprises-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="enterprises-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2 lg:grid-cols-5">
         <li className={card}>
-          <Link href="/registry/enterprises" className={link} data-testid="enterprises-total">{t("total", { count: data.enterprises.total })}</Link>
+          <Link href="/registry/enterprises" className={link} data-testid="enterprises-total">
+            {t("total", { count: data.enterprises.total })}
+          </Link>
         </li>
         {data.enterprises.byClass.map((c) => (
           <li key={c.supportClass} className={card}>
@@ -82,7 +86,9 @@ export async function FiguresSection({ data, locale }: { data: TParkDashboard; l
   const t = await getTranslations("dashboardPark.figures");
   return (
     <section aria-labelledby="figures-title" className="space-y-4">
-      <h2 id="figures-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="figures-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       {data.figures.map((table) => (
         <FigureTable key={`${table.year}-${table.quarter}`} table={table} locale={locale} />
       ))}
@@ -116,7 +122,9 @@ export async function VisitsSection({ data, locale }: { data: TParkDashboard; lo
               ))}
             </ul>
           )}
-          <Link href="/pairings" className={`mt-2 inline-block text-sm ${link}`}>{t("pairings")}</Link>
+          <Link href="/pairings" className={`mt-2 inline-block text-sm ${link}`}>
+            {t("pairings")}
+          </Link>
         </div>
         <div className={card}>
           <h3 className="font-medium">{t("done")}</h3>

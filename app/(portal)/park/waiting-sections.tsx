@@ -18,13 +18,17 @@ export async function WaitingTiles({ data }: { data: TParkDashboard }) {
   ] as const;
   return (
     <section aria-labelledby="waiting-title" className="space-y-3">
-      <h2 id="waiting-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="waiting-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {tiles.map((tile) => (
           <li key={tile.key}>
             <Link href={tile.href} className={`block h-full ${card} hover:ring-brand-600`} data-testid={`waiting-${tile.key}`}>
               <span className="block text-sm text-slate-700">{t(tile.key)}</span>
-              <span className="mt-1 block text-3xl font-semibold tabular-nums text-brand-700 underline underline-offset-4">{tile.count}</span>
+              <span className="mt-1 block text-3xl font-semibold tabular-nums text-brand-700 underline underline-offset-4">
+                {tile.count}
+              </span>
             </Link>
           </li>
         ))}
@@ -39,8 +43,12 @@ export async function QueueSection({ data, locale }: { data: TParkDashboard; loc
   return (
     <section aria-labelledby="queue-title" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="queue-title" className="text-lg font-medium">{t("title")}</h2>
-        <Link href="/park/queue" className={`text-sm ${link}`}>{t("open", { count: data.queue.total })}</Link>
+        <h2 id="queue-title" className="text-lg font-medium">
+          {t("title")}
+        </h2>
+        <Link href="/park/queue" className={`text-sm ${link}`}>
+          {t("open", { count: data.queue.total })}
+        </Link>
       </div>
       {data.queue.oldest.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
@@ -51,21 +59,29 @@ export async function QueueSection({ data, locale }: { data: TParkDashboard; loc
           rowKey={(r) => r.id}
           columns={[
             {
-              key: "item", header: t("item"), rowHeader: true,
+              key: "item",
+              header: t("item"),
+              rowHeader: true,
               cell: (r) => (
                 <>
-                  <Link href={`/requests/${r.id}`} className={link}>{r.title}</Link>
+                  <Link href={`/requests/${r.id}`} className={link}>
+                    {r.title}
+                  </Link>
                   <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
                 </>
               ),
             },
             { key: "enterprise", header: t("enterprise"), cell: (r) => r.enterpriseName },
             {
-              key: "waited", header: t("waited"), className: "whitespace-nowrap",
+              key: "waited",
+              header: t("waited"),
+              className: "whitespace-nowrap",
               cell: (r) => (
                 <>
                   {t("waitingDays", { days: r.workingDaysWaiting })}
-                  {r.submittedAt && <span className="block text-xs text-slate-600">{t("submitted", { date: formatDate(r.submittedAt, locale) })}</span>}
+                  {r.submittedAt && (
+                    <span className="block text-xs text-slate-600">{t("submitted", { date: formatDate(r.submittedAt, locale) })}</span>
+                  )}
                 </>
               ),
             },
@@ -81,7 +97,9 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
   const [t, tRequests] = await Promise.all([getTranslations("dashboardPark.overdue"), getTranslations("requests")]);
   return (
     <section id="overdue" aria-labelledby="overdue-title" className="space-y-3">
-      <h2 id="overdue-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="overdue-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       {data.overdue.total === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
@@ -95,10 +113,14 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
             rowKey={(r) => r.id}
             columns={[
               {
-                key: "item", header: t("item"), rowHeader: true,
+                key: "item",
+                header: t("item"),
+                rowHeader: true,
                 cell: (r) => (
                   <>
-                    <Link href={`/requests/${r.id}`} className={link}>{r.title}</Link>
+                    <Link href={`/requests/${r.id}`} className={link}>
+                      {r.title}
+                    </Link>
                     <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
                   </>
                 ),
@@ -107,7 +129,9 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
               { key: "bank", header: t("bank"), cell: (r) => r.bankName ?? tRequests("none") },
               { key: "status", header: t("status"), className: "whitespace-nowrap", cell: (r) => tRequests(`statuses.${r.status}`) },
               {
-                key: "dueAt", header: t("dueAt"), className: "whitespace-nowrap",
+                key: "dueAt",
+                header: t("dueAt"),
+                className: "whitespace-nowrap",
                 cell: (r) => (
                   <>
                     <time dateTime={r.dueAt.toISOString()}>{formatDate(r.dueAt, locale)}</time>

@@ -18,15 +18,57 @@ export async function LoanFigures({ figures, locale }: { figures: TLoanFigures; 
   const quarter = (w: { year: number; quarter: number }) => t("quarter", { year: w.year, quarter: w.quarter });
   const latest = figures.quarters[figures.quarters.length - 1]!;
   const banks = figures.byBank.filter((b) => b.year === latest.year && b.quarter === latest.quarter);
-  const subs = (w: { year: number; quarter: number }) => `/submissions?quarter=${quarterParam({ year: w.year, quarter: w.quarter as 1 | 2 | 3 | 4 })}`;
+  const subs = (w: { year: number; quarter: number }) =>
+    `/submissions?quarter=${quarterParam({ year: w.year, quarter: w.quarter as 1 | 2 | 3 | 4 })}`;
   // The same columns after the bank's or the park's name: the quarter (a link to its submissions) and the sums.
   const figureColumns = <Row extends TFigureSums & { year: number; quarter: number }>(): TColumn<Row>[] => [
-    { key: "quarter", header: t("figures.quarter"), cell: (r) => <Link href={subs(r)} className={link}>{quarter(r)}</Link> },
-    { key: "balance", header: t("figures.balance"), numeric: true, className: "whitespace-nowrap", cell: (r) => formatWanYuan(r.balanceFen, locale) },
-    { key: "increment", header: t("figures.increment"), numeric: true, className: "whitespace-nowrap", cell: (r) => formatWanYuan(r.incrementFen, locale) },
-    { key: "borrowers", header: t("figures.borrowers"), numeric: true, className: "whitespace-nowrap", onCard: false, cell: (r) => r.borrowers },
-    { key: "firstLoans", header: t("figures.firstLoans"), numeric: true, className: "whitespace-nowrap", onCard: false, cell: (r) => r.firstLoans },
-    { key: "creditLoans", header: t("figures.creditLoans"), numeric: true, className: "whitespace-nowrap", onCard: false, cell: (r) => r.creditLoans },
+    {
+      key: "quarter",
+      header: t("figures.quarter"),
+      cell: (r) => (
+        <Link href={subs(r)} className={link}>
+          {quarter(r)}
+        </Link>
+      ),
+    },
+    {
+      key: "balance",
+      header: t("figures.balance"),
+      numeric: true,
+      className: "whitespace-nowrap",
+      cell: (r) => formatWanYuan(r.balanceFen, locale),
+    },
+    {
+      key: "increment",
+      header: t("figures.increment"),
+      numeric: true,
+      className: "whitespace-nowrap",
+      cell: (r) => formatWanYuan(r.incrementFen, locale),
+    },
+    {
+      key: "borrowers",
+      header: t("figures.borrowers"),
+      numeric: true,
+      className: "whitespace-nowrap",
+      onCard: false,
+      cell: (r) => r.borrowers,
+    },
+    {
+      key: "firstLoans",
+      header: t("figures.firstLoans"),
+      numeric: true,
+      className: "whitespace-nowrap",
+      onCard: false,
+      cell: (r) => r.firstLoans,
+    },
+    {
+      key: "creditLoans",
+      header: t("figures.creditLoans"),
+      numeric: true,
+      className: "whitespace-nowrap",
+      onCard: false,
+      cell: (r) => r.creditLoans,
+    },
   ];
   return (
     <div className="space-y-4">
@@ -48,13 +90,19 @@ export async function LoanFigures({ figures, locale }: { figures: TLoanFigures; 
         caption={t("figures.byBank")}
         rows={figures.byBank}
         rowKey={(b) => `${b.year}-${b.quarter}-${b.bankOrgId}`}
-        columns={[{ key: "bank", header: t("figures.bank"), rowHeader: true, className: "font-normal", cell: (b) => b.bankName }, ...figureColumns<(typeof figures.byBank)[number]>()]}
+        columns={[
+          { key: "bank", header: t("figures.bank"), rowHeader: true, className: "font-normal", cell: (b) => b.bankName },
+          ...figureColumns<(typeof figures.byBank)[number]>(),
+        ]}
       />
       <DataTable
         caption={t("figures.byPark")}
         rows={figures.byPark}
         rowKey={(p) => `${p.year}-${p.quarter}-${p.parkId}`}
-        columns={[{ key: "park", header: t("figures.park"), rowHeader: true, className: "font-normal", cell: (p) => p.parkName }, ...figureColumns<(typeof figures.byPark)[number]>()]}
+        columns={[
+          { key: "park", header: t("figures.park"), rowHeader: true, className: "font-normal", cell: (p) => p.parkName },
+          ...figureColumns<(typeof figures.byPark)[number]>(),
+        ]}
       />
       <p className="text-sm text-slate-600">{t("figures.definition")}</p>
     </div>

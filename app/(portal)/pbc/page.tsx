@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 // The central bank branch's morning page: how credit flows (lib/dashboard/pbc.ts decides the numbers).
 export default async function Page() {
   const user = await requirePermission("dashboard.pbc");
-  const [data, tAreas, locale] = await Promise.all([loadPbcDashboard(db(), user), getTranslations("areas"), getLocale().then(resolveLocale)]);
+  const [data, tAreas, locale] = await Promise.all([
+    loadPbcDashboard(db(), user),
+    getTranslations("areas"),
+    getLocale().then(resolveLocale),
+  ]);
   return (
     <PortalFrame user={user} area="pbc">
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">

@@ -18,16 +18,48 @@ export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; loca
   const none = t("none");
   const rateStats = (r: TQuarterRates) => (
     <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-      <LinkedStat label={t("rates.reply")} value={percentText(r.replyRate, none)} href="/requests?status=ANSWERED" note={t("rates.replyNote", { answered: r.answered, owed: r.owed })} />
-      <LinkedStat label={t("rates.onTime")} value={percentText(r.onTimeReplyRate, none)} href="/supervision" note={t("rates.onTimeNote", { onTime: r.onTime, owed: r.owed })} />
-      <LinkedStat label={t("rates.financing")} value={percentText(r.financingSatisfactionRate, none)} href="/requests?type=FINANCING" note={t("rates.financingNote", { granted: r.financingGranted, answered: r.financingAnswered })} />
-      <LinkedStat label={t("rates.satisfaction")} value={percentText(r.enterpriseSatisfactionRate, none)} href="/requests?status=CLOSED" note={t("rates.satisfactionNote", { satisfied: r.satisfied, rated: r.rated })} />
+      <LinkedStat
+        label={t("rates.reply")}
+        value={percentText(r.replyRate, none)}
+        href="/requests?status=ANSWERED"
+        note={t("rates.replyNote", { answered: r.answered, owed: r.owed })}
+      />
+      <LinkedStat
+        label={t("rates.onTime")}
+        value={percentText(r.onTimeReplyRate, none)}
+        href="/supervision"
+        note={t("rates.onTimeNote", { onTime: r.onTime, owed: r.owed })}
+      />
+      <LinkedStat
+        label={t("rates.financing")}
+        value={percentText(r.financingSatisfactionRate, none)}
+        href="/requests?type=FINANCING"
+        note={t("rates.financingNote", { granted: r.financingGranted, answered: r.financingAnswered })}
+      />
+      <LinkedStat
+        label={t("rates.satisfaction")}
+        value={percentText(r.enterpriseSatisfactionRate, none)}
+        href="/requests?status=CLOSED"
+        note={t("rates.satisfactionNote", { satisfied: r.satisfied, rated: r.rated })}
+      />
     </dl>
   );
   return (
     <>
-      <DashboardSection id="figures-title" title={t("figures.title")} action={<Link href="/submissions" className={link}>{t("figures.open")}</Link>}>
-        {data.figures.byBank.length === 0 ? <EmptyState title={t("figures.emptyTitle")} body={t("figures.emptyBody")} /> : <LoanFigures figures={data.figures} locale={locale} />}
+      <DashboardSection
+        id="figures-title"
+        title={t("figures.title")}
+        action={
+          <Link href="/submissions" className={link}>
+            {t("figures.open")}
+          </Link>
+        }
+      >
+        {data.figures.byBank.length === 0 ? (
+          <EmptyState title={t("figures.emptyTitle")} body={t("figures.emptyBody")} />
+        ) : (
+          <LoanFigures figures={data.figures} locale={locale} />
+        )}
       </DashboardSection>
 
       <DashboardSection id="rates-title" title={t("rates.title")}>
@@ -44,8 +76,20 @@ export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; loca
         )}
       </DashboardSection>
 
-      <DashboardSection id="ranking-title" title={t("ranking.title")} action={<Link href="/rankings" className={link}>{t("ranking.all")}</Link>}>
-        {data.ranking ? <RankingSummaryCard ranking={data.ranking} /> : <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />}
+      <DashboardSection
+        id="ranking-title"
+        title={t("ranking.title")}
+        action={
+          <Link href="/rankings" className={link}>
+            {t("ranking.all")}
+          </Link>
+        }
+      >
+        {data.ranking ? (
+          <RankingSummaryCard ranking={data.ranking} />
+        ) : (
+          <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />
+        )}
       </DashboardSection>
     </>
   );

@@ -62,7 +62,16 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
             options={PROGRAM_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
             error={errors.field("level")}
           />
-          <TextField {...fields.bind("year")} label={t("form.year")} hint={t("form.yearHint")} inputMode="numeric" maxLength={4} autoComplete="off" error={errors.field("year")} required />
+          <TextField
+            {...fields.bind("year")}
+            label={t("form.year")}
+            hint={t("form.yearHint")}
+            inputMode="numeric"
+            maxLength={4}
+            autoComplete="off"
+            error={errors.field("year")}
+            required
+          />
         </div>
         <LeadUnitsAndDescriptionFields fields={fields} errors={errors} />
       </FieldGroup>

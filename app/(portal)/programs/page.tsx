@@ -47,14 +47,29 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
             rowTestId={(p) => `program-row-${p.id}`}
             columns={[
               {
-                key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900",
-                cell: (p) => <Link href={`/programs/${p.id}`} className={linkClass}>{p.name}</Link>,
+                key: "name",
+                header: t("columns.name"),
+                rowHeader: true,
+                className: "text-slate-900",
+                cell: (p) => (
+                  <Link href={`/programs/${p.id}`} className={linkClass}>
+                    {p.name}
+                  </Link>
+                ),
               },
               { key: "docNumber", header: t("columns.docNumber"), className: "whitespace-nowrap", cell: (p) => p.docNumber },
               { key: "year", header: t("columns.year"), className: "tabular-nums", cell: (p) => p.year },
-              { key: "level", header: t("columns.level"), className: "whitespace-nowrap", onCard: false, cell: (p) => t(`levels.${p.level}`) },
               {
-                key: "phases", header: t("columns.phases"), onCard: false,
+                key: "level",
+                header: t("columns.level"),
+                className: "whitespace-nowrap",
+                onCard: false,
+                cell: (p) => t(`levels.${p.level}`),
+              },
+              {
+                key: "phases",
+                header: t("columns.phases"),
+                onCard: false,
                 cell: (p) =>
                   p.phases.length === 0 ? (
                     <span className="text-slate-400">{t("none")}</span>
@@ -70,10 +85,21 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
                   ),
               },
               {
-                key: "ruleVersion", header: t("columns.ruleVersion"), className: "whitespace-nowrap",
-                cell: (p) => (p.currentVersion === null ? <span className="text-slate-400">{t("none")}</span> : t("versionLabel", { version: p.currentVersion })),
+                key: "ruleVersion",
+                header: t("columns.ruleVersion"),
+                className: "whitespace-nowrap",
+                cell: (p) =>
+                  p.currentVersion === null ? (
+                    <span className="text-slate-400">{t("none")}</span>
+                  ) : (
+                    t("versionLabel", { version: p.currentVersion })
+                  ),
               },
-              { key: "status", header: t("columns.status"), cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{t(p.active ? "active" : "inactive")}</Badge> },
+              {
+                key: "status",
+                header: t("columns.status"),
+                cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{t(p.active ? "active" : "inactive")}</Badge>,
+              },
             ]}
           />
         )}
@@ -82,7 +108,12 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
             page={list.page}
             pages={pages}
             hrefFor={(p) => (p > 1 ? `/programs?page=${p}` : "/programs")}
-            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+            labels={{
+              nav: t("pagination"),
+              summary: t("pageOf", { page: list.page, pages, total: list.total }),
+              previous: t("previous"),
+              next: t("next"),
+            }}
           />
         )}
       </main>

@@ -18,7 +18,15 @@ export function NameAndDocNumberFields({ fields, errors }: TGroupProps) {
   return (
     <>
       <TextField {...fields.bind("name")} label={t("form.name")} maxLength={100} autoComplete="off" error={errors.field("name")} required />
-      <TextField {...fields.bind("docNumber")} label={t("form.docNumber")} hint={t("form.docNumberHint")} maxLength={60} autoComplete="off" error={errors.field("docNumber")} required />
+      <TextField
+        {...fields.bind("docNumber")}
+        label={t("form.docNumber")}
+        hint={t("form.docNumberHint")}
+        maxLength={60}
+        autoComplete="off"
+        error={errors.field("docNumber")}
+        required
+      />
     </>
   );
 }
@@ -27,8 +35,21 @@ export function LeadUnitsAndDescriptionFields({ fields, errors }: TGroupProps) {
   const t = useTranslations("programs");
   return (
     <>
-      <TextAreaField {...fields.bind("leadUnits")} label={t("form.leadUnits")} hint={t("form.leadUnitsHint")} rows={3} error={errors.field("leadUnits")} required />
-      <TextAreaField {...fields.bind("description")} label={t("form.description")} rows={3} maxLength={2000} error={errors.field("description")} />
+      <TextAreaField
+        {...fields.bind("leadUnits")}
+        label={t("form.leadUnits")}
+        hint={t("form.leadUnitsHint")}
+        rows={3}
+        error={errors.field("leadUnits")}
+        required
+      />
+      <TextAreaField
+        {...fields.bind("description")}
+        label={t("form.description")}
+        rows={3}
+        maxLength={2000}
+        error={errors.field("description")}
+      />
     </>
   );
 }
@@ -41,7 +62,14 @@ export function PhaseFields({ fields, errors }: TGroupProps) {
         (["startsOn", "endsOn"] as const).map((end) => {
           const name = phaseField(kind, end);
           return (
-            <TextField key={name} {...fields.bind(name)} type="date" label={t(`form.${end}`, { phase: t(`phases.${kind}`) })} error={errors.field(name)} required />
+            <TextField
+              key={name}
+              {...fields.bind(name)}
+              type="date"
+              label={t(`form.${end}`, { phase: t(`phases.${kind}`) })}
+              error={errors.field(name)}
+              required
+            />
           );
         }),
       )}

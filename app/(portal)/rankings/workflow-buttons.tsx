@@ -11,16 +11,33 @@ function Outcome({ state, done }: { state: TActionResult<unknown> | null; done: 
   const message = useRankingError();
   if (!state) return null;
   return state.ok ? (
-    <p role="status" className="text-sm text-green-800">{done}</p>
+    <p role="status" className="text-sm text-green-800">
+      {done}
+    </p>
   ) : (
-    <p role="alert" className="text-sm text-red-700">{message(state.error)}</p>
+    <p role="alert" className="text-sm text-red-700">
+      {message(state.error)}
+    </p>
   );
 }
 
 /** "计算本季度排名" / "重新计算" for one quarter (finance administrator). */
-export function ComputeButton({ programId, year, quarter, recompute }: { programId: string; year: number; quarter: number; recompute: boolean }) {
+export function ComputeButton({
+  programId,
+  year,
+  quarter,
+  recompute,
+}: {
+  programId: string;
+  year: number;
+  quarter: number;
+  recompute: boolean;
+}) {
   const t = useTranslations("ranking");
-  const [state, action, pending] = useActionState<TActionResult<{ rankingId: string; ruleSetVersion: number; banks: number }> | null, FormData>(computeRankingAction, null);
+  const [state, action, pending] = useActionState<
+    TActionResult<{ rankingId: string; ruleSetVersion: number; banks: number }> | null,
+    FormData
+  >(computeRankingAction, null);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="programId" value={programId} />
@@ -40,7 +57,9 @@ export function ReviewButton({ rankingId }: { rankingId: string }) {
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="rankingId" value={rankingId} />
-      <Button type="submit" pending={pending}>{t("workflow.review")}</Button>
+      <Button type="submit" pending={pending}>
+        {t("workflow.review")}
+      </Button>
       <Outcome state={state} done={t("workflow.reviewDone")} />
     </form>
   );
@@ -58,8 +77,12 @@ export function PublishButton({ rankingId, enabled }: { rankingId: string; enabl
       }}
     >
       <input type="hidden" name="rankingId" value={rankingId} />
-      <Button type="submit" pending={pending} disabled={!enabled} aria-describedby="publish-hint">{t("workflow.publish")}</Button>
-      <p id="publish-hint" className="text-sm text-slate-600">{t("workflow.publishHint")}</p>
+      <Button type="submit" pending={pending} disabled={!enabled} aria-describedby="publish-hint">
+        {t("workflow.publish")}
+      </Button>
+      <p id="publish-hint" className="text-sm text-slate-600">
+        {t("workflow.publishHint")}
+      </p>
       <Outcome state={state} done={t("workflow.published")} />
     </form>
   );

@@ -4,12 +4,16 @@ import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import type { TRouteOutcome, TRouteTranslator } from "@/lib/server/route";
 import type { TTranslate } from "@/lib/i18n/translator";
 
-
 export type TExportList = "enterprises" | "banks" | "parks" | "guarantors";
 
 export type TBuiltExport = { file: Buffer; rows: number; capped: boolean; filters: Record<string, unknown> };
 
-type TExportContext = { request: Request; user: TSessionUser; locale: TLocale; translator: (namespace?: string) => Promise<TRouteTranslator> };
+type TExportContext = {
+  request: Request;
+  user: TSessionUser;
+  locale: TLocale;
+  translator: (namespace?: string) => Promise<TRouteTranslator>;
+};
 
 // GET /registry/<list>/export?<the page's filters> (behind defineRoute, policy
 // "registry.export"): the list as an .xlsx file, with the page's scope and filters. Every

@@ -11,7 +11,6 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
 import { STATUS_FILTERS } from "@/lib/registry/rules";
 
-
 type Props = {
   user: TSessionUser;
   title: string;
@@ -52,12 +51,20 @@ export async function OrgListHeader({ user, title, intro, create, exportPath, ex
           </>
         }
       />
-      <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4"
+      >
         <TextField name="q" type="search" label={keyword.label} defaultValue={keyword.value} maxLength={64} className="sm:col-span-2" />
         {extraFilters}
         {canActor(user, "orgs.read") && (
-          <SelectField name="status" label={tr("common.status")} defaultValue={status ?? ""}
-            options={STATUS_FILTERS.map((s) => ({ value: s, label: tr(`common.statuses.${s}`) }))} />
+          <SelectField
+            name="status"
+            label={tr("common.status")}
+            defaultValue={status ?? ""}
+            options={STATUS_FILTERS.map((s) => ({ value: s, label: tr(`common.statuses.${s}`) }))}
+          />
         )}
         <button type="submit" className={secondaryLinkClass}>
           {tr("common.search")}

@@ -25,7 +25,16 @@ export type TFormField =
       maxLength?: number;
       inputMode?: "text" | "tel" | "numeric";
     }
-  | { kind: "select"; name: string; label: string; options: TOption[]; value?: string | null; placeholder?: string; hint?: string; readOnly?: boolean }
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      options: TOption[];
+      value?: string | null;
+      placeholder?: string;
+      hint?: string;
+      readOnly?: boolean;
+    }
   | { kind: "textarea"; name: string; label: string; value?: string | null; hint?: string; maxLength?: number }
   | { kind: "checkboxes"; name: string; label: string; options: TOption[]; value?: string[]; readOnly?: boolean };
 
@@ -69,7 +78,8 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
   const message = useErrorMessage(t);
   const fieldError = (name: string) => (failed?.fieldErrors?.[name] ? message(failed.fieldErrors[name]!) : undefined);
   const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
-  const formError = failed && !(failed.error === "invalidInput" && hasFieldErrors) ? message(failed.error) : failed ? t("errors.fixFields") : undefined;
+  const formError =
+    failed && !(failed.error === "invalidInput" && hasFieldErrors) ? message(failed.error) : failed ? t("errors.fixFields") : undefined;
   const set = (name: string, value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
   const str = (name: string) => {
     const v = values[name];
@@ -77,7 +87,12 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
   };
 
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate className={compact ? "space-y-2" : "space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"}>
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      noValidate
+      className={compact ? "space-y-2" : "space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"}
+    >
       {formError && (
         <p role="alert" className="text-sm text-red-700">
           {formError}
@@ -109,7 +124,12 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
             return f.readOnly ? (
               <div key={f.name}>
                 <input type="hidden" name={f.name} value={str(f.name)} />
-                <TextField label={f.label} readOnly value={f.options.find((o) => o.value === str(f.name))?.label ?? ""} className="opacity-80" />
+                <TextField
+                  label={f.label}
+                  readOnly
+                  value={f.options.find((o) => o.value === str(f.name))?.label ?? ""}
+                  className="opacity-80"
+                />
               </div>
             ) : (
               <SelectField

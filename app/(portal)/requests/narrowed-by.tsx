@@ -11,7 +11,9 @@ export async function NarrowedBy({ filters }: { filters: TRequestListFilters }) 
   const [t, bank, park] = await Promise.all([
     getTranslations("requestForm.list.narrowed"),
     filters.bank ? db().organization.findUnique({ where: { id: filters.bank }, select: { name: true } }) : null,
-    filters.park ? db().park.findUnique({ where: { id: filters.park }, select: { org: { select: { name: true, shortName: true } } } }) : null,
+    filters.park
+      ? db().park.findUnique({ where: { id: filters.park }, select: { org: { select: { name: true, shortName: true } } } })
+      : null,
   ]);
   const parts = [
     filters.overdue ? t("overdue") : null,
@@ -21,7 +23,9 @@ export async function NarrowedBy({ filters }: { filters: TRequestListFilters }) 
   return (
     <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="narrowed-by">
       {t("label", { parts: parts.join("；") })}{" "}
-      <Link href="/requests" className="font-medium underline underline-offset-2">{t("clear")}</Link>
+      <Link href="/requests" className="font-medium underline underline-offset-2">
+        {t("clear")}
+      </Link>
     </p>
   );
 }

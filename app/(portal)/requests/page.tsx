@@ -57,7 +57,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
         <NarrowedBy filters={filters} />
         {list.rows.length === 0 ? (
           <div className="space-y-4">
-            <EmptyState title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)} body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)} />
+            <EmptyState
+              title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)}
+              body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)}
+            />
             {mayCreate && !filtered && (
               <p className="text-center">
                 <Link href="/requests/new" className={buttonLinkClass}>

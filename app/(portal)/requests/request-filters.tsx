@@ -30,7 +30,14 @@ export async function RequestFilters({ filters, showDrafts }: { filters: TReques
         placeholder={t("all")}
         options={Object.values(RequestType).map((v) => ({ value: v, label: tRequests(`types.${v}`) }))}
       />
-      <TextField name="q" label={t("search")} defaultValue={filters.q} maxLength={64} placeholder={t("searchPlaceholder")} className="grow" />
+      <TextField
+        name="q"
+        label={t("search")}
+        defaultValue={filters.q}
+        maxLength={64}
+        placeholder={t("searchPlaceholder")}
+        className="grow"
+      />
       <button type="submit" className={secondaryLinkClass}>
         {t("apply")}
       </button>

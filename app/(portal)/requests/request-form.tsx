@@ -40,7 +40,12 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
   const currentVersion = state?.ok ? state.data.version : version;
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form
+      action={action}
+      onSubmit={keepValuesOnSubmit(action)}
+      className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      noValidate
+    >
       {requestId && <input type="hidden" name="requestId" value={requestId} />}
       {currentVersion !== undefined && <input type="hidden" name="version" value={currentVersion} />}
       {errors.form && (
@@ -61,15 +66,50 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
         error={errors.field("type")}
         required
       />
-      <TextField {...fields.bind("title")} label={t("form.title")} hint={t("form.titleHint")} maxLength={80} error={errors.field("title")} required />
-      <TextAreaField {...fields.bind("description")} label={t("form.description")} hint={t("form.descriptionHint")} maxLength={2000} rows={5} error={errors.field("description")} required />
+      <TextField
+        {...fields.bind("title")}
+        label={t("form.title")}
+        hint={t("form.titleHint")}
+        maxLength={80}
+        error={errors.field("title")}
+        required
+      />
+      <TextAreaField
+        {...fields.bind("description")}
+        label={t("form.description")}
+        hint={t("form.descriptionHint")}
+        maxLength={2000}
+        rows={5}
+        error={errors.field("description")}
+        required
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField {...fields.bind("amountFen")} label={t("form.amount")} hint={t("form.amountHint")} inputMode="decimal" maxLength={20} error={errors.field("amountFen")} />
-        <TextField {...fields.bind("termMonths")} label={t("form.termMonths")} inputMode="numeric" maxLength={3} error={errors.field("termMonths")} />
+        <TextField
+          {...fields.bind("amountFen")}
+          label={t("form.amount")}
+          hint={t("form.amountHint")}
+          inputMode="decimal"
+          maxLength={20}
+          error={errors.field("amountFen")}
+        />
+        <TextField
+          {...fields.bind("termMonths")}
+          label={t("form.termMonths")}
+          inputMode="numeric"
+          maxLength={3}
+          error={errors.field("termMonths")}
+        />
         <TextField {...fields.bind("neededBy")} type="date" label={t("form.neededBy")} error={errors.field("neededBy")} />
       </div>
       <TextAreaField {...fields.bind("purpose")} label={t("form.purpose")} maxLength={500} rows={3} error={errors.field("purpose")} />
-      <TextAreaField {...fields.bind("collateral")} label={t("form.collateral")} hint={t("form.collateralHint")} maxLength={500} rows={3} error={errors.field("collateral")} />
+      <TextAreaField
+        {...fields.bind("collateral")}
+        label={t("form.collateral")}
+        hint={t("form.collateralHint")}
+        maxLength={500}
+        rows={3}
+        error={errors.field("collateral")}
+      />
       <fieldset aria-describedby="preferred-hint">
         <legend className="text-sm font-medium text-slate-700">{t("form.preferredProducts")}</legend>
         <p id="preferred-hint" className="mt-1 text-xs text-slate-500">

@@ -29,21 +29,43 @@ export async function RequestsTable({ rows, area, locale, calendar, caption }: T
       columns={[
         { key: "serial", header: t("columns.serial"), className: "font-mono whitespace-nowrap", cell: (r) => r.serial },
         {
-          key: "title", header: t("columns.title"), rowHeader: true,
-          cell: (r) => <Link href={`/requests/${r.id}`} className={linkClass}>{r.title}</Link>,
+          key: "title",
+          header: t("columns.title"),
+          rowHeader: true,
+          cell: (r) => (
+            <Link href={`/requests/${r.id}`} className={linkClass}>
+              {r.title}
+            </Link>
+          ),
         },
-        { key: "type", header: t("columns.type"), className: "whitespace-nowrap", onCard: false, cell: (r) => tRequests(`types.${r.type}`) },
+        {
+          key: "type",
+          header: t("columns.type"),
+          className: "whitespace-nowrap",
+          onCard: false,
+          cell: (r) => tRequests(`types.${r.type}`),
+        },
         { key: "status", header: t("columns.status"), className: "whitespace-nowrap", cell: (r) => tRequests(`statuses.${r.status}`) },
         showEnterprise && { key: "enterprise", header: t("columns.enterprise"), cell: (r) => r.enterpriseName },
         showPark && { key: "park", header: t("columns.park"), onCard: false, cell: (r) => r.parkName },
         { key: "bank", header: t("columns.bank"), onCard: false, cell: (r) => r.assignedBankName ?? none },
         {
-          key: "amount", header: t("columns.amount"), numeric: true, className: "whitespace-nowrap",
+          key: "amount",
+          header: t("columns.amount"),
+          numeric: true,
+          className: "whitespace-nowrap",
           cell: (r) => (r.amountFen ? tRequests("amountValue", { amount: formatWanYuan(r.amountFen, locale) }) : none),
         },
-        { key: "submittedAt", header: t("columns.submittedAt"), className: "whitespace-nowrap", onCard: false, cell: (r) => (r.submittedAt ? formatDate(r.submittedAt, locale) : none) },
         {
-          key: "deadline", header: t("columns.deadline"),
+          key: "submittedAt",
+          header: t("columns.submittedAt"),
+          className: "whitespace-nowrap",
+          onCard: false,
+          cell: (r) => (r.submittedAt ? formatDate(r.submittedAt, locale) : none),
+        },
+        {
+          key: "deadline",
+          header: t("columns.deadline"),
           cell: (r) => (r.dueAt && isRunning(r) ? <DeadlineBadge {...deadlineState(r.dueAt, now, calendar)} dueAt={r.dueAt} /> : none),
         },
       ]}

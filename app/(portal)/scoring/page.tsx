@@ -41,7 +41,9 @@ export default async function ScoringPage() {
                 {current ? t("scoring.current", { name: current.name, version: current.version }) : t("scoring.none")}
               </h2>
               {current && !current.rules && (
-                <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-amber-900">{t("scoring.invalidStored")}</p>
+                <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
+                  {t("scoring.invalidStored")}
+                </p>
               )}
               {current?.rules && (
                 <DataTable
@@ -49,39 +51,79 @@ export default async function ScoringPage() {
                   rows={current.rules}
                   rowKey={(item) => item.indicator}
                   columns={[
-                    { key: "indicator", header: t("columns.indicator"), rowHeader: true, className: "whitespace-nowrap", cell: (item) => ti(`${item.indicator}.label`) },
-                    { key: "definition", header: t("columns.definition"), className: "max-w-md text-slate-700", onCard: false, cell: (item) => ti(`${item.indicator}.definition`) },
-                    { key: "kind", header: t("columns.kind"), className: "whitespace-nowrap", cell: (item) => t(`kinds.${item.rule.kind}`) },
+                    {
+                      key: "indicator",
+                      header: t("columns.indicator"),
+                      rowHeader: true,
+                      className: "whitespace-nowrap",
+                      cell: (item) => ti(`${item.indicator}.label`),
+                    },
+                    {
+                      key: "definition",
+                      header: t("columns.definition"),
+                      className: "max-w-md text-slate-700",
+                      onCard: false,
+                      cell: (item) => ti(`${item.indicator}.definition`),
+                    },
+                    {
+                      key: "kind",
+                      header: t("columns.kind"),
+                      className: "whitespace-nowrap",
+                      cell: (item) => t(`kinds.${item.rule.kind}`),
+                    },
                     { key: "rule", header: t("columns.rule"), cell: (item) => ruleInWords(item.indicator, item.rule, tr) },
-                    { key: "maxPoints", header: t("columns.maxPoints"), className: "tabular-nums", cell: (item) => num(maxPoints(item.rule)) },
+                    {
+                      key: "maxPoints",
+                      header: t("columns.maxPoints"),
+                      className: "tabular-nums",
+                      cell: (item) => num(maxPoints(item.rule)),
+                    },
                   ]}
                   footer={{ label: t("scoring.total"), cells: { maxPoints: num(total(current.rules) ?? 0) } }}
                 />
               )}
             </section>
 
-            <RuleSetForm
-              programId={program.id}
-              version={current?.version ?? 0}
-              name={current?.name ?? ""}
-              rules={current?.rules ?? []}
-            />
+            <RuleSetForm programId={program.id} version={current?.version ?? 0} name={current?.name ?? ""} rules={current?.rules ?? []} />
 
             {versions.length > 0 && (
               <section aria-labelledby="rule-versions" className="space-y-3">
-                <h2 id="rule-versions" className="text-lg font-medium">{t("scoring.historyTitle")}</h2>
+                <h2 id="rule-versions" className="text-lg font-medium">
+                  {t("scoring.historyTitle")}
+                </h2>
                 <DataTable
                   caption={t("scoring.historyTitle")}
                   rows={versions}
                   rowKey={(v) => v.id}
                   rowTestId={(v) => `rule-set-version-${v.version}`}
                   columns={[
-                    { key: "version", header: t("columns.version"), rowHeader: true, className: "whitespace-nowrap", cell: (v) => t("versionLabel", { version: v.version }) },
+                    {
+                      key: "version",
+                      header: t("columns.version"),
+                      rowHeader: true,
+                      className: "whitespace-nowrap",
+                      cell: (v) => t("versionLabel", { version: v.version }),
+                    },
                     { key: "name", header: t("columns.name"), cell: (v) => v.name },
-                    { key: "createdAt", header: t("columns.createdAt"), className: "whitespace-nowrap", cell: (v) => formatDateTime(v.createdAt, resolveLocale(locale)) },
+                    {
+                      key: "createdAt",
+                      header: t("columns.createdAt"),
+                      className: "whitespace-nowrap",
+                      cell: (v) => formatDateTime(v.createdAt, resolveLocale(locale)),
+                    },
                     { key: "createdBy", header: t("columns.createdBy"), onCard: false, cell: (v) => v.createdByName ?? "—" },
-                    { key: "totalPoints", header: t("columns.totalPoints"), className: "tabular-nums", cell: (v) => (v.rules ? num(total(v.rules) ?? 0) : "—") },
-                    { key: "inUse", header: t("columns.inUse"), className: "tabular-nums", cell: (v) => t("scoring.inUseCount", { n: v.rankingCount }) },
+                    {
+                      key: "totalPoints",
+                      header: t("columns.totalPoints"),
+                      className: "tabular-nums",
+                      cell: (v) => (v.rules ? num(total(v.rules) ?? 0) : "—"),
+                    },
+                    {
+                      key: "inUse",
+                      header: t("columns.inUse"),
+                      className: "tabular-nums",
+                      cell: (v) => t("scoring.inUseCount", { n: v.rankingCount }),
+                    },
                   ]}
                 />
               </section>

@@ -12,7 +12,17 @@ import { saveRuleSetAction } from "./actions";
 import { RulesEditor, rowsFromRules, rulesFromRows, useRankingError } from "@/components/ranking/rules-editor";
 
 /** A new version of the program's rule set, starting from the current one. */
-export function RuleSetForm({ programId, version, name, rules }: { programId: string; version: number; name: string; rules: TRuleSetItem[] }) {
+export function RuleSetForm({
+  programId,
+  version,
+  name,
+  rules,
+}: {
+  programId: string;
+  version: number;
+  name: string;
+  rules: TRuleSetItem[];
+}) {
   const t = useTranslations("ranking");
   const message = useRankingError();
   const [state, action, pending] = useActionState<TActionResult<TRuleSetSaved> | null, FormData>(saveRuleSetAction, null);
@@ -23,13 +33,25 @@ export function RuleSetForm({ programId, version, name, rules }: { programId: st
   const formError = failed && !(failed.fieldErrors && Object.keys(failed.fieldErrors).length > 0) ? message(failed.error) : undefined;
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form
+      action={action}
+      onSubmit={keepValuesOnSubmit(action)}
+      className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      noValidate
+    >
       <h2 className="text-lg font-medium">{t("scoring.editorTitle")}</h2>
       <p className="text-sm text-slate-600">{t("scoring.editorHint", { next: version + 1 })}</p>
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="basedOnVersion" value={String(version)} />
       <input type="hidden" name="rules" value={JSON.stringify(rulesFromRows(rows))} />
-      <TextField name="name" label={t("scoring.name")} value={ruleName} onChange={(e) => setRuleName(e.target.value)} error={fieldError("name")} className="max-w-xl" />
+      <TextField
+        name="name"
+        label={t("scoring.name")}
+        value={ruleName}
+        onChange={(e) => setRuleName(e.target.value)}
+        error={fieldError("name")}
+        className="max-w-xl"
+      />
       <RulesEditor rows={rows} onChange={setRows} error={fieldError} idPrefix="ruleset" />
       {formError && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -27,8 +27,16 @@ export function OpenSubmissionForm({ programId, quarter, label }: { programId: s
         {t("open.submit")}
         <span className="sr-only"> {label}</span>
       </Button>
-      {state?.ok && <p role="status" className="text-sm text-green-800">{t("open.done")}</p>}
-      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
+      {state?.ok && (
+        <p role="status" className="text-sm text-green-800">
+          {t("open.done")}
+        </p>
+      )}
+      {errors.form && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.form}
+        </p>
+      )}
     </form>
   );
 }

@@ -29,7 +29,11 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const user = await requirePermission("submissions.read");
   const params = await searchParams;
   const now = new Date();
-  const [t, locale, programs] = await Promise.all([getTranslations("submissions"), getLocale().then(resolveLocale), listSubmissionPrograms(db())]);
+  const [t, locale, programs] = await Promise.all([
+    getTranslations("submissions"),
+    getLocale().then(resolveLocale),
+    listSubmissionPrograms(db()),
+  ]);
   const program = pickProgram(programs, one(params.program), now);
   const isBank = areaOfRole(user.role) === "bank";
   const mode = isBank ? "bank" : user.role === "CENTRAL_BANK_STAFF" ? "read" : "review";
@@ -46,7 +50,9 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const ended = endedQuartersOfYear(program.year, now);
   const askedQuarter = parseQuarterParam(one(params.quarter));
   const chosen = askedQuarter && askedQuarter.year === program.year ? askedQuarter : (ended[0] ?? yearQuarters[0]!);
-  const filter: TStatusFilter = (STATUS_FILTERS as readonly string[]).includes(one(params.status) ?? "") ? (one(params.status) as TStatusFilter) : "all";
+  const filter: TStatusFilter = (STATUS_FILTERS as readonly string[]).includes(one(params.status) ?? "")
+    ? (one(params.status) as TStatusFilter)
+    : "all";
   const quarters = isBank ? ended : [chosen];
   // The window days are read once: the intro shows them and the rows' due dates use them.
   const windowDaysQuery = windowDaysOf(db(), program.id);
@@ -78,14 +84,22 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
             options={yearQuarters.map((q) => ({ value: quarterParam(q), label: qLabel(q) }))}
           />
         )}
-        <SelectField name="status" label={t("filters.status")} defaultValue={filter} options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statusFilter.${s}`) }))} />
+        <SelectField
+          name="status"
+          label={t("filters.status")}
+          defaultValue={filter}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statusFilter.${s}`) }))}
+        />
         <button type="submit" className={secondaryLinkClass}>
           {t("filters.apply")}
         </button>
       </form>
 
       {rows.length === 0 ? (
-        <EmptyState title={t(isBank && filter === "all" ? "empty.bankTitle" : "empty.quarterTitle")} body={t(isBank && filter === "all" ? "empty.bankBody" : "empty.quarterBody")} />
+        <EmptyState
+          title={t(isBank && filter === "all" ? "empty.bankTitle" : "empty.quarterTitle")}
+          body={t(isBank && filter === "all" ? "empty.bankBody" : "empty.quarterBody")}
+        />
       ) : (
         <DataTable
           caption={t("title")}
@@ -97,18 +111,30 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
             { key: "quarter", header: t("columns.quarter"), cell: (r) => qLabel(r) },
             { key: "status", header: t("columns.status"), cell: (r) => t(`status.${r.submission?.status ?? "notStarted"}`) },
             { key: "dueAt", header: t("columns.dueAt"), cell: (r) => formatDate(r.dueAt, locale) },
-            { key: "submittedAt", header: t("columns.submittedAt"), onCard: false, cell: (r) => (r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt, locale) : "—") },
             {
-              key: "late", header: t("columns.late"),
-              cell: (r) => <span className={r.lateState === "late" || r.lateState === "overdue" ? "font-medium text-red-700" : ""}>{t(`lateState.${r.lateState}`)}</span>,
+              key: "submittedAt",
+              header: t("columns.submittedAt"),
+              onCard: false,
+              cell: (r) => (r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt, locale) : "—"),
             },
             {
-              key: "actions", header: t("columns.actions"),
+              key: "late",
+              header: t("columns.late"),
+              cell: (r) => (
+                <span className={r.lateState === "late" || r.lateState === "overdue" ? "font-medium text-red-700" : ""}>
+                  {t(`lateState.${r.lateState}`)}
+                </span>
+              ),
+            },
+            {
+              key: "actions",
+              header: t("columns.actions"),
               cell: (r) => {
                 const label = `${r.bankName} ${qLabel(r)}`;
                 return r.submission ? (
                   <Link href={`/submissions/${r.submission.id}`} className="text-brand-700 underline">
-                    {t("view")}<span className="sr-only"> {label}</span>
+                    {t("view")}
+                    <span className="sr-only"> {label}</span>
                   </Link>
                 ) : r.canOpen ? (
                   <OpenSubmissionForm programId={program.id} quarter={quarterParam(r)} label={label} />
@@ -124,7 +150,15 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   );
 }
 
-async function Frame({ user, title, children }: { user: Awaited<ReturnType<typeof requirePermission>>; title: string; children: React.ReactNode }) {
+async function Frame({
+  user,
+  title,
+  children,
+}: {
+  user: Awaited<ReturnType<typeof requirePermission>>;
+  title: string;
+  children: React.ReactNode;
+}) {
   return (
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">

@@ -12,7 +12,12 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
 import {
-  SUPERVISION_TABS, isSupervisionTab, listSupervisionQueue, maySeeSupervisionQueue, type TSupervisionItem, type TSupervisionTab,
+  SUPERVISION_TABS,
+  isSupervisionTab,
+  listSupervisionQueue,
+  maySeeSupervisionQueue,
+  type TSupervisionItem,
+  type TSupervisionTab,
 } from "@/lib/requests/queries/list-supervision-queue";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -24,8 +29,22 @@ type TSearch = Promise<Record<string, string | string[] | undefined>>;
 type TT = Awaited<ReturnType<typeof getTranslations>>;
 
 type TColumnKey =
-  | "serial" | "enterprise" | "park" | "bank" | "reason" | "deadline" | "daysOverdue" | "remindedAt" | "inBulletin" | "status"
-  | "returnReason" | "disputeNote" | "disputedAt" | "answerKind" | "withdrawnAt" | "bulletinAt";
+  | "serial"
+  | "enterprise"
+  | "park"
+  | "bank"
+  | "reason"
+  | "deadline"
+  | "daysOverdue"
+  | "remindedAt"
+  | "inBulletin"
+  | "status"
+  | "returnReason"
+  | "disputeNote"
+  | "disputedAt"
+  | "answerKind"
+  | "withdrawnAt"
+  | "bulletinAt";
 
 const COLUMNS: Record<TSupervisionTab, TColumnKey[]> = {
   supervision: ["serial", "enterprise", "park", "bank", "reason", "deadline", "daysOverdue", "remindedAt", "inBulletin", "status"],
@@ -42,7 +61,10 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   const tab = isSupervisionTab(search.tab) ? search.tab : "supervision";
   const cursor = parsePageCursor(search);
   const [t, tr, locale, queue] = await Promise.all([
-    getTranslations("supervision"), getTranslations("requests"), getLocale().then(resolveLocale), listSupervisionQueue(db(), user, { tab, cursor }),
+    getTranslations("supervision"),
+    getTranslations("requests"),
+    getLocale().then(resolveLocale),
+    listSupervisionQueue(db(), user, { tab, cursor }),
   ]);
   const readOnly = !canActor(user, "requests.supervise");
   const caption = t(`tabs.${tab}`);
@@ -53,9 +75,19 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
         <LinkTabs
           label={t("tabsLabel")}
           current={tab}
-          tabs={SUPERVISION_TABS.map((k) => ({ key: k, href: `/supervision?tab=${k}`, label: <>{t(`tabs.${k}`)} <span className="tabular-nums">({queue.counts[k]})</span></> }))}
+          tabs={SUPERVISION_TABS.map((k) => ({
+            key: k,
+            href: `/supervision?tab=${k}`,
+            label: (
+              <>
+                {t(`tabs.${k}`)} <span className="tabular-nums">({queue.counts[k]})</span>
+              </>
+            ),
+          }))}
         />
-        {tab === "bulletin" && <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>}
+        {tab === "bulletin" && (
+          <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>
+        )}
         {queue.items.length === 0 ? (
           <EmptyState title={t(`empty.${tab}.title`)} body={t(`empty.${tab}.body`)} />
         ) : (
@@ -70,7 +102,12 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
             <KeysetPager
               previous={queue.previous}
               next={queue.next}
-              hrefFor={(c) => `/supervision?${new URLSearchParams([["tab", tab], [cursorParam(c.direction), c.token]])}`}
+              hrefFor={(c) =>
+                `/supervision?${new URLSearchParams([
+                  ["tab", tab],
+                  [cursorParam(c.direction), c.token],
+                ])}`
+              }
               labels={{ nav: caption, summary: t("pageSummary", { total: queue.total }), previous: t("previous"), next: t("next") }}
             />
           </div>
@@ -92,7 +129,9 @@ function columnsFor(tab: TSupervisionTab, t: TT, tr: TT, locale: TLocale): TColu
       className: "whitespace-nowrap",
       cell: (item) => (
         <>
-          <Link href={`/requests/${item.id}`} className="text-brand-700 underline">{item.serial}</Link>
+          <Link href={`/requests/${item.id}`} className="text-brand-700 underline">
+            {item.serial}
+          </Link>
           <span className="block font-normal text-slate-600">{item.title}</span>
         </>
       ),
@@ -104,13 +143,25 @@ function columnsFor(tab: TSupervisionTab, t: TT, tr: TT, locale: TLocale): TColu
     deadline: {
       cell: (item) =>
         item.deadline && item.dueAt ? (
-          <DeadlineBadge tone={item.deadline.tone} workingDaysLeft={item.deadline.workingDaysLeft} dueAt={item.dueAt} provisional={item.dueProvisional} />
+          <DeadlineBadge
+            tone={item.deadline.tone}
+            workingDaysLeft={item.deadline.workingDaysLeft}
+            dueAt={item.dueAt}
+            provisional={item.dueProvisional}
+          />
         ) : (
           date(item.dueAt)
         ),
     },
-    daysOverdue: { className: "tabular-nums", cell: (item) => (item.daysOverdue !== null ? t("daysValue", { days: item.daysOverdue }) : none) },
-    remindedAt: { className: "whitespace-nowrap", onCard: false, cell: (item) => (item.remindedAt ? formatDateTime(item.remindedAt, locale) : t("notReminded")) },
+    daysOverdue: {
+      className: "tabular-nums",
+      cell: (item) => (item.daysOverdue !== null ? t("daysValue", { days: item.daysOverdue }) : none),
+    },
+    remindedAt: {
+      className: "whitespace-nowrap",
+      onCard: false,
+      cell: (item) => (item.remindedAt ? formatDateTime(item.remindedAt, locale) : t("notReminded")),
+    },
     inBulletin: { onCard: false, cell: (item) => (item.inBulletin ? t("yes") : t("no")) },
     status: { cell: (item) => tr(`statuses.${item.status}`) },
     returnReason: { className: "max-w-xs whitespace-pre-line", cell: (item) => item.returnReason ?? none },

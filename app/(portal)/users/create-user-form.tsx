@@ -47,7 +47,12 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
   }
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form
+      action={action}
+      onSubmit={keepValuesOnSubmit(action)}
+      className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      noValidate
+    >
       {errors.form && (
         <p role="alert" className="text-sm text-red-700">
           {errors.form}
@@ -64,10 +69,39 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
         error={errors.field("orgId")}
       />
       <SelectField {...fields.bind("role")} label={t("columns.role")} options={roles} error={errors.field("role")} />
-      <TextField {...fields.bind("name")} label={t("create.name")} autoComplete="off" maxLength={64} error={errors.field("name")} required />
-      <TextField {...fields.bind("account")} label={t("columns.account")} hint={t("create.accountHint")} autoComplete="off" maxLength={64} error={errors.field("account")} required />
-      <TextField {...fields.bind("mobile")} label={t("columns.mobile")} inputMode="tel" autoComplete="off" maxLength={20} error={errors.field("mobile")} required />
-      <TextField {...fields.bind("idNumber")} label={t("create.idNumber")} autoComplete="off" maxLength={18} error={errors.field("idNumber")} />
+      <TextField
+        {...fields.bind("name")}
+        label={t("create.name")}
+        autoComplete="off"
+        maxLength={64}
+        error={errors.field("name")}
+        required
+      />
+      <TextField
+        {...fields.bind("account")}
+        label={t("columns.account")}
+        hint={t("create.accountHint")}
+        autoComplete="off"
+        maxLength={64}
+        error={errors.field("account")}
+        required
+      />
+      <TextField
+        {...fields.bind("mobile")}
+        label={t("columns.mobile")}
+        inputMode="tel"
+        autoComplete="off"
+        maxLength={20}
+        error={errors.field("mobile")}
+        required
+      />
+      <TextField
+        {...fields.bind("idNumber")}
+        label={t("create.idNumber")}
+        autoComplete="off"
+        maxLength={18}
+        error={errors.field("idNumber")}
+      />
       <Button type="submit" disabled={pending} className="w-full">
         {t("create.submit")}
       </Button>

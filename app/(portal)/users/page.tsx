@@ -72,16 +72,23 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
               { key: "org", header: t("columns.org"), cell: (u) => u.orgName },
               { key: "role", header: t("columns.role"), cell: (u) => tRoles(u.role) },
               {
-                key: "mobile", header: t("columns.mobile"),
+                key: "mobile",
+                header: t("columns.mobile"),
                 cell: (u) => <RevealValue userId={u.id} userName={u.name} field="mobile" masked={u.mobileMasked} canReveal={canReveal} />,
               },
               {
-                key: "idNumber", header: t("columns.idNumber"), onCard: false,
-                cell: (u) => <RevealValue userId={u.id} userName={u.name} field="idNumber" masked={u.idNumberMasked} canReveal={canReveal} />,
+                key: "idNumber",
+                header: t("columns.idNumber"),
+                onCard: false,
+                cell: (u) => (
+                  <RevealValue userId={u.id} userName={u.name} field="idNumber" masked={u.idNumberMasked} canReveal={canReveal} />
+                ),
               },
               { key: "status", header: t("columns.status"), cell: (u) => <UserStatus user={u} /> },
               {
-                key: "actions", header: t("columns.actions"), headerHidden: true,
+                key: "actions",
+                header: t("columns.actions"),
+                headerHidden: true,
                 cell: (u) => (
                   <Link href={`/users/${u.id}`} className={linkClass}>
                     {t("manage")}
@@ -97,7 +104,12 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
             page={list.page}
             pages={pages}
             hrefFor={pageHref}
-            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+            labels={{
+              nav: t("pagination"),
+              summary: t("pageOf", { page: list.page, pages, total: list.total }),
+              previous: t("previous"),
+              next: t("next"),
+            }}
           />
         )}
       </main>

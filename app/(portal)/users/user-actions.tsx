@@ -6,13 +6,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
 import type { TActionResult } from "@/lib/server/action";
-import {
-  changeRoleAction,
-  deactivateUserAction,
-  reactivateUserAction,
-  resetPasswordAction,
-  resetTotpAction,
-} from "./actions";
+import { changeRoleAction, deactivateUserAction, reactivateUserAction, resetPasswordAction, resetTotpAction } from "./actions";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";

@@ -16,7 +16,10 @@ export async function ApplySteps() {
       <ol className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {STEPS.map((step, i) => (
           <li key={step} className="flex gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-brand-700 font-semibold text-white">
+            <span
+              aria-hidden="true"
+              className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-brand-700 font-semibold text-white"
+            >
               {i + 1}
             </span>
             <div>

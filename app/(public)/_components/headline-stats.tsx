@@ -15,7 +15,13 @@ export async function HeadlineStats({ stats, locale }: { stats: THeadlineStats; 
   const count = stats.requestsHandled.toLocaleString(locale === "en" ? "en-US" : "zh-CN");
   const figures: TFigure[] = [
     { key: "handled", label: t("handled.label"), value: count, unit: t("handled.unit"), definition: t("handled.definition") },
-    { key: "onTime", label: t("onTime.label"), value: onTime ?? t("noData"), unit: onTime ? "%" : null, definition: t("onTime.definition") },
+    {
+      key: "onTime",
+      label: t("onTime.label"),
+      value: onTime ?? t("noData"),
+      unit: onTime ? "%" : null,
+      definition: t("onTime.definition"),
+    },
     {
       key: "satisfaction",
       label: t("satisfaction.label"),

@@ -37,7 +37,9 @@ export default async function DirectoryPage() {
         <div id="top" className="space-y-2">
           <h1 className="text-2xl font-semibold tracking-wide">{t("title")}</h1>
           <p className="text-slate-700">{directory.year === null ? t("subtitleNoYear") : t("subtitle", { year: directory.year })}</p>
-          {directory.programs.length > 0 && <p className="text-sm text-slate-600">{t("programs", { names: directory.programs.join("；") })}</p>}
+          {directory.programs.length > 0 && (
+            <p className="text-sm text-slate-600">{t("programs", { names: directory.programs.join("；") })}</p>
+          )}
           <p className="max-w-prose text-slate-700">{t("intro")}</p>
           <p className="max-w-prose text-sm text-slate-600">{t("published")}</p>
         </div>

@@ -49,7 +49,10 @@ export default async function DocumentsPage() {
               const title = t(`items.${doc.slug}.title`);
               return (
                 <li key={doc.slug}>
-                  <article aria-labelledby={`doc-${doc.slug}`} className="space-y-2 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                  <article
+                    aria-labelledby={`doc-${doc.slug}`}
+                    className="space-y-2 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+                  >
                     <h3 id={`doc-${doc.slug}`} className="text-lg font-semibold leading-8 text-slate-900">
                       {title}
                     </h3>

@@ -16,7 +16,11 @@ export async function catalogueViewer(): Promise<TSessionUser | null> {
 }
 
 /** The card's call to action: an enterprise requests with the product, a visitor signs in first. */
-export function requestAction(viewer: TSessionUser | null, productName: string, t: (key: string) => string): { href: string; label: string } | null {
+export function requestAction(
+  viewer: TSessionUser | null,
+  productName: string,
+  t: (key: string) => string,
+): { href: string; label: string } | null {
   if (!viewer) return { href: "/sign-in", label: t("signInToUse") };
   if (!can(viewer.role, "requests.create")) return null;
   return { href: `/requests/new?${new URLSearchParams({ product: productName })}`, label: t("useInRequest") };

@@ -44,7 +44,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: TSe
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h1 className="text-2xl font-semibold tracking-wide">{t("title")}</h1>
             {viewer && can(viewer.role, "products.manage") && (
-              <Link href="/products/manage" className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+              <Link
+                href="/products/manage"
+                className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              >
                 {t("manageLink")}
               </Link>
             )}
@@ -55,7 +58,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: TSe
         <ProductFilters filters={filters} banks={banks} t={tFilters} action="/products" />
         {list.rows.length === 0 ? (
           <div className="space-y-4">
-            <EmptyState title={t(filtered ? "empty.filteredTitle" : "empty.title")} body={t(filtered ? "empty.filteredBody" : "empty.body")} />
+            <EmptyState
+              title={t(filtered ? "empty.filteredTitle" : "empty.title")}
+              body={t(filtered ? "empty.filteredBody" : "empty.body")}
+            />
             {mayRequest && (
               <p className="flex flex-wrap justify-center gap-4 text-sm">
                 {filtered && (
@@ -76,7 +82,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: TSe
             </p>
             <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
               {list.rows.map((product) => (
-                <ProductCard key={product.id} product={product} locale={locale} t={tCard} tRange={tRange} action={requestAction(viewer, product.name, tCard)} />
+                <ProductCard
+                  key={product.id}
+                  product={product}
+                  locale={locale}
+                  t={tCard}
+                  tRange={tRange}
+                  action={requestAction(viewer, product.name, tCard)}
+                />
               ))}
             </ul>
           </>
@@ -86,7 +99,12 @@ export default async function ProductsPage({ searchParams }: { searchParams: TSe
             page={list.page}
             pages={pages}
             hrefFor={hrefFor}
-            labels={{ nav: t("pagination"), summary: t("pageOf", { page: list.page, pages, total: list.total }), previous: t("previous"), next: t("next") }}
+            labels={{
+              nav: t("pagination"),
+              summary: t("pageOf", { page: list.page, pages, total: list.total }),
+              previous: t("previous"),
+              next: t("next"),
+            }}
           />
         )}
       </main>

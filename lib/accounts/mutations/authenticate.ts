@@ -50,9 +50,20 @@ export async function authenticate(
     const user = await tx.user.findUniqueOrThrow({
       where: { id: found.id },
       select: {
-        id: true, orgId: true, role: true, active: true, passwordHash: true, failedSignIns: true, lockedUntil: true,
-        mustChangePassword: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true, recoveryCodes: true,
-        sessionVersion: true, org: { select: { active: true } },
+        id: true,
+        orgId: true,
+        role: true,
+        active: true,
+        passwordHash: true,
+        failedSignIns: true,
+        lockedUntil: true,
+        mustChangePassword: true,
+        totpSecret: true,
+        totpEnabledAt: true,
+        totpLastStep: true,
+        recoveryCodes: true,
+        sessionVersion: true,
+        org: { select: { active: true } },
       },
     });
     const audit = { actorUserId: user.id, actorOrgId: user.orgId, ...meta };
@@ -65,7 +76,12 @@ export async function authenticate(
       await tx.user.update({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
       await writeAudit(tx, { action: "auth.signIn", outcome: "FAILURE", ...audit, details: { reason } });
       if (next.justLocked) {
-        await writeAudit(tx, { action: "auth.locked", outcome: "DENIED", ...audit, details: { until: next.lockedUntil?.toISOString() ?? null } });
+        await writeAudit(tx, {
+          action: "auth.locked",
+          outcome: "DENIED",
+          ...audit,
+          details: { until: next.lockedUntil?.toISOString() ?? null },
+        });
       }
       return { ok: false as const, code };
     };

@@ -40,7 +40,12 @@ export async function changePassword(
       await writeAudit(tx, { action: "account.passwordChangeFailed", outcome: "FAILURE", ...audit });
       if (next.justLocked) {
         await endAllSessions(tx, row.id, "locked");
-        await writeAudit(tx, { action: "auth.locked", outcome: "DENIED", ...audit, details: { until: next.lockedUntil?.toISOString() ?? null } });
+        await writeAudit(tx, {
+          action: "auth.locked",
+          outcome: "DENIED",
+          ...audit,
+          details: { until: next.lockedUntil?.toISOString() ?? null },
+        });
       }
       return null;
     },

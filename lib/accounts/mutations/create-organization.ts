@@ -49,12 +49,13 @@ export async function createOrganization(
         let parentId: string | null = null;
         if (isBank && input.parentId) {
           const scope = organizationScope(actor);
-          const parent = isUuid(input.parentId) && !isNothing(scope)
-            ? await tx.organization.findFirst({
-                where: { AND: [{ id: input.parentId }, scope, { kind: OrgKind.BANK, active: true }] },
-                select: { id: true, bankLevel: true },
-              })
-            : null;
+          const parent =
+            isUuid(input.parentId) && !isNothing(scope)
+              ? await tx.organization.findFirst({
+                  where: { AND: [{ id: input.parentId }, scope, { kind: OrgKind.BANK, active: true }] },
+                  select: { id: true, bankLevel: true },
+                })
+              : null;
           if (!parent) throw new AppError("invalidInput", { parentId: "parentInvalid" });
           const level = input.bankLevel as BankLevel;
           if (parent.bankLevel && BANK_LEVEL_RANK[parent.bankLevel] >= BANK_LEVEL_RANK[level]) {
@@ -88,14 +89,30 @@ export async function createOrganization(
           });
         }
         await writeAudit(tx, {
-          action: "orgs.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Organization", targetId: org.id, ...meta,
-          details: { kind: input.kind, name: input.name, parentId, bankLevel: isBank ? input.bankLevel! : null, parkCode: isPark ? input.parkCode! : null },
+          action: "orgs.created",
+          actorUserId: actor.userId,
+          actorOrgId: actor.orgId,
+          targetType: "Organization",
+          targetId: org.id,
+          ...meta,
+          details: {
+            kind: input.kind,
+            name: input.name,
+            parentId,
+            bankLevel: isBank ? input.bankLevel! : null,
+            parkCode: isPark ? input.parkCode! : null,
+          },
         });
 
         if (!user || !temporaryPassword || !passwordHash) return { orgId: org.id, firstUser: null };
         const userId = await insertUserWithTemporaryPassword(tx, { ...user, orgId: org.id, passwordHash }, "user.");
         await writeAudit(tx, {
-          action: "users.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "User", targetId: userId, ...meta,
+          action: "users.created",
+          actorUserId: actor.userId,
+          actorOrgId: actor.orgId,
+          targetType: "User",
+          targetId: userId,
+          ...meta,
           details: { orgId: org.id, role: user.role, account: user.account, firstUser: true },
         });
         return { orgId: org.id, firstUser: { userId, account: user.account, temporaryPassword } };

@@ -113,7 +113,12 @@ export async function withUniqueGuard<T>(work: () => Promise<T>, fieldPrefix = "
 export type TTemporaryCredentials = { userId: string; account: string; temporaryPassword: string };
 
 /** A user in one of the actor's organizations, with a role the actor may give there. */
-export async function createUser(db: PrismaClient, actor: TActor, input: TCreateUserInput, meta: TRequestMeta): Promise<TTemporaryCredentials> {
+export async function createUser(
+  db: PrismaClient,
+  actor: TActor,
+  input: TCreateUserInput,
+  meta: TRequestMeta,
+): Promise<TTemporaryCredentials> {
   const temporaryPassword = generateTemporaryPassword({ account: input.account, name: input.name });
   const passwordHash = await hashPassword(temporaryPassword);
   const userId = await withUniqueGuard(() =>
@@ -129,7 +134,12 @@ export async function createUser(db: PrismaClient, actor: TActor, input: TCreate
       if (!mayAssignRole(actor.role, org.kind, input.role)) throw new AppError("invalidInput", { role: "roleNotAllowed" });
       const id = await insertUserWithTemporaryPassword(tx, { ...input, orgId: org.id, passwordHash });
       await writeAudit(tx, {
-        action: "users.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "User", targetId: id, ...meta,
+        action: "users.created",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "User",
+        targetId: id,
+        ...meta,
         details: { orgId: org.id, role: input.role, account: input.account },
       });
       return id;
@@ -161,12 +171,25 @@ async function lockManagedTarget(tx: TTx, actor: TActor, userId: string): Promis
   // organization) is not the actor's to manage either.
   if (!mayAssignRole(actor.role, user.org.kind, user.role)) throw new AppError("notFound");
   if (user.id === actor.userId) throw new AppError("self");
-  return { id: user.id, orgId: user.orgId, role: user.role, active: user.active, account: user.account, name: user.name, orgKind: user.org.kind };
+  return {
+    id: user.id,
+    orgId: user.orgId,
+    role: user.role,
+    active: user.active,
+    account: user.account,
+    name: user.name,
+    orgKind: user.org.kind,
+  };
 }
 
 function audit(tx: TTx, actor: TActor, meta: TRequestMeta, action: string, target: TTarget, details: Prisma.InputJsonValue = {}) {
   return writeAudit(tx, {
-    action, actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "User", targetId: target.id, ...meta,
+    action,
+    actorUserId: actor.userId,
+    actorOrgId: actor.orgId,
+    targetType: "User",
+    targetId: target.id,
+    ...meta,
     details: { account: target.account, orgId: target.orgId, ...(details as object) },
   });
 }

@@ -28,26 +28,28 @@ export async function confirmTotpEnrolment(
   now: Date = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   // Failures return instead of throwing so their audit entry commits.
-  const outcome = await db.$transaction(async (tx): Promise<{ error: "totpAlreadyEnabled" | "totpInvalid" } | { recoveryCodes: string[] }> => {
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: input.userId },
-      select: { id: true, orgId: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
-    });
-    if (user.totpEnabledAt) return { error: "totpAlreadyEnabled" };
-    if (!user.totpSecret) return { error: "totpInvalid" };
-    const result = verifyTotp({ secret: user.totpSecret, code: input.code, now, lastUsedStep: user.totpLastStep });
-    if (!result.ok) {
-      await writeAudit(tx, { action: "totp.enrolFailed", outcome: "FAILURE", actorUserId: user.id, actorOrgId: user.orgId, ...meta });
-      return { error: "totpInvalid" };
-    }
-    const codes = generateRecoveryCodes();
-    await tx.user.update({
-      where: { id: user.id },
-      data: { totpEnabledAt: now, totpLastStep: result.step, recoveryCodes: codes.hashes },
-    });
-    await writeAudit(tx, { action: "totp.enabled", actorUserId: user.id, actorOrgId: user.orgId, ...meta });
-    return { recoveryCodes: codes.plain };
-  });
+  const outcome = await db.$transaction(
+    async (tx): Promise<{ error: "totpAlreadyEnabled" | "totpInvalid" } | { recoveryCodes: string[] }> => {
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: input.userId },
+        select: { id: true, orgId: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+      });
+      if (user.totpEnabledAt) return { error: "totpAlreadyEnabled" };
+      if (!user.totpSecret) return { error: "totpInvalid" };
+      const result = verifyTotp({ secret: user.totpSecret, code: input.code, now, lastUsedStep: user.totpLastStep });
+      if (!result.ok) {
+        await writeAudit(tx, { action: "totp.enrolFailed", outcome: "FAILURE", actorUserId: user.id, actorOrgId: user.orgId, ...meta });
+        return { error: "totpInvalid" };
+      }
+      const codes = generateRecoveryCodes();
+      await tx.user.update({
+        where: { id: user.id },
+        data: { totpEnabledAt: now, totpLastStep: result.step, recoveryCodes: codes.hashes },
+      });
+      await writeAudit(tx, { action: "totp.enabled", actorUserId: user.id, actorOrgId: user.orgId, ...meta });
+      return { recoveryCodes: codes.plain };
+    },
+  );
   if ("error" in outcome) throw new AppError("invalidInput", { code: outcome.error });
   return outcome;
 }

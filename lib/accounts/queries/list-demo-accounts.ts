@@ -1,13 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const DEMO_ACCOUNTS = [
-  "finance.admin",
-  "pbc.staff",
-  "bank.liaison",
-  "park.window",
-  "enterprise.owner",
-] as const;
+export const DEMO_ACCOUNTS = ["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner"] as const;
 
 export type TDemoAccount = { account: string; role: Role; name: string; orgName: string };
 

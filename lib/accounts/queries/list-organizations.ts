@@ -40,7 +40,13 @@ export async function listOrganizations(
     db.organization.findMany({
       where,
       select: {
-        id: true, kind: true, name: true, shortName: true, bankLevel: true, active: true, createdAt: true,
+        id: true,
+        kind: true,
+        name: true,
+        shortName: true,
+        bankLevel: true,
+        active: true,
+        createdAt: true,
         parent: { select: { name: true } },
         park: { select: { code: true } },
         _count: { select: { users: true } },

@@ -9,7 +9,6 @@ import { isUuid } from "@/lib/ids";
 // Works with the client and inside a transaction.
 type TDb = Prisma.TransactionClient;
 
-
 /** The bank itself and every bank below it (branches, their sub-branches …). */
 export async function bankWithDescendantIds(db: TDb, bankOrgId: string): Promise<string[]> {
   if (!isUuid(bankOrgId)) return [];
@@ -168,7 +167,5 @@ export async function listManageableOrgs(db: TDb, actor: TActor, ctx: TUserScope
     select: { id: true, name: true, kind: true },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
   });
-  return orgs
-    .map((o) => ({ ...o, roles: assignableRoles(actor.role, o.kind) }))
-    .filter((o) => o.roles.length > 0);
+  return orgs.map((o) => ({ ...o, roles: assignableRoles(actor.role, o.kind) })).filter((o) => o.roles.length > 0);
 }

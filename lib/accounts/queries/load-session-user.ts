@@ -45,7 +45,6 @@ type TSessionRow = TScopeColumns & {
   orgActive: boolean;
 };
 
-
 /**
  * The server-side half of every session check: the cookie only names the session, this
  * decides whether it is still good (not revoked, not idle 30 minutes, not older than 12

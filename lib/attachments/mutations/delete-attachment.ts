@@ -16,7 +16,12 @@ import type { TAttachmentStore } from "./upload-attachment";
  * The row goes in the transaction (with the item's row lock); the file after the commit,
  * so a failed transaction never leaves a row pointing at nothing.
  */
-export async function deleteAttachment(db: PrismaClient, actor: TActorSource, attachmentId: string, store: TAttachmentStore): Promise<{ requestId: string }> {
+export async function deleteAttachment(
+  db: PrismaClient,
+  actor: TActorSource,
+  attachmentId: string,
+  store: TAttachmentStore,
+): Promise<{ requestId: string }> {
   if (!canActor(actorOf(actor), "requests.create")) throw new AppError("forbidden");
   const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
   if (isNothing(scope)) throw new AppError("notFound");
@@ -31,7 +36,11 @@ export async function deleteAttachment(db: PrismaClient, actor: TActorSource, at
     if (!locked || !attachmentsEditable(locked.status) || attachment.ledgerEntryId !== null) throw new AppError("invalidState");
     await tx.attachment.delete({ where: { id: attachment.id } });
     await writeAudit(tx, {
-      action: "attachments.delete", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Request", targetId: attachment.requestId,
+      action: "attachments.delete",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Request",
+      targetId: attachment.requestId,
       details: { attachmentId: attachment.id, sha256: attachment.sha256 },
     });
     return attachment;

@@ -49,14 +49,23 @@ export async function uploadAttachment(
       if ((await tx.attachment.count({ where: { requestId: request.id } })) >= MAX_ATTACHMENTS_PER_REQUEST) throw new AppError("tooMany");
       const row = await tx.attachment.create({
         data: {
-          requestId: request.id, storedName, sha256, mimeType: sniffed.mimeType, sizeBytes: input.bytes.byteLength,
-          fileName: displayName(input.fileName, sniffed, `attachment-${storedName.slice(0, 8)}`), uploadedById: actor.userId,
+          requestId: request.id,
+          storedName,
+          sha256,
+          mimeType: sniffed.mimeType,
+          sizeBytes: input.bytes.byteLength,
+          fileName: displayName(input.fileName, sniffed, `attachment-${storedName.slice(0, 8)}`),
+          uploadedById: actor.userId,
           ...(store.now ? { createdAt: store.now } : {}),
         },
         select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true },
       });
       await writeAudit(tx, {
-        action: "attachments.upload", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Request", targetId: request.id,
+        action: "attachments.upload",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "Request",
+        targetId: request.id,
         details: { attachmentId: row.id, sizeBytes: row.sizeBytes, mimeType: row.mimeType, sha256 },
       });
       return row;

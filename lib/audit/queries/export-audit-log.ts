@@ -34,9 +34,7 @@ export async function* auditCsvChunks(
     const page = await searchAuditLog(db, filters, { cursor, limit: want });
     if (page.rows.length > 0) {
       yield page.rows
-        .map((r) =>
-          auditCsvRecord({ ...r, actionLabel: labels.action(r.action), outcomeLabel: labels.outcome(r.outcome) }),
-        )
+        .map((r) => auditCsvRecord({ ...r, actionLabel: labels.action(r.action), outcomeLabel: labels.outcome(r.outcome) }))
         .join("");
       written += page.rows.length;
     }

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
-import type { TActor, } from "@/lib/auth/permissions";
+import type { TActor } from "@/lib/auth/permissions";
 import type { TScopeContext } from "@/lib/auth/scopes";
 
 export type TActorSource = { userId: string; role: TActor["role"]; orgId: string; orgKind: OrgKind };

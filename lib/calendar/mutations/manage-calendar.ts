@@ -41,9 +41,15 @@ function recomputeSummary(r: TRecomputeResult) {
 }
 
 /** Adds a holiday or an adjusted working day. Errors: badDate, workdayNotWeekend, duplicateDay (field "date"). */
-export async function addCalendarDay(db: PrismaClient, actor: TCalendarActor, input: TAddCalendarDayInput, meta: TRequestMeta): Promise<TCalendarChangeResult> {
+export async function addCalendarDay(
+  db: PrismaClient,
+  actor: TCalendarActor,
+  input: TAddCalendarDayInput,
+  meta: TRequestMeta,
+): Promise<TCalendarChangeResult> {
   if (!isCalendarIso(input.date)) throw new AppError("invalidInput", { date: "badDate" });
-  if (input.kind === CalendarDayKind.WORKDAY && !isWeekendIso(input.date)) throw new AppError("invalidInput", { date: "workdayNotWeekend" });
+  if (input.kind === CalendarDayKind.WORKDAY && !isWeekendIso(input.date))
+    throw new AppError("invalidInput", { date: "workdayNotWeekend" });
   const name = input.name.trim();
   return db.$transaction(async (tx) => {
     await lockCalendarForChange(tx);
@@ -58,7 +64,10 @@ export async function addCalendarDay(db: PrismaClient, actor: TCalendarActor, in
       actorOrgId: actor.orgId,
     });
     await writeAudit(tx, {
-      action: "calendar.dayAdded", ...actorFields(actor, meta), targetType: "CalendarDay", targetId: input.date,
+      action: "calendar.dayAdded",
+      ...actorFields(actor, meta),
+      targetType: "CalendarDay",
+      targetId: input.date,
       details: { date: input.date, kind: input.kind, name, recompute: recomputeSummary(recompute) },
     });
     return { recompute };
@@ -66,7 +75,12 @@ export async function addCalendarDay(db: PrismaClient, actor: TCalendarActor, in
 }
 
 /** Removes a holiday or an adjusted working day. Errors: dayNotFound. */
-export async function removeCalendarDay(db: PrismaClient, actor: TCalendarActor, input: TRemoveCalendarDayInput, meta: TRequestMeta): Promise<TCalendarChangeResult> {
+export async function removeCalendarDay(
+  db: PrismaClient,
+  actor: TCalendarActor,
+  input: TRemoveCalendarDayInput,
+  meta: TRequestMeta,
+): Promise<TCalendarChangeResult> {
   if (!isCalendarIso(input.date)) throw new AppError("invalidInput", { date: "badDate" });
   return db.$transaction(async (tx) => {
     await lockCalendarForChange(tx);
@@ -81,14 +95,24 @@ export async function removeCalendarDay(db: PrismaClient, actor: TCalendarActor,
       actorOrgId: actor.orgId,
     });
     await writeAudit(tx, {
-      action: "calendar.dayRemoved", ...actorFields(actor, meta), targetType: "CalendarDay", targetId: input.date,
+      action: "calendar.dayRemoved",
+      ...actorFields(actor, meta),
+      targetType: "CalendarDay",
+      targetId: input.date,
       details: { date: input.date, kind: existing.kind, name: existing.name, recompute: recomputeSummary(recompute) },
     });
     return { recompute };
   }, TX_OPTIONS);
 }
 
-async function publishYearInTx(tx: TTx, actor: TCalendarActor, year: number, source: string, meta: TRequestMeta, via: string): Promise<TRecomputeResult> {
+async function publishYearInTx(
+  tx: TTx,
+  actor: TCalendarActor,
+  year: number,
+  source: string,
+  meta: TRequestMeta,
+  via: string,
+): Promise<TRecomputeResult> {
   const before = await tx.calendarYear.findUnique({ where: { year }, select: { source: true, publishedAt: true } });
   const publishedAt = before?.publishedAt ?? new Date();
   await tx.calendarYear.upsert({ where: { year }, create: { year, source, publishedAt }, update: { source, publishedAt } });
@@ -100,8 +124,18 @@ async function publishYearInTx(tx: TTx, actor: TCalendarActor, year: number, sou
     actorOrgId: actor.orgId,
   });
   await writeAudit(tx, {
-    action: "calendar.yearPublished", ...actorFields(actor, meta), targetType: "CalendarYear", targetId: String(year),
-    details: { year, source, previousSource: before?.source ?? null, wasPublished: Boolean(before?.publishedAt), via, recompute: recomputeSummary(recompute) },
+    action: "calendar.yearPublished",
+    ...actorFields(actor, meta),
+    targetType: "CalendarYear",
+    targetId: String(year),
+    details: {
+      year,
+      source,
+      previousSource: before?.source ?? null,
+      wasPublished: Boolean(before?.publishedAt),
+      via,
+      recompute: recomputeSummary(recompute),
+    },
   });
   return recompute;
 }
@@ -115,7 +149,12 @@ function yearRange(year: number) {
  * keeps its publication time; its source may be corrected. Errors: noDaysInYear (a
  * schedule without a single holiday is not a schedule).
  */
-export async function publishCalendarYear(db: PrismaClient, actor: TCalendarActor, input: TPublishCalendarYearInput, meta: TRequestMeta): Promise<TCalendarChangeResult> {
+export async function publishCalendarYear(
+  db: PrismaClient,
+  actor: TCalendarActor,
+  input: TPublishCalendarYearInput,
+  meta: TRequestMeta,
+): Promise<TCalendarChangeResult> {
   const source = input.source.trim();
   return db.$transaction(async (tx) => {
     await lockCalendarForChange(tx);
@@ -133,7 +172,12 @@ export type TLoadOfficialResult = TCalendarChangeResult & { added: number; updat
  * days entered by hand that the notice does not list are kept. The year is then
  * published with the notice as source. Errors: officialUnavailable.
  */
-export async function loadOfficialCalendarYear(db: PrismaClient, actor: TCalendarActor, input: TLoadOfficialYearInput, meta: TRequestMeta): Promise<TLoadOfficialResult> {
+export async function loadOfficialCalendarYear(
+  db: PrismaClient,
+  actor: TCalendarActor,
+  input: TLoadOfficialYearInput,
+  meta: TRequestMeta,
+): Promise<TLoadOfficialResult> {
   const schedule = Object.hasOwn(CN_OFFICIAL_SCHEDULES, input.year) ? CN_OFFICIAL_SCHEDULES[input.year] : undefined;
   if (!schedule) throw new AppError("officialUnavailable");
   const official = [
@@ -151,10 +195,12 @@ export async function loadOfficialCalendarYear(db: PrismaClient, actor: TCalenda
     const first = dates[0]! < `${input.year}-01-01` ? dates[0]! : `${input.year}-01-01`;
     const last = dates.at(-1)! > `${input.year}-12-31` ? dates.at(-1)! : `${input.year}-12-31`;
     const existing = new Map(
-      (await tx.calendarDay.findMany({ where: { date: { gte: dateColumn(first), lte: dateColumn(last) } }, select: { date: true, kind: true, name: true } })).map((d) => [
-        d.date.toISOString().slice(0, 10),
-        d,
-      ]),
+      (
+        await tx.calendarDay.findMany({
+          where: { date: { gte: dateColumn(first), lte: dateColumn(last) } },
+          select: { date: true, kind: true, name: true },
+        })
+      ).map((d) => [d.date.toISOString().slice(0, 10), d]),
     );
     let added = 0;
     let updated = 0;
@@ -164,12 +210,18 @@ export async function loadOfficialCalendarYear(db: PrismaClient, actor: TCalenda
         await tx.calendarDay.create({ data: { date: dateColumn(d.date), kind: d.kind, name: d.name, updatedById: actor.userId } });
         added++;
       } else if (had.kind !== d.kind || had.name !== d.name) {
-        await tx.calendarDay.update({ where: { date: dateColumn(d.date) }, data: { kind: d.kind, name: d.name, updatedById: actor.userId } });
+        await tx.calendarDay.update({
+          where: { date: dateColumn(d.date) },
+          data: { kind: d.kind, name: d.name, updatedById: actor.userId },
+        });
         updated++;
       }
     }
     await writeAudit(tx, {
-      action: "calendar.officialLoaded", ...actorFields(actor, meta), targetType: "CalendarYear", targetId: String(input.year),
+      action: "calendar.officialLoaded",
+      ...actorFields(actor, meta),
+      targetType: "CalendarYear",
+      targetId: String(input.year),
       details: { year: input.year, source: schedule.source, added, updated },
     });
     // Publishing recomputes the whole year, which covers the days just entered; days of an

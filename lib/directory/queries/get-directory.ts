@@ -41,13 +41,24 @@ export async function getDirectory(db: PrismaClient, now: Date = new Date()): Pr
     distinct: ["year"],
     select: { year: true },
   });
-  const year = pickDirectoryYear(years.map((y) => y.year), Number(today.slice(0, 4)));
+  const year = pickDirectoryYear(
+    years.map((y) => y.year),
+    Number(today.slice(0, 4)),
+  );
 
   const [parks, pairings, banks] = await Promise.all([
     db.park.findMany({
       where: { org: { active: true } },
       orderBy: { code: "asc" },
-      select: { id: true, code: true, district: true, address: true, windowName: true, windowPhone: true, org: { select: { name: true, shortName: true } } },
+      select: {
+        id: true,
+        code: true,
+        district: true,
+        address: true,
+        windowName: true,
+        windowPhone: true,
+        org: { select: { name: true, shortName: true } },
+      },
     }),
     year === null
       ? Promise.resolve([])
@@ -74,7 +85,15 @@ export async function getDirectory(db: PrismaClient, now: Date = new Date()): Pr
       ? []
       : await db.bankContact.findMany({
           where: { bankOrgId: { in: [...wanted] } },
-          select: { bankOrgId: true, department: true, liaisonName: true, liaisonMobile: true, liaisonPhone: true, effectiveOn: true, filedAt: true },
+          select: {
+            bankOrgId: true,
+            department: true,
+            liaisonName: true,
+            liaisonMobile: true,
+            liaisonPhone: true,
+            effectiveOn: true,
+            filedAt: true,
+          },
         });
   const latest = latestContactPerBank(
     contacts.map((c) => ({ ...c, effectiveOn: c.effectiveOn.toISOString().slice(0, 10), filedAt: c.filedAt.toISOString() })),

@@ -21,8 +21,13 @@ export async function revealEnterpriseContact(
   const e = await db.enterprise.findFirst({ where: { AND: [{ id: enterpriseId }, where] }, select: { id: true, contactMobile: true } });
   if (!e) throw new AppError("notFound");
   await writeAudit(db, {
-    action: "pii.revealed", actorUserId: user.userId, actorOrgId: user.orgId, targetType: "Enterprise", targetId: e.id,
-    details: { field: "contactMobile" }, ...meta,
+    action: "pii.revealed",
+    actorUserId: user.userId,
+    actorOrgId: user.orgId,
+    targetType: "Enterprise",
+    targetId: e.id,
+    details: { field: "contactMobile" },
+    ...meta,
   });
   return { mobile: e.contactMobile };
 }

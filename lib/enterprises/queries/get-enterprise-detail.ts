@@ -24,14 +24,31 @@ export async function getEnterpriseDetail(db: PrismaClient, user: TActorSource, 
   const e = await db.enterprise.findFirst({
     where: { AND: [{ id: enterpriseId }, where] },
     select: {
-      id: true, uscc: true, name: true, industrySection: true, size: true, tags: true, supportClass: true,
-      registrationStatus: true, contactName: true, contactMobile: true, park: { select: { org: { select: { name: true } } } },
+      id: true,
+      uscc: true,
+      name: true,
+      industrySection: true,
+      size: true,
+      tags: true,
+      supportClass: true,
+      registrationStatus: true,
+      contactName: true,
+      contactMobile: true,
+      park: { select: { org: { select: { name: true } } } },
     },
   });
   if (!e) return null;
   return {
-    id: e.id, uscc: e.uscc, name: e.name, parkName: e.park.org.name, industrySection: e.industrySection, size: e.size,
-    tags: e.tags, supportClass: e.supportClass, registrationStatus: e.registrationStatus,
-    contactName: e.contactName, contactMobileMasked: maskMobile(e.contactMobile),
+    id: e.id,
+    uscc: e.uscc,
+    name: e.name,
+    parkName: e.park.org.name,
+    industrySection: e.industrySection,
+    size: e.size,
+    tags: e.tags,
+    supportClass: e.supportClass,
+    registrationStatus: e.registrationStatus,
+    contactName: e.contactName,
+    contactMobileMasked: maskMobile(e.contactMobile),
   };
 }

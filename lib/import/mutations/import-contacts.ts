@@ -7,7 +7,17 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { findExistingContactKeys, listImportBanks } from "../queries/import-context";
 import { contactValidator, existingContactErrors, sortErrors } from "../rules";
-import { breathe, checkRows, INSERT_SLICE, isUniqueViolation, readImportFile, shanghaiToday, type TImportFile, type TImportOptions, type TImportResult } from "../run";
+import {
+  breathe,
+  checkRows,
+  INSERT_SLICE,
+  isUniqueViolation,
+  readImportFile,
+  shanghaiToday,
+  type TImportFile,
+  type TImportOptions,
+  type TImportResult,
+} from "../run";
 
 /** A change must be filed within this many working days of taking effect (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3). */
 export const CONTACT_FILING_DAYS = 3;
@@ -39,7 +49,15 @@ export async function importContacts(db: PrismaClient, actor: TActor, file: TImp
   if (validator.fileError) return { ok: false, rows, fileError: validator.fileError, errors: [] };
   const { drafts, errors } = await checkRows(sheet.rows, validator.check, progress);
   progress?.({ phase: "checking", done: 0, total: drafts.length });
-  errors.push(...existingContactErrors(drafts, await findExistingContactKeys(db, drafts.map((d) => d.bankOrgId))));
+  errors.push(
+    ...existingContactErrors(
+      drafts,
+      await findExistingContactKeys(
+        db,
+        drafts.map((d) => d.bankOrgId),
+      ),
+    ),
+  );
   if (errors.length > 0) return { ok: false, rows, fileError: null, errors: sortErrors(errors) };
 
   const calendar = getCnOfficialCalendar();

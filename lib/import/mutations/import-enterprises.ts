@@ -6,7 +6,16 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { findExistingUsccs, listImportParks, parkOfOrg } from "../queries/import-context";
 import { enterpriseValidator, existingUsccErrors, sortErrors, type TEnterpriseDraft } from "../rules";
-import { breathe, checkRows, INSERT_SLICE, isUniqueViolation, readImportFile, type TImportFile, type TImportOptions, type TImportResult } from "../run";
+import {
+  breathe,
+  checkRows,
+  INSERT_SLICE,
+  isUniqueViolation,
+  readImportFile,
+  type TImportFile,
+  type TImportOptions,
+  type TImportResult,
+} from "../run";
 
 /**
  * Imports enterprises from an .xlsx or .csv file, all or nothing.
@@ -22,7 +31,12 @@ import { breathe, checkRows, INSERT_SLICE, isUniqueViolation, readImportFile, ty
  * A park window imports into its own park only (a blank park cell means its park); the
  * finance office into any active park.
  */
-export async function importEnterprises(db: PrismaClient, actor: TActor, file: TImportFile, options: TImportOptions): Promise<TImportResult> {
+export async function importEnterprises(
+  db: PrismaClient,
+  actor: TActor,
+  file: TImportFile,
+  options: TImportOptions,
+): Promise<TImportResult> {
   if (!canActor(actor, "enterprises.import")) throw new AppError("forbidden");
   const now = options.now ?? new Date();
   const progress = options.onProgress;
@@ -46,7 +60,10 @@ export async function importEnterprises(db: PrismaClient, actor: TActor, file: T
 
   const { drafts, errors } = await checkRows(sheet.rows, validator.check, progress);
   progress?.({ phase: "checking", done: 0, total: drafts.length });
-  const existing = await findExistingUsccs(db, drafts.map((d) => d.uscc));
+  const existing = await findExistingUsccs(
+    db,
+    drafts.map((d) => d.uscc),
+  );
   errors.push(...existingUsccErrors(drafts, existing));
   if (errors.length > 0) return { ok: false, rows, fileError: null, errors: sortErrors(errors) };
 
@@ -77,7 +94,10 @@ export async function importEnterprises(db: PrismaClient, actor: TActor, file: T
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another import or a registration took one of these USCCs meanwhile: say which.
-    const taken = await findExistingUsccs(db, drafts.map((d) => d.uscc));
+    const taken = await findExistingUsccs(
+      db,
+      drafts.map((d) => d.uscc),
+    );
     const lost = existingUsccErrors(drafts, taken);
     return { ok: false, rows, fileError: lost.length > 0 ? null : { code: "conflict" }, errors: lost };
   }

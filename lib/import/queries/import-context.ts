@@ -46,6 +46,9 @@ export async function findExistingUsccs(db: TDb, usccs: readonly string[]): Prom
 
 /** "bankOrgId|YYYY-MM-DD" of contacts already filed for these banks. */
 export async function findExistingContactKeys(db: TDb, bankOrgIds: readonly string[]): Promise<Set<string>> {
-  const rows = await db.bankContact.findMany({ where: { bankOrgId: { in: [...new Set(bankOrgIds)] } }, select: { bankOrgId: true, effectiveOn: true } });
+  const rows = await db.bankContact.findMany({
+    where: { bankOrgId: { in: [...new Set(bankOrgIds)] } },
+    select: { bankOrgId: true, effectiveOn: true },
+  });
   return new Set(rows.map((r) => `${r.bankOrgId}|${r.effectiveOn.toISOString().slice(0, 10)}`));
 }

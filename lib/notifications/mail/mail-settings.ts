@@ -4,8 +4,6 @@
  * lib/server/env.ts (mailSettings) and handed to the job handlers by whoever runs them.
  */
 export type TMailConfig =
-  | { transport: "smtp"; url: string; from: string }
-  | { transport: "file"; dir: string; from: string }
-  | { transport: "log"; from: string };
+  { transport: "smtp"; url: string; from: string } | { transport: "file"; dir: string; from: string } | { transport: "log"; from: string };
 
 export type TMailSettings = { config: TMailConfig; baseUrl: string | null };

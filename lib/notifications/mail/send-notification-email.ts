@@ -18,14 +18,18 @@ export type TSendEmailResult = TDeliveryResult | "notFound" | "noAddress";
 
 type TDb = Pick<PrismaClient, "notification">;
 
-export async function sendNotificationEmail(
-  db: TDb,
-  notificationId: string,
-  mail: TMailSettings,
-): Promise<TSendEmailResult> {
+export async function sendNotificationEmail(db: TDb, notificationId: string, mail: TMailSettings): Promise<TSendEmailResult> {
   const n = await db.notification.findUnique({
     where: { id: notificationId },
-    select: { id: true, kind: true, title: true, body: true, params: true, link: true, user: { select: { email: true, locale: true, active: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      params: true,
+      link: true,
+      user: { select: { email: true, locale: true, active: true } },
+    },
   });
   if (!n) return "notFound";
   const email = n.user?.active ? n.user.email?.trim() : null;

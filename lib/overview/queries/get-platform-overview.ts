@@ -35,7 +35,9 @@ export async function getPlatformOverview(db: PrismaClient): Promise<TPlatformOv
     countRequestsByStatus(db),
   ]);
   return {
-    program, parks, banks,
+    program,
+    parks,
+    banks,
     enterprises,
     openRequests: openRequests.filter((t) => OPEN_STATUSES.includes(t.status)).reduce((sum, t) => sum + t.count, 0),
   };

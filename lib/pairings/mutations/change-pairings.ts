@@ -40,7 +40,13 @@ type TChange<P> = {
   apply: (tx: TTx, plan: P, ctx: TChangeContext) => Promise<TApplied>;
 };
 
-async function runChange<P>(db: PrismaClient, actor: TActor, meta: TRequestMeta, now: Date, change: TChange<P>): Promise<{ pairingId: string }> {
+async function runChange<P>(
+  db: PrismaClient,
+  actor: TActor,
+  meta: TRequestMeta,
+  now: Date,
+  change: TChange<P>,
+): Promise<{ pairingId: string }> {
   const reason = normalizeReason(change.reason);
   try {
     return await db.$transaction(async (tx) => {
@@ -55,17 +61,34 @@ async function runChange<P>(db: PrismaClient, actor: TActor, meta: TRequestMeta,
         if (verdict.code === "reasonRequired") throw new AppError("invalidInput", { reason: "reasonRequired" });
         throw new AppError(PAIRINGS_LOCKED);
       }
-      const applied = await change.apply(tx, plan, { program, reason, afterLock: verdict.afterLock, now, lockedAt: program.locked ? now : null });
+      const applied = await change.apply(tx, plan, {
+        program,
+        reason,
+        afterLock: verdict.afterLock,
+        now,
+        lockedAt: program.locked ? now : null,
+      });
       const details = { programId: program.id, year: program.year, ...applied.details, reason, afterLock: verdict.afterLock };
-      const base = { actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: applied.targetType, targetId: applied.targetId, ...meta };
+      const base = {
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: applied.targetType,
+        targetId: applied.targetId,
+        ...meta,
+      };
       await writeAudit(tx, { ...base, action: change.action, details });
-      if (verdict.afterLock) await writeAudit(tx, { ...base, action: "pairings.changedAfterLock", details: { ...details, change: change.action } });
+      if (verdict.afterLock)
+        await writeAudit(tx, { ...base, action: "pairings.changedAfterLock", details: { ...details, change: change.action } });
       return { pairingId: applied.targetId };
     });
   } catch (error) {
     if (error instanceof AppError && error.code === PAIRINGS_LOCKED) {
       await writeAudit(db, {
-        action: "denied.pairings.changedAfterLock", outcome: "DENIED", actorUserId: actor.userId, actorOrgId: actor.orgId, ...meta,
+        action: "denied.pairings.changedAfterLock",
+        outcome: "DENIED",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        ...meta,
         details: { change: change.action },
       });
     }
@@ -97,8 +120,18 @@ const parkBankKey = (program: TPairingProgram, parkId: string, bankOrgId: string
  * park and bank, so a bank that was ended and comes back gets its row back (the audit log
  * keeps the history).
  */
-async function upsertParkBank(tx: TTx, program: TPairingProgram, parkId: string, bankOrgId: string, role: PairingRole, ctx: TChangeContext): Promise<string> {
-  const existing = await tx.parkBankPairing.findUnique({ where: parkBankKey(program, parkId, bankOrgId), select: { id: true, lockedAt: true } });
+async function upsertParkBank(
+  tx: TTx,
+  program: TPairingProgram,
+  parkId: string,
+  bankOrgId: string,
+  role: PairingRole,
+  ctx: TChangeContext,
+): Promise<string> {
+  const existing = await tx.parkBankPairing.findUnique({
+    where: parkBankKey(program, parkId, bankOrgId),
+    select: { id: true, lockedAt: true },
+  });
   if (existing) {
     await tx.parkBankPairing.update({
       where: { id: existing.id },
@@ -148,7 +181,13 @@ export async function setMainBank(db: PrismaClient, actor: TActor, input: TParkB
 }
 
 /** Adds a participating bank to a park for the year. */
-export async function addParticipatingBank(db: PrismaClient, actor: TActor, input: TParkBankInput, meta: TRequestMeta, now: Date = new Date()) {
+export async function addParticipatingBank(
+  db: PrismaClient,
+  actor: TActor,
+  input: TParkBankInput,
+  meta: TRequestMeta,
+  now: Date = new Date(),
+) {
   return runChange(db, actor, meta, now, {
     action: "pairings.participatingAdded",
     permission: "pairings.manage",
@@ -171,7 +210,13 @@ export async function addParticipatingBank(db: PrismaClient, actor: TActor, inpu
 }
 
 /** Ends a participating bank's pairing with a park (the main bank is replaced, not removed). */
-export async function removeParticipatingBank(db: PrismaClient, actor: TActor, input: TPairingIdInput, meta: TRequestMeta, now: Date = new Date()) {
+export async function removeParticipatingBank(
+  db: PrismaClient,
+  actor: TActor,
+  input: TPairingIdInput,
+  meta: TRequestMeta,
+  now: Date = new Date(),
+) {
   return runChange(db, actor, meta, now, {
     action: "pairings.participatingRemoved",
     permission: "pairings.manage",
@@ -241,10 +286,20 @@ export async function addOneOnOne(db: PrismaClient, actor: TActor, input: TAddOn
     async apply(tx, { key, existing, mobile, name }, ctx) {
       const data = { accountManagerName: name, accountManagerMobile: mobile, changeReason: ctx.reason, endedAt: null };
       const id = existing
-        ? (await tx.enterpriseBankPairing.update({ where: { id: existing.id }, data: { ...data, lockedAt: existing.lockedAt ?? ctx.lockedAt }, select: { id: true } })).id
+        ? (
+            await tx.enterpriseBankPairing.update({
+              where: { id: existing.id },
+              data: { ...data, lockedAt: existing.lockedAt ?? ctx.lockedAt },
+              select: { id: true },
+            })
+          ).id
         : (await tx.enterpriseBankPairing.create({ data: { ...key, ...data, lockedAt: ctx.lockedAt }, select: { id: true } })).id;
       // The mobile is personal information: the audit keeps who, not the number.
-      return { targetType: "EnterpriseBankPairing", targetId: id, details: { bankOrgId: key.bankOrgId, enterpriseId: key.enterpriseId, accountManagerName: name } };
+      return {
+        targetType: "EnterpriseBankPairing",
+        targetId: id,
+        details: { bankOrgId: key.bankOrgId, enterpriseId: key.enterpriseId, accountManagerName: name },
+      };
     },
   });
 }
@@ -272,9 +327,16 @@ export async function endOneOnOne(db: PrismaClient, actor: TActor, input: TPairi
       return row;
     },
     async apply(tx, row, ctx) {
-      const ended = await tx.enterpriseBankPairing.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt: ctx.now, changeReason: ctx.reason } });
+      const ended = await tx.enterpriseBankPairing.updateMany({
+        where: { id: row.id, endedAt: null },
+        data: { endedAt: ctx.now, changeReason: ctx.reason },
+      });
       if (ended.count !== 1) throw new AppError("notFound");
-      return { targetType: "EnterpriseBankPairing", targetId: row.id, details: { bankOrgId: row.bankOrgId, enterpriseId: row.enterpriseId } };
+      return {
+        targetType: "EnterpriseBankPairing",
+        targetId: row.id,
+        details: { bankOrgId: row.bankOrgId, enterpriseId: row.enterpriseId },
+      };
     },
   });
 }

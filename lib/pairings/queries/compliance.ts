@@ -38,7 +38,12 @@ export async function loadComplianceGaps(db: TDb, actor: TActor, period: TPairin
     }),
   ]);
   return {
-    banksWithoutOneOnOne: banks.map((b) => ({ orgId: b.id, name: b.name, bankLevel: b.bankLevel as BankLevel, parentName: b.parent?.name ?? null })),
+    banksWithoutOneOnOne: banks.map((b) => ({
+      orgId: b.id,
+      name: b.name,
+      bankLevel: b.bankLevel as BankLevel,
+      parentName: b.parent?.name ?? null,
+    })),
     parksWithoutMainBank: parks.map((p) => ({ parkId: p.id, name: p.org.shortName ?? p.org.name })),
   };
 }

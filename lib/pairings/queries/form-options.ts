@@ -28,10 +28,18 @@ export async function loadPairingFormOptions(db: TDb, actor: TActor, ctx: TScope
   const mayOneOnOne = oneOnOne === "all" || oneOnOne.length > 0;
   const [parks, banks, oneOnOneBanks, enterprises] = await Promise.all([
     manageParks
-      ? db.park.findMany({ where: { org: { active: true } }, orderBy: { code: "asc" }, select: { id: true, org: { select: { name: true, shortName: true } } } })
+      ? db.park.findMany({
+          where: { org: { active: true } },
+          orderBy: { code: "asc" },
+          select: { id: true, org: { select: { name: true, shortName: true } } },
+        })
       : [],
     manageParks
-      ? db.organization.findMany({ where: { kind: OrgKind.BANK, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } })
+      ? db.organization.findMany({
+          where: { kind: OrgKind.BANK, active: true },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          select: { id: true, name: true },
+        })
       : [],
     mayOneOnOne
       ? db.organization.findMany({

@@ -6,7 +6,6 @@ import { isUuid } from "@/lib/ids";
 
 type TDb = Pick<Prisma.TransactionClient, "$queryRaw" | "park" | "enterprise">;
 
-
 /** A bank and every bank below it (branches, sub-branches), the bank itself first. */
 export async function bankAndBranches(db: Pick<Prisma.TransactionClient, "$queryRaw">, bankOrgId: string): Promise<string[]> {
   if (!isUuid(bankOrgId)) return [];

@@ -34,7 +34,12 @@ export type TOneOnOneRow = {
 const orgLabel = (o: { name: string; shortName: string | null }) => o.shortName ?? o.name;
 
 /** Each park the actor may see, with its current main bank and participating banks. */
-export async function listParkPairings(db: TDb, actor: TActor, ctx: TPairingScopeContext, program: TPairingProgram): Promise<TParkPairingRow[]> {
+export async function listParkPairings(
+  db: TDb,
+  actor: TActor,
+  ctx: TPairingScopeContext,
+  program: TPairingProgram,
+): Promise<TParkPairingRow[]> {
   const period = { programId: program.id, year: program.year };
   const scope = parkPairingScope(actor, ctx, period);
   if (isNothing(scope)) return [];
@@ -52,7 +57,12 @@ export async function listParkPairings(db: TDb, actor: TActor, ctx: TPairingScop
     },
   });
   return parks.map((p) => {
-    const bank = (x: (typeof p.pairings)[number]): TPairedBank => ({ pairingId: x.id, bankOrgId: x.bankOrgId, bankName: x.bank.name, changeReason: x.changeReason });
+    const bank = (x: (typeof p.pairings)[number]): TPairedBank => ({
+      pairingId: x.id,
+      bankOrgId: x.bankOrgId,
+      bankName: x.bank.name,
+      changeReason: x.changeReason,
+    });
     const main = p.pairings.find((x) => x.role === PairingRole.MAIN);
     return {
       parkId: p.id,
@@ -64,7 +74,12 @@ export async function listParkPairings(db: TDb, actor: TActor, ctx: TPairingScop
 }
 
 /** Current "1+1" pairings the actor may see, by bank then enterprise. */
-export async function listOneOnOnePairings(db: TDb, actor: TActor, ctx: TPairingScopeContext, program: TPairingProgram): Promise<TOneOnOneRow[]> {
+export async function listOneOnOnePairings(
+  db: TDb,
+  actor: TActor,
+  ctx: TPairingScopeContext,
+  program: TPairingProgram,
+): Promise<TOneOnOneRow[]> {
   const scope = oneOnOneScope(actor, ctx);
   if (isNothing(scope)) return [];
   const rows = await db.enterpriseBankPairing.findMany({

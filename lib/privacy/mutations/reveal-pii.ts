@@ -32,7 +32,12 @@ export async function revealUserPii(
     if (!user) throw new AppError("notFound");
     const value = input.field === "mobile" ? user.mobile : user.idNumber;
     await writeAudit(tx, {
-      action: "pii.revealed", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "User", targetId: user.id, ...meta,
+      action: "pii.revealed",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "User",
+      targetId: user.id,
+      ...meta,
       details: { field: input.field, orgId: user.orgId },
     });
     return { value };

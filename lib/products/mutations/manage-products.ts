@@ -13,7 +13,6 @@ import { isUuid } from "@/lib/ids";
 // branches'). Another bank's product is "notFound", never "forbidden". Each change is
 // audited in the same transaction. Inputs arrive parsed by schemas.ts (ranges checked).
 
-
 /** Audit details: BigInt is not JSON, so amounts are written as fen strings. */
 function auditValues(v: TProductValues): Record<string, Prisma.InputJsonValue | null> {
   return { ...v, minAmountFen: v.minAmountFen?.toString() ?? null, maxAmountFen: v.maxAmountFen?.toString() ?? null };
@@ -29,7 +28,12 @@ async function assertNameFree(tx: Prisma.TransactionClient, bankOrgId: string, n
   if (clash) throw new AppError("invalidInput", { name: "duplicateName" });
 }
 
-export async function createProduct(db: PrismaClient, actor: TActor, input: TCreateProductInput, meta: TRequestMeta): Promise<{ productId: string }> {
+export async function createProduct(
+  db: PrismaClient,
+  actor: TActor,
+  input: TCreateProductInput,
+  meta: TRequestMeta,
+): Promise<{ productId: string }> {
   if (!canActor(actor, "products.manage")) throw new AppError("forbidden");
   const banks = manageableBankIds(actor, (await loadScopeContext(db, actor)).bankOrgIds);
   const bankOrgId = input.bankOrgId ?? actor.orgId;
@@ -38,7 +42,12 @@ export async function createProduct(db: PrismaClient, actor: TActor, input: TCre
     await assertNameFree(tx, bankOrgId, input.values.name);
     const { id } = await tx.bankProduct.create({ data: { bankOrgId, ...input.values }, select: { id: true } });
     await writeAudit(tx, {
-      action: "products.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "BankProduct", targetId: id, ...meta,
+      action: "products.created",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "BankProduct",
+      targetId: id,
+      ...meta,
       details: { bankOrgId, ...auditValues(input.values) },
     });
     return { productId: id };
@@ -59,8 +68,18 @@ export async function updateProduct(db: PrismaClient, actor: TActor, input: TUpd
     const current = await tx.bankProduct.findFirst({
       where,
       select: {
-        bankOrgId: true, name: true, kind: true, minAmountFen: true, maxAmountFen: true, minTermMonths: true, maxTermMonths: true,
-        minRateBpOverLpr: true, maxRateBpOverLpr: true, collateral: true, targets: true, howToApply: true,
+        bankOrgId: true,
+        name: true,
+        kind: true,
+        minAmountFen: true,
+        maxAmountFen: true,
+        minTermMonths: true,
+        maxTermMonths: true,
+        minRateBpOverLpr: true,
+        maxRateBpOverLpr: true,
+        collateral: true,
+        targets: true,
+        howToApply: true,
       },
     });
     if (!current) throw new AppError("notFound");
@@ -74,7 +93,12 @@ export async function updateProduct(db: PrismaClient, actor: TActor, input: TUpd
     if (changed.name) await assertNameFree(tx, current.bankOrgId, input.values.name, input.productId);
     await tx.bankProduct.update({ where: { id: input.productId }, data: input.values });
     await writeAudit(tx, {
-      action: "products.updated", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "BankProduct", targetId: input.productId, ...meta,
+      action: "products.updated",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "BankProduct",
+      targetId: input.productId,
+      ...meta,
       details: { changed },
     });
   });
@@ -92,8 +116,12 @@ async function setActive(db: PrismaClient, actor: TActor, productId: string, act
       return;
     }
     await writeAudit(tx, {
-      action: active ? "products.reactivated" : "products.deactivated", actorUserId: actor.userId, actorOrgId: actor.orgId,
-      targetType: "BankProduct", targetId: productId, ...meta,
+      action: active ? "products.reactivated" : "products.deactivated",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "BankProduct",
+      targetId: productId,
+      ...meta,
     });
   });
 }

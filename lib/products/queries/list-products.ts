@@ -34,8 +34,18 @@ export type TProductPage = { rows: TProductCard[]; total: number; page: number; 
 const ON_OFFER: Prisma.BankProductWhereInput = { active: true, bank: { kind: OrgKind.BANK, active: true } };
 
 export const PRODUCT_CARD_SELECT = {
-  id: true, name: true, kind: true, bankOrgId: true, minAmountFen: true, maxAmountFen: true, minTermMonths: true, maxTermMonths: true,
-  minRateBpOverLpr: true, maxRateBpOverLpr: true, collateral: true, targets: true,
+  id: true,
+  name: true,
+  kind: true,
+  bankOrgId: true,
+  minAmountFen: true,
+  maxAmountFen: true,
+  minTermMonths: true,
+  maxTermMonths: true,
+  minRateBpOverLpr: true,
+  maxRateBpOverLpr: true,
+  collateral: true,
+  targets: true,
   bank: { select: { name: true } },
 } satisfies Prisma.BankProductSelect;
 
@@ -43,17 +53,30 @@ type TCardRow = Prisma.BankProductGetPayload<{ select: typeof PRODUCT_CARD_SELEC
 
 export function toProductCard(r: TCardRow): TProductCard {
   return {
-    id: r.id, name: r.name, kind: r.kind, bankOrgId: r.bankOrgId, bankName: r.bank.name,
-    minAmountFen: r.minAmountFen?.toString() ?? null, maxAmountFen: r.maxAmountFen?.toString() ?? null,
-    minTermMonths: r.minTermMonths, maxTermMonths: r.maxTermMonths,
-    minRateBpOverLpr: r.minRateBpOverLpr, maxRateBpOverLpr: r.maxRateBpOverLpr,
-    collateral: r.collateral, targets: r.targets, credit: isCreditProduct(r),
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    bankOrgId: r.bankOrgId,
+    bankName: r.bank.name,
+    minAmountFen: r.minAmountFen?.toString() ?? null,
+    maxAmountFen: r.maxAmountFen?.toString() ?? null,
+    minTermMonths: r.minTermMonths,
+    maxTermMonths: r.maxTermMonths,
+    minRateBpOverLpr: r.minRateBpOverLpr,
+    maxRateBpOverLpr: r.maxRateBpOverLpr,
+    collateral: r.collateral,
+    targets: r.targets,
+    credit: isCreditProduct(r),
   };
 }
 
 // Same reading of "credit" as isCreditProduct, in SQL.
 const CREDIT: Prisma.BankProductWhereInput = { OR: [{ kind: "信用贷" }, { collateral: { contains: "信用" } }] };
-const SECURED: Prisma.BankProductWhereInput = { kind: { not: "信用贷" }, collateral: { not: null }, NOT: { collateral: { contains: "信用" } } };
+const SECURED: Prisma.BankProductWhereInput = {
+  kind: { not: "信用贷" },
+  collateral: { not: null },
+  NOT: { collateral: { contains: "信用" } },
+};
 
 export function catalogueWhere(filters: TProductFilters): Prisma.BankProductWhereInput {
   const and: Prisma.BankProductWhereInput[] = [ON_OFFER];
@@ -61,17 +84,25 @@ export function catalogueWhere(filters: TProductFilters): Prisma.BankProductWher
   if (filters.bankOrgId) and.push({ bankOrgId: filters.bankOrgId });
   if (filters.amountFen) {
     const fen = BigInt(filters.amountFen);
-    and.push({ OR: [{ minAmountFen: null }, { minAmountFen: { lte: fen } }] }, { OR: [{ maxAmountFen: null }, { maxAmountFen: { gte: fen } }] });
+    and.push(
+      { OR: [{ minAmountFen: null }, { minAmountFen: { lte: fen } }] },
+      { OR: [{ maxAmountFen: null }, { maxAmountFen: { gte: fen } }] },
+    );
   }
   if (filters.termMonths !== null) {
     const m = filters.termMonths;
-    and.push({ OR: [{ minTermMonths: null }, { minTermMonths: { lte: m } }] }, { OR: [{ maxTermMonths: null }, { maxTermMonths: { gte: m } }] });
+    and.push(
+      { OR: [{ minTermMonths: null }, { minTermMonths: { lte: m } }] },
+      { OR: [{ maxTermMonths: null }, { maxTermMonths: { gte: m } }] },
+    );
   }
   if (filters.security === "credit") and.push(CREDIT);
   if (filters.security === "secured") and.push(SECURED);
   if (filters.q) {
     const contains = { contains: filters.q, mode: "insensitive" as const };
-    and.push({ OR: [{ name: contains }, { kind: contains }, { targets: contains }, { collateral: contains }, { bank: { name: contains } }] });
+    and.push({
+      OR: [{ name: contains }, { kind: contains }, { targets: contains }, { collateral: contains }, { bank: { name: contains } }],
+    });
   }
   return { AND: and };
 }
@@ -91,7 +122,6 @@ export async function listProducts(db: PrismaClient, filters: TProductFilters): 
   });
   return { rows: rows.map(toProductCard), total, page, pageSize: PRODUCT_PAGE_SIZE };
 }
-
 
 /** One product on offer; null for an unknown id, a withdrawn product or an inactive bank. */
 export async function getProduct(db: PrismaClient, productId: string): Promise<TProductDetail | null> {

@@ -48,7 +48,12 @@ export async function changeProgramRules(
         select: { id: true },
       });
       await writeAudit(tx, {
-        action: "programs.rulesChanged", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Program", targetId: program.id, ...meta,
+        action: "programs.rulesChanged",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "Program",
+        targetId: program.id,
+        ...meta,
         details: {
           fromVersion: latest?.version ?? null,
           toVersion: version,

@@ -36,7 +36,11 @@ export async function createProgram(
         leadUnits: value.leadUnits,
         description: value.description,
         phases: {
-          create: PHASE_KINDS.map((kind) => ({ kind, startsOn: dateOnly(value.phases[kind].startsOn), endsOn: dateOnly(value.phases[kind].endsOn) })),
+          create: PHASE_KINDS.map((kind) => ({
+            kind,
+            startsOn: dateOnly(value.phases[kind].startsOn),
+            endsOn: dateOnly(value.phases[kind].endsOn),
+          })),
         },
       },
       select: { id: true },
@@ -46,10 +50,21 @@ export async function createProgram(
       select: { id: true },
     });
     await writeAudit(tx, {
-      action: "programs.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Program", targetId: program.id, ...meta,
+      action: "programs.created",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Program",
+      targetId: program.id,
+      ...meta,
       details: {
-        name: value.name, docNumber: value.docNumber, level: value.level, year: value.year, leadUnits: value.leadUnits,
-        phases: value.phases, ruleVersion: 1, rules: value.rules,
+        name: value.name,
+        docNumber: value.docNumber,
+        level: value.level,
+        year: value.year,
+        leadUnits: value.leadUnits,
+        phases: value.phases,
+        ruleVersion: 1,
+        rules: value.rules,
       },
     });
     return { programId: program.id, ruleVersionId: version.id };

@@ -22,19 +22,37 @@ export async function updateProgram(db: PrismaClient, actor: TActor, input: TUpd
   await db.$transaction(async (tx) => {
     const current = await tx.program.findUnique({
       where: { id: input.programId },
-      select: { year: true, name: true, docNumber: true, leadUnits: true, description: true, phases: { select: { kind: true, startsOn: true, endsOn: true } } },
+      select: {
+        year: true,
+        name: true,
+        docNumber: true,
+        leadUnits: true,
+        description: true,
+        phases: { select: { kind: true, startsOn: true, endsOn: true } },
+      },
     });
     if (!current) throw new AppError("notFound");
     const { value, errors } = checkProgramDetails(toDraft(input), current.year);
     if (!value) throw new AppError("invalidInput", errors);
 
-    const before: Record<string, Prisma.InputJsonValue | null> = { name: current.name, docNumber: current.docNumber, leadUnits: current.leadUnits, description: current.description };
-    const after: Record<string, Prisma.InputJsonValue | null> = { name: value.name, docNumber: value.docNumber, leadUnits: value.leadUnits, description: value.description };
+    const before: Record<string, Prisma.InputJsonValue | null> = {
+      name: current.name,
+      docNumber: current.docNumber,
+      leadUnits: current.leadUnits,
+      description: current.description,
+    };
+    const after: Record<string, Prisma.InputJsonValue | null> = {
+      name: value.name,
+      docNumber: value.docNumber,
+      leadUnits: value.leadUnits,
+      description: value.description,
+    };
     const phasesBefore = {} as TPhaseDates;
     for (const p of current.phases) phasesBefore[p.kind] = { startsOn: day(p.startsOn), endsOn: day(p.endsOn) };
     const changed: Record<string, { before: Prisma.InputJsonValue | null; after: Prisma.InputJsonValue | null }> = {};
     for (const key of Object.keys(after)) {
-      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = { before: before[key] ?? null, after: after[key] ?? null };
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+        changed[key] = { before: before[key] ?? null, after: after[key] ?? null };
     }
     for (const kind of PHASE_KINDS) {
       if (JSON.stringify(phasesBefore[kind] ?? null) !== JSON.stringify(value.phases[kind])) {
@@ -56,7 +74,12 @@ export async function updateProgram(db: PrismaClient, actor: TActor, input: TUpd
       });
     }
     await writeAudit(tx, {
-      action: "programs.updated", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Program", targetId: input.programId, ...meta,
+      action: "programs.updated",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Program",
+      targetId: input.programId,
+      ...meta,
       details: { changed },
     });
   });

@@ -27,7 +27,10 @@ export type TCurrentProgram = {
 
 const PHASE_SELECT = { kind: true, startsOn: true, endsOn: true } as const;
 export const RULE_VERSION_SELECT = {
-  id: true, version: true, effectiveFrom: true, ...Object.fromEntries(RULE_KEYS.map((k) => [k, true])),
+  id: true,
+  version: true,
+  effectiveFrom: true,
+  ...Object.fromEntries(RULE_KEYS.map((k) => [k, true])),
 } as { id: true; version: true; effectiveFrom: true } & Record<(typeof RULE_KEYS)[number], true>;
 
 /** Phases in their order (准备 → 实施 → 考核), whatever order the database returns. */
@@ -45,7 +48,12 @@ export async function getCurrentProgram(db: TDb, year?: number, now: Date = new 
     where: { year: y, active: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
-      id: true, name: true, docNumber: true, level: true, year: true, leadUnits: true,
+      id: true,
+      name: true,
+      docNumber: true,
+      level: true,
+      year: true,
+      leadUnits: true,
       phases: { select: PHASE_SELECT },
       ruleVersions: { select: RULE_VERSION_SELECT, orderBy: { version: "desc" }, take: 1 },
     },

@@ -19,12 +19,20 @@ export type TProgramRow = {
 export const PROGRAMS_PAGE_SIZE = 50;
 
 /** Every program, newest year first (a handful a year: a plain page of 50). */
-export async function listPrograms(db: TDb, options: { page?: number } = {}): Promise<{ rows: TProgramRow[]; total: number; page: number; pageSize: number }> {
+export async function listPrograms(
+  db: TDb,
+  options: { page?: number } = {},
+): Promise<{ rows: TProgramRow[]; total: number; page: number; pageSize: number }> {
   const page = Math.max(1, Math.floor(options.page ?? 1) || 1);
   const [programs, total] = await Promise.all([
     db.program.findMany({
       select: {
-        id: true, name: true, docNumber: true, level: true, year: true, active: true,
+        id: true,
+        name: true,
+        docNumber: true,
+        level: true,
+        year: true,
+        active: true,
         phases: { select: { kind: true, startsOn: true, endsOn: true } },
         ruleVersions: { select: { version: true }, orderBy: { version: "desc" }, take: 1 },
       },
@@ -35,7 +43,11 @@ export async function listPrograms(db: TDb, options: { page?: number } = {}): Pr
     db.program.count(),
   ]);
   return {
-    rows: programs.map(({ ruleVersions, phases, ...p }) => ({ ...p, phases: sortPhases(phases), currentVersion: ruleVersions[0]?.version ?? null })),
+    rows: programs.map(({ ruleVersions, phases, ...p }) => ({
+      ...p,
+      phases: sortPhases(phases),
+      currentVersion: ruleVersions[0]?.version ?? null,
+    })),
     total,
     page,
     pageSize: PROGRAMS_PAGE_SIZE,
@@ -66,7 +78,16 @@ export async function getProgram(db: TDb, programId: string): Promise<TProgramDe
   const program = await db.program.findUnique({
     where: { id: programId },
     select: {
-      id: true, name: true, docNumber: true, level: true, year: true, leadUnits: true, description: true, active: true, createdAt: true, updatedAt: true,
+      id: true,
+      name: true,
+      docNumber: true,
+      level: true,
+      year: true,
+      leadUnits: true,
+      description: true,
+      active: true,
+      createdAt: true,
+      updatedAt: true,
       phases: { select: { kind: true, startsOn: true, endsOn: true } },
       ruleVersions: {
         select: { ...RULE_VERSION_SELECT, createdAt: true, createdBy: { select: { name: true, org: { select: { name: true } } } } },

@@ -21,7 +21,8 @@ const DEFAULT_BOTTOM_LIST_SIZE = 5;
 
 function checkQuarter(ref: TQuarterRef): void {
   if (!isUuid(ref.programId)) throw new AppError("notFound");
-  if (!Number.isInteger(ref.year) || ref.year < 2000 || ref.year > 2100 || ![1, 2, 3, 4].includes(ref.quarter)) throw new AppError("invalidInput", { quarter: "invalid" });
+  if (!Number.isInteger(ref.year) || ref.year < 2000 || ref.year > 2100 || ![1, 2, 3, 4].includes(ref.quarter))
+    throw new AppError("invalidInput", { quarter: "invalid" });
 }
 
 async function bottomListSizeOf(db: PrismaClient, programId: string): Promise<number> {
@@ -35,7 +36,12 @@ async function bottomListSizeOf(db: PrismaClient, programId: string): Promise<nu
  * approved numbers that no longer exist. A quarter that has a PUBLISHED ranking is
  * refused ("alreadyPublished"), as is a quarter that has not ended ("quarterNotEnded").
  */
-export async function computeDraftRanking(db: PrismaClient, actor: TActor, ref: TQuarterRef, options: TComputeOptions = {}): Promise<TDraftComputed> {
+export async function computeDraftRanking(
+  db: PrismaClient,
+  actor: TActor,
+  ref: TQuarterRef,
+  options: TComputeOptions = {},
+): Promise<TDraftComputed> {
   if (!canActor(actor, "rankings.publish")) throw new AppError("forbidden");
   checkQuarter(ref);
   const now = options.now ?? new Date();
@@ -77,16 +83,35 @@ export async function computeDraftRanking(db: PrismaClient, actor: TActor, ref: 
         data: { ...fields, financeReviewedAt: null, financeReviewedById: null, pbcReviewedAt: null, pbcReviewedById: null },
       });
     } else {
-      rankingId = (await tx.ranking.create({ data: { programId: program.id, year: ref.year, quarter: ref.quarter, ...fields }, select: { id: true } })).id;
+      rankingId = (
+        await tx.ranking.create({ data: { programId: program.id, year: ref.year, quarter: ref.quarter, ...fields }, select: { id: true } })
+      ).id;
     }
     await tx.rankingEntry.createMany({
       data: result.entries.map((e) => ({
-        rankingId, bankOrgId: e.bankOrgId, totalScore: e.totalScore.toFixed(2), rank: e.rank, bottomList: e.bottomList, breakdown: toJson(e.breakdown),
+        rankingId,
+        bankOrgId: e.bankOrgId,
+        totalScore: e.totalScore.toFixed(2),
+        rank: e.rank,
+        bottomList: e.bottomList,
+        breakdown: toJson(e.breakdown),
       })),
     });
     await writeAudit(tx, {
-      action: "rankings.computed", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Ranking", targetId: rankingId, ...options.meta,
-      details: { programId: program.id, year: ref.year, quarter: ref.quarter, ruleSetVersion: ruleSet.version, banks: result.entries.length, recomputed: Boolean(draft) },
+      action: "rankings.computed",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Ranking",
+      targetId: rankingId,
+      ...options.meta,
+      details: {
+        programId: program.id,
+        year: ref.year,
+        quarter: ref.quarter,
+        ruleSetVersion: ruleSet.version,
+        banks: result.entries.length,
+        recomputed: Boolean(draft),
+      },
     });
     return { rankingId, ruleSetVersion: ruleSet.version, banks: result.entries.length };
   });

@@ -21,8 +21,17 @@ export const ZRulesField = z.union([ZJsonText, z.array(z.unknown())], { message:
 
 export const ZQuarterInput = z.object({
   programId: ZUuid,
-  year: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(2000, { message: "invalid" }).max(2100, { message: "invalid" }),
-  quarter: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(1, { message: "invalid" }).max(4, { message: "invalid" }).transform((q) => q as 1 | 2 | 3 | 4),
+  year: z.coerce
+    .number({ message: "invalid" })
+    .int({ message: "invalid" })
+    .min(2000, { message: "invalid" })
+    .max(2100, { message: "invalid" }),
+  quarter: z.coerce
+    .number({ message: "invalid" })
+    .int({ message: "invalid" })
+    .min(1, { message: "invalid" })
+    .max(4, { message: "invalid" })
+    .transform((q) => q as 1 | 2 | 3 | 4),
 });
 export type TQuarterInput = z.infer<typeof ZQuarterInput>;
 

@@ -25,7 +25,12 @@ export function reviewSideOf(actor: TActor): TReviewSide | null {
  * The check and the write are one conditional UPDATE, so a concurrent recompute or
  * publication cannot slip between them.
  */
-export async function reviewRanking(db: PrismaClient, actor: TActor, rankingId: string, options: TReviewOptions = {}): Promise<{ side: TReviewSide }> {
+export async function reviewRanking(
+  db: PrismaClient,
+  actor: TActor,
+  rankingId: string,
+  options: TReviewOptions = {},
+): Promise<{ side: TReviewSide }> {
   const side = reviewSideOf(actor);
   if (!canActor(actor, "rankings.review") || !side) throw new AppError("forbidden");
   if (!isUuid(rankingId)) throw new AppError("notFound");
@@ -44,7 +49,12 @@ export async function reviewRanking(db: PrismaClient, actor: TActor, rankingId: 
       throw new AppError(ranking.status === RankingStatus.PUBLISHED ? "alreadyPublished" : "alreadyReviewed");
     }
     await writeAudit(tx, {
-      action: "rankings.reviewed", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Ranking", targetId: rankingId, ...options.meta,
+      action: "rankings.reviewed",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Ranking",
+      targetId: rankingId,
+      ...options.meta,
       details: { side },
     });
     return { side };
@@ -57,7 +67,12 @@ export async function reviewRanking(db: PrismaClient, actor: TActor, rankingId: 
  * its entries. Only one published ranking per program and quarter. The issuing office's
  * name goes into the snapshot in the same UPDATE, so the bulletin never reads live data.
  */
-export async function publishRanking(db: PrismaClient, actor: TActor, rankingId: string, options: TReviewOptions = {}): Promise<{ publishedAt: Date }> {
+export async function publishRanking(
+  db: PrismaClient,
+  actor: TActor,
+  rankingId: string,
+  options: TReviewOptions = {},
+): Promise<{ publishedAt: Date }> {
   if (!canActor(actor, "rankings.publish")) throw new AppError("forbidden");
   if (!isUuid(rankingId)) throw new AppError("notFound");
   const now = options.now ?? new Date();
@@ -65,7 +80,16 @@ export async function publishRanking(db: PrismaClient, actor: TActor, rankingId:
   return db.$transaction(async (tx) => {
     const ranking = await tx.ranking.findUnique({
       where: { id: rankingId },
-      select: { id: true, programId: true, year: true, quarter: true, status: true, financeReviewedAt: true, pbcReviewedAt: true, snapshot: true },
+      select: {
+        id: true,
+        programId: true,
+        year: true,
+        quarter: true,
+        status: true,
+        financeReviewedAt: true,
+        pbcReviewedAt: true,
+        snapshot: true,
+      },
     });
     if (!ranking) throw new AppError("notFound");
     if (ranking.status === RankingStatus.PUBLISHED) throw new AppError("alreadyPublished");
@@ -77,10 +101,19 @@ export async function publishRanking(db: PrismaClient, actor: TActor, rankingId:
     if (published > 0) throw new AppError("alreadyPublished");
     const issuer = await tx.organization.findUnique({ where: { id: actor.orgId }, select: { name: true } });
     await writeAudit(tx, {
-      action: "rankings.published", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Ranking", targetId: ranking.id, ...options.meta,
+      action: "rankings.published",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Ranking",
+      targetId: ranking.id,
+      ...options.meta,
       details: { programId: ranking.programId, year: ranking.year, quarter: ranking.quarter },
     });
-    const snapshot = { ...(ranking.snapshot as Record<string, unknown>), issuer: { orgId: actor.orgId, orgName: issuer?.name ?? "" }, publishedAt: now };
+    const snapshot = {
+      ...(ranking.snapshot as Record<string, unknown>),
+      issuer: { orgId: actor.orgId, orgName: issuer?.name ?? "" },
+      publishedAt: now,
+    };
     // Conditional on the state just checked: a recompute in between (which clears the
     // reviews) makes this match nothing.
     const { count } = await tx.ranking.updateMany({

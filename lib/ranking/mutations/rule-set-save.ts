@@ -24,7 +24,12 @@ export function ruleSetFieldErrors(error: { issues: ReadonlyArray<{ path: Proper
  * "scoring.ruleSetSaved". Two saves at once: the unique (programId, version) lets one
  * through and refuses the other ("conflict").
  */
-export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveRuleSet, meta: Partial<TRequestMeta> = {}): Promise<TRuleSetSaved> {
+export async function saveRuleSet(
+  db: PrismaClient,
+  actor: TActor,
+  input: TSaveRuleSet,
+  meta: Partial<TRequestMeta> = {},
+): Promise<TRuleSetSaved> {
   if (!canActor(actor, "scoring.manage")) throw new AppError("forbidden");
   if (!isUuid(input.programId)) throw new AppError("notFound");
   const name = typeof input.name === "string" ? input.name.trim() : "";
@@ -37,7 +42,11 @@ export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveR
     return await db.$transaction(async (tx) => {
       const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true } });
       if (!program) throw new AppError("notFound");
-      const latest = await tx.scoringRuleSet.findFirst({ where: { programId: program.id }, orderBy: { version: "desc" }, select: { version: true } });
+      const latest = await tx.scoringRuleSet.findFirst({
+        where: { programId: program.id },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
       if (input.basedOnVersion != null && input.basedOnVersion !== (latest?.version ?? 0)) throw new AppError("conflict");
       const version = (latest?.version ?? 0) + 1;
       const created = await tx.scoringRuleSet.create({
@@ -45,8 +54,19 @@ export async function saveRuleSet(db: PrismaClient, actor: TActor, input: TSaveR
         select: { id: true },
       });
       await writeAudit(tx, {
-        action: "scoring.ruleSetSaved", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "ScoringRuleSet", targetId: created.id, ...meta,
-        details: { programId: program.id, fromVersion: latest?.version ?? null, toVersion: version, name, rules: rules as unknown as Prisma.InputJsonValue },
+        action: "scoring.ruleSetSaved",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "ScoringRuleSet",
+        targetId: created.id,
+        ...meta,
+        details: {
+          programId: program.id,
+          fromVersion: latest?.version ?? null,
+          toVersion: version,
+          name,
+          rules: rules as unknown as Prisma.InputJsonValue,
+        },
       });
       return { ruleSetId: created.id, version };
     });

@@ -31,12 +31,25 @@ export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | nu
   const indicators = s.rules.map((item) => ({ key: item.indicator, maxPoints: maxPoints(item.rule) }));
   const rows = ranking.entries.map((e) => {
     const byIndicator = new Map(e.breakdown.map((b) => [b.indicator, b.points]));
-    return { rank: e.rank, bankName: e.bankName, totalScore: e.totalScore, bottomList: e.bottomList, points: indicators.map((i) => byIndicator.get(i.key) ?? null) };
+    return {
+      rank: e.rank,
+      bankName: e.bankName,
+      totalScore: e.totalScore,
+      bottomList: e.bottomList,
+      points: indicators.map((i) => byIndicator.get(i.key) ?? null),
+    };
   });
   return {
-    rankingId: ranking.id, year: ranking.year, quarter: ranking.quarter,
-    programName: s.program.name, programDocNumber: s.program.docNumber, ruleSetName: s.ruleSet.name, ruleSetVersion: s.ruleSet.version,
-    bottomListSize: s.bottomListSize, indicators, rows,
+    rankingId: ranking.id,
+    year: ranking.year,
+    quarter: ranking.quarter,
+    programName: s.program.name,
+    programDocNumber: s.program.docNumber,
+    ruleSetName: s.ruleSet.name,
+    ruleSetVersion: s.ruleSet.version,
+    bottomListSize: s.bottomListSize,
+    indicators,
+    rows,
     bottomList: rows.filter((r) => r.bottomList).map((r) => r.bankName),
     issuerName: s.issuer?.orgName ?? "",
     publishedAt: s.publishedAt ? new Date(s.publishedAt) : ranking.published.at,

@@ -28,7 +28,13 @@ const PAD = 3;
 const BOTTOM_FILL = "#fde8e8";
 const HEADER_FILL = "#eef2f7";
 
-function drawTable(doc: TDoc, columns: TColumn[], rows: Array<{ cells: string[]; fill?: string }>, size: number, layout: "portrait" | "landscape"): void {
+function drawTable(
+  doc: TDoc,
+  columns: TColumn[],
+  rows: Array<{ cells: string[]; fill?: string }>,
+  size: number,
+  layout: "portrait" | "landscape",
+): void {
   const x0 = doc.page.margins.left;
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const heightOf = (cells: string[]) =>
@@ -37,7 +43,12 @@ function drawTable(doc: TDoc, columns: TColumn[], rows: Array<{ cells: string[];
     const h = heightOf(cells);
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
       doc.addPage({ size: "A4", layout, margin: 48 });
-      if (!isHeader) drawRow(columns.map((c) => c.header), HEADER_FILL, true);
+      if (!isHeader)
+        drawRow(
+          columns.map((c) => c.header),
+          HEADER_FILL,
+          true,
+        );
     }
     const y = doc.y;
     if (fill) doc.save().rect(x0, y, total, h).fill(fill).restore();
@@ -45,13 +56,20 @@ function drawTable(doc: TDoc, columns: TColumn[], rows: Array<{ cells: string[];
     cells.forEach((text, i) => {
       const col = columns[i]!;
       doc.lineWidth(0.5).strokeColor("#94a3b8").rect(x, y, col.width, h).stroke();
-      doc.fillColor("#0f172a").fontSize(size).text(text, x + PAD, y + PAD, { width: col.width - 2 * PAD, align: isHeader ? "center" : col.align ?? "left" });
+      doc
+        .fillColor("#0f172a")
+        .fontSize(size)
+        .text(text, x + PAD, y + PAD, { width: col.width - 2 * PAD, align: isHeader ? "center" : (col.align ?? "left") });
       x += col.width;
     });
     doc.x = x0;
     doc.y = y + h;
   };
-  drawRow(columns.map((c) => c.header), HEADER_FILL, true);
+  drawRow(
+    columns.map((c) => c.header),
+    HEADER_FILL,
+    true,
+  );
   for (const row of rows) drawRow(row.cells, row.fill);
 }
 
@@ -61,8 +79,17 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
   const quarterWord = t(`quarterWords.${data.quarter}`);
   const title = t("bulletin.title", { year: data.year, quarter: quarterWord });
   const doc = new PDFDocument({
-    size: "A4", margin: 56, autoFirstPage: true, compress: true,
-    info: { Title: `${data.programName} ${title}`, Author: data.issuerName, Creator: "融桥 RongQiao", CreationDate: data.publishedAt, ModDate: data.publishedAt },
+    size: "A4",
+    margin: 56,
+    autoFirstPage: true,
+    compress: true,
+    info: {
+      Title: `${data.programName} ${title}`,
+      Author: data.issuerName,
+      Creator: "融桥 RongQiao",
+      CreationDate: data.publishedAt,
+      ModDate: data.publishedAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -79,10 +106,19 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
   doc.moveDown(0.2);
   doc.fontSize(18).text(title, { align: "center" });
   doc.moveDown(0.6);
-  doc.fontSize(10).fillColor("#334155").text(
-    t("bulletin.basis", { program: data.programName, docNumber: data.programDocNumber, ruleSet: data.ruleSetName, version: data.ruleSetVersion, bottom: data.bottomListSize }),
-    { align: "left" },
-  );
+  doc
+    .fontSize(10)
+    .fillColor("#334155")
+    .text(
+      t("bulletin.basis", {
+        program: data.programName,
+        docNumber: data.programDocNumber,
+        ruleSet: data.ruleSetName,
+        version: data.ruleSetVersion,
+        bottom: data.bottomListSize,
+      }),
+      { align: "left" },
+    );
   doc.moveDown(0.8);
 
   doc.fillColor("#0f172a").fontSize(13).text(t("bulletin.rankingHeading"));
@@ -106,7 +142,13 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
   doc.moveDown(0.8);
   doc.fontSize(13).text(t("bulletin.bottomHeading"));
   doc.moveDown(0.3);
-  doc.fontSize(10.5).text(data.bottomList.length > 0 ? t("bulletin.bottomText", { banks: data.bottomList.join("、"), count: data.bottomList.length }) : t("bulletin.bottomNone"));
+  doc
+    .fontSize(10.5)
+    .text(
+      data.bottomList.length > 0
+        ? t("bulletin.bottomText", { banks: data.bottomList.join("、"), count: data.bottomList.length })
+        : t("bulletin.bottomNone"),
+    );
 
   doc.moveDown(2);
   doc.fontSize(11).text(data.issuerName, { align: "right" });
@@ -123,7 +165,11 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
     [
       { header: t("columns.rank"), width: 30, align: "center" },
       { header: t("columns.bank"), width: 130 },
-      ...data.indicators.map((i) => ({ header: t("bulletin.indicatorHeader", { label: indicatorLabel(options.ti, i.key), max: i.maxPoints }), width: each, align: "right" as const })),
+      ...data.indicators.map((i) => ({
+        header: t("bulletin.indicatorHeader", { label: indicatorLabel(options.ti, i.key), max: i.maxPoints }),
+        width: each,
+        align: "right" as const,
+      })),
       { header: t("columns.totalScore"), width: 46, align: "right" },
     ],
     data.rows.map((r) => ({

@@ -8,7 +8,15 @@ describe("periodAggregates", () => {
   const history: TRankingHistory = {
     quarters: [q(2026, 1), q(2026, 2), q(2026, 3)],
     banks: [
-      { bankOrgId: "a", bankName: "甲银行", points: [{ score: 90, rank: 1 }, { score: 80, rank: 2 }, { score: 70, rank: 2 }] },
+      {
+        bankOrgId: "a",
+        bankName: "甲银行",
+        points: [
+          { score: 90, rank: 1 },
+          { score: 80, rank: 2 },
+          { score: 70, rank: 2 },
+        ],
+      },
       { bankOrgId: "b", bankName: "乙银行", points: [{ score: 85, rank: 2 }, { score: 85, rank: 1 }, null] },
       { bankOrgId: "c", bankName: "丙银行", points: [null, { score: 60, rank: 3 }, { score: 100, rank: 1 }] },
     ],
@@ -19,17 +27,39 @@ describe("periodAggregates", () => {
     expect(h1).toMatchObject({ kind: "half", year: 2026, half: 1, quartersPublished: 2, complete: true });
     // A (90+80)/2 = 85 with 2 quarters, B 85 with 2: equal → name order (甲 before 乙); C 60.
     expect(h1!.rows.map((r) => [r.bankOrgId, r.averageScore, r.quartersCounted, r.rank])).toEqual([
-      ["a", 85, 2, 1], ["b", 85, 2, 2], ["c", 60, 1, 3],
+      ["a", 85, 2, 1],
+      ["b", 85, 2, 2],
+      ["c", 60, 1, 3],
     ]);
     expect(h2).toMatchObject({ half: 2, quartersPublished: 1, complete: false });
-    expect(h2!.rows.map((r) => [r.bankOrgId, r.averageScore])).toEqual([["c", 100], ["a", 70]]);
+    expect(h2!.rows.map((r) => [r.bankOrgId, r.averageScore])).toEqual([
+      ["c", 100],
+      ["a", 70],
+    ]);
     // Year: A (90+80+70)/3 = 80, B 85 (2 quarters), C (60+100)/2 = 80 → B, then A (3 quarters) before C (2).
     expect(year).toMatchObject({ kind: "year", half: null, quartersPublished: 3, complete: false });
-    expect(year!.rows.map((r) => [r.bankOrgId, r.averageScore, r.rank])).toEqual([["b", 85, 1], ["a", 80, 2], ["c", 80, 3]]);
+    expect(year!.rows.map((r) => [r.bankOrgId, r.averageScore, r.rank])).toEqual([
+      ["b", 85, 1],
+      ["a", 80, 2],
+      ["c", 80, 3],
+    ]);
   });
 
   it("rounds to 0.01 and gives nothing for an empty history", () => {
-    const odd: TRankingHistory = { quarters: [q(2027, 1), q(2027, 2), q(2027, 4)], banks: [{ bankOrgId: "x", bankName: "X", points: [{ score: 80.01, rank: 1 }, { score: 80.02, rank: 1 }, { score: 1, rank: 1 }] }] };
+    const odd: TRankingHistory = {
+      quarters: [q(2027, 1), q(2027, 2), q(2027, 4)],
+      banks: [
+        {
+          bankOrgId: "x",
+          bankName: "X",
+          points: [
+            { score: 80.01, rank: 1 },
+            { score: 80.02, rank: 1 },
+            { score: 1, rank: 1 },
+          ],
+        },
+      ],
+    };
     const [h1] = periodAggregates(odd);
     expect(h1!.rows[0]!.averageScore).toBe(80.02); // 80.015 → 80.02
     expect(periodAggregates({ quarters: [], banks: [] })).toEqual([]);

@@ -35,12 +35,22 @@ function aggregate(history: TRankingHistory, kind: TPeriodKind, year: number, ha
   if (indexes.length === 0) return null;
   const rows = history.banks
     .map((bank) => {
-      const scores = indexes.map((i) => bank.points[i]).filter((p): p is NonNullable<THistoryPoint> => p !== null).map((p) => p.score);
+      const scores = indexes
+        .map((i) => bank.points[i])
+        .filter((p): p is NonNullable<THistoryPoint> => p !== null)
+        .map((p) => p.score);
       if (scores.length === 0) return null;
-      return { bankOrgId: bank.bankOrgId, bankName: bank.bankName, averageScore: round2(scores.reduce((a, b) => a + b, 0) / scores.length), quartersCounted: scores.length };
+      return {
+        bankOrgId: bank.bankOrgId,
+        bankName: bank.bankName,
+        averageScore: round2(scores.reduce((a, b) => a + b, 0) / scores.length),
+        quartersCounted: scores.length,
+      };
     })
     .filter((r): r is NonNullable<typeof r> => r !== null)
-    .sort((a, b) => b.averageScore - a.averageScore || b.quartersCounted - a.quartersCounted || a.bankName.localeCompare(b.bankName, "zh-CN"))
+    .sort(
+      (a, b) => b.averageScore - a.averageScore || b.quartersCounted - a.quartersCounted || a.bankName.localeCompare(b.bankName, "zh-CN"),
+    )
     .map((r, i) => ({ ...r, rank: i + 1 }));
   return { kind, year, half, quartersPublished: indexes.length, complete: indexes.length === (half === null ? 4 : 2), rows };
 }
@@ -48,5 +58,9 @@ function aggregate(history: TRankingHistory, kind: TPeriodKind, year: number, ha
 /** Half-years then the year, for every year in the history (oldest first). */
 export function periodAggregates(history: TRankingHistory): TAggregate[] {
   const years = [...new Set(history.quarters.map((q) => q.year))].sort((a, b) => a - b);
-  return years.flatMap((year) => [aggregate(history, "half", year, 1), aggregate(history, "half", year, 2), aggregate(history, "year", year, null)].filter((a): a is TAggregate => a !== null));
+  return years.flatMap((year) =>
+    [aggregate(history, "half", year, 1), aggregate(history, "half", year, 2), aggregate(history, "year", year, null)].filter(
+      (a): a is TAggregate => a !== null,
+    ),
+  );
 }

@@ -20,7 +20,10 @@ export async function rankingHistory(db: PrismaClient, actor: TActor, programId:
   const rankings = await db.ranking.findMany({
     where: { AND: [access.where, { programId, status: RankingStatus.PUBLISHED }] },
     select: {
-      id: true, year: true, quarter: true, snapshot: true,
+      id: true,
+      year: true,
+      quarter: true,
+      snapshot: true,
       entries: { where: bankOrgId ? { bankOrgId } : {}, select: { bankOrgId: true, totalScore: true, rank: true } },
     },
     orderBy: [{ year: "asc" }, { quarter: "asc" }],

@@ -44,9 +44,20 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
   const ranking = await db.ranking.findFirst({
     where: { AND: [access.where, { id: rankingId }] },
     select: {
-      id: true, programId: true, year: true, quarter: true, status: true, snapshot: true,
-      computedAt: true, computedById: true, financeReviewedAt: true, financeReviewedById: true,
-      pbcReviewedAt: true, pbcReviewedById: true, publishedAt: true, publishedById: true,
+      id: true,
+      programId: true,
+      year: true,
+      quarter: true,
+      status: true,
+      snapshot: true,
+      computedAt: true,
+      computedById: true,
+      financeReviewedAt: true,
+      financeReviewedById: true,
+      pbcReviewedAt: true,
+      pbcReviewedById: true,
+      publishedAt: true,
+      publishedById: true,
       entries: { select: { bankOrgId: true, totalScore: true, rank: true, bottomList: true, breakdown: true }, orderBy: { rank: "asc" } },
     },
   });
@@ -58,7 +69,12 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
   const person = (at: Date | null, id: string | null): TPerson => (at ? { at, name: (id && people.get(id)) || "" } : null);
 
   return {
-    id: ranking.id, programId: ranking.programId, year: ranking.year, quarter: ranking.quarter, status: ranking.status, snapshot,
+    id: ranking.id,
+    programId: ranking.programId,
+    year: ranking.year,
+    quarter: ranking.quarter,
+    status: ranking.status,
+    snapshot,
     computed: person(ranking.computedAt, ranking.computedById),
     financeReview: person(ranking.financeReviewedAt, ranking.financeReviewedById),
     pbcReview: person(ranking.pbcReviewedAt, ranking.pbcReviewedById),
@@ -67,8 +83,13 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
       const isOwn = own.has(e.bankOrgId);
       const showItems = access.seesAllCostItems || isOwn;
       return {
-        bankOrgId: e.bankOrgId, bankName: names.get(e.bankOrgId) ?? "", totalScore: Number(e.totalScore), rank: e.rank, bottomList: e.bottomList, own: isOwn,
-        breakdown: readBreakdown(e.breakdown).map((row) => ({ ...row, costItems: showItems ? row.costItems ?? [] : [] })),
+        bankOrgId: e.bankOrgId,
+        bankName: names.get(e.bankOrgId) ?? "",
+        totalScore: Number(e.totalScore),
+        rank: e.rank,
+        bottomList: e.bottomList,
+        own: isOwn,
+        breakdown: readBreakdown(e.breakdown).map((row) => ({ ...row, costItems: showItems ? (row.costItems ?? []) : [] })),
       };
     }),
   };
@@ -77,6 +98,9 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
 async function peopleNames(db: PrismaClient, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, org: { select: { name: true } } } });
+  const users = await db.user.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, name: true, org: { select: { name: true } } },
+  });
   return new Map(users.map((u) => [u.id, `${u.name}（${u.org.name}）`]));
 }

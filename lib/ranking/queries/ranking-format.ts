@@ -26,7 +26,13 @@ export function ruleInWords(indicator: TIndicatorKey, rule: TScoringRule, t: TRa
   const unit = kind === "count" ? "" : t(`units.short.${kind}`);
   switch (rule.kind) {
     case "threshold":
-      return t(`ruleWords.threshold.${rule.direction}`, { target: num(rule.target), step: num(rule.step), deduction: num(rule.deduction), points: num(rule.points), unit });
+      return t(`ruleWords.threshold.${rule.direction}`, {
+        target: num(rule.target),
+        step: num(rule.step),
+        deduction: num(rule.deduction),
+        points: num(rule.points),
+        unit,
+      });
     case "tiers":
       return [...rule.tiers]
         .sort((a, b) => b.min - a.min)

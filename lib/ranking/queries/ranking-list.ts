@@ -26,16 +26,31 @@ export async function listRankings(db: PrismaClient, actor: TActor, programId: s
   const rows = await db.ranking.findMany({
     where: { AND: [access.where, { programId }] },
     select: {
-      id: true, programId: true, year: true, quarter: true, status: true, computedAt: true,
-      financeReviewedAt: true, pbcReviewedAt: true, publishedAt: true,
+      id: true,
+      programId: true,
+      year: true,
+      quarter: true,
+      status: true,
+      computedAt: true,
+      financeReviewedAt: true,
+      pbcReviewedAt: true,
+      publishedAt: true,
       ruleSet: { select: { version: true } },
       _count: { select: { entries: true } },
     },
     orderBy: [{ year: "desc" }, { quarter: "desc" }, { computedAt: "desc" }],
   });
   return rows.map((r) => ({
-    id: r.id, programId: r.programId, year: r.year, quarter: r.quarter, status: r.status, ruleSetVersion: r.ruleSet.version,
-    computedAt: r.computedAt, financeReviewed: Boolean(r.financeReviewedAt), pbcReviewed: Boolean(r.pbcReviewedAt),
-    publishedAt: r.publishedAt, banks: r._count.entries,
+    id: r.id,
+    programId: r.programId,
+    year: r.year,
+    quarter: r.quarter,
+    status: r.status,
+    ruleSetVersion: r.ruleSet.version,
+    computedAt: r.computedAt,
+    financeReviewed: Boolean(r.financeReviewedAt),
+    pbcReviewed: Boolean(r.pbcReviewedAt),
+    publishedAt: r.publishedAt,
+    banks: r._count.entries,
   }));
 }

@@ -27,35 +27,68 @@ export async function buildRankingWorkbook(ranking: TRankingDetail, t: TRankingT
   const yesNo = (b: boolean) => (b ? t("export.yes") : "");
 
   sheet(
-    workbook, t("export.sheetRanking"),
-    [[t("columns.rank"), 8], [t("columns.bank"), 36], [t("columns.totalScore"), 12], [t("columns.bottomList"), 10]],
+    workbook,
+    t("export.sheetRanking"),
+    [
+      [t("columns.rank"), 8],
+      [t("columns.bank"), 36],
+      [t("columns.totalScore"), 12],
+      [t("columns.bottomList"), 10],
+    ],
     ranking.entries.map((e) => [e.rank, e.bankName, e.totalScore, yesNo(e.bottomList)]),
   );
 
-  const pointsHeaders: Array<[string, number]> = [[t("columns.rank"), 8], [t("columns.bank"), 36]];
-  for (const r of rules) pointsHeaders.push([t("export.valueOf", { label: label(r.indicator) }), 16], [t("export.pointsOf", { label: label(r.indicator), max: maxPoints(r.rule) }), 14]);
+  const pointsHeaders: Array<[string, number]> = [
+    [t("columns.rank"), 8],
+    [t("columns.bank"), 36],
+  ];
+  for (const r of rules)
+    pointsHeaders.push(
+      [t("export.valueOf", { label: label(r.indicator) }), 16],
+      [t("export.pointsOf", { label: label(r.indicator), max: maxPoints(r.rule) }), 14],
+    );
   pointsHeaders.push([t("columns.totalScore"), 12]);
   sheet(
-    workbook, t("export.sheetPoints"), pointsHeaders,
+    workbook,
+    t("export.sheetPoints"),
+    pointsHeaders,
     ranking.entries.map((e) => {
       const by = new Map(e.breakdown.map((b) => [b.indicator, b]));
-      return [e.rank, e.bankName, ...rules.flatMap((r) => {
-        const b = by.get(r.indicator);
-        return [b ? formatIndicatorValue(r.indicator, b.value, t) : null, b ? b.points : null];
-      }), e.totalScore];
+      return [
+        e.rank,
+        e.bankName,
+        ...rules.flatMap((r) => {
+          const b = by.get(r.indicator);
+          return [b ? formatIndicatorValue(r.indicator, b.value, t) : null, b ? b.points : null];
+        }),
+        e.totalScore,
+      ];
     }),
   );
 
   sheet(
-    workbook, t("export.sheetRules"),
-    [[t("columns.indicator"), 24], [t("columns.rule"), 60], [t("columns.maxPoints"), 10]],
+    workbook,
+    t("export.sheetRules"),
+    [
+      [t("columns.indicator"), 24],
+      [t("columns.rule"), 60],
+      [t("columns.maxPoints"), 10],
+    ],
     rules.map((r) => [label(r.indicator), ruleInWords(r.indicator, r.rule, t), maxPoints(r.rule)]),
   );
 
   sheet(
-    workbook, t("export.sheetCostItems"),
-    [[t("columns.bank"), 36], [t("columns.indicator"), 24], [t("columns.serial"), 20], [t("columns.reason"), 40]],
-    ranking.entries.flatMap((e) => e.breakdown.flatMap((b) => b.costItems.map((c) => [e.bankName, label(b.indicator), c.serial, costReasonText(ti, c.reason)]))),
+    workbook,
+    t("export.sheetCostItems"),
+    [
+      [t("columns.bank"), 36],
+      [t("columns.indicator"), 24],
+      [t("columns.serial"), 20],
+      [t("columns.reason"), 40],
+    ],
+    ranking.entries.flatMap((e) =>
+      e.breakdown.flatMap((b) => b.costItems.map((c) => [e.bankName, label(b.indicator), c.serial, costReasonText(ti, c.reason)])),
+    ),
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

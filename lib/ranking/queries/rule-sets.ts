@@ -28,7 +28,12 @@ export function parseStoredRules(json: unknown): TRuleSetItem[] | null {
 }
 
 const SELECT = {
-  id: true, programId: true, version: true, name: true, rules: true, createdAt: true,
+  id: true,
+  programId: true,
+  version: true,
+  name: true,
+  rules: true,
+  createdAt: true,
   createdBy: { select: { name: true } },
   _count: { select: { rankings: true } },
 } as const;
@@ -37,9 +42,14 @@ type TRow = Prisma.ScoringRuleSetGetPayload<{ select: typeof SELECT }>;
 
 function toView(row: TRow): TRuleSetView {
   return {
-    id: row.id, programId: row.programId, version: row.version, name: row.name,
-    rules: parseStoredRules(row.rules), createdAt: row.createdAt,
-    createdByName: row.createdBy?.name ?? null, rankingCount: row._count.rankings,
+    id: row.id,
+    programId: row.programId,
+    version: row.version,
+    name: row.name,
+    rules: parseStoredRules(row.rules),
+    createdAt: row.createdAt,
+    createdByName: row.createdBy?.name ?? null,
+    rankingCount: row._count.rankings,
   };
 }
 

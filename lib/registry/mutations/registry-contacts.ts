@@ -51,22 +51,37 @@ export async function fileBankContact(
   const filedLate = isFiledLate(effectiveOn, now, calendar);
 
   return db.$transaction(async (tx) => {
-    const bank = await tx.organization.findFirst({ where: { id: input.bankOrgId, kind: OrgKind.BANK, active: true }, select: { id: true } });
+    const bank = await tx.organization.findFirst({
+      where: { id: input.bankOrgId, kind: OrgKind.BANK, active: true },
+      select: { id: true },
+    });
     if (!bank) throw new AppError("notFound");
     // Mobiles are shown masked, so the form cannot show them again: one left empty for
     // the same person keeps the number on file.
     const previous = currentContact(
       await tx.bankContact.findMany({
         where: { bankOrgId: bank.id },
-        select: { id: true, effectiveOn: true, filedAt: true, firstPersonName: true, firstPersonMobile: true, secondPersonName: true, secondPersonMobile: true, liaisonName: true, liaisonMobile: true },
+        select: {
+          id: true,
+          effectiveOn: true,
+          filedAt: true,
+          firstPersonName: true,
+          firstPersonMobile: true,
+          secondPersonName: true,
+          secondPersonMobile: true,
+          liaisonName: true,
+          liaisonMobile: true,
+        },
       }),
       now,
     );
     const { bankOrgId, ...rest } = input;
     const fields = { ...rest, effectiveOn: undefined };
     if (previous) {
-      if (!fields.firstPersonMobile && fields.firstPersonName === previous.firstPersonName) fields.firstPersonMobile = previous.firstPersonMobile;
-      if (!fields.secondPersonMobile && fields.secondPersonName === previous.secondPersonName) fields.secondPersonMobile = previous.secondPersonMobile;
+      if (!fields.firstPersonMobile && fields.firstPersonName === previous.firstPersonName)
+        fields.firstPersonMobile = previous.firstPersonMobile;
+      if (!fields.secondPersonMobile && fields.secondPersonName === previous.secondPersonName)
+        fields.secondPersonMobile = previous.secondPersonMobile;
       if (!fields.liaisonMobile && fields.liaisonName === previous.liaisonName) fields.liaisonMobile = previous.liaisonMobile;
     }
     const contact = await tx.bankContact.create({
@@ -74,8 +89,13 @@ export async function fileBankContact(
       select: { id: true },
     });
     await writeAudit(tx, {
-      action: "registry.contactFiled", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "BankContact",
-      targetId: contact.id, ...meta, details: { bankOrgId, effectiveOn: input.effectiveOn, filedLate },
+      action: "registry.contactFiled",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "BankContact",
+      targetId: contact.id,
+      ...meta,
+      details: { bankOrgId, effectiveOn: input.effectiveOn, filedLate },
     });
     return { contactId: contact.id, filedLate };
   });

@@ -99,8 +99,12 @@ export async function createRegistryEnterprise(
         select: { id: true },
       });
       await writeAudit(tx, {
-        action: "registry.enterpriseCreated", actorUserId: actor.userId, actorOrgId: actor.orgId,
-        targetType: "Enterprise", targetId: enterprise.id, ...meta,
+        action: "registry.enterpriseCreated",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "Enterprise",
+        targetId: enterprise.id,
+        ...meta,
         details: { uscc: input.uscc, name: input.name, parkId },
       });
       return { enterpriseId: enterprise.id };
@@ -114,8 +118,20 @@ async function findScoped(tx: TTx, actor: TActor, ctx: TScopeContext, enterprise
   const found = await tx.enterprise.findFirst({
     where: { AND: [{ id: enterpriseId }, scope] },
     select: {
-      id: true, orgId: true, uscc: true, name: true, parkId: true, industrySection: true, industryDivision: true, size: true,
-      tags: true, creditRating: true, contactName: true, contactMobile: true, supportClass: true, org: { select: { active: true } },
+      id: true,
+      orgId: true,
+      uscc: true,
+      name: true,
+      parkId: true,
+      industrySection: true,
+      industryDivision: true,
+      size: true,
+      tags: true,
+      creditRating: true,
+      contactName: true,
+      contactMobile: true,
+      supportClass: true,
+      org: { select: { active: true } },
     },
   });
   if (!found) throw new AppError("notFound");
@@ -162,15 +178,23 @@ export async function updateRegistryEnterprise(
       if (allowed.has("parkId") && input.parkId && input.parkId !== current.parkId) {
         set("parkId", await targetPark(tx, actor, ctx, input.parkId), current.parkId);
       }
-      if (changed.includes("uscc") && (await tx.enterprise.findFirst({ where: { uscc: input.uscc, id: { not: current.id } }, select: { id: true } }))) {
+      if (
+        changed.includes("uscc") &&
+        (await tx.enterprise.findFirst({ where: { uscc: input.uscc, id: { not: current.id } }, select: { id: true } }))
+      ) {
         throw new AppError("invalidInput", { uscc: "usccTaken" });
       }
       if (changed.length === 0) return { enterpriseId: current.id, changed };
       await tx.enterprise.update({ where: { id: current.id }, data });
       if (changed.includes("name")) await tx.organization.update({ where: { id: current.orgId }, data: { name: input.name } });
       await writeAudit(tx, {
-        action: "registry.enterpriseUpdated", actorUserId: actor.userId, actorOrgId: actor.orgId,
-        targetType: "Enterprise", targetId: current.id, ...meta, details: { changed },
+        action: "registry.enterpriseUpdated",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "Enterprise",
+        targetId: current.id,
+        ...meta,
+        details: { changed },
       });
       return { enterpriseId: current.id, changed };
     }),
@@ -197,8 +221,13 @@ export async function setRegistryEnterpriseActive(
     const updated = await tx.organization.updateMany({ where: { id: current.orgId, active: !active }, data: { active } });
     if (updated.count === 0) throw new AppError(active ? "alreadyActive" : "alreadyInactive");
     await writeAudit(tx, {
-      action: active ? "registry.enterpriseReactivated" : "registry.enterpriseDeactivated", actorUserId: actor.userId,
-      actorOrgId: actor.orgId, targetType: "Enterprise", targetId: current.id, ...meta, details: { orgId: current.orgId },
+      action: active ? "registry.enterpriseReactivated" : "registry.enterpriseDeactivated",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Enterprise",
+      targetId: current.id,
+      ...meta,
+      details: { orgId: current.orgId },
     });
     return { enterpriseId: current.id, active };
   });
@@ -229,12 +258,23 @@ export async function changeRegistryEnterpriseClass(
     });
     if (updated.count === 0) throw new AppError("conflict");
     const change = await tx.enterpriseClassChange.create({
-      data: { enterpriseId: current.id, fromClass: current.supportClass, toClass: input.toClass, reason: input.reason, changedById: actor.userId, changedAt: now },
+      data: {
+        enterpriseId: current.id,
+        fromClass: current.supportClass,
+        toClass: input.toClass,
+        reason: input.reason,
+        changedById: actor.userId,
+        changedAt: now,
+      },
       select: { id: true },
     });
     await writeAudit(tx, {
-      action: "registry.enterpriseClassChanged", actorUserId: actor.userId, actorOrgId: actor.orgId,
-      targetType: "Enterprise", targetId: current.id, ...meta,
+      action: "registry.enterpriseClassChanged",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Enterprise",
+      targetId: current.id,
+      ...meta,
       details: { from: current.supportClass, to: input.toClass, reason: input.reason, changeId: change.id },
     });
     return { enterpriseId: current.id, changeId: change.id };

@@ -7,14 +7,7 @@ import { OrgKind } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 import { fieldErrorsOf } from "../schemas";
 import { isUuid } from "@/lib/ids";
-import {
-  ZBankUpdateInput,
-  ZGuarantorCreateInput,
-  ZGuarantorUpdateInput,
-  ZOrgIdInput,
-  ZParkUpdateInput,
-  mayBeParentOf,
-} from "../rules";
+import { ZBankUpdateInput, ZGuarantorCreateInput, ZGuarantorUpdateInput, ZOrgIdInput, ZParkUpdateInput, mayBeParentOf } from "../rules";
 
 // Parks, banks and guarantee companies are administered by the finance office
 // ("orgs.update"; creating a guarantee company: "orgs.create"). Parks and banks are
@@ -34,7 +27,12 @@ function requireUpdate(actor: TActor) {
 
 type TAudit = { action: string; targetId: string; details: Record<string, unknown> };
 const audit = (actor: TActor, meta: TRequestMeta, a: TAudit) => ({
-  action: a.action, actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "Organization", targetId: a.targetId, ...meta,
+  action: a.action,
+  actorUserId: actor.userId,
+  actorOrgId: actor.orgId,
+  targetType: "Organization",
+  targetId: a.targetId,
+  ...meta,
   details: a.details as never,
 });
 
@@ -63,37 +61,63 @@ export async function updateRegistryBank(db: PrismaClient, actor: TActor, raw: u
   requireUpdate(actor);
   const input = parse(ZBankUpdateInput, raw);
   return db.$transaction(async (tx) => {
-    const bank = await tx.organization.findFirst({ where: { id: input.orgId, kind: OrgKind.BANK }, select: { id: true, bankLevel: true, parentId: true } });
+    const bank = await tx.organization.findFirst({
+      where: { id: input.orgId, kind: OrgKind.BANK },
+      select: { id: true, bankLevel: true, parentId: true },
+    });
     if (!bank) throw new AppError("notFound");
     if (input.parentId && input.parentId !== bank.parentId) {
       const parent = isUuid(input.parentId)
-        ? await tx.organization.findFirst({ where: { id: input.parentId, kind: OrgKind.BANK, active: true }, select: { id: true, bankLevel: true } })
+        ? await tx.organization.findFirst({
+            where: { id: input.parentId, kind: OrgKind.BANK, active: true },
+            select: { id: true, bankLevel: true },
+          })
         : null;
       if (!parent || parent.id === bank.id) throw new AppError("invalidInput", { parentId: "parentInvalid" });
       if (!mayBeParentOf(parent.bankLevel, bank.bankLevel)) throw new AppError("invalidInput", { parentId: "parentLevel" });
     }
-    await tx.organization.update({ where: { id: bank.id }, data: { name: input.name, shortName: input.shortName, parentId: input.parentId } });
-    await writeAudit(tx, audit(actor, meta, {
-      action: "registry.bankUpdated", targetId: bank.id,
-      details: { name: input.name, shortName: input.shortName, parentId: input.parentId, previousParentId: bank.parentId },
-    }));
+    await tx.organization.update({
+      where: { id: bank.id },
+      data: { name: input.name, shortName: input.shortName, parentId: input.parentId },
+    });
+    await writeAudit(
+      tx,
+      audit(actor, meta, {
+        action: "registry.bankUpdated",
+        targetId: bank.id,
+        details: { name: input.name, shortName: input.shortName, parentId: input.parentId, previousParentId: bank.parentId },
+      }),
+    );
     return { orgId: bank.id };
   });
 }
 
-export async function createRegistryGuarantor(db: PrismaClient, actor: TActor, raw: unknown, meta: TRequestMeta): Promise<{ orgId: string }> {
+export async function createRegistryGuarantor(
+  db: PrismaClient,
+  actor: TActor,
+  raw: unknown,
+  meta: TRequestMeta,
+): Promise<{ orgId: string }> {
   if (!canActor(actor, "orgs.create")) throw new AppError("forbidden");
   const input = parse(ZGuarantorCreateInput, raw);
   return db.$transaction(async (tx) => {
     const taken = await tx.organization.findFirst({ where: { kind: OrgKind.GUARANTEE_COMPANY, name: input.name }, select: { id: true } });
     if (taken) throw new AppError("invalidInput", { name: "nameTaken" });
-    const org = await tx.organization.create({ data: { kind: OrgKind.GUARANTEE_COMPANY, name: input.name, shortName: input.shortName }, select: { id: true } });
+    const org = await tx.organization.create({
+      data: { kind: OrgKind.GUARANTEE_COMPANY, name: input.name, shortName: input.shortName },
+      select: { id: true },
+    });
     await writeAudit(tx, audit(actor, meta, { action: "registry.guarantorCreated", targetId: org.id, details: { ...input } }));
     return { orgId: org.id };
   });
 }
 
-export async function updateRegistryGuarantor(db: PrismaClient, actor: TActor, raw: unknown, meta: TRequestMeta): Promise<{ orgId: string }> {
+export async function updateRegistryGuarantor(
+  db: PrismaClient,
+  actor: TActor,
+  raw: unknown,
+  meta: TRequestMeta,
+): Promise<{ orgId: string }> {
   requireUpdate(actor);
   const input = parse(ZGuarantorUpdateInput, raw);
   return db.$transaction(async (tx) => {
@@ -135,7 +159,10 @@ export async function setRegistryOrgActive(
       throw new AppError("hasActiveChildren");
     }
     await tx.organization.update({ where: { id: orgId }, data: { active } });
-    await writeAudit(tx, audit(actor, meta, { action: active ? "registry.orgReactivated" : "registry.orgDeactivated", targetId: orgId, details: { kind } }));
+    await writeAudit(
+      tx,
+      audit(actor, meta, { action: active ? "registry.orgReactivated" : "registry.orgDeactivated", targetId: orgId, details: { kind } }),
+    );
     return { orgId, active };
   });
 }

@@ -28,7 +28,10 @@ type TDb = Pick<Prisma.TransactionClient, "enterprise" | "user">;
  *           either, so neither may shadow the other); compared case-insensitively;
  *   contactMobile  the same, for the owner's mobile number.
  */
-export async function findTakenFields(db: TDb, input: Pick<TRegistration, "uscc" | "account" | "contactMobile">): Promise<Record<string, string>> {
+export async function findTakenFields(
+  db: TDb,
+  input: Pick<TRegistration, "uscc" | "account" | "contactMobile">,
+): Promise<Record<string, string>> {
   // One after the other: `db` may be a transaction (one connection, one query at a time).
   const enterprise = await db.enterprise.findUnique({ where: { uscc: input.uscc }, select: { id: true } });
   const accountTaken = await db.user.findFirst({

@@ -15,5 +15,3 @@ export async function isEnterpriseApproved(db: TDb, orgId: string): Promise<bool
   const enterprise = await db.enterprise.findUnique({ where: { orgId }, select: { registrationStatus: true } });
   return enterprise?.registrationStatus === RegistrationStatus.APPROVED;
 }
-
-

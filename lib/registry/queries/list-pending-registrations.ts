@@ -45,7 +45,9 @@ export async function listPendingRegistrations(db: PrismaClient, actor: TActor):
       contactName: true,
       contactMobile: true,
       createdAt: true,
-      org: { select: { users: { where: { role: "ENTERPRISE_OWNER" }, select: { account: true }, orderBy: { createdAt: "asc" }, take: 1 } } },
+      org: {
+        select: { users: { where: { role: "ENTERPRISE_OWNER" }, select: { account: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+      },
     },
   });
   return rows.map((e) => ({

@@ -4,7 +4,15 @@ import { canActor, type TActor } from "@/lib/auth/permissions";
 import { loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { enterpriseScope, isNothing, type TScopeContext } from "@/lib/auth/scopes";
 import {
-  COUNT_CAP, cappedCount, keyText, keyUuid, readKeysetPage, type TCappedCount, type TKeyColumn, type TKeysetPage, type TPageCursor,
+  COUNT_CAP,
+  cappedCount,
+  keyText,
+  keyUuid,
+  readKeysetPage,
+  type TCappedCount,
+  type TKeyColumn,
+  type TKeysetPage,
+  type TPageCursor,
 } from "@/lib/pagination/keyset";
 import { maskMobile } from "@/lib/privacy/mask";
 import { z } from "zod";
@@ -107,7 +115,10 @@ function toRow(e: TRow): TRegistryEnterprise {
 // Name then id: a total order, served by the index on name (and, for a park window,
 // Enterprise(parkId, name, id)).
 const ORDER: Prisma.EnterpriseOrderByWithRelationInput[] = [{ name: "asc" }, { id: "asc" }];
-const COLUMNS: readonly TKeyColumn[] = [{ field: "name", direction: "asc" }, { field: "id", direction: "asc" }];
+const COLUMNS: readonly TKeyColumn[] = [
+  { field: "name", direction: "asc" },
+  { field: "id", direction: "asc" },
+];
 const CURSOR = z.tuple([keyText, keyUuid]);
 
 export type TRegistryPage<T> = TKeysetPage<T> & { total: TCappedCount; pageSize: number };
@@ -124,20 +135,22 @@ export async function listRegistryEnterprises(
   if (!where) return { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REGISTRY_PAGE_SIZE };
   const [page, total] = await Promise.all([
     readKeysetPage(
-      [{
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TRegistryEnterprise) => [r.name, r.id],
-        read: async (q) => {
-          const rows = await db.enterprise.findMany({
-            where: q.where ? { AND: [where, q.where] } : where,
-            select: ROW_SELECT,
-            orderBy: q.orderBy as Prisma.EnterpriseOrderByWithRelationInput[],
-            take: q.take,
-          });
-          return rows.map(toRow);
+      [
+        {
+          columns: COLUMNS,
+          cursor: CURSOR,
+          keyOf: (r: TRegistryEnterprise) => [r.name, r.id],
+          read: async (q) => {
+            const rows = await db.enterprise.findMany({
+              where: q.where ? { AND: [where, q.where] } : where,
+              select: ROW_SELECT,
+              orderBy: q.orderBy as Prisma.EnterpriseOrderByWithRelationInput[],
+              take: q.take,
+            });
+            return rows.map(toRow);
+          },
         },
-      }],
+      ],
       cursor,
       REGISTRY_PAGE_SIZE,
     ),
@@ -218,7 +231,11 @@ export async function getRegistryEnterprise(
       classChanges: {
         orderBy: [{ changedAt: "desc" }, { id: "desc" }],
         select: {
-          id: true, fromClass: true, toClass: true, reason: true, changedAt: true,
+          id: true,
+          fromClass: true,
+          toClass: true,
+          reason: true,
+          changedAt: true,
           changedBy: { select: { name: true, org: { select: { shortName: true, name: true } } } },
         },
       },
@@ -250,8 +267,18 @@ export async function getEnterpriseForEdit(db: TDb, actor: TActor, ctx: TScopeCo
   return db.enterprise.findFirst({
     where: { AND: [{ id: enterpriseId }, scope] },
     select: {
-      id: true, uscc: true, name: true, parkId: true, industrySection: true, industryDivision: true, size: true, tags: true,
-      creditRating: true, contactName: true, contactMobile: true, org: { select: { active: true } },
+      id: true,
+      uscc: true,
+      name: true,
+      parkId: true,
+      industrySection: true,
+      industryDivision: true,
+      size: true,
+      tags: true,
+      creditRating: true,
+      contactName: true,
+      contactMobile: true,
+      org: { select: { active: true } },
     },
   });
 }

@@ -33,9 +33,21 @@ function nameWhere(q: string): Prisma.OrganizationWhereInput {
 // ───────────────────────── banks and contacts ─────────────────────────
 
 const CONTACT_SELECT = {
-  id: true, bankOrgId: true, firstPersonName: true, firstPersonTitle: true, firstPersonMobile: true, secondPersonName: true,
-  secondPersonTitle: true, secondPersonMobile: true, department: true, liaisonName: true, liaisonMobile: true, liaisonPhone: true,
-  effectiveOn: true, filedAt: true, filedLate: true,
+  id: true,
+  bankOrgId: true,
+  firstPersonName: true,
+  firstPersonTitle: true,
+  firstPersonMobile: true,
+  secondPersonName: true,
+  secondPersonTitle: true,
+  secondPersonMobile: true,
+  department: true,
+  liaisonName: true,
+  liaisonMobile: true,
+  liaisonPhone: true,
+  effectiveOn: true,
+  filedAt: true,
+  filedLate: true,
 } as const satisfies Prisma.BankContactSelect;
 
 type TContactRow = Prisma.BankContactGetPayload<{ select: typeof CONTACT_SELECT }>;
@@ -87,8 +99,15 @@ export async function listRegistryBanks(db: TDb, actor: TActor, filters: TOrgFil
   return orderAsTree(banks).map((b) => {
     const current = currentContact(byBank.get(b.id) ?? [], now);
     return {
-      id: b.id, name: b.name, shortName: b.shortName, bankLevel: b.bankLevel, parentId: b.parentId, parentName: b.parent?.name ?? null,
-      active: b.active, depth: b.depth, contact: current ? contactView(current) : null,
+      id: b.id,
+      name: b.name,
+      shortName: b.shortName,
+      bankLevel: b.bankLevel,
+      parentId: b.parentId,
+      parentName: b.parent?.name ?? null,
+      active: b.active,
+      depth: b.depth,
+      contact: current ? contactView(current) : null,
     };
   });
 }
@@ -113,7 +132,12 @@ export async function getRegistryBank(db: TDb, actor: TActor, bankOrgId: string,
   const b = await db.organization.findFirst({
     where: { AND: [{ id: bankOrgId, kind: OrgKind.BANK }, statusWhere(actor, { status: "all" })] },
     select: {
-      id: true, name: true, shortName: true, bankLevel: true, parentId: true, active: true,
+      id: true,
+      name: true,
+      shortName: true,
+      bankLevel: true,
+      parentId: true,
+      active: true,
       parent: { select: { name: true, bankLevel: true } },
       children: {
         where: { kind: OrgKind.BANK, ...(canActor(actor, "orgs.read") ? {} : { active: true }) },
@@ -128,8 +152,15 @@ export async function getRegistryBank(db: TDb, actor: TActor, bankOrgId: string,
   const today = shanghaiDateString(now);
   const inForce = (c: TContactRow) => c.effectiveOn.toISOString().slice(0, 10) <= today;
   return {
-    id: b.id, name: b.name, shortName: b.shortName, bankLevel: b.bankLevel, parentId: b.parentId, parentName: b.parent?.name ?? null,
-    parentLevel: b.parent?.bankLevel ?? null, active: b.active, children: b.children,
+    id: b.id,
+    name: b.name,
+    shortName: b.shortName,
+    bankLevel: b.bankLevel,
+    parentId: b.parentId,
+    parentName: b.parent?.name ?? null,
+    parentLevel: b.parent?.bankLevel ?? null,
+    active: b.active,
+    children: b.children,
     contact: current ? contactView(current) : null,
     history: b.bankContacts.filter(inForce).map(contactView),
     scheduled: b.bankContacts.filter((c) => !inForce(c)).map(contactView),
@@ -138,7 +169,8 @@ export async function getRegistryBank(db: TDb, actor: TActor, bankOrgId: string,
 
 /** Banks that could be the parent of a bank of this level (any higher level), for the edit form. */
 export async function listParentChoices(db: TDb, level: BankLevel | null, excludeId: string): Promise<{ id: string; name: string }[]> {
-  const levels = level === BankLevel.SUB_BRANCH ? [BankLevel.HEAD_OFFICE, BankLevel.BRANCH] : level === BankLevel.BRANCH ? [BankLevel.HEAD_OFFICE] : [];
+  const levels =
+    level === BankLevel.SUB_BRANCH ? [BankLevel.HEAD_OFFICE, BankLevel.BRANCH] : level === BankLevel.BRANCH ? [BankLevel.HEAD_OFFICE] : [];
   if (levels.length === 0) return [];
   return db.organization.findMany({
     where: { kind: OrgKind.BANK, active: true, bankLevel: { in: levels }, id: { not: excludeId } },
@@ -164,7 +196,12 @@ export type TRegistryPark = {
 };
 
 const PARK_SELECT = {
-  id: true, code: true, district: true, address: true, windowName: true, windowPhone: true,
+  id: true,
+  code: true,
+  district: true,
+  address: true,
+  windowName: true,
+  windowPhone: true,
   org: { select: { id: true, name: true, shortName: true, active: true } },
 } as const satisfies Prisma.ParkSelect;
 
@@ -172,8 +209,17 @@ type TParkRow = Prisma.ParkGetPayload<{ select: typeof PARK_SELECT }>;
 
 function parkView(p: TParkRow, count: number): TRegistryPark {
   return {
-    orgId: p.org.id, parkId: p.id, code: p.code, name: p.org.name, shortName: p.org.shortName, district: p.district, address: p.address,
-    windowName: p.windowName, windowPhone: p.windowPhone, active: p.org.active, enterpriseCount: count,
+    orgId: p.org.id,
+    parkId: p.id,
+    code: p.code,
+    name: p.org.name,
+    shortName: p.org.shortName,
+    district: p.district,
+    address: p.address,
+    windowName: p.windowName,
+    windowPhone: p.windowPhone,
+    active: p.org.active,
+    enterpriseCount: count,
   };
 }
 

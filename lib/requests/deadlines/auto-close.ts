@@ -13,7 +13,6 @@ import { requestLink, ROWS_PER_STATEMENT, type TTx } from "./shared";
 
 type TCandidate = { id: string; serial: string; title: string; answeredAt: Date; enterpriseOrgId: string; autoCloseUnratedDays: number };
 
-
 export async function autoCloseUnrated(tx: TTx, now: Date, calendar: WorkingCalendar): Promise<number> {
   // n working days end at least n−1 calendar days after the answer: a cheap pre-filter.
   const candidates = await tx.$queryRawUnsafe<TCandidate[]>(
@@ -28,7 +27,9 @@ export async function autoCloseUnrated(tx: TTx, now: Date, calendar: WorkingCale
       FOR UPDATE OF r SKIP LOCKED`,
     now.toISOString(),
   );
-  const due = candidates.filter((c) => now.getTime() > addWorkingDays(c.answeredAt, Math.max(0, c.autoCloseUnratedDays), calendar).getTime());
+  const due = candidates.filter(
+    (c) => now.getTime() > addWorkingDays(c.answeredAt, Math.max(0, c.autoCloseUnratedDays), calendar).getTime(),
+  );
   if (due.length === 0) return 0;
 
   for (let i = 0; i < due.length; i += ROWS_PER_STATEMENT) {

@@ -27,7 +27,9 @@ export async function flagForBulletin(tx: TTx, now: Date, calendar: WorkingCalen
     [...RUNNING],
     now.toISOString(),
   );
-  const due = candidates.filter((c) => now.getTime() > addWorkingDays(c.remindedAt, Math.max(0, c.bulletinAfterRemindDays), calendar).getTime());
+  const due = candidates.filter(
+    (c) => now.getTime() > addWorkingDays(c.remindedAt, Math.max(0, c.bulletinAfterRemindDays), calendar).getTime(),
+  );
   if (due.length === 0) return 0;
 
   for (let i = 0; i < due.length; i += ROWS_PER_STATEMENT) {

@@ -52,7 +52,12 @@ export async function remindRenewals(tx: TTx, now: Date): Promise<number> {
       orgIds: [l.bankOrgId, l.enterpriseOrgId],
       requestId: l.requestId,
       link: l.requestId ? requestLink(l.requestId) : null,
-      params: { product: l.product, enterprise: l.enterpriseName, amount: formatWanYuan(l.amountFen), maturesOn: l.maturesOn.toISOString().slice(0, 10) },
+      params: {
+        product: l.product,
+        enterprise: l.enterpriseName,
+        amount: formatWanYuan(l.amountFen),
+        maturesOn: l.maturesOn.toISOString().slice(0, 10),
+      },
       dedupeKey: `loan.renewal:${l.id}`,
     })),
   );

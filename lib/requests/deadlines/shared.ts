@@ -17,7 +17,10 @@ export function requestLink(id: string): string {
 
 /** The supervisors: every active finance office and central bank organization. */
 export async function supervisorOrgIds(tx: TTx): Promise<string[]> {
-  const rows = await tx.organization.findMany({ where: { active: true, kind: { in: ["FINANCE_OFFICE", "CENTRAL_BANK"] } }, select: { id: true } });
+  const rows = await tx.organization.findMany({
+    where: { active: true, kind: { in: ["FINANCE_OFFICE", "CENTRAL_BANK"] } },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 

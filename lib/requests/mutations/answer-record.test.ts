@@ -14,6 +14,9 @@ describe("answer records", () => {
 
   it("drops the ids from the stored answer", () => {
     const id = "00000000-0000-4000-8000-000000000000";
-    expect(answerRecord({ requestId: id, version: 3, kind: "CANNOT_DO", reason: "负债率过高" })).toEqual({ kind: "CANNOT_DO", reason: "负债率过高" });
+    expect(answerRecord({ requestId: id, version: 3, kind: "CANNOT_DO", reason: "负债率过高" })).toEqual({
+      kind: "CANNOT_DO",
+      reason: "负债率过高",
+    });
   });
 });

@@ -22,7 +22,12 @@ export async function startReplyClock(tx: Prisma.TransactionClient, start: Date,
 
 /** The clock as ledger content (ISO instants, so the hash is stable). */
 export function clockContent(start: Date, days: number, clock: TReplyClock) {
-  return { deadlineStartAt: start.toISOString(), replyDeadlineDays: days, dueAt: clock.dueAt.toISOString(), dueProvisional: clock.dueProvisional };
+  return {
+    deadlineStartAt: start.toISOString(),
+    replyDeadlineDays: days,
+    dueAt: clock.dueAt.toISOString(),
+    dueProvisional: clock.dueProvisional,
+  };
 }
 
 /** The due day as notification parameter: "2026-10-13" reads the same in both languages. */

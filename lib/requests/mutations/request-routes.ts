@@ -10,7 +10,10 @@ import { RouteRole } from "@/lib/generated/prisma/enums";
 type TTx = Prisma.TransactionClient;
 
 export async function routeToPrimary(tx: TTx, requestId: string, primary: string, copies: readonly string[] = []): Promise<void> {
-  await tx.requestRoute.updateMany({ where: { requestId, role: RouteRole.PRIMARY, bankOrgId: { not: primary } }, data: { role: RouteRole.COPY } });
+  await tx.requestRoute.updateMany({
+    where: { requestId, role: RouteRole.PRIMARY, bankOrgId: { not: primary } },
+    data: { role: RouteRole.COPY },
+  });
   await tx.requestRoute.upsert({
     where: { requestId_bankOrgId: { requestId, bankOrgId: primary } },
     create: { requestId, bankOrgId: primary, role: RouteRole.PRIMARY },
@@ -18,6 +21,9 @@ export async function routeToPrimary(tx: TTx, requestId: string, primary: string
   });
   const others = [...new Set(copies)].filter((id) => id !== primary);
   if (others.length > 0) {
-    await tx.requestRoute.createMany({ data: others.map((bankOrgId) => ({ requestId, bankOrgId, role: RouteRole.COPY })), skipDuplicates: true });
+    await tx.requestRoute.createMany({
+      data: others.map((bankOrgId) => ({ requestId, bankOrgId, role: RouteRole.COPY })),
+      skipDuplicates: true,
+    });
   }
 }

@@ -68,7 +68,12 @@ function submitContent(input: TSaveRequestInput, resubmission: boolean) {
   return { type: input.type, title: input.title, amountFen: input.amountFen, ...(resubmission ? { resubmission: true } : {}) };
 }
 
-export async function saveRequest(db: PrismaClient, actor: TWorkflowActor, input: TSaveRequestInput, opts?: TWorkflowOptions): Promise<TWorkflowResult> {
+export async function saveRequest(
+  db: PrismaClient,
+  actor: TWorkflowActor,
+  input: TSaveRequestInput,
+  opts?: TWorkflowOptions,
+): Promise<TWorkflowResult> {
   if (input.submit) {
     const missing = missingForSubmit(input);
     if (missing) throw new AppError("incomplete", missing);
@@ -77,11 +82,19 @@ export async function saveRequest(db: PrismaClient, actor: TWorkflowActor, input
   return createRequest(db, actor, input, opts);
 }
 
-async function createRequest(db: PrismaClient, actor: TWorkflowActor, input: TSaveRequestInput, opts?: TWorkflowOptions): Promise<TWorkflowResult> {
+async function createRequest(
+  db: PrismaClient,
+  actor: TWorkflowActor,
+  input: TSaveRequestInput,
+  opts?: TWorkflowOptions,
+): Promise<TWorkflowResult> {
   if (!canActor(actorOf(actor), "requests.create") || actor.orgKind !== OrgKind.ENTERPRISE) throw new AppError("forbidden");
   const now = opts?.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const enterprise = await tx.enterprise.findUnique({ where: { orgId: actor.orgId }, select: { id: true, parkId: true, registrationStatus: true } });
+    const enterprise = await tx.enterprise.findUnique({
+      where: { orgId: actor.orgId },
+      select: { id: true, parkId: true, registrationStatus: true },
+    });
     if (!enterprise || enterprise.registrationStatus !== RegistrationStatus.APPROVED) throw new AppError("notApproved");
     const program = await getCurrentProgram(tx, undefined, now);
     const rules = program ? await getCurrentRuleVersion(tx, program.id) : null;
@@ -122,7 +135,12 @@ async function createRequest(db: PrismaClient, actor: TWorkflowActor, input: TSa
   }, STEP_TX);
 }
 
-async function updateRequest(db: PrismaClient, actor: TWorkflowActor, input: TSaveRequestInput, opts?: TWorkflowOptions): Promise<TWorkflowResult> {
+async function updateRequest(
+  db: PrismaClient,
+  actor: TWorkflowActor,
+  input: TSaveRequestInput,
+  opts?: TWorkflowOptions,
+): Promise<TWorkflowResult> {
   return runStep(
     db,
     actor,
@@ -135,7 +153,11 @@ async function updateRequest(db: PrismaClient, actor: TWorkflowActor, input: TSa
         return;
       }
       await s.update({ ...fields(input), status: RequestStatus.SUBMITTED, submittedAt: s.now });
-      const [seq] = await s.ledger({ action: LedgerAction.SUBMIT, toStatus: RequestStatus.SUBMITTED, content: submitContent(input, resubmission) });
+      const [seq] = await s.ledger({
+        action: LedgerAction.SUBMIT,
+        toStatus: RequestStatus.SUBMITTED,
+        content: submitContent(input, resubmission),
+      });
       await notifyStep(s.tx, { ...s.row, title: input.title }, "request.submitted", [s.row.park.orgId], seq!);
     },
   );

@@ -67,43 +67,52 @@ export async function runStep(
   // transaction, it does not depend on the item.
   const scope = await loadScopeContext(db, actor);
   const where = requestScope(actorOf(actor), scope);
-  return retryOnDeadlock(() => runLockedStep(db, {
-    table: "Request",
-    id: spec.requestId,
-    read: (tx, id) => tx.request.findFirst({ where: { AND: [{ id }, where] }, include: STEP_ROW_INCLUDE }),
-    may: () => canActor(actorOf(actor), spec.permission),
-    sameVersion: (row) => spec.version !== undefined && spec.version === row.version,
-    canStart: (row) => canStep(spec.step, row, now),
-    tx: STEP_TX,
-  }, async (tx, row) => {
-    const step: TStep = {
-      tx,
-      row,
-      actor,
-      scope,
-      now,
-      async update(data) {
-        const { count } = await tx.request.updateMany({ where: { id: row.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
-        if (count !== 1) throw new AppError("conflict");
+  return retryOnDeadlock(() =>
+    runLockedStep(
+      db,
+      {
+        table: "Request",
+        id: spec.requestId,
+        read: (tx, id) => tx.request.findFirst({ where: { AND: [{ id }, where] }, include: STEP_ROW_INCLUDE }),
+        may: () => canActor(actorOf(actor), spec.permission),
+        sameVersion: (row) => spec.version !== undefined && spec.version === row.version,
+        canStart: (row) => canStep(spec.step, row, now),
+        tx: STEP_TX,
       },
-      async ledger(...entries) {
-        const appended = await appendLedgerEntries(
+      async (tx, row) => {
+        const step: TStep = {
           tx,
-          entries.map((e) => ({
-            ...e,
-            fromStatus: e.fromStatus === undefined ? row.status : e.fromStatus,
-            requestId: row.id,
-            actorUserId: actor.userId,
-            actorOrgId: actor.orgId,
-            occurredAt: now,
-          })),
-        );
-        return appended.map((a) => a.seq);
+          row,
+          actor,
+          scope,
+          now,
+          async update(data) {
+            const { count } = await tx.request.updateMany({
+              where: { id: row.id, version: row.version },
+              data: { ...data, version: { increment: 1 } },
+            });
+            if (count !== 1) throw new AppError("conflict");
+          },
+          async ledger(...entries) {
+            const appended = await appendLedgerEntries(
+              tx,
+              entries.map((e) => ({
+                ...e,
+                fromStatus: e.fromStatus === undefined ? row.status : e.fromStatus,
+                requestId: row.id,
+                actorUserId: actor.userId,
+                actorOrgId: actor.orgId,
+                occurredAt: now,
+              })),
+            );
+            return appended.map((a) => a.seq);
+          },
+        };
+        await body(step);
+        return tx.request.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, serial: true, status: true, version: true } });
       },
-    };
-    await body(step);
-    return tx.request.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, serial: true, status: true, version: true } });
-  }));
+    ),
+  );
 }
 
 /**

@@ -1,6 +1,14 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AnswerKind, CloseReason, EscalationReason, LedgerAction, Rating, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type {
+  AnswerKind,
+  CloseReason,
+  EscalationReason,
+  LedgerAction,
+  Rating,
+  RequestStatus,
+  RequestType,
+} from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { requestScope, type TScopeContext } from "@/lib/auth/scopes";
 
@@ -64,26 +72,69 @@ export type TRequestDetail = {
  * another tenant's id returns null ("not found"), exactly like an id that does not exist.
  * A caller that already holds the actor's scope context passes it (no second load).
  */
-export async function getRequestDetail(db: PrismaClient, user: TActorSource, requestId: string, ctx?: TScopeContext): Promise<TRequestDetail | null> {
+export async function getRequestDetail(
+  db: PrismaClient,
+  user: TActorSource,
+  requestId: string,
+  ctx?: TScopeContext,
+): Promise<TRequestDetail | null> {
   const where = requestScope(actorOf(user), ctx ?? (await loadScopeContext(db, user)));
   const r = await db.request.findFirst({
     where: { AND: [{ id: requestId }, where] },
     select: {
-      id: true, serial: true, type: true, status: true, title: true, description: true, amountFen: true,
-      submittedAt: true, dueAt: true, version: true, purpose: true, termMonths: true, collateral: true, neededBy: true,
-      preferredProducts: true, parkId: true, enterpriseId: true, assignedBankId: true, forwardedAt: true, signedAt: true,
-      answeredAt: true, answerKind: true, answer: true, escalatedAt: true, escalationReason: true, remindedAt: true,
-      inBulletin: true, closedAt: true, closeReason: true, rating: true, ratingComment: true, returnReason: true,
-      returnDisputedAt: true, returnDisputeNote: true, withdrawnAfterAnswer: true, withdrawalCheckedAt: true, dueProvisional: true,
+      id: true,
+      serial: true,
+      type: true,
+      status: true,
+      title: true,
+      description: true,
+      amountFen: true,
+      submittedAt: true,
+      dueAt: true,
+      version: true,
+      purpose: true,
+      termMonths: true,
+      collateral: true,
+      neededBy: true,
+      preferredProducts: true,
+      parkId: true,
+      enterpriseId: true,
+      assignedBankId: true,
+      forwardedAt: true,
+      signedAt: true,
+      answeredAt: true,
+      answerKind: true,
+      answer: true,
+      escalatedAt: true,
+      escalationReason: true,
+      remindedAt: true,
+      inBulletin: true,
+      closedAt: true,
+      closeReason: true,
+      rating: true,
+      ratingComment: true,
+      returnReason: true,
+      returnDisputedAt: true,
+      returnDisputeNote: true,
+      withdrawnAfterAnswer: true,
+      withdrawalCheckedAt: true,
+      dueProvisional: true,
       enterprise: { select: { name: true } },
       park: { select: { org: { select: { name: true } } } },
       assignedBank: { select: { name: true } },
       routes: { where: { role: "COPY" }, orderBy: { createdAt: "asc" }, select: { bank: { select: { id: true, name: true } } } },
-      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true } },
+      attachments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true },
+      },
       ledger: {
         orderBy: { seq: "asc" },
         select: {
-          seq: true, action: true, occurredAt: true, note: true, content: true,
+          seq: true,
+          action: true,
+          occurredAt: true,
+          note: true,
+          content: true,
           actor: { select: { name: true } },
           actorOrgId: true,
         },
@@ -94,19 +145,26 @@ export async function getRequestDetail(db: PrismaClient, user: TActorSource, req
   // Ledger actor orgs in one query (LedgerEntry keeps the org id, not a relation).
   const orgIds = [...new Set(r.ledger.map((e) => e.actorOrgId).filter((id): id is string => id !== null))];
   const orgNames = new Map(
-    orgIds.length === 0 ? [] : (await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
+    orgIds.length === 0
+      ? []
+      : (await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
   );
   const { enterprise, park, assignedBank, routes, ledger, amountFen, ...fields } = r;
   return {
     ...fields,
     amountFen: amountFen?.toString() ?? null,
-    enterpriseName: enterprise.name, parkName: park.org.name, assignedBankName: assignedBank?.name ?? null,
+    enterpriseName: enterprise.name,
+    parkName: park.org.name,
+    assignedBankName: assignedBank?.name ?? null,
     copyBanks: routes.map((x) => x.bank),
     timeline: ledger.map((e) => ({
-      seq: e.seq, action: e.action, occurredAt: e.occurredAt, actorName: e.actor?.name ?? null,
-      actorOrgName: e.actorOrgId ? (orgNames.get(e.actorOrgId) ?? null) : null, note: e.note, content: e.content,
+      seq: e.seq,
+      action: e.action,
+      occurredAt: e.occurredAt,
+      actorName: e.actor?.name ?? null,
+      actorOrgName: e.actorOrgId ? (orgNames.get(e.actorOrgId) ?? null) : null,
+      note: e.note,
+      content: e.content,
     })),
   };
 }
-
-

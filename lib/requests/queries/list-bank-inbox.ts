@@ -18,8 +18,20 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
 import {
-  COUNT_CAP, cappedCount, keyDate, keyNullableDate, keysetOrderBy, keyText, keyUuid, readKeysetPage,
-  type TCappedCount, type TKeyColumn, type TKeysetPage, type TKeysetQuery, type TKeysetSegment, type TPageCursor,
+  COUNT_CAP,
+  cappedCount,
+  keyDate,
+  keyNullableDate,
+  keysetOrderBy,
+  keyText,
+  keyUuid,
+  readKeysetPage,
+  type TCappedCount,
+  type TKeyColumn,
+  type TKeysetPage,
+  type TKeysetQuery,
+  type TKeysetSegment,
+  type TPageCursor,
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { compareInboxItems } from "../inbox-order";
@@ -59,8 +71,16 @@ export type TBankInbox = { list: TInboxList; page: TInboxPage; totals: Record<TI
 export type TInboxOptions = { list?: TInboxList; cursor?: TPageCursor | null; pageSize?: number; now?: Date; calendar?: WorkingCalendar };
 
 const select = {
-  id: true, serial: true, title: true, type: true, status: true, amountFen: true,
-  forwardedAt: true, dueAt: true, dueProvisional: true, answeredAt: true,
+  id: true,
+  serial: true,
+  title: true,
+  type: true,
+  status: true,
+  amountFen: true,
+  forwardedAt: true,
+  dueAt: true,
+  dueProvisional: true,
+  answeredAt: true,
   enterprise: { select: { name: true } },
   park: { select: { org: { select: { name: true } } } },
   assignedBank: { select: { name: true } },
@@ -77,14 +97,23 @@ const running = (): Prisma.RequestWhereInput => ({
 });
 
 // The orders of the three parts; serial breaks ties, so each order is total.
-const RUNNING_KEY: readonly TKeyColumn[] = [{ field: "dueAt", direction: "asc", nullable: true }, { field: "serial", direction: "asc" }];
+const RUNNING_KEY: readonly TKeyColumn[] = [
+  { field: "dueAt", direction: "asc", nullable: true },
+  { field: "serial", direction: "asc" },
+];
 // The answered part only holds rows with an answeredAt (its where says so).
-const ANSWERED_KEY: readonly TKeyColumn[] = [{ field: "answeredAt", direction: "desc" }, { field: "serial", direction: "asc" }];
+const ANSWERED_KEY: readonly TKeyColumn[] = [
+  { field: "answeredAt", direction: "desc" },
+  { field: "serial", direction: "asc" },
+];
 // Copies are read from the bank's routes, newest first: the route's createdAt is when the
 // item reached the bank (forwarded with a copy to it, or reassigned away from it), and the
 // index RequestRoute(bankOrgId, role, createdAt, id) serves the order without reading the
 // bank's other copies.
-const COPIES_KEY: readonly TKeyColumn[] = [{ field: "createdAt", direction: "desc" }, { field: "id", direction: "desc" }];
+const COPIES_KEY: readonly TKeyColumn[] = [
+  { field: "createdAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+];
 
 const emptyPage = (): TInboxPage => ({ items: [], total: cappedCount(0), next: null, previous: null });
 
@@ -115,15 +144,29 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     cursor: z.tuple([keyDate, keyUuid]),
     keyOf: (r) => [r.createdAt, r.id],
     read: (q: TKeysetQuery) =>
-      db.requestRoute.findMany({ where: q.where ? { AND: [whereCopies, q.where] } : whereCopies, orderBy: q.orderBy as Prisma.RequestRouteOrderByWithRelationInput[], take: q.take, select: copySelect }),
+      db.requestRoute.findMany({
+        where: q.where ? { AND: [whereCopies, q.where] } : whereCopies,
+        orderBy: q.orderBy as Prisma.RequestRouteOrderByWithRelationInput[],
+        take: q.take,
+        select: copySelect,
+      }),
   };
 
-  const segment = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[], cursor: z.ZodType<(Date | string | null)[]>): TKeysetSegment<TRow> => ({
+  const segment = (
+    where: Prisma.RequestWhereInput,
+    columns: readonly TKeyColumn[],
+    cursor: z.ZodType<(Date | string | null)[]>,
+  ): TKeysetSegment<TRow> => ({
     columns,
     cursor,
     keyOf: (r) => columns.map((c) => r[c.field as "dueAt" | "answeredAt" | "forwardedAt" | "serial"]),
     read: (q: TKeysetQuery) =>
-      db.request.findMany({ where: q.where ? { AND: [where, q.where] } : where, orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[], take: q.take, select }),
+      db.request.findMany({
+        where: q.where ? { AND: [where, q.where] } : where,
+        orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
+        take: q.take,
+        select,
+      }),
   });
   // A total stops at COUNT_CAP + 1 rows, read in the list's order.
   const count = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[]) =>
@@ -149,7 +192,13 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     // clock runs; compareInboxItems states the rule and keeps the running part of the page
     // in it. The answered part (status ANSWERED) stays in its own order, after them.
     const rows = page.rows.map(toItem);
-    return { ...page, rows: [...rows.filter((i) => i.status !== RequestStatus.ANSWERED).sort(compareInboxItems), ...rows.filter((i) => i.status === RequestStatus.ANSWERED)] };
+    return {
+      ...page,
+      rows: [
+        ...rows.filter((i) => i.status !== RequestStatus.ANSWERED).sort(compareInboxItems),
+        ...rows.filter((i) => i.status === RequestStatus.ANSWERED),
+      ],
+    };
   };
 
   const [page, runningTotal, answeredTotal, copiesTotal] = await Promise.all([
@@ -171,16 +220,26 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
  */
 function countCopies(db: PrismaClient, banks: readonly string[], where: Prisma.RequestRouteWhereInput): Promise<number> {
   const orderBy = keysetOrderBy(COPIES_KEY) as Prisma.RequestRouteOrderByWithRelationInput[];
-  if (banks.length === 1) return db.requestRoute.count({ where: { bankOrgId: banks[0], role: RouteRole.COPY }, orderBy, take: COUNT_CAP + 1 });
+  if (banks.length === 1)
+    return db.requestRoute.count({ where: { bankOrgId: banks[0], role: RouteRole.COPY }, orderBy, take: COUNT_CAP + 1 });
   return db.requestRoute.count({ where, orderBy, take: COUNT_CAP + 1 });
 }
 
 function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {
   return {
-    id: r.id, serial: r.serial, title: r.title, type: r.type, status: r.status,
+    id: r.id,
+    serial: r.serial,
+    title: r.title,
+    type: r.type,
+    status: r.status,
     amountFen: r.amountFen?.toString() ?? null,
-    enterpriseName: r.enterprise.name, parkName: r.park.org.name, bankName: r.assignedBank?.name ?? null,
-    forwardedAt: r.forwardedAt, dueAt: r.dueAt, dueProvisional: r.dueProvisional, answeredAt: r.answeredAt,
+    enterpriseName: r.enterprise.name,
+    parkName: r.park.org.name,
+    bankName: r.assignedBank?.name ?? null,
+    forwardedAt: r.forwardedAt,
+    dueAt: r.dueAt,
+    dueProvisional: r.dueProvisional,
+    answeredAt: r.answeredAt,
     deadline: r.dueAt && r.answeredAt === null && isRunningStatus(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
   };
 }
@@ -199,7 +258,11 @@ export async function listUrgentInboxItems(
   const banks = bankCoverage(actor, ctx.bankOrgIds);
   if (banks.length === 0 || isNothing(requestScope(actor, ctx))) return [];
   const rows = await db.request.findMany({
-    where: { status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] }, answeredAt: null, assignedBankId: { in: banks } },
+    where: {
+      status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] },
+      answeredAt: null,
+      assignedBankId: { in: banks },
+    },
     orderBy: keysetOrderBy(RUNNING_KEY) as Prisma.RequestOrderByWithRelationInput[],
     take: options.take,
     select,

@@ -4,8 +4,16 @@ import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
 import {
-  COUNT_CAP, cappedCount, keyNullableDate, keysetOrderBy, keyUuid, readKeysetPage,
-  type TCappedCount, type TKeyColumn, type TKeysetPage, type TPageCursor,
+  COUNT_CAP,
+  cappedCount,
+  keyNullableDate,
+  keysetOrderBy,
+  keyUuid,
+  readKeysetPage,
+  type TCappedCount,
+  type TKeyColumn,
+  type TKeysetPage,
+  type TPageCursor,
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { REQUEST_PAGE_SIZE } from "../list-filters";
@@ -42,23 +50,38 @@ export async function listParkQueue(db: PrismaClient, actor: TActorSource, curso
   const where: Prisma.RequestWhereInput = { AND: [scope, { status: RequestStatus.SUBMITTED }] };
   const [page, total] = await Promise.all([
     readKeysetPage(
-      [{
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TParkQueueRow) => [r.submittedAt, r.id],
-        read: async (q) => {
-          const rows = await db.request.findMany({
-            where: q.where ? { AND: [where, q.where] } : where,
-            orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-            take: q.take,
-            select: { id: true, serial: true, type: true, title: true, amountFen: true, submittedAt: true, enterprise: { select: { name: true } } },
-          });
-          return rows.map((r) => ({
-            id: r.id, serial: r.serial, type: r.type, title: r.title, amountFen: r.amountFen?.toString() ?? null,
-            enterpriseName: r.enterprise.name, submittedAt: r.submittedAt,
-          }));
+      [
+        {
+          columns: COLUMNS,
+          cursor: CURSOR,
+          keyOf: (r: TParkQueueRow) => [r.submittedAt, r.id],
+          read: async (q) => {
+            const rows = await db.request.findMany({
+              where: q.where ? { AND: [where, q.where] } : where,
+              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
+              take: q.take,
+              select: {
+                id: true,
+                serial: true,
+                type: true,
+                title: true,
+                amountFen: true,
+                submittedAt: true,
+                enterprise: { select: { name: true } },
+              },
+            });
+            return rows.map((r) => ({
+              id: r.id,
+              serial: r.serial,
+              type: r.type,
+              title: r.title,
+              amountFen: r.amountFen?.toString() ?? null,
+              enterpriseName: r.enterprise.name,
+              submittedAt: r.submittedAt,
+            }));
+          },
         },
-      }],
+      ],
       cursor,
       REQUEST_PAGE_SIZE,
     ),

@@ -3,7 +3,15 @@ import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
 import {
-  COUNT_CAP, cappedCount, keyDate, keysetOrderBy, keyUuid, readKeysetPage, type TCappedCount, type TKeyColumn, type TKeysetPage,
+  COUNT_CAP,
+  cappedCount,
+  keyDate,
+  keysetOrderBy,
+  keyUuid,
+  readKeysetPage,
+  type TCappedCount,
+  type TKeyColumn,
+  type TKeysetPage,
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { REQUEST_PAGE_SIZE, type TRequestListFilters } from "../list-filters";
@@ -36,7 +44,16 @@ const COLUMNS: readonly TKeyColumn[] = [
 const CURSOR = z.tuple([keyDate, keyUuid]);
 
 const select = {
-  id: true, serial: true, type: true, status: true, title: true, amountFen: true, submittedAt: true, dueAt: true, answeredAt: true, updatedAt: true,
+  id: true,
+  serial: true,
+  type: true,
+  status: true,
+  title: true,
+  amountFen: true,
+  submittedAt: true,
+  dueAt: true,
+  answeredAt: true,
+  updatedAt: true,
   enterprise: { select: { name: true } },
   park: { select: { org: { select: { name: true, shortName: true } } } },
   assignedBank: { select: { name: true } },
@@ -49,7 +66,12 @@ const select = {
  * status, type and a search in serial or title; keyset-paged from `filters.cursor`, with
  * a total capped at COUNT_CAP.
  */
-export async function listRequests(db: PrismaClient, actor: TActorSource, filters: TRequestListFilters, now: Date = new Date()): Promise<TRequestList> {
+export async function listRequests(
+  db: PrismaClient,
+  actor: TActorSource,
+  filters: TRequestListFilters,
+  now: Date = new Date(),
+): Promise<TRequestList> {
   const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
   const empty: TRequestList = { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REQUEST_PAGE_SIZE };
   if (isNothing(scope)) return empty;
@@ -63,7 +85,13 @@ export async function listRequests(db: PrismaClient, actor: TActorSource, filter
         : {},
       // Narrowing filters only: the scope above still decides what may be seen.
       filters.bank
-        ? { OR: [{ assignedBankId: filters.bank }, { assignedBank: { parentId: filters.bank } }, { assignedBank: { parent: { parentId: filters.bank } } }] }
+        ? {
+            OR: [
+              { assignedBankId: filters.bank },
+              { assignedBank: { parentId: filters.bank } },
+              { assignedBank: { parent: { parentId: filters.bank } } },
+            ],
+          }
         : {},
       filters.park ? { parkId: filters.park } : {},
       filters.overdue ? { status: { in: [...RUNNING_DEADLINE_STATUSES] }, answeredAt: null, dueAt: { lt: now } } : {},
@@ -71,20 +99,22 @@ export async function listRequests(db: PrismaClient, actor: TActorSource, filter
   };
   const [page, total] = await Promise.all([
     readKeysetPage(
-      [{
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TRequestListRow) => [r.updatedAt, r.id],
-        read: async (q) => {
-          const rows = await db.request.findMany({
-            where: q.where ? { AND: [where, q.where] } : where,
-            orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-            take: q.take,
-            select,
-          });
-          return rows.map(toRow);
+      [
+        {
+          columns: COLUMNS,
+          cursor: CURSOR,
+          keyOf: (r: TRequestListRow) => [r.updatedAt, r.id],
+          read: async (q) => {
+            const rows = await db.request.findMany({
+              where: q.where ? { AND: [where, q.where] } : where,
+              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
+              take: q.take,
+              select,
+            });
+            return rows.map(toRow);
+          },
         },
-      }],
+      ],
       filters.cursor,
       REQUEST_PAGE_SIZE,
     ),
@@ -96,8 +126,18 @@ export async function listRequests(db: PrismaClient, actor: TActorSource, filter
 
 function toRow(r: Prisma.RequestGetPayload<{ select: typeof select }>): TRequestListRow {
   return {
-    id: r.id, serial: r.serial, type: r.type, status: r.status, title: r.title, amountFen: r.amountFen?.toString() ?? null,
-    enterpriseName: r.enterprise.name, parkName: r.park.org.shortName ?? r.park.org.name, assignedBankName: r.assignedBank?.name ?? null,
-    submittedAt: r.submittedAt, dueAt: r.dueAt, answeredAt: r.answeredAt, updatedAt: r.updatedAt,
+    id: r.id,
+    serial: r.serial,
+    type: r.type,
+    status: r.status,
+    title: r.title,
+    amountFen: r.amountFen?.toString() ?? null,
+    enterpriseName: r.enterprise.name,
+    parkName: r.park.org.shortName ?? r.park.org.name,
+    assignedBankName: r.assignedBank?.name ?? null,
+    submittedAt: r.submittedAt,
+    dueAt: r.dueAt,
+    answeredAt: r.answeredAt,
+    updatedAt: r.updatedAt,
   };
 }

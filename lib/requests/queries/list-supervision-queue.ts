@@ -14,7 +14,15 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { requestScope } from "@/lib/auth/scopes";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
-import { keyDate, keyNullableDate, keyText, readKeysetPage, type TKeyColumn, type TKeyValue, type TPageCursor } from "@/lib/pagination/keyset";
+import {
+  keyDate,
+  keyNullableDate,
+  keyText,
+  readKeysetPage,
+  type TKeyColumn,
+  type TKeyValue,
+  type TPageCursor,
+} from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
 import { shanghaiQuarter, type TQuarter } from "../quarter";
@@ -62,7 +70,13 @@ export type TSupervisionQueue = {
   previous: string | null;
 };
 
-export type TSupervisionOptions = { tab?: TSupervisionTab; cursor?: TPageCursor | null; pageSize?: number; now?: Date; calendar?: WorkingCalendar };
+export type TSupervisionOptions = {
+  tab?: TSupervisionTab;
+  cursor?: TPageCursor | null;
+  pageSize?: number;
+  now?: Date;
+  calendar?: WorkingCalendar;
+};
 
 // Each tab's order, made total by the serial (a keyset needs that), and its cursor's types.
 const ORDER: Record<TSupervisionTab, { columns: readonly TKeyColumn[]; cursor: z.ZodType<TKeyValue[]> }> = {
@@ -75,17 +89,46 @@ const ORDER: Record<TSupervisionTab, { columns: readonly TKeyColumn[]; cursor: z
     cursor: z.tuple([keyNullableDate, keyNullableDate, keyText]),
   },
   // The tab's where requires returnDisputedAt.
-  disputes: { columns: [{ field: "returnDisputedAt", direction: "asc" }, { field: "serial", direction: "asc" }], cursor: z.tuple([keyDate, keyText]) },
-  withdrawals: { columns: [{ field: "updatedAt", direction: "asc" }, { field: "serial", direction: "asc" }], cursor: z.tuple([keyDate, keyText]) },
+  disputes: {
+    columns: [
+      { field: "returnDisputedAt", direction: "asc" },
+      { field: "serial", direction: "asc" },
+    ],
+    cursor: z.tuple([keyDate, keyText]),
+  },
+  withdrawals: {
+    columns: [
+      { field: "updatedAt", direction: "asc" },
+      { field: "serial", direction: "asc" },
+    ],
+    cursor: z.tuple([keyDate, keyText]),
+  },
   bulletin: { columns: [{ field: "serial", direction: "asc" }], cursor: z.tuple([keyText]) },
 };
 
-const EVENT_OF_TAB: Partial<Record<TSupervisionTab, LedgerAction>> = { bulletin: LedgerAction.BULLETIN, withdrawals: LedgerAction.WITHDRAW };
+const EVENT_OF_TAB: Partial<Record<TSupervisionTab, LedgerAction>> = {
+  bulletin: LedgerAction.BULLETIN,
+  withdrawals: LedgerAction.WITHDRAW,
+};
 
 const select = {
-  id: true, serial: true, title: true, type: true, status: true, dueAt: true, dueProvisional: true, answeredAt: true,
-  escalatedAt: true, escalationReason: true, remindedAt: true, inBulletin: true, answerKind: true,
-  returnReason: true, returnDisputedAt: true, returnDisputeNote: true, updatedAt: true,
+  id: true,
+  serial: true,
+  title: true,
+  type: true,
+  status: true,
+  dueAt: true,
+  dueProvisional: true,
+  answeredAt: true,
+  escalatedAt: true,
+  escalationReason: true,
+  remindedAt: true,
+  inBulletin: true,
+  answerKind: true,
+  returnReason: true,
+  returnDisputedAt: true,
+  returnDisputeNote: true,
+  updatedAt: true,
   enterprise: { select: { name: true } },
   park: { select: { org: { select: { name: true } } } },
   assignedBank: { select: { name: true } },
@@ -93,7 +136,11 @@ const select = {
 
 type TRow = Prisma.RequestGetPayload<{ select: typeof select }> & { ledger?: { occurredAt: Date }[] };
 
-export async function listSupervisionQueue(db: PrismaClient, user: TActorSource, options: TSupervisionOptions = {}): Promise<TSupervisionQueue> {
+export async function listSupervisionQueue(
+  db: PrismaClient,
+  user: TActorSource,
+  options: TSupervisionOptions = {},
+): Promise<TSupervisionQueue> {
   const now = options.now ?? new Date();
   const tab = options.tab ?? "supervision";
   const pageSize = options.pageSize ?? SUPERVISION_PAGE_SIZE;
@@ -108,21 +155,23 @@ export async function listSupervisionQueue(db: PrismaClient, user: TActorSource,
   const [counts, page, calendar] = await Promise.all([
     countSupervisionTabs(db, user, now),
     readKeysetPage<TRow>(
-      [{
-        columns,
-        cursor,
-        keyOf: (r) => columns.map((c) => r[c.field as "dueAt" | "escalatedAt" | "returnDisputedAt" | "updatedAt" | "serial"]),
-        read: (q) =>
-          db.request.findMany({
-            where: q.where ? { AND: [where, q.where] } : where,
-            orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-            take: q.take,
-            select: {
-              ...select,
-              ledger: event ? { where: { action: event }, orderBy: { seq: "desc" }, take: 1, select: { occurredAt: true } } : false,
-            },
-          }),
-      }],
+      [
+        {
+          columns,
+          cursor,
+          keyOf: (r) => columns.map((c) => r[c.field as "dueAt" | "escalatedAt" | "returnDisputedAt" | "updatedAt" | "serial"]),
+          read: (q) =>
+            db.request.findMany({
+              where: q.where ? { AND: [where, q.where] } : where,
+              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
+              take: q.take,
+              select: {
+                ...select,
+                ledger: event ? { where: { action: event }, orderBy: { seq: "desc" }, take: 1, select: { occurredAt: true } } : false,
+              },
+            }),
+        },
+      ],
       options.cursor ?? null,
       pageSize,
     ),
@@ -133,12 +182,26 @@ export async function listSupervisionQueue(db: PrismaClient, user: TActorSource,
     const overdue = r.dueAt !== null && r.answeredAt === null && RUNNING_STATUSES.includes(r.status) && now > r.dueAt;
     const deadline = overdue && r.dueAt ? deadlineState(r.dueAt, now, calendar) : null;
     return {
-      id: r.id, serial: r.serial, title: r.title, type: r.type, status: r.status,
-      enterpriseName: r.enterprise.name, parkName: r.park.org.name, bankName: r.assignedBank?.name ?? null,
-      dueAt: r.dueAt, dueProvisional: r.dueProvisional, escalatedAt: r.escalatedAt, escalationReason: r.escalationReason,
-      remindedAt: r.remindedAt, inBulletin: r.inBulletin, answerKind: r.answerKind,
-      returnReason: r.returnReason, returnDisputedAt: r.returnDisputedAt, returnDisputeNote: r.returnDisputeNote,
-      deadline, daysOverdue: deadline ? -deadline.workingDaysLeft : null,
+      id: r.id,
+      serial: r.serial,
+      title: r.title,
+      type: r.type,
+      status: r.status,
+      enterpriseName: r.enterprise.name,
+      parkName: r.park.org.name,
+      bankName: r.assignedBank?.name ?? null,
+      dueAt: r.dueAt,
+      dueProvisional: r.dueProvisional,
+      escalatedAt: r.escalatedAt,
+      escalationReason: r.escalationReason,
+      remindedAt: r.remindedAt,
+      inBulletin: r.inBulletin,
+      answerKind: r.answerKind,
+      returnReason: r.returnReason,
+      returnDisputedAt: r.returnDisputedAt,
+      returnDisputeNote: r.returnDisputeNote,
+      deadline,
+      daysOverdue: deadline ? -deadline.workingDaysLeft : null,
       eventAt: r.ledger?.[0]?.occurredAt ?? null,
     };
   });

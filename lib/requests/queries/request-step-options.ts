@@ -29,8 +29,13 @@ export async function listPassTargets(db: PrismaClient, user: TActorSource, requ
   if (!r) return [];
   const pairings = await db.parkBankPairing.findMany({
     where: {
-      programId: r.programId, year: r.program.year, parkId: r.parkId, role: PairingRole.PARTICIPATING, endedAt: null,
-      bankOrgId: { not: r.assignedBankId ?? undefined }, bank: { active: true },
+      programId: r.programId,
+      year: r.program.year,
+      parkId: r.parkId,
+      role: PairingRole.PARTICIPATING,
+      endedAt: null,
+      bankOrgId: { not: r.assignedBankId ?? undefined },
+      bank: { active: true },
     },
     orderBy: { bank: { name: "asc" } },
     select: { bank: { select: { id: true, name: true } } },

@@ -8,7 +8,6 @@ import { OrgKind } from "@/lib/generated/prisma/enums";
 import { bankIdsOf } from "../timeline-content";
 import { isUuid } from "@/lib/ids";
 
-
 export async function timelineBankNames(db: PrismaClient, timeline: readonly { content: unknown }[]): Promise<Record<string, string>> {
   const ids = [...new Set(timeline.flatMap((e) => bankIdsOf(e.content)))].filter((id) => isUuid(id));
   if (ids.length === 0) return {};

@@ -19,8 +19,18 @@ export async function verifyRequestLedger(db: TDb, requestId: string): Promise<T
     where: { requestId },
     orderBy: { seq: "asc" },
     select: {
-      requestId: true, seq: true, action: true, actorUserId: true, actorOrgId: true, fromStatus: true, toStatus: true,
-      content: true, note: true, occurredAt: true, prevHash: true, hash: true,
+      requestId: true,
+      seq: true,
+      action: true,
+      actorUserId: true,
+      actorOrgId: true,
+      fromStatus: true,
+      toStatus: true,
+      content: true,
+      note: true,
+      occurredAt: true,
+      prevHash: true,
+      hash: true,
     },
   });
   const broken = verifyChain(entries);

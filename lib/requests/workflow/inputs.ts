@@ -51,7 +51,10 @@ export const wanYuanToFen = z
   });
 const optionalInt = (min: number, max: number) =>
   z
-    .union([z.coerce.number().int({ message: "badNumber" }).min(min, { message: "badNumber" }).max(max, { message: "badNumber" }), z.literal("")])
+    .union([
+      z.coerce.number().int({ message: "badNumber" }).min(min, { message: "badNumber" }).max(max, { message: "badNumber" }),
+      z.literal(""),
+    ])
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v));
 /** Percent per year, e.g. "3.45" → "3.4500" (Decimal(6,4) in the database). */
@@ -142,7 +145,11 @@ export const ZAnswer = z.discriminatedUnion("kind", [
     kind: z.literal(AnswerKind.GRANTED),
     amountFen: wanYuanToFen.refine((v) => v !== null, { message: "required" }),
     annualRate,
-    termMonths: z.coerce.number({ message: "badNumber" }).int({ message: "badNumber" }).min(1, { message: "badNumber" }).max(360, { message: "badNumber" }),
+    termMonths: z.coerce
+      .number({ message: "badNumber" })
+      .int({ message: "badNumber" })
+      .min(1, { message: "badNumber" })
+      .max(360, { message: "badNumber" }),
     product: required(100),
     guarantee: optional(200),
     isFirstLoan: checkbox,
@@ -169,7 +176,11 @@ export const ZAssign = z.object({
   requestId: id,
   version,
   bankOrgId: z.string().uuid({ message: "badBank" }),
-  deadlineDays: z.coerce.number({ message: "badNumber" }).int({ message: "badNumber" }).min(1, { message: "badNumber" }).max(20, { message: "badNumber" }),
+  deadlineDays: z.coerce
+    .number({ message: "badNumber" })
+    .int({ message: "badNumber" })
+    .min(1, { message: "badNumber" })
+    .max(20, { message: "badNumber" }),
   note: optional(500),
 });
 export type TAssignInput = z.output<typeof ZAssign>;

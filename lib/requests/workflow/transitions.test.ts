@@ -27,7 +27,14 @@ describe("the request state machine", () => {
   it("never lets a step start from a status outside its table row", () => {
     for (const step of Object.keys(STEP_FROM) as TWorkflowStep[]) {
       for (const status of ALL) {
-        for (const extra of [{}, { dueAt: PAST_DUE }, { returnDisputedAt: NOW }, { withdrawnAfterAnswer: true }, { signedAt: NOW }, { answeredAt: NOW }]) {
+        for (const extra of [
+          {},
+          { dueAt: PAST_DUE },
+          { returnDisputedAt: NOW },
+          { withdrawnAfterAnswer: true },
+          { signedAt: NOW },
+          { answeredAt: NOW },
+        ]) {
           if (canStep(step, facts(status, extra), NOW)) expect(STEP_FROM[step]).toContain(status);
         }
       }

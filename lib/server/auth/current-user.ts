@@ -43,7 +43,10 @@ export async function requirePermission(permission: TPermission): Promise<TSessi
   const user = await requireUser();
   if (!can(user.role, permission)) {
     await writeAudit(db(), {
-      action: `denied.page.${permission}`, outcome: "DENIED", actorUserId: user.userId, actorOrgId: user.orgId,
+      action: `denied.page.${permission}`,
+      outcome: "DENIED",
+      actorUserId: user.userId,
+      actorOrgId: user.orgId,
       ...(await requestMeta()),
     });
     redirect("/");

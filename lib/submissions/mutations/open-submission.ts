@@ -45,12 +45,20 @@ export async function getOrCreateSubmission(
     const windowDays = await windowDaysOf(tx, program.id);
     const dueAt = submissionDueAt(q, windowDays, await loadWorkingCalendar(tx));
     // Two clicks at once: the unique key lets one insert win; both then read that row.
-    const inserted = await tx.quarterlySubmission.createMany({ data: [{ ...key, status: SubmissionStatus.DRAFT, dueAt }], skipDuplicates: true });
+    const inserted = await tx.quarterlySubmission.createMany({
+      data: [{ ...key, status: SubmissionStatus.DRAFT, dueAt }],
+      skipDuplicates: true,
+    });
     const row = await tx.quarterlySubmission.findUniqueOrThrow({ where: { programId_bankOrgId_year_quarter: key }, select: { id: true } });
     if (inserted.count === 1) {
       await writeAudit(tx, {
-        action: "submissions.open", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "QuarterlySubmission", targetId: row.id,
-        ip: opts.meta?.ip ?? null, userAgent: opts.meta?.userAgent ?? null,
+        action: "submissions.open",
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        targetType: "QuarterlySubmission",
+        targetId: row.id,
+        ip: opts.meta?.ip ?? null,
+        userAgent: opts.meta?.userAgent ?? null,
         details: { programId: program.id, year: q.year, quarter: q.quarter, dueAt: dueAt.toISOString(), windowDays },
       });
     }

@@ -22,21 +22,37 @@ const reviewer = { from: [SubmissionStatus.SUBMITTED], may: mayReview } as const
  * items as they stand now kept in itemsSnapshot — then frozenAt, LAST: from that update
  * on, a database trigger refuses any change to the submission and its figures.
  */
-export async function acceptSubmission(db: PrismaClient, user: TActorSource, input: TAcceptSubmissionInput, opts?: TSubmissionOptions): Promise<TSubmissionResult> {
+export async function acceptSubmission(
+  db: PrismaClient,
+  user: TActorSource,
+  input: TAcceptSubmissionInput,
+  opts?: TSubmissionOptions,
+): Promise<TSubmissionResult> {
   return runSubmissionStep(db, user, { submissionId: input.submissionId, version: input.version, ...reviewer }, opts, async (s) => {
     const { tx, row, actor, now } = s;
     const items = await loadQuarterItems(tx, { year: row.year, quarter: row.quarter as TQuarterNumber, bankOrgId: row.bankOrgId, now });
     const snapshot = makeItemsSnapshot(items, now);
-    await s.update({ status: SubmissionStatus.ACCEPTED, reviewedById: actor.userId, reviewedAt: now, itemsSnapshot: snapshot as unknown as Prisma.InputJsonValue });
+    await s.update({
+      status: SubmissionStatus.ACCEPTED,
+      reviewedById: actor.userId,
+      reviewedAt: now,
+      itemsSnapshot: snapshot as unknown as Prisma.InputJsonValue,
+    });
     await s.audit("submissions.accept", { items: items.length, submittedAt: row.submittedAt?.toISOString() ?? null });
     await s.update({ frozenAt: now });
   });
 }
 
 /** The finance office returns it with a reason (required); the bank fixes it and hands it in again. */
-export async function returnSubmission(db: PrismaClient, user: TActorSource, input: TReturnSubmissionInput, opts?: TSubmissionOptions): Promise<TSubmissionResult> {
+export async function returnSubmission(
+  db: PrismaClient,
+  user: TActorSource,
+  input: TReturnSubmissionInput,
+  opts?: TSubmissionOptions,
+): Promise<TSubmissionResult> {
   const reason = (input.reason ?? "").trim();
-  if (reason.length < RETURN_REASON_MIN || reason.length > RETURN_REASON_MAX) throw new AppError("invalidInput", { reason: "reasonRequired" });
+  if (reason.length < RETURN_REASON_MIN || reason.length > RETURN_REASON_MAX)
+    throw new AppError("invalidInput", { reason: "reasonRequired" });
   return runSubmissionStep(db, user, { submissionId: input.submissionId, version: input.version, ...reviewer }, opts, async (s) => {
     const { tx, row, actor, now } = s;
     await s.update({ status: SubmissionStatus.RETURNED, reviewedById: actor.userId, reviewedAt: now, returnReason: reason });

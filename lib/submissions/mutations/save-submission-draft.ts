@@ -18,14 +18,29 @@ export const EDITABLE_STATUSES = [SubmissionStatus.DRAFT, SubmissionStatus.RETUR
  * "figures.<parkId>.<field>" in AppError("invalidFigures"). A row left wholly blank
  * clears that park's figures. Rows for parks the bank is not paired with: "invalidInput".
  */
-export async function saveSubmissionDraft(db: PrismaClient, user: TActorSource, input: TSaveSubmissionInput, opts?: TSubmissionOptions): Promise<TSubmissionResult> {
+export async function saveSubmissionDraft(
+  db: PrismaClient,
+  user: TActorSource,
+  input: TSaveSubmissionInput,
+  opts?: TSubmissionOptions,
+): Promise<TSubmissionResult> {
   return runSubmissionStep(
-    db, user,
-    { submissionId: input.submissionId, version: input.version, from: EDITABLE_STATUSES, may: (actor, row) => maySubmitFor(actor, row.bankOrgId) },
+    db,
+    user,
+    {
+      submissionId: input.submissionId,
+      version: input.version,
+      from: EDITABLE_STATUSES,
+      may: (actor, row) => maySubmitFor(actor, row.bankOrgId),
+    },
     opts,
     async (s) => {
       const { tx, row } = s;
-      const parks = await loadPairedParks(tx, { programId: row.programId, bankOrgId: row.bankOrgId, quarterStart: quarterBounds({ year: row.year, quarter: row.quarter as TQuarterNumber }).start });
+      const parks = await loadPairedParks(tx, {
+        programId: row.programId,
+        bankOrgId: row.bankOrgId,
+        quarterStart: quarterBounds({ year: row.year, quarter: row.quarter as TQuarterNumber }).start,
+      });
       const paired = new Set(parks.map((p) => p.parkId));
       const errors: Record<string, string> = {};
       const values: TFigureValues[] = [];
@@ -38,7 +53,9 @@ export async function saveSubmissionDraft(db: PrismaClient, user: TActorSource, 
         }
         const parsed = parseFigureRow(raw);
         if (parsed.ok) values.push(parsed.value);
-        else for (const [field, code] of Object.entries(parsed.errors)) errors[figureFieldName(raw.parkId, field as keyof typeof parsed.errors)] = code;
+        else
+          for (const [field, code] of Object.entries(parsed.errors))
+            errors[figureFieldName(raw.parkId, field as keyof typeof parsed.errors)] = code;
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalidFigures", errors);
 
@@ -46,8 +63,12 @@ export async function saveSubmissionDraft(db: PrismaClient, user: TActorSource, 
       if (cleared.length > 0) await tx.quarterlyParkFigure.deleteMany({ where: { submissionId: row.id, parkId: { in: cleared } } });
       for (const v of values) {
         const data = {
-          loanBalanceFen: v.loanBalanceFen, loanIncrementFen: v.loanIncrementFen, borrowers: v.borrowers,
-          firstLoans: v.firstLoans, creditLoans: v.creditLoans, averageRate: v.averageRate,
+          loanBalanceFen: v.loanBalanceFen,
+          loanIncrementFen: v.loanIncrementFen,
+          borrowers: v.borrowers,
+          firstLoans: v.firstLoans,
+          creditLoans: v.creditLoans,
+          averageRate: v.averageRate,
         };
         await tx.quarterlyParkFigure.upsert({
           where: { submissionId_parkId: { submissionId: row.id, parkId: v.parkId } },

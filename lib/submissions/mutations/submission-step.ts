@@ -27,8 +27,16 @@ export type TSubmissionOptions = {
 export type TSubmissionResult = { id: string; status: SubmissionStatus; version: string };
 
 const ROW_SELECT = {
-  id: true, programId: true, bankOrgId: true, year: true, quarter: true, status: true, dueAt: true, submittedAt: true,
-  frozenAt: true, updatedAt: true,
+  id: true,
+  programId: true,
+  bankOrgId: true,
+  year: true,
+  quarter: true,
+  status: true,
+  dueAt: true,
+  submittedAt: true,
+  frozenAt: true,
+  updatedAt: true,
 } as const satisfies Prisma.QuarterlySubmissionSelect;
 
 export type TSubmissionRow = Prisma.QuarterlySubmissionGetPayload<{ select: typeof ROW_SELECT }>;
@@ -48,44 +56,65 @@ export const SUBMISSION_TX = { maxWait: 10_000, timeout: 30_000 } as const;
 export async function runSubmissionStep(
   db: PrismaClient,
   user: TActorSource,
-  spec: { submissionId: string; version: string | undefined; from: readonly SubmissionStatus[]; may: (actor: TActor, row: TSubmissionRow) => boolean },
+  spec: {
+    submissionId: string;
+    version: string | undefined;
+    from: readonly SubmissionStatus[];
+    may: (actor: TActor, row: TSubmissionRow) => boolean;
+  },
   opts: TSubmissionOptions | undefined,
   body: (s: TSubmissionStep) => Promise<void>,
 ): Promise<TSubmissionResult> {
   const now = opts?.now ?? new Date();
   const actor = actorOf(user);
   const where = submissionScope(actor, await loadScopeContext(db, user));
-  return runLockedStep(db, {
-    table: "QuarterlySubmission",
-    id: spec.submissionId,
-    read: (tx, id) => tx.quarterlySubmission.findFirst({ where: { AND: [{ id }, where] }, select: ROW_SELECT }),
-    // Visible but not theirs to change (a parent bank looking at a branch's, the central bank).
-    may: (row) => spec.may(actor, row),
-    sameVersion: (row) => spec.version !== undefined && spec.version === row.updatedAt.toISOString(),
-    canStart: (row) => spec.from.includes(row.status) && row.frozenAt === null,
-    tx: SUBMISSION_TX,
-  }, async (tx, row) => {
-    await body({
-      tx, row, actor, now,
-      async update(data) {
-        // Strictly later than the version read, even within the same millisecond.
-        const updatedAt = new Date(Math.max(Date.now(), row.updatedAt.getTime() + 1));
-        const { count } = await tx.quarterlySubmission.updateMany({
-          where: { id: row.id, updatedAt: row.updatedAt, status: row.status, frozenAt: null },
-          data: { ...data, updatedAt },
-        });
-        if (count !== 1) throw new AppError("conflict");
-        row.updatedAt = updatedAt;
-        if (typeof data.status === "string") row.status = data.status;
-      },
-      async audit(action, details = {}) {
-        await writeAudit(tx, {
-          action, actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "QuarterlySubmission", targetId: row.id,
-          ip: opts?.meta?.ip ?? null, userAgent: opts?.meta?.userAgent ?? null, details,
-        });
-      },
-    });
-    const done = await tx.quarterlySubmission.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, status: true, updatedAt: true } });
-    return { id: done.id, status: done.status, version: done.updatedAt.toISOString() };
-  });
+  return runLockedStep(
+    db,
+    {
+      table: "QuarterlySubmission",
+      id: spec.submissionId,
+      read: (tx, id) => tx.quarterlySubmission.findFirst({ where: { AND: [{ id }, where] }, select: ROW_SELECT }),
+      // Visible but not theirs to change (a parent bank looking at a branch's, the central bank).
+      may: (row) => spec.may(actor, row),
+      sameVersion: (row) => spec.version !== undefined && spec.version === row.updatedAt.toISOString(),
+      canStart: (row) => spec.from.includes(row.status) && row.frozenAt === null,
+      tx: SUBMISSION_TX,
+    },
+    async (tx, row) => {
+      await body({
+        tx,
+        row,
+        actor,
+        now,
+        async update(data) {
+          // Strictly later than the version read, even within the same millisecond.
+          const updatedAt = new Date(Math.max(Date.now(), row.updatedAt.getTime() + 1));
+          const { count } = await tx.quarterlySubmission.updateMany({
+            where: { id: row.id, updatedAt: row.updatedAt, status: row.status, frozenAt: null },
+            data: { ...data, updatedAt },
+          });
+          if (count !== 1) throw new AppError("conflict");
+          row.updatedAt = updatedAt;
+          if (typeof data.status === "string") row.status = data.status;
+        },
+        async audit(action, details = {}) {
+          await writeAudit(tx, {
+            action,
+            actorUserId: actor.userId,
+            actorOrgId: actor.orgId,
+            targetType: "QuarterlySubmission",
+            targetId: row.id,
+            ip: opts?.meta?.ip ?? null,
+            userAgent: opts?.meta?.userAgent ?? null,
+            details,
+          });
+        },
+      });
+      const done = await tx.quarterlySubmission.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { id: true, status: true, updatedAt: true },
+      });
+      return { id: done.id, status: done.status, version: done.updatedAt.toISOString() };
+    },
+  );
 }

@@ -9,7 +9,13 @@ import { mayReview, maySubmitFor, submissionScope } from "../scopes";
 import { loadPairedParks } from "./paired-parks";
 import { loadQuarterItems } from "./load-quarter-items";
 
-export type TFigureTotals = { loanBalanceFen: bigint; loanIncrementFen: bigint; borrowers: number; firstLoans: number; creditLoans: number };
+export type TFigureTotals = {
+  loanBalanceFen: bigint;
+  loanIncrementFen: bigint;
+  borrowers: number;
+  firstLoans: number;
+  creditLoans: number;
+};
 
 export type TSubmissionDetail = {
   id: string;
@@ -44,7 +50,12 @@ export type TSubmissionDetail = {
  * and read from the snapshot once it is accepted (later changes to an item never alter an
  * accepted submission).
  */
-export async function getSubmissionDetail(db: PrismaClient, user: TActorSource, id: string, opts: { now?: Date } = {}): Promise<TSubmissionDetail | null> {
+export async function getSubmissionDetail(
+  db: PrismaClient,
+  user: TActorSource,
+  id: string,
+  opts: { now?: Date } = {},
+): Promise<TSubmissionDetail | null> {
   const now = opts.now ?? new Date();
   if (!isUuid(id)) return null;
   const actor = actorOf(user);
@@ -52,11 +63,35 @@ export async function getSubmissionDetail(db: PrismaClient, user: TActorSource, 
   const row = await db.quarterlySubmission.findFirst({
     where: { AND: [{ id }, where] },
     select: {
-      id: true, programId: true, bankOrgId: true, year: true, quarter: true, status: true, dueAt: true, submittedAt: true, late: true,
-      reviewedAt: true, reviewedById: true, returnReason: true, frozenAt: true, itemsSnapshot: true, updatedAt: true,
+      id: true,
+      programId: true,
+      bankOrgId: true,
+      year: true,
+      quarter: true,
+      status: true,
+      dueAt: true,
+      submittedAt: true,
+      late: true,
+      reviewedAt: true,
+      reviewedById: true,
+      returnReason: true,
+      frozenAt: true,
+      itemsSnapshot: true,
+      updatedAt: true,
       program: { select: { name: true } },
       bank: { select: { name: true } },
-      figures: { select: { parkId: true, loanBalanceFen: true, loanIncrementFen: true, borrowers: true, firstLoans: true, creditLoans: true, averageRate: true, park: { select: { org: { select: { name: true } } } } } },
+      figures: {
+        select: {
+          parkId: true,
+          loanBalanceFen: true,
+          loanIncrementFen: true,
+          borrowers: true,
+          firstLoans: true,
+          creditLoans: true,
+          averageRate: true,
+          park: { select: { org: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -67,8 +102,13 @@ export async function getSubmissionDetail(db: PrismaClient, user: TActorSource, 
       f.parkId,
       {
         value: {
-          parkId: f.parkId, loanBalanceFen: f.loanBalanceFen, loanIncrementFen: f.loanIncrementFen, borrowers: f.borrowers,
-          firstLoans: f.firstLoans, creditLoans: f.creditLoans, averageRate: f.averageRate === null ? null : f.averageRate.toFixed(4),
+          parkId: f.parkId,
+          loanBalanceFen: f.loanBalanceFen,
+          loanIncrementFen: f.loanIncrementFen,
+          borrowers: f.borrowers,
+          firstLoans: f.firstLoans,
+          creditLoans: f.creditLoans,
+          averageRate: f.averageRate === null ? null : f.averageRate.toFixed(4),
         } satisfies TFigureValues,
         parkName: f.park.org.name,
       },
@@ -76,7 +116,8 @@ export async function getSubmissionDetail(db: PrismaClient, user: TActorSource, 
   );
   // Paired parks first; a park with figures whose pairing has since ended still shows (a frozen submission keeps it).
   const parks: TSubmissionDetail["parks"] = paired.map((p) => ({ ...p, figure: figures.get(p.parkId)?.value ?? null }));
-  for (const [parkId, f] of figures) if (!paired.some((p) => p.parkId === parkId)) parks.push({ parkId, parkName: f.parkName, role: null, figure: f.value });
+  for (const [parkId, f] of figures)
+    if (!paired.some((p) => p.parkId === parkId)) parks.push({ parkId, parkName: f.parkName, role: null, figure: f.value });
 
   const frozen = row.status === SubmissionStatus.ACCEPTED;
   const snapshot = frozen ? readItemsSnapshot(row.itemsSnapshot) : null;
@@ -85,9 +126,21 @@ export async function getSubmissionDetail(db: PrismaClient, user: TActorSource, 
   const editable = row.status === SubmissionStatus.DRAFT || row.status === SubmissionStatus.RETURNED;
 
   return {
-    id: row.id, programId: row.programId, programName: row.program.name, bankOrgId: row.bankOrgId, bankName: row.bank.name,
-    year: row.year, quarter: q.quarter, status: row.status, dueAt: row.dueAt, submittedAt: row.submittedAt, late: row.late,
-    reviewedAt: row.reviewedAt, reviewerName: reviewer?.name ?? null, returnReason: row.returnReason, frozenAt: row.frozenAt,
+    id: row.id,
+    programId: row.programId,
+    programName: row.program.name,
+    bankOrgId: row.bankOrgId,
+    bankName: row.bank.name,
+    year: row.year,
+    quarter: q.quarter,
+    status: row.status,
+    dueAt: row.dueAt,
+    submittedAt: row.submittedAt,
+    late: row.late,
+    reviewedAt: row.reviewedAt,
+    reviewerName: reviewer?.name ?? null,
+    returnReason: row.returnReason,
+    frozenAt: row.frozenAt,
     version: row.updatedAt.toISOString(),
     parks,
     figureTotals: sumFigures(parks.flatMap((p) => (p.figure ? [p.figure] : []))),

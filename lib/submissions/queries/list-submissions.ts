@@ -64,7 +64,8 @@ export async function listSubmissionRows(
   const ctx = await loadScopeContext(db, user);
   const scope = submissionScope(actor, ctx);
   if (isNothing(scope) || params.quarters.length === 0) return [];
-  const bankFilter: Prisma.ParkBankPairingWhereInput = areaOfRole(actor.role) === "bank" ? { bankOrgId: { in: bankCoverage(actor, ctx.bankOrgIds) } } : {};
+  const bankFilter: Prisma.ParkBankPairingWhereInput =
+    areaOfRole(actor.role) === "bank" ? { bankOrgId: { in: bankCoverage(actor, ctx.bankOrgIds) } } : {};
 
   const pairings = await db.parkBankPairing.findMany({
     where: { programId: params.programId, ...bankFilter },
@@ -72,7 +73,18 @@ export async function listSubmissionRows(
   });
   const submissions = await db.quarterlySubmission.findMany({
     where: { AND: [scope, { programId: params.programId, OR: params.quarters.map((q) => ({ year: q.year, quarter: q.quarter })) }] },
-    select: { id: true, bankOrgId: true, year: true, quarter: true, status: true, dueAt: true, submittedAt: true, reviewedAt: true, late: true, bank: { select: { name: true } } },
+    select: {
+      id: true,
+      bankOrgId: true,
+      year: true,
+      quarter: true,
+      status: true,
+      dueAt: true,
+      submittedAt: true,
+      reviewedAt: true,
+      late: true,
+      bank: { select: { name: true } },
+    },
   });
   const windowDays = await (params.windowDays ?? windowDaysOf(db, params.programId));
   const calendar = params.calendar ?? (await loadWorkingCalendar(db));
@@ -89,7 +101,10 @@ export async function listSubmissionRows(
       const s = ofQuarter.find((x) => x.bankOrgId === bankOrgId) ?? null;
       const dueAt = s?.dueAt ?? computedDue;
       rows.push({
-        bankOrgId, bankName, year: q.year, quarter: q.quarter as TQuarterNumber,
+        bankOrgId,
+        bankName,
+        year: q.year,
+        quarter: q.quarter as TQuarterNumber,
         submission: s ? { id: s.id, status: s.status, submittedAt: s.submittedAt, reviewedAt: s.reviewedAt } : null,
         dueAt,
         lateState: lateStateOf(s, dueAt, now),
@@ -102,7 +117,8 @@ export async function listSubmissionRows(
     .filter((r) => matchesFilter(r, filter))
     .sort(
       (a, b) =>
-        b.year - a.year || b.quarter - a.quarter ||
+        b.year - a.year ||
+        b.quarter - a.quarter ||
         Number(b.bankOrgId === actor.orgId) - Number(a.bankOrgId === actor.orgId) ||
         a.bankName.localeCompare(b.bankName, "zh-CN"),
     );

@@ -26,7 +26,13 @@ export async function loadQuarterItems(db: TDb, params: TQuarterKey & { bankOrgI
       ledger: { some: { action: { in: [...ROUTING_ACTIONS] }, occurredAt: { lt: bounds.end } } },
     },
     select: {
-      id: true, serial: true, title: true, type: true, status: true, rating: true, escalatedAt: true,
+      id: true,
+      serial: true,
+      title: true,
+      type: true,
+      status: true,
+      rating: true,
+      escalatedAt: true,
       enterprise: { select: { name: true } },
       ledger: {
         where: { action: { in: [...SUMMARY_ACTIONS] } },

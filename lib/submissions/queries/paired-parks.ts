@@ -10,7 +10,10 @@ export type TPairedPark = { parkId: string; parkName: string; role: PairingRole 
  * bank or participating bank) that had not ended before the quarter began. One row per
  * park (MAIN wins over PARTICIPATING), sorted by park name.
  */
-export async function loadPairedParks(db: TDb, params: { programId: string; bankOrgId: string; quarterStart: Date }): Promise<TPairedPark[]> {
+export async function loadPairedParks(
+  db: TDb,
+  params: { programId: string; bankOrgId: string; quarterStart: Date },
+): Promise<TPairedPark[]> {
   const rows = await db.parkBankPairing.findMany({
     where: { programId: params.programId, bankOrgId: params.bankOrgId, OR: [{ endedAt: null }, { endedAt: { gte: params.quarterStart } }] },
     select: { parkId: true, role: true, park: { select: { org: { select: { name: true } } } } },

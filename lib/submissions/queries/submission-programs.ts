@@ -28,6 +28,10 @@ export function pickProgram(programs: readonly TSubmissionProgram[], requested: 
 
 /** The program's window in working days (newest rule version; the schema's default 7 without one). */
 export async function windowDaysOf(db: Pick<Prisma.TransactionClient, "programRuleVersion">, programId: string): Promise<number> {
-  const rules = await db.programRuleVersion.findFirst({ where: { programId }, orderBy: { version: "desc" }, select: { quarterlyWindowDays: true } });
+  const rules = await db.programRuleVersion.findFirst({
+    where: { programId },
+    orderBy: { version: "desc" },
+    select: { quarterlyWindowDays: true },
+  });
   return rules?.quarterlyWindowDays ?? 7;
 }

@@ -54,7 +54,10 @@ export function parseCityArgs(argv: readonly string[]): TCityArgs {
         out.connections = positiveInt(name, value());
         break;
       case "--only": {
-        const paths = (value() ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+        const paths = (value() ?? "")
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean);
         if (paths.length === 0 || paths.some((p) => !p.startsWith("/"))) throw new Error("--only expects paths such as /bank,/bank/inbox");
         out.only = paths;
         break;

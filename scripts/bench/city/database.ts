@@ -99,7 +99,9 @@ export async function prepareCityDatabase(projectRoot: string, log: (line: strin
       const enterprises = Number(row?.n ?? 0);
       log(`database: already seeded, ${enterprises.toLocaleString("en-US")} enterprises`);
       if (enterprises < CITY_ENTERPRISES) {
-        log(`database: warning: fewer than ${CITY_ENTERPRISES.toLocaleString("en-US")} enterprises; delete ${postgres.dataDir} to seed afresh`);
+        log(
+          `database: warning: fewer than ${CITY_ENTERPRISES.toLocaleString("en-US")} enterprises; delete ${postgres.dataDir} to seed afresh`,
+        );
       }
       await rebuildReadModels(projectRoot, url, log);
     } else {

@@ -19,10 +19,23 @@ export type TLoad = {
   timeouts: number;
 };
 
-export async function runLoad(args: { label: string; url: string; cookie?: string; connections: number; duration: number; timeoutSeconds: number }): Promise<TLoad> {
+export async function runLoad(args: {
+  label: string;
+  url: string;
+  cookie?: string;
+  connections: number;
+  duration: number;
+  timeoutSeconds: number;
+}): Promise<TLoad> {
   const headers: Record<string, string> = { accept: "text/html" };
   if (args.cookie) headers.cookie = args.cookie;
-  const instance = autocannon({ url: args.url, connections: args.connections, duration: args.duration, timeout: args.timeoutSeconds, headers });
+  const instance = autocannon({
+    url: args.url,
+    connections: args.connections,
+    duration: args.duration,
+    timeout: args.timeoutSeconds,
+    headers,
+  });
   // autocannon's own percentiles skip p95: keep every response time instead.
   const times: number[] = [];
   instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));

@@ -33,7 +33,8 @@ export const PAGES: readonly TPage[] = [
 export function selectPages(only: readonly string[] | undefined): TPage[] {
   if (!only) return [...PAGES];
   const unknown = only.filter((p) => !PAGES.some((page) => page.path === p));
-  if (unknown.length > 0) throw new Error(`--only: not a benchmarked page: ${unknown.join(", ")} (pages: ${PAGES.map((p) => p.path).join(", ")})`);
+  if (unknown.length > 0)
+    throw new Error(`--only: not a benchmarked page: ${unknown.join(", ")} (pages: ${PAGES.map((p) => p.path).join(", ")})`);
   return PAGES.filter((page) => only.includes(page.path));
 }
 
@@ -42,5 +43,7 @@ export function selectPages(only: readonly string[] | undefined): TPage[] {
  * routes when they are renamed, and a 404 would otherwise only show up as a failure.
  */
 export function missingRoutes(projectRoot: string, pages: readonly TPage[]): string[] {
-  return pages.filter((p) => !existsSync(path.join(projectRoot, "app", "(portal)", ...p.path.split("/").filter(Boolean), "page.tsx"))).map((p) => p.path);
+  return pages
+    .filter((p) => !existsSync(path.join(projectRoot, "app", "(portal)", ...p.path.split("/").filter(Boolean), "page.tsx")))
+    .map((p) => p.path);
 }

@@ -40,7 +40,11 @@ export function latencyTable(rows: readonly (TLatency & { reference?: boolean })
   return out;
 }
 
-export function loadTable(floors: readonly TLoad[], lines: readonly TLoadLine[], args: { connections: number; duration: number; timeout: number }): string[] {
+export function loadTable(
+  floors: readonly TLoad[],
+  lines: readonly TLoadLine[],
+  args: { connections: number; duration: number; timeout: number },
+): string[] {
   const floorReqPerSec = median(floors.map((f) => f.reqPerSec));
   const header =
     `${"target".padEnd(22)} ${"account".padEnd(17)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"non-2xx".padStart(7)} ${"errors".padStart(6)} ${"timeouts".padStart(8)} ${"% floor".padStart(7)}  ` +
@@ -60,12 +64,18 @@ export function loadTable(floors: readonly TLoad[], lines: readonly TLoadLine[],
   // good part of the run, work the server did is not counted and req/s reads low.
   const slow = lines.filter((l) => l.p95 > (args.duration * 1000) / 2).map((l) => l.path);
   if (slow.length > 0) {
-    out.push(`note: answers to ${slow.join(", ")} took over half the run; requests in flight at its end are not counted, so their req/s reads low (a longer --duration gets closer to the steady state)`);
+    out.push(
+      `note: answers to ${slow.join(", ")} took over half the run; requests in flight at its end are not counted, so their req/s reads low (a longer --duration gets closer to the steady state)`,
+    );
   }
   return out;
 }
 
-export function overallVerdict(allLatency: readonly (TLatency & { reference?: boolean })[], floors: readonly TLoad[], allLines: readonly TLoadLine[]): string[] {
+export function overallVerdict(
+  allLatency: readonly (TLatency & { reference?: boolean })[],
+  floors: readonly TLoad[],
+  allLines: readonly TLoadLine[],
+): string[] {
   const latency = allLatency.filter((l) => !l.reference);
   const lines = allLines.filter((l) => !l.reference);
   const slow = latency.filter((l) => !latencyVerdict(l)).map((l) => l.path);

@@ -46,7 +46,9 @@ export async function signInAs(page: Page, account: string, options: TSignInOpti
     await page.getByRole("button", { name: "登录" }).click();
     const outcome = await Promise.race([
       left(),
-      expect(totp).toHaveAccessibleDescription(/动态口令错误或已使用/).then(() => "refused" as const),
+      expect(totp)
+        .toHaveAccessibleDescription(/动态口令错误或已使用/)
+        .then(() => "refused" as const),
     ]);
     if (outcome === "in") return;
   }

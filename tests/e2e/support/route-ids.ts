@@ -29,8 +29,12 @@ const RESOLVERS: Record<string, TResolver> = {
   "/enterprises/[id]": { sql: `${ME} SELECT e.id FROM "Enterprise" e, me WHERE ${OWN_ENTERPRISE} ORDER BY e.uscc LIMIT 1` },
   "/registry/enterprises/[id]": { sql: `${ME} SELECT e.id FROM "Enterprise" e, me WHERE ${OWN_ENTERPRISE} ORDER BY e.uscc LIMIT 1` },
   "/registry/enterprises/[id]/edit": { sql: `${ME} SELECT e.id FROM "Enterprise" e, me WHERE ${OWN_ENTERPRISE} ORDER BY e.uscc LIMIT 1` },
-  "/registry/banks/[id]": { sql: `SELECT o.id FROM "Organization" o WHERE o.kind = 'BANK' AND o.active AND $1::text IS NOT NULL ORDER BY o.name LIMIT 1` },
-  "/registry/parks/[id]": { sql: `SELECT p."orgId" AS id FROM "Park" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.active AND $1::text IS NOT NULL ORDER BY p.code LIMIT 1` },
+  "/registry/banks/[id]": {
+    sql: `SELECT o.id FROM "Organization" o WHERE o.kind = 'BANK' AND o.active AND $1::text IS NOT NULL ORDER BY o.name LIMIT 1`,
+  },
+  "/registry/parks/[id]": {
+    sql: `SELECT p."orgId" AS id FROM "Park" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.active AND $1::text IS NOT NULL ORDER BY p.code LIMIT 1`,
+  },
   "/registry/guarantors/[id]": {
     sql: `SELECT o.id FROM "Organization" o WHERE o.kind = 'GUARANTEE_COMPANY' AND o.active AND $1::text IS NOT NULL ORDER BY o.name LIMIT 1`,
   },

@@ -15,10 +15,36 @@ export function PasswordForm() {
   const fieldError = errors.field;
   return (
     <form action={action} className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
-      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
-      <TextField name="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" error={fieldError("currentPassword")} required />
-      <TextField name="newPassword" type="password" label={t("newPassword")} hint={t("newPasswordHint")} autoComplete="new-password" error={fieldError("newPassword")} required />
-      <TextField name="confirmPassword" type="password" label={t("confirmPassword")} autoComplete="new-password" error={fieldError("confirmPassword")} required />
+      {errors.form && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.form}
+        </p>
+      )}
+      <TextField
+        name="currentPassword"
+        type="password"
+        label={t("currentPassword")}
+        autoComplete="current-password"
+        error={fieldError("currentPassword")}
+        required
+      />
+      <TextField
+        name="newPassword"
+        type="password"
+        label={t("newPassword")}
+        hint={t("newPasswordHint")}
+        autoComplete="new-password"
+        error={fieldError("newPassword")}
+        required
+      />
+      <TextField
+        name="confirmPassword"
+        type="password"
+        label={t("confirmPassword")}
+        autoComplete="new-password"
+        error={fieldError("confirmPassword")}
+        required
+      />
       <Button type="submit" disabled={pending} className="w-full">
         {t("savePassword")}
       </Button>

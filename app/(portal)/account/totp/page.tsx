@@ -28,7 +28,10 @@ export default async function TotpPage() {
         <p className="text-slate-700">{t("totpScan")}</p>
         <div className="mx-auto w-48" role="img" aria-label={t("totpTitle")} dangerouslySetInnerHTML={{ __html: qr }} />
         <p className="text-sm text-slate-600">
-          {t("totpSecret")} <code className="break-all font-mono" data-testid="totp-secret">{pending.secret}</code>
+          {t("totpSecret")}{" "}
+          <code className="break-all font-mono" data-testid="totp-secret">
+            {pending.secret}
+          </code>
         </p>
         <TotpForm />
       </main>

@@ -16,8 +16,12 @@ export function TotpForm() {
   if (state?.ok) {
     return (
       <section aria-labelledby="recovery-title" className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <p role="status" className="font-medium text-green-800">{t("totpEnabled")}</p>
-        <h2 id="recovery-title" className="text-lg font-medium">{t("recoveryTitle")}</h2>
+        <p role="status" className="font-medium text-green-800">
+          {t("totpEnabled")}
+        </p>
+        <h2 id="recovery-title" className="text-lg font-medium">
+          {t("recoveryTitle")}
+        </h2>
         <p className="text-sm text-slate-600">{t("recoveryHint")}</p>
         <ul className="grid grid-cols-2 gap-2 font-mono" data-testid="recovery-codes">
           {state.data.recoveryCodes.map((code) => (
@@ -32,8 +36,20 @@ export function TotpForm() {
   }
   return (
     <form action={action} className="space-y-4" noValidate>
-      <TextField name="code" label={t("totpCode")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.field("code")} required />
-      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
+      <TextField
+        name="code"
+        label={t("totpCode")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        error={errors.field("code")}
+        required
+      />
+      {errors.form && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.form}
+        </p>
+      )}
       <Button type="submit" disabled={pending} className="w-full">
         {t("totpEnable")}
       </Button>

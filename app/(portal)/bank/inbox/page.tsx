@@ -22,7 +22,12 @@ type TSearch = Promise<Record<string, string | string[] | undefined>>;
 // assigned items when they were forwarded; the copies when they reached this bank, their order).
 const VIEW = {
   assigned: { title: "inbox.assignedTitle", emptyTitle: "inbox.emptyTitle", emptyBody: "inbox.emptyBody", dateColumn: "forwardedAt" },
-  copies: { title: "inbox.copiesTitle", emptyTitle: "inbox.copiesEmptyTitle", emptyBody: "inbox.copiesEmptyBody", dateColumn: "reachedBankAt" },
+  copies: {
+    title: "inbox.copiesTitle",
+    emptyTitle: "inbox.copiesEmptyTitle",
+    emptyBody: "inbox.copiesEmptyBody",
+    dateColumn: "reachedBankAt",
+  },
 } as const;
 
 const isInboxList = (v: unknown): v is TInboxList => typeof v === "string" && (INBOX_LISTS as readonly string[]).includes(v);
@@ -57,7 +62,13 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
           {inbox.page.items.length === 0 ? (
             <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
           ) : (
-            <InboxTable caption={caption} list={inbox.page} hrefFor={(c) => listHref(list, c)} testId={`inbox-${list}`} dateColumn={view.dateColumn} />
+            <InboxTable
+              caption={caption}
+              list={inbox.page}
+              hrefFor={(c) => listHref(list, c)}
+              testId={`inbox-${list}`}
+              dateColumn={view.dateColumn}
+            />
           )}
         </section>
       </main>
@@ -67,8 +78,24 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
 
 type TDateColumn = "forwardedAt" | "reachedBankAt";
 
-async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { caption: string; list: TInboxPage; hrefFor: (c: TPageCursor) => string; testId: string; dateColumn: TDateColumn }) {
-  const [t, tr, locale] = await Promise.all([getTranslations("requestsBank"), getTranslations("requests"), getLocale().then(resolveLocale)]);
+async function InboxTable({
+  caption,
+  list,
+  hrefFor,
+  testId,
+  dateColumn,
+}: {
+  caption: string;
+  list: TInboxPage;
+  hrefFor: (c: TPageCursor) => string;
+  testId: string;
+  dateColumn: TDateColumn;
+}) {
+  const [t, tr, locale] = await Promise.all([
+    getTranslations("requestsBank"),
+    getTranslations("requests"),
+    getLocale().then(resolveLocale),
+  ]);
   const none = t("none");
   return (
     <div className="space-y-2" data-testid={testId}>
@@ -79,10 +106,15 @@ async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { capt
         rowTestId={(r) => `inbox-row-${r.serial}`}
         columns={[
           {
-            key: "serial", header: t("inbox.columns.serial"), rowHeader: true, className: "whitespace-nowrap",
+            key: "serial",
+            header: t("inbox.columns.serial"),
+            rowHeader: true,
+            className: "whitespace-nowrap",
             cell: (r) => (
               <>
-                <Link href={`/requests/${r.id}`} className="text-brand-700 underline">{r.serial}</Link>
+                <Link href={`/requests/${r.id}`} className="text-brand-700 underline">
+                  {r.serial}
+                </Link>
                 <span className="block font-normal text-slate-600">{r.title}</span>
               </>
             ),
@@ -90,15 +122,27 @@ async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { capt
           { key: "enterprise", header: t("inbox.columns.enterprise"), cell: (r) => r.enterpriseName },
           { key: "park", header: t("inbox.columns.park"), onCard: false, cell: (r) => r.parkName },
           { key: "type", header: t("inbox.columns.type"), onCard: false, cell: (r) => tr(`types.${r.type}`) },
-          { key: "amount", header: t("inbox.columns.amount"), className: "tabular-nums whitespace-nowrap", cell: (r) => (r.amountFen ? formatWanYuan(r.amountFen, locale) : none) },
           {
-            key: dateColumn, header: t(`inbox.columns.${dateColumn}`), className: "whitespace-nowrap", onCard: false,
+            key: "amount",
+            header: t("inbox.columns.amount"),
+            className: "tabular-nums whitespace-nowrap",
+            cell: (r) => (r.amountFen ? formatWanYuan(r.amountFen, locale) : none),
+          },
+          {
+            key: dateColumn,
+            header: t(`inbox.columns.${dateColumn}`),
+            className: "whitespace-nowrap",
+            onCard: false,
             cell: (r) => {
               const date = dateOf(r, dateColumn);
               return date ? formatDate(date, locale) : none;
             },
           },
-          { key: "deadline", header: t("inbox.columns.deadline"), cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} /> },
+          {
+            key: "deadline",
+            header: t("inbox.columns.deadline"),
+            cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} />,
+          },
           { key: "status", header: t("inbox.columns.status"), cell: (r) => tr(`statuses.${r.status}`) },
         ]}
       />
@@ -112,11 +156,19 @@ async function InboxTable({ caption, list, hrefFor, testId, dateColumn }: { capt
   );
 }
 
-const dateOf = (item: TInboxItem, column: TDateColumn): Date | null => (column === "reachedBankAt" ? (item.reachedBankAt ?? null) : item.forwardedAt);
+const dateOf = (item: TInboxItem, column: TDateColumn): Date | null =>
+  column === "reachedBankAt" ? (item.reachedBankAt ?? null) : item.forwardedAt;
 
 function Deadline({ item, none, answered }: { item: TInboxItem; none: string; answered: string }) {
   if (item.deadline && item.dueAt) {
-    return <DeadlineBadge tone={item.deadline.tone} workingDaysLeft={item.deadline.workingDaysLeft} dueAt={item.dueAt} provisional={item.dueProvisional} />;
+    return (
+      <DeadlineBadge
+        tone={item.deadline.tone}
+        workingDaysLeft={item.deadline.workingDaysLeft}
+        dueAt={item.dueAt}
+        provisional={item.dueProvisional}
+      />
+    );
   }
   return <span className="text-slate-600">{item.answeredAt ? answered : none}</span>;
 }

@@ -19,7 +19,12 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
   if (!e) notFound();
   const t = await getTranslations("enterprises");
   const rows: [string, React.ReactNode][] = [
-    [t("uscc"), <code key="uscc" className="font-mono">{e.uscc}</code>],
+    [
+      t("uscc"),
+      <code key="uscc" className="font-mono">
+        {e.uscc}
+      </code>,
+    ],
     [t("park"), e.parkName],
     [t("industry"), e.industrySection],
     [t("size"), t(`sizes.${e.size}`)],

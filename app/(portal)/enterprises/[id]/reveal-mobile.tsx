@@ -17,13 +17,19 @@ export function RevealMobile({ enterpriseId, masked, canReveal }: { enterpriseId
     });
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className="font-mono" data-testid="contact-mobile">{shown ?? masked}</span>
+      <span className="font-mono" data-testid="contact-mobile">
+        {shown ?? masked}
+      </span>
       {canReveal && !shown && (
         <button type="button" onClick={reveal} disabled={pending} className="text-sm text-brand-700 underline disabled:opacity-60">
           {t("reveal")}
         </button>
       )}
-      {failed && <span role="alert" className="text-sm text-red-700">{t("revealFailed")}</span>}
+      {failed && (
+        <span role="alert" className="text-sm text-red-700">
+          {t("revealFailed")}
+        </span>
+      )}
     </span>
   );
 }

@@ -46,19 +46,49 @@ export default async function ParkQueuePage({ searchParams }: { searchParams: TS
             rowTestId={(r) => `queue-row-${r.serial}`}
             columns={[
               { key: "serial", header: t("columns.serial"), className: "font-mono whitespace-nowrap", cell: (r) => r.serial },
-              { key: "title", header: t("columns.title"), rowHeader: true, cell: (r) => <Link href={`/requests/${r.id}`} className={linkClass}>{r.title}</Link> },
-              { key: "enterprise", header: t("columns.enterprise"), cell: (r) => r.enterpriseName },
-              { key: "type", header: t("columns.type"), className: "whitespace-nowrap", onCard: false, cell: (r) => tRequests(`types.${r.type}`) },
               {
-                key: "amount", header: t("columns.amount"), numeric: true, className: "whitespace-nowrap",
+                key: "title",
+                header: t("columns.title"),
+                rowHeader: true,
+                cell: (r) => (
+                  <Link href={`/requests/${r.id}`} className={linkClass}>
+                    {r.title}
+                  </Link>
+                ),
+              },
+              { key: "enterprise", header: t("columns.enterprise"), cell: (r) => r.enterpriseName },
+              {
+                key: "type",
+                header: t("columns.type"),
+                className: "whitespace-nowrap",
+                onCard: false,
+                cell: (r) => tRequests(`types.${r.type}`),
+              },
+              {
+                key: "amount",
+                header: t("columns.amount"),
+                numeric: true,
+                className: "whitespace-nowrap",
                 cell: (r) => (r.amountFen ? tRequests("amountValue", { amount: formatWanYuan(r.amountFen, locale) }) : tRequests("none")),
               },
-              { key: "submittedAt", header: t("columns.submittedAt"), className: "whitespace-nowrap", onCard: false, cell: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : tRequests("none")) },
               {
-                key: "waiting", header: t("columns.waiting"), className: "whitespace-nowrap",
+                key: "submittedAt",
+                header: t("columns.submittedAt"),
+                className: "whitespace-nowrap",
+                onCard: false,
+                cell: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : tRequests("none")),
+              },
+              {
+                key: "waiting",
+                header: t("columns.waiting"),
+                className: "whitespace-nowrap",
                 cell: (r) => {
                   const waited = r.submittedAt ? Math.max(0, workingDaysBetween(r.submittedAt, now, calendar)) : 0;
-                  return <span className={waited >= 2 ? "font-medium text-amber-800" : ""}>{waited === 0 ? t("today") : t("waitingDays", { days: waited })}</span>;
+                  return (
+                    <span className={waited >= 2 ? "font-medium text-amber-800" : ""}>
+                      {waited === 0 ? t("today") : t("waitingDays", { days: waited })}
+                    </span>
+                  );
                 },
               },
             ]}

@@ -13,11 +13,7 @@ export const dynamic = "force-dynamic";
 // scopes by Park.orgId = the user's organization), contact mobiles masked.
 export default async function RegistrationReviewPage() {
   const user = await requirePermission("registrations.review");
-  const [t, format, pending] = await Promise.all([
-    getTranslations("registration"),
-    getFormatter(),
-    listPendingRegistrations(db(), user),
-  ]);
+  const [t, format, pending] = await Promise.all([getTranslations("registration"), getFormatter(), listPendingRegistrations(db(), user)]);
   return (
     <PortalFrame user={user} area="park">
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
@@ -41,13 +37,19 @@ export default async function RegistrationReviewPage() {
                       value={
                         <>
                           {r.contactName ?? "—"} <span className="tabular-nums">{r.contactMobileMasked ?? ""}</span>
-                          {r.ownerAccount && <span className="block text-slate-500">{t("review.account", { account: r.ownerAccount })}</span>}
+                          {r.ownerAccount && (
+                            <span className="block text-slate-500">{t("review.account", { account: r.ownerAccount })}</span>
+                          )}
                         </>
                       }
                     />
                     <Item
                       label={t("review.colSubmitted")}
-                      value={<time dateTime={r.submittedAt.toISOString()}>{format.dateTime(r.submittedAt, { year: "numeric", month: "long", day: "numeric" })}</time>}
+                      value={
+                        <time dateTime={r.submittedAt.toISOString()}>
+                          {format.dateTime(r.submittedAt, { year: "numeric", month: "long", day: "numeric" })}
+                        </time>
+                      }
                     />
                   </dl>
                   <div className="mt-4 border-t border-slate-100 pt-4">

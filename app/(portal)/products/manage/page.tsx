@@ -53,7 +53,8 @@ export default async function ManageProductsPage() {
             rowClassName={(p) => (p.active ? "" : "bg-slate-50")}
             columns={[
               {
-                key: "name", header: t("manage.name"),
+                key: "name",
+                header: t("manage.name"),
                 cell: (p) => (
                   <>
                     {p.active ? (
@@ -69,7 +70,10 @@ export default async function ManageProductsPage() {
               },
               severalBanks && { key: "bank", header: t("manage.bank"), className: "text-slate-700", cell: (p) => p.bankName },
               {
-                key: "summary", header: t("manage.summary"), className: "text-slate-800 tabular-nums", onCard: false,
+                key: "summary",
+                header: t("manage.summary"),
+                className: "text-slate-800 tabular-nums",
+                onCard: false,
                 cell: (p) => (
                   <>
                     <span className="block">{amountRangeText(tRange, p, locale)}</span>
@@ -79,11 +83,18 @@ export default async function ManageProductsPage() {
                 ),
               },
               {
-                key: "status", header: t("manage.status"), className: "whitespace-nowrap",
-                cell: (p) => <span className={p.active ? "text-green-800" : "text-slate-600"}>{p.active ? t("manage.active") : t("manage.inactive")}</span>,
+                key: "status",
+                header: t("manage.status"),
+                className: "whitespace-nowrap",
+                cell: (p) => (
+                  <span className={p.active ? "text-green-800" : "text-slate-600"}>
+                    {p.active ? t("manage.active") : t("manage.inactive")}
+                  </span>
+                ),
               },
               {
-                key: "actions", header: t("manage.actions"),
+                key: "actions",
+                header: t("manage.actions"),
                 cell: (p) => (
                   <span className="flex flex-wrap items-center gap-3">
                     <Link href={`/products/manage/${p.id}`} className="text-brand-700 underline underline-offset-4">

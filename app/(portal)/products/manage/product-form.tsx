@@ -88,9 +88,22 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
       )}
       <FieldGroup title={t("form.sectionBasic")}>
         {!productId && banks.length > 1 && (
-          <SelectField {...fields.bind("bankOrgId")} label={t("form.bankOrg")} options={banks.map((b) => ({ value: b.id, label: b.name }))} error={errors.field("bankOrgId")} />
+          <SelectField
+            {...fields.bind("bankOrgId")}
+            label={t("form.bankOrg")}
+            options={banks.map((b) => ({ value: b.id, label: b.name }))}
+            error={errors.field("bankOrgId")}
+          />
         )}
-        <TextField {...fields.bind("name")} label={t("form.name")} hint={t("form.nameHint")} maxLength={60} autoComplete="off" error={errors.field("name")} required />
+        <TextField
+          {...fields.bind("name")}
+          label={t("form.name")}
+          hint={t("form.nameHint")}
+          maxLength={60}
+          autoComplete="off"
+          error={errors.field("name")}
+          required
+        />
         <SelectField
           {...fields.bind("kind")}
           label={t("form.kind")}
@@ -103,18 +116,79 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
       <FieldGroup title={t("form.sectionTerms")}>
         <p className="text-sm text-slate-600">{t("form.rateHint")}</p>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField {...fields.bind("minAmount")} label={t("form.minAmount")} inputMode="decimal" maxLength={16} error={errors.field("minAmount")} />
-          <TextField {...fields.bind("maxAmount")} label={t("form.maxAmount")} hint={t("form.amountHint")} inputMode="decimal" maxLength={16} error={errors.field("maxAmount")} />
-          <TextField {...fields.bind("minTermMonths")} label={t("form.minTerm")} inputMode="numeric" maxLength={3} error={errors.field("minTermMonths")} />
-          <TextField {...fields.bind("maxTermMonths")} label={t("form.maxTerm")} inputMode="numeric" maxLength={3} error={errors.field("maxTermMonths")} />
-          <TextField {...fields.bind("minRateBp")} label={t("form.minRate")} hint={rateHint("minRateBp")} maxLength={6} autoComplete="off" error={errors.field("minRateBp")} />
-          <TextField {...fields.bind("maxRateBp")} label={t("form.maxRate")} hint={rateHint("maxRateBp")} maxLength={6} autoComplete="off" error={errors.field("maxRateBp")} />
+          <TextField
+            {...fields.bind("minAmount")}
+            label={t("form.minAmount")}
+            inputMode="decimal"
+            maxLength={16}
+            error={errors.field("minAmount")}
+          />
+          <TextField
+            {...fields.bind("maxAmount")}
+            label={t("form.maxAmount")}
+            hint={t("form.amountHint")}
+            inputMode="decimal"
+            maxLength={16}
+            error={errors.field("maxAmount")}
+          />
+          <TextField
+            {...fields.bind("minTermMonths")}
+            label={t("form.minTerm")}
+            inputMode="numeric"
+            maxLength={3}
+            error={errors.field("minTermMonths")}
+          />
+          <TextField
+            {...fields.bind("maxTermMonths")}
+            label={t("form.maxTerm")}
+            inputMode="numeric"
+            maxLength={3}
+            error={errors.field("maxTermMonths")}
+          />
+          <TextField
+            {...fields.bind("minRateBp")}
+            label={t("form.minRate")}
+            hint={rateHint("minRateBp")}
+            maxLength={6}
+            autoComplete="off"
+            error={errors.field("minRateBp")}
+          />
+          <TextField
+            {...fields.bind("maxRateBp")}
+            label={t("form.maxRate")}
+            hint={rateHint("maxRateBp")}
+            maxLength={6}
+            autoComplete="off"
+            error={errors.field("maxRateBp")}
+          />
         </div>
       </FieldGroup>
       <FieldGroup title={t("form.sectionWho")}>
-        <TextAreaField {...fields.bind("collateral")} label={t("form.collateral")} hint={t("form.collateralHint")} maxLength={500} rows={2} error={errors.field("collateral")} />
-        <TextAreaField {...fields.bind("targets")} label={t("form.targets")} hint={t("form.targetsHint")} maxLength={500} rows={2} error={errors.field("targets")} />
-        <TextAreaField {...fields.bind("howToApply")} label={t("form.howToApply")} hint={t("form.howToApplyHint")} maxLength={500} rows={3} error={errors.field("howToApply")} required />
+        <TextAreaField
+          {...fields.bind("collateral")}
+          label={t("form.collateral")}
+          hint={t("form.collateralHint")}
+          maxLength={500}
+          rows={2}
+          error={errors.field("collateral")}
+        />
+        <TextAreaField
+          {...fields.bind("targets")}
+          label={t("form.targets")}
+          hint={t("form.targetsHint")}
+          maxLength={500}
+          rows={2}
+          error={errors.field("targets")}
+        />
+        <TextAreaField
+          {...fields.bind("howToApply")}
+          label={t("form.howToApply")}
+          hint={t("form.howToApplyHint")}
+          maxLength={500}
+          rows={3}
+          error={errors.field("howToApply")}
+          required
+        />
       </FieldGroup>
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {productId ? t("form.save") : t("form.create")}

@@ -34,13 +34,18 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
   const ruleValue = (rules: TProgramRules, key: TRuleKey) => t(`rules.${UNIT[key]}`, { n: rules[key] });
   const current = program.ruleVersions[0] ?? null;
   const phaseNow = phaseAt(program.phases, new Date());
-  const phases = Object.fromEntries(program.phases.map((p) => [p.kind, { startsOn: day(p.startsOn), endsOn: day(p.endsOn) }])) as TPhaseDates;
+  const phases = Object.fromEntries(
+    program.phases.map((p) => [p.kind, { startsOn: day(p.startsOn), endsOn: day(p.endsOn) }]),
+  ) as TPhaseDates;
   const draft = toDraft({ ...program, phases });
   const editInitial = Object.fromEntries(
-    ["name", "docNumber", "leadUnits", "description", ...Object.keys(draft).filter((k) => k.endsWith("StartsOn") || k.endsWith("EndsOn"))].map((k) => [
-      k,
-      typeof draft[k] === "string" ? (draft[k] as string) : "",
-    ]),
+    [
+      "name",
+      "docNumber",
+      "leadUnits",
+      "description",
+      ...Object.keys(draft).filter((k) => k.endsWith("StartsOn") || k.endsWith("EndsOn")),
+    ].map((k) => [k, typeof draft[k] === "string" ? (draft[k] as string) : ""]),
   );
   const rulesInitial = current ? Object.fromEntries(RULE_KEYS.map((k) => [k, String(current[k])])) : {};
 
@@ -57,7 +62,9 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         <PageHeader title={program.name} />
 
         <section aria-labelledby="program-details" className="space-y-3">
-          <h2 id="program-details" className="text-lg font-medium">{t("detail.sectionDetails")}</h2>
+          <h2 id="program-details" className="text-lg font-medium">
+            {t("detail.sectionDetails")}
+          </h2>
           <DetailList
             rows={[
               [t("columns.docNumber"), program.docNumber],
@@ -73,8 +80,14 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         </section>
 
         <section aria-labelledby="program-phases" className="space-y-3">
-          <h2 id="program-phases" className="text-lg font-medium">{t("detail.sectionPhases")}</h2>
-          <DetailList rows={program.phases.map((p) => [t(`phases.${p.kind}`), t("phaseRange", { from: day(p.startsOn), to: day(p.endsOn) })] as const)} />
+          <h2 id="program-phases" className="text-lg font-medium">
+            {t("detail.sectionPhases")}
+          </h2>
+          <DetailList
+            rows={program.phases.map(
+              (p) => [t(`phases.${p.kind}`), t("phaseRange", { from: day(p.startsOn), to: day(p.endsOn) })] as const,
+            )}
+          />
         </section>
 
         <section aria-labelledby="program-rules" className="space-y-3">
@@ -91,17 +104,32 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         <ChangeRulesForm programId={program.id} version={current?.version ?? 0} initial={rulesInitial} />
 
         <section aria-labelledby="rule-history" className="space-y-3">
-          <h2 id="rule-history" className="text-lg font-medium">{t("history.title")}</h2>
+          <h2 id="rule-history" className="text-lg font-medium">
+            {t("history.title")}
+          </h2>
           <DataTable
             caption={t("history.title")}
             rows={versions}
             rowKey={({ v }) => v.id}
             rowTestId={({ v }) => `rule-version-${v.version}`}
             columns={[
-              { key: "version", header: t("history.version"), rowHeader: true, className: "whitespace-nowrap text-slate-900", cell: ({ v }) => t("versionLabel", { version: v.version }) },
-              { key: "effectiveFrom", header: t("history.effectiveFrom"), className: "whitespace-nowrap", cell: ({ v }) => when(v.effectiveFrom) },
               {
-                key: "createdBy", header: t("history.createdBy"), onCard: false,
+                key: "version",
+                header: t("history.version"),
+                rowHeader: true,
+                className: "whitespace-nowrap text-slate-900",
+                cell: ({ v }) => t("versionLabel", { version: v.version }),
+              },
+              {
+                key: "effectiveFrom",
+                header: t("history.effectiveFrom"),
+                className: "whitespace-nowrap",
+                cell: ({ v }) => when(v.effectiveFrom),
+              },
+              {
+                key: "createdBy",
+                header: t("history.createdBy"),
+                onCard: false,
                 cell: ({ v }) => (v.createdBy ? `${v.createdBy.name}（${v.createdBy.orgName}）` : t("history.unknownUser")),
               },
               ...RULE_KEYS.map((k): TColumn<(typeof versions)[number]> => ({

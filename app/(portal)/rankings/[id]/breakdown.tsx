@@ -14,7 +14,11 @@ export async function Breakdown({ entry, costItemsHidden }: { entry: TRankingEnt
   const tr: TRankingT = asTranslator(t);
   const headingId = `bank-${entry.bankOrgId}-heading`;
   return (
-    <section id={`bank-${entry.bankOrgId}`} aria-labelledby={headingId} className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      id={`bank-${entry.bankOrgId}`}
+      aria-labelledby={headingId}
+      className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <h3 id={headingId} className="flex flex-wrap items-center gap-2 font-medium">
         {t("detail.breakdownOf", { rank: entry.rank, bank: entry.bankName, score: score(entry.totalScore) })}
         {entry.own && <Badge tone="brand">{t("ownBadge")}</Badge>}
@@ -26,17 +30,42 @@ export async function Breakdown({ entry, costItemsHidden }: { entry: TRankingEnt
         rowKey={(row) => row.indicator}
         columns={[
           {
-            key: "indicator", header: t("columns.indicator"), rowHeader: true, className: "font-normal whitespace-nowrap",
-            cell: (row) => <abbr title={ti(`${row.indicator}.definition`)} className="no-underline">{ti(`${row.indicator}.label`)}</abbr>,
+            key: "indicator",
+            header: t("columns.indicator"),
+            rowHeader: true,
+            className: "font-normal whitespace-nowrap",
+            cell: (row) => (
+              <abbr title={ti(`${row.indicator}.definition`)} className="no-underline">
+                {ti(`${row.indicator}.label`)}
+              </abbr>
+            ),
           },
-          { key: "value", header: t("columns.value"), className: "whitespace-nowrap tabular-nums", cell: (row) => formatIndicatorValue(row.indicator, row.value, tr) },
-          { key: "rule", header: t("columns.rule"), className: "text-slate-700", onCard: false, cell: (row) => ruleInWords(row.indicator, row.rule, tr) },
           {
-            key: "points", header: t("columns.points"), className: "whitespace-nowrap tabular-nums",
-            cell: (row) => <span className={row.points < row.maxPoints ? "text-red-800" : ""}>{t("pointsOf", { points: score(row.points), max: num(row.maxPoints) })}</span>,
+            key: "value",
+            header: t("columns.value"),
+            className: "whitespace-nowrap tabular-nums",
+            cell: (row) => formatIndicatorValue(row.indicator, row.value, tr),
           },
           {
-            key: "costItems", header: t("columns.costItems"),
+            key: "rule",
+            header: t("columns.rule"),
+            className: "text-slate-700",
+            onCard: false,
+            cell: (row) => ruleInWords(row.indicator, row.rule, tr),
+          },
+          {
+            key: "points",
+            header: t("columns.points"),
+            className: "whitespace-nowrap tabular-nums",
+            cell: (row) => (
+              <span className={row.points < row.maxPoints ? "text-red-800" : ""}>
+                {t("pointsOf", { points: score(row.points), max: num(row.maxPoints) })}
+              </span>
+            ),
+          },
+          {
+            key: "costItems",
+            header: t("columns.costItems"),
             cell: (row) =>
               row.costItems.length === 0 ? (
                 <span className="text-slate-500">{costItemsHidden && row.points < row.maxPoints ? "—" : t("detail.noCostItems")}</span>
@@ -44,8 +73,12 @@ export async function Breakdown({ entry, costItemsHidden }: { entry: TRankingEnt
                 <ul className="space-y-0.5">
                   {row.costItems.map((item) => (
                     <li key={`${item.requestId}-${item.reason}`}>
-                      <Link href={`/requests/${item.requestId}`} className="text-brand-700 underline">{item.serial}</Link>
-                      <span className="text-slate-600">{t("detail.costItemReason", { reason: costReasonText(asTranslator(ti), item.reason) })}</span>
+                      <Link href={`/requests/${item.requestId}`} className="text-brand-700 underline">
+                        {item.serial}
+                      </Link>
+                      <span className="text-slate-600">
+                        {t("detail.costItemReason", { reason: costReasonText(asTranslator(ti), item.reason) })}
+                      </span>
                     </li>
                   ))}
                 </ul>

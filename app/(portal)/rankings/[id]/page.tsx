@@ -51,7 +51,9 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
         <BackLink href="/rankings" label={t("detail.back")} />
         <PageHeader title={title} badges={<StatusBadge status={ranking.status} label={t(`status.${ranking.status}`)} />} />
         {published && (
-          <p role="note" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900" data-testid="frozen-banner">{t("detail.frozen")}</p>
+          <p role="note" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900" data-testid="frozen-banner">
+            {t("detail.frozen")}
+          </p>
         )}
 
         <DetailList
@@ -68,17 +70,25 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
 
         {published && (
           <section aria-labelledby="downloads" className="space-y-2">
-            <h2 id="downloads" className="text-lg font-medium">{t("detail.downloads")}</h2>
+            <h2 id="downloads" className="text-lg font-medium">
+              {t("detail.downloads")}
+            </h2>
             <div className="flex flex-wrap gap-4">
-              <DownloadLink href={`/rankings/${ranking.id}/bulletin`} className="text-brand-700 underline">{t("detail.downloadPdf")}</DownloadLink>
-              <DownloadLink href={`/rankings/${ranking.id}/export`} className="text-brand-700 underline">{t("detail.downloadExcel")}</DownloadLink>
+              <DownloadLink href={`/rankings/${ranking.id}/bulletin`} className="text-brand-700 underline">
+                {t("detail.downloadPdf")}
+              </DownloadLink>
+              <DownloadLink href={`/rankings/${ranking.id}/export`} className="text-brand-700 underline">
+                {t("detail.downloadExcel")}
+              </DownloadLink>
             </div>
           </section>
         )}
 
         {(mayReview || mayPublish) && (
           <section aria-labelledby="workflow" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <h2 id="workflow" className="text-lg font-medium">{t("workflow.title")}</h2>
+            <h2 id="workflow" className="text-lg font-medium">
+              {t("workflow.title")}
+            </h2>
             <div className="flex flex-wrap items-start gap-6">
               {mayReview && <ReviewButton rankingId={ranking.id} />}
               {mayPublish && <PublishButton rankingId={ranking.id} enabled={Boolean(ranking.financeReview && ranking.pbcReview)} />}
@@ -88,7 +98,9 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
         )}
 
         <section aria-labelledby="ranking-table" className="space-y-3">
-          <h2 id="ranking-table" className="text-lg font-medium">{t("detail.tableTitle")}</h2>
+          <h2 id="ranking-table" className="text-lg font-medium">
+            {t("detail.tableTitle")}
+          </h2>
           <p className="text-sm text-slate-600">{t("detail.tieNote")}</p>
           <DataTable
             caption={t("detail.tableTitle")}
@@ -98,10 +110,15 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
             columns={[
               { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => e.rank },
               {
-                key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal",
+                key: "bank",
+                header: t("columns.bank"),
+                rowHeader: true,
+                className: "font-normal",
                 cell: (e) => (
                   <>
-                    <a href={`#bank-${e.bankOrgId}`} className={linkClass}>{e.bankName}</a>
+                    <a href={`#bank-${e.bankOrgId}`} className={linkClass}>
+                      {e.bankName}
+                    </a>
                     {e.own && <span className="ml-2 text-xs text-brand-900">{t("ownBadge")}</span>}
                   </>
                 ),
@@ -113,7 +130,9 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
         </section>
 
         <section aria-labelledby="breakdowns" className="space-y-3">
-          <h2 id="breakdowns" className="text-lg font-medium">{t("detail.breakdownTitle")}</h2>
+          <h2 id="breakdowns" className="text-lg font-medium">
+            {t("detail.breakdownTitle")}
+          </h2>
           {ordered.map((e) => (
             <Breakdown key={e.bankOrgId} entry={e} costItemsHidden={isBank && !e.own} />
           ))}

@@ -26,7 +26,9 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
 
   return (
     <section aria-labelledby="preview" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <h2 id="preview" className="text-lg font-medium">{t("preview.title")}</h2>
+      <h2 id="preview" className="text-lg font-medium">
+        {t("preview.title")}
+      </h2>
       <p className="text-sm text-slate-600">{t("preview.hint")}</p>
       <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-3" noValidate>
         <input type="hidden" name="programId" value={programId} />
@@ -34,8 +36,14 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
         <input type="hidden" name="quarter" value={quarter} />
         <input type="hidden" name="rules" value={JSON.stringify(rulesFromRows(rows))} />
         <RulesEditor rows={rows} onChange={setRows} error={fieldError} idPrefix="preview" />
-        {formError && <p role="alert" className="text-sm text-red-700">{formError}</p>}
-        <Button type="submit" disabled={pending}>{t("preview.run")}</Button>
+        {formError && (
+          <p role="alert" className="text-sm text-red-700">
+            {formError}
+          </p>
+        )}
+        <Button type="submit" disabled={pending}>
+          {t("preview.run")}
+        </Button>
       </form>
       {state?.ok && (
         <div aria-live="polite">
@@ -51,12 +59,15 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
               { key: "totalScore", header: t("columns.totalScore"), className: "tabular-nums", cell: (e) => e.totalScore.toFixed(2) },
               { key: "bottomList", header: t("columns.bottomList"), cell: (e) => e.bottomList && <BottomBadge label={t("bottomBadge")} /> },
               {
-                key: "previousRank", header: t("columns.previousRank"), className: "whitespace-nowrap tabular-nums",
+                key: "previousRank",
+                header: t("columns.previousRank"),
+                className: "whitespace-nowrap tabular-nums",
                 cell: (e) => {
                   const before = currentRanks[e.bankOrgId];
                   if (before === undefined) return "—";
                   const delta = before - e.rank;
-                  const change = delta === 0 ? t("preview.same") : t("preview.rankChange", { delta: delta > 0 ? `↑${delta}` : `↓${-delta}` });
+                  const change =
+                    delta === 0 ? t("preview.same") : t("preview.rankChange", { delta: delta > 0 ? `↑${delta}` : `↓${-delta}` });
                   return t("preview.rankWithChange", { rank: before, change });
                 },
               },

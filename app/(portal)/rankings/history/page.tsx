@@ -58,7 +58,11 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
               description={t("history.scoreChartDesc")}
               tableCaption={t("history.dataTable")}
               xLabels={xLabels}
-              series={shown.map((b) => ({ name: b.bankName, values: b.points.map((p) => p?.score ?? null), highlight: highlighted(b.bankOrgId) }))}
+              series={shown.map((b) => ({
+                name: b.bankName,
+                values: b.points.map((p) => p?.score ?? null),
+                highlight: highlighted(b.bankOrgId),
+              }))}
               yMin={0}
               yMax={100}
               format={score}
@@ -68,7 +72,11 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
               description={t("history.rankChartDesc")}
               tableCaption={t("history.dataTable")}
               xLabels={xLabels}
-              series={shown.map((b) => ({ name: b.bankName, values: b.points.map((p) => p?.rank ?? null), highlight: highlighted(b.bankOrgId) }))}
+              series={shown.map((b) => ({
+                name: b.bankName,
+                values: b.points.map((p) => p?.rank ?? null),
+                highlight: highlighted(b.bankOrgId),
+              }))}
               yMin={1}
               yMax={maxRank}
               invertY
@@ -76,7 +84,9 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
             />
 
             <section aria-labelledby="aggregates" className="space-y-3">
-              <h2 id="aggregates" className="text-lg font-medium">{t("history.aggregatesTitle")}</h2>
+              <h2 id="aggregates" className="text-lg font-medium">
+                {t("history.aggregatesTitle")}
+              </h2>
               <p className="max-w-prose text-sm text-slate-600">{t("history.aggregatesDefinition")}</p>
               {periodAggregates(history).map((a) => (
                 <div key={`${a.kind}-${a.year}-${a.half}`} className="space-y-2">
@@ -89,7 +99,12 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
                     columns={[
                       { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (r) => r.rank },
                       { key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal", cell: (r) => r.bankName },
-                      { key: "averageScore", header: t("columns.averageScore"), className: "tabular-nums", cell: (r) => score(r.averageScore) },
+                      {
+                        key: "averageScore",
+                        header: t("columns.averageScore"),
+                        className: "tabular-nums",
+                        cell: (r) => score(r.averageScore),
+                      },
                       { key: "quarters", header: t("columns.quarters"), className: "tabular-nums", cell: (r) => r.quartersCounted },
                     ]}
                   />

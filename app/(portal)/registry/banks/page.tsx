@@ -20,7 +20,11 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function RegistryBanksPage({ searchParams }: { searchParams: TSearchParams }) {
   const user = await requirePermission("contacts.read");
   const filters = parseOrgFilters(await searchParams);
-  const [t, tc, banks] = await Promise.all([getTranslations("registry.banks"), getTranslations("registry"), listRegistryBanks(db(), user, filters)]);
+  const [t, tc, banks] = await Promise.all([
+    getTranslations("registry.banks"),
+    getTranslations("registry"),
+    listRegistryBanks(db(), user, filters),
+  ]);
   const query = filtersQuery(filters);
   const none = tc("common.none");
   return (
@@ -36,8 +40,13 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
           keyword={{ label: t("keywordLabel"), value: filters.q }}
           status={filters.status}
           extraFilters={
-            <SelectField name="level" label={t("level")} defaultValue={filters.level ?? ""} placeholder={tc("common.any")}
-              options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))} />
+            <SelectField
+              name="level"
+              label={t("level")}
+              defaultValue={filters.level ?? ""}
+              placeholder={tc("common.any")}
+              options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))}
+            />
           }
         />
         {banks.length === 0 ? (
@@ -49,7 +58,9 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
             rowKey={(b) => b.id}
             columns={[
               {
-                key: "name", header: t("name"), rowHeader: true,
+                key: "name",
+                header: t("name"),
+                rowHeader: true,
                 // Branches under their parent bank, one step in per level.
                 cell: (b) => (
                   <span className="block" style={{ paddingLeft: `${b.depth * 1.25}rem` }}>
@@ -60,25 +71,49 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
                   </span>
                 ),
               },
-              { key: "level", header: t("level"), className: "whitespace-nowrap", cell: (b) => (b.bankLevel ? tc(`levels.${b.bankLevel}`) : none) },
-              { key: "firstPerson", header: t("firstPerson"), onCard: false, cell: (b) => (b.contact ? `${b.contact.firstPersonName}（${b.contact.firstPersonTitle}）` : none) },
-              { key: "secondPerson", header: t("secondPerson"), onCard: false, cell: (b) => (b.contact ? `${b.contact.secondPersonName}（${b.contact.secondPersonTitle}）` : none) },
+              {
+                key: "level",
+                header: t("level"),
+                className: "whitespace-nowrap",
+                cell: (b) => (b.bankLevel ? tc(`levels.${b.bankLevel}`) : none),
+              },
+              {
+                key: "firstPerson",
+                header: t("firstPerson"),
+                onCard: false,
+                cell: (b) => (b.contact ? `${b.contact.firstPersonName}（${b.contact.firstPersonTitle}）` : none),
+              },
+              {
+                key: "secondPerson",
+                header: t("secondPerson"),
+                onCard: false,
+                cell: (b) => (b.contact ? `${b.contact.secondPersonName}（${b.contact.secondPersonTitle}）` : none),
+              },
               { key: "department", header: t("department"), onCard: false, cell: (b) => b.contact?.department ?? none },
               {
-                key: "liaison", header: t("liaison"),
+                key: "liaison",
+                header: t("liaison"),
                 cell: (b) =>
                   b.contact ? (
                     <>
                       {b.contact.liaisonName}
-                      {b.contact.liaisonMobileMasked && <span className="block font-mono text-xs text-slate-600">{b.contact.liaisonMobileMasked}</span>}
+                      {b.contact.liaisonMobileMasked && (
+                        <span className="block font-mono text-xs text-slate-600">{b.contact.liaisonMobileMasked}</span>
+                      )}
                     </>
                   ) : (
                     none
                   ),
               },
               {
-                key: "filing", header: t("filing"),
-                cell: (b) => (b.contact ? <Badge tone={b.contact.filedLate ? "warn" : "ok"}>{t(b.contact.filedLate ? "late" : "onTime")}</Badge> : t("noContact")),
+                key: "filing",
+                header: t("filing"),
+                cell: (b) =>
+                  b.contact ? (
+                    <Badge tone={b.contact.filedLate ? "warn" : "ok"}>{t(b.contact.filedLate ? "late" : "onTime")}</Badge>
+                  ) : (
+                    t("noContact")
+                  ),
               },
             ]}
           />

@@ -55,29 +55,73 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
                 </Link>
               )}
               {canActor(user, "registry.export") && (
-                <DownloadLink href={`/registry/enterprises/export${query ? `?${query}` : ""}`} className={secondaryLinkClass} title={tc("exportHint")}>
+                <DownloadLink
+                  href={`/registry/enterprises/export${query ? `?${query}` : ""}`}
+                  className={secondaryLinkClass}
+                  title={tc("exportHint")}
+                >
                   {tc("export")}
                 </DownloadLink>
               )}
             </>
           }
         />
-        <form method="get" role="search" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
-          <TextField name="q" type="search" label={t("enterprises.keywordLabel")} defaultValue={filters.q} maxLength={64} className="sm:col-span-2" />
-          <SelectField name="section" label={t("enterprises.section")} defaultValue={filters.section ?? ""} placeholder={tc("any")}
-            options={INDUSTRY_SECTIONS.map((s) => ({ value: s, label: tReg(`sections.${s}`) }))} />
-          <SelectField name="size" label={t("enterprises.size")} defaultValue={filters.size ?? ""} placeholder={tc("any")}
-            options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: tEnt(`sizes.${s}`) }))} />
-          <SelectField name="tag" label={t("enterprises.tag")} defaultValue={filters.tag ?? ""} placeholder={tc("any")}
-            options={ENTERPRISE_TAGS.map((s) => ({ value: s, label: s }))} />
-          <SelectField name="class" label={t("enterprises.class")} defaultValue={filters.supportClass ?? ""} placeholder={tc("any")}
-            options={[...SUPPORT_CLASSES, "NONE" as const].map((c) => ({ value: c, label: t(`classes.${c}`) }))} />
+        <form
+          method="get"
+          role="search"
+          className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4"
+        >
+          <TextField
+            name="q"
+            type="search"
+            label={t("enterprises.keywordLabel")}
+            defaultValue={filters.q}
+            maxLength={64}
+            className="sm:col-span-2"
+          />
+          <SelectField
+            name="section"
+            label={t("enterprises.section")}
+            defaultValue={filters.section ?? ""}
+            placeholder={tc("any")}
+            options={INDUSTRY_SECTIONS.map((s) => ({ value: s, label: tReg(`sections.${s}`) }))}
+          />
+          <SelectField
+            name="size"
+            label={t("enterprises.size")}
+            defaultValue={filters.size ?? ""}
+            placeholder={tc("any")}
+            options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: tEnt(`sizes.${s}`) }))}
+          />
+          <SelectField
+            name="tag"
+            label={t("enterprises.tag")}
+            defaultValue={filters.tag ?? ""}
+            placeholder={tc("any")}
+            options={ENTERPRISE_TAGS.map((s) => ({ value: s, label: s }))}
+          />
+          <SelectField
+            name="class"
+            label={t("enterprises.class")}
+            defaultValue={filters.supportClass ?? ""}
+            placeholder={tc("any")}
+            options={[...SUPPORT_CLASSES, "NONE" as const].map((c) => ({ value: c, label: t(`classes.${c}`) }))}
+          />
           {parks.length > 1 && (
-            <SelectField name="park" label={t("enterprises.park")} defaultValue={filters.parkId ?? ""} placeholder={tc("any")}
-              options={parks.map((p) => ({ value: p.id, label: p.name }))} />
+            <SelectField
+              name="park"
+              label={t("enterprises.park")}
+              defaultValue={filters.parkId ?? ""}
+              placeholder={tc("any")}
+              options={parks.map((p) => ({ value: p.id, label: p.name }))}
+            />
           )}
-          <SelectField name="status" label={tc("status")} defaultValue={filters.status ?? ""}
-            options={STATUS_FILTERS.map((s) => ({ value: s, label: tc(`statuses.${s}`) }))} />
+          <SelectField
+            name="status"
+            label={tc("status")}
+            defaultValue={filters.status ?? ""}
+            options={STATUS_FILTERS.map((s) => ({ value: s, label: tc(`statuses.${s}`) }))}
+          />
           <button type="submit" className={`${secondaryLinkClass} h-10.5`}>
             {tc("search")}
           </button>
@@ -95,17 +139,29 @@ export default async function RegistryEnterprisesPage({ searchParams }: { search
               rowTestId={(e) => `enterprise-row-${e.uscc}`}
               columns={[
                 {
-                  key: "name", header: t("enterprises.name"), rowHeader: true,
-                  cell: (e) => <Link href={`/registry/enterprises/${e.id}`} className={linkClass}>{e.name}</Link>,
+                  key: "name",
+                  header: t("enterprises.name"),
+                  rowHeader: true,
+                  cell: (e) => (
+                    <Link href={`/registry/enterprises/${e.id}`} className={linkClass}>
+                      {e.name}
+                    </Link>
+                  ),
                 },
                 { key: "uscc", header: t("enterprises.uscc"), className: "font-mono", onCard: false, cell: (e) => e.uscc },
                 { key: "park", header: t("enterprises.park"), cell: (e) => e.parkName },
-                { key: "section", header: t("enterprises.section"), onCard: false, cell: (e) => `${e.industrySection}${e.industryDivision ? ` / ${e.industryDivision}` : ""}` },
+                {
+                  key: "section",
+                  header: t("enterprises.section"),
+                  onCard: false,
+                  cell: (e) => `${e.industrySection}${e.industryDivision ? ` / ${e.industryDivision}` : ""}`,
+                },
                 { key: "size", header: t("enterprises.size"), onCard: false, cell: (e) => tEnt(`sizes.${e.size}`) },
                 { key: "class", header: t("enterprises.class"), cell: (e) => t(`classes.${e.supportClass ?? "NONE"}`) },
                 { key: "tags", header: t("enterprises.tags"), onCard: false, cell: (e) => e.tags.join("、") || tc("none") },
                 {
-                  key: "status", header: tc("status"),
+                  key: "status",
+                  header: tc("status"),
                   cell: (e) => <Badge tone={e.active ? "ok" : "muted"}>{tc(`statuses.${e.active ? "active" : "inactive"}`)}</Badge>,
                 },
               ]}

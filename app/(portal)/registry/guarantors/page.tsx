@@ -48,11 +48,26 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
             rows={rows}
             rowKey={(g) => g.id}
             columns={[
-              { key: "name", header: tr("common.name"), rowHeader: true, cell: (g) => <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>{g.name}</Link> },
-              { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
-              { key: "createdAt", header: tr("common.createdAt"), onCard: false, cell: (g) => formatDate(g.createdAt, resolveLocale(locale)) },
               {
-                key: "status", header: tr("common.status"),
+                key: "name",
+                header: tr("common.name"),
+                rowHeader: true,
+                cell: (g) => (
+                  <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
+                    {g.name}
+                  </Link>
+                ),
+              },
+              { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
+              {
+                key: "createdAt",
+                header: tr("common.createdAt"),
+                onCard: false,
+                cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
+              },
+              {
+                key: "status",
+                header: tr("common.status"),
                 cell: (g) => <Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>,
               },
             ]}

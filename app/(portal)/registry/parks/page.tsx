@@ -18,7 +18,11 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function RegistryParksPage({ searchParams }: { searchParams: TSearchParams }) {
   const user = await requirePermission("contacts.read");
   const filters = parseOrgFilters(await searchParams);
-  const [t, tr, parks] = await Promise.all([getTranslations("registry.parks"), getTranslations("registry"), listRegistryParks(db(), user, filters)]);
+  const [t, tr, parks] = await Promise.all([
+    getTranslations("registry.parks"),
+    getTranslations("registry"),
+    listRegistryParks(db(), user, filters),
+  ]);
   const query = filtersQuery({ q: filters.q, status: filters.status });
   const none = tr("common.none");
   return (
@@ -43,13 +47,23 @@ export default async function RegistryParksPage({ searchParams }: { searchParams
             rowKey={(p) => p.orgId}
             columns={[
               { key: "code", header: t("code"), className: "font-mono", onCard: false, cell: (p) => p.code },
-              { key: "name", header: t("name"), rowHeader: true, cell: (p) => <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>{p.name}</Link> },
+              {
+                key: "name",
+                header: t("name"),
+                rowHeader: true,
+                cell: (p) => (
+                  <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>
+                    {p.name}
+                  </Link>
+                ),
+              },
               { key: "district", header: t("district"), cell: (p) => p.district ?? none },
               { key: "windowName", header: t("windowName"), onCard: false, cell: (p) => p.windowName ?? none },
               { key: "windowPhone", header: t("windowPhone"), className: "whitespace-nowrap", cell: (p) => p.windowPhone ?? none },
               { key: "enterprises", header: t("enterprises"), className: "tabular-nums", cell: (p) => p.enterpriseCount },
               {
-                key: "status", header: tr("common.status"),
+                key: "status",
+                header: tr("common.status"),
                 cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{tr(`common.statuses.${p.active ? "active" : "inactive"}`)}</Badge>,
               },
             ]}

@@ -14,7 +14,9 @@ type TProps = { detail: TRequestDetail; locale: TLocale };
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-2" data-testid={id}>
-      <h2 id={id} className="text-lg font-medium">{title}</h2>
+      <h2 id={id} className="text-lg font-medium">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -30,10 +32,22 @@ export async function SupervisionFacts({ detail, locale }: TProps) {
   }
   if (detail.remindedAt) rows.push([td("remindedAt"), formatDateTime(detail.remindedAt, locale)]);
   if (detail.inBulletin) rows.push([td("inBulletin"), td("inBulletinYes")]);
-  if (detail.returnReason) rows.push([td("returnReason"), <span key="r" className="whitespace-pre-line">{detail.returnReason}</span>]);
+  if (detail.returnReason)
+    rows.push([
+      td("returnReason"),
+      <span key="r" className="whitespace-pre-line">
+        {detail.returnReason}
+      </span>,
+    ]);
   if (detail.returnDisputedAt) {
     rows.push([td("returnDisputedAt"), formatDateTime(detail.returnDisputedAt, locale)]);
-    if (detail.returnDisputeNote) rows.push([td("returnDisputeNote"), <span key="n" className="whitespace-pre-line">{detail.returnDisputeNote}</span>]);
+    if (detail.returnDisputeNote)
+      rows.push([
+        td("returnDisputeNote"),
+        <span key="n" className="whitespace-pre-line">
+          {detail.returnDisputeNote}
+        </span>,
+      ]);
   }
   if (rows.length === 0) return null;
   return (
@@ -81,9 +95,20 @@ export async function OutcomeSection({ detail, locale }: TProps) {
   const [t, td] = await Promise.all([getTranslations("requests"), getTranslations("requestDetail")]);
   const rows: [string, ReactNode][] = [];
   if (detail.rating) rows.push([td("rating"), enumLabel(t, td, "ratings", detail.rating)]);
-  if (detail.ratingComment) rows.push([td("ratingComment"), <span key="c" className="whitespace-pre-line">{detail.ratingComment}</span>]);
+  if (detail.ratingComment)
+    rows.push([
+      td("ratingComment"),
+      <span key="c" className="whitespace-pre-line">
+        {detail.ratingComment}
+      </span>,
+    ]);
   if (detail.withdrawnAfterAnswer) {
-    rows.push([td("withdrawnAfterAnswer"), detail.withdrawalCheckedAt ? td("withdrawalChecked", { at: formatDateTime(detail.withdrawalCheckedAt, locale) }) : td("withdrawalUnchecked")]);
+    rows.push([
+      td("withdrawnAfterAnswer"),
+      detail.withdrawalCheckedAt
+        ? td("withdrawalChecked", { at: formatDateTime(detail.withdrawalCheckedAt, locale) })
+        : td("withdrawalUnchecked"),
+    ]);
   }
   if (rows.length === 0) return null;
   return (
@@ -104,7 +129,9 @@ export async function AttachmentList({ attachments, locale }: { attachments: TRe
         <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           {attachments.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-              <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline" download>{a.fileName}</a>
+              <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline" download>
+                {a.fileName}
+              </a>
               <span className="text-sm text-slate-600">
                 {td("attachmentMeta", { size: Math.max(1, Math.round(a.sizeBytes / 1024)), at: formatDate(a.createdAt, locale) })}
               </span>

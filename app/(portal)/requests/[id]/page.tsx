@@ -32,7 +32,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const detail = isUuid(id) ? await getRequestDetail(db(), user, id, await scopeContextFor(user)) : null;
   if (!detail) notFound();
   const [t, td, locale, calendar, bankNames] = await Promise.all([
-    getTranslations("requests"), getTranslations("requestDetail"), getLocale().then(resolveLocale), loadWorkingCalendar(db()),
+    getTranslations("requests"),
+    getTranslations("requestDetail"),
+    getLocale().then(resolveLocale),
+    loadWorkingCalendar(db()),
     timelineBankNames(db(), detail.timeline),
   ]);
   const none = t("none");
@@ -60,7 +63,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     [
       t("dueAt"),
       deadline && detail.dueAt ? (
-        <DeadlineBadge tone={deadline.tone} workingDaysLeft={deadline.workingDaysLeft} dueAt={detail.dueAt} provisional={detail.dueProvisional} />
+        <DeadlineBadge
+          tone={deadline.tone}
+          workingDaysLeft={deadline.workingDaysLeft}
+          dueAt={detail.dueAt}
+          provisional={detail.dueProvisional}
+        />
       ) : (
         time(detail.dueAt)
       ),
@@ -68,7 +76,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     [td("signedAt"), time(detail.signedAt)],
     [td("answeredAt"), time(detail.answeredAt)],
   ];
-  if (detail.closedAt) rows.push([td("closedAt"), `${time(detail.closedAt)}${detail.closeReason ? ` · ${enumLabel(t, td, "closeReasons", detail.closeReason)}` : ""}`]);
+  if (detail.closedAt)
+    rows.push([
+      td("closedAt"),
+      `${time(detail.closedAt)}${detail.closeReason ? ` · ${enumLabel(t, td, "closeReasons", detail.closeReason)}` : ""}`,
+    ]);
 
   const panelProps = { detail, user };
   return (
@@ -82,7 +94,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         )}
         <DetailList rows={rows} />
         <section aria-labelledby="description-title" className="space-y-2">
-          <h2 id="description-title" className="text-lg font-medium">{td("description")}</h2>
+          <h2 id="description-title" className="text-lg font-medium">
+            {td("description")}
+          </h2>
           <p className="whitespace-pre-line text-slate-800">{detail.description}</p>
         </section>
         <SupervisionFacts detail={detail} locale={locale} />

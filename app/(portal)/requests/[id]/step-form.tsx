@@ -18,7 +18,13 @@ export type TFieldError = (name: string) => string | undefined;
  * After a success the page is revalidated, so the form usually gives way to the next step.
  */
 export function StepForm({
-  action, requestId, version, title, submitLabel, testId, children,
+  action,
+  requestId,
+  version,
+  title,
+  submitLabel,
+  testId,
+  children,
 }: {
   action: TStepAction;
   requestId: string;
@@ -36,21 +42,35 @@ export function StepForm({
   const conflict = state && !state.ok && state.error === "conflict";
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={testId}>
-      <h3 id={headingId} className="font-medium">{title}</h3>
+      <h3 id={headingId} className="font-medium">
+        {title}
+      </h3>
       <form action={run} onSubmit={keepValuesOnSubmit(run)} className="space-y-3" noValidate>
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="version" value={version} />
         {children?.(errors.field)}
-        <Button type="submit" disabled={pending}>{submitLabel}</Button>
+        <Button type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
       </form>
-      {state?.ok && <p role="status" className="text-sm text-green-800">{td("done")}</p>}
+      {state?.ok && (
+        <p role="status" className="text-sm text-green-800">
+          {td("done")}
+        </p>
+      )}
       {conflict ? (
         <p role="alert" className="text-sm text-red-700" data-testid="version-conflict">
           {t("errors.conflict")}{" "}
-          <a href={`/requests/${requestId}`} className="font-medium underline">{td("refresh")}</a>
+          <a href={`/requests/${requestId}`} className="font-medium underline">
+            {td("refresh")}
+          </a>
         </p>
       ) : (
-        errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>
+        errors.form && (
+          <p role="alert" className="text-sm text-red-700">
+            {errors.form}
+          </p>
+        )
       )}
     </section>
   );

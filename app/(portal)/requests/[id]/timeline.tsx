@@ -26,7 +26,15 @@ const ENUM_GROUP: Partial<Record<TContentItem["kind"], string>> = {
 };
 
 /** Every ledger entry in order: when, who (and for which organization), what, and its key content. */
-export function Timeline({ requestId, initial, bankNames: initialNames }: { requestId: string; initial: TEntry[]; bankNames: Record<string, string> }) {
+export function Timeline({
+  requestId,
+  initial,
+  bankNames: initialNames,
+}: {
+  requestId: string;
+  initial: TEntry[];
+  bankNames: Record<string, string>;
+}) {
   const t = useTranslations("requests");
   const td = useTranslations("requestDetail");
   const locale = resolveLocale(useLocale());
@@ -53,7 +61,9 @@ export function Timeline({ requestId, initial, bankNames: initialNames }: { requ
   return (
     <section aria-labelledby="timeline-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <div className="flex items-center justify-between gap-4">
-        <h2 id="timeline-title" className="text-lg font-medium">{t("timeline")}</h2>
+        <h2 id="timeline-title" className="text-lg font-medium">
+          {t("timeline")}
+        </h2>
         <button type="button" onClick={refresh} disabled={pending} className="text-sm text-brand-700 underline disabled:opacity-60">
           {t("refresh")}
         </button>
@@ -71,7 +81,11 @@ export function Timeline({ requestId, initial, bankNames: initialNames }: { requ
                 <p className="font-medium">{enumLabel(t, td, "actions", e.action)}</p>
                 <p className="text-sm text-slate-600">
                   <time dateTime={e.occurredAt}>{formatDateTime(new Date(e.occurredAt), locale)}</time> ·{" "}
-                  {e.actorName ? (e.actorOrgName ? td("actorWithOrg", { name: e.actorName, org: e.actorOrgName }) : e.actorName) : t("system")}
+                  {e.actorName
+                    ? e.actorOrgName
+                      ? td("actorWithOrg", { name: e.actorName, org: e.actorOrgName })
+                      : e.actorName
+                    : t("system")}
                 </p>
                 {items.map((item) => (
                   <p key={item.key} className="text-sm whitespace-pre-line text-slate-800">

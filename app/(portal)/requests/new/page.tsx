@@ -15,7 +15,10 @@ export const dynamic = "force-dynamic";
  * the separators the "other products" field splits on).
  */
 function productFromQuery(raw: string | string[] | undefined): string[] {
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(/[,，、;；\s]+/g, " ").trim().slice(0, 60);
+  const value = (Array.isArray(raw) ? raw[0] : raw)
+    ?.replace(/[,，、;；\s]+/g, " ")
+    .trim()
+    .slice(0, 60);
   return value ? [value] : [];
 }
 

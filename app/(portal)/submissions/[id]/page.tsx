@@ -17,7 +17,6 @@ import { FiguresForm, ReviewForms, SubmitForm } from "./submission-forms";
 
 export const dynamic = "force-dynamic";
 
-
 type TTranslate = Awaited<ReturnType<typeof getTranslations<"submissions">>>;
 
 // One bank's submission for one quarter: the ledger part (read-only, from the portal's
@@ -43,10 +42,24 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         <DetailList
           rows={[
             [t("detail.program"), detail.programName],
-            [t("detail.status"), <span key="s" data-testid="submission-status">{t(`status.${detail.status}`)}</span>],
+            [
+              t("detail.status"),
+              <span key="s" data-testid="submission-status">
+                {t(`status.${detail.status}`)}
+              </span>,
+            ],
             [t("detail.dueAt"), detail.dueAt ? formatDate(detail.dueAt, locale) : t("detail.notYet")],
             [t("detail.submittedAt"), date(detail.submittedAt)],
-            [t("detail.late"), detail.submittedAt ? <span key="l" className={detail.late ? "font-medium text-red-700" : ""}>{t(`lateState.${detail.late ? "late" : "onTime"}`)}</span> : t("detail.notYet")],
+            [
+              t("detail.late"),
+              detail.submittedAt ? (
+                <span key="l" className={detail.late ? "font-medium text-red-700" : ""}>
+                  {t(`lateState.${detail.late ? "late" : "onTime"}`)}
+                </span>
+              ) : (
+                t("detail.notYet")
+              ),
+            ],
             [t("detail.reviewedAt"), date(detail.reviewedAt)],
             [t("detail.reviewer"), detail.reviewerName ?? t("detail.notYet")],
           ]}
@@ -63,10 +76,14 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
             {t("detail.frozenNote", { date: formatDateTime(detail.frozenAt, locale) })}
           </p>
         )}
-        {editable && !detail.can.edit && areaOfRole(user.role) === "bank" && <p className="text-slate-700">{t("detail.readOnlyNote", { bank: detail.bankName })}</p>}
+        {editable && !detail.can.edit && areaOfRole(user.role) === "bank" && (
+          <p className="text-slate-700">{t("detail.readOnlyNote", { bank: detail.bankName })}</p>
+        )}
 
         <section aria-labelledby="figures-heading" className="space-y-3">
-          <h2 id="figures-heading" className="text-xl font-semibold">{t("figures.title")}</h2>
+          <h2 id="figures-heading" className="text-xl font-semibold">
+            {t("figures.title")}
+          </h2>
           {detail.parks.length === 0 ? (
             <p className="text-slate-700">{t("figures.noParks")}</p>
           ) : detail.can.edit ? (
@@ -75,7 +92,12 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
               <FiguresForm
                 submissionId={detail.id}
                 version={detail.version}
-                parks={detail.parks.map((p) => ({ parkId: p.parkId, parkName: p.parkName, roleLabel: roleLabel(p.role), values: p.figure ? figureToRaw(p.figure) : ({ parkId: p.parkId } as TRawFigureRow) }))}
+                parks={detail.parks.map((p) => ({
+                  parkId: p.parkId,
+                  parkName: p.parkName,
+                  roleLabel: roleLabel(p.role),
+                  values: p.figure ? figureToRaw(p.figure) : ({ parkId: p.parkId } as TRawFigureRow),
+                }))}
               />
               <SubmitForm submissionId={detail.id} version={detail.version} />
             </>
@@ -92,7 +114,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   );
 }
 
-function FiguresTable({ detail, t, locale, roleLabel }: { detail: TSubmissionDetail; t: TTranslate; locale: "zh-CN" | "en"; roleLabel: (r: TSubmissionDetail["parks"][number]["role"]) => string }) {
+function FiguresTable({
+  detail,
+  t,
+  locale,
+  roleLabel,
+}: {
+  detail: TSubmissionDetail;
+  t: TTranslate;
+  locale: "zh-CN" | "en";
+  roleLabel: (r: TSubmissionDetail["parks"][number]["role"]) => string;
+}) {
   const totals = detail.figureTotals;
   return (
     <DataTable
@@ -104,16 +136,26 @@ function FiguresTable({ detail, t, locale, roleLabel }: { detail: TSubmissionDet
         { key: "park", header: t("figures.park"), rowHeader: true, className: "text-slate-900", cell: (p) => p.parkName },
         { key: "role", header: t("figures.role"), cell: (p) => roleLabel(p.role) },
         {
-          key: "loanBalance", header: t("figures.loanBalance"), numeric: true,
+          key: "loanBalance",
+          header: t("figures.loanBalance"),
+          numeric: true,
           // A park the bank has not filled in says so once, in the first figure's place.
-          cell: (p) => (p.figure ? formatWanYuan(p.figure.loanBalanceFen, locale) : <span className="text-slate-500">{t("figures.notFilled")}</span>),
+          cell: (p) =>
+            p.figure ? formatWanYuan(p.figure.loanBalanceFen, locale) : <span className="text-slate-500">{t("figures.notFilled")}</span>,
         },
-        { key: "loanIncrement", header: t("figures.loanIncrement"), numeric: true, cell: (p) => p.figure && formatWanYuan(p.figure.loanIncrementFen, locale) },
+        {
+          key: "loanIncrement",
+          header: t("figures.loanIncrement"),
+          numeric: true,
+          cell: (p) => p.figure && formatWanYuan(p.figure.loanIncrementFen, locale),
+        },
         { key: "borrowers", header: t("figures.borrowers"), numeric: true, cell: (p) => p.figure?.borrowers },
         { key: "firstLoans", header: t("figures.firstLoans"), numeric: true, cell: (p) => p.figure?.firstLoans },
         { key: "creditLoans", header: t("figures.creditLoans"), numeric: true, cell: (p) => p.figure?.creditLoans },
         {
-          key: "averageRate", header: t("figures.averageRate"), numeric: true,
+          key: "averageRate",
+          header: t("figures.averageRate"),
+          numeric: true,
           cell: (p) => p.figure && (p.figure.averageRate === null ? "—" : Number(p.figure.averageRate).toFixed(2)),
         },
       ]}
@@ -136,10 +178,16 @@ function ItemsSection({ detail, t, locale }: { detail: TSubmissionDetail; t: TTr
   const items = detail.items;
   return (
     <section aria-labelledby="items-heading" className="space-y-3" data-testid="items-section">
-      <h2 id="items-heading" className="text-xl font-semibold">{t("items.title")}</h2>
+      <h2 id="items-heading" className="text-xl font-semibold">
+        {t("items.title")}
+      </h2>
       <p className="text-sm text-slate-700">{t("items.intro")}</p>
       <p className="text-sm text-slate-600">{t("items.asOf", { date: formatDateTime(detail.itemsAsOf, locale) })}</p>
-      {detail.itemTotals && <p className="text-slate-800" data-testid="item-totals">{t("items.totals", { ...detail.itemTotals })}</p>}
+      {detail.itemTotals && (
+        <p className="text-slate-800" data-testid="item-totals">
+          {t("items.totals", { ...detail.itemTotals })}
+        </p>
+      )}
       {items === null ? (
         <p className="text-slate-700">{t("items.summaryOnly")}</p>
       ) : items.length === 0 ? (
@@ -152,10 +200,15 @@ function ItemsSection({ detail, t, locale }: { detail: TSubmissionDetail; t: TTr
           rowTestId={(i) => `item-${i.serial}`}
           columns={[
             {
-              key: "serial", header: t("items.serial"), rowHeader: true, className: "font-mono font-normal",
+              key: "serial",
+              header: t("items.serial"),
+              rowHeader: true,
+              className: "font-mono font-normal",
               cell: (i) => (
                 <>
-                  <Link href={`/requests/${i.requestId}`} className="text-brand-700 underline">{i.serial}</Link>
+                  <Link href={`/requests/${i.requestId}`} className="text-brand-700 underline">
+                    {i.serial}
+                  </Link>
                   {i.carriedOver && <span className="ml-1 block text-xs text-slate-500">{t("items.carriedOver")}</span>}
                 </>
               ),
@@ -164,13 +217,33 @@ function ItemsSection({ detail, t, locale }: { detail: TSubmissionDetail; t: TTr
             { key: "enterprise", header: t("items.enterprise"), cell: (i) => i.enterpriseName },
             { key: "receivedAt", header: t("items.receivedAt"), onCard: false, cell: (i) => formatDate(new Date(i.receivedAt), locale) },
             { key: "dueAt", header: t("items.dueAt"), cell: (i) => (i.dueAt ? formatDate(new Date(i.dueAt), locale) : "—") },
-            { key: "firstAnswerAt", header: t("items.firstAnswerAt"), onCard: false, cell: (i) => (i.firstAnswerAt ? formatDate(new Date(i.firstAnswerAt), locale) : "—") },
-            { key: "answerKind", header: t("items.answerKind"), onCard: false, cell: (i) => (i.answerKind ? t(`answerKinds.${i.answerKind as "CAN_DO"}`) : "—") },
             {
-              key: "onTime", header: t("items.onTime"),
-              cell: (i) => <span className={i.onTime === false ? "font-medium text-red-700" : ""}>{t(`items.onTimeValues.${String(i.onTime) as "true"}`)}</span>,
+              key: "firstAnswerAt",
+              header: t("items.firstAnswerAt"),
+              onCard: false,
+              cell: (i) => (i.firstAnswerAt ? formatDate(new Date(i.firstAnswerAt), locale) : "—"),
             },
-            { key: "rating", header: t("items.rating"), onCard: false, cell: (i) => (i.rating ? t(`ratings.${i.rating as "SATISFIED"}`) : "—") },
+            {
+              key: "answerKind",
+              header: t("items.answerKind"),
+              onCard: false,
+              cell: (i) => (i.answerKind ? t(`answerKinds.${i.answerKind as "CAN_DO"}`) : "—"),
+            },
+            {
+              key: "onTime",
+              header: t("items.onTime"),
+              cell: (i) => (
+                <span className={i.onTime === false ? "font-medium text-red-700" : ""}>
+                  {t(`items.onTimeValues.${String(i.onTime) as "true"}`)}
+                </span>
+              ),
+            },
+            {
+              key: "rating",
+              header: t("items.rating"),
+              onCard: false,
+              cell: (i) => (i.rating ? t(`ratings.${i.rating as "SATISFIED"}`) : "—"),
+            },
             { key: "itemStatus", header: t("items.itemStatus"), cell: (i) => t(`itemStatus.${i.status as "CLOSED"}`) },
           ]}
         />

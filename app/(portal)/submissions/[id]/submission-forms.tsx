@@ -15,12 +15,26 @@ type TState = TActionResult<{ id: string; status: string; version: string }> | n
 export type TFormPark = { parkId: string; parkName: string; roleLabel: string; values: TRawFigureRow };
 
 const INPUT_MODE: Record<(typeof FIGURE_FIELDS)[number], "decimal" | "numeric"> = {
-  loanBalance: "decimal", loanIncrement: "decimal", borrowers: "numeric", firstLoans: "numeric", creditLoans: "numeric", averageRate: "decimal",
+  loanBalance: "decimal",
+  loanIncrement: "decimal",
+  borrowers: "numeric",
+  firstLoans: "numeric",
+  creditLoans: "numeric",
+  averageRate: "decimal",
 };
 
 function Outcome({ state, done, form }: { state: TState; done: string; form?: string }) {
-  if (state?.ok) return <p role="status" className="text-sm text-green-800">{done}</p>;
-  return form ? <p role="alert" className="text-sm text-red-700">{form}</p> : null;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        {done}
+      </p>
+    );
+  return form ? (
+    <p role="alert" className="text-sm text-red-700">
+      {form}
+    </p>
+  ) : null;
 }
 
 /** The bank's figures, one group of fields per paired park (DRAFT or RETURNED). */
@@ -42,13 +56,24 @@ export function FiguresForm({ submissionId, version, parks }: { submissionId: st
           <div className="grid gap-3 sm:grid-cols-3">
             {FIGURE_FIELDS.map((f) => {
               const name = figureFieldName(p.parkId, f);
-              return <TextField key={f} {...fields.bind(name)} label={t(`figures.${f}`)} inputMode={INPUT_MODE[f]} maxLength={24} error={errors.field(name)} />;
+              return (
+                <TextField
+                  key={f}
+                  {...fields.bind(name)}
+                  label={t(`figures.${f}`)}
+                  inputMode={INPUT_MODE[f]}
+                  maxLength={24}
+                  error={errors.field(name)}
+                />
+              );
             })}
           </div>
         </fieldset>
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{t("figures.save")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("figures.save")}
+        </Button>
         <Outcome state={state} done={t("figures.saved")} form={errors.form} />
       </div>
     </form>
@@ -65,7 +90,9 @@ export function SubmitForm({ submissionId, version }: { submissionId: string; ve
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
       <p className="text-sm text-slate-700">{t("figures.submitHint")}</p>
-      <Button type="submit" disabled={pending}>{t("figures.submit")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("figures.submit")}
+      </Button>
       <Outcome state={state} done={t("figures.submitted")} form={errors.form} />
     </form>
   );
@@ -81,20 +108,37 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
   const reason = useFields();
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="review-forms">
-      <h2 id={headingId} className="text-xl font-semibold">{t("review.title")}</h2>
+    <section
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid="review-forms"
+    >
+      <h2 id={headingId} className="text-xl font-semibold">
+        {t("review.title")}
+      </h2>
       <p className="text-sm text-slate-700">{t("review.intro")}</p>
       <form action={accept} className="space-y-2">
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="version" value={version} />
-        <Button type="submit" disabled={accepting || returning}>{t("review.accept")}</Button>
+        <Button type="submit" disabled={accepting || returning}>
+          {t("review.accept")}
+        </Button>
         <Outcome state={accepted} done={t("review.accepted")} form={acceptErrors.form} />
       </form>
       <form action={giveBack} onSubmit={keepValuesOnSubmit(giveBack)} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="version" value={version} />
-        <TextField {...reason.bind("reason")} label={t("review.reason")} hint={t("review.reasonHint")} maxLength={500} error={returnErrors.field("reason")} className="min-w-72 grow" />
-        <Button type="submit" disabled={accepting || returning} className="bg-red-700 hover:bg-red-800">{t("review.return")}</Button>
+        <TextField
+          {...reason.bind("reason")}
+          label={t("review.reason")}
+          hint={t("review.reasonHint")}
+          maxLength={500}
+          error={returnErrors.field("reason")}
+          className="min-w-72 grow"
+        />
+        <Button type="submit" disabled={accepting || returning} className="bg-red-700 hover:bg-red-800">
+          {t("review.return")}
+        </Button>
       </form>
       <Outcome state={returned} done={t("review.returned")} form={returnErrors.form} />
     </section>

@@ -24,7 +24,11 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
     getLocale().then(resolveLocale),
   ]);
   const action = requestAction(viewer, product.name, tCard);
-  const applyText = !viewer ? t("detail.applyPublic") : can(viewer.role, "requests.create") ? t("detail.applyEnterprise") : t("detail.applyOther");
+  const applyText = !viewer
+    ? t("detail.applyPublic")
+    : can(viewer.role, "requests.create")
+      ? t("detail.applyEnterprise")
+      : t("detail.applyOther");
   const facts: Array<[string, string]> = [
     [t("detail.bank"), product.bankName],
     [t("detail.kind"), product.kind],
@@ -44,8 +48,14 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
         </Link>
         <div className="space-y-1">
           <p className="flex flex-wrap gap-2 text-xs">
-            <span className="rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-900 ring-1 ring-inset ring-brand-100">{product.kind}</span>
-            {product.credit && <span className="rounded-full bg-green-50 px-2 py-0.5 font-medium text-green-800 ring-1 ring-inset ring-green-200">{tCard("credit")}</span>}
+            <span className="rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-900 ring-1 ring-inset ring-brand-100">
+              {product.kind}
+            </span>
+            {product.credit && (
+              <span className="rounded-full bg-green-50 px-2 py-0.5 font-medium text-green-800 ring-1 ring-inset ring-green-200">
+                {tCard("credit")}
+              </span>
+            )}
           </p>
           <h1 className="text-2xl font-semibold tracking-wide">{product.name}</h1>
           <p className="text-slate-700">{product.bankName}</p>
@@ -70,7 +80,10 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
                 {action.label}
               </Link>
               {!viewer && (
-                <Link href="/register" className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+                <Link
+                  href="/register"
+                  className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+                >
                   {t("register")}
                 </Link>
               )}

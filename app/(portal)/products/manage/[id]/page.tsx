@@ -36,7 +36,10 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
         <BackLink href="/products/manage" label={t("form.back")} />
-        <PageHeader title={t("form.editTitle")} intro={`${product.bankName} · ${product.active ? t("manage.active") : t("manage.inactive")}`} />
+        <PageHeader
+          title={t("form.editTitle")}
+          intro={`${product.bankName} · ${product.active ? t("manage.active") : t("manage.inactive")}`}
+        />
         <ProductForm productId={product.id} banks={[]} initial={initial} />
       </main>
     </PortalFrame>

@@ -45,28 +45,68 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
     [t("liaisonPhone"), c.liaisonPhone ?? none],
     [t("effectiveOn"), formatDate(c.effectiveOn, lang)],
     [t("filedAt"), formatDateTime(c.filedAt, lang)],
-    [t("filing"), <Badge key="late" tone={c.filedLate ? "warn" : "ok"}>{t(c.filedLate ? "late" : "onTime")}</Badge>],
+    [
+      t("filing"),
+      <Badge key="late" tone={c.filedLate ? "warn" : "ok"}>
+        {t(c.filedLate ? "late" : "onTime")}
+      </Badge>,
+    ],
   ];
   const c = bank.contact;
   const fileFields: TFormField[] = [
     { kind: "hidden", name: "bankOrgId", value: bank.id },
     { kind: "text", name: "firstPersonName", label: t("file.firstPersonName"), value: c?.firstPersonName, maxLength: 32 },
     { kind: "text", name: "firstPersonTitle", label: t("file.firstPersonTitle"), value: c?.firstPersonTitle, maxLength: 32 },
-    { kind: "text", name: "firstPersonMobile", label: t("file.firstPersonMobile"), type: "tel", hint: c?.firstPersonMobileMasked ? `${c.firstPersonMobileMasked} · ${t("file.mobileHint")}` : undefined, maxLength: 20 },
+    {
+      kind: "text",
+      name: "firstPersonMobile",
+      label: t("file.firstPersonMobile"),
+      type: "tel",
+      hint: c?.firstPersonMobileMasked ? `${c.firstPersonMobileMasked} · ${t("file.mobileHint")}` : undefined,
+      maxLength: 20,
+    },
     { kind: "text", name: "secondPersonName", label: t("file.secondPersonName"), value: c?.secondPersonName, maxLength: 32 },
     { kind: "text", name: "secondPersonTitle", label: t("file.secondPersonTitle"), value: c?.secondPersonTitle, maxLength: 32 },
-    { kind: "text", name: "secondPersonMobile", label: t("file.secondPersonMobile"), type: "tel", hint: c?.secondPersonMobileMasked ? `${c.secondPersonMobileMasked} · ${t("file.mobileHint")}` : undefined, maxLength: 20 },
+    {
+      kind: "text",
+      name: "secondPersonMobile",
+      label: t("file.secondPersonMobile"),
+      type: "tel",
+      hint: c?.secondPersonMobileMasked ? `${c.secondPersonMobileMasked} · ${t("file.mobileHint")}` : undefined,
+      maxLength: 20,
+    },
     { kind: "text", name: "department", label: t("file.department"), value: c?.department, maxLength: 64 },
     { kind: "text", name: "liaisonName", label: t("file.liaisonName"), value: c?.liaisonName, maxLength: 32 },
-    { kind: "text", name: "liaisonMobile", label: t("file.liaisonMobile"), type: "tel", hint: c?.liaisonMobileMasked ? `${c.liaisonMobileMasked} · ${t("file.mobileHint")}` : undefined, maxLength: 20 },
+    {
+      kind: "text",
+      name: "liaisonMobile",
+      label: t("file.liaisonMobile"),
+      type: "tel",
+      hint: c?.liaisonMobileMasked ? `${c.liaisonMobileMasked} · ${t("file.mobileHint")}` : undefined,
+      maxLength: 20,
+    },
     { kind: "text", name: "liaisonPhone", label: t("file.liaisonPhone"), value: c?.liaisonPhone, maxLength: 20 },
     { kind: "text", name: "effectiveOn", label: t("file.effectiveOn"), type: "date", value: shanghaiDateString(new Date()) },
   ];
   const parents = canAdminister ? await listParentChoices(db(), bank.bankLevel, bank.id) : [];
   const infoRows: [string, React.ReactNode][] = [
     [t("level"), bank.bankLevel ? tr(`levels.${bank.bankLevel}`) : none],
-    [t("parent"), bank.parentId ? <Link key="parent" href={`/registry/banks/${bank.parentId}`} className={linkClass}>{bank.parentName}</Link> : none],
-    [tr("common.status"), <Badge key="status" tone={bank.active ? "ok" : "muted"}>{tr(`common.statuses.${bank.active ? "active" : "inactive"}`)}</Badge>],
+    [
+      t("parent"),
+      bank.parentId ? (
+        <Link key="parent" href={`/registry/banks/${bank.parentId}`} className={linkClass}>
+          {bank.parentName}
+        </Link>
+      ) : (
+        none
+      ),
+    ],
+    [
+      tr("common.status"),
+      <Badge key="status" tone={bank.active ? "ok" : "muted"}>
+        {tr(`common.statuses.${bank.active ? "active" : "inactive"}`)}
+      </Badge>,
+    ],
   ];
 
   return (
@@ -80,9 +120,16 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
             <ul className="list-inside list-disc space-y-1">
               {bank.children.map((ch) => (
                 <li key={ch.id}>
-                  <Link href={`/registry/banks/${ch.id}`} className={linkClass}>{ch.name}</Link>
+                  <Link href={`/registry/banks/${ch.id}`} className={linkClass}>
+                    {ch.name}
+                  </Link>
                   {ch.bankLevel && <span className="text-sm text-slate-600"> · {tr(`levels.${ch.bankLevel}`)}</span>}
-                  {!ch.active && <> <Badge tone="muted">{tr("common.statuses.inactive")}</Badge></>}
+                  {!ch.active && (
+                    <>
+                      {" "}
+                      <Badge tone="muted">{tr("common.statuses.inactive")}</Badge>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -93,13 +140,21 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
 
         {bank.scheduled.length > 0 && (
           <Panel title={t("scheduled")}>
-            {bank.scheduled.map((s) => <DetailList key={s.id} rows={contactRows(s)} />)}
+            {bank.scheduled.map((s) => (
+              <DetailList key={s.id} rows={contactRows(s)} />
+            ))}
           </Panel>
         )}
 
         {canFile && (
           <Panel title={t("file.title")} hint={t("file.hint")}>
-            <RegistryForm action={fileBankContactAction} fields={fileFields} submitLabel={t("file.submit")} doneMessage={t("file.done")} keepValues />
+            <RegistryForm
+              action={fileBankContactAction}
+              fields={fileFields}
+              submitLabel={t("file.submit")}
+              doneMessage={t("file.done")}
+              keepValues
+            />
           </Panel>
         )}
 
@@ -113,13 +168,27 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
               rowKey={(h) => h.id}
               rowTestId={() => "contact-history-row"}
               columns={[
-                { key: "effectiveOn", header: t("effectiveOn"), className: "whitespace-nowrap", cell: (h) => formatDate(h.effectiveOn, lang) },
+                {
+                  key: "effectiveOn",
+                  header: t("effectiveOn"),
+                  className: "whitespace-nowrap",
+                  cell: (h) => formatDate(h.effectiveOn, lang),
+                },
                 { key: "firstPerson", header: t("firstPerson"), cell: (h) => h.firstPersonName },
                 { key: "secondPerson", header: t("secondPerson"), cell: (h) => h.secondPersonName },
                 { key: "department", header: t("department"), cell: (h) => h.department },
                 { key: "liaison", header: t("liaison"), cell: (h) => h.liaisonName },
-                { key: "filedAt", header: t("filedAt"), className: "whitespace-nowrap tabular-nums", cell: (h) => formatDateTime(h.filedAt, lang) },
-                { key: "filing", header: t("filing"), cell: (h) => <Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge> },
+                {
+                  key: "filedAt",
+                  header: t("filedAt"),
+                  className: "whitespace-nowrap tabular-nums",
+                  cell: (h) => formatDateTime(h.filedAt, lang),
+                },
+                {
+                  key: "filing",
+                  header: t("filing"),
+                  cell: (h) => <Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge>,
+                },
               ]}
             />
           )}
@@ -139,11 +208,23 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
                   { kind: "text", name: "shortName", label: tr("common.shortName"), value: bank.shortName, maxLength: 32 },
                   ...(bank.bankLevel === "HEAD_OFFICE"
                     ? []
-                    : [{ kind: "select" as const, name: "parentId", label: t("parent"), placeholder: t("edit.parentPlaceholder"), options: parents.map((p) => ({ value: p.id, label: p.name })), value: bank.parentId }]),
+                    : [
+                        {
+                          kind: "select" as const,
+                          name: "parentId",
+                          label: t("parent"),
+                          placeholder: t("edit.parentPlaceholder"),
+                          options: parents.map((p) => ({ value: p.id, label: p.name })),
+                          value: bank.parentId,
+                        },
+                      ]),
                 ]}
               />
             </Panel>
-            <Panel title={tr(bank.active ? "common.deactivate.title" : "common.reactivate.title")} hint={tr(bank.active ? "common.deactivate.hint" : "common.reactivate.hint")}>
+            <Panel
+              title={tr(bank.active ? "common.deactivate.title" : "common.reactivate.title")}
+              hint={tr(bank.active ? "common.deactivate.hint" : "common.reactivate.hint")}
+            >
               <RegistryForm
                 key={String(bank.active)}
                 compact

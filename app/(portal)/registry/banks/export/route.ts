@@ -36,7 +36,11 @@ export const GET = defineRoute({
         { header: t("registry.banks.liaisonPhone"), width: 16, value: (r) => c(r)?.liaisonPhone ?? null },
         { header: t("registry.banks.effectiveOn"), width: 14, value: (r) => (c(r) ? formatDate(c(r)!.effectiveOn, locale) : null) },
         { header: t("registry.banks.filedAt"), width: 20, value: (r) => (c(r) ? formatDateTime(c(r)!.filedAt, locale) : null) },
-        { header: t("registry.banks.filing"), width: 10, value: (r) => (c(r) ? t(`registry.export.${c(r)!.filedLate ? "late" : "onTime"}`) : null) },
+        {
+          header: t("registry.banks.filing"),
+          width: 10,
+          value: (r) => (c(r) ? t(`registry.export.${c(r)!.filedLate ? "late" : "onTime"}`) : null),
+        },
         { header: t("registry.common.status"), width: 8, value: (r) => t(`registry.export.${r.active ? "active" : "inactive"}`) },
       ];
       const file = await buildWorkbook(t("registry.export.banks"), columns, rows);

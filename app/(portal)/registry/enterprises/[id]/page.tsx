@@ -40,15 +40,30 @@ export default async function RegistryEnterprisePage({ params }: { params: Promi
   const lang = resolveLocale(locale);
   const none = tc("none");
   const rows: [string, React.ReactNode][] = [
-    [t("enterprises.uscc"), <code key="uscc" className="font-mono">{e.uscc}</code>],
+    [
+      t("enterprises.uscc"),
+      <code key="uscc" className="font-mono">
+        {e.uscc}
+      </code>,
+    ],
     [t("enterprises.park"), e.parkName],
     [t("enterprises.section"), `${tReg(`sections.${e.industrySection}`)}${e.industryDivision ? ` · ${e.industryDivision}` : ""}`],
     [t("enterprises.size"), tEnt(`sizes.${e.size}`)],
     [t("enterprises.tags"), e.tags.join("、") || none],
-    [t("enterprises.class"), <span key="class" data-testid="support-class">{t(`classes.${e.supportClass ?? "NONE"}`)}</span>],
+    [
+      t("enterprises.class"),
+      <span key="class" data-testid="support-class">
+        {t(`classes.${e.supportClass ?? "NONE"}`)}
+      </span>,
+    ],
     [t("enterprises.creditRating"), e.creditRating ?? none],
     [t("enterprises.registration"), tEnt(`registrationStatuses.${e.registrationStatus}`)],
-    [tc("status"), <Badge key="status" tone={e.active ? "ok" : "muted"}>{tc(`statuses.${e.active ? "active" : "inactive"}`)}</Badge>],
+    [
+      tc("status"),
+      <Badge key="status" tone={e.active ? "ok" : "muted"}>
+        {tc(`statuses.${e.active ? "active" : "inactive"}`)}
+      </Badge>,
+    ],
     [t("enterprises.contactName"), e.contactName ?? none],
     [
       t("enterprises.contactMobile"),
@@ -89,10 +104,22 @@ export default async function RegistryEnterprisePage({ params }: { params: Promi
               fields={[
                 { kind: "hidden", name: "enterpriseId", value: e.id },
                 {
-                  kind: "select", name: "toClass", label: t("enterprises.classChange.toClass"), placeholder: t("enterprises.classChange.placeholder"),
-                  options: SUPPORT_CLASSES.filter((c) => c !== e.supportClass).map((c) => ({ value: c, label: `${t(`classes.${c}`)}（${t(`classHints.${c}`)}）` })),
+                  kind: "select",
+                  name: "toClass",
+                  label: t("enterprises.classChange.toClass"),
+                  placeholder: t("enterprises.classChange.placeholder"),
+                  options: SUPPORT_CLASSES.filter((c) => c !== e.supportClass).map((c) => ({
+                    value: c,
+                    label: `${t(`classes.${c}`)}（${t(`classHints.${c}`)}）`,
+                  })),
                 },
-                { kind: "textarea", name: "reason", label: t("enterprises.classChange.reason"), hint: t("enterprises.classChange.reasonHint"), maxLength: 500 },
+                {
+                  kind: "textarea",
+                  name: "reason",
+                  label: t("enterprises.classChange.reason"),
+                  hint: t("enterprises.classChange.reasonHint"),
+                  maxLength: 500,
+                },
               ]}
             />
           </Panel>
@@ -107,11 +134,20 @@ export default async function RegistryEnterprisePage({ params }: { params: Promi
               rows={e.classChanges}
               rowKey={(c) => c.id}
               columns={[
-                { key: "when", header: t("enterprises.history.when"), className: "whitespace-nowrap tabular-nums", cell: (c) => formatDateTime(c.changedAt, lang) },
+                {
+                  key: "when",
+                  header: t("enterprises.history.when"),
+                  className: "whitespace-nowrap tabular-nums",
+                  cell: (c) => formatDateTime(c.changedAt, lang),
+                },
                 { key: "from", header: t("enterprises.history.from"), cell: (c) => t(`classes.${c.fromClass ?? "NONE"}`) },
                 { key: "to", header: t("enterprises.history.to"), cell: (c) => t(`classes.${c.toClass}`) },
                 { key: "reason", header: t("enterprises.history.reason"), cell: (c) => c.reason },
-                { key: "by", header: t("enterprises.history.by"), cell: (c) => (c.changedByName ? `${c.changedByName}（${c.changedByOrg}）` : none) },
+                {
+                  key: "by",
+                  header: t("enterprises.history.by"),
+                  cell: (c) => (c.changedByName ? `${c.changedByName}（${c.changedByOrg}）` : none),
+                },
               ]}
             />
           )}

@@ -29,7 +29,11 @@ export const GET = defineRoute({
         { header: t("registry.enterprises.tags"), width: 28, value: (r) => r.tags.join("、") },
         { header: t("registry.enterprises.class"), width: 10, value: (r) => t(`registry.classes.${r.supportClass ?? "NONE"}`) },
         { header: t("registry.enterprises.creditRating"), width: 10, value: (r) => r.creditRating },
-        { header: t("registry.enterprises.registration"), width: 12, value: (r) => t(`enterprises.registrationStatuses.${r.registrationStatus}`) },
+        {
+          header: t("registry.enterprises.registration"),
+          width: 12,
+          value: (r) => t(`enterprises.registrationStatuses.${r.registrationStatus}`),
+        },
         { header: t("registry.enterprises.contactName"), width: 12, value: (r) => r.contactName },
         // Masked, as on the page: a spreadsheet leaves the system.
         { header: t("registry.enterprises.contactMobile"), width: 14, value: (r) => r.contactMobileMasked },

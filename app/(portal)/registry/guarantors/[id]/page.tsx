@@ -33,7 +33,12 @@ export default async function RegistryGuarantorPage({ params }: { params: Promis
           rows={[
             [tr("common.shortName"), g.shortName ?? tr("common.none")],
             [tr("common.createdAt"), formatDate(g.createdAt, resolveLocale(locale))],
-            [tr("common.status"), <Badge key="s" tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>],
+            [
+              tr("common.status"),
+              <Badge key="s" tone={g.active ? "ok" : "muted"}>
+                {tr(`common.statuses.${g.active ? "active" : "inactive"}`)}
+              </Badge>,
+            ],
           ]}
         />
         {canAdminister && (
@@ -51,7 +56,10 @@ export default async function RegistryGuarantorPage({ params }: { params: Promis
                 ]}
               />
             </Panel>
-            <Panel title={tr(g.active ? "common.deactivate.title" : "common.reactivate.title")} hint={tr(g.active ? "common.deactivate.hint" : "common.reactivate.hint")}>
+            <Panel
+              title={tr(g.active ? "common.deactivate.title" : "common.reactivate.title")}
+              hint={tr(g.active ? "common.deactivate.hint" : "common.reactivate.hint")}
+            >
               <RegistryForm
                 key={String(g.active)}
                 compact

@@ -28,7 +28,12 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
   // The list of a park's enterprises is the enterprise registry filtered by park (scoped as usual).
   const seesEnterprises = canActor(user, "enterprises.read") && (user.orgId === park.orgId || canActor(user, "orgs.read"));
   const rows: [string, React.ReactNode][] = [
-    [t("code"), <code key="code" className="font-mono">{park.code}</code>],
+    [
+      t("code"),
+      <code key="code" className="font-mono">
+        {park.code}
+      </code>,
+    ],
     [t("district"), park.district ?? none],
     [t("address"), park.address ?? none],
     [t("windowName"), park.windowName ?? none],
@@ -36,12 +41,19 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
     [
       t("enterprises"),
       seesEnterprises ? (
-        <Link key="ent" href={`/registry/enterprises?park=${park.parkId}`} className={linkClass}>{park.enterpriseCount}</Link>
+        <Link key="ent" href={`/registry/enterprises?park=${park.parkId}`} className={linkClass}>
+          {park.enterpriseCount}
+        </Link>
       ) : (
         String(park.enterpriseCount)
       ),
     ],
-    [tr("common.status"), <Badge key="status" tone={park.active ? "ok" : "muted"}>{tr(`common.statuses.${park.active ? "active" : "inactive"}`)}</Badge>],
+    [
+      tr("common.status"),
+      <Badge key="status" tone={park.active ? "ok" : "muted"}>
+        {tr(`common.statuses.${park.active ? "active" : "inactive"}`)}
+      </Badge>,
+    ],
   ];
   const canAdminister = canActor(user, "orgs.update");
 
@@ -63,7 +75,11 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
                 { key: "name", header: t("staffName"), rowHeader: true, cell: (s) => s.name },
                 { key: "role", header: t("staffRole"), cell: (s) => tRoles(s.role) },
                 { key: "mobile", header: t("staffMobile"), className: "font-mono", cell: (s) => s.mobileMasked ?? none },
-                { key: "status", header: t("staffStatus"), cell: (s) => <Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge> },
+                {
+                  key: "status",
+                  header: t("staffStatus"),
+                  cell: (s) => <Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge>,
+                },
               ]}
             />
           )}
@@ -87,7 +103,10 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
                 ]}
               />
             </Panel>
-            <Panel title={tr(park.active ? "common.deactivate.title" : "common.reactivate.title")} hint={tr(park.active ? "common.deactivate.hint" : "common.reactivate.hint")}>
+            <Panel
+              title={tr(park.active ? "common.deactivate.title" : "common.reactivate.title")}
+              hint={tr(park.active ? "common.deactivate.hint" : "common.reactivate.hint")}
+            >
               <RegistryForm
                 key={String(park.active)}
                 compact

@@ -37,7 +37,13 @@ export function BankForms({ requestId, version, steps, passTargets }: TProps) {
             ) : (
               <>
                 <p className="text-sm text-slate-700">{t("pass.intro")}</p>
-                <SelectField name="toBankOrgId" label={t("pass.bank")} options={passTargets} placeholder={t("choose")} error={field("toBankOrgId")} />
+                <SelectField
+                  name="toBankOrgId"
+                  label={t("pass.bank")}
+                  options={passTargets}
+                  placeholder={t("choose")}
+                  error={field("toBankOrgId")}
+                />
                 <TextAreaField name="reason" label={t("pass.reason")} maxLength={500} error={field("reason")} />
               </>
             )
@@ -45,7 +51,13 @@ export function BankForms({ requestId, version, steps, passTargets }: TProps) {
         </StepForm>
       )}
       {steps.includes("declareUnsolvable") && (
-        <StepForm {...common} action={declareUnsolvableAction} title={t("unsolvable.title")} submitLabel={t("unsolvable.submit")} testId="form-unsolvable">
+        <StepForm
+          {...common}
+          action={declareUnsolvableAction}
+          title={t("unsolvable.title")}
+          submitLabel={t("unsolvable.submit")}
+          testId="form-unsolvable"
+        >
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("unsolvable.intro")}</p>
@@ -80,7 +92,13 @@ function AnswerFields({ field }: { field: TFieldError }) {
         <>
           <TextAreaField name="conditions" label={t("conditions")} maxLength={1000} error={field("conditions")} />
           <TextAreaField name="procedure" label={t("procedure")} maxLength={1000} error={field("procedure")} />
-          <TextField name="suggestedProducts" label={t("suggestedProducts")} hint={t("optional")} maxLength={500} error={field("suggestedProducts")} />
+          <TextField
+            name="suggestedProducts"
+            label={t("suggestedProducts")}
+            hint={t("optional")}
+            maxLength={500}
+            error={field("suggestedProducts")}
+          />
         </>
       )}
       {kind === AnswerKind.NEEDS_DOCUMENTS && (
@@ -103,8 +121,12 @@ function GrantedFields({ field }: { field: TFieldError }) {
       <TextField name="guarantee" label={t("guarantee")} hint={t("optional")} maxLength={200} error={field("guarantee")} />
       <fieldset className="space-y-1 self-end">
         <legend className="sr-only">{t("flags")}</legend>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="isFirstLoan" value="on" /> {t("isFirstLoan")}</label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="isCreditLoan" value="on" /> {t("isCreditLoan")}</label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="isFirstLoan" value="on" /> {t("isFirstLoan")}
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="isCreditLoan" value="on" /> {t("isCreditLoan")}
+        </label>
       </fieldset>
       <TextField type="date" name="grantedOn" label={t("grantedOn")} error={field("grantedOn")} />
       <TextField type="date" name="disbursedOn" label={t("disbursedOn")} hint={t("optional")} error={field("disbursedOn")} />

@@ -34,7 +34,9 @@ export async function BankPanel({ detail, user }: { detail: TRequestDetail; user
   ]);
   return (
     <section aria-labelledby="bank-panel-title" className="space-y-4" data-testid="bank-panel">
-      <h2 id="bank-panel-title" className="text-lg font-medium">{t("panel.title")}</h2>
+      <h2 id="bank-panel-title" className="text-lg font-medium">
+        {t("panel.title")}
+      </h2>
       <BankForms
         requestId={detail.id}
         version={detail.version}

@@ -67,7 +67,11 @@ export const submitDraftAction = defineAction({
     const item = await getEditableRequest(db(), user, input.requestId);
     if (!item) throw new AppError("notFound");
     const parsed = ZSaveRequest.safeParse({
-      ...item.values, requestId: item.id, version: input.version, preferredProducts: item.preferredProducts, submit: true,
+      ...item.values,
+      requestId: item.id,
+      version: input.version,
+      preferredProducts: item.preferredProducts,
+      submit: true,
     });
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};

@@ -34,7 +34,11 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
                     </label>
                   ))}
                 </div>
-                {field("rating") && <p role="alert" className="mt-1 text-sm text-red-700">{field("rating")}</p>}
+                {field("rating") && (
+                  <p role="alert" className="mt-1 text-sm text-red-700">
+                    {field("rating")}
+                  </p>
+                )}
               </fieldset>
               <TextAreaField name="comment" label={t("rate.comment")} maxLength={500} error={field("comment")} />
             </>
@@ -42,12 +46,24 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
         </StepForm>
       )}
       {choices.edit && status === "DRAFT" && (
-        <StepForm {...common} action={submitDraftAction} title={t("submit.title")} submitLabel={t("submit.submit")} testId="form-submit-draft">
+        <StepForm
+          {...common}
+          action={submitDraftAction}
+          title={t("submit.title")}
+          submitLabel={t("submit.submit")}
+          testId="form-submit-draft"
+        >
           {() => <p className="text-sm text-slate-700">{t("submit.intro")}</p>}
         </StepForm>
       )}
       {choices.dispute && (
-        <StepForm {...common} action={disputeReturnAction} title={t("dispute.title")} submitLabel={t("dispute.submit")} testId="form-dispute">
+        <StepForm
+          {...common}
+          action={disputeReturnAction}
+          title={t("dispute.title")}
+          submitLabel={t("dispute.submit")}
+          testId="form-dispute"
+        >
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("dispute.intro")}</p>
@@ -57,12 +73,20 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
         </StepForm>
       )}
       {choices.withdraw && (
-        <StepForm {...common} action={withdrawRequestAction} title={t("withdraw.title")} submitLabel={t("withdraw.submit")} testId="form-withdraw">
+        <StepForm
+          {...common}
+          action={withdrawRequestAction}
+          title={t("withdraw.title")}
+          submitLabel={t("withdraw.submit")}
+          testId="form-withdraw"
+        >
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("withdraw.intro")}</p>
               {choices.withdrawAfterAnswer && (
-                <p role="note" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("withdraw.afterAnswer")}</p>
+                <p role="note" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  {t("withdraw.afterAnswer")}
+                </p>
               )}
               <TextAreaField name="reason" label={t("withdraw.reason")} maxLength={500} error={field("reason")} required />
             </>

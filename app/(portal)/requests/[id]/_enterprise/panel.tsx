@@ -23,7 +23,9 @@ export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail
   const t = await getTranslations("requestForm.panel");
   return (
     <section aria-labelledby="enterprise-panel-title" className="space-y-4" data-testid="enterprise-panel">
-      <h2 id="enterprise-panel-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="enterprise-panel-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       {detail.status === "RETURNED" && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
           <h3 className="font-medium">{t("returnedTitle")}</h3>
@@ -34,7 +36,11 @@ export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail
       {choices.edit && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <p className="grow text-sm text-slate-700">{detail.status === "DRAFT" ? t("draftIntro") : t("returnedIntro")}</p>
-          <Link href={`/requests/${detail.id}/edit`} className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" data-testid="edit-request">
+          <Link
+            href={`/requests/${detail.id}/edit`}
+            className="rounded-md bg-white px-4 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            data-testid="edit-request"
+          >
             {t("edit")}
           </Link>
         </div>

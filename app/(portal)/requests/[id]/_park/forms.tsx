@@ -27,21 +27,35 @@ export function ParkForms({ requestId, version, mayForward, mayReturn, programNa
   return (
     <div className="grid gap-4">
       {mayForward && (
-        <StepForm {...common} action={forwardRequestAction} title={t("forward.title")} submitLabel={t("forward.submit")} testId="form-forward">
+        <StepForm
+          {...common}
+          action={forwardRequestAction}
+          title={t("forward.title")}
+          submitLabel={t("forward.submit")}
+          testId="form-forward"
+        >
           {(field) => (
             <>
               {programName === null || banks.length === 0 ? (
-                <p role="note" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("forward.noBanks")}</p>
+                <p role="note" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  {t("forward.noBanks")}
+                </p>
               ) : (
                 <p className="text-sm text-slate-600">{t("forward.program", { program: programName })}</p>
               )}
               <fieldset className="space-y-2">
                 <legend className="text-sm font-medium text-slate-700">{t("forward.to")}</legend>
                 <label className="flex items-start gap-2 text-sm text-slate-800">
-                  <input type="radio" name="mode" value="auto" checked={mode === "auto"} onChange={() => setMode("auto")} disabled={!mainBank} className="mt-1" />
-                  <span>
-                    {mainBank ? t("forward.auto", { bank: mainBank.name }) : t("forward.autoUnavailable")}
-                  </span>
+                  <input
+                    type="radio"
+                    name="mode"
+                    value="auto"
+                    checked={mode === "auto"}
+                    onChange={() => setMode("auto")}
+                    disabled={!mainBank}
+                    className="mt-1"
+                  />
+                  <span>{mainBank ? t("forward.auto", { bank: mainBank.name }) : t("forward.autoUnavailable")}</span>
                 </label>
                 {mode === "auto" && mainBank && (
                   <label className="ml-6 flex items-center gap-2 text-sm text-slate-800">
@@ -50,12 +64,26 @@ export function ParkForms({ requestId, version, mayForward, mayReturn, programNa
                   </label>
                 )}
                 <label className="flex items-start gap-2 text-sm text-slate-800">
-                  <input type="radio" name="mode" value="pick" checked={mode === "pick"} onChange={() => setMode("pick")} disabled={banks.length === 0} className="mt-1" />
+                  <input
+                    type="radio"
+                    name="mode"
+                    value="pick"
+                    checked={mode === "pick"}
+                    onChange={() => setMode("pick")}
+                    disabled={banks.length === 0}
+                    className="mt-1"
+                  />
                   <span>{t("forward.pick")}</span>
                 </label>
               </fieldset>
               {mode === "pick" && (
-                <SelectField name="bankOrgId" label={t("forward.bank")} placeholder={t("forward.choose")} options={banks} error={field("bankOrgId")} />
+                <SelectField
+                  name="bankOrgId"
+                  label={t("forward.bank")}
+                  placeholder={t("forward.choose")}
+                  options={banks}
+                  error={field("bankOrgId")}
+                />
               )}
               <TextAreaField name="note" label={t("forward.note")} hint={t("forward.noteHint")} maxLength={500} error={field("note")} />
             </>

@@ -25,7 +25,9 @@ export async function ParkPanel({ detail, user }: { detail: TRequestDetail; user
   const [t, options] = await Promise.all([getTranslations("requestForm.park"), listParkForwardBanks(db(), user)]);
   return (
     <section aria-labelledby="park-panel-title" className="space-y-4" data-testid="park-panel">
-      <h2 id="park-panel-title" className="text-lg font-medium">{t("title")}</h2>
+      <h2 id="park-panel-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
       <ParkForms
         requestId={detail.id}
         version={detail.version}

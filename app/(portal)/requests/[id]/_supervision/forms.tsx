@@ -42,19 +42,35 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
         </StepForm>
       )}
       {steps.includes("closeOut") && (
-        <StepForm {...common} action={closeOutRequestAction} title={t("closeOut.title")} submitLabel={t("closeOut.submit")} testId="form-close-out">
+        <StepForm
+          {...common}
+          action={closeOutRequestAction}
+          title={t("closeOut.title")}
+          submitLabel={t("closeOut.submit")}
+          testId="form-close-out"
+        >
           {(field) => <TextAreaField name="explanation" label={t("closeOut.explanation")} maxLength={1000} error={field("explanation")} />}
         </StepForm>
       )}
       {steps.includes("ruleOnDispute") && (
-        <StepForm {...common} action={ruleOnDisputeAction} title={t("ruleOnDispute.title")} submitLabel={t("ruleOnDispute.submit")} testId="form-rule-on-dispute">
+        <StepForm
+          {...common}
+          action={ruleOnDisputeAction}
+          title={t("ruleOnDispute.title")}
+          submitLabel={t("ruleOnDispute.submit")}
+          testId="form-rule-on-dispute"
+        >
           {(field) => (
             <>
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-700">{t("ruleOnDispute.ruling")}</legend>
                 {/* Upheld is preselected: it changes nothing, so a slip of the hand cannot reopen an item. */}
-                <label className="flex items-center gap-2 text-sm"><input type="radio" name="upheld" value="true" defaultChecked /> {t("ruleOnDispute.upheld")}</label>
-                <label className="flex items-center gap-2 text-sm"><input type="radio" name="upheld" value="false" /> {t("ruleOnDispute.overruled")}</label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="upheld" value="true" defaultChecked /> {t("ruleOnDispute.upheld")}
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="upheld" value="false" /> {t("ruleOnDispute.overruled")}
+                </label>
               </fieldset>
               <TextAreaField name="note" label={t("ruleOnDispute.note")} maxLength={500} error={field("note")} />
             </>
@@ -62,7 +78,13 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
         </StepForm>
       )}
       {steps.includes("checkWithdrawal") && (
-        <StepForm {...common} action={checkWithdrawalAction} title={t("checkWithdrawal.title")} submitLabel={t("checkWithdrawal.submit")} testId="form-check-withdrawal">
+        <StepForm
+          {...common}
+          action={checkWithdrawalAction}
+          title={t("checkWithdrawal.title")}
+          submitLabel={t("checkWithdrawal.submit")}
+          testId="form-check-withdrawal"
+        >
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("checkWithdrawal.intro")}</p>

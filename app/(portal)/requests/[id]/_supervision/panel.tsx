@@ -22,7 +22,9 @@ export async function SupervisionPanel({ detail, user }: { detail: TRequestDetai
   ]);
   return (
     <section aria-labelledby="supervision-panel-title" className="space-y-4" data-testid="supervision-panel">
-      <h2 id="supervision-panel-title" className="text-lg font-medium">{t("panel.title")}</h2>
+      <h2 id="supervision-panel-title" className="text-lg font-medium">
+        {t("panel.title")}
+      </h2>
       <SupervisionForms
         requestId={detail.id}
         version={detail.version}

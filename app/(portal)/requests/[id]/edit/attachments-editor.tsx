@@ -72,8 +72,12 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount }: TP
 
   return (
     <section aria-labelledby="attachments-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h2 id="attachments-title" className="text-lg font-medium">{t("title")}</h2>
-      <p id="attachments-hint" className="text-sm text-slate-600">{t("hint", { maxMb, maxCount })}</p>
+      <h2 id="attachments-title" className="text-lg font-medium">
+        {t("title")}
+      </h2>
+      <p id="attachments-hint" className="text-sm text-slate-600">
+        {t("hint", { maxMb, maxCount })}
+      </p>
       {files.length === 0 ? (
         <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
@@ -85,7 +89,12 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount }: TP
               </a>
               <span className="flex items-center gap-3">
                 <span className="tabular-nums text-slate-600">{formatFileSize(f.sizeBytes)}</span>
-                <button type="button" onClick={() => remove(f)} disabled={busy} className="text-red-700 underline-offset-2 hover:underline disabled:opacity-60">
+                <button
+                  type="button"
+                  onClick={() => remove(f)}
+                  disabled={busy}
+                  className="text-red-700 underline-offset-2 hover:underline disabled:opacity-60"
+                >
                   {t("remove")}
                   <span className="sr-only"> {f.fileName}</span>
                 </button>
@@ -110,10 +119,16 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount }: TP
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-white"
         />
       </div>
-      {busy && <p role="status" className="text-sm text-slate-600">{t("working")}</p>}
+      {busy && (
+        <p role="status" className="text-sm text-slate-600">
+          {t("working")}
+        </p>
+      )}
       {problems.length > 0 && (
         <ul role="alert" className="space-y-1 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problems.map((p) => <li key={p}>{p}</li>)}
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
     </section>

@@ -36,7 +36,10 @@ export default async function EditRequestPage({ params, searchParams }: { params
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
         <BackLink href={`/requests/${item.id}`} label={t("backToItem")} />
-        <PageHeader title={t("edit.title", { serial: item.serial })} intro={t("edit.status", { status: tRequests(`statuses.${item.status}`) })} />
+        <PageHeader
+          title={t("edit.title", { serial: item.serial })}
+          intro={t("edit.status", { status: tRequests(`statuses.${item.status}`) })}
+        />
         {created && (
           <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">
             {t("edit.created")}
