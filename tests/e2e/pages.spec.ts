@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { HSTS_HEADER, SECURITY_HEADERS } from "@/lib/security-headers";
 import { signInAs } from "./support/auth";
 import { DEMO_LOGINS, pageRoutes, type TPageRoute } from "./support/page-routes";
 import { concretePath } from "./support/route-ids";
@@ -32,6 +33,12 @@ const recorded = (): TOutcome[] =>
 
 mkdirSync(SHOTS, { recursive: true });
 
+// Every page carries the security headers (lib/security-headers.ts); a signed-in page is never stored by a cache.
+function expectSecurityHeaders(headers: Record<string, string>, where: string, signedIn: boolean): void {
+  for (const { key, value } of SECURITY_HEADERS) expect(headers[key.toLowerCase()], `${key} on ${where}`).toBe(value);
+  if (signedIn) expect(headers["cache-control"], `Cache-Control on ${where}`).toContain("no-store");
+}
+
 async function check(page: Page, route: TPageRoute, who: string, account: string | null): Promise<void> {
   const target = await concretePath(route.route, account, page);
   // The demo data holds no row of this kind that the role may see (no ranking is
@@ -44,6 +51,7 @@ async function check(page: Page, route: TPageRoute, who: string, account: string
   }
   const response = await page.goto(target);
   expect(response?.status(), `${target} as ${who}`).toBeLessThan(400);
+  expectSecurityHeaders(response!.headers(), `${target} as ${who}`, account !== null);
   if (account) await expect(page, `${target} sent ${who} to sign in`).not.toHaveURL(/\/sign-in/);
   // Pages render on the server; "networkidle" would wait on the prefetches of every link.
   await page.waitForLoadState("load");
@@ -123,4 +131,12 @@ test.afterAll(() => {
     `${outcomes.length} visits, ${outcomes.filter((o) => o.result === "✓").length} without serious or critical axe violations`,
   ];
   console.log(lines.join("\n"));
+});
+
+test("HSTS is sent over HTTPS (as the TLS proxy reports it) and not over plain HTTP", async ({ request }) => {
+  const plain = await request.get("/sign-in");
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+  const secure = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(secure.headers()["strict-transport-security"]).toBe(HSTS_HEADER.value);
+  expect(secure.headers()["x-frame-options"]).toBe("DENY");
 });
