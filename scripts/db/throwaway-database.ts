@@ -8,21 +8,15 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { prepareLocalDatabase } from "./database-roles";
 import { startEmbeddedPostgres, sweepStaleClusters } from "./embedded-postgres";
+import { withClient } from "./pg-client";
 
 /** `url`: as the portal's role; `ownerUrl`: as the tables' owner (migrations, seeding). */
 export type TThrowawayDatabase = { url: string; ownerUrl: string; adminUrl: string; drop: () => Promise<void> };
 
 export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withClient(adminUrl, (c) => c.query(sql));
 }
 
 export async function createThrowawayDatabase(prefix: string): Promise<TThrowawayDatabase> {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarDayTable } from "@/components/calendar/calendar-day-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +12,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
 import { AddDayForm, LoadOfficialForm, PublishYearForm, RemoveDayButton } from "./calendar-forms";
+import { LinkTabs } from "@/components/ui/link-tabs";
 
 export const dynamic = "force-dynamic";
 
@@ -44,26 +44,22 @@ export default async function CalendarPage({ searchParams }: { searchParams: TSe
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
         <PageHeader title={t("title")} intro={t("intro")} />
 
-        <nav aria-label={t("yearsLabel")}>
-          <ul className="flex flex-wrap gap-2">
-            {shown.map((y) => (
-              <li key={y.year}>
-                <Link
-                  href={`/calendar?year=${y.year}`}
-                  aria-current={y.year === year ? "page" : undefined}
-                  className={`inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ${
-                    y.year === year ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"
-                  }`}
-                >
-                  {t("yearLink", { year: y.year })}
-                  <span className={y.published ? "text-xs opacity-80" : "rounded bg-red-100 px-1.5 text-xs text-red-800"}>
-                    {t(y.published ? "yearPublishedBadge" : "yearMissingBadge")}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LinkTabs
+          label={t("yearsLabel")}
+          current={String(year)}
+          tabs={shown.map((y) => ({
+            key: String(y.year),
+            href: `/calendar?year=${y.year}`,
+            label: (
+              <>
+                {t("yearLink", { year: y.year })}{" "}
+                <span className={y.published ? "text-xs text-slate-600" : "rounded bg-red-100 px-1.5 text-xs text-red-800"}>
+                  {t(y.published ? "yearPublishedBadge" : "yearMissingBadge")}
+                </span>
+              </>
+            ),
+          }))}
+        />
 
         <section aria-labelledby="year-heading" className="space-y-4">
           <h2 id="year-heading" className="text-xl font-semibold">

@@ -11,6 +11,7 @@ import { OrgKind } from "@/lib/generated/prisma/enums";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
+import { LinkTabs } from "@/components/ui/link-tabs";
 
 export const dynamic = "force-dynamic";
 
@@ -47,21 +48,11 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             </Link>
           }
         />
-        <nav aria-label={t("filterLabel")}>
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {tabs.map((tab) => (
-              <li key={tab.key}>
-                <Link
-                  href={href(tab.kind)}
-                  aria-current={tab.kind === kind ? "page" : undefined}
-                  className="inline-block rounded-full px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-100 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white aria-[current=page]:ring-brand-600"
-                >
-                  {tab.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LinkTabs
+          label={t("filterLabel")}
+          current={tabs.find((tab) => tab.kind === kind)?.key ?? ""}
+          tabs={tabs.map((tab) => ({ key: tab.key, href: href(tab.kind), label: tab.label }))}
+        />
         {list.rows.length === 0 ? (
           <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
