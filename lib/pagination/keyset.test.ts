@@ -11,6 +11,7 @@ import {
   keyText,
   parsePageCursor,
   readKeysetPage,
+  readMergedBranches,
   type TKeyColumn,
   type TKeysetQuery,
   type TKeysetSegment,
@@ -173,6 +174,33 @@ describe("readKeysetPage", () => {
     expect(p3.next).toBeNull();
     const back = await readKeysetPage(segments, { direction: "before", token: p3.previous! }, 5);
     expect(serials(back.rows)).toEqual(serials(p2.rows));
+  });
+});
+
+describe("readMergedBranches", () => {
+  // The same rows split into three branches, each read on its own in the list's order.
+  const branches = [0, 1, 2].map((b) => table(ROWS.filter((_, i) => i % 3 === b)));
+  const merged: TKeysetSegment<TRow> = { ...segment(ROWS), read: (q) => readMergedBranches(q, COLUMNS, segment(ROWS).keyOf, branches) };
+
+  it("pages forward and back exactly as one read of the union does", async () => {
+    const pages = async (seg: TKeysetSegment<TRow>) => {
+      const forward: string[][] = [];
+      let page = await readKeysetPage([seg], null, 4);
+      forward.push(serials(page.rows));
+      while (page.next) {
+        page = await readKeysetPage([seg], { direction: "after", token: page.next }, 4);
+        forward.push(serials(page.rows));
+      }
+      const back: string[][] = [];
+      while (page.previous) {
+        page = await readKeysetPage([seg], { direction: "before", token: page.previous }, 4);
+        back.push(serials(page.rows));
+      }
+      return { forward, back };
+    };
+    const union = await pages(segment(ROWS));
+    expect(await pages(merged)).toEqual(union);
+    expect(union.forward.flat()).toEqual(serials(sorted(ROWS, keysetOrderBy(COLUMNS))));
   });
 });
 

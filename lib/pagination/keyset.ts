@@ -39,6 +39,8 @@ export type TKeysetQuery = {
   where: TWhere | undefined;
   orderBy: TOrderBy[];
   take: number;
+  /** Reading backwards (the previous page): orderBy is the list's order reversed. */
+  reversed: boolean;
 };
 
 export type TKeysetSegment<TRow> = {
@@ -201,7 +203,7 @@ async function readForward<TRow>(
   for (let s = from?.segment ?? 0; s < segments.length && out.length <= pageSize; s++) {
     const seg = segments[s]!;
     const where = from && s === from.segment ? keysetWhere(seg.columns, from.key) : undefined;
-    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns), take: pageSize + 1 - out.length });
+    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns), take: pageSize + 1 - out.length, reversed: false });
     out.push(...rows.map((row) => ({ row, segment: s })));
   }
   const shown = out.slice(0, pageSize);
@@ -222,7 +224,7 @@ async function readBackward<TRow>(
   for (let s = from.segment; s >= 0 && out.length <= pageSize; s--) {
     const seg = segments[s]!;
     const where = s === from.segment ? keysetWhere(seg.columns, from.key, true) : undefined;
-    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns, true), take: pageSize + 1 - out.length });
+    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns, true), take: pageSize + 1 - out.length, reversed: true });
     out.push(...rows.map((row) => ({ row, segment: s })));
   }
   if (out.length < pageSize) return null;
@@ -232,6 +234,50 @@ async function readBackward<TRow>(
     next: tokenOf(segments, shown.at(-1)!),
     previous: out.length > pageSize ? tokenOf(segments, shown[0]!) : null,
   };
+}
+
+// ───────────────────────── a list read as a union of branches ─────────────────────────
+
+/**
+ * Compares two sort keys in the list's order (nulls last), or in reverse (nulls first).
+ * Text compares by code unit, which is the database's order only for ASCII text such as
+ * serials: a merged list's text key columns must be ASCII.
+ */
+export function compareKeys(columns: readonly TKeyColumn[], a: readonly TKeyValue[], b: readonly TKeyValue[], reversed = false): number {
+  for (let i = 0; i < columns.length; i++) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    if (x === y) continue;
+    let c: number;
+    if (x === null) c = 1;
+    else if (y === null) c = -1;
+    else {
+      const [p, q] = x instanceof Date && y instanceof Date ? [x.getTime(), y.getTime()] : [x, y];
+      c = p < q ? -1 : p > q ? 1 : 0;
+      if (columns[i]!.direction === "desc") c = -c;
+    }
+    if (c !== 0) return reversed ? -c : c;
+  }
+  return 0;
+}
+
+/**
+ * The rows of one keyset query over a list whose filter is a union of branches, each read
+ * on its own and merged. Why: PostgreSQL cannot walk an index in order under an OR of
+ * branches, so it sorts every matching row on each view; one branch at a time it reads
+ * only the page's rows from an index that leads with the branch's equality column. Each
+ * branch returns at most `take` rows in the query's order; the merge keeps the first `take`.
+ */
+export async function readMergedBranches<TRow>(
+  query: TKeysetQuery,
+  columns: readonly TKeyColumn[],
+  keyOf: (row: TRow) => TKeyValue[],
+  branches: readonly ((query: TKeysetQuery) => Promise<TRow[]>)[],
+): Promise<TRow[]> {
+  const lists = await Promise.all(branches.map((read) => read(query)));
+  const keyed = lists.flat().map((row) => ({ row, key: keyOf(row) }));
+  keyed.sort((a, b) => compareKeys(columns, a.key, b.key, query.reversed));
+  return keyed.slice(0, query.take).map((k) => k.row);
 }
 
 // ───────────────────────── capped totals ─────────────────────────

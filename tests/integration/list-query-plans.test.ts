@@ -36,7 +36,7 @@ const NOW = new Date("2026-11-27T10:00:00+08:00");
 const WATCHED = new Set(["Request", "LedgerEntry", "Enterprise"]);
 
 type TStatement = { query: string; params: string };
-type TPlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: TPlanNode[] };
+type TPlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: TPlanNode[] };
 type TPageResult = { next: string | null; previous: string | null };
 
 let fresh: FreshDatabase;
@@ -85,20 +85,34 @@ function seqScans(node: TPlanNode, out: string[] = []): string[] {
   return out;
 }
 
-/** Runs `read`, then EXPLAINs every statement it sent; the statements whose plan scans a watched table. */
-async function scansOf(read: () => Promise<unknown>): Promise<string[]> {
+/** Runs `read`, then EXPLAINs every statement it sent. */
+async function plansOf(read: () => Promise<unknown>): Promise<{ query: string; plan: TPlanNode }[]> {
   captured.length = 0;
   await read();
   const statements = [...captured];
   expect(statements.length).toBeGreaterThan(0);
-  const found: string[] = [];
+  const plans: { query: string; plan: TPlanNode }[] = [];
   for (const s of statements) {
     const result = await explainer.query(`EXPLAIN (FORMAT JSON) ${s.query}`, JSON.parse(s.params) as unknown[]);
-    const plan = (result.rows[0] as { "QUERY PLAN": { Plan: TPlanNode }[] })["QUERY PLAN"][0]!.Plan;
+    plans.push({ query: s.query, plan: (result.rows[0] as { "QUERY PLAN": { Plan: TPlanNode }[] })["QUERY PLAN"][0]!.Plan });
+  }
+  return plans;
+}
+
+/** The statements of `read` whose plan scans a watched table. */
+async function scansOf(read: () => Promise<unknown>): Promise<string[]> {
+  const found: string[] = [];
+  for (const { query, plan } of await plansOf(read)) {
     const scans = seqScans(plan);
-    if (scans.length > 0) found.push(`Seq Scan on ${scans.join(", ")}: ${s.query}`);
+    if (scans.length > 0) found.push(`Seq Scan on ${scans.join(", ")}: ${query}`);
   }
   return found;
+}
+
+function nodesOf(node: TPlanNode, out: TPlanNode[] = []): TPlanNode[] {
+  out.push(node);
+  for (const child of node.Plans ?? []) nodesOf(child, out);
+  return out;
 }
 
 /**
@@ -166,6 +180,23 @@ describe("the supervision queue", () => {
   it("every tab, with the tabs' counts", async () => {
     for (const tab of SUPERVISION_TABS) {
       await expectIndexedPages((cursor) => listSupervisionQueue(prisma, actors.finance, { tab, now: NOW, cursor }));
+    }
+  });
+
+  it("the default tab's first page reads its index in order, one state at a time, without sorting every overdue item", async () => {
+    const plans = await plansOf(() => listSupervisionQueue(prisma, actors.finance, { tab: "supervision", now: NOW }));
+    const branches = plans.filter(({ query }) => query.includes(`ORDER BY "public"."Request"."dueAt"`));
+    expect(branches.length, "one read per state of the tab").toBe(3);
+    for (const { query, plan } of branches) {
+      const nodes = nodesOf(plan);
+      expect(
+        nodes.map((n) => n["Index Name"]),
+        query,
+      ).toContain("Request_status_dueAt_escalatedAt_serial_idx");
+      expect(
+        nodes.map((n) => n["Node Type"]),
+        query,
+      ).not.toContain("Sort");
     }
   });
 });

@@ -292,6 +292,31 @@ describe("listSupervisionQueue", () => {
     expect(bulletin.quarter).toMatchObject({ year: 2026, quarter: 2 });
   });
 
+  it("pages the supervision tab, read one state at a time and merged, in the same order as one read of the whole tab", async () => {
+    const whole = serialsOf((await all(actors.finance, "supervision")).items);
+    const paged: string[] = [];
+    let page = await listSupervisionQueue(prisma, actors.finance, { tab: "supervision", now: NOW, calendar, pageSize: 2 });
+    paged.push(...serialsOf(page.items));
+    while (page.next) {
+      page = await listSupervisionQueue(prisma, actors.finance, {
+        tab: "supervision",
+        now: NOW,
+        calendar,
+        pageSize: 2,
+        cursor: { direction: "after", token: page.next },
+      });
+      paged.push(...serialsOf(page.items));
+    }
+    expect(paged).toEqual(whole);
+    // The same rows in the same order, straight from SQL.
+    const expected = await prisma.$queryRaw<{ serial: string }[]>`
+      SELECT serial FROM "Request"
+       WHERE status = 'ESCALATED'
+          OR (status IN ('FORWARDED', 'SIGNED') AND "answeredAt" IS NULL AND ("dueAt" < ${NOW} OR "escalationReason" = 'PASSED'))
+       ORDER BY "dueAt" ASC NULLS LAST, "escalatedAt" ASC NULLS LAST, serial ASC`;
+    expect(whole).toEqual(expected.map((r) => r.serial));
+  });
+
   it("shows the central bank the same lists", async () => {
     for (const tab of SUPERVISION_TABS) {
       const [finance, pbc] = await Promise.all([all(actors.finance, tab), all(actors.pbc, tab)]);

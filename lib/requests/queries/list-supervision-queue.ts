@@ -19,7 +19,9 @@ import {
   keyNullableDate,
   keyText,
   readKeysetPage,
+  readMergedBranches,
   type TKeyColumn,
+  type TKeysetQuery,
   type TKeyValue,
   type TPageCursor,
 } from "@/lib/pagination/keyset";
@@ -27,7 +29,13 @@ import { z } from "zod";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
 import { shanghaiQuarter, type TQuarter } from "../quarter";
 import { countSupervisionTabs } from "./count-supervision-tabs";
-import { RUNNING_STATUSES, maySeeSupervisionQueue, supervisionTabWhere, type TSupervisionTab } from "./supervision-tabs";
+import {
+  RUNNING_STATUSES,
+  maySeeSupervisionQueue,
+  supervisionBranches,
+  supervisionTabWhere,
+  type TSupervisionTab,
+} from "./supervision-tabs";
 
 export { SUPERVISION_TABS, isSupervisionTab, maySeeSupervisionQueue, type TSupervisionTab } from "./supervision-tabs";
 export const SUPERVISION_PAGE_SIZE = 20;
@@ -136,6 +144,17 @@ const select = {
 
 type TRow = Prisma.RequestGetPayload<{ select: typeof select }> & { ledger?: { occurredAt: Date }[] };
 
+// The columns of every tab's order, and the id to read a page's rows by.
+const KEY_SELECT = {
+  id: true,
+  dueAt: true,
+  escalatedAt: true,
+  returnDisputedAt: true,
+  updatedAt: true,
+  serial: true,
+} satisfies Prisma.RequestSelect;
+type TKeyRow = Prisma.RequestGetPayload<{ select: typeof KEY_SELECT }>;
+
 export async function listSupervisionQueue(
   db: PrismaClient,
   user: TActorSource,
@@ -149,32 +168,40 @@ export async function listSupervisionQueue(
   const none = { tab, quarter, items: [], total: 0, next: null, previous: null };
   if (!maySeeSupervisionQueue(actor)) return { ...none, counts: { supervision: 0, disputes: 0, withdrawals: 0, bulletin: 0 } };
 
-  const where: Prisma.RequestWhereInput = { AND: [requestScope(actor), supervisionTabWhere(tab, now, quarter)] };
+  const scope = requestScope(actor);
+  const where: Prisma.RequestWhereInput = { AND: [scope, supervisionTabWhere(tab, now, quarter)] };
   const event = EVENT_OF_TAB[tab];
   const { columns, cursor } = ORDER[tab];
+  const keyOf = (r: TKeyRow) => columns.map((c) => r[c.field as keyof TKeyRow]);
+  const rowSelect = {
+    ...select,
+    ledger: event ? { where: { action: event }, orderBy: { seq: "desc" as const }, take: 1, select: { occurredAt: true } } : false,
+  } satisfies Prisma.RequestSelect;
+  const within = (base: Prisma.RequestWhereInput, q: TKeysetQuery): Prisma.RequestWhereInput => (q.where ? { AND: [base, q.where] } : base);
+
+  // The supervision tab reads its keys branch by branch (each in order from an index) and
+  // then the page's rows by id; the other tabs have one plain filter.
+  const read = async (q: TKeysetQuery): Promise<TRow[]> => {
+    const orderBy = q.orderBy as Prisma.RequestOrderByWithRelationInput[];
+    if (tab !== "supervision") return db.request.findMany({ where: within(where, q), orderBy, take: q.take, select: rowSelect });
+    const keys = await readMergedBranches(
+      q,
+      columns,
+      keyOf,
+      supervisionBranches(now).map(
+        (branch) => (b: TKeysetQuery) =>
+          db.request.findMany({ where: within({ AND: [scope, branch] }, b), orderBy, take: b.take, select: KEY_SELECT }),
+      ),
+    );
+    const rows = new Map(
+      (await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: rowSelect })).map((r) => [r.id, r]),
+    );
+    return keys.flatMap((k) => rows.get(k.id) ?? []);
+  };
+
   const [counts, page, calendar] = await Promise.all([
     countSupervisionTabs(db, user, now),
-    readKeysetPage<TRow>(
-      [
-        {
-          columns,
-          cursor,
-          keyOf: (r) => columns.map((c) => r[c.field as "dueAt" | "escalatedAt" | "returnDisputedAt" | "updatedAt" | "serial"]),
-          read: (q) =>
-            db.request.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-              take: q.take,
-              select: {
-                ...select,
-                ledger: event ? { where: { action: event }, orderBy: { seq: "desc" }, take: 1, select: { occurredAt: true } } : false,
-              },
-            }),
-        },
-      ],
-      options.cursor ?? null,
-      pageSize,
-    ),
+    readKeysetPage<TRow>([{ columns, cursor, keyOf, read }], options.cursor ?? null, pageSize),
     options.calendar ?? loadWorkingCalendar(db),
   ]);
 

@@ -27,16 +27,25 @@ export function maySeeSupervisionQueue(actor: TActor): boolean {
 
 export const RUNNING_STATUSES: RequestStatus[] = [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED];
 
+/**
+ * The supervision tab as a union of one branch per state: every escalated item, and the
+ * forwarded or signed items not yet answered that are past their deadline or were passed
+ * to another bank. One state per branch, so each is an equality on the index that leads
+ * with the state and reads in the tab's order (the queue merges the branches' pages).
+ */
+export function supervisionBranches(now: Date): Prisma.RequestWhereInput[] {
+  const lateOrPassed = { answeredAt: null, OR: [{ dueAt: { lt: now } }, { escalationReason: EscalationReason.PASSED }] };
+  return [
+    { status: RequestStatus.ESCALATED },
+    { status: RequestStatus.FORWARDED, ...lateOrPassed },
+    { status: RequestStatus.SIGNED, ...lateOrPassed },
+  ];
+}
+
 export function supervisionTabWhere(tab: TSupervisionTab, now: Date, quarter: TQuarter): Prisma.RequestWhereInput {
   switch (tab) {
     case "supervision":
-      return {
-        OR: [
-          { status: RequestStatus.ESCALATED },
-          { status: { in: RUNNING_STATUSES }, answeredAt: null, dueAt: { lt: now } },
-          { status: { in: RUNNING_STATUSES }, answeredAt: null, escalationReason: EscalationReason.PASSED },
-        ],
-      };
+      return { OR: supervisionBranches(now) };
     case "disputes":
       return { status: RequestStatus.RETURNED, returnDisputedAt: { not: null } };
     case "withdrawals":
