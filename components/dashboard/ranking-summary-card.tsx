@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { TRankedBankLine, TRankingSummary } from "@/lib/dashboard/shared-ranking-summary";
+import type { TRankedBankLine, TRankingSummary } from "@/lib/dashboard/queries/summarise-ranking";
 
 // A stored ranking in brief (finance office: the quarter's draft; central bank: the one
 // under review): status and reviews in words, top three and bottom list, a link to it.

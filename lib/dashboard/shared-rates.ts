@@ -8,11 +8,7 @@
  * `bankOrgIds` null means every bank (city-wide), otherwise only items assigned to those
  * organizations.
  */
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
-import { readQuarterRateCounts, type TRateCounts } from "@/lib/read-models/queries/read-quarter-rate-counts";
-
-type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
+import type { TRateCounts } from "@/lib/read-models/queries/read-quarter-rate-counts";
 
 export type { TRateCounts };
 
@@ -39,16 +35,7 @@ export function ratesOf(c: TRateCounts): TQuarterRates {
   };
 }
 
-export type TRatesParams = { programId: string; window: TQuarterWindow; cutoff: Date; bankOrgIds: string[] | null };
-
-export async function queryQuarterRates(db: TDb, params: TRatesParams): Promise<TQuarterRates> {
-  const { programId, window, cutoff, bankOrgIds } = params;
-  if (bankOrgIds !== null && bankOrgIds.length === 0) return ratesOf(ZERO);
-  const quarterStart = `${window.year}-${String((window.quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
-  return ratesOf(await readQuarterRateCounts(db, { programId, quarterStart, cutoff, bankOrgIds }));
-}
-
-const ZERO: TRateCounts = {
+export const ZERO_RATE_COUNTS: TRateCounts = {
   received: 0,
   owed: 0,
   answered: 0,

@@ -9,8 +9,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { getEnterpriseDashboard, OPEN_LIMIT, RECENT_CLOSED, type TEnterpriseDashboard } from "@/lib/dashboard/enterprise";
-import { getParkDashboard, OLDEST_SHOWN, type TParkDashboard } from "@/lib/dashboard/park";
+import {
+  getEnterpriseDashboard,
+  OPEN_LIMIT,
+  RECENT_CLOSED,
+  type TEnterpriseDashboard,
+} from "@/lib/dashboard/queries/get-enterprise-dashboard";
+import { getParkDashboard, OLDEST_SHOWN, type TParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "./harness";

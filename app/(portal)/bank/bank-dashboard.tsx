@@ -7,7 +7,7 @@ import { LinkedStat } from "@/components/dashboard/linked-stat";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { TBankDashboard } from "@/lib/dashboard/bank";
+import type { TBankDashboard } from "@/lib/dashboard/queries/load-bank-dashboard";
 import { quarterKeyParam } from "@/lib/dashboard/shared-period";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { loadBankDashboard } from "@/lib/dashboard/bank";
+import { loadBankDashboard } from "@/lib/dashboard/queries/load-bank-dashboard";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
-// The bank liaison's morning page: what is due (lib/dashboard/bank.ts decides the numbers).
+// The bank liaison's morning page: what is due (lib/dashboard/queries/load-bank-dashboard.ts decides the numbers).
 export default async function Page() {
   const user = await requirePermission("dashboard.bank");
   const [data, tAreas, locale] = await Promise.all([

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { TEnterpriseDashboard } from "@/lib/dashboard/enterprise";
+import type { TEnterpriseDashboard } from "@/lib/dashboard/queries/get-enterprise-dashboard";
 import { requestListHref } from "@/lib/dashboard/enterprise-park-counts";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProgressTracker } from "@/components/dashboard/progress-tracker";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
-import type { TTrackedItem } from "@/lib/dashboard/enterprise";
+import type { TTrackedItem } from "@/lib/dashboard/queries/get-enterprise-dashboard";
 import { formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 

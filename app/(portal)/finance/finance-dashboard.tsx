@@ -4,7 +4,7 @@ import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { LinkedStat } from "@/components/dashboard/linked-stat";
 import { RankingSummaryCard } from "@/components/dashboard/ranking-summary-card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DASHBOARD_STATUSES, type TFinanceDashboard } from "@/lib/dashboard/finance";
+import { DASHBOARD_STATUSES, type TFinanceDashboard } from "@/lib/dashboard/queries/load-finance-dashboard";
 import { quarterKeyParam } from "@/lib/dashboard/shared-period";
 import type { TLocale } from "@/lib/i18n/locales";
 import { SUPERVISION_TABS } from "@/lib/requests/queries/list-supervision-queue";

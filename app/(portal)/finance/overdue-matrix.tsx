@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
-import type { TOverdueMatrix } from "@/lib/dashboard/finance-overdue-matrix";
+import type { TOverdueMatrix } from "@/lib/dashboard/queries/overdue-matrix";
 
 type TBank = TOverdueMatrix["banks"][number];
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { loadFinanceDashboard } from "@/lib/dashboard/finance";
+import { loadFinanceDashboard } from "@/lib/dashboard/queries/load-finance-dashboard";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
-// The finance office's morning page: where items are stuck (lib/dashboard/finance.ts decides the numbers).
+// The finance office's morning page: where items are stuck (lib/dashboard/queries/load-finance-dashboard.ts decides the numbers).
 export default async function Page() {
   const user = await requirePermission("dashboard.finance");
   const [data, tAreas, locale] = await Promise.all([

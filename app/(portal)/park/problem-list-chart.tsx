@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EChart } from "@/components/charts/echart";
-import type { TParkDashboard } from "@/lib/dashboard/park";
+import type { TParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { requestListHref } from "@/lib/dashboard/enterprise-park-counts";
 import { CHART_FONT } from "@/lib/charts/render-svg";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { TParkDashboard } from "@/lib/dashboard/park";
+import type { TParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { DataTable } from "@/components/ui/data-table";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EChart } from "@/components/charts/echart";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
-import type { TFigureSums, TLoanFigures } from "@/lib/dashboard/pbc-loan-figures";
+import type { TFigureSums, TLoanFigures } from "@/lib/dashboard/queries/loan-figures";
 import { formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { fenToWanYuan } from "@/lib/ranking/indicator-values";

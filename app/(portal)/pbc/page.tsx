@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { loadPbcDashboard } from "@/lib/dashboard/pbc";
+import { loadPbcDashboard } from "@/lib/dashboard/queries/load-pbc-dashboard";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
-// The central bank branch's morning page: how credit flows (lib/dashboard/pbc.ts decides the numbers).
+// The central bank branch's morning page: how credit flows (lib/dashboard/queries/load-pbc-dashboard.ts decides the numbers).
 export default async function Page() {
   const user = await requirePermission("dashboard.pbc");
   const [data, tAreas, locale] = await Promise.all([

@@ -5,7 +5,7 @@ import { percentText } from "@/components/dashboard/format";
 import { LinkedStat } from "@/components/dashboard/linked-stat";
 import { RankingSummaryCard } from "@/components/dashboard/ranking-summary-card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { TPbcDashboard } from "@/lib/dashboard/pbc";
+import type { TPbcDashboard } from "@/lib/dashboard/queries/load-pbc-dashboard";
 import type { TQuarterRates } from "@/lib/dashboard/shared-rates";
 import type { TLocale } from "@/lib/i18n/locales";
 import { LoanFigures } from "./loan-figures";

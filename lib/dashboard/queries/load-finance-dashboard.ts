@@ -16,9 +16,9 @@ import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-
 import { countSupervisionTabs } from "@/lib/requests/queries/count-supervision-tabs";
 import { maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/supervision-tabs";
 import { listSubmissionRows } from "@/lib/submissions/queries/list-submissions";
-import { overdueMatrix, type TOverdueMatrix } from "./finance-overdue-matrix";
-import { dashboardPeriod } from "./shared-period";
-import { summariseRanking, type TRankingSummary } from "./shared-ranking-summary";
+import { overdueMatrix, type TOverdueMatrix } from "@/lib/dashboard/queries/overdue-matrix";
+import { dashboardPeriod } from "@/lib/dashboard/shared-period";
+import { summariseRanking, type TRankingSummary } from "@/lib/dashboard/queries/summarise-ranking";
 
 /** Every status an item outside its author's drafts can have, in workflow order. */
 export const DASHBOARD_STATUSES = [

@@ -16,9 +16,9 @@ import { unreadCount } from "@/lib/notifications/queries/list-notifications";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { deadlineState, type TDeadlineState } from "@/lib/requests/deadline-state";
 import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadlines/renewal-reminders";
-import { answerSummary, type TAnswerSummary } from "./enterprise-answer";
-import { enterpriseTodo, progressIndex, type TEnterpriseTodo } from "./enterprise-progress";
-import { statusCounts, type TStatusCount } from "./enterprise-park-counts";
+import { answerSummary, type TAnswerSummary } from "@/lib/dashboard/enterprise-answer";
+import { enterpriseTodo, progressIndex, type TEnterpriseTodo } from "@/lib/dashboard/enterprise-progress";
+import { statusCounts, type TStatusCount } from "@/lib/dashboard/enterprise-park-counts";
 
 /** How many closed or withdrawn items follow the open ones. */
 export const RECENT_CLOSED = 3;

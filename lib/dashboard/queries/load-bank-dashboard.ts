@@ -11,10 +11,11 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { listSubmissionRows, type TSubmissionRow } from "@/lib/submissions/queries/list-submissions";
-import { summariseBankInbox, type TInboxSummary } from "./bank-inbox-summary";
-import { bankScoreTrend, type TScoreTrend } from "./bank-score-trend";
-import { dashboardPeriod } from "./shared-period";
-import { queryQuarterRates, type TQuarterRates } from "./shared-rates";
+import { summariseBankInbox, type TInboxSummary } from "@/lib/dashboard/queries/summarise-bank-inbox";
+import { bankScoreTrend, type TScoreTrend } from "@/lib/dashboard/queries/bank-score-trend";
+import { dashboardPeriod } from "@/lib/dashboard/shared-period";
+import type { TQuarterRates } from "@/lib/dashboard/shared-rates";
+import { queryQuarterRates } from "@/lib/dashboard/queries/query-quarter-rates";
 
 export type TBankDashboard = {
   current: TQuarterWindow;

@@ -17,9 +17,9 @@ import { previousQuarter, quarterOf, type TQuarterKey } from "@/lib/submissions/
 import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
 import { countParkEnterprises } from "@/lib/read-models/queries/count-enterprises";
 import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
-import { statusCounts, STATUS_ORDER, type TStatusCount } from "./enterprise-park-counts";
-import { parkFigureTable, type TParkFigureTable } from "./park-figures";
-import { halfYearOf, type THalfYear } from "./park-visits";
+import { statusCounts, STATUS_ORDER, type TStatusCount } from "@/lib/dashboard/enterprise-park-counts";
+import { parkFigureTable, type TParkFigureTable } from "@/lib/dashboard/park-figures";
+import { halfYearOf, type THalfYear } from "@/lib/dashboard/park-visits";
 
 export const OLDEST_SHOWN = 5;
 // Items a bank holds and must answer: the reply clock is running.

@@ -10,10 +10,11 @@ import { areaOfRole } from "@/lib/auth/areas";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
-import { loanFigures, type TLoanFigures } from "./pbc-loan-figures";
-import { dashboardPeriod } from "./shared-period";
-import { queryQuarterRates, type TQuarterRates } from "./shared-rates";
-import { summariseRanking, type TRankingSummary } from "./shared-ranking-summary";
+import { loanFigures, type TLoanFigures } from "@/lib/dashboard/queries/loan-figures";
+import { dashboardPeriod } from "@/lib/dashboard/shared-period";
+import type { TQuarterRates } from "@/lib/dashboard/shared-rates";
+import { queryQuarterRates } from "@/lib/dashboard/queries/query-quarter-rates";
+import { summariseRanking, type TRankingSummary } from "@/lib/dashboard/queries/summarise-ranking";
 
 export type TPbcDashboard = {
   current: TQuarterWindow;
