@@ -4,8 +4,8 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TMailSettings } from "@/lib/notifications/mail/mail-settings";
-import { sendNotificationEmail } from "@/lib/notifications/mail/send-notification-email";
-import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
+import { sendNotificationEmail } from "@/lib/notifications/mutations/send-notification-email";
+import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 
 export type TJobContext = { jobId: bigint; attempts: number; now: Date };
 export type TJobHandler = (db: PrismaClient, payload: Record<string, unknown>, ctx: TJobContext) => Promise<unknown>;

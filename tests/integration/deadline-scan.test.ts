@@ -1,5 +1,5 @@
 /**
- * The deadline scan (lib/requests/deadlines/scan-deadlines.ts) with a controlled clock, on
+ * The deadline scan (lib/requests/mutations/scan-deadlines.ts) with a controlled clock, on
  * its own database with the official 2026 calendar (National Day: off 10-01..10-07,
  * adjusted working days 09-20 and 10-10): yellow on the due day and red after it (once
  * each), escalation right after the deadline (and after N working days when the rule
@@ -13,7 +13,7 @@ import { loadOfficialCalendarYear } from "@/lib/calendar/mutations/manage-calend
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { addWorkingDays, endOfShanghaiDay, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { verifyChain } from "@/lib/ledger/hash";
-import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
+import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { createRequest, createWorld, migratedDatabase, sh, type TWorld } from "./deadline-fixtures";
 import type { FreshDatabase } from "./harness";
 

@@ -15,7 +15,7 @@ import { jobHandlers, type TJobHandlers } from "@/lib/jobs/handlers";
 import { enqueueJobs } from "@/lib/jobs/mutations/enqueue";
 import { deadlineScanDedupeKey } from "@/lib/jobs/rules";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
-import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
+import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { createRequest, createWorld, migratedDatabase, type TWorld } from "./deadline-fixtures";
 import type { FreshDatabase } from "./harness";
 

@@ -31,7 +31,7 @@ import { rebuildReadModels } from "@/lib/read-models/mutations/rebuild-read-mode
 import { countDeadlineBands, countUnderSupervision } from "@/lib/read-models/queries/count-open-items";
 import { readQuarterRateCounts } from "@/lib/read-models/queries/read-quarter-rate-counts";
 import { recountReadModels, type TReadModelMismatch } from "@/lib/read-models/queries/recount-read-models";
-import { scanDeadlines } from "@/lib/requests/deadlines/scan-deadlines";
+import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { answerRequest, declareUnsolvable, passRequest, signRequest } from "@/lib/requests/mutations/bank-steps";
 import { disputeReturn, rateRequest, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
 import { forwardRequest, returnRequest } from "@/lib/requests/mutations/park-steps";

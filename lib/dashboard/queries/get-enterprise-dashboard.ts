@@ -15,7 +15,7 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { unreadCount } from "@/lib/notifications/queries/list-notifications";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { deadlineState, type TDeadlineState } from "@/lib/requests/deadline-state";
-import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadlines/renewal-reminders";
+import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadline-scan";
 import { answerSummary, type TAnswerSummary } from "@/lib/dashboard/enterprise-answer";
 import { enterpriseTodo, progressIndex, type TEnterpriseTodo } from "@/lib/dashboard/enterprise-progress";
 import { statusCounts, type TStatusCount } from "@/lib/dashboard/enterprise-park-counts";

@@ -9,11 +9,15 @@
  * right now) holds is left for the next scan, and a row escalated by a scan that already
  * committed no longer matches the status condition — so each item escalates once.
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
 import { notifyMany } from "@/lib/notifications/mutations/notify";
-import { ESCALATABLE, requestLink, ROWS_PER_STATEMENT, supervisorOrgIds, type TTx } from "./shared";
+import { ESCALATABLE, requestLink, ROWS_PER_STATEMENT } from "@/lib/requests/deadline-scan";
+import { supervisorOrgIds } from "@/lib/requests/mutations/workflow-notify";
+
+type TTx = Prisma.TransactionClient;
 
 type TCandidate = {
   id: string;
@@ -66,7 +70,7 @@ export async function escalateOverdue(tx: TTx, now: Date, calendar: WorkingCalen
       occurredAt: now,
     })),
   );
-  const supervisors = await supervisorOrgIds(tx);
+  const supervisors = await supervisorOrgIds(tx, true);
   await notifyMany(
     tx,
     due.map((c) => ({

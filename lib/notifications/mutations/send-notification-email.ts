@@ -12,7 +12,7 @@ import zh from "@/lib/i18n/messages/zh-CN/notifications.json";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { deliverMail, type TDeliveryResult } from "@/lib/notifications/mail/deliver-mail";
 import { fillMessage, paramsOf, renderNotification } from "@/lib/notifications/render";
-import type { TMailSettings } from "./mail-settings";
+import type { TMailSettings } from "@/lib/notifications/mail/mail-settings";
 
 export type TSendEmailResult = TDeliveryResult | "notFound" | "noAddress";
 

@@ -5,10 +5,13 @@
  * bump and a system BULLETIN ledger entry. Locked FOR UPDATE SKIP LOCKED like escalation,
  * and `inBulletin = false` in the candidate query, so each item is flagged once.
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { LedgerAction, type RequestStatus } from "@/lib/generated/prisma/enums";
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
-import { ROWS_PER_STATEMENT, RUNNING, type TTx } from "./shared";
+import { ROWS_PER_STATEMENT, RUNNING } from "@/lib/requests/deadline-scan";
+
+type TTx = Prisma.TransactionClient;
 
 type TCandidate = { id: string; status: RequestStatus; remindedAt: Date; bulletinAfterRemindDays: number };
 

@@ -1,8 +1,5 @@
-/** What the deadline scan's steps share: the transaction type, the statuses, recipients. */
-import type { Prisma } from "@/lib/generated/prisma/client";
+/** What the deadline scan's steps (lib/requests/mutations/scan-deadlines.ts) share: the statuses, batch size, links. */
 import { RequestStatus } from "@/lib/generated/prisma/enums";
-
-export type TTx = Prisma.TransactionClient;
 
 /** A reply deadline is running (see lib/requests/mutations/recompute-deadlines.ts). */
 export const RUNNING = [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] as const;
@@ -11,17 +8,11 @@ export const ESCALATABLE = [RequestStatus.FORWARDED, RequestStatus.SIGNED] as co
 
 export const ROWS_PER_STATEMENT = 5000;
 
+/** How many days before a loan matures its renewal reminder goes out, unless the program says otherwise. */
+export const DEFAULT_RENEWAL_LEAD_DAYS = 30;
+
 export function requestLink(id: string): string {
   return `/requests/${id}`;
-}
-
-/** The supervisors: every active finance office and central bank organization. */
-export async function supervisorOrgIds(tx: TTx): Promise<string[]> {
-  const rows = await tx.organization.findMany({
-    where: { active: true, kind: { in: ["FINANCE_OFFICE", "CENTRAL_BANK"] } },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
 }
 
 /** How many distinct events got at least one new notification. */

@@ -6,10 +6,13 @@
  * once per deadline, however many workers scan. A new deadline (passed, assigned,
  * reopened) gets its own notices.
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineState } from "@/lib/requests/deadline-state";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { notifyMany, type TNotifyInput } from "@/lib/notifications/mutations/notify";
-import { eventsNotified, requestLink, RUNNING, type TTx } from "./shared";
+import { eventsNotified, requestLink, RUNNING } from "@/lib/requests/deadline-scan";
+
+type TTx = Prisma.TransactionClient;
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -11,16 +11,17 @@
  * and kept current by calendar changes); working days come from the database calendar,
  * read under the calendar's shared lock so a calendar change is seen whole or not at all.
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { lockCalendarForRead } from "@/lib/calendar/mutations/calendar-lock";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
-import { autoCloseUnrated } from "./auto-close";
-import { flagForBulletin } from "./bulletin";
-import { sendDeadlineNotices } from "./deadline-notices";
-import { escalateOverdue } from "./escalate-overdue";
-import { remindRenewals } from "./renewal-reminders";
-import type { TTx } from "./shared";
+import { autoCloseUnrated } from "@/lib/requests/mutations/auto-close-unrated";
+import { flagForBulletin } from "@/lib/requests/mutations/flag-for-bulletin";
+import { sendDeadlineNotices } from "@/lib/requests/mutations/send-deadline-notices";
+import { escalateOverdue } from "@/lib/requests/mutations/escalate-overdue";
+import { remindRenewals } from "@/lib/requests/mutations/remind-renewals";
+
+type TTx = Prisma.TransactionClient;
 
 export type TScanResult = {
   /** Items whose yellow / red notice was sent by this scan. */

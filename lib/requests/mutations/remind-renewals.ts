@@ -5,12 +5,13 @@
  * already in effect; 30 when the loan has no request or the program no rule) — notifies
  * the bank and the enterprise once per loan (`loan.renewal:<loanId>`).
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { formatWanYuan } from "@/lib/i18n/format";
 import { notifyMany } from "@/lib/notifications/mutations/notify";
-import { eventsNotified, requestLink, type TTx } from "./shared";
+import { DEFAULT_RENEWAL_LEAD_DAYS, eventsNotified, requestLink } from "@/lib/requests/deadline-scan";
 
-export const DEFAULT_RENEWAL_LEAD_DAYS = 30;
+type TTx = Prisma.TransactionClient;
 
 type TLoan = {
   id: string;

@@ -5,11 +5,14 @@
  * enterprise. Locked FOR UPDATE SKIP LOCKED: an enterprise rating at this very moment
  * either wins (the row no longer is ANSWERED) or waits for this close.
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { addWorkingDays, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
 import { notifyMany } from "@/lib/notifications/mutations/notify";
-import { requestLink, ROWS_PER_STATEMENT, type TTx } from "./shared";
+import { requestLink, ROWS_PER_STATEMENT } from "@/lib/requests/deadline-scan";
+
+type TTx = Prisma.TransactionClient;
 
 type TCandidate = { id: string; serial: string; title: string; answeredAt: Date; enterpriseOrgId: string; autoCloseUnratedDays: number };
 
