@@ -1,6 +1,6 @@
 /**
  * Reply, on-time and satisfaction rates of a quarter's items, with the ranking's own
- * definitions (lib/ranking/queries/quarter-item-stats.ts, the "indicators" messages):
+ * definitions (lib/ranking/queries/query-item-stats.ts, the "indicators" messages):
  * the items forwarded in the quarter (by the cut-off), owed an answer when answered or
  * past their deadline (an item withdrawn unanswered before its deadline is owed nothing),
  * on time by the first ANSWER's recorded onTime (else its time vs dueAt), satisfaction by

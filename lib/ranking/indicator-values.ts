@@ -5,8 +5,8 @@
  * scores 0, shown as "—").
  */
 import type { TIndicatorKey } from "./indicators";
-import type { TLoanFiguresRow } from "./queries/quarter-loan-figures";
-import type { TItemStatsRow } from "./queries/quarter-item-stats";
+import type { TLoanFiguresRow } from "@/lib/ranking/queries/query-loan-figures";
+import type { TItemStatsRow } from "@/lib/ranking/queries/query-item-stats";
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const percent = (part: number, whole: number): number | null => (whole > 0 ? round2((part / whole) * 100) : null);

@@ -18,7 +18,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_USERS } from "@/lib/seed/base";
 import { demoPasswordHash, withDemoCredentials } from "@/lib/seed/credentials";
 import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
-import { computeDraftRanking } from "@/lib/ranking/mutations/ranking-compute";
+import { computeDraftRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
 import { getCurrentProgram } from "@/lib/programs/queries/current-program";
 import { freezeAcceptedSubmissions } from "@/lib/seed/quarterly";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";

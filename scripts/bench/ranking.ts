@@ -21,7 +21,7 @@ import pg from "pg";
 import { CN_OFFICIAL_SCHEDULES } from "@/lib/calendar/cn-official";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { computeRanking } from "@/lib/ranking/compute-ranking";
-import { itemStatsSql } from "@/lib/ranking/queries/quarter-item-stats";
+import { itemStatsSql } from "@/lib/ranking/queries/query-item-stats";
 import { quarterWindow, workingDayIndex } from "@/lib/ranking/quarter-window";
 import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
 import { defaultScoringRules } from "@/lib/seed/scoring";

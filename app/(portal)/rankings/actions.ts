@@ -2,9 +2,9 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { computeDraftRanking, previewRanking } from "@/lib/ranking/mutations/ranking-compute";
-import { ZPreviewRankingInput, ZQuarterInput, ZRankingIdInput } from "@/lib/ranking/mutations/ranking-inputs";
-import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/ranking-review";
+import { computeDraftRanking, previewRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
+import { ZPreviewRankingInput, ZQuarterInput, ZRankingIdInput } from "@/lib/ranking/schemas";
+import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/review-ranking";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

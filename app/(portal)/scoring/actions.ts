@@ -2,8 +2,8 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { ZSaveRuleSetInput } from "@/lib/ranking/mutations/ranking-inputs";
-import { saveRuleSet } from "@/lib/ranking/mutations/rule-set-save";
+import { ZSaveRuleSetInput } from "@/lib/ranking/schemas";
+import { saveRuleSet } from "@/lib/ranking/mutations/save-rule-set";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

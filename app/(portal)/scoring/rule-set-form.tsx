@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { TRuleSetSaved } from "@/lib/ranking/mutations/rule-set-save";
+import type { TRuleSetSaved } from "@/lib/ranking/mutations/save-rule-set";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import type { TActionResult } from "@/lib/server/action";
 import { saveRuleSetAction } from "./actions";

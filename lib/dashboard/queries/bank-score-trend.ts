@@ -6,7 +6,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
-import { rankingHistory } from "@/lib/ranking/queries/history-scores";
+import { rankingHistory } from "@/lib/ranking/queries/ranking-history";
 
 export type TTrendPoint = { rankingId: string; year: number; quarter: number; score: number; rank: number };
 export type TScoreTrend = { bankOrgId: string; bankName: string; ownBank: boolean; points: TTrendPoint[] };

@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
-import { listRankings, type TRankingRow } from "@/lib/ranking/queries/ranking-list";
+import { listRankings, type TRankingRow } from "@/lib/ranking/queries/list-rankings";
 
 export type TRankedBankLine = { bankOrgId: string; bankName: string; rank: number; totalScore: string };
 

@@ -8,7 +8,7 @@
  *   are owed an answer by now (answered, or past their deadline; an item the enterprise
  *   withdrew unanswered before its deadline is owed nothing), the share whose FIRST answer
  *   came on time — the answer step's own onTime verdict, else first answer ≤ dueAt. The
- *   same rule as the quarterly ranking (lib/ranking/queries/quarter-item-stats.ts).
+ *   same rule as the quarterly ranking (lib/ranking/queries/query-item-stats.ts).
  * - Satisfaction rate (满意率): of the items submitted in the year that the enterprise has
  *   rated, the share rated 满意 or 基本满意 (the latest rating).
  * - Loans granted (授信放款): loan outcomes granted in the year (grant date; a row without

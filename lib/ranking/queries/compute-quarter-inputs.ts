@@ -13,8 +13,8 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import type { TIndicatorKey } from "../indicators";
 import { indicatorValues } from "../indicator-values";
 import { defaultSubmissionDue, quarterWindow, workingDayIndex } from "../quarter-window";
-import { queryItemStats } from "./quarter-item-stats";
-import { queryLoanFigures } from "./quarter-loan-figures";
+import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
+import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
 
 export type TCostItem = {
   requestId: string;

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import type { TRankingEntryView } from "@/lib/ranking/queries/ranking-detail";
-import { costReasonText, formatIndicatorValue, num, ruleInWords, score, type TRankingT } from "@/lib/ranking/queries/ranking-format";
+import type { TRankingEntryView } from "@/lib/ranking/queries/get-ranking";
+import { costReasonText, formatIndicatorValue, num, ruleInWords, score, type TRankingT } from "@/lib/ranking/format";
 import { BottomBadge } from "../status-badge";
 import { asTranslator } from "@/lib/i18n/translator";
 

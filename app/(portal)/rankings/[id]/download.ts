@@ -3,8 +3,8 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { AppError } from "@/lib/errors";
 import { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TLocale } from "@/lib/i18n/locales";
-import { getRanking, type TRankingDetail } from "@/lib/ranking/queries/ranking-detail";
-import type { TIndicatorsT, TRankingT } from "@/lib/ranking/queries/ranking-format";
+import { getRanking, type TRankingDetail } from "@/lib/ranking/queries/get-ranking";
+import type { TIndicatorsT, TRankingT } from "@/lib/ranking/format";
 import { db } from "@/lib/server/db";
 import type { TRouteOutcome, TRouteTranslator, ZIdRouteParams } from "@/lib/server/route";
 

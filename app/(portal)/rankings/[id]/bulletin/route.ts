@@ -1,5 +1,5 @@
-import { bulletinFromRanking } from "@/lib/ranking/queries/bulletin-data";
-import { renderBulletinPdf } from "@/lib/ranking/queries/bulletin-pdf";
+import { bulletinFromRanking } from "@/lib/ranking/pdf/bulletin-from-ranking";
+import { renderBulletinPdf } from "@/lib/ranking/pdf/render-bulletin-pdf";
 import { bulletinFont } from "@/lib/server/env";
 import { defineRoute, ZIdRouteParams } from "@/lib/server/route";
 import { rankingDownload } from "../download";

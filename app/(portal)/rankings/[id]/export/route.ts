@@ -1,4 +1,4 @@
-import { buildRankingWorkbook } from "@/lib/ranking/queries/ranking-workbook";
+import { buildRankingWorkbook } from "@/lib/ranking/build-ranking-workbook";
 import { defineRoute, ZIdRouteParams } from "@/lib/server/route";
 import { rankingDownload } from "../download";
 

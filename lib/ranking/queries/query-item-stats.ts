@@ -22,8 +22,8 @@
  *   workflow routes the program asks for and do not count.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TIndicatorKey } from "../indicators";
-import type { TQuarterWindow } from "../quarter-window";
+import type { TIndicatorKey } from "@/lib/ranking/indicators";
+import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 
 export const COST_ITEMS_PER_INDICATOR = 50;
 

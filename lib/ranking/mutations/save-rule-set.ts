@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { ZRuleSet, type TRuleSetItem } from "../rules";
+import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
 
 export type TSaveRuleSet = { programId: string; name: string; rules: unknown; basedOnVersion?: number };
 export type TRuleSetSaved = { ruleSetId: string; version: number };

@@ -1,6 +1,6 @@
-import type { TIndicatorKey } from "../indicators";
-import type { TRuleSetItem, TScoringRule } from "../rules";
-import type { TCostItem } from "./compute-quarter-inputs";
+import type { TIndicatorKey } from "@/lib/ranking/indicators";
+import type { TRuleSetItem, TScoringRule } from "@/lib/ranking/rules";
+import type { TCostItem } from "@/lib/ranking/queries/compute-quarter-inputs";
 
 // What a stored ranking was computed from (Ranking.snapshot), as read back from JSON:
 // dates are ISO strings there. Written by mutations/ranking-compute.ts (and, for

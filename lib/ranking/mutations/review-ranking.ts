@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { lockQuarter, toJson } from "./ranking-quarter";
+import { lockQuarter, toJson } from "@/lib/ranking/mutations/lock-quarter";
 
 export type TReviewOptions = { now?: Date; meta?: Partial<TRequestMeta> };
 export type TReviewSide = "finance" | "pbc";

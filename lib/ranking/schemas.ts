@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZRuleSet } from "../rules";
+import { ZRuleSet } from "@/lib/ranking/rules";
 
 // Inputs of the ranking and scoring actions, shared by the forms and the actions. Rules
 // travel as one JSON field (the editor builds the list); the lib functions validate

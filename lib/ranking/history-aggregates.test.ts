@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodAggregates, type TRankingHistory } from "./history-aggregates";
+import { periodAggregates, type TRankingHistory } from "@/lib/ranking/history-aggregates";
 
 const q = (year: number, quarter: number) => ({ rankingId: `${year}q${quarter}`, year, quarter });
 

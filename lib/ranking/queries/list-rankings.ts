@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
-import { rankingAccess } from "./ranking-access";
+import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
 
 export type TRankingRow = {
   id: string;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import { ZRuleSet, type TRuleSetItem } from "../rules";
+import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
 
 // Scoring rule sets are the program's published assessment method (the city's plan, like
 // the program rules), not tenant data: no organization scope. Versions are immutable: a

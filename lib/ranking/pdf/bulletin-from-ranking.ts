@@ -1,7 +1,7 @@
 import { RankingStatus } from "@/lib/generated/prisma/enums";
-import type { TIndicatorKey } from "../indicators";
-import { maxPoints } from "../rules";
-import type { TRankingDetail } from "./ranking-detail";
+import type { TIndicatorKey } from "@/lib/ranking/indicators";
+import { maxPoints } from "@/lib/ranking/rules";
+import type { TRankingDetail } from "@/lib/ranking/queries/get-ranking";
 
 // What the PDF bulletin (通报) shows, taken from a PUBLISHED ranking's snapshot and
 // entries only: after publication nothing live (items, bank names, the program's name,

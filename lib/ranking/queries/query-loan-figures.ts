@@ -4,8 +4,8 @@
  * (the finance office sent it back) or none at all gives no loan figures.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TQuarterWindow } from "../quarter-window";
-import { rankedBanksSql } from "./quarter-item-stats";
+import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
+import { rankedBanksSql } from "@/lib/ranking/queries/query-item-stats";
 
 export type TLoanFiguresRow = {
   bankOrgId: string;

@@ -1,8 +1,8 @@
 import PDFDocument from "pdfkit";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import type { TBulletinData } from "./bulletin-data";
-import { indicatorLabel, score, type TIndicatorsT, type TRankingT } from "./ranking-format";
+import type { TBulletinData } from "@/lib/ranking/pdf/bulletin-from-ranking";
+import { indicatorLabel, score, type TIndicatorsT, type TRankingT } from "@/lib/ranking/format";
 
 // The quarterly bulletin (通报) as a PDF with the Chinese font EMBEDDED (a subset of
 // Noto Sans CJK SC), so it prints the same on any office computer. Page 1: title,

@@ -6,12 +6,12 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getCurrentRuleVersion } from "@/lib/programs/queries/current-program";
-import { computeRanking, type TRankingResult } from "../compute-ranking";
-import { ZRuleSet, type TRuleSetItem } from "../rules";
-import { computeQuarterInputs } from "../queries/compute-quarter-inputs";
-import { getCurrentRuleSet } from "../queries/rule-sets";
-import { lockQuarter, quarterEndsAt, toJson } from "./ranking-quarter";
-import { ruleSetFieldErrors } from "./rule-set-save";
+import { computeRanking, type TRankingResult } from "@/lib/ranking/compute-ranking";
+import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
+import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
+import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
+import { lockQuarter, quarterEndsAt, toJson } from "@/lib/ranking/mutations/lock-quarter";
+import { ruleSetFieldErrors } from "@/lib/ranking/mutations/save-rule-set";
 
 export type TQuarterRef = { programId: string; year: number; quarter: 1 | 2 | 3 | 4 };
 export type TComputeOptions = { now?: Date; meta?: Partial<TRequestMeta> };

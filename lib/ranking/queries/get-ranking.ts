@@ -2,8 +2,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
-import { rankingAccess } from "./ranking-access";
-import { readBreakdown, readSnapshot, type TBreakdownRow, type TRankingSnapshot } from "./ranking-snapshot";
+import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
+import { readBreakdown, readSnapshot, type TBreakdownRow, type TRankingSnapshot } from "@/lib/ranking/ranking-snapshot";
 
 export type TRankingEntryView = {
   bankOrgId: string;

@@ -2,9 +2,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
-import type { TRankingHistory } from "./history-aggregates";
-import { rankingAccess } from "./ranking-access";
-import { readSnapshot } from "./ranking-snapshot";
+import type { TRankingHistory } from "@/lib/ranking/history-aggregates";
+import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
+import { readSnapshot } from "@/lib/ranking/ranking-snapshot";
 
 /**
  * Each bank's total score and rank across the program's PUBLISHED quarters (oldest

@@ -1,5 +1,5 @@
-import { INDICATORS, type TIndicatorKey } from "../indicators";
-import type { TScoringRule } from "../rules";
+import { INDICATORS, type TIndicatorKey } from "@/lib/ranking/indicators";
+import type { TScoringRule } from "@/lib/ranking/rules";
 import type { TTranslate } from "@/lib/i18n/translator";
 
 // Indicator values and rules in words, for the pages, the bulletin and the Excel export

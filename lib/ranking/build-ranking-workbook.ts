@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { maxPoints } from "../rules";
-import type { TRankingDetail } from "./ranking-detail";
-import { costReasonText, formatIndicatorValue, indicatorLabel, ruleInWords, type TIndicatorsT, type TRankingT } from "./ranking-format";
+import { maxPoints } from "@/lib/ranking/rules";
+import type { TRankingDetail } from "@/lib/ranking/queries/get-ranking";
+import { costReasonText, formatIndicatorValue, indicatorLabel, ruleInWords, type TIndicatorsT, type TRankingT } from "@/lib/ranking/format";
 
 // A published ranking as .xlsx, from its stored entries and snapshot only: the ranking,
 // every indicator's value and points, the rules, and the items that cost points (as
