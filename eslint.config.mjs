@@ -10,6 +10,46 @@ const uiKitRules = [
   { selector: "JSXOpeningElement[name.name='select']", message: "Use SelectField from components/ui/select-field.tsx." },
 ];
 
+// The database is touched only by queries/ and mutations/ (and the few places that own
+// the connection): elsewhere no value import of the Prisma client module (its types, such
+// as Prisma.RequestWhereInput for a scope, are fine; enums come from prisma/enums), no
+// naming of the client or a transaction client (so nothing else can take one as an
+// argument), no raw SQL or transaction, no model call, and db() is only passed on.
+const prismaOwners = [
+  "lib/*/queries/**",
+  "lib/*/mutations/**",
+  // The jobs' runner: claims jobs and hands each handler the worker's connection.
+  "lib/jobs/run-jobs.ts",
+  "lib/jobs/job-loop.ts",
+  "lib/jobs/handlers.ts",
+  // The connection itself and the start-up check of its database role.
+  "lib/server/db.ts",
+  "lib/server/database-role-check.ts",
+  // The demo/seed data generator, run only by prisma/seed and tests.
+  "lib/seed/**",
+];
+const prismaMessage = "Only queries/ and mutations/ (and the jobs' runner) touch Prisma: call a query or mutation and pass it db().";
+const dbAccessRules = [
+  {
+    selector: "ImportDeclaration[source.value='@/lib/generated/prisma/client'] ImportSpecifier[imported.name='PrismaClient']",
+    message: prismaMessage,
+  },
+  { selector: "TSQualifiedName[left.name='Prisma'][right.name='TransactionClient']", message: prismaMessage },
+  {
+    selector: "MemberExpression[property.name=/^\\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)$/]",
+    message: prismaMessage,
+  },
+  {
+    selector:
+      "CallExpression[callee.object.type='MemberExpression'][callee.property.name=/^(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|createMany|createManyAndReturn|updateMany|updateManyAndReturn|upsert|deleteMany|aggregate|groupBy)$/]",
+    message: prismaMessage,
+  },
+  {
+    selector: "MemberExpression[object.type='CallExpression'][object.callee.name='db']",
+    message: "db() is only passed on, to a query or mutation (lib/*/queries, lib/*/mutations).",
+  },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -80,16 +120,35 @@ const config = [
       ],
     },
   },
+  {
+    // Prisma only from queries/, mutations/ and the owners above (scripts/, tests/ and
+    // prisma/ are not linted by this rule: they own their connections).
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "*.ts"],
+    ignores: prismaOwners,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/generated/prisma/client", allowTypeImports: true, message: prismaMessage },
+            { name: "@prisma/client", message: prismaMessage },
+            { name: "@prisma/adapter-pg", message: prismaMessage },
+          ],
+        },
+      ],
+      "no-restricted-syntax": ["error", ...dbAccessRules],
+    },
+  },
   // One design system: pages and widgets build on components/ui instead of restyling the
   // same elements by hand, so a fix to a table, a field or a page header lands everywhere.
   {
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     ignores: ["components/ui/**"],
-    rules: { "no-restricted-syntax": ["error", ...uiKitRules] },
+    rules: { "no-restricted-syntax": ["error", ...uiKitRules, ...dbAccessRules] },
   },
   {
     // Portal pages also open with PageHeader (the error boundary has no page to head);
-    // a later block replaces the rule's options, so the kit's rules are repeated here.
+    // a later block replaces the rule's options, so the kit's and the database rules are repeated here.
     files: ["app/(portal)/**/*.tsx"],
     ignores: ["app/(portal)/error.tsx"],
     rules: {
@@ -100,6 +159,7 @@ const config = [
           selector: "JSXOpeningElement[name.name='h1']",
           message: "Open a portal page with PageHeader from components/ui/page-header.tsx.",
         },
+        ...dbAccessRules,
       ],
     },
   },

@@ -1,3 +1,4 @@
+import { pingDatabase } from "@/lib/portal/queries/ping-database";
 import { defineRoute } from "@/lib/server/route";
 import { db } from "@/lib/server/db";
 
@@ -11,7 +12,7 @@ export const GET = defineRoute({
   refusals: "json",
   async handler() {
     try {
-      await db().$queryRaw`SELECT 1`;
+      await pingDatabase(db());
       return Response.json({ status: "ok", db: "ok" });
     } catch (error) {
       console.error("health check: database unreachable", error);
