@@ -19,7 +19,7 @@ import { DEMO_USERS } from "@/lib/seed/base";
 import { demoPasswordHash, withDemoCredentials } from "@/lib/seed/credentials";
 import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
 import { computeDraftRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { freezeAcceptedSubmissions } from "@/lib/seed/quarterly";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";
 import { bulkInsert, loadColumnTypes, type TColumnTypes } from "./bulk-insert";

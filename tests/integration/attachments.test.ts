@@ -15,7 +15,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment";
 import { uploadAttachment, type TUploadAttachmentInput } from "@/lib/attachments/mutations/upload-attachment";
-import { getAttachmentFile, listAttachments } from "@/lib/attachments/queries/get-attachment";
+import { getAttachmentFile, listAttachments } from "@/lib/attachments/queries/get-attachment-file";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import { storedPath } from "@/lib/attachments/storage";
 import { AppError } from "@/lib/errors";

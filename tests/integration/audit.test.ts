@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { AUDIT_CSV_COLUMNS, CSV_BOM, type TAuditCsvHeadings } from "@/lib/audit/csv";
-import { auditCsvChunks, type TAuditExportLabels } from "@/lib/audit/queries/export-audit-log";
+import { auditCsvChunks, type TAuditExportLabels } from "@/lib/audit/queries/audit-csv-chunks";
 import { auditSearchSql, resolveAuditFilters, searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
 import { parseAuditSearch, type TAuditCursor, type TAuditFilters } from "@/lib/audit/schemas";
 import { migrate } from "@/scripts/db/migrate";

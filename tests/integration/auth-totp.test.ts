@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
-import { confirmTotpEnrolment, pendingTotpEnrolment } from "@/lib/accounts/mutations/totp-enrolment";
+import { confirmTotpEnrolment, pendingTotpEnrolment } from "@/lib/accounts/mutations/confirm-totp-enrolment";
 import { currentTotp } from "@/lib/auth/totp";
 import { createUser, TEST_META, testPrisma, type TTestUser } from "@/tests/factories/users";
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { jobHandlers, type TJobHandlers } from "@/lib/jobs/handlers";
-import { enqueueJobs } from "@/lib/jobs/mutations/enqueue";
+import { enqueueJobs } from "@/lib/jobs/mutations/enqueue-jobs";
 import { deadlineScanDedupeKey } from "@/lib/jobs/rules";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";

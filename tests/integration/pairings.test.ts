@@ -21,10 +21,10 @@ import {
   removeParticipatingBank,
   setMainBank,
 } from "@/lib/pairings/mutations/change-pairings";
-import { loadComplianceGaps } from "@/lib/pairings/queries/compliance";
-import { loadPairingContext } from "@/lib/pairings/queries/pairing-context";
-import { getPairingProgram } from "@/lib/pairings/queries/pairing-program";
-import { listOneOnOnePairings, listParkPairings } from "@/lib/pairings/queries/pairings-view";
+import { loadComplianceGaps } from "@/lib/pairings/queries/load-compliance-gaps";
+import { loadPairingContext } from "@/lib/pairings/queries/load-pairing-context";
+import { getPairingProgram } from "@/lib/pairings/queries/get-pairing-program";
+import { listOneOnOnePairings, listParkPairings } from "@/lib/pairings/queries/list-park-pairings";
 import { TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
 
 let prisma: PrismaClient;

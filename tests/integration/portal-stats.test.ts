@@ -7,7 +7,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { getHeadlineStats } from "@/lib/portal/queries/headline-stats";
+import { getHeadlineStats } from "@/lib/portal/queries/get-headline-stats";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, withClient, type FreshDatabase } from "./harness";

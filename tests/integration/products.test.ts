@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import { parseProductFilters } from "@/lib/products/filters";
 import { createProduct, deactivateProduct, reactivateProduct, updateProduct } from "@/lib/products/mutations/manage-products";
 import { getProduct, listCatalogueBanks, listProducts } from "@/lib/products/queries/list-products";
-import { getOwnProduct, listOwnProducts, listPublishingBanks } from "@/lib/products/queries/own-products";
+import { getOwnProduct, listOwnProducts, listPublishingBanks } from "@/lib/products/queries/list-own-products";
 import { ZCreateProductInput, ZUpdateProductInput } from "@/lib/products/schemas";
 import { TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
 

@@ -20,14 +20,19 @@ import {
   resetUserPassword,
   resetUserTotp,
 } from "@/lib/accounts/mutations/manage-users";
-import { getManageableUser, listManageableOrgs, listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
+import {
+  getManageableUser,
+  listManageableOrgs,
+  listManageableUsers,
+  loadUserScopeContext,
+} from "@/lib/accounts/queries/list-manageable-users";
 import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
 import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { ZCreateOrganizationInput, nestUserFields } from "@/lib/accounts/schemas";
 import { characterClasses, checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { revealUserPii } from "@/lib/privacy/mutations/reveal-pii";
+import { revealUserPii } from "@/lib/privacy/mutations/reveal-user-pii";
 import { GOOD_PASSWORD, TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
 
 type TFixtureUser = TActor & { account: string; password: string };

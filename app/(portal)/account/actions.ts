@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changePassword } from "@/lib/accounts/mutations/change-password";
-import { confirmTotpEnrolment } from "@/lib/accounts/mutations/totp-enrolment";
+import { confirmTotpEnrolment } from "@/lib/accounts/mutations/confirm-totp-enrolment";
 import { defineAction } from "@/lib/server/action";
 import { signOut } from "@/lib/server/auth/config";
 import { requestMeta } from "@/lib/server/auth/request-meta";

@@ -1,4 +1,4 @@
-import type { TAuditExportLabels } from "@/lib/audit/queries/export-audit-log";
+import type { TAuditExportLabels } from "@/lib/audit/queries/audit-csv-chunks";
 import type { TAuditOutcome } from "@/lib/audit/schemas";
 import type { TTranslator } from "@/lib/i18n/translator";
 

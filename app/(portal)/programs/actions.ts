@@ -2,7 +2,7 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { changeProgramRules } from "@/lib/programs/mutations/change-rules";
+import { changeProgramRules } from "@/lib/programs/mutations/change-program-rules";
 import { createProgram } from "@/lib/programs/mutations/create-program";
 import { updateProgram } from "@/lib/programs/mutations/update-program";
 import { ZChangeRulesInput, ZCreateProgramInput, ZUpdateProgramInput } from "@/lib/programs/schemas";

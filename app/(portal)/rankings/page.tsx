@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { quarterEndsAt } from "@/lib/ranking/mutations/lock-quarter";
 import { listRankings } from "@/lib/ranking/queries/list-rankings";
 import { requirePermission } from "@/lib/server/auth/current-user";

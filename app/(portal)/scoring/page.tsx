@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { maxPoints, type TRuleSetItem } from "@/lib/ranking/rules";
 import { listRuleSets } from "@/lib/ranking/queries/list-rule-sets";
 import { num, ruleInWords } from "@/lib/ranking/format";

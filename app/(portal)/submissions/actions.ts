@@ -2,7 +2,7 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { getOrCreateSubmission } from "@/lib/submissions/mutations/open-submission";
+import { getOrCreateSubmission } from "@/lib/submissions/mutations/get-or-create-submission";
 import { acceptSubmission, returnSubmission } from "@/lib/submissions/mutations/review-submission";
 import { saveSubmissionDraft } from "@/lib/submissions/mutations/save-submission-draft";
 import { submitSubmission } from "@/lib/submissions/mutations/submit-submission";

@@ -11,8 +11,8 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { endedQuartersOfYear, parseQuarterParam, quarterParam, type TQuarterKey } from "@/lib/submissions/quarter";
-import { listSubmissionRows, STATUS_FILTERS, type TStatusFilter } from "@/lib/submissions/queries/list-submissions";
-import { listSubmissionPrograms, pickProgram, windowDaysOf } from "@/lib/submissions/queries/submission-programs";
+import { listSubmissionRows, STATUS_FILTERS, type TStatusFilter } from "@/lib/submissions/queries/list-submission-rows";
+import { listSubmissionPrograms, pickProgram, windowDaysOf } from "@/lib/submissions/queries/list-submission-programs";
 import { PortalFrame } from "../portal-frame";
 import { OpenSubmissionForm } from "./open-form";
 

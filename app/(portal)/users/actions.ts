@@ -11,7 +11,7 @@ import {
   resetUserTotp,
 } from "@/lib/accounts/mutations/manage-users";
 import { ZChangeRoleInput, ZCreateUserInput, ZRevealInput, ZUserIdInput } from "@/lib/accounts/schemas";
-import { revealUserPii } from "@/lib/privacy/mutations/reveal-pii";
+import { revealUserPii } from "@/lib/privacy/mutations/reveal-user-pii";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

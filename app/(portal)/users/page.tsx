@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
+import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/queries/list-manageable-users";
 import { canActor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
-import type { TManagedUser } from "@/lib/accounts/queries/list-users";
+import type { TManagedUser } from "@/lib/accounts/queries/list-manageable-users";
 
 export async function UserStatus({ user }: { user: TManagedUser }) {
   const t = await getTranslations("users.status");

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import type { THeadlineStats } from "@/lib/portal/queries/headline-stats";
+import type { THeadlineStats } from "@/lib/portal/queries/get-headline-stats";
 import { headlineAmount, ratePercent } from "@/lib/portal/rules";
 
 type TFigure = { key: string; label: string; value: string; unit: string | null; extra?: string; definition: string };

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import type { TCurrentProgram } from "@/lib/programs/queries/current-program";
+import type { TCurrentProgram } from "@/lib/programs/queries/get-current-program";
 
 /** Phase dates are UTC midnights of the day: their ISO date is the day itself. */
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);

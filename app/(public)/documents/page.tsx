@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PROGRAM_DOCUMENTS } from "@/lib/portal/documents";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { db } from "@/lib/server/db";
 import { PublicFrame } from "../_components/public-frame";
 

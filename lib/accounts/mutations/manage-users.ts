@@ -6,7 +6,7 @@ import { checkPasswordPolicy, hashPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { isNothing, userScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
-import { loadUserScopeContext, manageableOrgScope } from "../queries/list-users";
+import { loadUserScopeContext, manageableOrgScope } from "@/lib/accounts/queries/list-manageable-users";
 import { isUuid } from "@/lib/ids";
 import { mayAssignRole, type TChangeRoleInput, type TCreateUserInput, type TNewUserFields } from "../schemas";
 import type { TRequestMeta } from "./authenticate";

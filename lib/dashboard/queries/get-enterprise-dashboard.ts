@@ -13,7 +13,7 @@ import { isNothing, requestScope } from "@/lib/auth/scopes";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { unreadCount } from "@/lib/notifications/queries/list-notifications";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { deadlineState, type TDeadlineState } from "@/lib/requests/deadline-state";
 import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadline-scan";
 import { answerSummary, type TAnswerSummary } from "@/lib/dashboard/enterprise-answer";

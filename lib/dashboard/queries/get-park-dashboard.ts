@@ -12,7 +12,7 @@ import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries
 import { enterpriseScope, isNothing, requestScope } from "@/lib/auth/scopes";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { previousQuarter, quarterOf, type TQuarterKey } from "@/lib/submissions/quarter";
 import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
 import { countParkEnterprises } from "@/lib/read-models/queries/count-enterprises";

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RankingStatus } from "@/lib/generated/prisma/enums";
 import { areaOfRole } from "@/lib/auth/areas";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { loanFigures, type TLoanFigures } from "@/lib/dashboard/queries/loan-figures";
 import { dashboardPeriod } from "@/lib/dashboard/shared-period";

@@ -4,7 +4,7 @@
  * the dedupe key), old DONE jobs deleted.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueJobs } from "@/lib/jobs/mutations/enqueue";
+import { enqueueJobs } from "@/lib/jobs/mutations/enqueue-jobs";
 import { deadlineScanDedupeKey, deadlineScanSlot, KEEP_DONE_JOBS_MS, MAX_ATTEMPTS, STALE_LOCK_MS } from "@/lib/jobs/rules";
 
 type TDb = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;

@@ -13,7 +13,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { enqueueJobs } from "@/lib/jobs/mutations/enqueue";
+import { enqueueJobs } from "@/lib/jobs/mutations/enqueue-jobs";
 import { renderNotification, type TNotificationKind } from "@/lib/notifications/render";
 
 export { fillMessage, type TNotificationKind } from "@/lib/notifications/render";

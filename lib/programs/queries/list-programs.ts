@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgramLevel } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
-import { RULE_VERSION_SELECT, sortPhases, type TProgramPhase, type TRuleVersion } from "./current-program";
+import { RULE_VERSION_SELECT, sortPhases, type TProgramPhase, type TRuleVersion } from "@/lib/programs/queries/get-current-program";
 
 type TDb = Pick<Prisma.TransactionClient, "program">;
 

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { getCurrentRuleVersion } from "@/lib/programs/queries/current-program";
+import { getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
 import { computeRanking, type TRankingResult } from "@/lib/ranking/compute-ranking";
 import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
 import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";

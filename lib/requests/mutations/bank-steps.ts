@@ -11,10 +11,10 @@ import type { TAnswerInput, TDeclareUnsolvableInput, TPassInput, TSignInput } fr
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { answerRecord, dateColumn, loanContent, normalizeRate } from "./answer-record";
 import { parkPairings } from "./park-routing";
-import { clockContent, dueDay, startReplyClock } from "./reply-clock";
-import { routeToPrimary } from "./request-routes";
-import { notifyStep, supervisorOrgIds } from "./workflow-notify";
-import { requireAssignedBank, runStep } from "./workflow-step";
+import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
+import { routeToPrimary } from "@/lib/requests/mutations/route-to-primary";
+import { notifyStep, supervisorOrgIds } from "@/lib/requests/mutations/notify-step";
+import { requireAssignedBank, runStep } from "@/lib/requests/mutations/run-step";
 
 function requiredText(value: string, field: string): string {
   const text = value.trim();

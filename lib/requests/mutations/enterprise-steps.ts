@@ -8,9 +8,9 @@ import { CloseReason, LedgerAction, Rating, RequestStatus } from "@/lib/generate
 import { AppError } from "@/lib/errors";
 import type { TDisputeReturnInput, TRateInput, TWithdrawInput } from "../workflow/inputs";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
-import { clockContent, dueDay, startReplyClock } from "./reply-clock";
-import { notifyStep, supervisorOrgIds } from "./workflow-notify";
-import { runStep } from "./workflow-step";
+import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
+import { notifyStep, supervisorOrgIds } from "@/lib/requests/mutations/notify-step";
+import { runStep } from "@/lib/requests/mutations/run-step";
 
 function requiredText(value: string, field: string): string {
   const text = value.trim();

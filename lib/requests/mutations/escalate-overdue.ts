@@ -15,7 +15,7 @@ import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from "@/lib/
 import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
 import { notifyMany } from "@/lib/notifications/mutations/notify";
 import { ESCALATABLE, requestLink, ROWS_PER_STATEMENT } from "@/lib/requests/deadline-scan";
-import { supervisorOrgIds } from "@/lib/requests/mutations/workflow-notify";
+import { supervisorOrgIds } from "@/lib/requests/mutations/notify-step";
 
 type TTx = Prisma.TransactionClient;
 

@@ -8,10 +8,10 @@ import { AppError } from "@/lib/errors";
 import type { TForwardInput, TReturnInput } from "../workflow/inputs";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { isWithinPaired, parkPairings, servicingBranch } from "./park-routing";
-import { clockContent, dueDay, startReplyClock } from "./reply-clock";
-import { routeToPrimary } from "./request-routes";
-import { notifyStep } from "./workflow-notify";
-import { runStep } from "./workflow-step";
+import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
+import { routeToPrimary } from "@/lib/requests/mutations/route-to-primary";
+import { notifyStep } from "@/lib/requests/mutations/notify-step";
+import { runStep } from "@/lib/requests/mutations/run-step";
 
 /**
  * SUBMITTED → FORWARDED. Automatic routing (bankOrgId null) goes to the park's main

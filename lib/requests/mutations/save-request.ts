@@ -14,12 +14,12 @@ import { canActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
-import { getCurrentProgram, getCurrentRuleVersion } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram, getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
 import type { TSaveRequestInput } from "../workflow/inputs";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { dateColumn } from "./answer-record";
-import { STEP_TX, runStep } from "./workflow-step";
-import { notifyStep } from "./workflow-notify";
+import { STEP_TX, runStep } from "@/lib/requests/mutations/run-step";
+import { notifyStep } from "@/lib/requests/mutations/notify-step";
 
 type TTx = Prisma.TransactionClient;
 

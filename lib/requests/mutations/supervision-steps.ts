@@ -12,10 +12,10 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import type { TAssignInput, TCheckWithdrawalInput, TCloseOutInput, TRemindInput, TRuleOnDisputeInput } from "../workflow/inputs";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
-import { clockContent, dueDay, startReplyClock } from "./reply-clock";
-import { routeToPrimary } from "./request-routes";
-import { notifyStep } from "./workflow-notify";
-import { runStep } from "./workflow-step";
+import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
+import { routeToPrimary } from "@/lib/requests/mutations/route-to-primary";
+import { notifyStep } from "@/lib/requests/mutations/notify-step";
+import { runStep } from "@/lib/requests/mutations/run-step";
 
 function requiredText(value: string, field: string): string {
   const text = value.trim();

@@ -7,7 +7,7 @@ import { makeItemsSnapshot } from "../items-summary";
 import type { TQuarterNumber } from "../quarter";
 import { loadQuarterItems } from "../queries/load-quarter-items";
 import { mayReview } from "../scopes";
-import { runSubmissionStep, type TSubmissionOptions, type TSubmissionResult } from "./submission-step";
+import { runSubmissionStep, type TSubmissionOptions, type TSubmissionResult } from "@/lib/submissions/mutations/run-submission-step";
 
 export type TAcceptSubmissionInput = { submissionId: string; version: string };
 export type TReturnSubmissionInput = { submissionId: string; version: string; reason: string };

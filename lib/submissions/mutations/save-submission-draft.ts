@@ -4,9 +4,9 @@ import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { AppError } from "@/lib/errors";
 import { figureFieldName, isBlankFigureRow, parseFigureRow, type TFigureValues, type TRawFigureRow } from "../figures";
 import { quarterBounds, type TQuarterNumber } from "../quarter";
-import { loadPairedParks } from "../queries/paired-parks";
+import { loadPairedParks } from "@/lib/submissions/queries/load-paired-parks";
 import { maySubmitFor } from "../scopes";
-import { runSubmissionStep, type TSubmissionOptions, type TSubmissionResult } from "./submission-step";
+import { runSubmissionStep, type TSubmissionOptions, type TSubmissionResult } from "@/lib/submissions/mutations/run-submission-step";
 
 export type TSaveSubmissionInput = { submissionId: string; version: string; figures: TRawFigureRow[] };
 

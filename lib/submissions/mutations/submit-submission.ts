@@ -4,10 +4,10 @@ import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { AppError } from "@/lib/errors";
 import { figureFieldName } from "../figures";
 import { hasQuarterEnded, isLateSubmission, quarterBounds, type TQuarterNumber } from "../quarter";
-import { loadPairedParks } from "../queries/paired-parks";
+import { loadPairedParks } from "@/lib/submissions/queries/load-paired-parks";
 import { maySubmitFor } from "../scopes";
 import { EDITABLE_STATUSES } from "./save-submission-draft";
-import { runSubmissionStep, type TSubmissionOptions, type TSubmissionResult } from "./submission-step";
+import { runSubmissionStep, type TSubmissionOptions, type TSubmissionResult } from "@/lib/submissions/mutations/run-submission-step";
 
 export type TSubmitSubmissionInput = { submissionId: string; version: string };
 

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { pendingTotpEnrolment } from "@/lib/accounts/mutations/totp-enrolment";
+import { pendingTotpEnrolment } from "@/lib/accounts/mutations/confirm-totp-enrolment";
 import { totpQrSvg } from "@/lib/auth/totp";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";

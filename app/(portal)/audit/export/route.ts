@@ -1,4 +1,4 @@
-import { auditCsvChunks } from "@/lib/audit/queries/export-audit-log";
+import { auditCsvChunks } from "@/lib/audit/queries/audit-csv-chunks";
 import { AUDIT_EXPORT_MAX_ROWS, parseAuditSearch } from "@/lib/audit/schemas";
 import { db } from "@/lib/server/db";
 import { defineRoute, textResponse } from "@/lib/server/route";

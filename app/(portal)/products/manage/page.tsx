@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonLinkClass } from "@/components/ui/link-styles";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { listOwnProducts } from "@/lib/products/queries/own-products";
+import { listOwnProducts } from "@/lib/products/queries/list-own-products";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";

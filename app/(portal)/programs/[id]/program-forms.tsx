@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
-import type { TRulesChanged } from "@/lib/programs/mutations/change-rules";
+import type { TRulesChanged } from "@/lib/programs/mutations/change-program-rules";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { changeProgramRulesAction, updateProgramAction } from "../actions";

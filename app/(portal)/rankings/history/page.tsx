@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isUuid } from "@/lib/ids";
 import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
 import { areaOfRole } from "@/lib/auth/areas";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { periodAggregates, type TAggregate } from "@/lib/ranking/history-aggregates";
 import { rankingHistory } from "@/lib/ranking/queries/ranking-history";
 import { score } from "@/lib/ranking/format";

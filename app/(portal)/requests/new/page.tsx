@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { listPreferredProductKinds } from "@/lib/requests/queries/request-form-options";
+import { listPreferredProductKinds } from "@/lib/requests/queries/list-preferred-product-kinds";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";

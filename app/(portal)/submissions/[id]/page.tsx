@@ -11,7 +11,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { figureToRaw, type TRawFigureRow } from "@/lib/submissions/figures";
-import { getSubmissionDetail, type TSubmissionDetail } from "@/lib/submissions/queries/get-submission";
+import { getSubmissionDetail, type TSubmissionDetail } from "@/lib/submissions/queries/get-submission-detail";
 import { PortalFrame } from "../../portal-frame";
 import { FiguresForm, ReviewForms, SubmitForm } from "./submission-forms";
 

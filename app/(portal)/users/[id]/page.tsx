@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getManageableUser, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
+import { getManageableUser, loadUserScopeContext } from "@/lib/accounts/queries/list-manageable-users";
 import { assignableRoles } from "@/lib/accounts/schemas";
 import { canActor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/server/auth/current-user";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { listManageableOrgs, loadUserScopeContext } from "@/lib/accounts/queries/list-users";
+import { listManageableOrgs, loadUserScopeContext } from "@/lib/accounts/queries/list-manageable-users";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment";
-import { getAttachmentFile } from "@/lib/attachments/queries/get-attachment";
+import { getAttachmentFile } from "@/lib/attachments/queries/get-attachment-file";
 import { contentDisposition } from "@/lib/attachments/rules";
 import { readStoredFile } from "@/lib/attachments/storage";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getOwnProduct } from "@/lib/products/queries/own-products";
+import { getOwnProduct } from "@/lib/products/queries/list-own-products";
 import { fenToWanYuanInput } from "@/lib/requests/form-values";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";

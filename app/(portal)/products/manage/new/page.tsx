@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { listPublishingBanks } from "@/lib/products/queries/own-products";
+import { listPublishingBanks } from "@/lib/products/queries/list-own-products";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";

@@ -4,7 +4,7 @@ import { canActor } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
-import { listParkForwardBanks } from "@/lib/requests/queries/park-forward-options";
+import { listParkForwardBanks } from "@/lib/requests/queries/list-park-forward-banks";
 import { db } from "@/lib/server/db";
 import { ParkForms } from "./forms";
 import { scopeContextFor } from "@/lib/server/scope-context";

@@ -1,10 +1,10 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { listAttachments } from "@/lib/attachments/queries/get-attachment";
+import { listAttachments } from "@/lib/attachments/queries/get-attachment-file";
 import { attachmentsEditable, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "@/lib/attachments/rules";
 import { isUuid } from "@/lib/ids";
 import { getEditableRequest } from "@/lib/requests/queries/get-editable-request";
-import { listPreferredProductKinds } from "@/lib/requests/queries/request-form-options";
+import { listPreferredProductKinds } from "@/lib/requests/queries/list-preferred-product-kinds";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../../portal-frame";

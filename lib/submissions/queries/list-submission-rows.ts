@@ -5,9 +5,9 @@ import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries
 import { bankCoverage, isNothing } from "@/lib/auth/scopes";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
-import { hasQuarterEnded, quarterBounds, submissionDueAt, type TQuarterKey, type TQuarterNumber } from "../quarter";
-import { maySubmitFor, submissionScope } from "../scopes";
-import { windowDaysOf } from "./submission-programs";
+import { hasQuarterEnded, quarterBounds, submissionDueAt, type TQuarterKey, type TQuarterNumber } from "@/lib/submissions/quarter";
+import { maySubmitFor, submissionScope } from "@/lib/submissions/scopes";
+import { windowDaysOf } from "@/lib/submissions/queries/list-submission-programs";
 
 export const STATUS_FILTERS = ["all", "notStarted", ...Object.values(SubmissionStatus), "late"] as const;
 export type TStatusFilter = (typeof STATUS_FILTERS)[number];

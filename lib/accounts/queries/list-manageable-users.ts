@@ -3,7 +3,7 @@ import { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { isNothing, nothing, userScope, type TUserScopeContext } from "@/lib/auth/scopes";
 import { maskIdNumber, maskMobile } from "@/lib/privacy/mask";
-import { assignableRoles } from "../schemas";
+import { assignableRoles } from "@/lib/accounts/schemas";
 import { isUuid } from "@/lib/ids";
 
 // Works with the client and inside a transaction.

@@ -6,10 +6,10 @@ import { canActor } from "@/lib/auth/permissions";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { hasQuarterEnded, isQuarterKey, quarterBounds, submissionDueAt, type TQuarterKey } from "../quarter";
-import { loadPairedParks } from "../queries/paired-parks";
-import { windowDaysOf } from "../queries/submission-programs";
-import { SUBMISSION_TX, type TSubmissionOptions } from "./submission-step";
+import { hasQuarterEnded, isQuarterKey, quarterBounds, submissionDueAt, type TQuarterKey } from "@/lib/submissions/quarter";
+import { loadPairedParks } from "@/lib/submissions/queries/load-paired-parks";
+import { windowDaysOf } from "@/lib/submissions/queries/list-submission-programs";
+import { SUBMISSION_TX, type TSubmissionOptions } from "@/lib/submissions/mutations/run-submission-step";
 
 export type TOpenSubmissionInput = TQuarterKey & { programId: string };
 

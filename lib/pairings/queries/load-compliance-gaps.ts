@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { OrgKind, PairingRole, type BankLevel } from "@/lib/generated/prisma/enums";
 import { areaOfRole } from "@/lib/auth/areas";
 import { isCoherentActor, type TActor } from "@/lib/auth/permissions";
-import type { TPairingPeriod } from "../scopes";
+import type { TPairingPeriod } from "@/lib/pairings/scopes";
 
 type TDb = Pick<Prisma.TransactionClient, "organization" | "park">;
 

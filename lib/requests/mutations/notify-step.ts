@@ -6,7 +6,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { notify, type TNotificationKind } from "@/lib/notifications/mutations/notify";
-import type { TStepRow } from "./workflow-step";
+import type { TStepRow } from "@/lib/requests/mutations/run-step";
 
 type TTx = Prisma.TransactionClient;
 

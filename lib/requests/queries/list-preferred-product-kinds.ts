@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { canActor } from "@/lib/auth/permissions";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 
 const MAX_KINDS = 30;
 

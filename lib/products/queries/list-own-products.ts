@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
-import { manageableBankIds, productManageScope } from "../scope";
-import { PRODUCT_CARD_SELECT, toProductCard, type TProductCard } from "./list-products";
+import { manageableBankIds, productManageScope } from "@/lib/products/scope";
+import { PRODUCT_CARD_SELECT, toProductCard, type TProductCard } from "@/lib/products/queries/list-products";
 
 // What a bank sees of its own products: withdrawn ones too, so it can put them back.
 

@@ -2,12 +2,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SubmissionStatus, type PairingRole } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isUuid } from "@/lib/ids";
-import type { TFigureValues } from "../figures";
-import { readItemsSnapshot, totalsOf, type TItemTotals, type TPrefillItem } from "../items-summary";
-import { quarterBounds, type TQuarterNumber } from "../quarter";
-import { mayReview, maySubmitFor, submissionScope } from "../scopes";
-import { loadPairedParks } from "./paired-parks";
-import { loadQuarterItems } from "./load-quarter-items";
+import type { TFigureValues } from "@/lib/submissions/figures";
+import { readItemsSnapshot, totalsOf, type TItemTotals, type TPrefillItem } from "@/lib/submissions/items-summary";
+import { quarterBounds, type TQuarterNumber } from "@/lib/submissions/quarter";
+import { mayReview, maySubmitFor, submissionScope } from "@/lib/submissions/scopes";
+import { loadPairedParks } from "@/lib/submissions/queries/load-paired-parks";
+import { loadQuarterItems } from "@/lib/submissions/queries/load-quarter-items";
 
 export type TFigureTotals = {
   loanBalanceFen: bigint;

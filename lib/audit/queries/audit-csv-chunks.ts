@@ -1,6 +1,6 @@
-import { auditCsvHeader, auditCsvRecord, csvLine, type TAuditCsvHeadings } from "../csv";
-import { AUDIT_EXPORT_MAX_ROWS, type TAuditCursor, type TAuditFilters } from "../schemas";
-import { searchAuditLog, type TAuditRow } from "./search-audit-log";
+import { auditCsvHeader, auditCsvRecord, csvLine, type TAuditCsvHeadings } from "@/lib/audit/csv";
+import { AUDIT_EXPORT_MAX_ROWS, type TAuditCursor, type TAuditFilters } from "@/lib/audit/schemas";
+import { searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
 
 export type TAuditExportLabels = {
   headings: TAuditCsvHeadings;

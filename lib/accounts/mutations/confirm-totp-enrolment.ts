@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { generateRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { generateTotpSecret, totpUri, verifyTotp } from "@/lib/auth/totp";
 import { AppError } from "@/lib/errors";
-import type { TRequestMeta } from "./authenticate";
+import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 
 /**
  * The secret being enrolled: kept on the user (not yet enabled) so a reload shows the

@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PhaseKind, ProgramLevel } from "@/lib/generated/prisma/enums";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { isUuid } from "@/lib/ids";
-import { PHASE_KINDS, RULE_KEYS, type TProgramRules } from "../rules";
+import { PHASE_KINDS, RULE_KEYS, type TProgramRules } from "@/lib/programs/rules";
 
 // For the other modules: the program that applies now, its phases and its current rules.
 // Programs are the city's published plan, not tenant data: no organization scope.

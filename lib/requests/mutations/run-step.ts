@@ -14,9 +14,9 @@ import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scope
 import { AppError } from "@/lib/errors";
 import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
-import { retryOnDeadlock } from "./retry-on-deadlock";
-import { canStep, type TWorkflowStep } from "../workflow/transitions";
-import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
+import { retryOnDeadlock } from "@/lib/requests/mutations/retry-on-deadlock";
+import { canStep, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
+import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "@/lib/requests/workflow/types";
 
 export type TTx = Prisma.TransactionClient;
 

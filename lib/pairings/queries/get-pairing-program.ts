@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { isImplementationStarted } from "@/lib/programs/rules";
 
 // The program whose pairings are shown and changed: the current program of the

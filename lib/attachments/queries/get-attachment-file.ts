@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
-import type { TAttachmentSummary } from "../mutations/upload-attachment";
+import type { TAttachmentSummary } from "@/lib/attachments/mutations/upload-attachment";
 
 export type TAttachmentFile = { id: string; fileName: string; mimeType: string; sizeBytes: number; storedName: string; sha256: string };
 

@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { OrgKind, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import type { TScopeContext } from "@/lib/auth/scopes";
-import { oneOnOneManageableBanks } from "../scopes";
+import { oneOnOneManageableBanks } from "@/lib/pairings/scopes";
 
 type TDb = Pick<Prisma.TransactionClient, "organization" | "park" | "enterprise">;
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { PairingRole } from "@/lib/generated/prisma/enums";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { getCurrentProgram } from "@/lib/programs/queries/current-program";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 
 export type TForwardBank = { id: string; name: string; role: PairingRole };
 export type TParkForwardOptions = { programName: string | null; mainBank: TForwardBank | null; banks: TForwardBank[] };

@@ -14,7 +14,7 @@ import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
-import { submissionScope } from "../scopes";
+import { submissionScope } from "@/lib/submissions/scopes";
 
 export type TTx = Prisma.TransactionClient;
 

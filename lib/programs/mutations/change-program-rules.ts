@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { RULE_KEYS, changedRules, checkRules, type TProgramRules } from "../rules";
+import { RULE_KEYS, changedRules, checkRules, type TProgramRules } from "@/lib/programs/rules";
 
 export type TChangeRules = {
   programId: string;

@@ -3,8 +3,8 @@ import { PairingRole } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { isNothing } from "@/lib/auth/scopes";
 import { maskMobile } from "@/lib/privacy/mask";
-import { oneOnOneScope, parkPairingScope, type TPairingScopeContext } from "../scopes";
-import type { TPairingProgram } from "./pairing-program";
+import { oneOnOneScope, parkPairingScope, type TPairingScopeContext } from "@/lib/pairings/scopes";
+import type { TPairingProgram } from "@/lib/pairings/queries/get-pairing-program";
 
 type TDb = Pick<Prisma.TransactionClient, "park" | "enterpriseBankPairing">;
 

@@ -18,7 +18,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readYearHeadline, type TYearHeadline } from "@/lib/read-models/queries/read-year-headline";
-import { shanghaiYear } from "../rules";
+import { shanghaiYear } from "@/lib/portal/rules";
 
 type TDb = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lastEndedQuarter } from "../quarter";
+import { lastEndedQuarter } from "@/lib/submissions/quarter";
 
 // Programs are the city's published plan, not tenant data: no organization scope.
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
-import type { TPairingScopeContext } from "../scopes";
+import type { TPairingScopeContext } from "@/lib/pairings/scopes";
 import { isUuid } from "@/lib/ids";
 
 type TDb = Pick<Prisma.TransactionClient, "$queryRaw" | "park" | "enterprise">;

@@ -4,7 +4,7 @@ import { canActor, type TActor } from "@/lib/auth/permissions";
 import { isNothing, userScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
-import { loadUserScopeContext } from "@/lib/accounts/queries/list-users";
+import { loadUserScopeContext } from "@/lib/accounts/queries/list-manageable-users";
 import { isUuid } from "@/lib/ids";
 import type { TPiiField } from "@/lib/accounts/schemas";
 
