@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wanYuanToFen } from "@/lib/requests/workflow/inputs";
+import { wanYuanToFen } from "@/lib/requests/schemas";
 import { NAME_MAX, PRODUCT_KINDS, RATE_BP_MAX, RATE_BP_MIN, TERM_MONTHS_MAX, TEXT_MAX } from "./rules";
 
 // Inputs of the product forms, parsed by the server actions and taken, parsed, by the

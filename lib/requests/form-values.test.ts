@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZSaveRequest } from "./workflow/inputs";
+import { ZSaveRequest } from "@/lib/requests/schemas";
 import { dateColumnToInput, fenToWanYuanInput } from "./form-values";
 
 describe("fenToWanYuanInput", () => {

@@ -1,6 +1,6 @@
 /**
  * Turning a stored item back into what its form fields show. Pure; the inverse of the
- * parsing in lib/requests/workflow/inputs.ts (wanYuanToFen, "YYYY-MM-DD" days).
+ * parsing in lib/requests/schemas.ts (wanYuanToFen, "YYYY-MM-DD" days).
  */
 
 /** Fen (decimal string) → 万元 as typed: "1500000" → "1.5", "12000000000" → "12000". */

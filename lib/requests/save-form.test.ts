@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZSaveRequest } from "./workflow/inputs";
+import { ZSaveRequest } from "@/lib/requests/schemas";
 import { normalizeSaveRequestForm } from "./save-form";
 
 const base = { type: "FINANCING", title: "流动资金贷款", description: "采购原材料" };

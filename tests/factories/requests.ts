@@ -27,7 +27,7 @@ import { AppError } from "@/lib/errors";
 import { signRequest } from "@/lib/requests/mutations/bank-steps";
 import { forwardRequest } from "@/lib/requests/mutations/park-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
-import type { TSaveRequestInput } from "@/lib/requests/workflow/inputs";
+import type { TSaveRequestInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowResult } from "@/lib/requests/workflow/types";
 
 export type TRequestWorldActors = {

@@ -32,7 +32,7 @@ import { answerRequest, signRequest } from "@/lib/requests/mutations/bank-steps"
 import { rateRequest, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
 import { forwardRequest } from "@/lib/requests/mutations/park-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
-import type { TAnswerInput } from "@/lib/requests/workflow/inputs";
+import type { TAnswerInput } from "@/lib/requests/schemas";
 import type { TWorkflowResult } from "@/lib/requests/workflow/types";
 
 /** The set-up steps' clock, and the attack's half an hour later: the same due day (the reply clock ends at the end of a day). */

@@ -37,7 +37,7 @@ import { disputeReturn, rateRequest, withdrawRequest } from "@/lib/requests/muta
 import { forwardRequest, returnRequest } from "@/lib/requests/mutations/park-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { assignRequest, checkWithdrawal, closeOutRequest, remindRequest, ruleOnDispute } from "@/lib/requests/mutations/supervision-steps";
-import type { TAnswerInput, TSaveRequestInput } from "@/lib/requests/workflow/inputs";
+import type { TAnswerInput, TSaveRequestInput } from "@/lib/requests/schemas";
 import type { TWorkflowResult } from "@/lib/requests/workflow/types";
 import { expectedQuarterRates } from "./expected-quarter-rates";
 import { openSeededDatabase, type TSeededDatabase } from "./read-models-fixture";

@@ -4,7 +4,7 @@
  * days as "YYYY-MM-DD"). Pure.
  */
 import { AnswerKind } from "@/lib/generated/prisma/enums";
-import type { TAnswerInput } from "../workflow/inputs";
+import type { TAnswerInput } from "@/lib/requests/schemas";
 
 type TGranted = Extract<TAnswerInput, { kind: typeof AnswerKind.GRANTED }>;
 

@@ -7,7 +7,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AnswerKind, EscalationReason, LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import type { TAnswerInput, TDeclareUnsolvableInput, TPassInput, TSignInput } from "../workflow/inputs";
+import type { TAnswerInput, TDeclareUnsolvableInput, TPassInput, TSignInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { answerRecord, dateColumn, loanContent, normalizeRate } from "./answer-record";
 import { parkPairings } from "./park-routing";

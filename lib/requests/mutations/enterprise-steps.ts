@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CloseReason, LedgerAction, Rating, RequestStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import type { TDisputeReturnInput, TRateInput, TWithdrawInput } from "../workflow/inputs";
+import type { TDisputeReturnInput, TRateInput, TWithdrawInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
 import { notifyStep, supervisorOrgIds } from "@/lib/requests/mutations/notify-step";

@@ -5,7 +5,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import type { TForwardInput, TReturnInput } from "../workflow/inputs";
+import type { TForwardInput, TReturnInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { isWithinPaired, parkPairings, servicingBranch } from "./park-routing";
 import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";

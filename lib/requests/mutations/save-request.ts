@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { getCurrentProgram, getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
-import type { TSaveRequestInput } from "../workflow/inputs";
+import type { TSaveRequestInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { dateColumn } from "./answer-record";
 import { STEP_TX, runStep } from "@/lib/requests/mutations/run-step";

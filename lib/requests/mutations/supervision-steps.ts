@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { lockCalendarForRead } from "@/lib/calendar/mutations/calendar-lock";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
-import type { TAssignInput, TCheckWithdrawalInput, TCloseOutInput, TRemindInput, TRuleOnDisputeInput } from "../workflow/inputs";
+import type { TAssignInput, TCheckWithdrawalInput, TCloseOutInput, TRemindInput, TRuleOnDisputeInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
 import { routeToPrimary } from "@/lib/requests/mutations/route-to-primary";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { normalizeSaveRequestForm } from "@/lib/requests/save-form";
-import { ZSaveRequest } from "@/lib/requests/workflow/inputs";
+import { ZSaveRequest } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 

@@ -3,7 +3,7 @@
 
 import { revalidatePath } from "next/cache";
 import { answerRequest, declareUnsolvable, passRequest, signRequest } from "@/lib/requests/mutations/bank-steps";
-import { ZAnswer, ZDeclareUnsolvable, ZPass, ZSign } from "@/lib/requests/workflow/inputs";
+import { ZAnswer, ZDeclareUnsolvable, ZPass, ZSign } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { disputeReturn, rateRequest, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { getEditableRequest } from "@/lib/requests/queries/get-editable-request";
-import { ZDisputeReturn, ZRate, ZSaveRequest, ZWithdraw } from "@/lib/requests/workflow/inputs";
+import { ZDisputeReturn, ZRate, ZSaveRequest, ZWithdraw } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { forwardRequest, returnRequest } from "@/lib/requests/mutations/park-steps";
-import { ZForward, ZReturn } from "@/lib/requests/workflow/inputs";
+import { ZForward, ZReturn } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 

@@ -3,7 +3,7 @@
 
 import { revalidatePath } from "next/cache";
 import { assignRequest, checkWithdrawal, closeOutRequest, remindRequest, ruleOnDispute } from "@/lib/requests/mutations/supervision-steps";
-import { ZAssign, ZCheckWithdrawal, ZCloseOut, ZRemind, ZRuleOnDispute } from "@/lib/requests/workflow/inputs";
+import { ZAssign, ZCheckWithdrawal, ZCloseOut, ZRemind, ZRuleOnDispute } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
