@@ -7,7 +7,6 @@
 import { RequestStatus, type AnswerKind } from "@/lib/generated/prisma/enums";
 
 export const PROGRESS_STEPS = ["submitted", "forwarded", "signed", "answered", "rated"] as const;
-export type TProgressStep = (typeof PROGRESS_STEPS)[number];
 
 export type TProgressInput = {
   status: RequestStatus;

@@ -36,10 +36,6 @@ export type TNotificationParams = Record<string, string | number>;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isNotificationKind(kind: string): kind is TNotificationKind {
-  return textsOf(kind, "zh-CN") !== null;
-}
-
 /** `{name}` placeholders only: the notification texts use nothing else. */
 export function fillMessage(template: string, params: TNotificationParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));

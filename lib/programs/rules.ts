@@ -20,8 +20,6 @@ export function phaseField(kind: TPhaseKind, end: "startsOn" | "endsOn"): string
   return `${kind.toLowerCase()}${end === "startsOn" ? "StartsOn" : "EndsOn"}`;
 }
 
-export const PHASE_FIELDS = PHASE_KINDS.flatMap((k) => [phaseField(k, "startsOn"), phaseField(k, "endsOn")]);
-
 export type TPhaseDates = Record<TPhaseKind, { startsOn: string; endsOn: string }>;
 
 // A program of year Y may start preparing in the second half of Y-1 and finish its

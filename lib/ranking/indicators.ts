@@ -47,10 +47,6 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   onTimeSubmission: { unit: "percent", higherIsBetter: true },
 };
 
-export function isIndicatorKey(value: unknown): value is TIndicatorKey {
-  return typeof value === "string" && (INDICATOR_KEYS as readonly string[]).includes(value);
-}
-
 /**
  * Why an item cost its bank points: message keys under indicators.costReasons.*.
  * notAnswered — owed an answer (deadline passed) and none given by the cut-off;
@@ -59,4 +55,3 @@ export function isIndicatorKey(value: unknown): value is TIndicatorKey {
  * — put under supervision (督办) for missing the deadline.
  */
 export const COST_REASONS = ["notAnswered", "answeredLate", "notGranted", "dissatisfied", "escalatedOverdue"] as const;
-export type TCostReason = (typeof COST_REASONS)[number];

@@ -140,9 +140,3 @@ export const SECTIONS: readonly TSection[] = [
 ];
 
 export const SECTION_WEIGHTS: ReadonlyArray<readonly [TSection, number]> = SECTIONS.map((s) => [s, s.weight] as const);
-
-export function sectionByCode(code: string): TSection {
-  const s = SECTIONS.find((x) => x.code === code);
-  if (!s) throw new RangeError(`unknown GB/T 4754 section ${code}`);
-  return s;
-}

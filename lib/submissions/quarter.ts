@@ -84,7 +84,3 @@ export function parseQuarterParam(value: unknown): TQuarterKey | null {
   const q = { year: Number(m[1]), quarter: Number(m[2]) as TQuarterNumber };
   return isQuarterKey(q) ? q : null;
 }
-
-export function compareQuarters(a: TQuarterKey, b: TQuarterKey): number {
-  return a.year !== b.year ? a.year - b.year : a.quarter - b.quarter;
-}

@@ -1,7 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { EnterpriseSize, SupportClass } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
-import { loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { enterpriseScope, isNothing, type TScopeContext } from "@/lib/auth/scopes";
 import {
   COUNT_CAP,
@@ -27,11 +26,6 @@ import { REGISTRY_EXPORT_MAX_ROWS, REGISTRY_PAGE_SIZE, usccPrefix, type TEnterpr
 // unless asked for.
 
 type TDb = PrismaClient | Prisma.TransactionClient;
-
-/** The scope context of the actor (its park, enterprise, or the banks it covers). */
-export async function loadRegistryScope(db: PrismaClient, user: TActorSource): Promise<TScopeContext> {
-  return loadScopeContext(db, user);
-}
 
 export function enterpriseWhere(actor: TActor, ctx: TScopeContext, filters: TEnterpriseFilters): Prisma.EnterpriseWhereInput | null {
   const scope = enterpriseScope(actor, ctx);
