@@ -9,7 +9,7 @@
  * Every call must succeed or be refused with an AppError (a deadlock, a serialization
  * failure or a transaction timeout would be a 500 for a person); the tally triggers take
  * their rows in one order, so no transaction is even chosen as a deadlock victim (the
- * retry in runStep, lib/requests/mutations/retry-on-deadlock.ts, is a safety net: the
+ * retry in runStep, lib/requests/retry-on-deadlock.ts, is a safety net: the
  * test counts what it caught). Afterwards every read model agrees with the rows.
  *
  * Measured against the function before the fix (all tallies written by data-modifying
@@ -25,8 +25,8 @@ import { openSeededDatabase, type TSeededDatabase } from "./read-models-fixture"
 
 // The real retry, counting the deadlock victims it runs again.
 const retried = vi.hoisted(() => ({ deadlocks: 0 }));
-vi.mock("@/lib/requests/mutations/retry-on-deadlock", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/requests/mutations/retry-on-deadlock")>();
+vi.mock("@/lib/requests/retry-on-deadlock", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/requests/retry-on-deadlock")>();
   return {
     ...real,
     retryOnDeadlock: <T>(run: () => Promise<T>) =>

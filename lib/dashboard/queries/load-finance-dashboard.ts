@@ -14,7 +14,7 @@ import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
 import { countSupervisionTabs } from "@/lib/requests/queries/count-supervision-tabs";
-import { maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/queries/supervision-tabs";
+import { maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/supervision-tabs";
 import { listSubmissionRows } from "@/lib/submissions/queries/list-submission-rows";
 import { overdueMatrix, type TOverdueMatrix } from "@/lib/dashboard/queries/overdue-matrix";
 import { dashboardPeriod } from "@/lib/dashboard/shared-period";

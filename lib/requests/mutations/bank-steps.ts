@@ -9,7 +9,7 @@ import { AnswerKind, EscalationReason, LedgerAction, RequestStatus } from "@/lib
 import { AppError } from "@/lib/errors";
 import type { TAnswerInput, TDeclareUnsolvableInput, TPassInput, TSignInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
-import { answerRecord, dateColumn, loanContent, normalizeRate } from "./answer-record";
+import { answerRecord, dateColumn, loanContent, normalizeRate } from "@/lib/requests/answer-record";
 import { parkPairings } from "./park-routing";
 import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
 import { routeToPrimary } from "@/lib/requests/mutations/route-to-primary";

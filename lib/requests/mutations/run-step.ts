@@ -14,7 +14,7 @@ import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scope
 import { AppError } from "@/lib/errors";
 import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
-import { retryOnDeadlock } from "@/lib/requests/mutations/retry-on-deadlock";
+import { retryOnDeadlock } from "@/lib/requests/retry-on-deadlock";
 import { canStep, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "@/lib/requests/workflow/types";
 

@@ -17,7 +17,7 @@ import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { getCurrentProgram, getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
 import type { TSaveRequestInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
-import { dateColumn } from "./answer-record";
+import { dateColumn } from "@/lib/requests/answer-record";
 import { STEP_TX, runStep } from "@/lib/requests/mutations/run-step";
 import { notifyStep } from "@/lib/requests/mutations/notify-step";
 

@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { readSupervisionCounts } from "@/lib/read-models/queries/read-supervision-counts";
 import { shanghaiQuarter } from "../quarter";
-import { maySeeSupervisionQueue, type TSupervisionTab } from "./supervision-tabs";
+import { maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/supervision-tabs";
 
 export async function countSupervisionTabs(db: PrismaClient, user: TActorSource, now: Date): Promise<Record<TSupervisionTab, number>> {
   const actor = actorOf(user);

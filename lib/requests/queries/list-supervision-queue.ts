@@ -35,9 +35,9 @@ import {
   supervisionBranches,
   supervisionTabWhere,
   type TSupervisionTab,
-} from "./supervision-tabs";
+} from "@/lib/requests/supervision-tabs";
 
-export { SUPERVISION_TABS, isSupervisionTab, maySeeSupervisionQueue, type TSupervisionTab } from "./supervision-tabs";
+export { SUPERVISION_TABS, isSupervisionTab, maySeeSupervisionQueue, type TSupervisionTab } from "@/lib/requests/supervision-tabs";
 export const SUPERVISION_PAGE_SIZE = 20;
 
 export type TSupervisionItem = {

@@ -12,7 +12,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EscalationReason, LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
-import type { TQuarter } from "../quarter";
+import type { TQuarter } from "@/lib/requests/quarter";
 
 export const SUPERVISION_TABS = ["supervision", "disputes", "withdrawals", "bulletin"] as const;
 export type TSupervisionTab = (typeof SUPERVISION_TABS)[number];

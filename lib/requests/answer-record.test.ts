@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerRecord, dateColumn, normalizeRate } from "./answer-record";
+import { answerRecord, dateColumn, normalizeRate } from "@/lib/requests/answer-record";
 
 describe("answer records", () => {
   it("pads a rate to four decimals without floats", () => {
