@@ -49,10 +49,10 @@ export async function checkLedgerIntegrity(db: PrismaClient, options: TLedgerChe
   const breaks: TBreak[] = [];
 
   // 1. new entries since the last run, a batch at a time
-  const entryBatch = options.entryBatch ?? 10_000;
+  const entryBatch = options.entryBatch ?? 2_000;
   let checkedUpToId = state.checkedUpToId;
   let checkedEntries = 0;
-  for (let batch = 0; batch < (options.entryBatches ?? 10); batch++) {
+  for (let batch = 0; batch < (options.entryBatches ?? 50); batch++) {
     const fresh = await readNewEntries(db, checkedUpToId, entryBatch);
     let settled = true;
     for (const entry of fresh) {
@@ -88,7 +88,9 @@ export async function checkLedgerIntegrity(db: PrismaClient, options: TLedgerChe
     if (list) list.push(e);
     else byItem.set(e.requestId, [e]);
   }
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
+    // Hashing is synchronous: let the server's requests in between (the job may run inside it).
+    if (n % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     const broken = verifyChain(byItem.get(item.id) ?? []);
     if (broken >= 0) breaks.push({ kind: "CHAIN", requestId: item.id, seq: broken + 1 });
   }
