@@ -9,7 +9,8 @@
  * Two servers: a plain Node server that stamps requests the way the entry does and
  * registers with the request's metadata (the limit needs a database of its own, since
  * every request here comes from 127.0.0.1), and the portal itself, started through the
- * entry in development mode, signed in to through Auth.js's endpoint.
+ * entry in development mode, signed in to through Auth.js's endpoint (which also answers
+ * 429 once the address is over its sign-in limit: lib/auth/sign-in-throttle.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
@@ -22,6 +23,7 @@ import { OrgKind } from "@/lib/generated/prisma/enums";
 import { submitRegistration } from "@/lib/registry/mutations/submit-registration";
 import { REGISTRATION_LIMIT } from "@/lib/registry/registration-limit";
 import { makeUscc } from "@/lib/registry/uscc";
+import { SIGN_IN_THROTTLE, windowStart } from "@/lib/auth/sign-in-throttle";
 import { metaFromHeaders } from "@/lib/server/auth/request-meta";
 import { PEER_ADDRESS_HEADER, stampPeerAddress } from "@/lib/server/client-address";
 import { createPrismaClient } from "@/lib/server/db";
@@ -155,5 +157,35 @@ describe("the portal's server entry", () => {
       select: { ip: true },
     });
     expect(rows.map((r) => r.ip)).toEqual([expect.stringMatching(/^(127\.0\.0\.1|::1)$/)]);
+  });
+
+  it("answers 429 with a Chinese message and Retry-After once the address is over its sign-in limit, whatever X-Forwarded-For it sends", async () => {
+    const { perAddress } = SIGN_IN_THROTTLE;
+    // This address's failures fill its window (and the next, should the clock cross into it).
+    for (const at of [Date.now(), Date.now() + perAddress.windowMinutes * 60_000]) {
+      const start = windowStart(new Date(at), perAddress.windowMinutes);
+      await prisma.attemptCounter.upsert({
+        where: { scope_key_windowStart: { scope: perAddress.scope, key: "127.0.0.1", windowStart: start } },
+        create: { scope: perAddress.scope, key: "127.0.0.1", windowStart: start, count: perAddress.limit },
+        update: { count: perAddress.limit },
+      });
+    }
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    for (const forged of ["198.51.100.7", "198.51.100.8"]) {
+      const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "x-forwarded-for": forged, cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, login: "nobody", password: "Wrong#Pass1" }),
+      });
+      expect(answer.status).toBe(429);
+      expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await answer.text()).toMatch(/登录失败次数过多，请 \d+ 分钟后再试/);
+    }
   });
 });
