@@ -8,6 +8,14 @@ export const ZSignInInput = z.object({
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
-export type TSignInError = "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid";
+export type TSignInError =
+  "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid" | "rateLimited";
 
-export type TSignInState = { error?: TSignInError; field?: "login" | "password" | "totp"; login?: string; askTotp?: boolean };
+export type TSignInState = {
+  error?: TSignInError;
+  field?: "login" | "password" | "totp";
+  login?: string;
+  askTotp?: boolean;
+  // With "rateLimited": whole minutes until the next attempt is accepted.
+  retryMinutes?: number;
+};
