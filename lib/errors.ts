@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   "badType",
   "tooLarge",
   "tooMany",
+  "unpackedTooLarge", // an archive (.xlsx) that would unpack beyond its limits (entries or bytes)
   // Quarterly submissions, scoring and rankings.
   "quarterNotEnded", // the quarter has not ended yet
   "invalidFigures", // the figures grid has errors (fieldErrors per cell)
