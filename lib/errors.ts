@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   "badOrigin", // a state-changing request from another site
   "rateLimited", // too many attempts from one address
   "invalidInput", // the input failed validation (fieldErrors says where)
+  "badCharacters", // a field holds control characters (NUL and the like) no person types
+  "badDate", // a date that does not exist in the calendar (2027-02-30) or is out of range
   "incomplete", // required fields missing before handing something in (fieldErrors says which)
   "generic", // an unexpected failure, logged on the server
   // Concurrency and state.
