@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "forbidden", // visible to the caller, but not theirs to change
   "notFound", // does not exist, or outside the caller's scope (never confirms existence)
   "badOrigin", // a state-changing request from another site
+  "bodyTooLarge", // a form post over the server actions' body limit
   "rateLimited", // too many attempts from one address
   "invalidInput", // the input failed validation (fieldErrors says where)
   "badCharacters", // a field holds control characters (NUL and the like) no person types
