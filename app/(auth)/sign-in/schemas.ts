@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 
 // Messages are keys under "signIn.errors" in the message files.
 export const ZSignInInput = z.object({
-  login: z.string({ message: "loginRequired" }).trim().min(1, { message: "loginRequired" }).max(64, { message: "loginTooLong" }),
+  login: zPlainText({ message: "loginRequired" }).trim().min(1, { message: "loginRequired" }).max(64, { message: "loginTooLong" }),
   password: z.string({ message: "passwordRequired" }).min(1, { message: "passwordRequired" }).max(128, { message: "invalid" }),
   totp: z.string().trim().max(32).optional(),
 });
