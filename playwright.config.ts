@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests run against a production build (`next build` + `next start`) on a
+// End-to-end tests run against a production build (`next build`, then the portal's server
+// entry scripts/server.ts in production mode, as `npm start` runs it) on a
 // throwaway embedded PostgreSQL seeded with the demo data (scripts/e2e/server.ts), in
 // Debian's Chromium: Playwright cannot download its own browsers on this network.
 const port = Number(process.env.E2E_PORT ?? 3100);

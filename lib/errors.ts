@@ -12,8 +12,11 @@ export const ERROR_CODES = [
   "forbidden", // visible to the caller, but not theirs to change
   "notFound", // does not exist, or outside the caller's scope (never confirms existence)
   "badOrigin", // a state-changing request from another site
+  "bodyTooLarge", // a form post over the server actions' body limit
   "rateLimited", // too many attempts from one address
   "invalidInput", // the input failed validation (fieldErrors says where)
+  "badCharacters", // a field holds control characters (NUL and the like) no person types
+  "badDate", // a date that does not exist in the calendar (2027-02-30) or is out of range
   "incomplete", // required fields missing before handing something in (fieldErrors says which)
   "generic", // an unexpected failure, logged on the server
   // Concurrency and state.
@@ -37,6 +40,7 @@ export const ERROR_CODES = [
   "badType",
   "tooLarge",
   "tooMany",
+  "unpackedTooLarge", // an archive (.xlsx) that would unpack beyond its limits (entries or bytes)
   // Quarterly submissions, scoring and rankings.
   "quarterNotEnded", // the quarter has not ended yet
   "invalidFigures", // the figures grid has errors (fieldErrors per cell)

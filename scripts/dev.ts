@@ -6,10 +6,11 @@
  *   (scripts/db/database-roles.ts). With DATABASE_URL: uses that server, starts nothing;
  *   DATABASE_OWNER_URL, when set, is used for migrations and seeding.
  * - Applies migrations (as the owner, then the portal role's grants), seeds the demo data
- *   when the database has none (first start; `--no-seed` skips it), then runs `next dev`
+ *   when the database has none (first start; `--no-seed` skips it), then runs the server
  *   with DATABASE_URL set to the portal's role.
  * - Ctrl-C (or SIGTERM) stops Next.js, then PostgreSQL, cleanly.
- * Extra arguments go to `next dev` (e.g. `npm run dev -- -p 3001`).
+ * Extra arguments go to the server (scripts/server.ts: `-p PORT`, `-H HOST`, e.g.
+ * `npm run dev -- -p 3001`), which runs Next.js in development mode.
  */
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./db/embedded-postgres";

@@ -1,14 +1,20 @@
 /**
- * Runs the Next.js CLI as a child with the database URL, forwards Ctrl-C / SIGTERM to
+ * Runs the portal's server (scripts/server.ts: Next.js behind the entry that stamps the
+ * client's socket address) as a child with the database URL, forwards Ctrl-C / SIGTERM to
  * it, and when it exits runs `cleanUp` (stop PostgreSQL, drop a test database) before
  * this process exits. Used by the dev launcher and the e2e server.
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
+/** The server entry and the Node flags it needs (tsx), for spawning it. */
+export function serverEntryArgs(): string[] {
+  return ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))];
+}
+
+/** `args`: "dev" or "start", then -p PORT / -H HOST. */
 export function runNext(args: string[], env: Record<string, string>, cleanUp: () => Promise<void>): void {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const next = spawn(process.execPath, [nextBin, ...args], {
+  const next = spawn(process.execPath, [...serverEntryArgs(), ...args], {
     stdio: "inherit",
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { BankLevel, OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { orgKindOfRole } from "@/lib/auth/permissions";
 import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
@@ -57,9 +58,9 @@ export const BANK_LEVEL_RANK: Record<BankLevel, number> = {
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const requiredText = (max: number) =>
-  z.string({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
+  zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "tooLong" }).optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, zPlainText().trim().max(max, { message: "tooLong" }).optional());
 
 // Starts with a letter, so an account can never be mistaken for a mobile number at sign-in.
 export const ACCOUNT_PATTERN = /^[a-z][a-z0-9._@-]{2,63}$/;

@@ -8,6 +8,8 @@
  * macro-enabled workbook (xl/vbaProject.bin) is refused: we accept data, not code.
  */
 
+import { readZipDirectory } from "@/lib/spreadsheet/zip-directory";
+
 export type TFileKind = "pdf" | "png" | "jpeg" | "xlsx";
 
 export type TSniffedFile = { kind: TFileKind; mimeType: string; extensions: readonly string[] };
@@ -43,47 +45,7 @@ function isXlsx(names: readonly string[]): boolean {
   return names.includes("[Content_Types].xml") && names.some((n) => n.startsWith("xl/")) && !names.includes("xl/vbaProject.bin");
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const EOCD_SIZE = 22;
-const MAX_COMMENT = 0xffff;
-const MAX_ENTRIES = 10_000;
-
-/**
- * The entry names listed in a ZIP's central directory, or null when the directory is
- * missing, truncated, ZIP64 or otherwise not what a plain ZIP looks like.
- */
+/** The entry names listed in a ZIP's central directory, or null when it is not a plain ZIP. */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  // 0xFFFF / 0xFFFFFFFF mean ZIP64: far beyond our size limit, so not a file we take.
-  if (entries === 0xffff || offset === 0xffffffff || entries > MAX_ENTRIES) return null;
-  if (offset + size > eocd) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: false });
-  const names: string[] = [];
-  let at = offset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return null;
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const end = at + 46 + nameLength;
-    if (end > eocd) return null;
-    names.push(decoder.decode(bytes.subarray(at + 46, end)));
-    at = end + extraLength + commentLength;
-  }
-  return names;
-}
-
-function findEndOfCentralDirectory(view: DataView): number {
-  const last = view.byteLength - EOCD_SIZE;
-  const first = Math.max(0, last - MAX_COMMENT);
-  for (let at = last; at >= first; at--) {
-    if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;
-  }
-  return -1;
+  return readZipDirectory(bytes)?.map((e) => e.name) ?? null;
 }

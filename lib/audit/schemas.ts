@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
 
 /**
  * The audit-log search: GET query parameters of /audit and /audit/export. Error messages
@@ -12,17 +13,8 @@ export type TAuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-
-function isIsoDay(s: string): boolean {
-  const m = ISO_DAY.exec(s);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (year < 2000 || year > 2999) return false;
-  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s;
-}
 
 /** The instant Asia/Shanghai midnight starts the ISO day "2026-03-05". */
 export function shanghaiDayStart(day: string): Date {
@@ -31,11 +23,14 @@ export function shanghaiDayStart(day: string): Date {
 
 // "" and missing mean "no filter".
 const optionalText = (max: number, code: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, { message: code }).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    zPlainText().trim().max(max, { message: code }).optional(),
+  );
 
 const day = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-  z.string().refine(isIsoDay, { message: "dateFormat" }).optional(),
+  zCalendarDay("dateFormat", { minYear: 2000, maxYear: 2999 }).optional(),
 );
 
 // Action names are dotted identifiers ("auth.signIn", "denied.orgs.create").

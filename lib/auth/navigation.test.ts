@@ -22,6 +22,7 @@ describe("navigationFor", () => {
       "orgs",
       "users",
       "audit",
+      "ledger",
       "account",
     ]);
     expect(keys(Role.FINANCE_STAFF)).toEqual([
@@ -34,6 +35,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "ledger",
       "account",
     ]);
     expect(keys(Role.CENTRAL_BANK_STAFF)).toEqual([

@@ -37,6 +37,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "users", href: () => "/users", permission: "users.manageOwnOrg" },
   { key: "registrations", href: () => "/park/registrations", permission: "registrations.review" },
   { key: "audit", href: () => "/audit", permission: "audit.read" },
+  { key: "ledger", href: () => "/ledger", permission: "ledger.integrity" },
   { key: "account", href: () => "/account", permission: "account.changePassword" },
 ];
 

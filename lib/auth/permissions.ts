@@ -144,6 +144,9 @@ export const PERMISSIONS = {
   // The park records the half-yearly visit the main bank's president leads.
   "visits.record": [PARK_STAFF],
 
+  // ── ledger integrity: the breaks found and the daily anchors to export ──
+  "ledger.integrity": [FINANCE_ADMIN, FINANCE_STAFF],
+
   // ── audit log ──
   // Holds IPs, who revealed whose personal data, denied attempts: admin only.
   "audit.read": [FINANCE_ADMIN],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, zPlainText } from "@/lib/validation/fields";
 import { CalendarDayKind } from "@/lib/generated/prisma/enums";
 
 // Inputs of the calendar page (/calendar), parsed by its server actions and re-checked by
@@ -7,15 +8,9 @@ import { CalendarDayKind } from "@/lib/generated/prisma/enums";
 export const CALENDAR_MIN_YEAR = 2000;
 export const CALENDAR_MAX_YEAR = 2100;
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A real calendar day "YYYY-MM-DD" between 2000 and 2100 (rejects 2026-02-30). */
 export function isCalendarIso(value: string): boolean {
-  const m = ISO_DAY.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  if (y < CALENDAR_MIN_YEAR || y > CALENDAR_MAX_YEAR) return false;
-  return new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === value;
+  return isCalendarDay(value, { minYear: CALENDAR_MIN_YEAR, maxYear: CALENDAR_MAX_YEAR });
 }
 
 /** Saturday or Sunday. */
@@ -45,7 +40,7 @@ export const ZAddCalendarDayInput = z
   .object({
     date: zDate,
     kind: z.enum(CalendarDayKind, { message: "kindRequired" }),
-    name: z.string({ message: "nameRequired" }).trim().min(1, { message: "nameRequired" }).max(40, { message: "tooLong" }),
+    name: zPlainText({ message: "nameRequired" }).trim().min(1, { message: "nameRequired" }).max(40, { message: "tooLong" }),
   })
   .superRefine((v, ctx) => {
     // An adjusted working day (调休上班) on a Monday–Friday is meaningless: a typo.
@@ -60,7 +55,7 @@ export type TRemoveCalendarDayInput = z.infer<typeof ZRemoveCalendarDayInput>;
 
 export const ZPublishCalendarYearInput = z.object({
   year: zYear,
-  source: z.string({ message: "sourceRequired" }).trim().min(1, { message: "sourceRequired" }).max(200, { message: "tooLong" }),
+  source: zPlainText({ message: "sourceRequired" }).trim().min(1, { message: "sourceRequired" }).max(200, { message: "tooLong" }),
 });
 export type TPublishCalendarYearInput = z.infer<typeof ZPublishCalendarYearInput>;
 

@@ -4,6 +4,7 @@
  */
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import type { TFileError, TRowError } from "./rules";
+import { hasControlCharacters } from "@/lib/validation/fields";
 import { readSheet, SheetError, type TSheet, type TSheetRow } from "./sheet";
 
 export type TImportKind = "enterprises" | "contacts";
@@ -41,11 +42,28 @@ export async function readImportFile(file: TImportFile): Promise<{ sheet: TSheet
   if (file.bytes.byteLength === 0) return { fileError: { code: "empty" } };
   if (file.bytes.byteLength > MAX_FILE_BYTES) return { fileError: { code: "tooLarge", params: { maxMb: MAX_FILE_BYTES / 1024 / 1024 } } };
   try {
-    return { sheet: await readSheet(file.name, file.bytes) };
+    const sheet = await readSheet(file.name, file.bytes);
+    const unsafe = firstControlCharacterCell(sheet);
+    return unsafe ? { fileError: { code: "badCharacters", params: unsafe } } : { sheet };
   } catch (error) {
     if (error instanceof SheetError) return { fileError: { code: error.code } };
     throw error;
   }
+}
+
+/**
+ * The first cell (file row number, header text) holding a control character: PostgreSQL
+ * refuses NUL in text, and no person types the others, so such a file is refused whole.
+ */
+function firstControlCharacterCell(sheet: TSheet): { row: number; column: string } | null {
+  const column = (i: number) => sheet.header[i] || `#${i + 1}`;
+  const headerCell = sheet.header.findIndex(hasControlCharacters);
+  if (headerCell >= 0) return { row: 1, column: column(headerCell) };
+  for (const row of sheet.rows) {
+    const i = row.cells.findIndex(hasControlCharacters);
+    if (i >= 0) return { row: row.rowNumber, column: column(i) };
+  }
+  return null;
 }
 
 /** Runs `check` over every row in slices, reporting progress between slices. */

@@ -4,6 +4,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TMailSettings } from "@/lib/notifications/mail/mail-settings";
+import { checkLedgerIntegrity } from "@/lib/ledger/mutations/check-ledger-integrity";
 import { sendNotificationEmail } from "@/lib/notifications/mutations/send-notification-email";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 
@@ -15,6 +16,7 @@ export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 export function jobHandlers(mail: TMailSettings): TJobHandlers {
   return {
     "deadline.scan": (db, _payload, ctx) => scanDeadlines(db, { now: ctx.now }),
+    "ledger.check": (db, _payload, ctx) => checkLedgerIntegrity(db, { now: ctx.now }),
     "email.send": async (db, payload) => {
       const id = payload.notificationId;
       if (typeof id !== "string") throw new Error("email.send: payload.notificationId missing");

@@ -9,6 +9,9 @@ export const STALE_LOCK_MS = 10 * 60_000;
 /** How often the deadline scan runs; one job per slot, whatever the number of instances. */
 export const DEADLINE_SCAN_SLOT_MS = 5 * 60_000;
 
+/** How often the ledger's integrity check runs (lib/ledger/mutations/check-ledger-integrity.ts). */
+export const LEDGER_CHECK_SLOT_MS = 60 * 60_000;
+
 /** DONE jobs are deleted after this long (FAILED ones stay for inspection). */
 export const KEEP_DONE_JOBS_MS = 30 * 86_400_000;
 
@@ -31,4 +34,13 @@ export function deadlineScanDedupeKey(now: Date): string {
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.length > 2000 ? `${text.slice(0, 1997)}...` : text;
+}
+
+/** Start of the hour-long slot `now` falls in, and the ledger check's key for it. */
+export function ledgerCheckSlot(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / LEDGER_CHECK_SLOT_MS) * LEDGER_CHECK_SLOT_MS);
+}
+
+export function ledgerCheckDedupeKey(now: Date): string {
+  return `ledger.check:${ledgerCheckSlot(now).toISOString()}`;
 }

@@ -11,6 +11,7 @@ import type { TJobHandlers } from "@/lib/jobs/handlers";
 import { claimJobs } from "@/lib/jobs/mutations/claim-jobs";
 import { completeJob, failJob } from "@/lib/jobs/mutations/finish-job";
 import { enqueuePeriodicJobs, pruneDoneJobs, releaseStaleJobs } from "@/lib/jobs/mutations/maintain-jobs";
+import { pruneAttemptCounters } from "@/lib/auth/mutations/prune-attempt-counters";
 import { errorText } from "@/lib/jobs/rules";
 
 export type TRunJobsOptions = {
@@ -40,6 +41,7 @@ export async function runJobsOnce(db: PrismaClient, options: TRunJobsOptions): P
   result.released = await releaseStaleJobs(db, clock());
   if (options.periodic !== false) await enqueuePeriodicJobs(db, clock());
   await pruneDoneJobs(db, clock());
+  await pruneAttemptCounters(db, clock());
 
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
     const jobs = await claimJobs(db, { workerId: options.workerId, limit: options.batchSize ?? 10, now: clock() });

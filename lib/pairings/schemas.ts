@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { CHANGE_REASON_MAX_LENGTH } from "./rules";
 import { UUID_PATTERN } from "@/lib/ids";
 
@@ -24,7 +25,7 @@ export type TPairingIdInput = z.input<typeof ZPairingIdInput>;
 export const ZAddOneOnOneInput = z.object({
   bankOrgId: id(),
   enterpriseId: id(),
-  accountManagerName: z.string({ message: "required" }).trim().min(1, { message: "required" }).max(40, { message: "tooLong" }),
+  accountManagerName: zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(40, { message: "tooLong" }),
   accountManagerMobile: z.string({ message: "required" }).trim().min(1, { message: "required" }).max(20, { message: "mobileInvalid" }),
   reason,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { wanYuanToFen } from "@/lib/requests/schemas";
 import { NAME_MAX, PRODUCT_KINDS, RATE_BP_MAX, RATE_BP_MIN, TERM_MONTHS_MAX, TEXT_MAX } from "./rules";
 
@@ -6,7 +7,7 @@ import { NAME_MAX, PRODUCT_KINDS, RATE_BP_MAX, RATE_BP_MIN, TERM_MONTHS_MAX, TEX
 // mutations. Error messages are keys under "products.errors". Pure: no database.
 
 const id = z.string({ message: "notFound" }).trim().uuid({ message: "notFound" });
-const text = (max: number) => z.string().trim().max(max, { message: "tooLong" });
+const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
 const required = (max: number) => text(max).min(1, { message: "required" });
 const optional = (max: number) =>
   text(max)

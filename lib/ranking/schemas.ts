@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { ZRuleSet } from "@/lib/ranking/rules";
 
 // Inputs of the ranking and scoring actions, shared by the forms and the actions. Rules
@@ -39,7 +40,7 @@ export const ZRankingIdInput = z.object({ rankingId: ZUuid });
 
 export const ZSaveRuleSetInput = z.object({
   programId: ZUuid,
-  name: z.string({ message: "required" }).trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
+  name: zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
   /** The version the editor started from; another save in between → "conflict". */
   basedOnVersion: z.coerce.number().int().min(0).optional(),
   rules: ZRulesField,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { shanghaiDateString, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
@@ -58,7 +59,7 @@ export function currentContact<T extends TContactStamp>(rows: readonly T[], now:
   return best;
 }
 
-const name = (max = 32) => z.string({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
+const name = (max = 32) => zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 const mobile = z
   .string()
   .nullish()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { BankLevel, EnterpriseSize, Role, SupportClass } from "@/lib/generated/prisma/enums";
 import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX, ENTERPRISE_SIZES, INDUSTRY_SECTIONS, type TIndustrySection } from "./schemas";
 import { cursorParam, type TPageCursor } from "@/lib/pagination/keyset";
@@ -81,7 +82,7 @@ export function editableEnterpriseFields(role: Role): readonly TEnterpriseField[
   }
 }
 
-const text = () => z.string({ message: "required" });
+const text = () => zPlainText({ message: "required" });
 // Optional fields also accept null, so a parsed value parses again unchanged (the
 // mutation re-parses what the action already parsed).
 const optionalText = (max: number, code: string) =>

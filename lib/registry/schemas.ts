@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { checkPasswordPolicy } from "@/lib/auth/password";
 import { EnterpriseSize } from "@/lib/generated/prisma/enums";
 import { explainUsccError, normalizeUscc } from "./uscc";
@@ -45,7 +46,7 @@ export const CONTACT_NAME_MAX = 32;
 const USCC_ERROR_CODE = { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" } as const;
 
 // A missing field arrives as undefined (FormData without the key): same message as "".
-const text = () => z.string({ message: "required" });
+const text = () => zPlainText({ message: "required" });
 
 export const ZRegistrationInput = z
   .object({

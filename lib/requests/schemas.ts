@@ -11,18 +11,19 @@
  */
 
 import { z } from "zod";
+import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
 import { AnswerKind, Rating, RequestType } from "@/lib/generated/prisma/enums";
 
 const id = z.string().uuid({ message: "notFound" });
 const version = z.coerce.number().int().min(0);
-const text = (max: number) => z.string().trim().max(max, { message: "tooLong" });
+const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
 const required = (max: number) => text(max).min(1, { message: "required" });
 const optional = (max: number) =>
   text(max)
     .optional()
     .transform((v) => (v === undefined || v === "" ? null : v));
-/** "YYYY-MM-DD" (a Shanghai calendar day). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "badDate" });
+/** "YYYY-MM-DD" (a Shanghai calendar day that exists). */
+const day = zCalendarDay("badDate");
 const optionalDay = z
   .union([day, z.literal("")])
   .optional()

@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { AppError, type TErrorCode } from "@/lib/errors";
 import { db } from "@/lib/server/db";
+import { controlCharacterFields } from "@/lib/validation/fields";
 import { getCurrentUser } from "./auth/current-user";
 import { requestMeta } from "./auth/request-meta";
 
@@ -80,9 +81,12 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
       return { ok: false, error: user ? "forbidden" : "signedOut" };
     }
     const parsed = spec.schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+    // Control characters are refused in every field, whether or not its schema uses the
+    // shared text helper: PostgreSQL rejects NUL, and no person types the others.
+    const unsafe = controlCharacterFields(raw);
+    if (!parsed.success || Object.keys(unsafe).length > 0) {
+      const fieldErrors: Record<string, string> = unsafe;
+      for (const issue of parsed.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
       return { ok: false, error: "invalidInput", fieldErrors };
     }
     try {

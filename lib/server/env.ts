@@ -36,6 +36,13 @@ export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }
 
+// Reverse proxies whose X-Forwarded-For the portal believes (comma-separated addresses
+// and CIDR blocks, e.g. "10.0.0.5,10.1.0.0/16"). Empty: the TCP peer is the client, and a
+// client-sent X-Forwarded-For is ignored. lib/server/client-address.ts parses it.
+export function trustedProxiesSpec(): string {
+  return process.env.TRUSTED_PROXIES?.trim() ?? "";
+}
+
 // Where uploaded attachments are kept: outside the web root, under generated names.
 // Default .data/attachments in the project (the same folder as the dev database).
 export function attachmentsDir(): string {

@@ -72,6 +72,8 @@ const STATUS_OF_CODE: Partial<Record<TErrorCode, number>> = {
   conflict: 409,
   tooMany: 409,
   tooLarge: 413,
+  unpackedTooLarge: 413,
+  rateLimited: 429,
   badType: 415,
   generic: 500,
 };

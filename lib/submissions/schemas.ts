@@ -3,6 +3,7 @@
  * Error messages are codes under "submissions.errors".
  */
 import { z } from "zod";
+import { zPlainText } from "@/lib/validation/fields";
 import { figureRowsFromForm } from "./figures";
 import { parseQuarterParam } from "./quarter";
 import { RETURN_REASON_MAX, RETURN_REASON_MIN } from "./mutations/review-submission";
@@ -29,5 +30,5 @@ export const ZSaveSubmissionInput = z
 export const ZReturnSubmissionInput = z.object({
   submissionId: id,
   version,
-  reason: z.string().trim().min(RETURN_REASON_MIN, { message: "reasonRequired" }).max(RETURN_REASON_MAX, { message: "reasonTooLong" }),
+  reason: zPlainText().trim().min(RETURN_REASON_MIN, { message: "reasonRequired" }).max(RETURN_REASON_MAX, { message: "reasonTooLong" }),
 });

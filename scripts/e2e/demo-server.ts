@@ -1,7 +1,7 @@
 /**
  * A production server with the demo data for scripts (README screenshots, dashboard
  * benchmark): reuses the one at DEMO_BASE_URL if given, else starts scripts/e2e/server.ts
- * (throwaway database, `next start` on a free port; needs `npm run build` first) and
+ * (throwaway database, the production server on a free port; needs `npm run build` first) and
  * stops it afterwards. Also signs a browser context in as a demo login.
  */
 import { spawn } from "node:child_process";

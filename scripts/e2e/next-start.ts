@@ -1,5 +1,5 @@
 /**
- * `next start` as a child process that scripts can wait for and stop: the demo server
+ * The production server (scripts/server.ts start, i.e. `npm start`) as a child process that scripts can wait for and stop: the demo server
  * (screenshots, dashboard benchmark) and the city benchmark use it.
  *
  *   const server = await startNextServer({ label: "portal", env: productionEnv(url), readyPath: "/api/health" });
@@ -10,9 +10,9 @@
  * Its standard error is forwarded (prefixed with the label): page errors show up there.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { localAuthSecret } from "../auth-secret";
+import { serverEntryArgs } from "../run-next";
 
 export type TNextServer = {
   /** http://127.0.0.1:<port>, without a trailing slash. */
@@ -89,8 +89,7 @@ function forwardLines(stream: NodeJS.ReadableStream, prefix: string): void {
 
 export async function startNextServer(options: TStartNextServerOptions): Promise<TNextServer> {
   const port = options.port ?? (await freePort());
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...serverEntryArgs(), "start", "-p", String(port)], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],

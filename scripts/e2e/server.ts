@@ -1,7 +1,7 @@
 /**
  * The server Playwright tests run against (playwright.config.ts → webServer):
  * a throwaway embedded PostgreSQL (or a fresh database on TEST_DATABASE_URL), migrated
- * and seeded with the demo data, behind `next start` on E2E_PORT — a production build,
+ * and seeded with the demo data, behind the production server (scripts/server.ts start) on E2E_PORT — a production build,
  * which `npm run test:e2e` makes first. SIGTERM/SIGINT stop Next.js, then drop the
  * database and stop PostgreSQL.
  */

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { randomTag, sampleEnterpriseRows, toCsv, toXlsx } from "@/lib/import/sample";
+import { xlsxBomb } from "@/tests/factories/xlsx-bomb";
 import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 
@@ -85,5 +86,52 @@ test.describe.serial("enterprise import", () => {
     await page.goto("/import/enterprises");
     await expect(page).not.toHaveURL(/\/import/);
     expect((await page.request.get("/import/enterprises/file")).status()).toBe(404);
+  });
+});
+
+// A few hundred kilobytes of .xlsx that unpack to hundreds of megabytes, against the
+// production build: refused at once from the ZIP's directory, or — when the directory
+// understates the sizes — stopped while inflating in the worker thread, whose file the
+// build must ship. Meanwhile the health check answers as usual.
+test.describe("an import file that unpacks to hundreds of megabytes", () => {
+  const MB = 1024 * 1024;
+
+  async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+    const started = Date.now();
+    const value = await run();
+    return { value, ms: Date.now() - started };
+  }
+
+  test("is refused quickly while the server keeps answering", async ({ page }) => {
+    await signInAs(page, "finance.admin");
+    const post = (buffer: Buffer) =>
+      page.request.post("/import/enterprises/file", {
+        multipart: { file: { name: "企业名单.xlsx", mimeType: "application/octet-stream", buffer } },
+      });
+
+    const bomb = xlsxBomb({ unpackedBytes: 300 * MB });
+    const [refused, health] = await Promise.all([
+      timed(() => post(bomb)),
+      new Promise((r) => setTimeout(r, 100)).then(() => timed(() => page.request.get("/api/health"))),
+    ]);
+    expect(refused.value.status()).toBe(413);
+    expect(await refused.value.text()).toMatch(/解压/);
+    expect(refused.ms).toBeLessThan(5000);
+    expect(health.value.status()).toBe(200);
+    expect(health.ms).toBeLessThan(2000);
+
+    const liar = xlsxBomb({ unpackedBytes: 200 * MB, declaredSheetBytes: 1000 });
+    const [stopped, healthMeanwhile] = await Promise.all([
+      timed(async () => (await post(liar)).text()),
+      new Promise((r) => setTimeout(r, 300)).then(() => timed(() => page.request.get("/api/health"))),
+    ]);
+    console.log(
+      `unpack limits: refused in ${refused.ms} ms (health ${health.ms} ms); understated file stopped in ${stopped.ms} ms (health ${healthMeanwhile.ms} ms)`,
+    );
+    const result = JSON.parse(stopped.value.trim().split("\n").at(-1)!) as { fileError?: { code: string } };
+    expect(result.fileError?.code).toBe("unpackedTooLarge");
+    expect(stopped.ms).toBeLessThan(15_000);
+    expect(healthMeanwhile.value.status()).toBe(200);
+    expect(healthMeanwhile.ms).toBeLessThan(2000);
   });
 });

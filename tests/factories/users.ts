@@ -19,6 +19,15 @@ export const GOOD_PASSWORD = "Qiao#Bridge2026";
 
 export const TEST_META = { ip: "203.0.113.7", userAgent: "vitest" } as const;
 
+/**
+ * Request metadata from an address of its own (IPv6 documentation range). Failed
+ * sign-ins are counted per address (lib/auth/sign-in-throttle.ts), so tests that fail
+ * many sign-ins take a fresh address each instead of sharing TEST_META's.
+ */
+export function uniqueMeta(userAgent = "vitest"): { ip: string; userAgent: string } {
+  return { ip: `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`, userAgent };
+}
+
 export function testPrisma(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
 }

@@ -14,6 +14,7 @@ import { auditCsvChunks, type TAuditExportLabels } from "@/lib/audit/queries/aud
 import { auditSearchSql, resolveAuditFilters, searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
 import { parseAuditSearch, type TAuditCursor, type TAuditFilters } from "@/lib/audit/schemas";
 import { migrate } from "@/scripts/db/migrate";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/client-address";
 import { createFreshDatabase, databaseUrl, withClient, type FreshDatabase } from "./harness";
 
 // Only for the route handler test at the end: the session is simulated, the rest is real.
@@ -495,7 +496,8 @@ describe("audit log search and export", () => {
       const { GET } = await import("@/app/(portal)/audit/export/route");
       return GET(
         new Request(`http://localhost/audit/export?${query}`, {
-          headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "audit-test" },
+          // As the server entry stamps it (scripts/server.ts): the socket's address.
+          headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "user-agent": "audit-test" },
         }),
       );
     };

@@ -4,13 +4,19 @@
  * verification.
  */
 import { performance } from "node:perf_hooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
-import { createUser, TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
+import { createUser, uniqueMeta, testPrisma, uniqueTag } from "@/tests/factories/users";
 
 const NOW = new Date("2026-03-02T09:00:00.000Z");
 const INVALID = { ok: false, code: "invalid" };
+
+// A fresh address for every test: failed sign-ins are also counted per address.
+let META = uniqueMeta();
+beforeEach(() => {
+  META = uniqueMeta();
+});
 
 describe("identical answers for every kind of refused sign-in", () => {
   let prisma: PrismaClient;
@@ -21,7 +27,7 @@ describe("identical answers for every kind of refused sign-in", () => {
     await prisma?.$disconnect();
   });
 
-  const signIn = (login: string, password: string, now = NOW) => authenticate(prisma, { login, password }, TEST_META, now);
+  const signIn = (login: string, password: string, now = NOW) => authenticate(prisma, { login, password }, META, now);
 
   it("answers unknown account, wrong password, deactivated account and locked account with the same value", async () => {
     const unknown = await signIn(`nobody.${uniqueTag()}`, "Wrong#Pass1");

@@ -2,13 +2,19 @@
  * Account lockout on the real database: 5 wrong passwords in a row → 15 minutes locked.
  * The counter and the lock live on the User row, so every app instance sees them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
-import { createUser, TEST_META, testPrisma, type TTestUser } from "@/tests/factories/users";
+import { createUser, uniqueMeta, testPrisma, type TTestUser } from "@/tests/factories/users";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z");
 const at = (minutes: number, seconds = 0) => new Date(T0.getTime() + minutes * 60_000 + seconds * 1000);
+
+// A fresh address for every test: failed sign-ins are also counted per address.
+let META = uniqueMeta();
+beforeEach(() => {
+  META = uniqueMeta();
+});
 
 describe("account lockout", () => {
   let prisma: PrismaClient;
@@ -19,7 +25,7 @@ describe("account lockout", () => {
     await prisma?.$disconnect();
   });
 
-  const signIn = (user: TTestUser, password: string, now: Date) => authenticate(prisma, { login: user.account, password }, TEST_META, now);
+  const signIn = (user: TTestUser, password: string, now: Date) => authenticate(prisma, { login: user.account, password }, META, now);
   const lockState = (user: TTestUser) =>
     prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedSignIns: true, lockedUntil: true } });
 
@@ -69,8 +75,7 @@ describe("account lockout", () => {
     });
     const failures = rows.filter((r) => r.action === "auth.signIn" && r.outcome === "FAILURE");
     expect(failures).toHaveLength(5);
-    for (const f of failures)
-      expect(f).toMatchObject({ details: { reason: "wrongPassword" }, ip: TEST_META.ip, userAgent: TEST_META.userAgent });
+    for (const f of failures) expect(f).toMatchObject({ details: { reason: "wrongPassword" }, ip: META.ip, userAgent: META.userAgent });
 
     const locked = rows.filter((r) => r.action === "auth.locked");
     expect(locked).toEqual([expect.objectContaining({ outcome: "DENIED", details: { until: at(15, 5).toISOString() } })]);

@@ -2,12 +2,18 @@
  * changePassword enforces the password policy and the current password, and writes
  * nothing when it refuses.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { changePassword } from "@/lib/accounts/mutations/change-password";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { createUser, TEST_META, testPrisma, type TTestUser } from "@/tests/factories/users";
+import { createUser, uniqueMeta, testPrisma, type TTestUser } from "@/tests/factories/users";
+
+// A fresh address for every test: failed sign-ins are also counted per address.
+let META = uniqueMeta();
+beforeEach(() => {
+  META = uniqueMeta();
+});
 
 describe("changePassword", () => {
   let prisma: PrismaClient;
@@ -19,7 +25,7 @@ describe("changePassword", () => {
   });
 
   async function refusal(user: TTestUser, currentPassword: string, newPassword: string): Promise<AppError> {
-    const error = await changePassword(prisma, { userId: user.id, currentPassword, newPassword }, TEST_META).then(
+    const error = await changePassword(prisma, { userId: user.id, currentPassword, newPassword }, META).then(
       () => null,
       (e: unknown) => e,
     );
@@ -88,7 +94,7 @@ describe("changePassword", () => {
   it("stores a new Argon2id hash and audits the change when everything is right", async () => {
     const user = await createUser(prisma, { label: "ok" });
     await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
-    await changePassword(prisma, { userId: user.id, currentPassword: user.password, newPassword: "Neu#Passwort2027" }, TEST_META);
+    await changePassword(prisma, { userId: user.id, currentPassword: user.password, newPassword: "Neu#Passwort2027" }, META);
     const row = await prisma.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { passwordHash: true, mustChangePassword: true, sessionVersion: true },

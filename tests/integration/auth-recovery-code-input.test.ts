@@ -4,14 +4,20 @@
  * full-width characters; authenticate() must route such input to the recovery-code check
  * rather than to the 6-digit TOTP check.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
 import { hashRecoveryCode } from "@/lib/auth/recovery-codes";
 import { generateTotpSecret } from "@/lib/auth/totp";
-import { createUser, TEST_META, testPrisma, type TTestUser } from "@/tests/factories/users";
+import { createUser, uniqueMeta, testPrisma, type TTestUser } from "@/tests/factories/users";
 
 const NOW = new Date("2026-03-02T09:00:00.000Z");
+
+// A fresh address for every test: failed sign-ins are also counted per address.
+let META = uniqueMeta();
+beforeEach(() => {
+  META = uniqueMeta();
+});
 
 describe("recovery codes as typed at sign-in", () => {
   let prisma: PrismaClient;
@@ -31,8 +37,7 @@ describe("recovery codes as typed at sign-in", () => {
     });
     return user;
   }
-  const signIn = (user: TTestUser, totp: string) =>
-    authenticate(prisma, { login: user.account, password: user.password, totp }, TEST_META, NOW);
+  const signIn = (user: TTestUser, totp: string) => authenticate(prisma, { login: user.account, password: user.password, totp }, META, NOW);
 
   it.each([
     ["with the dash", "k7m2-x9qp"],

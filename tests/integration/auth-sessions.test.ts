@@ -3,16 +3,22 @@
  * on every request whether it is still good (idle 30 min, absolute 12 h, sign-out,
  * password change, deactivation, role change).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
 import { changePassword } from "@/lib/accounts/mutations/change-password";
 import { endAllSessions, endSession } from "@/lib/accounts/mutations/end-sessions";
 import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
-import { createUser, TEST_META, testPrisma, type TTestUser } from "@/tests/factories/users";
+import { createUser, uniqueMeta, testPrisma, type TTestUser } from "@/tests/factories/users";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+// A fresh address for every test: failed sign-ins are also counted per address.
+let META = uniqueMeta();
+beforeEach(() => {
+  META = uniqueMeta();
+});
 
 describe("server-side sessions", () => {
   let prisma: PrismaClient;
@@ -24,7 +30,7 @@ describe("server-side sessions", () => {
   });
 
   async function signIn(user: TTestUser, now = T0, password = user.password): Promise<string> {
-    const result = await authenticate(prisma, { login: user.account, password }, TEST_META, now);
+    const result = await authenticate(prisma, { login: user.account, password }, META, now);
     if (!result.ok) throw new Error(`sign-in refused: ${result.code}`);
     return result.sessionId;
   }
@@ -78,10 +84,10 @@ describe("server-side sessions", () => {
     const first = await signIn(user, now);
     const second = await signIn(user, now);
     const newPassword = "Neu#Passwort2027";
-    await changePassword(prisma, { userId: user.id, currentPassword: user.password, newPassword }, TEST_META);
+    await changePassword(prisma, { userId: user.id, currentPassword: user.password, newPassword }, META);
 
     for (const id of [first, second]) expect(await loadSessionUser(prisma, id, now)).toStrictEqual({ ok: false, reason: "revoked" });
-    expect(await authenticate(prisma, { login: user.account, password: user.password }, TEST_META, now)).toStrictEqual({
+    expect(await authenticate(prisma, { login: user.account, password: user.password }, META, now)).toStrictEqual({
       ok: false,
       code: "invalid",
     });

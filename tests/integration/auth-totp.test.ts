@@ -3,12 +3,12 @@
  * functions: codes are one-time (replay refused), expire after the ±1 step window, and
  * recovery codes are consumed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
 import { confirmTotpEnrolment, pendingTotpEnrolment } from "@/lib/accounts/mutations/confirm-totp-enrolment";
 import { currentTotp } from "@/lib/auth/totp";
-import { createUser, TEST_META, testPrisma, type TTestUser } from "@/tests/factories/users";
+import { createUser, uniqueMeta, testPrisma, type TTestUser } from "@/tests/factories/users";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z"); // a step boundary (multiple of 30 s)
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -23,6 +23,12 @@ function wrongCode(secret: string, now: Date): string {
   return String(n).padStart(6, "0");
 }
 
+// A fresh address for every test: failed sign-ins are also counted per address.
+let META = uniqueMeta();
+beforeEach(() => {
+  META = uniqueMeta();
+});
+
 describe("TOTP at sign-in", () => {
   let prisma: PrismaClient;
   beforeAll(() => {
@@ -36,16 +42,11 @@ describe("TOTP at sign-in", () => {
   async function createTotpUser(label: string): Promise<TTotpUser> {
     const user = await createUser(prisma, { label, role: "FINANCE_STAFF" });
     const pending = await pendingTotpEnrolment(prisma, user.id);
-    const { recoveryCodes } = await confirmTotpEnrolment(
-      prisma,
-      { userId: user.id, code: currentTotp(pending!.secret, T0) },
-      TEST_META,
-      T0,
-    );
+    const { recoveryCodes } = await confirmTotpEnrolment(prisma, { userId: user.id, code: currentTotp(pending!.secret, T0) }, META, T0);
     return { ...user, secret: pending!.secret, recoveryCodes };
   }
   const signIn = (user: TTotpUser, now: Date, totp?: string, password = user.password) =>
-    authenticate(prisma, { login: user.account, password, totp }, TEST_META, now);
+    authenticate(prisma, { login: user.account, password, totp }, META, now);
   const failedSignIns = async (user: TTotpUser) =>
     (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedSignIns: true } })).failedSignIns;
 

@@ -132,6 +132,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/api/health/route.ts": "public",
   "GET app/(portal)/audit/export/route.ts": [FA],
+  "GET app/(portal)/ledger/export/route.ts": [FA, FS],
   "GET app/(portal)/import/enterprises/file/route.ts": [FA, PS],
   "POST app/(portal)/import/enterprises/file/route.ts": [FA, PS],
   "GET app/(portal)/import/contacts/file/route.ts": [FA],

@@ -160,6 +160,15 @@ describe("enterprise import", () => {
     });
   });
 
+  it("refuses a file with a NUL in a cell as a file error, not a database failure", async () => {
+    const tag = freshTag();
+    const rows = sampleEnterpriseRows(3, parkA.code, tag);
+    rows[2]![1] = `${rows[2]![1]}\u0000`; // file row 3, 企业名称
+    const result = await importEnterprises(prisma, admin, { name: "nul.csv", bytes: toCsv(rows) }, { meta: META });
+    expect(result).toMatchObject({ ok: false, fileError: { code: "badCharacters", params: { row: 3, column: "企业名称" } } });
+    expect(await prisma.enterprise.count({ where: { uscc: sampleUscc(tag, 0) } })).toBe(0);
+  });
+
   it("refuses a role without enterprises.import", async () => {
     const staff = await makeActor(OrgKind.FINANCE_OFFICE, Role.FINANCE_STAFF);
     await expect(importEnterprises(prisma, staff, { name: "a.csv", bytes: new Uint8Array() }, { meta: META })).rejects.toBeInstanceOf(

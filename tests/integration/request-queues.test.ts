@@ -293,7 +293,9 @@ describe("listSupervisionQueue", () => {
   });
 
   it("pages the supervision tab, read one state at a time and merged, in the same order as one read of the whole tab", async () => {
-    const whole = serialsOf((await all(actors.finance, "supervision")).items);
+    // Other test files write to the same database at the same time: compare this file's items.
+    const mine = (serials: string[]) => serials.filter((s) => s.startsWith(serial("")));
+    const whole = mine(serialsOf((await all(actors.finance, "supervision")).items));
     const paged: string[] = [];
     let page = await listSupervisionQueue(prisma, actors.finance, { tab: "supervision", now: NOW, calendar, pageSize: 2 });
     paged.push(...serialsOf(page.items));
@@ -307,14 +309,15 @@ describe("listSupervisionQueue", () => {
       });
       paged.push(...serialsOf(page.items));
     }
-    expect(paged).toEqual(whole);
+    expect(mine(paged)).toEqual(whole);
     // The same rows in the same order, straight from SQL.
     const expected = await prisma.$queryRaw<{ serial: string }[]>`
       SELECT serial FROM "Request"
        WHERE status = 'ESCALATED'
           OR (status IN ('FORWARDED', 'SIGNED') AND "answeredAt" IS NULL AND ("dueAt" < ${NOW} OR "escalationReason" = 'PASSED'))
        ORDER BY "dueAt" ASC NULLS LAST, "escalatedAt" ASC NULLS LAST, serial ASC`;
-    expect(whole).toEqual(expected.map((r) => r.serial));
+    expect(whole).toEqual(mine(expected.map((r) => r.serial)));
+    expect(whole.length).toBeGreaterThanOrEqual(4);
   });
 
   it("shows the central bank the same lists", async () => {

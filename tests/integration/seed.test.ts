@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrgKind, PrismaClient, RegistrationStatus, RequestStatus, Role } from "@/lib/generated/prisma/client";
 import { verifyChain } from "@/lib/ledger/hash";
+import { checkLedgerIntegrity } from "@/lib/ledger/mutations/check-ledger-integrity";
 import { isValidUscc } from "@/lib/registry/uscc";
 import { generateSeedData, resolveSeedOptions } from "@/lib/seed/generate";
 import { SeedRefusedError, isDatabaseSeeded, seedDemoData, type TSeedSummary } from "@/prisma/seed/seed-demo-data";
@@ -221,5 +222,12 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
     const before = await prisma.organization.count();
     await expect(seedDemoData(prisma, { referenceDate: REFERENCE_DATE })).rejects.toBeInstanceOf(SeedRefusedError);
     expect(await prisma.organization.count()).toBe(before);
+  });
+
+  // Last: the check writes its progress and an anchor, which the comparison above would see.
+  it("passes the ledger's integrity check, entry by entry and chain by chain", async () => {
+    const result = await checkLedgerIntegrity(prisma, { now: new Date(Date.now() + 86_400_000), entryBatch: 100_000, sweepBatch: 100_000 });
+    expect(result.checkedEntries).toBe(await prisma.ledgerEntry.count());
+    expect(result.newIssues).toBe(0);
   });
 });

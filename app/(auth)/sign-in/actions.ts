@@ -4,10 +4,11 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/server/action";
-import { signIn } from "@/lib/server/auth/config";
+import { minutesUntil } from "@/lib/auth/sign-in-throttle";
+import { SignInFailed, signIn } from "@/lib/server/auth/config";
 import { ZSignInInput, type TSignInError, type TSignInState } from "./schemas";
 
-const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid"];
+const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited"];
 
 export const signInAction = defineAction({
   name: "auth.signIn",
@@ -19,6 +20,10 @@ export const signInAction = defineAction({
     } catch (error) {
       if (error instanceof CredentialsSignin) {
         const code = KNOWN.includes(error.code as TSignInError) ? (error.code as TSignInError) : "invalid";
+        if (code === "rateLimited") {
+          const retryAt = error instanceof SignInFailed ? error.retryAt : null;
+          return { error: code, field: "password", login: input.login, retryMinutes: retryAt ? minutesUntil(retryAt, new Date()) : 15 };
+        }
         const askTotp = code === "totpRequired" || code === "totpInvalid";
         return { error: code, field: askTotp ? "totp" : "password", login: input.login, askTotp };
       }

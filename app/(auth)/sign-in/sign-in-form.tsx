@@ -24,7 +24,8 @@ export function SignInForm() {
   // Controlled, so React's reset after the action keeps them when a code is asked for.
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const errorFor = (field: TSignInState["field"]) => (s.error && s.field === field ? t(`errors.${s.error}`) : undefined);
+  const errorFor = (field: TSignInState["field"]) =>
+    s.error && s.field === field ? t(`errors.${s.error}`, { minutes: s.retryMinutes ?? 15 }) : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       <TextField

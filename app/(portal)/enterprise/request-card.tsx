@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { ProgressTracker } from "@/components/dashboard/progress-tracker";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import type { TTrackedItem } from "@/lib/dashboard/queries/get-enterprise-dashboard";
@@ -7,13 +7,12 @@ import { formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 
 // One of the enterprise's items: where it is, who holds it, by when, what the bank said
-// and what the enterprise must do now.
-export async function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLocale }) {
-  const [t, tTodo, tRequests] = await Promise.all([
-    getTranslations("dashboardEnterprise.items"),
-    getTranslations("dashboardEnterprise.todo"),
-    getTranslations("requests"),
-  ]);
+// and what the enterprise must do now. Not async: an async component is streamed as a
+// chunk of its own, and a dashboard draws one card per item.
+export function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLocale }) {
+  const t = useTranslations("dashboardEnterprise.items");
+  const tTodo = useTranslations("dashboardEnterprise.todo");
+  const tRequests = useTranslations("requests");
   return (
     <article className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`tracker-${item.serial}`}>
       <div className="space-y-1">

@@ -11,6 +11,8 @@ import { importEnterprises } from "@/lib/import/mutations/import-enterprises";
 import { listImportBanks, listImportParks, parkOfOrg } from "@/lib/import/queries/import-context";
 import { MAX_FILE_BYTES, type TImportKind, type TImportProgress, type TImportResult } from "@/lib/import/run";
 import type { TRowError } from "@/lib/import/rules";
+import { fileFormatOf } from "@/lib/import/sheet";
+import { xlsxDirectoryProblem } from "@/lib/spreadsheet/read-xlsx";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import { db } from "@/lib/server/db";
 import { textResponse, type TRouteTranslator } from "@/lib/server/route";
@@ -71,6 +73,12 @@ export async function importUpload({ request, user, meta, translator }: TImportC
   const upload = form.get("file");
   if (!(upload instanceof File) || upload.size === 0) throw new AppError("noFile");
   const file = { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
+  // A workbook that would unpack beyond the limits is refused from its ZIP directory alone,
+  // before the progress stream starts, so the browser gets a plain 413 at once. The reader
+  // checks again while inflating, since a directory can understate the sizes.
+  if (fileFormatOf(file.name, file.bytes) === "xlsx" && xlsxDirectoryProblem(file.bytes) === "unpackedTooLarge") {
+    throw new AppError("unpackedTooLarge");
+  }
   const actor = actorOf(user);
 
   const encoder = new TextEncoder();

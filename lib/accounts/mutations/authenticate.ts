@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { afterFailure, afterSuccess, isLocked } from "@/lib/auth/lockout";
+import { reserveSignInAttempt } from "@/lib/auth/mutations/reserve-sign-in-attempt";
 import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { verifyPassword } from "@/lib/auth/password";
 import { RECOVERY_ALPHABET, RECOVERY_CODE_LENGTH, matchRecoveryCode, normalizeRecoveryCode } from "@/lib/auth/recovery-codes";
@@ -10,10 +11,13 @@ export type TAuthenticateInput = { login: string; password: string; totp?: strin
 export type TRequestMeta = { ip: string | null; userAgent: string | null };
 
 // "invalid" covers unknown account, wrong password, deactivated and locked accounts
-// alike, so the answer never tells whether an account exists.
+// alike, so the answer never tells whether an account exists. "rateLimited" (too many
+// failed sign-ins from the address or portal-wide) is decided before the account is
+// looked up, so it tells nothing about the account either.
 export type TAuthenticateResult =
   | { ok: true; userId: string; sessionId: string; mustChangePassword: boolean; needsTotpEnrolment: boolean }
-  | { ok: false; code: "invalid" | "totpRequired" | "totpInvalid" };
+  | { ok: false; code: "invalid" | "totpRequired" | "totpInvalid" }
+  | { ok: false; code: "rateLimited"; retryAt: Date };
 
 // A 6-digit code is a TOTP code; anything that normalizes to a recovery code's shape
 // (8 characters of its alphabet, typed with any dash, width or case) is a recovery code.
@@ -24,9 +28,12 @@ function looksLikeRecoveryCode(input: string): boolean {
 }
 
 /**
- * Checks a sign-in and, when it succeeds, opens a session row. Failures count towards
- * the lockout (5 in a row → 15 minutes) and every outcome is audited. The user row is
- * locked (SELECT … FOR UPDATE) so parallel attempts cannot slip past the counter.
+ * Checks a sign-in and, when it succeeds, opens a session row. Every attempt is first
+ * counted against the address's and the portal's limits (lib/auth/sign-in-throttle.ts)
+ * and refused over them without trying the password; an attempt whose password was
+ * right is taken off those counts again. Failures count towards the account's lockout
+ * (5 in a row → 15 minutes) and every outcome is audited. The user row is locked
+ * (SELECT … FOR UPDATE) so parallel attempts cannot slip past the counter.
  */
 export async function authenticate(
   db: PrismaClient,
@@ -35,6 +42,35 @@ export async function authenticate(
   now: Date = new Date(),
 ): Promise<TAuthenticateResult> {
   const login = input.login.trim();
+  const reservation = await reserveSignInAttempt(db, meta.ip, now);
+  if (!reservation.ok) {
+    await writeAudit(db, {
+      action: "auth.throttled",
+      outcome: "DENIED",
+      ...meta,
+      details: { login, scope: reservation.scope, retryAt: reservation.retryAt.toISOString() },
+    });
+    return { ok: false, code: "rateLimited", retryAt: reservation.retryAt };
+  }
+  let result: TAuthenticateResult | undefined;
+  try {
+    result = await checkCredentials(db, login, input, meta, now);
+    return result;
+  } finally {
+    // Only failures count: a right password (signed in, or asked for its second factor)
+    // and our own faults (an exception) are taken off again.
+    if (!result) await reservation.release().catch(() => undefined);
+    else if (result.ok || result.code === "totpRequired") await reservation.release();
+  }
+}
+
+async function checkCredentials(
+  db: PrismaClient,
+  login: string,
+  input: TAuthenticateInput,
+  meta: TRequestMeta,
+  now: Date,
+): Promise<TAuthenticateResult> {
   const found = await db.user.findFirst({
     where: { OR: [{ account: login }, { mobile: login }] },
     select: { id: true },

@@ -23,6 +23,7 @@ export const NAMESPACES = [
   "errors",
   "health",
   "language",
+  "ledgerIntegrity",
   "nav",
   "notifications",
   "orgs",

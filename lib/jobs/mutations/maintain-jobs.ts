@@ -5,7 +5,15 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJobs } from "@/lib/jobs/mutations/enqueue-jobs";
-import { deadlineScanDedupeKey, deadlineScanSlot, KEEP_DONE_JOBS_MS, MAX_ATTEMPTS, STALE_LOCK_MS } from "@/lib/jobs/rules";
+import {
+  deadlineScanDedupeKey,
+  deadlineScanSlot,
+  KEEP_DONE_JOBS_MS,
+  ledgerCheckDedupeKey,
+  ledgerCheckSlot,
+  MAX_ATTEMPTS,
+  STALE_LOCK_MS,
+} from "@/lib/jobs/rules";
 
 type TDb = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
 
@@ -27,9 +35,12 @@ export async function releaseStaleJobs(db: TDb, now: Date): Promise<number> {
   );
 }
 
-/** The deadline scan of the current 5-minute slot. Returns 1 if this call added it. */
+/** The deadline scan of the current 5-minute slot and the ledger check of the current hour. Returns how many this call added. */
 export async function enqueuePeriodicJobs(db: TDb, now: Date): Promise<number> {
-  return enqueueJobs(db, [{ kind: "deadline.scan", dedupeKey: deadlineScanDedupeKey(now), runAt: deadlineScanSlot(now) }]);
+  return enqueueJobs(db, [
+    { kind: "deadline.scan", dedupeKey: deadlineScanDedupeKey(now), runAt: deadlineScanSlot(now) },
+    { kind: "ledger.check", dedupeKey: ledgerCheckDedupeKey(now), runAt: ledgerCheckSlot(now) },
+  ]);
 }
 
 export async function pruneDoneJobs(db: TDb, now: Date): Promise<number> {

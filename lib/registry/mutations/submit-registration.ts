@@ -70,14 +70,13 @@ export async function submitRegistration(
   if (!parsed.success) throw new AppError("invalidInput", fieldErrorsOf(parsed.error));
   const input = parsed.data;
 
-  if (meta.ip) {
-    const recent = await db.auditLog.count({
-      where: { action: "registration.submitted", ip: meta.ip, occurredAt: { gte: registrationWindowStart(now) } },
-    });
-    if (isOverRegistrationLimit(recent)) {
-      await writeAudit(db, { action: "registration.rateLimited", outcome: "DENIED", ...meta, details: { recent } });
-      throw new AppError("rateLimited");
-    }
+  // Requests whose address is unknown (null) share one count: no address is no exemption.
+  const recent = await db.auditLog.count({
+    where: { action: "registration.submitted", ip: meta.ip, occurredAt: { gte: registrationWindowStart(now) } },
+  });
+  if (isOverRegistrationLimit(recent)) {
+    await writeAudit(db, { action: "registration.rateLimited", outcome: "DENIED", ...meta, details: { recent } });
+    throw new AppError("rateLimited");
   }
 
   const park = await db.park.findFirst({

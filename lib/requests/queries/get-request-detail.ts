@@ -1,3 +1,4 @@
+import { verifyChain } from "@/lib/ledger/hash";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -56,6 +57,8 @@ export type TRequestDetail = {
   dueProvisional: boolean;
   copyBanks: { id: string; name: string }[];
   attachments: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date }[];
+  /** The first entry of the item's ledger that does not verify against its hash chain (it was altered), or null. */
+  ledgerBrokenAtSeq: number | null;
   timeline: {
     seq: number;
     action: LedgerAction;
@@ -137,6 +140,12 @@ export async function getRequestDetail(
           content: true,
           actor: { select: { name: true } },
           actorOrgId: true,
+          // What the hash covers, to check the chain on every view.
+          actorUserId: true,
+          fromStatus: true,
+          toStatus: true,
+          prevHash: true,
+          hash: true,
         },
       },
     },
@@ -150,8 +159,10 @@ export async function getRequestDetail(
       : (await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
   );
   const { enterprise, park, assignedBank, routes, ledger, amountFen, ...fields } = r;
+  const broken = verifyChain(ledger.map((e) => ({ ...e, requestId: r.id })));
   return {
     ...fields,
+    ledgerBrokenAtSeq: broken < 0 ? null : broken + 1,
     amountFen: amountFen?.toString() ?? null,
     enterpriseName: enterprise.name,
     parkName: park.org.name,

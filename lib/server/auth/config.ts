@@ -10,7 +10,11 @@ import { metaFromHeaders } from "./request-meta";
 // The code reaches the sign-in form, which translates it; it never says whether the
 // account exists (see authenticate()).
 export class SignInFailed extends CredentialsSignin {
-  constructor(code: string) {
+  constructor(
+    code: string,
+    // For "rateLimited": when the address may try again.
+    readonly retryAt: Date | null = null,
+  ) {
     super();
     this.code = code;
   }
@@ -39,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new SignInFailed("invalid");
         const result = await authenticate(db(), parsed.data, metaFromHeaders(request.headers));
-        if (!result.ok) throw new SignInFailed(result.code);
+        if (!result.ok) throw new SignInFailed(result.code, result.code === "rateLimited" ? result.retryAt : null);
         return { id: result.userId, sid: result.sessionId };
       },
     }),

@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
+import { clientAddress } from "../client-address";
 
-// The client address as the reverse proxy reports it (the first X-Forwarded-For hop).
+// The client address comes from the socket (or a trusted proxy's hop): see client-address.ts.
 export function metaFromHeaders(h: Headers): TRequestMeta {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return { ip: clientAddress(h), userAgent: h.get("user-agent") };
 }
 
 export async function requestMeta(): Promise<TRequestMeta> {

@@ -87,6 +87,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     <PortalFrame user={user}>
       <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
         <PageHeader eyebrow={`${t("detailTitle")} · ${detail.serial}`} title={detail.title} />
+        {detail.ledgerBrokenAtSeq !== null && (
+          <p role="alert" data-testid="ledger-broken" className="rounded-lg border border-red-300 bg-red-50 p-4 font-medium text-red-900">
+            {td("ledgerBroken", { seq: detail.ledgerBrokenAtSeq })}
+          </p>
+        )}
         {running && detail.dueProvisional && (
           <p role="note" data-testid="provisional-warning" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
             {td("provisionalWarning")}

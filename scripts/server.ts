@@ -1,0 +1,70 @@
+/**
+ * The portal's HTTP server: Next.js behind a plain Node server, so the client's address
+ * can come from the TCP socket. Next.js passes a client's X-Forwarded-For through as sent
+ * (it only fills one in when none came), and an application route never sees the socket;
+ * so every request is stamped here with the peer's address (stampPeerAddress, which also
+ * drops any copy the client sent) before Next.js handles it.
+ *
+ *   node --import tsx scripts/server.ts start [-p PORT] [-H HOST]   production (`npm start`)
+ *   node --import tsx scripts/server.ts dev   [-p PORT] [-H HOST]   development (`npm run dev`)
+ *
+ * PORT (default 3000) and TRUSTED_PROXIES come from the environment; a bad
+ * TRUSTED_PROXIES entry stops the start. SIGTERM / SIGINT close the server.
+ */
+import { createServer } from "node:http";
+import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
+
+type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
+
+function parseArgs(argv: string[]): TServerArgs {
+  const [mode, ...rest] = argv;
+  if (mode !== "dev" && mode !== "start") throw new Error(`usage: scripts/server.ts dev|start [-p PORT] [-H HOST] (got "${mode ?? ""}")`);
+  let port = Number(process.env.PORT ?? 3000);
+  let hostname: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i];
+    const value = rest[i + 1];
+    if ((flag === "-p" || flag === "--port") && value) port = Number(value);
+    else if ((flag === "-H" || flag === "--hostname") && value) hostname = value;
+    else throw new Error(`scripts/server.ts: unknown argument "${flag}"`);
+    i++;
+  }
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`scripts/server.ts: bad port "${port}"`);
+  return { mode, port, hostname };
+}
+
+async function main(): Promise<void> {
+  const { mode, port, hostname } = parseArgs(process.argv.slice(2));
+  const dev = mode === "dev";
+  // As `next start` / `next dev` do; Next.js reads it when it loads.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  trustedProxyList();
+
+  const { default: next } = await import("next");
+  const httpServer = createServer();
+  const app = next({ dev, port, hostname: hostname ?? "localhost", httpServer });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  httpServer.on("request", (req, res) => {
+    stampPeerAddress(req);
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
+  console.log(`▲ RongQiao (${dev ? "development" : "production"}) on http://${hostname ?? "localhost"}:${port}`);
+
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    httpServer.close();
+    httpServer.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
+}
+
+main().catch((error: unknown) => {
+  console.error("server: could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
