@@ -7,9 +7,18 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** The server entry and the Node flags it needs (tsx), for spawning it. */
+/**
+ * The young generation's semi-space, in MB. A page view allocates several MB of short-lived
+ * objects (React's render, the flight payload, query results); with Node's default 16 MB
+ * the server stops for a scavenge every few views and promotes objects still in flight.
+ * At 64 MB the city benchmark's dashboards served about a third more views per second
+ * under 50 connections, for at most about 100 MB more memory. `npm start` passes the same.
+ */
+export const SEMI_SPACE_MB = 64;
+
+/** The server entry and the Node flags it runs with (tsx, the semi-space), for spawning it. */
 export function serverEntryArgs(): string[] {
-  return ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))];
+  return [`--max-semi-space-size=${SEMI_SPACE_MB}`, "--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))];
 }
 
 /** `args`: "dev" or "start", then -p PORT / -H HOST. */
