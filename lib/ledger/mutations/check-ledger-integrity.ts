@@ -20,6 +20,7 @@ import { notifyMany, type TNotifyInput } from "@/lib/notifications/mutations/not
 import { anchorCutoff, anchorDigest, dayToAnchor } from "../anchor";
 import { ledgerEntryHash, verifyChain, type TChainedLedgerEntry } from "../hash";
 import { readChainHeads } from "../queries/read-chain-heads";
+import { LEDGER_CHAIN_SELECT } from "@/lib/requests/queries/verify-request-ledger";
 
 export type TLedgerCheckOptions = {
   now: Date;
@@ -80,7 +81,7 @@ export async function checkLedgerIntegrity(db: PrismaClient, options: TLedgerChe
   const chains = await db.ledgerEntry.findMany({
     where: { requestId: { in: items.map((i) => i.id) } },
     orderBy: [{ requestId: "asc" }, { seq: "asc" }],
-    select: CHAIN_SELECT,
+    select: LEDGER_CHAIN_SELECT,
   });
   const byItem = new Map<string, typeof chains>();
   for (const e of chains) {
@@ -116,21 +117,6 @@ function readNewEntries(db: PrismaClient, afterId: bigint, take: number): Promis
      ORDER BY e.id
      LIMIT ${take}`;
 }
-
-const CHAIN_SELECT = {
-  requestId: true,
-  seq: true,
-  action: true,
-  actorUserId: true,
-  actorOrgId: true,
-  fromStatus: true,
-  toStatus: true,
-  content: true,
-  note: true,
-  occurredAt: true,
-  prevHash: true,
-  hash: true,
-} as const;
 
 function hashMatches(entry: TChainedLedgerEntry): boolean {
   try {

@@ -11,6 +11,22 @@ import { isUuid } from "@/lib/ids";
 
 type TDb = Pick<Prisma.TransactionClient, "ledgerEntry">;
 
+/** The columns an entry's hash covers, and its link: what a chain check reads. */
+export const LEDGER_CHAIN_SELECT = {
+  requestId: true,
+  seq: true,
+  action: true,
+  actorUserId: true,
+  actorOrgId: true,
+  fromStatus: true,
+  toStatus: true,
+  content: true,
+  note: true,
+  occurredAt: true,
+  prevHash: true,
+  hash: true,
+} as const satisfies Prisma.LedgerEntrySelect;
+
 export type TLedgerVerification = { ok: boolean; brokenAtSeq: number | null; entries: number };
 
 export async function verifyRequestLedger(db: TDb, requestId: string): Promise<TLedgerVerification> {
@@ -18,20 +34,7 @@ export async function verifyRequestLedger(db: TDb, requestId: string): Promise<T
   const entries = await db.ledgerEntry.findMany({
     where: { requestId },
     orderBy: { seq: "asc" },
-    select: {
-      requestId: true,
-      seq: true,
-      action: true,
-      actorUserId: true,
-      actorOrgId: true,
-      fromStatus: true,
-      toStatus: true,
-      content: true,
-      note: true,
-      occurredAt: true,
-      prevHash: true,
-      hash: true,
-    },
+    select: LEDGER_CHAIN_SELECT,
   });
   const broken = verifyChain(entries);
   if (broken < 0) return { ok: true, brokenAtSeq: null, entries: entries.length };
