@@ -6,6 +6,7 @@ import {
   auditCsvRecord,
   csvCell,
   csvLine,
+  fileStamp,
   formatShanghaiTime,
   type TAuditCsvHeadings,
 } from "./csv";
@@ -110,5 +111,11 @@ describe("audit CSV", () => {
       details: {},
     });
     expect(line).toBe("8,2026-03-05 14:03:21,,,,auth.signIn,登录,,,失败,,,\r\n");
+  });
+});
+
+describe("fileStamp", () => {
+  it("is Shanghai wall-clock time, digits only around one dash", () => {
+    expect(fileStamp(new Date("2026-03-05T06:03:21Z"))).toBe("20260305-140321");
   });
 });

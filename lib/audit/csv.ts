@@ -34,6 +34,11 @@ export function formatShanghaiTime(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
 }
 
+/** "20260305-140321": an export's file-name stamp, Asia/Shanghai wall-clock time. */
+export function fileStamp(at: Date): string {
+  return formatShanghaiTime(at).replace(/[-:]/g, "").replace(" ", "-");
+}
+
 /** What a CSV row of the audit log is made of (see queries/search-audit-log.ts). */
 export type TAuditCsvRow = {
   id: string;

@@ -62,3 +62,26 @@ export function verifyAnchorChain(anchors: readonly TAnchor[]): number {
   }
   return -1;
 }
+
+/** "YYYY-MM-DD" of a @db.Date column (stored as midnight UTC). */
+export function dayOfDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The @db.Date value of a "YYYY-MM-DD" day. */
+export function dateOfDay(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** An anchor as stored (a LedgerAnchor row) to the form its digest is computed from. */
+export function anchorOfRow(row: {
+  day: Date;
+  requests: number;
+  entries: number;
+  headsDigest: string;
+  prevDigest: string | null;
+  digest: string;
+}): TAnchor {
+  const { requests, entries, headsDigest, prevDigest, digest } = row;
+  return { day: dayOfDate(row.day), requests, entries, headsDigest, prevDigest, digest };
+}

@@ -17,7 +17,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { notifyMany, type TNotifyInput } from "@/lib/notifications/mutations/notify";
-import { anchorCutoff, anchorDigest, dayToAnchor } from "../anchor";
+import { anchorCutoff, anchorDigest, anchorOfRow, dateOfDay, dayOfDate, dayToAnchor } from "../anchor";
 import { ledgerEntryHash, verifyChain, type TChainedLedgerEntry } from "../hash";
 import { readChainHeads } from "../queries/read-chain-heads";
 import { LEDGER_CHAIN_SELECT } from "@/lib/requests/queries/verify-request-ledger";
@@ -126,30 +126,22 @@ function hashMatches(entry: TChainedLedgerEntry): boolean {
   }
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Anchors the day due at `now` unless it is anchored already; checks the latest anchor first. Returns the day anchored, or null. */
 async function anchorDay(db: PrismaClient, now: Date, breaks: TBreak[]): Promise<string | null> {
   const day = dayToAnchor(now);
   const latest = await db.ledgerAnchor.findFirst({ orderBy: { day: "desc" } });
-  if (latest && isoDay(latest.day) >= day) return null;
+  if (latest && dayOfDate(latest.day) >= day) return null;
   if (latest) {
-    const latestDay = isoDay(latest.day);
-    const heads = await readChainHeads(db, anchorCutoff(latestDay));
-    const stored = {
-      day: latestDay,
-      requests: latest.requests,
-      entries: latest.entries,
-      headsDigest: latest.headsDigest,
-      prevDigest: latest.prevDigest,
-    };
-    const same = heads.headsDigest === latest.headsDigest && heads.requests === latest.requests && heads.entries === latest.entries;
-    if (!same || anchorDigest(stored) !== latest.digest) breaks.push({ kind: "ANCHOR", day: latestDay });
+    // The stored anchor must still recompute, both from its own fields and from the ledger.
+    const stored = anchorOfRow(latest);
+    const heads = await readChainHeads(db, anchorCutoff(stored.day));
+    const same = heads.headsDigest === stored.headsDigest && heads.requests === stored.requests && heads.entries === stored.entries;
+    if (!same || anchorDigest(stored) !== stored.digest) breaks.push({ kind: "ANCHOR", day: stored.day });
   }
   const heads = await readChainHeads(db, anchorCutoff(day));
   const fields = { day, ...heads, prevDigest: latest?.digest ?? null };
   const created = await db.ledgerAnchor.createMany({
-    data: [{ ...fields, day: new Date(`${day}T00:00:00Z`), digest: anchorDigest(fields) }],
+    data: [{ ...fields, day: dateOfDay(day), digest: anchorDigest(fields) }],
     skipDuplicates: true,
   });
   return created.count > 0 ? day : null;
@@ -168,7 +160,7 @@ async function recordBreaks(db: PrismaClient, breaks: TBreak[]): Promise<number>
       select: { requestId: true, brokenAtSeq: true },
     });
     const anchorIssues = await tx.ledgerIntegrityIssue.createManyAndReturn({
-      data: days.map((day) => ({ kind: "ANCHOR" as const, anchorDay: new Date(`${day}T00:00:00Z`) })),
+      data: days.map((day) => ({ kind: "ANCHOR" as const, anchorDay: dateOfDay(day) })),
       skipDuplicates: true,
       select: { anchorDay: true },
     });
@@ -198,8 +190,8 @@ async function recordBreaks(db: PrismaClient, breaks: TBreak[]): Promise<number>
         orgIds: financeOffices,
         roles,
         link: "/ledger",
-        params: { day: isoDay(issue.anchorDay!) },
-        dedupeKey: `ledger.anchorMismatch:${isoDay(issue.anchorDay!)}`,
+        params: { day: dayOfDate(issue.anchorDay!) },
+        dedupeKey: `ledger.anchorMismatch:${dayOfDate(issue.anchorDay!)}`,
       })),
     ];
     await notifyMany(tx, events);

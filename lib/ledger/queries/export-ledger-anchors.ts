@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CSV_BOM, csvLine, formatShanghaiTime } from "@/lib/audit/csv";
-import { toAnchor } from "./read-ledger-integrity";
+import { anchorOfRow } from "../anchor";
 
 export type TAnchorCsvHeadings = Record<"day" | "requests" | "entries" | "headsDigest" | "prevDigest" | "digest" | "createdAt", string>;
 
@@ -14,7 +14,7 @@ export async function exportLedgerAnchors(db: PrismaClient, headings: TAnchorCsv
   const columns = ["day", "requests", "entries", "headsDigest", "prevDigest", "digest", "createdAt"] as const;
   const lines = [csvLine(columns.map((c) => headings[c]))];
   for (const row of rows) {
-    const a = toAnchor(row);
+    const a = anchorOfRow(row);
     lines.push(csvLine([a.day, a.requests, a.entries, a.headsDigest, a.prevDigest, a.digest, formatShanghaiTime(row.createdAt)]));
   }
   return CSV_BOM + lines.join("");

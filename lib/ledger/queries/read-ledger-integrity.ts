@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LedgerIssueKind } from "@/lib/generated/prisma/enums";
-import { verifyAnchorChain, type TAnchor } from "../anchor";
+import { anchorOfRow, dayOfDate, verifyAnchorChain, type TAnchor } from "../anchor";
 
 export const LEDGER_ANCHORS_SHOWN = 60;
 export const LEDGER_ISSUES_SHOWN = 200;
@@ -29,26 +29,6 @@ export type TLedgerIntegrity = {
   anchors: TLedgerAnchorRow[];
 };
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-export function toAnchor(row: {
-  day: Date;
-  requests: number;
-  entries: number;
-  headsDigest: string;
-  prevDigest: string | null;
-  digest: string;
-}): TAnchor {
-  return {
-    day: isoDay(row.day),
-    requests: row.requests,
-    entries: row.entries,
-    headsDigest: row.headsDigest,
-    prevDigest: row.prevDigest,
-    digest: row.digest,
-  };
-}
-
 export async function readLedgerIntegrity(db: PrismaClient): Promise<TLedgerIntegrity> {
   const [state, issues, anchorRows] = await Promise.all([
     db.ledgerCheckState.findUnique({ where: { id: 1 }, select: { updatedAt: true } }),
@@ -62,13 +42,13 @@ export async function readLedgerIntegrity(db: PrismaClient): Promise<TLedgerInte
       ? []
       : (await db.request.findMany({ where: { id: { in: ids } }, select: { id: true, serial: true, title: true } })).map((r) => [r.id, r]),
   );
-  // Oldest first for the chain check; each shown anchor is linked when the chain up to it holds.
-  const oldestFirst = anchorRows.map(toAnchor).reverse();
+  // The chain is checked oldest first; an anchor is linked when the chain up to it holds.
+  const oldestFirst = anchorRows.map(anchorOfRow).reverse();
   const brokenAt = verifyAnchorChain(oldestFirst);
-  const anchors = oldestFirst
-    .map((a, i) => ({ ...a, createdAt: anchorRows[anchorRows.length - 1 - i]!.createdAt, linked: brokenAt < 0 || i < brokenAt }))
-    .reverse()
-    .slice(0, LEDGER_ANCHORS_SHOWN);
+  const anchors = anchorRows.slice(0, LEDGER_ANCHORS_SHOWN).map((row, newest) => {
+    const index = anchorRows.length - 1 - newest;
+    return { ...oldestFirst[index]!, createdAt: row.createdAt, linked: brokenAt < 0 || index < brokenAt };
+  });
   return {
     // The check's first run creates its state row.
     lastCheckedAt: state?.updatedAt ?? null,
@@ -78,7 +58,7 @@ export async function readLedgerIntegrity(db: PrismaClient): Promise<TLedgerInte
       detectedAt: i.detectedAt,
       item: i.requestId ? (items.get(i.requestId) ?? null) : null,
       brokenAtSeq: i.brokenAtSeq,
-      anchorDay: i.anchorDay ? isoDay(i.anchorDay) : null,
+      anchorDay: i.anchorDay ? dayOfDate(i.anchorDay) : null,
     })),
     anchors,
   };

@@ -1,3 +1,4 @@
+import { fileStamp } from "@/lib/audit/csv";
 import { auditCsvChunks } from "@/lib/audit/queries/audit-csv-chunks";
 import { AUDIT_EXPORT_MAX_ROWS, parseAuditSearch } from "@/lib/audit/schemas";
 import { db } from "@/lib/server/db";
@@ -41,7 +42,7 @@ export const GET = defineRoute({
       },
     });
 
-    const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+    const stamp = fileStamp(new Date());
     const response = new Response(body, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -1,3 +1,4 @@
+import { fileStamp } from "@/lib/audit/csv";
 import { exportLedgerAnchors } from "@/lib/ledger/queries/export-ledger-anchors";
 import { db } from "@/lib/server/db";
 import { defineRoute } from "@/lib/server/route";
@@ -22,7 +23,7 @@ export const GET = defineRoute({
       digest: t("csv.digest"),
       createdAt: t("csv.createdAt"),
     });
-    const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+    const stamp = fileStamp(new Date());
     const response = new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
