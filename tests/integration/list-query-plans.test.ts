@@ -174,6 +174,50 @@ describe("the bank inbox", () => {
         await expectIndexedPages(async (cursor) => (await listBankInbox(prisma, actors[who], { now: NOW, list, cursor })).page);
     }
   });
+
+  // On this seed a bank holds a few dozen running items per state, and sorting them is the
+  // planner's cheapest choice; at city size (a bank with thousands) it reads the indexes in
+  // order instead. So these statements are explained with sorting and bitmap reads
+  // discouraged: an index that cannot serve the order (or the filter) still leaves a Sort
+  // node (or a heap read) in the plan.
+  async function planWithoutSorting(statement: TStatement): Promise<TPlanNode[]> {
+    await explainer.query("SET enable_sort = off; SET enable_bitmapscan = off");
+    try {
+      const result = await explainer.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, JSON.parse(statement.params) as unknown[]);
+      return nodesOf((result.rows[0] as { "QUERY PLAN": { Plan: TPlanNode }[] })["QUERY PLAN"][0]!.Plan);
+    } finally {
+      await explainer.query("RESET enable_sort; RESET enable_bitmapscan");
+    }
+  }
+
+  it("reads the running items in order one state at a time, and counts recent answers from the index alone", async () => {
+    captured.length = 0;
+    await listBankInbox(prisma, actors.liaison, { now: NOW });
+    const statements = [...captured];
+    const branches = statements.filter(({ query }) => query.includes(`ORDER BY "public"."Request"."dueAt"`));
+    expect(branches.length, "one read per running state").toBe(3);
+    for (const branch of branches) {
+      const nodes = await planWithoutSorting(branch);
+      expect(
+        nodes.map((n) => n["Index Name"]),
+        branch.query,
+      ).toContain("Request_assignedBankId_status_dueAt_serial_answeredAt_id_idx");
+      expect(
+        nodes.map((n) => n["Node Type"]),
+        branch.query,
+      ).toContain("Index Only Scan");
+      expect(
+        nodes.map((n) => n["Node Type"]),
+        branch.query,
+      ).not.toContain("Sort");
+    }
+    const answeredCount = statements.find(({ query }) => query.startsWith("SELECT COUNT(*)") && query.includes(`"answeredAt" >=`));
+    expect(answeredCount, "the recent answers' count").toBeDefined();
+    const nodes = await planWithoutSorting(answeredCount!);
+    expect(nodes.map((n) => n["Index Name"])).toContain("Request_assignedBankId_status_answeredAt_serial_id_idx");
+    expect(nodes.map((n) => n["Node Type"])).toContain("Index Only Scan");
+    expect(nodes.map((n) => n["Node Type"])).not.toContain("Sort");
+  });
 });
 
 describe("the supervision queue", () => {

@@ -14,6 +14,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus, RequestType, RouteRole } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage, isNothing, requestScope } from "@/lib/auth/scopes";
+import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
@@ -26,6 +27,7 @@ import {
   keyText,
   keyUuid,
   readKeysetPage,
+  readMergedBranches,
   type TCappedCount,
   type TKeyColumn,
   type TKeysetPage,
@@ -35,6 +37,7 @@ import {
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { compareInboxItems } from "../inbox-order";
+import { RUNNING_STATUSES } from "../supervision-tabs";
 
 export const INBOX_PAGE_SIZE = 20;
 const RECENT_ANSWER_MS = 30 * 86_400_000;
@@ -91,10 +94,12 @@ type TRow = Prisma.RequestGetPayload<{ select: typeof select }>;
 const copySelect = { id: true, createdAt: true, request: { select } } satisfies Prisma.RequestRouteSelect;
 type TCopyRow = Prisma.RequestRouteGetPayload<{ select: typeof copySelect }>;
 
-const running = (): Prisma.RequestWhereInput => ({
-  answeredAt: null,
-  status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] },
-});
+// The running part as one branch per state: with the state an equality, the index
+// Request(assignedBankId, status, dueAt, serial) reads each branch in the list's order, where
+// one "status IN (…)" read had to fetch and sort every running item of the bank per view.
+const runningBranches = (): Prisma.RequestWhereInput[] => RUNNING_STATUSES.map((status) => ({ status, answeredAt: null }));
+const KEY_SELECT = { id: true, dueAt: true, serial: true } satisfies Prisma.RequestSelect;
+type TRunningKey = Prisma.RequestGetPayload<{ select: typeof KEY_SELECT }>;
 
 // The orders of the three parts; serial breaks ties, so each order is total.
 const RUNNING_KEY: readonly TKeyColumn[] = [
@@ -128,7 +133,6 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
   const scope = requestScope(actor, ctx);
 
   const mine: Prisma.RequestWhereInput = { AND: [scope, { assignedBankId: { in: banks } }] };
-  const whereRunning: Prisma.RequestWhereInput = { AND: [mine, running()] };
   const whereAnswered: Prisma.RequestWhereInput = {
     AND: [mine, { status: RequestStatus.ANSWERED, answeredAt: { gte: new Date(now.getTime() - RECENT_ANSWER_MS) } }],
   };
@@ -168,9 +172,21 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
         select,
       }),
   });
-  // A total stops at COUNT_CAP + 1 rows, read in the list's order.
+  const runningSegment: TKeysetSegment<TRow> = {
+    columns: RUNNING_KEY,
+    cursor: z.tuple([keyNullableDate, keyText]),
+    keyOf: (r) => [r.dueAt, r.serial],
+    read: (q: TKeysetQuery) => readRunning(db, mine, q),
+  };
+  // A total stops at COUNT_CAP + 1 rows, read in the list's order (for the answered part,
+  // an index-only read of Request(assignedBankId, status, answeredAt, serial, id)).
   const count = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[]) =>
     db.request.count({ where, orderBy: keysetOrderBy(columns) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 });
+  // The running part's size comes from the open-items read model: for a bank user the scope
+  // is "not a draft, and assigned to or copied to one of `banks`", so within the items
+  // assigned to `banks` it adds nothing, and the read model counts exactly those.
+  const countRunning = async () =>
+    (await countDeadlineBands(db, { statuses: RUNNING_STATUSES, unanswered: true, bankIds: banks }, now, now)).total;
 
   // Only the list shown is read (a page of 20 rows, not 40), the other one only counted.
   const readPage = async (): Promise<TKeysetPage<TInboxItem>> => {
@@ -181,10 +197,7 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
       return { ...page, rows: page.rows.map((c) => ({ ...toItem(c.request), reachedBankAt: c.createdAt })) };
     }
     const page = await readKeysetPage(
-      [
-        segment(whereRunning, RUNNING_KEY, z.tuple([keyNullableDate, keyText])),
-        segment(whereAnswered, ANSWERED_KEY, z.tuple([keyDate, keyText])),
-      ],
+      [runningSegment, segment(whereAnswered, ANSWERED_KEY, z.tuple([keyDate, keyText]))],
       options.cursor ?? null,
       pageSize,
     );
@@ -203,7 +216,7 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
 
   const [page, runningTotal, answeredTotal, copiesTotal] = await Promise.all([
     readPage(),
-    count(whereRunning, RUNNING_KEY),
+    countRunning(),
     count(whereAnswered, ANSWERED_KEY),
     countCopies(db, banks, whereCopies),
   ]);
@@ -257,19 +270,34 @@ export async function listUrgentInboxItems(
   const ctx = await loadScopeContext(db, user);
   const banks = bankCoverage(actor, ctx.bankOrgIds);
   if (banks.length === 0 || isNothing(requestScope(actor, ctx))) return [];
-  const rows = await db.request.findMany({
-    where: {
-      status: { in: [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] },
-      answeredAt: null,
-      assignedBankId: { in: banks },
-    },
-    orderBy: keysetOrderBy(RUNNING_KEY) as Prisma.RequestOrderByWithRelationInput[],
-    take: options.take,
-    select,
-  });
+  const rows = await readRunning(
+    db,
+    { assignedBankId: { in: banks } },
+    { where: undefined, orderBy: keysetOrderBy(RUNNING_KEY), take: options.take, reversed: false },
+  );
   return rows.map((r) => inboxItem(r, options.now, options.calendar)).sort(compareInboxItems);
 }
 
 function isRunningStatus(status: RequestStatus): boolean {
   return status === RequestStatus.FORWARDED || status === RequestStatus.SIGNED || status === RequestStatus.ESCALATED;
+}
+
+/**
+ * Running items of `where` (assigned to the bank, unanswered) in the running order: each
+ * state's keys from the index, merged, then the page's rows by id.
+ */
+async function readRunning(db: PrismaClient, where: Prisma.RequestWhereInput, q: TKeysetQuery): Promise<TRow[]> {
+  const orderBy = q.orderBy as Prisma.RequestOrderByWithRelationInput[];
+  const keys = await readMergedBranches(
+    q,
+    RUNNING_KEY,
+    (k: TRunningKey) => [k.dueAt, k.serial],
+    runningBranches().map(
+      (branch) => (b: TKeysetQuery) =>
+        db.request.findMany({ where: { AND: [where, branch, ...(b.where ? [b.where] : [])] }, orderBy, take: b.take, select: KEY_SELECT }),
+    ),
+  );
+  if (keys.length === 0) return [];
+  const rows = new Map((await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select })).map((r) => [r.id, r]));
+  return keys.flatMap((k) => rows.get(k.id) ?? []);
 }
