@@ -94,3 +94,30 @@ describe("query and mutation files", () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe("workflow steps and lists", () => {
+  const files = dataFiles();
+  const read = (rel: string) => readFileSync(path.join(ROOT, rel), "utf8");
+
+  it("every exported step in lib/requests/mutations/*-steps.ts runs through runStep", () => {
+    const steps = files.filter((rel) => /^lib\/requests\/mutations\/[a-z-]+-steps\.ts$/.test(rel));
+    expect(steps.length).toBeGreaterThan(0);
+    const offenders = steps.filter((rel) => {
+      const source = read(rel);
+      return (source.match(/^export async function /gm) ?? []).length !== (source.match(/\brunStep\(/g) ?? []).length;
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("the lists that grow with the city page by keyset, never by offset", () => {
+    const lists = [
+      "lib/requests/queries/list-requests.ts",
+      "lib/requests/queries/list-bank-inbox.ts",
+      "lib/requests/queries/list-supervision-queue.ts",
+      "lib/requests/queries/list-park-queue.ts",
+      "lib/registry/queries/registry-enterprises.ts",
+    ];
+    const offenders = lists.filter((rel) => !/\breadKeysetPage(?:<[^>(]*>)?\(/.test(read(rel)) || /\bskip:/.test(read(rel)));
+    expect(offenders).toEqual([]);
+  });
+});
