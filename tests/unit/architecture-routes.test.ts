@@ -4,31 +4,14 @@
  * every portal page checks access itself (`requirePermission(…)` or `requireUser()`)
  * instead of relying on the layout.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSource as read, sourceFilesUnder } from "./source-files";
 
-const ROOT = path.resolve(__dirname, "../..");
 const HEADER = '"use server";\n// Server actions are public HTTP endpoints: parse every input, trust nothing.\n';
 
-function filesUnder(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
-      const child = path.posix.join(rel, entry.name);
-      if (entry.isDirectory()) {
-        if (child !== "lib/generated" && entry.name !== "node_modules") walk(child);
-      } else if (/\.tsx?$/.test(entry.name)) out.push(child);
-    }
-  };
-  walk(folder);
-  return out.sort();
-}
-
-const read = (rel: string) => readFileSync(path.join(ROOT, rel), "utf8");
-
 describe("server actions", () => {
-  const files = ["app", "components", "lib"].flatMap(filesUnder);
+  const files = ["app", "components", "lib"].flatMap((folder) => sourceFilesUnder(folder));
 
   it("are declared only in files named actions.ts", () => {
     const offenders = files.filter((rel) => /^\s*["']use server["']/m.test(read(rel)) && path.posix.basename(rel) !== "actions.ts");
@@ -44,7 +27,7 @@ describe("server actions", () => {
 
 describe("portal pages", () => {
   it("check access themselves", () => {
-    const pages = filesUnder("app/(portal)").filter((rel) => path.posix.basename(rel) === "page.tsx");
+    const pages = sourceFilesUnder("app/(portal)").filter((rel) => path.posix.basename(rel) === "page.tsx");
     expect(pages.length).toBeGreaterThan(20);
     expect(pages.filter((rel) => !/\brequirePermission\(|\brequireUser\(/.test(read(rel)))).toEqual([]);
   });

@@ -6,30 +6,12 @@
  * framework's inputs, not a module's. A list's keyset cursor (`z.tuple`) is not an input
  * schema either: it stays beside the query whose order it encodes.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-function filesUnder(folder: string, keep: (rel: string) => boolean): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
-      const child = path.posix.join(rel, entry.name);
-      if (entry.isDirectory()) {
-        if (child !== "lib/generated" && entry.name !== "node_modules") walk(child);
-      } else if (keep(child)) out.push(child);
-    }
-  };
-  walk(folder);
-  return out.sort();
-}
-
-const read = (rel: string) => readFileSync(path.join(ROOT, rel), "utf8");
+import { readSource as read, sourceFilesUnder } from "./source-files";
 
 describe("input schemas", () => {
-  const actionFiles = filesUnder("app", (rel) => path.posix.basename(rel) === "actions.ts");
+  const actionFiles = sourceFilesUnder("app").filter((rel) => path.posix.basename(rel) === "actions.ts");
 
   it("finds the server actions", () => {
     expect(actionFiles.length).toBeGreaterThan(10);
@@ -53,7 +35,8 @@ describe("input schemas", () => {
   });
 
   it("are declared in lib/ only in schemas.ts (lib/server/ aside)", () => {
-    const offenders = filesUnder("lib", (rel) => rel.endsWith(".ts") && !rel.endsWith(".test.ts"))
+    const offenders = sourceFilesUnder("lib")
+      .filter((rel) => rel.endsWith(".ts") && !rel.endsWith(".test.ts"))
       .filter((rel) => !rel.startsWith("lib/server/") && path.posix.basename(rel) !== "schemas.ts")
       .filter((rel) => /\bz\.object\(/.test(read(rel)));
     expect(offenders).toEqual([]);
