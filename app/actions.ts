@@ -3,15 +3,15 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { ZSetLocaleInput } from "@/lib/i18n/schemas";
 import { defineAction } from "@/lib/server/action";
 import { isProduction } from "@/lib/server/env";
 
 export const setLocaleAction = defineAction({
   name: "language.set",
   policy: "public",
-  schema: z.object({ locale: z.enum(LOCALES) }),
+  schema: ZSetLocaleInput,
   async handler({ input }) {
     (await cookies()).set(LOCALE_COOKIE, input.locale, {
       path: "/",

@@ -163,3 +163,34 @@ export function nestUserFields(raw: unknown): unknown {
   if (Object.keys(user).length > 0) out.user = user;
   return out;
 }
+
+// ───────────────────────── sign-in, sign-out and one's own account ─────────────────────────
+
+// Sign-in. Messages are keys under "signIn.errors" in the message files.
+export const ZSignInInput = z.object({
+  login: zPlainText({ message: "loginRequired" }).trim().min(1, { message: "loginRequired" }).max(64, { message: "loginTooLong" }),
+  password: z.string({ message: "passwordRequired" }).min(1, { message: "passwordRequired" }).max(128, { message: "invalid" }),
+  totp: z.string().trim().max(32).optional(),
+});
+export type TSignInInput = z.infer<typeof ZSignInInput>;
+
+// Signing out takes no input.
+export const ZSignOutInput = z.object({});
+
+export const ZChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
+    newPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
+    confirmPassword: z.string().min(1, { message: "required" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "passwordMismatch", path: ["confirmPassword"] });
+
+export const ZConfirmTotpInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: "totpInvalid" }),
+});
+
+// The form posts the first user's fields as "user.name", "user.account" …
+export const ZCreateOrganizationForm = z.preprocess(nestUserFields, ZCreateOrganizationInput);

@@ -5,7 +5,7 @@
  * come through `t`, a translator for the "import" namespace.
  */
 import ExcelJS from "exceljs";
-import { INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
+import { INDUSTRY_SECTIONS } from "@/lib/registry/rules";
 import { buildWorkbook } from "@/lib/spreadsheet/xlsx";
 import { CONTACT_COLUMNS, ENTERPRISE_COLUMNS, type TColumnSpec } from "./columns";
 import { SECTION_NAMES, type TBankRef, type TFileError, type TParkRef, type TRowError } from "./rules";

@@ -6,7 +6,8 @@
  * values as a set, so everything here stays pure and fast: no I/O.
  */
 import { EnterpriseSize } from "@/lib/generated/prisma/enums";
-import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX, INDUSTRY_SECTIONS, type TIndustrySection } from "@/lib/registry/schemas";
+import { INDUSTRY_SECTIONS, type TIndustrySection } from "@/lib/registry/rules";
+import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX } from "@/lib/registry/schemas";
 import { explainUsccError, normalizeUscc } from "@/lib/registry/uscc";
 import { CONTACT_COLUMNS, ENTERPRISE_COLUMNS, mapHeader, type TColumnSpec, type TContactColumn, type TEnterpriseColumn } from "./columns";
 import type { TSheet, TSheetRow } from "./sheet";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultScoringRules } from "@/lib/seed/scoring";
-import { maxPoints, scoreIndicator, ZRuleSet, type TScoringRule } from "./rules";
+import { maxPoints, scoreIndicator, type TScoringRule } from "./rules";
+import { ZRuleSet } from "./schemas";
 
 // The scoring table of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》: "满意度在80%以上得3分，每下降1个百分点扣0.1分，扣完为止".
 const satisfaction: TScoringRule = { kind: "threshold", points: 3, target: 80, step: 1, deduction: 0.1, direction: "higher" };

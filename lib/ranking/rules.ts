@@ -5,11 +5,10 @@
  * "每新发生一起扣1分" is perCount; a target reached proportionally is proportional.
  *
  * Pure: no I/O. Invariants: points are rounded to 0.01, never below 0 and never above
- * maxPoints(rule); a null value (no data) scores 0. Zod messages are keys under
- * indicators.errors.* (see lib/i18n/messages/<locale>/indicators.json).
+ * maxPoints(rule); a null value (no data) scores 0. The schema of a rule set
+ * (ZRuleSet) is in schemas.ts.
  */
-import { z } from "zod";
-import { INDICATOR_KEYS, type TIndicatorKey } from "./indicators";
+import type { TIndicatorKey } from "./indicators";
 
 export type TScoringRule =
   | { kind: "threshold"; points: number; target: number; step: number; deduction: number; direction: "higher" | "lower" }
@@ -18,54 +17,6 @@ export type TScoringRule =
   | { kind: "proportional"; points: number; best: number };
 
 export type TRuleSetItem = { indicator: TIndicatorKey; rule: TScoringRule };
-
-const finite = () => z.number({ message: "invalidNumber" }).refine(Number.isFinite, { message: "invalidNumber" });
-const nonNegative = () => finite().min(0, { message: "invalidNumber" });
-const positive = () => finite().positive({ message: "invalidNumber" });
-
-export const ZScoringRule = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({
-      kind: z.literal("threshold"),
-      points: nonNegative(),
-      target: finite(),
-      step: positive(),
-      deduction: nonNegative(),
-      direction: z.enum(["higher", "lower"], { message: "invalidRule" }),
-    }),
-    z.object({
-      kind: z.literal("tiers"),
-      tiers: z
-        .array(z.object({ min: finite(), points: nonNegative() }), { message: "invalidRule" })
-        .min(1, { message: "invalidRule" })
-        .refine((tiers) => new Set(tiers.map((t) => t.min)).size === tiers.length, { message: "duplicateTier" }),
-    }),
-    z.object({ kind: z.literal("perCount"), points: nonNegative(), deduction: nonNegative() }),
-    z.object({ kind: z.literal("proportional"), points: nonNegative(), best: positive() }),
-  ],
-  { message: "invalidRule" },
-);
-
-export const ZRuleSetItem = z.object({
-  indicator: z.enum(INDICATOR_KEYS, { message: "unknownIndicator" }),
-  rule: ZScoringRule,
-});
-
-/** A rule set: each indicator at most once, maximum points adding up to exactly 100. */
-export const ZRuleSet = z
-  .array(ZRuleSetItem, { message: "invalidRule" })
-  .min(1, { message: "pointsSum" })
-  .superRefine((items, ctx) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.indicator)) ctx.addIssue({ code: "custom", message: "duplicateIndicator", path: [i, "indicator"] });
-      seen.add(item.indicator);
-    });
-    const total = items.reduce((sum, item) => sum + maxPoints(item.rule), 0);
-    // Compared in hundredths so 33.33 + 33.33 + 33.34 is 100.
-    if (Math.round(total * 100) !== 10_000) ctx.addIssue({ code: "custom", message: "pointsSum", path: [] });
-  });
 
 /** The most points a rule can give. */
 export function maxPoints(rule: TScoringRule): number {

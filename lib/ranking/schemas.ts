@@ -1,10 +1,61 @@
 import { z } from "zod";
 import { zPlainText } from "@/lib/validation/fields";
-import { ZRuleSet } from "@/lib/ranking/rules";
+import { INDICATOR_KEYS } from "./indicators";
+import { maxPoints } from "./rules";
 
 // Inputs of the ranking and scoring actions, shared by the forms and the actions. Rules
 // travel as one JSON field (the editor builds the list); the lib functions validate
 // them again with ZRuleSet, since jobs and tests call them directly.
+
+// A stored or submitted rule set. Its messages are keys under indicators.errors.* (see
+// lib/i18n/messages/<locale>/indicators.json).
+const finite = () => z.number({ message: "invalidNumber" }).refine(Number.isFinite, { message: "invalidNumber" });
+const nonNegative = () => finite().min(0, { message: "invalidNumber" });
+const positive = () => finite().positive({ message: "invalidNumber" });
+
+export const ZScoringRule = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("threshold"),
+      points: nonNegative(),
+      target: finite(),
+      step: positive(),
+      deduction: nonNegative(),
+      direction: z.enum(["higher", "lower"], { message: "invalidRule" }),
+    }),
+    z.object({
+      kind: z.literal("tiers"),
+      tiers: z
+        .array(z.object({ min: finite(), points: nonNegative() }), { message: "invalidRule" })
+        .min(1, { message: "invalidRule" })
+        .refine((tiers) => new Set(tiers.map((t) => t.min)).size === tiers.length, { message: "duplicateTier" }),
+    }),
+    z.object({ kind: z.literal("perCount"), points: nonNegative(), deduction: nonNegative() }),
+    z.object({ kind: z.literal("proportional"), points: nonNegative(), best: positive() }),
+  ],
+  { message: "invalidRule" },
+);
+
+export const ZRuleSetItem = z.object({
+  indicator: z.enum(INDICATOR_KEYS, { message: "unknownIndicator" }),
+  rule: ZScoringRule,
+});
+
+/** A rule set: each indicator at most once, maximum points adding up to exactly 100. */
+export const ZRuleSet = z
+  .array(ZRuleSetItem, { message: "invalidRule" })
+  .min(1, { message: "pointsSum" })
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.indicator)) ctx.addIssue({ code: "custom", message: "duplicateIndicator", path: [i, "indicator"] });
+      seen.add(item.indicator);
+    });
+    const total = items.reduce((sum, item) => sum + maxPoints(item.rule), 0);
+    // Compared in hundredths so 33.33 + 33.33 + 33.34 is 100.
+    if (Math.round(total * 100) !== 10_000) ctx.addIssue({ code: "custom", message: "pointsSum", path: [] });
+  });
 
 const ZUuid = z.uuid({ message: "invalid" });
 

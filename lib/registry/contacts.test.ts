@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getCnOfficialCalendar } from "@/lib/calendar/cn-official";
 import { createWorkingCalendar } from "@/lib/calendar/working-days";
-import { currentContact, effectiveDate, filingDelay, isFiledLate, ZBankContactInput } from "./contacts";
+import { currentContact, effectiveDate, filingDelay, isFiledLate } from "./contacts";
+import { ZBankContactInput } from "./schemas";
 
 const official = getCnOfficialCalendar();
 const mondayToFriday = createWorkingCalendar({ holidays: [], workdays: [], publishedYears: [2026] });

@@ -1,7 +1,4 @@
-import { z } from "zod";
-import { zPlainText } from "@/lib/validation/fields";
 import { shanghaiDateString, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
-import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 
 // Bank contacts (《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》 二（二）3, 明确联络方式): the bank president is the first responsible person, the
 // credit vice-president the second; a contact department and a liaison are named; a
@@ -59,49 +56,5 @@ export function currentContact<T extends TContactStamp>(rows: readonly T[], now:
   return best;
 }
 
-const name = (max = 32) => zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
-const mobile = z
-  .string()
-  .nullish()
-  .transform((v) => compactMobile(v ?? ""))
-  .superRefine((v, ctx) => {
-    if (v !== "" && !MOBILE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: "mobileInvalid" });
-  })
-  .transform((v) => (v === "" ? null : v));
-
 /** How far ahead a change may be filed before it takes effect. */
 export const CONTACT_MAX_DAYS_AHEAD = 90;
-
-export const ZBankContactInput = z.object({
-  bankOrgId: z.uuid({ message: "notFound" }),
-  firstPersonName: name(),
-  firstPersonTitle: name(),
-  firstPersonMobile: mobile,
-  secondPersonName: name(),
-  secondPersonTitle: name(),
-  secondPersonMobile: mobile,
-  department: name(64),
-  liaisonName: name(),
-  liaisonMobile: mobile,
-  liaisonPhone: z
-    .string()
-    .nullish()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v === "" || /^[0-9+\-() ]{5,20}$/.test(v), { message: "phoneInvalid" })
-    .transform((v) => (v === "" ? null : v)),
-  effectiveOn: z
-    .string({ message: "required" })
-    .trim()
-    .refine((v) => v !== "", { message: "required" })
-    .refine(
-      (v) => {
-        try {
-          return effectiveDate(v).getUTCFullYear() >= 2000;
-        } catch {
-          return false;
-        }
-      },
-      { message: "dateInvalid" },
-    ),
-});
-export type TBankContactInput = z.output<typeof ZBankContactInput>;

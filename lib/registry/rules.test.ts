@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BankLevel, Role } from "@/lib/generated/prisma/enums";
 import {
-  ZChangeClassInput,
-  ZEnterpriseCreateInput,
   divisionInSection,
   editableEnterpriseFields,
   filtersQuery,
@@ -11,6 +9,7 @@ import {
   parseEnterpriseFilters,
   usccPrefix,
 } from "./rules";
+import { ZChangeClassInput, ZEnterpriseCreateInput } from "./schemas";
 
 const VALID_USCC = "91350100M000100Y43";
 

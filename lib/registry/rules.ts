@@ -1,17 +1,40 @@
-import { z } from "zod";
-import { zPlainText } from "@/lib/validation/fields";
 import { BankLevel, EnterpriseSize, Role, SupportClass } from "@/lib/generated/prisma/enums";
-import { CONTACT_NAME_MAX, ENTERPRISE_NAME_MAX, ENTERPRISE_SIZES, INDUSTRY_SECTIONS, type TIndustrySection } from "./schemas";
 import { cursorParam, type TPageCursor } from "@/lib/pagination/keyset";
-import { explainUsccError, normalizeUscc } from "./uscc";
 import { isUuid } from "@/lib/ids";
-import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
+import { normalizeUscc } from "./uscc";
 
-// Rules of the registries (enterprises, parks, banks, guarantee companies): input
-// schemas, list filters, who may change which field. Pure: no Next, no Prisma client.
-// Every zod message is a code under "registry.errors" in the message files.
+// Rules of the registries (enterprises, parks, banks, guarantee companies): limits, list
+// filters, who may change which field. Their input schemas are in schemas.ts. Pure: no
+// Next, no Prisma client.
 
 // ───────────────────────── industries (GB/T 4754-2017) ─────────────────────────
+
+/** GB/T 4754-2017 sections (门类) A–T; their names are in the message files. */
+export const INDUSTRY_SECTIONS = [
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+  "F",
+  "G",
+  "H",
+  "I",
+  "J",
+  "K",
+  "L",
+  "M",
+  "N",
+  "O",
+  "P",
+  "Q",
+  "R",
+  "S",
+  "T",
+] as const;
+export type TIndustrySection = (typeof INDUSTRY_SECTIONS)[number];
+
+export const ENTERPRISE_SIZES = [EnterpriseSize.LARGE, EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO] as const;
 
 /** The divisions (大类, two digits) of each section (门类). */
 export const SECTION_DIVISIONS: Readonly<Record<TIndustrySection, readonly [number, number]>> = Object.freeze({
@@ -81,88 +104,6 @@ export function editableEnterpriseFields(role: Role): readonly TEnterpriseField[
       return [];
   }
 }
-
-const text = () => zPlainText({ message: "required" });
-// Optional fields also accept null, so a parsed value parses again unchanged (the
-// mutation re-parses what the action already parsed).
-const optionalText = (max: number, code: string) =>
-  z
-    .string()
-    .nullish()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v.length <= max, { message: code })
-    .transform((v) => (v === "" ? null : v));
-const requiredText = (max: number, code: string) => text().trim().min(1, { message: "required" }).max(max, { message: code });
-const id = (code = "notFound") => z.uuid({ message: code });
-
-const optionalMobile = z
-  .string()
-  .nullish()
-  .transform((v) => compactMobile(v ?? ""))
-  .superRefine((v, ctx) => {
-    if (v !== "" && !MOBILE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: "mobileInvalid" });
-  })
-  .transform((v) => (v === "" ? null : v));
-
-const uscc = text()
-  .transform(normalizeUscc)
-  .superRefine((value, ctx) => {
-    if (value === "") return void ctx.addIssue({ code: "custom", message: "required" });
-    const problem = explainUsccError(value);
-    if (problem)
-      ctx.addIssue({ code: "custom", message: { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" }[problem] });
-  });
-
-// Checkboxes arrive as one string or a list; an absent field is no tags.
-const tags = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).map((t) => t.trim()).filter(Boolean))])
-  .refine((list) => list.length <= TAGS_MAX && list.every((t) => t.length <= TAG_MAX), { message: "tagsInvalid" });
-
-const enterpriseFields = {
-  uscc,
-  name: requiredText(ENTERPRISE_NAME_MAX, "nameTooLong"),
-  parkId: z
-    .string()
-    .nullish()
-    .transform((v) => (v ? v : null)),
-  industrySection: z.enum(INDUSTRY_SECTIONS, { message: "industryRequired" }),
-  industryDivision: z
-    .string()
-    .nullish()
-    .transform((v) => (v ?? "").trim() || null),
-  size: z.enum(ENTERPRISE_SIZES, { message: "sizeRequired" }),
-  tags,
-  creditRating: optionalText(CREDIT_RATING_MAX, "creditRatingTooLong"),
-  contactName: optionalText(CONTACT_NAME_MAX, "contactNameTooLong"),
-  contactMobile: optionalMobile,
-};
-
-function checkDivision(value: { industrySection?: unknown; industryDivision?: unknown }, ctx: z.RefinementCtx) {
-  const division = value.industryDivision;
-  if (typeof division === "string" && division !== "" && !divisionInSection(String(value.industrySection), division)) {
-    ctx.addIssue({ code: "custom", path: ["industryDivision"], message: "divisionInvalid" });
-  }
-}
-
-export const ZEnterpriseCreateInput = z.object(enterpriseFields).superRefine(checkDivision);
-export const ZEnterpriseUpdateInput = z.object({ enterpriseId: id(), ...enterpriseFields }).superRefine(checkDivision);
-export type TEnterpriseCreate = z.output<typeof ZEnterpriseCreateInput>;
-export type TEnterpriseUpdate = z.output<typeof ZEnterpriseUpdateInput>;
-
-export const ZEnterpriseIdInput = z.object({ enterpriseId: id() });
-
-export const ZChangeClassInput = z.object({
-  enterpriseId: id(),
-  toClass: z.enum(SUPPORT_CLASSES, { message: "classRequired" }),
-  reason: text()
-    .trim()
-    .min(1, { message: "reasonRequired" })
-    .min(CLASS_REASON_MIN, { message: "reasonTooShort" })
-    .max(CLASS_REASON_MAX, { message: "reasonTooLong" }),
-});
-export type TChangeClass = z.output<typeof ZChangeClassInput>;
 
 // ───────────────────────── list filters (page and export read the same) ─────────────────────────
 
@@ -241,43 +182,6 @@ export function usccPrefix(q: string): string | null {
 export const ORG_NAME_MAX = 100;
 export const SHORT_NAME_MAX = 32;
 export const PHONE_PATTERN = /^[0-9+\-() ]{5,20}$/;
-
-const optionalPhone = z
-  .string()
-  .nullish()
-  .transform((v) => (v ?? "").trim())
-  .refine((v) => v === "" || PHONE_PATTERN.test(v), { message: "phoneInvalid" })
-  .transform((v) => (v === "" ? null : v));
-
-const orgName = { name: requiredText(ORG_NAME_MAX, "nameTooLong"), shortName: optionalText(SHORT_NAME_MAX, "shortNameTooLong") };
-
-export const ZOrgIdInput = z.object({ orgId: id() });
-
-export const ZParkUpdateInput = z.object({
-  orgId: id(),
-  ...orgName,
-  district: optionalText(32, "tooLong"),
-  address: optionalText(200, "tooLong"),
-  windowName: optionalText(64, "tooLong"),
-  windowPhone: optionalPhone,
-});
-export type TParkUpdate = z.output<typeof ZParkUpdateInput>;
-
-export const ZBankUpdateInput = z.object({
-  orgId: id(),
-  ...orgName,
-  // Empty: a top bank of the program (no parent).
-  parentId: z
-    .string()
-    .nullish()
-    .transform((v) => (v ? v : null)),
-});
-export type TBankUpdate = z.output<typeof ZBankUpdateInput>;
-
-export const ZGuarantorCreateInput = z.object(orgName);
-export const ZGuarantorUpdateInput = z.object({ orgId: id(), ...orgName });
-export type TGuarantorCreate = z.output<typeof ZGuarantorCreateInput>;
-export type TGuarantorUpdate = z.output<typeof ZGuarantorUpdateInput>;
 
 const BANK_LEVEL_RANK: Record<BankLevel, number> = { HEAD_OFFICE: 0, BRANCH: 1, SUB_BRANCH: 2 };
 

@@ -13,6 +13,7 @@
 import { z } from "zod";
 import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
 import { AnswerKind, Rating, RequestType } from "@/lib/generated/prisma/enums";
+import { normalizeSaveRequestForm } from "./save-form";
 
 const id = z.string().uuid({ message: "notFound" });
 const version = z.coerce.number().int().min(0);
@@ -201,3 +202,21 @@ export type TRuleOnDisputeInput = z.output<typeof ZRuleOnDispute>;
 /** The finance office checked a withdrawal made after an answer (nobody pressed the enterprise). */
 export const ZCheckWithdrawal = z.object({ requestId: id, version, note: required(500) });
 export type TCheckWithdrawalInput = z.output<typeof ZCheckWithdrawal>;
+
+// The request form as posted (checkboxes and empty fields normalised first).
+export const ZSaveRequestForm = z.preprocess(normalizeSaveRequestForm, ZSaveRequest);
+
+// "mode" is the form's radio: "pick" with no bank chosen must not fall back to the
+// automatic route (an empty bankOrgId means automatic in ZForward).
+export const ZForwardForm = z
+  .object({ mode: z.enum(["auto", "pick"]).optional() })
+  .and(ZForward)
+  .superRefine((v, ctx) => {
+    if (v.mode === "pick" && v.bankOrgId === null) ctx.addIssue({ code: "custom", path: ["bankOrgId"], message: "badBank" });
+  });
+
+// Reloading a request's history.
+export const ZRequestTimelineInput = z.object({ requestId: z.string().uuid({ message: "notFound" }) });
+
+// 提交 from the detail page: the draft as saved, at the version the user saw.
+export const ZSubmitDraftInput = z.object({ requestId: z.string().uuid({ message: "notFound" }), version: z.coerce.number().int().min(0) });

@@ -11,7 +11,7 @@
  *                            any left over).
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { quoteIdent as ident, withClient } from "@/scripts/db/pg-client";
 import { inject } from "vitest";
 
 declare module "vitest" {
@@ -50,17 +50,8 @@ export function uniqueDatabaseName(prefix: string, label = "db"): string {
   return `${prefix}${safe}_${randomBytes(4).toString("hex")}`;
 }
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+// The tests open their connections the way the database scripts do.
+export { withClient };
 
 export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${ident(name)} TEMPLATE template0`));

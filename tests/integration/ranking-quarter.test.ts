@@ -18,7 +18,8 @@ import { BankLevel, LedgerAction, OrgKind, PairingRole, RequestStatus, RequestTy
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { computeRanking } from "@/lib/ranking/compute-ranking";
 import { computeQuarterInputs, type TQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
-import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
+import type { TRuleSetItem } from "@/lib/ranking/rules";
+import { ZRuleSet } from "@/lib/ranking/schemas";
 import { at, createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
 

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/language-switch";
 import { listActiveParks } from "@/lib/registry/queries/list-active-parks";
-import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
+import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/rules";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { RegisterForm } from "./register-form";

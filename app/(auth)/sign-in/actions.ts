@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/server/action";
 import { minutesUntil } from "@/lib/auth/sign-in-throttle";
 import { SignInFailed, signIn } from "@/lib/server/auth/config";
-import { ZSignInInput, type TSignInError, type TSignInState } from "./schemas";
+import { ZSignInInput } from "@/lib/accounts/schemas";
+import type { TSignInError, TSignInState } from "./sign-in-state";
 
 const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited"];
 

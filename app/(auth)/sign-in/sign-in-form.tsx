@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
 import { signInAction } from "./actions";
-import type { TSignInError, TSignInState } from "./schemas";
+import type { TSignInError, TSignInState } from "./sign-in-state";
 
 type TState = TActionResult<TSignInState> | null;
 

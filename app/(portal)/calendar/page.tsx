@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CN_OFFICIAL_SCHEDULES } from "@/lib/calendar/cn-official";
 import { nextYearMissing } from "@/lib/calendar/next-year-missing";
-import { getCalendarYear, listCalendarYears } from "@/lib/calendar/queries/get-calendar-overview";
+import { getCalendarYear, listCalendarYears } from "@/lib/calendar/queries/list-calendar-years";
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from "@/lib/calendar/schemas";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";

@@ -5,7 +5,8 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
+import type { TRuleSetItem } from "@/lib/ranking/rules";
+import { ZRuleSet } from "@/lib/ranking/schemas";
 
 export type TSaveRuleSet = { programId: string; name: string; rules: unknown; basedOnVersion?: number };
 export type TRuleSetSaved = { ruleSetId: string; version: number };

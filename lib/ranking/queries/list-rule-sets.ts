@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import { ZRuleSet, type TRuleSetItem } from "@/lib/ranking/rules";
+import type { TRuleSetItem } from "@/lib/ranking/rules";
+import { ZRuleSet } from "@/lib/ranking/schemas";
 
 // Scoring rule sets are the program's published assessment method (the city's plan, like
 // the program rules), not tenant data: no organization scope. Versions are immutable: a

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "../schemas";
-import { CONTACT_MAX_DAYS_AHEAD, currentContact, effectiveDate, isFiledLate, ZBankContactInput } from "../contacts";
+import { CONTACT_MAX_DAYS_AHEAD, currentContact, effectiveDate, isFiledLate } from "../contacts";
+import { ZBankContactInput } from "../schemas";
 import { contactManageableBankIds } from "../queries/registry-orgs";
 
 /** The working-day calendar contact filings are judged by: the one the administrators maintain. */

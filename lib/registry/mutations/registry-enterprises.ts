@@ -7,14 +7,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind, RegistrationStatus, Role } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "../schemas";
 import { isUuid } from "@/lib/ids";
-import {
-  ZChangeClassInput,
-  ZEnterpriseCreateInput,
-  ZEnterpriseIdInput,
-  ZEnterpriseUpdateInput,
-  editableEnterpriseFields,
-  type TEnterpriseField,
-} from "../rules";
+import { editableEnterpriseFields, type TEnterpriseField } from "../rules";
+import { ZChangeClassInput, ZEnterpriseCreateInput, ZEnterpriseIdInput, ZEnterpriseUpdateInput } from "../schemas";
 
 // Entering, editing, deactivating and re-classing enterprises in the registry. Each
 // function checks the permission, parses its input again (a caller that skips the

@@ -7,7 +7,8 @@ import { OrgKind } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 import { fieldErrorsOf } from "../schemas";
 import { isUuid } from "@/lib/ids";
-import { ZBankUpdateInput, ZGuarantorCreateInput, ZGuarantorUpdateInput, ZOrgIdInput, ZParkUpdateInput, mayBeParentOf } from "../rules";
+import { mayBeParentOf } from "../rules";
+import { ZBankUpdateInput, ZGuarantorCreateInput, ZGuarantorUpdateInput, ZOrgIdInput, ZParkUpdateInput } from "../schemas";
 
 // Parks, banks and guarantee companies are administered by the finance office
 // ("orgs.update"; creating a guarantee company: "orgs.create"). Parks and banks are

@@ -1,5 +1,5 @@
 import { minutesUntil } from "@/lib/auth/sign-in-throttle";
-import { readSignInRetryAt } from "@/lib/auth/queries/read-sign-in-throttle";
+import { readSignInRetryAt } from "@/lib/auth/queries/read-sign-in-retry-at";
 import { clientAddress } from "../client-address";
 import { db } from "../db";
 import { requestLocale, routeTranslator } from "../route";

@@ -1,8 +1,8 @@
 "use server";
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
-import { z } from "zod";
 import { revealEnterpriseContact } from "@/lib/enterprises/mutations/reveal-enterprise-contact";
+import { ZRevealEnterpriseContactInput } from "@/lib/enterprises/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";
@@ -10,7 +10,7 @@ import { db } from "@/lib/server/db";
 export const revealEnterpriseContactAction = defineAction({
   name: "pii.revealEnterpriseContact",
   policy: "pii.reveal",
-  schema: z.object({ enterpriseId: z.string().uuid({ message: "notFound" }) }),
+  schema: ZRevealEnterpriseContactInput,
   async handler({ input, user }) {
     return revealEnterpriseContact(db(), user, input.enterpriseId, await requestMeta());
   },

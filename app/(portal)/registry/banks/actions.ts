@@ -3,10 +3,10 @@
 
 import { revalidatePath } from "next/cache";
 import { OrgKind } from "@/lib/generated/prisma/enums";
-import { ZBankContactInput } from "@/lib/registry/contacts";
+import { ZBankContactInput } from "@/lib/registry/schemas";
 import { fileBankContact } from "@/lib/registry/mutations/registry-contacts";
 import { setRegistryOrgActive, updateRegistryBank } from "@/lib/registry/mutations/registry-orgs";
-import { ZBankUpdateInput, ZOrgIdInput } from "@/lib/registry/rules";
+import { ZBankUpdateInput, ZOrgIdInput } from "@/lib/registry/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

@@ -10,7 +10,7 @@ import {
   setRegistryEnterpriseActive,
   updateRegistryEnterprise,
 } from "@/lib/registry/mutations/registry-enterprises";
-import { ZChangeClassInput, ZEnterpriseCreateInput, ZEnterpriseIdInput, ZEnterpriseUpdateInput } from "@/lib/registry/rules";
+import { ZChangeClassInput, ZEnterpriseCreateInput, ZEnterpriseIdInput, ZEnterpriseUpdateInput } from "@/lib/registry/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { TParkChoice } from "@/lib/registry/queries/registry-enterprises";
-import { ENTERPRISE_TAGS, type TEnterpriseField } from "@/lib/registry/rules";
-import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
+import { ENTERPRISE_SIZES, ENTERPRISE_TAGS, INDUSTRY_SECTIONS, type TEnterpriseField } from "@/lib/registry/rules";
 import type { TFormField } from "../registry-form";
 
 type TValues = Partial<{

@@ -14,8 +14,15 @@ import { canActor } from "@/lib/auth/permissions";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { listParkChoices, listRegistryEnterprises } from "@/lib/registry/queries/registry-enterprises";
 import { cappedCountParams, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
-import { ENTERPRISE_TAGS, STATUS_FILTERS, SUPPORT_CLASSES, filtersQuery, parseEnterpriseFilters } from "@/lib/registry/rules";
-import { ENTERPRISE_SIZES, INDUSTRY_SECTIONS } from "@/lib/registry/schemas";
+import {
+  ENTERPRISE_SIZES,
+  ENTERPRISE_TAGS,
+  INDUSTRY_SECTIONS,
+  STATUS_FILTERS,
+  SUPPORT_CLASSES,
+  filtersQuery,
+  parseEnterpriseFilters,
+} from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../../portal-frame";

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { createRegistryGuarantor, setRegistryOrgActive, updateRegistryGuarantor } from "@/lib/registry/mutations/registry-orgs";
-import { ZGuarantorCreateInput, ZGuarantorUpdateInput, ZOrgIdInput } from "@/lib/registry/rules";
+import { ZGuarantorCreateInput, ZGuarantorUpdateInput, ZOrgIdInput } from "@/lib/registry/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { setRegistryOrgActive, updateRegistryPark } from "@/lib/registry/mutations/registry-orgs";
-import { ZOrgIdInput, ZParkUpdateInput } from "@/lib/registry/rules";
+import { ZOrgIdInput, ZParkUpdateInput } from "@/lib/registry/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";

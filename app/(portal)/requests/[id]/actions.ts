@@ -1,9 +1,9 @@
 "use server";
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
-import { z } from "zod";
 import { getRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { timelineBankNames } from "@/lib/requests/queries/timeline-bank-names";
+import { ZRequestTimelineInput } from "@/lib/requests/schemas";
 import { AppError } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
@@ -13,7 +13,7 @@ import { db } from "@/lib/server/db";
 export const requestTimelineAction = defineAction({
   name: "requests.timeline",
   policy: "requests.read",
-  schema: z.object({ requestId: z.string().uuid({ message: "notFound" }) }),
+  schema: ZRequestTimelineInput,
   async handler({ input, user }) {
     const detail = await getRequestDetail(db(), user, input.requestId);
     if (!detail) throw new AppError("notFound");

@@ -3,11 +3,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
-import { normalizeSaveRequestForm } from "@/lib/requests/save-form";
-import { ZSaveRequest } from "@/lib/requests/schemas";
+import { ZSaveRequestForm } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -18,7 +16,7 @@ import { db } from "@/lib/server/db";
 export const saveRequestAction = defineAction({
   name: "requests.save",
   policy: "requests.create",
-  schema: z.preprocess(normalizeSaveRequestForm, ZSaveRequest),
+  schema: ZSaveRequestForm,
   async handler({ input, user }) {
     const result = await saveRequest(db(), user, input);
     revalidatePath("/requests");

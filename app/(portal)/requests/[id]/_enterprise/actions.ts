@@ -2,12 +2,11 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { disputeReturn, rateRequest, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { getEditableRequest } from "@/lib/requests/queries/get-editable-request";
-import { ZDisputeReturn, ZRate, ZSaveRequest, ZWithdraw } from "@/lib/requests/schemas";
+import { ZDisputeReturn, ZRate, ZSaveRequest, ZSubmitDraftInput, ZWithdraw } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -62,7 +61,7 @@ export const disputeReturnAction = defineAction({
 export const submitDraftAction = defineAction({
   name: "requests.submitDraft",
   policy: "requests.create",
-  schema: z.object({ requestId: z.string().uuid({ message: "notFound" }), version: z.coerce.number().int().min(0) }),
+  schema: ZSubmitDraftInput,
   async handler({ input, user }) {
     const item = await getEditableRequest(db(), user, input.requestId);
     if (!item) throw new AppError("notFound");

@@ -2,9 +2,8 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { forwardRequest, returnRequest } from "@/lib/requests/mutations/park-steps";
-import { ZForward, ZReturn } from "@/lib/requests/schemas";
+import { ZForwardForm, ZReturn } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -18,15 +17,6 @@ function revalidateItem(id: string) {
   revalidatePath("/park/queue");
   revalidatePath("/bank/inbox");
 }
-
-// "mode" is the form's radio: "pick" with no bank chosen must not fall back to the
-// automatic route (an empty bankOrgId means automatic in ZForward).
-const ZForwardForm = z
-  .object({ mode: z.enum(["auto", "pick"]).optional() })
-  .and(ZForward)
-  .superRefine((v, ctx) => {
-    if (v.mode === "pick" && v.bankOrgId === null) ctx.addIssue({ code: "custom", path: ["bankOrgId"], message: "badBank" });
-  });
 
 export const forwardRequestAction = defineAction({
   name: "requests.forward",

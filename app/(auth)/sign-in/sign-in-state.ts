@@ -1,0 +1,12 @@
+// What the sign-in action answers the form with.
+export type TSignInError =
+  "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid" | "rateLimited";
+
+export type TSignInState = {
+  error?: TSignInError;
+  field?: "login" | "password" | "totp";
+  login?: string;
+  askTotp?: boolean;
+  // With "rateLimited": whole minutes until the next attempt is accepted.
+  retryMinutes?: number;
+};
