@@ -134,56 +134,60 @@ afterAll(async () => {
 });
 
 describe("every server action, given generated hostile input as a role it admits", () => {
-  it("answers a typed result or an intended redirect, never an unhandled error", async () => {
-    expect(actions.length).toBeGreaterThan(70);
-    expect(sessions.size).toBe(Object.values(Role).length);
-    const failures: string[] = [];
-    const started = Date.now();
-    let calls = 0;
-    let handled = 0; // inputs that passed validation and ran the handler
-    const neverHandled: string[] = [];
-    for (const { action } of actions) {
-      const callers: (TSessionUser | null)[] = [...sessions.values()].filter((u) => action.allows(u));
-      if (action.policy === "public") callers.push(null);
-      expect(callers.length, `${action.actionName} admits some role`).toBeGreaterThan(0);
-      const shape = shapeOf(action.schema);
-      const keys = fieldNames(shape).length > 0 ? [] : extraKeys;
-      const perAction: string[] = [];
-      const handledBefore = handled;
-      await fc.check(
-        fc.asyncProperty(fc.constantFrom(...callers), anyActionInputFor(shape, keys, { ids }), async (user, input) => {
-          calls++;
-          session.user = user;
-          try {
-            const result = await action(input);
-            if (typeof result !== "object" || result === null || typeof result.ok !== "boolean") {
-              perAction.push(`not a typed result: ${fc.stringify(result)}`);
-            } else if (!result.ok && (!isErrorCode(result.error) || result.error === "generic")) {
-              perAction.push(`error ${String(result.error)} for ${describeInput(input)}`);
-            } else if (result.ok || result.error !== "invalidInput") handled++;
-          } catch (error) {
-            if (isIntendedInterruption(error)) {
-              handled++;
-              return;
+  it(
+    "answers a typed result or an intended redirect, never an unhandled error",
+    async () => {
+      expect(actions.length).toBeGreaterThan(70);
+      expect(sessions.size).toBe(Object.values(Role).length);
+      const failures: string[] = [];
+      const started = Date.now();
+      let calls = 0;
+      let handled = 0; // inputs that passed validation and ran the handler
+      const neverHandled: string[] = [];
+      for (const { action } of actions) {
+        const callers: (TSessionUser | null)[] = [...sessions.values()].filter((u) => action.allows(u));
+        if (action.policy === "public") callers.push(null);
+        expect(callers.length, `${action.actionName} admits some role`).toBeGreaterThan(0);
+        const shape = shapeOf(action.schema);
+        const keys = fieldNames(shape).length > 0 ? [] : extraKeys;
+        const perAction: string[] = [];
+        const handledBefore = handled;
+        await fc.check(
+          fc.asyncProperty(fc.constantFrom(...callers), anyActionInputFor(shape, keys, { ids }), async (user, input) => {
+            calls++;
+            session.user = user;
+            try {
+              const result = await action(input);
+              if (typeof result !== "object" || result === null || typeof result.ok !== "boolean") {
+                perAction.push(`not a typed result: ${fc.stringify(result)}`);
+              } else if (!result.ok && (!isErrorCode(result.error) || result.error === "generic")) {
+                perAction.push(`error ${String(result.error)} for ${describeInput(input)}`);
+              } else if (result.ok || result.error !== "invalidInput") handled++;
+            } catch (error) {
+              if (isIntendedInterruption(error)) {
+                handled++;
+                return;
+              }
+              // Prisma's messages open with the call site and end with the cause: keep the end.
+              const text = error instanceof Error ? error.message.replace(/\s+/g, " ").trim().slice(-300) : String(error);
+              const code = (error as { code?: unknown } | null)?.code;
+              const message = `${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}: ${text}`;
+              perAction.push(`threw ${message} as ${user?.role ?? "signed out"} for ${describeInput(input)}`);
             }
-            // Prisma's messages open with the call site and end with the cause: keep the end.
-            const text = error instanceof Error ? error.message.replace(/\s+/g, " ").trim().slice(-300) : String(error);
-            const code = (error as { code?: unknown } | null)?.code;
-            const message = `${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}: ${text}`;
-            perAction.push(`threw ${message} as ${user?.role ?? "signed out"} for ${describeInput(input)}`);
-          }
-        }),
-        { numRuns: RUNS_PER_ACTION, seed: fuzzSeed(), endOnFailure: true },
+          }),
+          { numRuns: RUNS_PER_ACTION, seed: fuzzSeed(), endOnFailure: true },
+        );
+        if (handled === handledBefore) neverHandled.push(action.actionName);
+        if (perAction.length > 0) failures.push(`${action.actionName} (${perAction.length}×): ${perAction.slice(0, 3).join(" | ")}`);
+      }
+      console.log(
+        `server-action fuzz: ${actions.length} actions × ${RUNS_PER_ACTION} = ${calls} calls (${handled} past validation) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
-      if (handled === handledBefore) neverHandled.push(action.actionName);
-      if (perAction.length > 0) failures.push(`${action.actionName} (${perAction.length}×): ${perAction.slice(0, 3).join(" | ")}`);
-    }
-    console.log(
-      `server-action fuzz: ${actions.length} actions × ${RUNS_PER_ACTION} = ${calls} calls (${handled} past validation) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    // Not a failure, but worth knowing: these actions' handlers ran on no generated input.
-    if (neverHandled.length > 0) console.log(`server-action fuzz: never past validation: ${neverHandled.join(", ")}`);
-    expect(failures).toEqual([]);
-    expect(calls).toBe(actions.length * RUNS_PER_ACTION);
-  }, 600_000);
+      // Not a failure, but worth knowing: these actions' handlers ran on no generated input.
+      if (neverHandled.length > 0) console.log(`server-action fuzz: never past validation: ${neverHandled.join(", ")}`);
+      expect(failures).toEqual([]);
+      expect(calls).toBe(actions.length * RUNS_PER_ACTION);
+    },
+    600_000 * fuzzMultiplier(),
+  );
 });

@@ -9,7 +9,9 @@
  *     characters, lone surrogates, megabyte strings, impossible dates, NaN, ±Infinity,
  *     numbers past the integer range, SQL and path fragments;
  *   - the same field names filled with plausible values (ids that exist, small versions,
- *     real calendar days, enum members), which pass validation and reach the database.
+ *     real calendar days, enum members), which pass validation and reach the database;
+ *   - every field plausible but one hostile (nearlyValidObject), which gets past the parts
+ *     of validation that the other kinds rarely satisfy all at once.
  *
  * FUZZ_RUNS multiplies every run count (the nightly job sets it; scripts/fuzz-nightly.ts),
  * FUZZ_SEED replays a run whose seed a failure printed.
@@ -18,6 +20,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import type { z } from "zod";
+import { makeUscc } from "@/lib/registry/uscc";
 import { ROOT } from "./server-actions";
 
 export function fuzzMultiplier(): number {
@@ -271,9 +274,25 @@ const plausibleDay = fc
   .date({ min: new Date("2024-01-01T00:00:00Z"), max: new Date("2028-12-31T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
+// Text a person would type: Chinese and Latin letters, digits, no control characters.
+const typedText = fc
+  .string({ unit: fc.constantFrom(..."融桥贷款申请企业银行园区担保流动资金采购原材料说明abcXYZ0123 "), minLength: 6, maxLength: 40 })
+  .map((t) => `融${t.trim()}桥`);
+const GOOD_PASSWORD = "Qiao#Bridge2026";
+
 function plausibleFor(key: string, plausible: TPlausible): fc.Arbitrary<unknown> {
   const ids = plausible.ids.length > 0 ? fc.constantFrom(...plausible.ids) : fc.uuid();
   const k = key.toLowerCase();
+  if (k.includes("password")) return fc.constant(GOOD_PASSWORD);
+  if (k === "uscc")
+    return fc
+      .integer({ min: 0, max: 2 ** 31 })
+      .map((n) => makeUscc({ next: () => ((n = (n * 1103515245 + 12345) % 2 ** 31), n / 2 ** 31) }));
+  if (k.includes("mobile")) return fc.integer({ min: 0, max: 99_999_999 }).map((n) => `139${String(n).padStart(8, "0")}`);
+  if (k.includes("phone")) return fc.integer({ min: 0, max: 9_999_999 }).map((n) => `0731-${String(n).padStart(7, "0")}`);
+  if (k.includes("email")) return fc.nat(99_999).map((n) => `fuzz${n}@example.cn`);
+  if (k === "account" || k === "login") return fc.nat(9_999_999).map((n) => `fuzz.${n}`);
+  if (k === "code") return fc.nat(999_999).map((n) => String(n).padStart(6, "0"));
   if (k.endsWith("id") || k.endsWith("ids")) return fc.oneof({ weight: 4, arbitrary: ids }, { weight: 1, arbitrary: fc.uuid() });
   if (k.includes("version")) return fc.oneof(fc.nat(6), fc.nat(6).map(String));
   if (k.includes("year")) return fc.integer({ min: 2024, max: 2028 }).map(String);
@@ -283,12 +302,40 @@ function plausibleFor(key: string, plausible: TPlausible): fc.Arbitrary<unknown>
       fc.integer({ min: 1, max: 4 }).map((q) => `2026Q${q}`),
     );
   if (k.includes("date") || k.endsWith("on") || k.endsWith("by") || k.includes("day") || k === "from" || k === "to") return plausibleDay;
-  if (k.includes("amount") || k.includes("fen") || k.includes("rate"))
+  if (k.includes("month") || k.includes("term") || k.includes("days") || k.includes("count"))
+    return fc.integer({ min: 1, max: 36 }).map(String);
+  if (k.includes("rate") || k.endsWith("bp")) return fc.integer({ min: 100, max: 999 }).map((n) => (n / 100).toFixed(2));
+  if (k.includes("amount") || k.includes("fen"))
     return fc.oneof(
-      fc.nat(10_000).map(String),
-      fc.float({ min: 0, max: 100, noNaN: true }).map((n) => n.toFixed(2)),
+      fc.integer({ min: 1, max: 10_000 }).map(String),
+      fc.integer({ min: 1, max: 99_999 }).map((n) => (n / 100).toFixed(2)),
     );
-  return fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }), fc.nat(100).map(String), fc.constantFrom("on", "true", ""));
+  return fc.oneof({ weight: 3, arbitrary: typedText }, fc.nat(100).map(String), fc.constantFrom("on", "true", ""));
+}
+
+/** A value a correct form would likely send for this field: an enum member, or plausible for its name. */
+function typicalValue(key: string, shape: TShape, plausible: TPlausible, depth: number): fc.Arbitrary<unknown> {
+  if (shape.kind === "choice" && shape.values.length > 0) return fc.constantFrom(...shape.values);
+  if (shape.kind === "union" && shape.options.length > 0)
+    return fc.oneof(...shape.options.map((o) => typicalValue(key, o, plausible, depth + 1)));
+  if (depth < 3 && shape.kind === "array") return fc.array(typicalValue(key, shape.element, plausible, depth + 1), { maxLength: 3 });
+  if (depth < 3 && shape.kind === "object") return nearlyValidObject(shape, plausible, depth + 1);
+  return plausibleFor(key, plausible);
+}
+
+/**
+ * Every field with a typical value, then at most one replaced by a hostile one: most such
+ * inputs pass validation, so the handler, its queries and its writes meet odd but valid data.
+ */
+export function nearlyValidObject(shape: TShape, plausible: TPlausible, depth = 0): fc.Arbitrary<Record<string, unknown>> {
+  const fields: Record<string, TShape> = shape.kind === "object" ? { ...shape.fields } : {};
+  if (shape.kind === "union") for (const o of shape.options) if (o.kind === "object") Object.assign(fields, o.fields);
+  const keys = Object.keys(fields);
+  const typical = fc.record(Object.fromEntries(keys.map((key) => [key, typicalValue(key, fields[key]!, plausible, depth)])));
+  if (keys.length === 0) return typical;
+  return fc
+    .tuple(typical, fc.option(fc.tuple(fc.constantFrom(...keys), hostileValue), { freq: 2 }))
+    .map(([value, spoil]) => (spoil ? { ...value, [spoil[0]]: spoil[1] } : value));
 }
 
 /** A value for one field: hostile, plausible for its name, or right for its shape. */
@@ -372,5 +419,7 @@ export function anyActionInputFor(shape: TShape, extraKeys: readonly string[], p
   return fc.oneof(
     { weight: 3, arbitrary: objectFor(shape, extraKeys, plausible).map(toFormData) },
     { weight: 2, arbitrary: anyInputFor(shape, extraKeys, plausible) },
+    { weight: 3, arbitrary: nearlyValidObject(shape, plausible).map(toFormData) },
+    { weight: 1, arbitrary: nearlyValidObject(shape, plausible) },
   );
 }

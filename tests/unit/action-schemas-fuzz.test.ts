@@ -66,30 +66,34 @@ describe("every input schema, given generated hostile input", () => {
     expect(schemas.length).toBeGreaterThanOrEqual(70);
   });
 
-  it("answers success or a validation failure and never throws", () => {
-    const failures: string[] = [];
-    for (const { name, schema } of schemas) {
-      const shape = shapeOf(schema);
-      // A schema that takes a free record reads form fields by name: offer every form field.
-      const keys = fieldNames(shape).length > 0 ? [] : extraKeys;
-      const details = fc.check(
-        fc.property(anyInputFor(shape, keys, { ids: [] }), (input) => {
-          inputs++;
-          const result = schema.safeParse(input);
-          expect(typeof result.success).toBe("boolean");
-          // defineAction also walks the raw input for control characters.
-          controlCharacterFields(input);
-        }),
-        { numRuns: RUNS_PER_SCHEMA, seed: fuzzSeed(), endOnFailure: true },
-      );
-      if (details.failed) {
-        failures.push(
-          `${name}: ${String(details.errorInstance)} (seed ${details.seed}, path ${details.counterexamplePath}) input ${fc.stringify(details.counterexample)?.slice(0, 300)}`,
+  it(
+    "answers success or a validation failure and never throws",
+    () => {
+      const failures: string[] = [];
+      for (const { name, schema } of schemas) {
+        const shape = shapeOf(schema);
+        // A schema that takes a free record reads form fields by name: offer every form field.
+        const keys = fieldNames(shape).length > 0 ? [] : extraKeys;
+        const details = fc.check(
+          fc.property(anyInputFor(shape, keys, { ids: [] }), (input) => {
+            inputs++;
+            const result = schema.safeParse(input);
+            expect(typeof result.success).toBe("boolean");
+            // defineAction also walks the raw input for control characters.
+            controlCharacterFields(input);
+          }),
+          { numRuns: RUNS_PER_SCHEMA, seed: fuzzSeed(), endOnFailure: true },
         );
+        if (details.failed) {
+          failures.push(
+            `${name}: ${String(details.errorInstance)} (seed ${details.seed}, path ${details.counterexamplePath}) input ${fc.stringify(details.counterexample)?.slice(0, 300)}`,
+          );
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  }, 600_000);
+      expect(failures).toEqual([]);
+    },
+    600_000 * fuzzMultiplier(),
+  );
 
   it("generated its share of the suite's inputs", () => {
     expect(inputs).toBeGreaterThanOrEqual(MIN_INPUTS);
