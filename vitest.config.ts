@@ -9,5 +9,9 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
     exclude: ["lib/generated/**", "node_modules/**"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver
+    // refuses; let Vite resolve it (the schema fuzz test imports the actions to read
+    // their schemas).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

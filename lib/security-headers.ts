@@ -1,20 +1,53 @@
 /**
- * Response headers every page and route carries (next.config.ts). The portal is never
- * shown inside another site's frame (clickjacking of the sign-in and step forms), the
- * browser does not guess content types of downloads, links to other sites carry only the
- * origin, and the page may not use camera, microphone, location or payment. HSTS is sent
- * only on a request that arrived over HTTPS (X-Forwarded-Proto from the TLS proxy), so a
- * plain-HTTP intranet install is not locked out.
- *
- * The Content-Security-Policy here restricts framing, forms, plugins and the base URL;
- * limiting scripts to per-request nonces is not part of it yet.
+ * Response headers every page and route carries. The portal is never shown inside another
+ * site's frame (clickjacking of the sign-in and step forms), the browser does not guess
+ * content types of downloads, links to other sites carry only the origin, and the page may
+ * not use camera, microphone, location or payment. HSTS is sent only on a request that
+ * arrived over HTTPS (X-Forwarded-Proto from the TLS proxy), so a plain-HTTP intranet
+ * install is not locked out. next.config.ts sends the fixed headers; proxy.ts sends the
+ * Content-Security-Policy, which holds a fresh nonce per request.
  */
 export type THeader = { key: string; value: string };
 
-export const CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+/**
+ * The page policy. Scripts run only with this response's nonce (Next puts it on its own
+ * scripts, read from the request's copy of this header) or when loaded by such a script
+ * ('strict-dynamic': the router's chunks); an injected <script> or inline handler does
+ * not run. Styles allow inline: React style props and the server-rendered ECharts and QR
+ * SVGs carry style attributes, which a nonce cannot cover, and a nonce in style-src would
+ * switch 'unsafe-inline' off. Injected CSS can restyle a page but not run code.
+ * No upgrade-insecure-requests: a plain-HTTP intranet install has nothing to upgrade to.
+ * `allowEval` is for `next dev` only (React rebuilds server error stacks with eval).
+ */
+export function contentSecurityPolicy(nonce: string, options: { allowEval?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.allowEval ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** 128 random bits, base64: unguessable and new for every response. */
+export function newCspNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * For what the proxy does not see (/api routes, static files): no scripts there to allow,
+ * so the policy restricts framing, forms, plugins and the base URL only.
+ */
+export const BASELINE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 export const SECURITY_HEADERS: readonly THeader[] = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

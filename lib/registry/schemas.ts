@@ -69,6 +69,8 @@ export const ZRegistrationInput = z
   })
   // Runs even when other fields are wrong (zod skips object refinements otherwise), so
   // every field's error shows at once; only needs the two passwords to be non-empty text.
+  // Not when the input is no object at all (a caller may post null or a number): there is
+  // nothing to compare, and reading a field of null would throw past the action's parse.
   .superRefine(
     (value, ctx) => {
       const v = value as Partial<Record<string, unknown>>;
@@ -81,7 +83,7 @@ export const ZRegistrationInput = z
         ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
       }
     },
-    { when: () => true },
+    { when: ({ value }) => typeof value === "object" && value !== null },
   );
 
 export type TRegistrationInput = z.input<typeof ZRegistrationInput>;

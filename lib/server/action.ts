@@ -12,8 +12,8 @@ import { requestMeta } from "./auth/request-meta";
  * The one shape of every server action (they are public HTTP endpoints):
  * who is the user → policy check → parse with zod → the handler → a small typed result.
  * (The policy comes first, so a caller who may not act learns nothing from validation.)
- * `policy` is kept on the returned function so the authorization-matrix test can read
- * every action's rule from the code itself.
+ * `policy` and `schema` are kept on the returned function so the authorization-matrix and
+ * fuzz tests can read every action's rule and input shape from the code itself.
  *   - a permission from lib/auth/permissions.ts: signed in and allowed;
  *   - "signedIn": any signed-in user (their own account's settings);
  *   - "public": no session needed (sign-in, registration, language).
@@ -30,6 +30,7 @@ type THandler<S extends z.ZodType, P extends TActionPolicy, R> = (ctx: {
 export type TDefinedAction<R> = ((...args: [unknown] | [unknown, unknown]) => Promise<TActionResult<R>>) & {
   actionName: string;
   policy: TActionPolicy;
+  schema: z.ZodType;
   allows: (user: TPolicyUser | null) => boolean;
 };
 
@@ -46,15 +47,18 @@ export function allowsPolicy(policy: TActionPolicy, user: TPolicyUser | null): b
   return policy === "signedIn" || can(user.role, policy);
 }
 
-function toPlain(raw: unknown): unknown {
+// Built with Object.fromEntries, which defines each field as the object's own property: an
+// assignment would let a field named "__proto__" replace the object's prototype (with a
+// posted File, the parse then threw and the action answered 500).
+export function toPlain(raw: unknown): unknown {
   if (!(raw instanceof FormData)) return raw;
-  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  const entries: [string, FormDataEntryValue | FormDataEntryValue[]][] = [];
   for (const key of new Set(raw.keys())) {
     if (key.startsWith("$ACTION")) continue; // Next's own fields
     const values = raw.getAll(key);
-    out[key] = values.length > 1 ? values : values[0]!;
+    entries.push([key, values.length > 1 ? values : values[0]!]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(spec: {
@@ -100,6 +104,7 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
   return Object.assign(run, {
     actionName: spec.name,
     policy: spec.policy,
+    schema: spec.schema,
     allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u),
   });
 }

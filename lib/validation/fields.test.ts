@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { controlCharacterFields, hasControlCharacters, isCalendarDay, zCalendarDay, zPlainText } from "./fields";
 
 describe("text fields", () => {
-  it("refuse NUL and the other control characters, but keep tabs and line breaks", () => {
-    for (const bad of ["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "\u000b", "\u000c"])
+  it("refuse NUL, the other control characters and unpaired surrogates, but keep tabs, line breaks and astral characters", () => {
+    for (const bad of ["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "\u000b", "\u000c", "\ud800", "a\udfffb", "\ud83d"])
       expect(hasControlCharacters(bad)).toBe(true);
-    for (const good of ["第一行\r\n第二行\n", "列\t值", "融桥 RongQiao", "😀", ""]) expect(hasControlCharacters(good)).toBe(false);
+    for (const good of ["第一行\r\n第二行\n", "列\t值", "融桥 RongQiao", "😀", "𠜎", ""]) expect(hasControlCharacters(good)).toBe(false);
   });
 
   it("give the field error badCharacters and still trim and limit as usual", () => {

@@ -9,8 +9,11 @@ import { z } from "zod";
  */
 
 // C0 controls except tab, line feed and carriage return (a textarea posts CR LF), DEL
-// and the C1 controls: nothing a person types, and NUL is refused by PostgreSQL.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// and the C1 controls: nothing a person types, and NUL is refused by PostgreSQL. Also
+// half of a UTF-16 surrogate pair (\p{Cs} matches only unpaired ones in a /u pattern): it
+// is no character at all, and PostgreSQL's jsonb refuses it, so the audit entry of an
+// otherwise valid change failed.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cs}]/u;
 
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTER.test(value);

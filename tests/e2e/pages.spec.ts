@@ -33,9 +33,15 @@ const recorded = (): TOutcome[] =>
 
 mkdirSync(SHOTS, { recursive: true });
 
-// Every page carries the security headers (lib/security-headers.ts); a signed-in page is never stored by a cache.
+// Every page carries the security headers (lib/security-headers.ts) and a script policy
+// with a nonce that no earlier page had; a signed-in page is never stored by a cache.
+const seenNonces = new Set<string>();
 function expectSecurityHeaders(headers: Record<string, string>, where: string, signedIn: boolean): void {
   for (const { key, value } of SECURITY_HEADERS) expect(headers[key.toLowerCase()], `${key} on ${where}`).toBe(value);
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{16,})' 'strict-dynamic'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce, `a script nonce in the Content-Security-Policy on ${where}`).toBeDefined();
+  expect(seenNonces.has(nonce!), `a new nonce on ${where}`).toBe(false);
+  seenNonces.add(nonce!);
   if (signedIn) expect(headers["cache-control"], `Cache-Control on ${where}`).toContain("no-store");
 }
 

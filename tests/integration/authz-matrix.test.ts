@@ -10,7 +10,6 @@
  * in production. Allowed calls get an empty input and stop at validation.
  */
 import { randomUUID } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
@@ -19,6 +18,7 @@ import { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { createPrismaClient } from "@/lib/server/db";
 import type { TDefinedAction } from "@/lib/server/action";
 import type { TDefinedRoute } from "@/lib/server/route";
+import { filesNamed, loadServerActions, ROOT, type TFoundAction } from "@/tests/support/server-actions";
 import { databaseUrl } from "./harness";
 
 const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
@@ -152,15 +152,6 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
 const FRAMEWORK_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts"]);
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-function filesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return filesNamed(full, name);
-    return entry === name ? [path.relative(ROOT, full)] : [];
-  });
-}
-
 const ORG_OF_ROLE: Record<Role, OrgKind> = {
   FINANCE_ADMIN: OrgKind.FINANCE_OFFICE,
   FINANCE_STAFF: OrgKind.FINANCE_OFFICE,
@@ -174,7 +165,7 @@ const ORG_OF_ROLE: Record<Role, OrgKind> = {
 
 let prisma: PrismaClient;
 const users = new Map<Role, TSessionUser>();
-const actions: { file: string; exportName: string; action: TDefinedAction<unknown> }[] = [];
+const actions: TFoundAction[] = [];
 const routes: { key: string; file: string; method: string; route: TDefinedRoute }[] = [];
 
 beforeAll(async () => {
@@ -205,12 +196,7 @@ beforeAll(async () => {
       totpEnabled: true,
     });
   }
-  for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
-    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(mod)) {
-      actions.push({ file, exportName, action: value as TDefinedAction<unknown> });
-    }
-  }
+  actions.push(...(await loadServerActions()));
   for (const file of filesNamed(path.join(ROOT, "app"), "route.ts")) {
     if (FRAMEWORK_ROUTES.has(file)) continue;
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;

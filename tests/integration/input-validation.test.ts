@@ -137,6 +137,26 @@ describe("a server action given a NUL character or an impossible date", () => {
   });
 });
 
+describe("a server action given a lone UTF-16 surrogate", () => {
+  // Half of a surrogate pair is no character: PostgreSQL's jsonb refuses its escape, so the
+  // audit entry of the change failed and the action answered 500. A browser's form post
+  // cannot carry one (it is sent as U+FFFD), but an action's arguments encoded as JSON can.
+  it("is refused as bad characters, in a field whose schema checks it and in one that does not", async () => {
+    session.user = await sessionOf("finance.admin");
+    const create = await exportOf<TAction>("app/(portal)/registry/guarantors/actions.ts", "createRegistryGuarantorAction");
+    expect(await create({ name: "融桥担保（代理对）", shortName: "\ud800\u202e" })).toMatchObject({
+      ok: false,
+      error: "invalidInput",
+      fieldErrors: { shortName: "badCharacters" },
+    });
+    expect(await create({ name: "融桥担保（代理对）", unknownField: ["x\udfff"] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "unknownField.0": "badCharacters" },
+    });
+    expect(await prisma.organization.count({ where: { name: "融桥担保（代理对）" } })).toBe(0);
+  });
+});
+
 describe("a route handler given a malformed body", () => {
   it("the import answers 400 with a Chinese message", async () => {
     session.user = await sessionOf("finance.admin");
