@@ -194,7 +194,7 @@ describe("the bank inbox", () => {
     captured.length = 0;
     await listBankInbox(prisma, actors.liaison, { now: NOW });
     const statements = [...captured];
-    const branches = statements.filter(({ query }) => query.includes(`ORDER BY "public"."Request"."dueAt"`));
+    const branches = statements.filter(({ query }) => /ORDER BY ("\w+"\.)+"dueAt"/.test(query));
     expect(branches.length, "one read per running state").toBe(3);
     for (const branch of branches) {
       const nodes = await planWithoutSorting(branch);
@@ -229,7 +229,7 @@ describe("the supervision queue", () => {
 
   it("the default tab's first page reads its index in order, one state at a time, without sorting every overdue item", async () => {
     const plans = await plansOf(() => listSupervisionQueue(prisma, actors.finance, { tab: "supervision", now: NOW }));
-    const branches = plans.filter(({ query }) => query.includes(`ORDER BY "public"."Request"."dueAt"`));
+    const branches = plans.filter(({ query }) => /ORDER BY ("\w+"\.)+"dueAt"/.test(query));
     expect(branches.length, "one read per state of the tab").toBe(3);
     for (const { query, plan } of branches) {
       const nodes = nodesOf(plan);
