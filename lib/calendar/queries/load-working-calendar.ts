@@ -4,7 +4,7 @@ import { CalendarDayKind } from "@/lib/generated/prisma/enums";
 import { isWeekendIso } from "@/lib/calendar/schemas";
 import { createWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
 
-type TDb = Pick<Prisma.TransactionClient, "calendarDay" | "calendarYear">;
+type TDb = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 /** "YYYY-MM-DD" of a @db.Date value (read back as UTC midnight). */
 export function isoOfDateColumn(date: Date): string {
@@ -22,18 +22,20 @@ export function isoOfDateColumn(date: Date): string {
  * nothing — that day is a working day anyway — so it is skipped rather than thrown on.
  */
 export async function loadWorkingCalendar(db: TDb): Promise<WorkingCalendar> {
-  // One after the other: inside a transaction both would share one connection, and pg
-  // warns about (and will refuse) a query sent while another is still running.
-  const days = await db.calendarDay.findMany({ select: { date: true, kind: true } });
-  const years = await db.calendarYear.findMany({ where: { publishedAt: { not: null } }, select: { year: true } });
+  // One statement for both tables: the calendar is read on most page views, and each
+  // statement costs a round trip. Dates come back as "YYYY-MM-DD" text.
+  const [row] = await db.$queryRaw<{ days: { date: string; kind: CalendarDayKind }[]; years: number[] }[]>`
+    SELECT (SELECT coalesce(json_agg(json_build_object('date', to_char(d."date", 'YYYY-MM-DD'), 'kind', d."kind")), '[]'::json)
+              FROM "CalendarDay" d) AS days,
+           (SELECT coalesce(json_agg(y."year"), '[]'::json) FROM "CalendarYear" y WHERE y."publishedAt" IS NOT NULL) AS years`;
   const holidays: string[] = [];
   const workdays: string[] = [];
-  for (const d of days) {
-    const iso = isoOfDateColumn(d.date);
-    if (d.kind === CalendarDayKind.HOLIDAY) holidays.push(iso);
-    else if (isWeekendIso(iso)) workdays.push(iso);
+  for (const d of row?.days ?? []) {
+    if (d.kind === CalendarDayKind.HOLIDAY) holidays.push(d.date);
+    else if (isWeekendIso(d.date)) workdays.push(d.date);
   }
-  return createWorkingCalendar({ holidays, workdays, publishedYears: years.map((y) => y.year) });
+  const years = row?.years ?? [];
+  return createWorkingCalendar({ holidays, workdays, publishedYears: years });
 }
 
 /**
