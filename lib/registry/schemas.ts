@@ -88,7 +88,11 @@ export const ZRegistrationInput = z
       const str = (x: unknown) => (typeof x === "string" ? x : "");
       const password = str(v.password);
       if (!password) return;
-      const policy = checkPasswordPolicy(password, { account: str(v.account).trim(), name: str(v.contactName).trim() });
+      const policy = checkPasswordPolicy(password, {
+        account: str(v.account).trim(),
+        name: str(v.contactName).trim(),
+        mobile: compactMobile(str(v.contactMobile)),
+      });
       if (policy) ctx.addIssue({ code: "custom", path: ["password"], message: policy });
       else if (str(v.confirmPassword) && password !== v.confirmPassword) {
         ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
