@@ -76,6 +76,9 @@ export const ZRegistrationInput = z
       .superRefine((value, ctx) => {
         if (value === "") ctx.addIssue({ code: "custom", message: "required" });
         else if (!ACCOUNT_PATTERN.test(value)) ctx.addIssue({ code: "custom", message: "accountInvalid" });
+        // Sign-in accepts a mobile number too, so a name that is one would be refused as
+        // taken exactly when that number is registered: refused always, it tells nothing.
+        else if (MOBILE_PATTERN.test(compactMobile(value))) ctx.addIssue({ code: "custom", message: "accountIsMobile" });
       }),
     password: text().min(1, { message: "required" }),
     confirmPassword: text().min(1, { message: "required" }),
