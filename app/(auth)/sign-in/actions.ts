@@ -8,7 +8,7 @@ import { minutesUntil } from "@/lib/auth/sign-in-throttle";
 import { SignInFailed, signIn } from "@/lib/server/auth/config";
 import { ZSignInInput, type TSignInError, type TSignInState } from "./schemas";
 
-const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited"];
+const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited", "unavailable"];
 
 export const signInAction = defineAction({
   name: "auth.signIn",

@@ -10,7 +10,7 @@ export const ZSignInInput = z.object({
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
 export type TSignInError =
-  "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid" | "rateLimited";
+  "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid" | "rateLimited" | "unavailable";
 
 export type TSignInState = {
   error?: TSignInError;
