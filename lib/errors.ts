@@ -73,3 +73,9 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/**
+ * The digest of the error a page throws when the database cannot be reached
+ * (lib/server/database-unavailable.ts); the error pages show "service unavailable" for it.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = "RONGQIAO_DATABASE_UNAVAILABLE";

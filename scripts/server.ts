@@ -13,6 +13,7 @@
  */
 import { createServer } from "node:http";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
+import { answerUnavailableWith503 } from "../lib/server/database-unavailable";
 
 type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   httpServer.on("request", (req, res) => {
     stampPeerAddress(req);
-    void handle(req, res);
+    void answerUnavailableWith503(req, res, handle);
   });
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
   console.log(`▲ RongQiao (${dev ? "development" : "production"}) on http://${hostname ?? "localhost"}:${port}`);

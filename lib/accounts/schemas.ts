@@ -154,14 +154,12 @@ export type TCreateOrganizationInput = z.infer<typeof ZCreateOrganizationInput>;
 /** Form fields "user.name", "user.account" … → { user: { name, account … } }. */
 export function nestUserFields(raw: unknown): unknown {
   if (!raw || typeof raw !== "object" || raw instanceof FormData) return raw;
-  const out: Record<string, unknown> = {};
-  const user: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith("user.")) user[key.slice(5)] = value;
-    else out[key] = value;
-  }
-  if (Object.keys(user).length > 0) out.user = user;
-  return out;
+  // Built with Object.fromEntries: assigning a "__proto__" field would replace the
+  // object's prototype instead of adding a field.
+  const entries = Object.entries(raw);
+  const out = Object.fromEntries(entries.filter(([key]) => !key.startsWith("user.")));
+  const user = entries.filter(([key]) => key.startsWith("user.")).map(([key, value]) => [key.slice(5), value] as const);
+  return user.length > 0 ? { ...out, user: Object.fromEntries(user) } : out;
 }
 
 // ───────────────────────── sign-in, sign-out and one's own account ─────────────────────────

@@ -13,7 +13,7 @@ const { checkPasswordPolicy, characterClasses, hashPassword, needsRehash, PASSWO
 const hashSpy = vi.mocked(argon2.hash);
 const verifySpy = vi.mocked(argon2.verify);
 
-const GOOD = "Rongqiao#2024";
+const GOOD = "Violet&Harbor73";
 
 beforeEach(() => {
   hashSpy.mockClear();
@@ -181,8 +181,8 @@ describe("characterClasses", () => {
 describe("checkPasswordPolicy", () => {
   it("accepts a good password", () => {
     expect(checkPasswordPolicy(GOOD)).toBeNull();
-    expect(checkPasswordPolicy("abcdEF12")).toBeNull(); // exactly 8, 3 classes
-    expect(checkPasswordPolicy("abcdef1!")).toBeNull(); // lower + digit + symbol
+    expect(checkPasswordPolicy("kwphEF12")).toBeNull(); // exactly 8, 3 classes
+    expect(checkPasswordPolicy("kwphjx1!")).toBeNull(); // lower + digit + symbol
   });
 
   it("tooShort under 8 code points", () => {
@@ -221,11 +221,11 @@ describe("checkPasswordPolicy", () => {
   it("containsAccount: case-insensitive, only when the account is ≥ 3 characters", () => {
     expect(checkPasswordPolicy("xxZhangSan#1", { account: "zhangsan" })).toBe("containsAccount");
     expect(checkPasswordPolicy("ZHANGSAN#1a", { account: "zhangsan" })).toBe("containsAccount");
-    expect(checkPasswordPolicy("Abc#12345", { account: "ab" })).toBeNull();
-    expect(checkPasswordPolicy("Abc#12345", { account: "abc" })).toBe("containsAccount");
-    expect(checkPasswordPolicy("Abc#12345", { account: "  " })).toBeNull();
-    expect(checkPasswordPolicy("Abc#12345", { account: "" })).toBeNull();
-    expect(checkPasswordPolicy("Abc#12345", {})).toBeNull();
+    expect(checkPasswordPolicy("Kxq#12345", { account: "kx" })).toBeNull();
+    expect(checkPasswordPolicy("Kxq#12345", { account: "kxq" })).toBe("containsAccount");
+    expect(checkPasswordPolicy("Kxq#12345", { account: "  " })).toBeNull();
+    expect(checkPasswordPolicy("Kxq#12345", { account: "" })).toBeNull();
+    expect(checkPasswordPolicy("Kxq#12345", {})).toBeNull();
   });
 
   it("containsAccount: the local part of an e-mail account", () => {
@@ -246,5 +246,26 @@ describe("checkPasswordPolicy", () => {
   it("checks rules in order: length, classes, then account", () => {
     expect(checkPasswordPolicy("zhangsan", { account: "zhangsan" })).toBe("tooFewClasses");
     expect(checkPasswordPolicy("zhan", { account: "zhangsan" })).toBe("tooShort");
+  });
+
+  it("commonPassword: a listed stem with digits and symbols at its ends or letters swapped", () => {
+    for (const p of ["Password1", "P@ssw0rd", "Qwerty123", "2026Password!", "$unsh1ne!", "1qaz@WSX", "Zhangwei1990!", "Aa123456!"]) {
+      expect(checkPasswordPolicy(p), p).toBe("commonPassword");
+    }
+    expect(checkPasswordPolicy("Violet&Harbor73")).toBeNull();
+    expect(checkPasswordPolicy("correct-Horse-battery-9")).toBeNull();
+  });
+
+  it("containsMobile: the whole number or its last eight digits", () => {
+    expect(checkPasswordPolicy("Kite#13912345678", { mobile: "139 1234 5678" })).toBe("containsMobile");
+    expect(checkPasswordPolicy("Kite#12345678", { mobile: "13912345678" })).toBe("containsMobile");
+    expect(checkPasswordPolicy("Kite#1234567", { mobile: "13912345678" })).toBeNull();
+    expect(checkPasswordPolicy("Kite#12345678", { mobile: null })).toBeNull();
+  });
+
+  it("likePrevious: the old password with its digits changed", () => {
+    expect(checkPasswordPolicy("Lantern#Kite2026", { previous: "Lantern#Kite2025" })).toBe("likePrevious");
+    expect(checkPasswordPolicy("Lantern!Kite9", { previous: "Lantern#Kite2025" })).toBe("likePrevious");
+    expect(checkPasswordPolicy("Violet&Harbor73", { previous: "Lantern#Kite2025" })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { isCommonPassword } from "./common-password-check";
 import { hash as argon2Hash, parseOptions, verify as argon2Verify, type Algorithm, type Options, type Version } from "@node-rs/argon2";
 
 // Password hashing (Argon2id) and the password policy. Pure: no framework, no env.
@@ -19,7 +20,18 @@ export const PASSWORD_HASH_PARAMS = {
 
 export const PASSWORD_POLICY = { minLength: 8, maxLength: 128, minClasses: 3, minContextLength: 3 } as const;
 
-export type TPasswordPolicyError = "tooShort" | "tooLong" | "tooFewClasses" | "containsAccount";
+export type TPasswordPolicyError =
+  "tooShort" | "tooLong" | "tooFewClasses" | "containsAccount" | "containsMobile" | "likePrevious" | "commonPassword";
+
+/** What a new password is checked against besides the list of common ones. */
+export type TPasswordContext = {
+  account?: string;
+  name?: string;
+  /** The account's mobile number (11 digits, spaces allowed). */
+  mobile?: string | null;
+  /** The password it replaces, when the caller knows it (a change of one's own password). */
+  previous?: string;
+};
 
 export async function hashPassword(plain: string): Promise<string> {
   return argon2Hash(plain, PASSWORD_HASH_PARAMS);
@@ -108,7 +120,7 @@ function fold(s: string): string {
 }
 
 /** The context strings a password may not contain: the account, its e-mail local part, the name. */
-function forbiddenParts(context: { account?: string; name?: string }): string[] {
+function forbiddenParts(context: TPasswordContext): string[] {
   const parts: string[] = [];
   const add = (s: string | undefined) => {
     const folded = fold((s ?? "").trim());
@@ -121,18 +133,41 @@ function forbiddenParts(context: { account?: string; name?: string }): string[] 
   return parts;
 }
 
+// The whole number and its last eight digits (the part people remember and reuse).
+function containsMobile(folded: string, mobile: string | null | undefined): boolean {
+  const digits = (mobile ?? "").replace(/\D/g, "");
+  if (digits.length < 8) return false;
+  return folded.includes(digits) || folded.includes(digits.slice(-8));
+}
+
+// "Spring#2025" → "Spring#2026" or "Spring#2025!": the old password with its digits or
+// the symbols around them changed is guessed first by whoever learned the old one.
+function likePrevious(plain: string, previous: string | undefined): boolean {
+  if (!previous) return false;
+  const digitsMasked = (s: string) => fold(s).replace(/[0-9]+/g, "0");
+  if (digitsMasked(plain) === digitsMasked(previous)) return true;
+  const letters = (s: string) => fold(s).replace(/[^\p{L}]+/gu, "");
+  const mine = letters(plain);
+  return [...mine].length >= 4 && mine === letters(previous);
+}
+
 /**
  * null when acceptable, otherwise the first broken rule, checked in this order:
- * tooShort (< 8 code points), tooLong (> 128), tooFewClasses (< 3 of 4), containsAccount.
+ * tooShort (< 8 code points), tooLong (> 128), tooFewClasses (< 3 of 4), containsAccount,
+ * containsMobile, likePrevious, commonPassword.
  * `containsAccount` covers the account (and, for an e-mail, its local part) and the name,
  * each only when it is at least 3 characters; comparison is case-insensitive (NFKC-folded).
+ * `commonPassword`: the password's stem is on the shipped list (common-password-check.ts).
  */
-export function checkPasswordPolicy(plain: string, context: { account?: string; name?: string } = {}): TPasswordPolicyError | null {
+export function checkPasswordPolicy(plain: string, context: TPasswordContext = {}): TPasswordPolicyError | null {
   const length = [...plain].length;
   if (length < PASSWORD_POLICY.minLength) return "tooShort";
   if (length > PASSWORD_POLICY.maxLength) return "tooLong";
   if (characterClasses(plain) < PASSWORD_POLICY.minClasses) return "tooFewClasses";
   const folded = fold(plain);
   if (forbiddenParts(context).some((part) => folded.includes(part))) return "containsAccount";
+  if (containsMobile(folded, context.mobile)) return "containsMobile";
+  if (likePrevious(plain, context.previous)) return "likePrevious";
+  if (isCommonPassword(folded)) return "commonPassword";
   return null;
 }

@@ -63,6 +63,9 @@ export const ZRegistrationInput = z
       .superRefine((value, ctx) => {
         if (value === "") ctx.addIssue({ code: "custom", message: "required" });
         else if (!ACCOUNT_PATTERN.test(value)) ctx.addIssue({ code: "custom", message: "accountInvalid" });
+        // Sign-in accepts a mobile number too, so a name that is one would be refused as
+        // taken exactly when that number is registered: refused always, it tells nothing.
+        else if (MOBILE_PATTERN.test(compactMobile(value))) ctx.addIssue({ code: "custom", message: "accountIsMobile" });
       }),
     password: text().min(1, { message: "required" }),
     confirmPassword: text().min(1, { message: "required" }),
@@ -77,7 +80,11 @@ export const ZRegistrationInput = z
       const str = (x: unknown) => (typeof x === "string" ? x : "");
       const password = str(v.password);
       if (!password) return;
-      const policy = checkPasswordPolicy(password, { account: str(v.account).trim(), name: str(v.contactName).trim() });
+      const policy = checkPasswordPolicy(password, {
+        account: str(v.account).trim(),
+        name: str(v.contactName).trim(),
+        mobile: compactMobile(str(v.contactMobile)),
+      });
       if (policy) ctx.addIssue({ code: "custom", path: ["password"], message: policy });
       else if (str(v.confirmPassword) && password !== v.confirmPassword) {
         ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });

@@ -65,15 +65,15 @@ test.describe.serial("enterprise self-registration", () => {
     await expect(done).toContainText(enterprise.account);
   });
 
-  test("the same USCC again is refused with the agreed message", async ({ page }) => {
+  test("the same USCC again gets the answer a new one gets (it is held for the window)", async ({ page }) => {
     await page.goto("/register");
     await fillRegistration(page, enterprise.uscc);
     await page.getByLabel("账号名", { exact: true }).fill(`${enterprise.account}.b`);
     await page.getByLabel("联系人手机号", { exact: true }).fill(`136${enterprise.mobile.slice(3)}`);
     await page.getByRole("button", { name: "提交注册" }).click();
-    await expect(page.getByLabel("统一社会信用代码", { exact: true })).toHaveAccessibleDescription(
-      /该统一社会信用代码已注册；如需找回账号请联系所在园区融资服务窗口$/,
-    );
+    const done = page.getByRole("status");
+    await expect(done.getByRole("heading", { name: "注册申请已提交" })).toBeVisible();
+    await expect(done).toContainText(`${enterprise.account}.b`);
   });
 
   test("the new owner can sign in before approval", async ({ page }) => {
@@ -96,6 +96,10 @@ test.describe.serial("enterprise self-registration", () => {
     await expect(card).toContainText("C 制造业");
     await expect(card).toContainText("小型");
     await expect(card).toContainText(todayInShanghai());
+    // The application with the same USCC is held, in its own list.
+    const held = page.getByRole("region", { name: "需人工核实的注册申请" });
+    await expect(held).toContainText(`${enterprise.account}.b`);
+    await expect(held).toContainText("统一社会信用代码已注册");
 
     // Reject needs a reason of at least 5 characters.
     const reason = card.getByLabel("退回原因", { exact: true });

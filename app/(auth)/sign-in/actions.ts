@@ -9,7 +9,7 @@ import { SignInFailed, signIn } from "@/lib/server/auth/config";
 import { ZSignInInput } from "@/lib/accounts/schemas";
 import type { TSignInError, TSignInState } from "./sign-in-state";
 
-const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited"];
+const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited", "unavailable"];
 
 export const signInAction = defineAction({
   name: "auth.signIn",

@@ -6,6 +6,7 @@ import { DemoAccountList } from "@/components/auth/demo-account-list";
 import { listDemoAccounts } from "@/lib/accounts/queries/list-demo-accounts";
 import { getPlatformOverview } from "@/lib/overview/queries/get-platform-overview";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { orUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
 import { SignInForm } from "./sign-in-form";
 
@@ -18,8 +19,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     getTranslations("signIn"),
     getTranslations("app"),
     getTranslations("account"),
-    listDemoAccounts(db()),
-    getPlatformOverview(db()),
+    // Without the database nobody can sign in: say so (503) rather than fail as a fault.
+    orUnavailable(listDemoAccounts(db())),
+    orUnavailable(getPlatformOverview(db())),
   ]);
   return (
     <div className="flex min-h-screen flex-col">

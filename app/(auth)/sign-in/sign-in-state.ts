@@ -1,6 +1,6 @@
 // What the sign-in action answers the form with.
 export type TSignInError =
-  "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid" | "rateLimited";
+  "loginRequired" | "loginTooLong" | "passwordRequired" | "invalid" | "totpRequired" | "totpInvalid" | "rateLimited" | "unavailable";
 
 export type TSignInState = {
   error?: TSignInError;

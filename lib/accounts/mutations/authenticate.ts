@@ -7,6 +7,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { RECOVERY_ALPHABET, RECOVERY_CODE_LENGTH, matchRecoveryCode, normalizeRecoveryCode } from "@/lib/auth/recovery-codes";
 import { verifyTotp } from "@/lib/auth/totp";
 
+// No user has this id (v4 UUIDs never are all zeros).
+const NO_USER_ID = "00000000-0000-0000-0000-000000000000";
+
 export type TAuthenticateInput = { login: string; password: string; totp?: string };
 export type TRequestMeta = { ip: string | null; userAgent: string | null };
 
@@ -71,20 +74,18 @@ async function checkCredentials(
   meta: TRequestMeta,
   now: Date,
 ): Promise<TAuthenticateResult> {
-  const found = await db.user.findFirst({
-    where: { OR: [{ account: login }, { mobile: login }] },
-    select: { id: true },
-  });
-  if (!found) {
-    await verifyPassword(null, input.password); // same time as a wrong password
-    await writeAudit(db, { action: "auth.signIn", outcome: "FAILURE", ...meta, details: { login, reason: "unknownAccount" } });
-    return { ok: false, code: "invalid" };
-  }
-
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${found.id}::uuid FOR UPDATE`;
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: found.id },
+    // Locked (FOR UPDATE) so parallel attempts cannot slip past the failure counter.
+    const [found] = await tx.$queryRaw<{ id: string; orgActive: boolean }[]>`
+      SELECT u.id::text AS id, o.active AS "orgActive"
+      FROM "User" u JOIN "Organization" o ON o.id = u."orgId"
+      WHERE u.account = ${login} OR u.mobile = ${login}
+      LIMIT 1 FOR UPDATE OF u`;
+    // An unknown account goes through the same statements as a wrong password, against an
+    // id no row has, and spends one Argon2 verification: the time of the answer must not
+    // tell whether the account exists.
+    const user = await tx.user.findUnique({
+      where: { id: found?.id ?? NO_USER_ID },
       select: {
         id: true,
         orgId: true,
@@ -99,17 +100,24 @@ async function checkCredentials(
         totpLastStep: true,
         recoveryCodes: true,
         sessionVersion: true,
-        org: { select: { active: true } },
       },
     });
+    const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+    if (!user || !found) {
+      await tx.user.updateMany({ where: { id: NO_USER_ID }, data: { failedSignIns: 0, lockedUntil: null } });
+      await writeAudit(tx, { action: "auth.signIn", outcome: "FAILURE", ...meta, details: { login, reason: "unknownAccount" } });
+      return { ok: false as const, code: "invalid" as const };
+    }
     const audit = { actorUserId: user.id, actorOrgId: user.orgId, ...meta };
     const fail = async (code: "invalid" | "totpInvalid", reason: string) => {
       if (isLocked(user, now)) {
+        // The counter stays as it is; the write keeps the statements those of any refusal.
+        await tx.user.updateMany({ where: { id: user.id }, data: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil } });
         await writeAudit(tx, { action: "auth.signIn", outcome: "DENIED", ...audit, details: { reason: "locked" } });
         return { ok: false as const, code: "invalid" as const };
       }
       const next = afterFailure(user, now);
-      await tx.user.update({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
+      await tx.user.updateMany({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
       await writeAudit(tx, { action: "auth.signIn", outcome: "FAILURE", ...audit, details: { reason } });
       if (next.justLocked) {
         await writeAudit(tx, {
@@ -122,10 +130,9 @@ async function checkCredentials(
       return { ok: false as const, code };
     };
 
-    const passwordOk = await verifyPassword(user.passwordHash, input.password);
     if (isLocked(user, now)) return fail("invalid", "locked");
     if (!passwordOk) return fail("invalid", "wrongPassword");
-    if (!user.active || !user.org.active) return fail("invalid", "inactive");
+    if (!user.active || !found.orgActive) return fail("invalid", "inactive");
 
     let totpLastStep = user.totpLastStep;
     let recoveryCodes = user.recoveryCodes;

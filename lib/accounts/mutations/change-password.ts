@@ -9,7 +9,7 @@ import { endAllSessions } from "./end-sessions";
 /**
  * Changes the user's own password. Every session of the account ends (the caller
  * signs the browser out too). Errors: currentPasswordWrong, samePassword, or a policy
- * code (tooShort, tooFewClasses …) on field "newPassword".
+ * code (tooShort, tooFewClasses, likePrevious, commonPassword …) on field "newPassword".
  */
 export async function changePassword(
   db: PrismaClient,
@@ -24,7 +24,16 @@ export async function changePassword(
       await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${input.userId}::uuid FOR UPDATE`;
       const row = await tx.user.findUniqueOrThrow({
         where: { id: input.userId },
-        select: { id: true, orgId: true, account: true, name: true, passwordHash: true, failedSignIns: true, lockedUntil: true },
+        select: {
+          id: true,
+          orgId: true,
+          account: true,
+          name: true,
+          mobile: true,
+          passwordHash: true,
+          failedSignIns: true,
+          lockedUntil: true,
+        },
       });
       const now = new Date();
       const audit = { actorUserId: row.id, actorOrgId: row.orgId, ...meta };
@@ -53,7 +62,13 @@ export async function changePassword(
   );
   if (!user) throw new AppError("invalidInput", { currentPassword: "currentPasswordWrong" });
   if (input.currentPassword === input.newPassword) throw new AppError("invalidInput", { newPassword: "samePassword" });
-  const policy = checkPasswordPolicy(input.newPassword, { account: user.account, name: user.name });
+  // The current password has just been verified, so the new one can be compared with it.
+  const policy = checkPasswordPolicy(input.newPassword, {
+    account: user.account,
+    name: user.name,
+    mobile: user.mobile,
+    previous: input.currentPassword,
+  });
   if (policy) throw new AppError("invalidInput", { newPassword: policy });
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@/lib/accounts/mutations/authenticate";
 import { SESSION_LIMITS } from "@/lib/auth/session-rules";
+import { isDatabaseUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
 import { authSecret, isProduction } from "@/lib/server/env";
 import { metaFromHeaders } from "./request-meta";
@@ -42,7 +43,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new SignInFailed("invalid");
-        const result = await authenticate(db(), parsed.data, metaFromHeaders(request.headers));
+        const result = await authenticate(db(), parsed.data, metaFromHeaders(request.headers)).catch((error: unknown) => {
+          // Said as what it is: "wrong password" would send people to reset a password that is fine.
+          if (isDatabaseUnavailable(error)) throw new SignInFailed("unavailable");
+          throw error;
+        });
         if (!result.ok) throw new SignInFailed(result.code, result.code === "rateLimited" ? result.retryAt : null);
         return { id: result.userId, sid: result.sessionId };
       },

@@ -4,6 +4,7 @@ import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { rememberScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { orUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
 import { requestMeta } from "./request-meta";
 import { sessionIdFromCookie } from "./session-cookie";
@@ -11,11 +12,13 @@ import { sessionIdFromCookie } from "./session-cookie";
 /**
  * The signed-in user of this request, checked against the Session row; null if none. The
  * same statement reads the user's scope, which the render's scope loads then reuse.
+ * Database unreachable: DatabaseUnavailableError, and the request is answered 503
+ * (lib/server/database-unavailable.ts) instead of pretending the user is signed out.
  */
 export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const sid = await sessionIdFromCookie();
   if (!sid) return null;
-  const result = await loadSessionUser(db(), sid);
+  const result = await orUnavailable(loadSessionUser(db(), sid));
   if (!result.ok) return null;
   rememberScopeContext(db(), result.user.orgId, result.scope);
   return result.user;
