@@ -11,6 +11,7 @@ import { LedgerAction } from "@/lib/generated/prisma/enums";
 import { chainEntries } from "@/lib/ledger/hash";
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { checkLedgerIntegrity } from "@/lib/ledger/mutations/check-ledger-integrity";
+import { LEDGER_ISSUES_SHOWN, readLedgerIntegrity } from "@/lib/ledger/queries/read-ledger-integrity";
 import { getRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { verifyRequestLedger } from "@/lib/requests/queries/verify-request-ledger";
 import { createRequest, createWorld, migratedDatabase, type TWorld } from "./deadline-fixtures";
@@ -153,5 +154,16 @@ describe("the ledger's integrity check", () => {
     const result = await checkLedgerIntegrity(prisma, { now: new Date(Date.now() + DAY_MS) });
     expect(result.checkedEntries).toBe(1);
     expect((await prisma.ledgerCheckState.findUniqueOrThrow({ where: { id: 1 } })).checkedUpToId).toBeGreaterThan(before.checkedUpToId);
+  });
+
+  it("shows the newest breaks on its page and says how many there are in all", async () => {
+    const before = await prisma.ledgerIntegrityIssue.count();
+    const extra = LEDGER_ISSUES_SHOWN + 5;
+    await prisma.ledgerIntegrityIssue.createMany({
+      data: Array.from({ length: extra }, (_, i) => ({ kind: "ANCHOR" as const, anchorDay: new Date(Date.UTC(2020, 0, 1) + i * DAY_MS) })),
+    });
+    const page = await readLedgerIntegrity(prisma);
+    expect(page.issues).toHaveLength(LEDGER_ISSUES_SHOWN);
+    expect(page.issuesTotal).toBe(before + extra);
   });
 });

@@ -47,7 +47,11 @@ export default async function LedgerIntegrityPage() {
             <p className="rounded-lg bg-white p-4 text-slate-700 shadow-sm ring-1 ring-slate-200">{t("issuesEmpty")}</p>
           ) : (
             <DataTable<TLedgerIssueRow>
-              caption={t("issuesCaption")}
+              caption={
+                integrity.issuesTotal > integrity.issues.length
+                  ? t("issuesCaptionLatest", { shown: integrity.issues.length, total: integrity.issuesTotal })
+                  : t("issuesCaption")
+              }
               rows={integrity.issues}
               rowKey={(i) => i.id}
               columns={[

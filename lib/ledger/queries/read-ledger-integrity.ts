@@ -24,15 +24,18 @@ export type TLedgerAnchorRow = TAnchor & { createdAt: Date; linked: boolean };
 export type TLedgerIntegrity = {
   /** When the check last finished a run; null before its first run. */
   lastCheckedAt: Date | null;
+  /** The newest LEDGER_ISSUES_SHOWN breaks; issuesTotal says how many there are in all. */
   issues: TLedgerIssueRow[];
+  issuesTotal: number;
   /** Newest first. */
   anchors: TLedgerAnchorRow[];
 };
 
 export async function readLedgerIntegrity(db: PrismaClient): Promise<TLedgerIntegrity> {
-  const [state, issues, anchorRows] = await Promise.all([
+  const [state, issues, issuesTotal, anchorRows] = await Promise.all([
     db.ledgerCheckState.findUnique({ where: { id: 1 }, select: { updatedAt: true } }),
     db.ledgerIntegrityIssue.findMany({ orderBy: { detectedAt: "desc" }, take: LEDGER_ISSUES_SHOWN }),
+    db.ledgerIntegrityIssue.count(),
     // One more than shown, so the oldest shown can be checked against the one before it.
     db.ledgerAnchor.findMany({ orderBy: { day: "desc" }, take: LEDGER_ANCHORS_SHOWN + 1 }),
   ]);
@@ -60,6 +63,7 @@ export async function readLedgerIntegrity(db: PrismaClient): Promise<TLedgerInte
       brokenAtSeq: i.brokenAtSeq,
       anchorDay: i.anchorDay ? dayOfDate(i.anchorDay) : null,
     })),
+    issuesTotal,
     anchors,
   };
 }
