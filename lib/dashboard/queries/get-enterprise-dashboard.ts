@@ -116,7 +116,7 @@ export async function getEnterpriseDashboard(
   const enterpriseId = ctx.enterpriseId;
   const mine = (extra: object) => ({ AND: [scope, extra] });
 
-  const [enterprise, calendar, program, grouped, open, openTotal, closed, drafts, unread] = await Promise.all([
+  const [enterprise, calendar, program, grouped, open, closed, drafts, unread] = await Promise.all([
     db.enterprise.findUnique({ where: { id: enterpriseId }, select: { name: true, registrationStatus: true } }),
     loadWorkingCalendar(db),
     getCurrentProgram(db, undefined, now),
@@ -127,7 +127,6 @@ export async function getEnterpriseDashboard(
       take: OPEN_LIMIT,
       select: ITEM_SELECT,
     }),
-    db.request.count({ where: mine({ status: { notIn: [...FINISHED, RequestStatus.DRAFT] } }) }),
     db.request.findMany({
       where: mine({ status: { in: FINISHED } }),
       orderBy: [{ closedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
@@ -164,6 +163,10 @@ export async function getEnterpriseDashboard(
   });
   const openItems = open.map(track);
   const counts = statusCounts(grouped.map((g) => ({ status: g.status, count: g._count._all })));
+  // The open list's size from the same per-state counts (same scope), not a count of its own.
+  const openTotal = grouped
+    .filter((g) => g.status !== RequestStatus.DRAFT && !FINISHED.includes(g.status))
+    .reduce((sum, g) => sum + g._count._all, 0);
   return {
     enterpriseName: enterprise.name,
     registrationStatus: enterprise.registrationStatus,
