@@ -13,6 +13,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TActionResult } from "@/lib/server/action";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
+import { sessionUserOf } from "@/tests/factories/sessions";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
 
 const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
@@ -36,23 +37,9 @@ let prisma: PrismaClient;
 
 /** The demo login `account` as a signed-in session. */
 async function sessionOf(account: string): Promise<TSessionUser> {
-  const u = await prisma.user.findUniqueOrThrow({
-    where: { account },
-    select: { id: true, account: true, name: true, role: true, orgId: true, org: { select: { kind: true, name: true } } },
-  });
-  return {
-    sessionId: crypto.randomUUID(),
-    userId: u.id,
-    account: u.account,
-    name: u.name,
-    role: u.role,
-    orgId: u.orgId,
-    orgKind: u.org.kind,
-    orgName: u.org.name,
-    mustChangePassword: false,
-    needsTotpEnrolment: false,
-    totpEnabled: false,
-  };
+  const user = await sessionUserOf(prisma, { account });
+  if (!user) throw new Error(`no active user ${account}`);
+  return user;
 }
 
 function form(fields: Record<string, string>): FormData {

@@ -23,6 +23,7 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { anyActionInputFor, fieldNames, formFieldNames, fuzzMultiplier, fuzzSeed, shapeOf } from "@/tests/support/fuzz-inputs";
 import { loadServerActions, type TFoundAction } from "@/tests/support/server-actions";
+import { sessionUserOf } from "@/tests/factories/sessions";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
 
 const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
@@ -63,27 +64,7 @@ let ids: string[] = [];
 let extraKeys: string[] = [];
 const sessions = new Map<Role, TSessionUser>();
 
-async function sessionOfRole(role: Role): Promise<TSessionUser | null> {
-  const u = await prisma.user.findFirst({
-    where: { role, active: true },
-    orderBy: { account: "asc" },
-    select: { id: true, account: true, name: true, role: true, orgId: true, org: { select: { kind: true, name: true } } },
-  });
-  if (!u) return null;
-  return {
-    sessionId: crypto.randomUUID(),
-    userId: u.id,
-    account: u.account,
-    name: u.name,
-    role: u.role,
-    orgId: u.orgId,
-    orgKind: u.org.kind,
-    orgName: u.org.name,
-    mustChangePassword: false,
-    needsTotpEnrolment: false,
-    totpEnabled: false,
-  };
-}
+const sessionOfRole = (role: Role): Promise<TSessionUser | null> => sessionUserOf(prisma, { role });
 
 /** Up to `perTable` ids of every table keyed by a uuid `id`: plausible targets for any *Id field. */
 async function existingIds(perTable: number): Promise<string[]> {
