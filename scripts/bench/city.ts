@@ -184,7 +184,9 @@ async function main(): Promise<void> {
   const floor = await startNextServer({ label: "floor", cwd: floorDir, env: { NODE_ENV: "production" }, readyPath: "/" });
   servers.push(floor);
   const floorUrl = `${floor.baseUrl}/`;
-  log(`servers: portal ${portal.baseUrl} (next start, JOBS_IN_PROCESS=false), floor ${floorUrl}`);
+  log(
+    `servers: portal ${portal.baseUrl} (scripts/server.ts as npm start runs it, JOBS_IN_PROCESS=false), floor ${floorUrl} (the same server entry)`,
+  );
   log(`floor: ${await assertFloorIsDynamic(floorUrl)}`);
 
   const loadPages = args.skipLoad ? [] : pages.filter((p) => p.load);

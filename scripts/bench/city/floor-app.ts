@@ -1,9 +1,9 @@
 /**
  * The floor: a trivial Next.js app with one dynamic page (it renders the current time),
- * built with the portal's own Next.js, React and Node, and served by `next start` beside
- * the portal. Whatever a portal page costs above it is the portal's own work; what they
- * share (Node, the HTTP server, React's server renderer, this machine's load) cancels out
- * in the ratio.
+ * built with the portal's own Next.js, React and Node, and served beside the portal by the
+ * same server entry (scripts/server.ts, as `npm start`). Whatever a portal page costs above
+ * it is the portal's own work; what they share (Node, the HTTP server, React's server
+ * renderer, this machine's load) cancels out in the ratio.
  *
  * The app is generated outside the repository, so the product gains no page, in
  * os.tmpdir()/rongqiao-bench-floor/next-<version>-<hash>, with node_modules a symlink to
