@@ -280,6 +280,15 @@ export async function readMergedBranches<TRow>(
   return keyed.slice(0, query.take).map((k) => k.row);
 }
 
+/**
+ * The rows of a merged read in the keys' order: the branches read only keys, then the
+ * page's rows are read by id (in any order) and put back in the keys' order here.
+ */
+export function inKeyOrder<TRow extends { id: string }>(keys: readonly { id: string }[], rows: readonly TRow[]): TRow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.flatMap((k) => byId.get(k.id) ?? []);
+}
+
 // ───────────────────────── capped totals ─────────────────────────
 
 /** Totals above this are shown as "1,000+": counting further would read the whole scope. */

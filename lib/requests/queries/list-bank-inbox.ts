@@ -28,6 +28,7 @@ import {
   keyUuid,
   readKeysetPage,
   readMergedBranches,
+  inKeyOrder,
   type TCappedCount,
   type TKeyColumn,
   type TKeysetPage,
@@ -253,7 +254,7 @@ function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {
     dueAt: r.dueAt,
     dueProvisional: r.dueProvisional,
     answeredAt: r.answeredAt,
-    deadline: r.dueAt && r.answeredAt === null && isRunningStatus(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
+    deadline: r.dueAt && r.answeredAt === null && RUNNING_STATUSES.includes(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
   };
 }
 
@@ -278,10 +279,6 @@ export async function listUrgentInboxItems(
   return rows.map((r) => inboxItem(r, options.now, options.calendar)).sort(compareInboxItems);
 }
 
-function isRunningStatus(status: RequestStatus): boolean {
-  return status === RequestStatus.FORWARDED || status === RequestStatus.SIGNED || status === RequestStatus.ESCALATED;
-}
-
 /**
  * Running items of `where` (assigned to the bank, unanswered) in the running order: each
  * state's keys from the index, merged, then the page's rows by id.
@@ -298,6 +295,5 @@ async function readRunning(db: PrismaClient, where: Prisma.RequestWhereInput, q:
     ),
   );
   if (keys.length === 0) return [];
-  const rows = new Map((await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select })).map((r) => [r.id, r]));
-  return keys.flatMap((k) => rows.get(k.id) ?? []);
+  return inKeyOrder(keys, await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select }));
 }

@@ -20,6 +20,7 @@ import {
   keyText,
   readKeysetPage,
   readMergedBranches,
+  inKeyOrder,
   type TKeyColumn,
   type TKeysetQuery,
   type TKeyValue,
@@ -193,10 +194,7 @@ export async function listSupervisionQueue(
           db.request.findMany({ where: within({ AND: [scope, branch] }, b), orderBy, take: b.take, select: KEY_SELECT }),
       ),
     );
-    const rows = new Map(
-      (await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: rowSelect })).map((r) => [r.id, r]),
-    );
-    return keys.flatMap((k) => rows.get(k.id) ?? []);
+    return inKeyOrder(keys, await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: rowSelect }));
   };
 
   const [counts, page, calendar] = await Promise.all([
