@@ -58,7 +58,9 @@ export async function changePassword(
       }
       return null;
     },
-    { timeout: 15_000 },
+    // Parallel attempts queue for the row lock, each holding a connection while the one
+    // ahead hashes: they wait their turn for a connection instead of failing.
+    { maxWait: 15_000, timeout: 15_000 },
   );
   if (!user) throw new AppError("invalidInput", { currentPassword: "currentPasswordWrong" });
   if (input.currentPassword === input.newPassword) throw new AppError("invalidInput", { newPassword: "samePassword" });
