@@ -46,7 +46,9 @@ function checkWritable(dir: string, setting: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new Error(`RongQiao will not start: ${setting} (${dir}) is not a folder it can write: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `RongQiao will not start: ${setting} (${dir}) is not a folder it can write: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -5,17 +5,22 @@ import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-s
 // their own database URL (they may start the embedded server first), then check the
 // settings their command needs with settingsProblems() before doing anything.
 
-// A PostgreSQL URL may leave the host out (postgresql://user@/db?host=/var/run/postgresql).
-function hasProtocol(value: string, protocols: RegExp, needsHost = true): boolean {
+function hasProtocol(value: string, protocols: RegExp): boolean {
   try {
     const url = new URL(value);
-    return protocols.test(url.protocol) && (!needsHost || url.hostname !== "");
+    return protocols.test(url.protocol) && url.hostname !== "";
   } catch {
     return false;
   }
 }
 
-const ZPostgresUrl = z.string().refine((value) => hasProtocol(value, /^postgres(ql)?:$/, false), { message: "must be a postgresql:// URL" });
+// A PostgreSQL URL may leave the host out and name a socket folder instead
+// (postgresql://rongqiao@/rongqiao?host=/var/run/postgresql), which the URL parser refuses.
+function isPostgresUrl(value: string): boolean {
+  return hasProtocol(value.replace(/^(postgres(?:ql)?:\/\/[^/@]*@)\//, "$1localhost/"), /^postgres(ql)?:$/);
+}
+
+const ZPostgresUrl = z.string().refine((value) => isPostgresUrl(value), { message: "must be a postgresql:// URL" });
 
 const AUTH_SECRET_HINT = "at least 32 random characters; make one with: openssl rand -base64 32";
 // What a required setting that is not set at all should be.
@@ -24,7 +29,8 @@ const REQUIRED_HINTS: Partial<Record<string, string>> = { DATABASE_URL: "a postg
 const ZAbsolutePath = z.string().refine((value) => value.startsWith("/"), { message: "must be an absolute path" });
 
 // Unset and empty mean the default; only a value that is there is checked.
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const ZEnv = z.object({
   DATABASE_URL: ZPostgresUrl,
@@ -34,9 +40,7 @@ const ZEnv = z.object({
   // production deployment must set its own (openssl rand -base64 32).
   AUTH_SECRET: z.string().min(32, { message: `must be ${AUTH_SECRET_HINT}` }),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  SMTP_URL: optional(
-    z.string().refine((value) => hasProtocol(value, /^smtps?:$/), { message: "must be an smtp:// or smtps:// URL" }),
-  ),
+  SMTP_URL: optional(z.string().refine((value) => hasProtocol(value, /^smtps?:$/), { message: "must be an smtp:// or smtps:// URL" })),
   MAIL_TRANSPORT: optional(z.enum(["smtp", "file", "log"], { message: 'must be "smtp", "file" or "log"' })),
   MAIL_FROM: optional(z.string().regex(/@/, { message: 'must contain an address, e.g. "融桥 <no-reply@example.gov.cn>"' })),
   MAIL_DIR: optional(ZAbsolutePath),
@@ -53,7 +57,19 @@ export type TEnv = z.infer<typeof ZEnv>;
 export type TSettingsUse = "server" | "jobs" | "migrate";
 
 const NEEDED: Record<TSettingsUse, (keyof TEnv)[]> = {
-  server: ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "MAIL_TRANSPORT", "MAIL_FROM", "MAIL_DIR", "ATTACHMENTS_DIR", "APP_URL", "JOBS_IN_PROCESS", "READY_MAX_DUE_JOBS", "READY_MAX_JOB_DELAY_SECONDS"],
+  server: [
+    "DATABASE_URL",
+    "AUTH_SECRET",
+    "SMTP_URL",
+    "MAIL_TRANSPORT",
+    "MAIL_FROM",
+    "MAIL_DIR",
+    "ATTACHMENTS_DIR",
+    "APP_URL",
+    "JOBS_IN_PROCESS",
+    "READY_MAX_DUE_JOBS",
+    "READY_MAX_JOB_DELAY_SECONDS",
+  ],
   jobs: ["DATABASE_URL", "SMTP_URL", "MAIL_TRANSPORT", "MAIL_FROM", "MAIL_DIR", "APP_URL"],
   migrate: ["DATABASE_URL", "DATABASE_OWNER_URL"],
 };
@@ -64,7 +80,7 @@ const NEEDED: Record<TSettingsUse, (keyof TEnv)[]> = {
  * worker and db:migrate call it first, so a bad deployment stops at once with the list
  * instead of starting and failing on its first request.
  */
-export function settingsProblems(use: TSettingsUse, env: NodeJS.ProcessEnv = process.env): string[] {
+export function settingsProblems(use: TSettingsUse, env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   const needed = Object.fromEntries(NEEDED[use].map((key) => [key, true])) as { [K in keyof TEnv]?: true };
   // Migrations may run with the owner's URL alone.
   const ownerOnly = use === "migrate" && !!env.DATABASE_OWNER_URL?.trim();
@@ -127,6 +143,20 @@ export function trustedProxiesSpec(): string {
 // Default .data/attachments in the project (the same folder as the dev database).
 export function attachmentsDir(): string {
   return process.env.ATTACHMENTS_DIR?.trim() || `${process.cwd()}/.data/attachments`;
+}
+
+// The migrations this build ships (prisma/migrations, beside the server: the repository
+// or the unpacked release bundle); the readiness probe checks that all are applied.
+export function migrationsDir(): string {
+  return `${process.cwd()}/prisma/migrations`;
+}
+
+// How much of the job queue may wait before the readiness probe says "not ready": due
+// jobs (default 1,000) and the age of the oldest (default 15 minutes; the in-server loop
+// runs every minute, `npm run jobs` every 15 s, the deadline scan every 5 minutes).
+export function readinessLimits(): { maxDueJobs: number; maxJobDelaySeconds: number } {
+  const limits = ZEnv.pick({ READY_MAX_DUE_JOBS: true, READY_MAX_JOB_DELAY_SECONDS: true }).parse(process.env);
+  return { maxDueJobs: limits.READY_MAX_DUE_JOBS ?? 1000, maxJobDelaySeconds: limits.READY_MAX_JOB_DELAY_SECONDS ?? 900 };
 }
 
 // SMTP_URL (smtp://user:pass@host:587 or smtps://…) sends real e-mail; otherwise messages
