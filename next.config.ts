@@ -6,6 +6,10 @@ const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // .next/standalone: the server files and only the packages they use, from which
+  // `npm run release` makes the production bundle (scripts/release.ts). The portal's own
+  // server entry (scripts/server.ts) still serves the build in place, as before.
+  output: "standalone",
   // Lets two builds (e.g. parallel end-to-end runs) live side by side. Note: a build in
   // another folder adds that folder's types to tsconfig.json; do not commit that change.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

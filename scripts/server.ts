@@ -9,15 +9,16 @@
  *   node --import tsx scripts/server.ts dev   [-p PORT] [-H HOST]   development (`npm run dev`)
  *
  * PORT (default 3000) and the settings (lib/server/env.ts) come from the environment;
- * a missing or malformed setting, a bad TRUSTED_PROXIES entry or an attachments folder it
- * cannot write stops the start with a message and exit code 1, before Next.js loads.
+ * a missing or malformed setting stops the start with a message and exit code 78
+ * (EX_CONFIG), a bad TRUSTED_PROXIES entry or an attachments folder it cannot write with
+ * exit code 1, all before Next.js loads.
  * SIGTERM / SIGINT close the server.
  */
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
-import { attachmentsDir, settingsProblems, settingsRefusal } from "../lib/server/env";
+import { attachmentsDir, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../lib/server/env";
 import { answerUnavailableWith503 } from "../lib/server/database-unavailable";
 
 type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   const problems = settingsProblems("server");
   if (problems.length > 0) {
     console.error(settingsRefusal("RongQiao", problems));
-    process.exit(1);
+    process.exit(EXIT_BAD_SETTINGS);
   }
   trustedProxyList();
   checkWritable(attachmentsDir(), "ATTACHMENTS_DIR");

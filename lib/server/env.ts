@@ -100,6 +100,12 @@ export function settingsProblems(use: TSettingsUse, env: Readonly<Record<string,
   return problems;
 }
 
+/**
+ * The exit code of a command that refuses to start over its settings: sysexits' EX_CONFIG,
+ * so a supervisor can tell it from a crash (the systemd units in deploy/ do not restart it).
+ */
+export const EXIT_BAD_SETTINGS = 78;
+
 /** The message a command prints before it exits for `problems` (settingsProblems). */
 export function settingsRefusal(what: string, problems: string[]): string {
   return [

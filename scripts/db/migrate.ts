@@ -7,7 +7,8 @@
  *         (in the release bundle: `node migrate.mjs`, the same code compiled)
  *         (DATABASE_OWNER_URL, else DATABASE_URL: from the environment, or from .env;
  *         with both set, the portal's role — DATABASE_URL's user — gets its grants after)
- *         prints one line: "migrations: 1 applied, 0 pending"; exit code 1 on failure.
+ *         prints one line: "migrations: 1 applied, 0 pending"; exit code 1 on failure,
+ *         78 when a database URL is missing or malformed.
  *
  * In-process (dev launcher, test harness):
  *         import { migrate, formatMigrateResult } from "./db/migrate"; // relative in scripts
@@ -25,7 +26,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { settingsProblems, settingsRefusal } from "../../lib/server/env";
+import { EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../../lib/server/env";
 import { projectRootOf } from "../project-root";
 import { grantApplicationRole, roleOfUrl } from "./database-roles";
 import { applyMigrations, listMigrationNames } from "./schema-engine";
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   const problems = settingsProblems("migrate", process.argv[2] ? { ...process.env, DATABASE_OWNER_URL: process.argv[2] } : process.env);
   if (!ownerUrl || problems.length > 0) {
     console.error(settingsRefusal("db:migrate", problems.length > 0 ? problems : ["DATABASE_URL: is not set (nor DATABASE_OWNER_URL)"]));
-    process.exit(1);
+    process.exit(EXIT_BAD_SETTINGS);
   }
   try {
     console.log(formatMigrateResult(await migrate(ownerUrl)));

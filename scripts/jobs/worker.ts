@@ -13,7 +13,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/server/db";
-import { databaseUrl, mailSettings, settingsProblems, settingsRefusal } from "@/lib/server/env";
+import { databaseUrl, mailSettings, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "@/lib/server/env";
 import { projectRootOf } from "../project-root";
 import { startJobLoop } from "@/lib/jobs/job-loop";
 import { newWorkerId, runJobsOnce } from "@/lib/jobs/run-jobs";
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const problems = settingsProblems("jobs");
   if (problems.length > 0) {
     console.error(settingsRefusal("The job worker", problems));
-    process.exit(1);
+    process.exit(EXIT_BAD_SETTINGS);
   }
   const db = createPrismaClient(databaseUrl());
   const workerId = newWorkerId("worker");
