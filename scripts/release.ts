@@ -10,7 +10,8 @@
  *   deploy/ docs/operations.md   the systemd units, the nginx site and the runbook
  *
  *   npm run release                     next build, then the bundle
- *   npm run release -- --no-build       the bundle from the build already in .next
+ *   npm run release -- --no-build       the bundle from the build already in .next (made
+ *                                       with RONGQIAO_STANDALONE=1, as npm run test:e2e does)
  *   npm run release -- --out DIR        write DIR/rongqiao-<version>.tar.gz (default dist/)
  *
  * The three entries are compiled with esbuild, every package inlined except Next.js (the
@@ -66,18 +67,21 @@ function standaloneConfig(standaloneDir: string): string {
   return line.slice("const nextConfig = ".length);
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+function run(command: string, args: string[], env: Record<string, string> = {}): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error(`release: ${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
 }
 
 export async function makeRelease(options: { build: boolean; outDir: string }): Promise<string> {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as TPackageJson;
   if ((process.env.NEXT_DIST_DIR ?? DIST_DIR) !== DIST_DIR) throw new Error("release: unset NEXT_DIST_DIR; the bundle is made from .next");
-  if (options.build) run(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"]);
+  if (options.build)
+    run(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], { RONGQIAO_STANDALONE: "1" });
   const standalone = path.join(ROOT, DIST_DIR, "standalone");
   if (!existsSync(path.join(standalone, DIST_DIR, "BUILD_ID"))) {
-    throw new Error(`release: no standalone build in ${standalone}; run \`npm run release\` without --no-build`);
+    throw new Error(
+      `release: no standalone build in ${standalone}: build with RONGQIAO_STANDALONE=1 (as npm run test:e2e does), or run \`npm run release\` without --no-build`,
+    );
   }
 
   const name = `${pkg.name}-${pkg.version}`;
