@@ -6,7 +6,7 @@
  *   DATABASE_URL=postgresql://… npm run jobs [-- --interval=15 | --once]
  *   (DATABASE_URL from the environment, else from .env; in the release bundle
  *   `node jobs.mjs`, the same code compiled). Missing or malformed settings stop it with
- *   exit code 1 (lib/server/env.ts settingsProblems).
+ *   exit code 78 (lib/server/env.ts settingsProblems).
  *
  * Stops cleanly on SIGINT/SIGTERM (finishes the job in hand first).
  */
