@@ -6,6 +6,11 @@ const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // .next/standalone (the server files and only the packages they use), from which
+  // `npm run release` makes the production bundle (scripts/release.ts); the end-to-end
+  // build makes it too, for the test of that bundle. Only then: on any other build Next.js
+  // would warn at every `npm start` that `next start` does not serve standalone builds.
+  output: process.env.RONGQIAO_STANDALONE === "1" ? "standalone" : undefined,
   // Lets two builds (e.g. parallel end-to-end runs) live side by side. Note: a build in
   // another folder adds that folder's types to tsconfig.json; do not commit that change.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

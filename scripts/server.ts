@@ -8,11 +8,17 @@
  *   node --import tsx scripts/server.ts start [-p PORT] [-H HOST]   production (`npm start`)
  *   node --import tsx scripts/server.ts dev   [-p PORT] [-H HOST]   development (`npm run dev`)
  *
- * PORT (default 3000) and TRUSTED_PROXIES come from the environment; a bad
- * TRUSTED_PROXIES entry stops the start. SIGTERM / SIGINT close the server.
+ * PORT (default 3000) and the settings (lib/server/env.ts) come from the environment;
+ * a missing or malformed setting stops the start with a message and exit code 78
+ * (EX_CONFIG), a bad TRUSTED_PROXIES entry or an attachments folder it cannot write with
+ * exit code 1, all before Next.js loads.
+ * SIGTERM / SIGINT close the server.
  */
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
+import nextEnv from "@next/env";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
+import { attachmentsDir, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../lib/server/env";
 import { answerUnavailableWith503 } from "../lib/server/database-unavailable";
 
 type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
@@ -34,12 +40,33 @@ function parseArgs(argv: string[]): TServerArgs {
   return { mode, port, hostname };
 }
 
+// Uploads are written on a user's request; a folder that cannot take them should stop the
+// deployment now, not fail the first upload.
+function checkWritable(dir: string, setting: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new Error(
+      `RongQiao will not start: ${setting} (${dir}) is not a folder it can write: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const { mode, port, hostname } = parseArgs(process.argv.slice(2));
   const dev = mode === "dev";
   // As `next start` / `next dev` do; Next.js reads it when it loads.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  // The .env files Next.js would load itself, read first so that they are checked too.
+  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+  const problems = settingsProblems("server");
+  if (problems.length > 0) {
+    console.error(settingsRefusal("RongQiao", problems));
+    process.exit(EXIT_BAD_SETTINGS);
+  }
   trustedProxyList();
+  checkWritable(attachmentsDir(), "ATTACHMENTS_DIR");
 
   const { default: next } = await import("next");
   const httpServer = createServer();
@@ -66,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("server: could not start:", error instanceof Error ? error.message : error);
+  console.error(`server: could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

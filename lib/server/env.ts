@@ -2,16 +2,118 @@ import { z } from "zod";
 import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve
-// their own database URL (they may start the embedded server first).
+// their own database URL (they may start the embedded server first), then check the
+// settings their command needs with settingsProblems() before doing anything.
+
+function hasProtocol(value: string, protocols: RegExp): boolean {
+  try {
+    const url = new URL(value);
+    return protocols.test(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+// A PostgreSQL URL may leave the host out and name a socket folder instead
+// (postgresql://rongqiao@/rongqiao?host=/var/run/postgresql), which the URL parser refuses.
+function isPostgresUrl(value: string): boolean {
+  return hasProtocol(value.replace(/^(postgres(?:ql)?:\/\/[^/@]*@)\//, "$1localhost/"), /^postgres(ql)?:$/);
+}
+
+const ZPostgresUrl = z.string().refine((value) => isPostgresUrl(value), { message: "must be a postgresql:// URL" });
+
+const AUTH_SECRET_HINT = "at least 32 random characters; make one with: openssl rand -base64 32";
+// What a required setting that is not set at all should be.
+const REQUIRED_HINTS: Partial<Record<string, string>> = { DATABASE_URL: "a postgresql:// URL", AUTH_SECRET: AUTH_SECRET_HINT };
+
+const ZAbsolutePath = z.string().refine((value) => value.startsWith("/"), { message: "must be an absolute path" });
+
+// Unset and empty mean the default; only a value that is there is checked.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
 const ZEnv = z.object({
-  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  DATABASE_URL: ZPostgresUrl,
+  // Migrations and grants run as the tables' owner when it is set (scripts/db/migrate.ts).
+  DATABASE_OWNER_URL: optional(ZPostgresUrl),
   // Signs the session cookie. `npm run dev` and the test servers generate one; a
   // production deployment must set its own (openssl rand -base64 32).
-  AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be set to at least 32 random characters" }),
+  AUTH_SECRET: z.string().min(32, { message: `must be ${AUTH_SECRET_HINT}` }),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  SMTP_URL: optional(z.string().refine((value) => hasProtocol(value, /^smtps?:$/), { message: "must be an smtp:// or smtps:// URL" })),
+  MAIL_TRANSPORT: optional(z.enum(["smtp", "file", "log"], { message: 'must be "smtp", "file" or "log"' })),
+  MAIL_FROM: optional(z.string().regex(/@/, { message: 'must contain an address, e.g. "融桥 <no-reply@example.gov.cn>"' })),
+  MAIL_DIR: optional(ZAbsolutePath),
+  ATTACHMENTS_DIR: optional(ZAbsolutePath),
+  APP_URL: optional(z.string().regex(/^https?:\/\/[^/]/, { message: "must be an http:// or https:// address" })),
+  JOBS_IN_PROCESS: optional(z.string().regex(/^(true|false)$/i, { message: 'must be "true" or "false"' })),
+  READY_MAX_DUE_JOBS: optional(z.coerce.number().int().positive({ message: "must be a positive whole number" })),
+  READY_MAX_JOB_DELAY_SECONDS: optional(z.coerce.number().int().positive({ message: "must be a positive whole number" })),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
+
+/** What a command needs: the web server, the job worker, or the migrations (a database URL only). */
+export type TSettingsUse = "server" | "jobs" | "migrate";
+
+const NEEDED: Record<TSettingsUse, (keyof TEnv)[]> = {
+  server: [
+    "DATABASE_URL",
+    "AUTH_SECRET",
+    "SMTP_URL",
+    "MAIL_TRANSPORT",
+    "MAIL_FROM",
+    "MAIL_DIR",
+    "ATTACHMENTS_DIR",
+    "APP_URL",
+    "JOBS_IN_PROCESS",
+    "READY_MAX_DUE_JOBS",
+    "READY_MAX_JOB_DELAY_SECONDS",
+  ],
+  jobs: ["DATABASE_URL", "SMTP_URL", "MAIL_TRANSPORT", "MAIL_FROM", "MAIL_DIR", "APP_URL"],
+  migrate: ["DATABASE_URL", "DATABASE_OWNER_URL"],
+};
+
+/**
+ * Every missing or malformed setting `use` needs, as "NAME: what is wrong" (never the
+ * value: it may be a secret). Empty when the command may start. The server, the job
+ * worker and db:migrate call it first, so a bad deployment stops at once with the list
+ * instead of starting and failing on its first request.
+ */
+export function settingsProblems(use: TSettingsUse, env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const needed = Object.fromEntries(NEEDED[use].map((key) => [key, true])) as { [K in keyof TEnv]?: true };
+  // Migrations may run with the owner's URL alone.
+  const ownerOnly = use === "migrate" && !!env.DATABASE_OWNER_URL?.trim();
+  const schema = (ownerOnly ? ZEnv.partial({ DATABASE_URL: true }) : ZEnv).pick(needed);
+  const problems: string[] = [];
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      const hint = REQUIRED_HINTS[key];
+      problems.push(env[key] === undefined ? `${key}: is not set${hint ? ` (it must be ${hint})` : ""}` : `${key}: ${issue.message}`);
+    }
+  }
+  if (env.MAIL_TRANSPORT?.trim() === "smtp" && !env.SMTP_URL?.trim() && NEEDED[use].includes("SMTP_URL")) {
+    problems.push('SMTP_URL: is not set, and MAIL_TRANSPORT is "smtp"');
+  }
+  return problems;
+}
+
+/**
+ * The exit code of a command that refuses to start over its settings: sysexits' EX_CONFIG,
+ * so a supervisor can tell it from a crash (the systemd units in deploy/ do not restart it).
+ */
+export const EXIT_BAD_SETTINGS = 78;
+
+/** The message a command prints before it exits for `problems` (settingsProblems). */
+export function settingsRefusal(what: string, problems: string[]): string {
+  return [
+    `${what} will not start: ${problems.length === 1 ? "a setting is" : "settings are"} missing or malformed:`,
+    ...problems.map((p) => `  - ${p}`),
+    "See docs/operations.md, section Settings.",
+  ].join("\n");
+}
 
 const ZDatabaseEnv = ZEnv.pick({ DATABASE_URL: true });
 let cachedDatabaseUrl: string | undefined;
@@ -47,6 +149,20 @@ export function trustedProxiesSpec(): string {
 // Default .data/attachments in the project (the same folder as the dev database).
 export function attachmentsDir(): string {
   return process.env.ATTACHMENTS_DIR?.trim() || `${process.cwd()}/.data/attachments`;
+}
+
+// The migrations this build ships (prisma/migrations, beside the server: the repository
+// or the unpacked release bundle); the readiness probe checks that all are applied.
+export function migrationsDir(): string {
+  return `${process.cwd()}/prisma/migrations`;
+}
+
+// How much of the job queue may wait before the readiness probe says "not ready": due
+// jobs (default 1,000) and the age of the oldest (default 15 minutes; the in-server loop
+// runs every minute, `npm run jobs` every 15 s, the deadline scan every 5 minutes).
+export function readinessLimits(): { maxDueJobs: number; maxJobDelaySeconds: number } {
+  const limits = ZEnv.pick({ READY_MAX_DUE_JOBS: true, READY_MAX_JOB_DELAY_SECONDS: true }).parse(process.env);
+  return { maxDueJobs: limits.READY_MAX_DUE_JOBS ?? 1000, maxJobDelaySeconds: limits.READY_MAX_JOB_DELAY_SECONDS ?? 900 };
 }
 
 // SMTP_URL (smtp://user:pass@host:587 or smtps://…) sends real e-mail; otherwise messages

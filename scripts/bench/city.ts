@@ -181,7 +181,9 @@ async function main(): Promise<void> {
   const floorDir = await prepareFloorApp(PROJECT_ROOT, log);
   const portal = await startNextServer({ label: "portal", env: productionEnv(database.url), readyPath: "/api/health" });
   servers.push(portal);
-  const floor = await startNextServer({ label: "floor", cwd: floorDir, env: { NODE_ENV: "production" }, readyPath: "/" });
+  // The floor reads no database, but the server entry checks the portal's settings before
+  // it starts any app: it gets the portal's.
+  const floor = await startNextServer({ label: "floor", cwd: floorDir, env: productionEnv(database.url), readyPath: "/" });
   servers.push(floor);
   const floorUrl = `${floor.baseUrl}/`;
   log(

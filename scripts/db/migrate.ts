@@ -4,9 +4,11 @@
  * Prisma can take over the same database and folder wherever its engine is available).
  *
  * CLI:    node --import tsx scripts/db/migrate.ts [connectionString]
+ *         (in the release bundle: `node migrate.mjs`, the same code compiled)
  *         (DATABASE_OWNER_URL, else DATABASE_URL: from the environment, or from .env;
  *         with both set, the portal's role — DATABASE_URL's user — gets its grants after)
- *         prints one line: "migrations: 1 applied, 0 pending"; exit code 1 on failure.
+ *         prints one line: "migrations: 1 applied, 0 pending"; exit code 1 on failure,
+ *         78 when a database URL is missing or malformed.
  *
  * In-process (dev launcher, test harness):
  *         import { migrate, formatMigrateResult } from "./db/migrate"; // relative in scripts
@@ -22,12 +24,14 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../../lib/server/env";
+import { projectRootOf } from "../project-root";
 import { grantApplicationRole, roleOfUrl } from "./database-roles";
 import { applyMigrations, listMigrationNames } from "./schema-engine";
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const PROJECT_ROOT = projectRootOf(import.meta.url);
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 
 export interface MigrateResult {
@@ -115,9 +119,10 @@ function loadEnvFileOnce(): void {
 async function main(): Promise<void> {
   const appUrl = databaseUrlFromEnv();
   const ownerUrl = process.argv[2] ?? ownerDatabaseUrlFromEnv() ?? appUrl;
-  if (!ownerUrl) {
-    console.error("db:migrate: neither DATABASE_OWNER_URL nor DATABASE_URL is set (environment or .env)");
-    process.exit(1);
+  const problems = settingsProblems("migrate", process.argv[2] ? { ...process.env, DATABASE_OWNER_URL: process.argv[2] } : process.env);
+  if (!ownerUrl || problems.length > 0) {
+    console.error(settingsRefusal("db:migrate", problems.length > 0 ? problems : ["DATABASE_URL: is not set (nor DATABASE_OWNER_URL)"]));
+    process.exit(EXIT_BAD_SETTINGS);
   }
   try {
     console.log(formatMigrateResult(await migrate(ownerUrl)));

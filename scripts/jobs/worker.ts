@@ -4,14 +4,17 @@
  * for the app). Any number of workers and app instances may run at once.
  *
  *   DATABASE_URL=postgresql://… npm run jobs [-- --interval=15 | --once]
- *   (DATABASE_URL from the environment, else from .env)
+ *   (DATABASE_URL from the environment, else from .env; in the release bundle
+ *   `node jobs.mjs`, the same code compiled). Missing or malformed settings stop it with
+ *   exit code 78 (lib/server/env.ts settingsProblems).
  *
  * Stops cleanly on SIGINT/SIGTERM (finishes the job in hand first).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/server/db";
-import { databaseUrl, mailSettings } from "@/lib/server/env";
+import { databaseUrl, mailSettings, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "@/lib/server/env";
+import { projectRootOf } from "../project-root";
 import { startJobLoop } from "@/lib/jobs/job-loop";
 import { newWorkerId, runJobsOnce } from "@/lib/jobs/run-jobs";
 import { jobHandlers } from "@/lib/jobs/handlers";
@@ -23,8 +26,13 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   // Like db:migrate: DATABASE_URL from the environment, else from the project's .env.
-  const envFile = path.resolve(import.meta.dirname, "../../.env");
+  const envFile = path.join(projectRootOf(import.meta.url), ".env");
   if (!process.env.DATABASE_URL && existsSync(envFile)) process.loadEnvFile(envFile);
+  const problems = settingsProblems("jobs");
+  if (problems.length > 0) {
+    console.error(settingsRefusal("The job worker", problems));
+    process.exit(EXIT_BAD_SETTINGS);
+  }
   const db = createPrismaClient(databaseUrl());
   const workerId = newWorkerId("worker");
   const handlers = jobHandlers(mailSettings());

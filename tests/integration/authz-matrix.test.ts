@@ -131,6 +131,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/api/health/route.ts": "public",
+  "GET app/api/ready/route.ts": "public",
   "GET app/(portal)/audit/export/route.ts": [FA],
   "GET app/(portal)/ledger/export/route.ts": [FA, FS],
   "GET app/(portal)/import/enterprises/file/route.ts": [FA, PS],
