@@ -43,12 +43,6 @@ export function trustedProxiesSpec(): string {
   return process.env.TRUSTED_PROXIES?.trim() ?? "";
 }
 
-// Where uploaded attachments are kept: outside the web root, under generated names.
-// Default .data/attachments in the project (the same folder as the dev database).
-export function attachmentsDir(): string {
-  return process.env.ATTACHMENTS_DIR?.trim() || `${process.cwd()}/.data/attachments`;
-}
-
 // SMTP_URL (smtp://user:pass@host:587 or smtps://…) sends real e-mail; otherwise messages
 // are written as .eml files to MAIL_DIR (default .data/mail) — or only logged when
 // MAIL_TRANSPORT=log.
