@@ -1,12 +1,19 @@
 import { postgresAttachmentStore, type TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
+import { s3AttachmentStore } from "@/lib/attachments/s3-attachment-store";
+import { attachmentStoreSettings } from "@/lib/server/env";
 
-const store = postgresAttachmentStore();
+let store: TAttachmentStore | undefined;
 
 /**
- * The attachment store every app server shares: the database (AttachmentBlob), so a file
- * uploaded through one server downloads through any other and is in every backup. Files
- * an older version left on disk are moved in by `npm run attachments:to-store`.
+ * The attachment store every app server shares (ATTACHMENT_STORE, lib/server/env.ts): the
+ * database by default (AttachmentBlob), or an S3-compatible bucket. Either way a file
+ * uploaded through one server downloads through any other. Files an older version left on
+ * disk are moved in by `npm run attachments:to-store`.
  */
 export function attachmentStore(): TAttachmentStore {
+  if (!store) {
+    const settings = attachmentStoreSettings();
+    store = settings.kind === "s3" ? s3AttachmentStore(settings.s3) : postgresAttachmentStore();
+  }
   return store;
 }

@@ -2,7 +2,7 @@
  * `npm run attachments:to-store [-- --dir PATH] [--remove]` — moves the attachment files an
  * earlier version kept on disk (ATTACHMENTS_DIR, default .data/attachments, sharded as
  * <first two characters>/<stored name>) into the attachment store every app server shares
- * (the database). Run it once after upgrading, before the servers take traffic; it can be
+ * (ATTACHMENT_STORE: the database by default, or the S3 bucket). Run it once after upgrading, before the servers take traffic; it can be
  * run again at any time: what is already in the store is left alone and counted.
  *
  * A file is moved only when its sha256 is the one its Attachment row recorded at upload:
@@ -17,8 +17,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { postgresAttachmentStore, type TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
+import type { TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
 import { isStoredName } from "@/lib/attachments/rules";
+import { attachmentStore } from "@/lib/server/attachment-store";
 import { databaseUrlFromEnv, ownerDatabaseUrlFromEnv } from "../db/migrate";
 
 export type TMoveReport = {
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     const started = Date.now();
-    const r = await moveAttachmentsToStore(prisma, dir, postgresAttachmentStore(), { remove: process.argv.includes("--remove") });
+    const r = await moveAttachmentsToStore(prisma, dir, attachmentStore(), { remove: process.argv.includes("--remove") });
     console.log(
       `attachments from ${dir} in ${Date.now() - started} ms: ${r.moved} moved, ${r.alreadyInStore} already in the store, ` +
         `${r.missing.length} missing, ${r.mismatched.length} not matching their sha256, ${r.unreferenced} files no attachment names` +

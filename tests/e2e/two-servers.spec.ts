@@ -28,6 +28,9 @@ const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% two se
 let database: TThrowawayDatabase | undefined;
 let servers: TNextServer[] = [];
 let mailDirs: string[] = [];
+// Each server's own disk, as on two machines (versions before the shared store kept
+// attachments under ATTACHMENTS_DIR; both servers in one folder would share that disk).
+let diskDirs: string[] = [];
 let a: TNextServer;
 let b: TNextServer;
 let startedAt: Date;
@@ -107,16 +110,17 @@ test.describe("two app servers on one database", () => {
     await seedIfEmpty(database.ownerUrl);
     await enqueueEmailBacklog(database.ownerUrl);
     mailDirs = await Promise.all(["a", "b"].map((label) => mkdtemp(path.join(os.tmpdir(), `rq-two-servers-mail-${label}-`))));
+    diskDirs = await Promise.all(["a", "b"].map((label) => mkdtemp(path.join(os.tmpdir(), `rq-two-servers-disk-${label}-`))));
     startedAt = new Date();
     // One AUTH_SECRET for both (a deployment's servers share it, or a cookie signed by one
-    // is worthless on the other), the job loop on (the default), each server's e-mails in
-    // its own folder.
+    // is worthless on the other), the job loop on (the default), each server's e-mails and
+    // disk in its own folder.
     const env = { ...productionEnv(database.url), JOBS_IN_PROCESS: "true" };
     servers = await Promise.all(
       ["A", "B"].map((label, i) =>
         startNextServer({
           label: `server ${label}`,
-          env: { ...env, MAIL_DIR: mailDirs[i]! },
+          env: { ...env, MAIL_DIR: mailDirs[i]!, ATTACHMENTS_DIR: diskDirs[i]! },
           readyPath: "/api/health",
         }),
       ),
@@ -127,7 +131,7 @@ test.describe("two app servers on one database", () => {
   test.afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     await database?.drop();
-    await Promise.all(mailDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    await Promise.all([...mailDirs, ...diskDirs].map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
   test("a file uploaded through A downloads through B, with A's session", async ({ browser }) => {
