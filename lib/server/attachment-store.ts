@@ -1,5 +1,5 @@
 import { postgresAttachmentStore, type TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
-import { s3AttachmentStore } from "@/lib/attachments/s3-attachment-store";
+import { s3AttachmentStore } from "@/lib/attachments/mutations/s3-attachment-store";
 import { attachmentStoreSettings } from "@/lib/server/env";
 
 let store: TAttachmentStore | undefined;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TS3Settings } from "@/lib/attachments/s3-attachment-store";
+import type { TS3Settings } from "@/lib/attachments/mutations/s3-attachment-store";
 import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve

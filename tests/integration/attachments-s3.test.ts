@@ -17,7 +17,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment";
 import { uploadAttachment } from "@/lib/attachments/mutations/upload-attachment";
 import { getAttachmentFile } from "@/lib/attachments/queries/get-attachment-file";
-import { s3AttachmentStore, type TS3Settings } from "@/lib/attachments/s3-attachment-store";
+import { s3AttachmentStore, type TS3Settings } from "@/lib/attachments/mutations/s3-attachment-store";
 import { AppError } from "@/lib/errors";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { attachmentStoreSettings } from "@/lib/server/env";

@@ -1,6 +1,6 @@
 import { AwsClient } from "aws4fetch";
-import type { TAttachmentStore } from "./mutations/postgres-attachment-store";
-import { isStoredName } from "./rules";
+import type { TAttachmentStore } from "./postgres-attachment-store";
+import { isStoredName } from "../rules";
 
 export type TS3Settings = {
   /** e.g. https://s3.example.gov.cn or http://127.0.0.1:9000, without the bucket. */
