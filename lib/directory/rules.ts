@@ -45,6 +45,3 @@ export function contactFor<C>(
   }
   return null;
 }
-
-/** Cache tag of the public directory's data: pairing and contact changes expire it. */
-export const DIRECTORY_CACHE_TAG = "public-directory";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TS3Settings } from "@/lib/attachments/mutations/s3-attachment-store";
 import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve
@@ -145,10 +146,44 @@ export function trustedProxiesSpec(): string {
   return process.env.TRUSTED_PROXIES?.trim() ?? "";
 }
 
-// Where uploaded attachments are kept: outside the web root, under generated names.
-// Default .data/attachments in the project (the same folder as the dev database).
-export function attachmentsDir(): string {
-  return process.env.ATTACHMENTS_DIR?.trim() || `${process.cwd()}/.data/attachments`;
+// Where attachments' bytes are kept, the same for every app server: ATTACHMENT_STORE=postgres
+// (default: the database, in the attachment row's transaction and in every backup) or s3
+// (an S3-compatible bucket: S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY;
+// S3_REGION default us-east-1, S3_PREFIX default none). A half-configured s3 stops here.
+const setting = (name: string) => process.env[name]?.trim() || undefined;
+const ZAttachmentStoreEnv = z.discriminatedUnion("ATTACHMENT_STORE", [
+  z.object({ ATTACHMENT_STORE: z.literal("postgres") }),
+  z.object({
+    ATTACHMENT_STORE: z.literal("s3"),
+    S3_ENDPOINT: z.string().url({ message: "S3_ENDPOINT must be an http(s):// URL" }),
+    S3_BUCKET: z.string().min(1, { message: "S3_BUCKET must be set" }),
+    S3_ACCESS_KEY_ID: z.string().min(1, { message: "S3_ACCESS_KEY_ID must be set" }),
+    S3_SECRET_ACCESS_KEY: z.string().min(1, { message: "S3_SECRET_ACCESS_KEY must be set" }),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_PREFIX: z.string().default(""),
+  }),
+]);
+
+export type TAttachmentStoreSettings = { kind: "postgres" } | { kind: "s3"; s3: TS3Settings };
+
+export function attachmentStoreSettings(): TAttachmentStoreSettings {
+  const names = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION", "S3_PREFIX"];
+  const parsed = ZAttachmentStoreEnv.parse({
+    ATTACHMENT_STORE: setting("ATTACHMENT_STORE") ?? "postgres",
+    ...Object.fromEntries(names.map((n) => [n, setting(n)])),
+  });
+  if (parsed.ATTACHMENT_STORE === "postgres") return { kind: "postgres" };
+  return {
+    kind: "s3",
+    s3: {
+      endpoint: parsed.S3_ENDPOINT,
+      bucket: parsed.S3_BUCKET,
+      region: parsed.S3_REGION,
+      accessKeyId: parsed.S3_ACCESS_KEY_ID,
+      secretAccessKey: parsed.S3_SECRET_ACCESS_KEY,
+      prefix: parsed.S3_PREFIX,
+    },
+  };
 }
 
 // The migrations this build ships (prisma/migrations, beside the server: the repository

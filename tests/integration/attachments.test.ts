@@ -1,15 +1,12 @@
 /**
- * Attachments and the request lists on the real database and a real
- * folder: files land outside public/ under generated names with their sha256, the 10 MB
- * limit and the content check hold, only the item's enterprise adds or removes files and
+ * Attachments and the request lists on the real database: the bytes land in the database
+ * (AttachmentBlob) in the attachment row's transaction under generated names with their
+ * sha256, so any app server reads them; a store that cannot follow the transaction has its
+ * copy removed when the transaction fails. The 10 MB limit and the content check hold, only the item's enterprise adds or removes files and
  * only while the item is a draft or returned, and whoever may not read the item cannot
  * read its files either (another tenant's id behaves like a missing one).
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -17,7 +14,7 @@ import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment"
 import { uploadAttachment, type TUploadAttachmentInput } from "@/lib/attachments/mutations/upload-attachment";
 import { getAttachmentFile, listAttachments } from "@/lib/attachments/queries/get-attachment-file";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
-import { storedPath } from "@/lib/attachments/storage";
+import { postgresAttachmentStore, type TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
 import { AppError } from "@/lib/errors";
 import { parseRequestListFilters } from "@/lib/requests/list-filters";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
@@ -29,7 +26,7 @@ import { testPrisma, uniqueTag } from "@/tests/factories/users";
 
 let prisma: PrismaClient;
 let w: TRequestWorld;
-let dir: string;
+const store = postgresAttachmentStore();
 const NOW = new Date("2026-06-01T02:00:00Z"); // a Monday, Asia/Shanghai 10:00
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
@@ -55,27 +52,23 @@ async function submit(id: string) {
   return saveRequest(prisma, w.actors.enterpriseOwner, financingInput({ requestId: id, version: item, submit: true }), { now: NOW });
 }
 
-const upload = (input: TUploadAttachmentInput, actor = w.actors.enterpriseOwner) => uploadAttachment(prisma, actor, input, { dir });
+const upload = (input: TUploadAttachmentInput, actor = w.actors.enterpriseOwner) => uploadAttachment(prisma, actor, input, { store });
 
-async function filesOnDisk(): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const shards = await readdir(dir);
-  return (await Promise.all(shards.map(async (s) => (await readdir(path.join(dir, s))).map((f) => `${s}/${f}`)))).flat();
+async function storedNames(): Promise<string[]> {
+  return (await prisma.attachmentBlob.findMany({ select: { storedName: true }, orderBy: { storedName: "asc" } })).map((b) => b.storedName);
 }
 
 beforeAll(async () => {
   prisma = testPrisma();
   w = await createRequestWorld(prisma, uniqueTag());
-  dir = await mkdtemp(path.join(os.tmpdir(), "rq-attachments-"));
 });
 
 afterAll(async () => {
   await prisma.$disconnect();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe("uploadAttachment", () => {
-  it("stores the file outside public/ under a generated name, with its size and sha256", async () => {
+  it("stores the bytes in the database under a generated name, with its size and sha256: another connection reads them", async () => {
     const item = await draft();
     const saved = await upload({ requestId: item.id, fileName: "../../public/营业执照.pdf", bytes: PDF });
     expect(saved).toMatchObject({ fileName: "营业执照.pdf", sizeBytes: PDF.byteLength, mimeType: "application/pdf" });
@@ -86,10 +79,13 @@ describe("uploadAttachment", () => {
     expect(row.sha256).toBe(createHash("sha256").update(PDF).digest("hex"));
     expect(row.uploadedById).toBe(w.actors.enterpriseOwner.userId);
 
-    const file = storedPath(dir, row.storedName);
-    expect(file.startsWith(`${path.resolve(dir)}${path.sep}`)).toBe(true);
-    expect(file.startsWith(path.resolve("public"))).toBe(false);
-    expect(new Uint8Array(await readFile(file))).toEqual(PDF);
+    // Another app server is another process with its own connection pool.
+    const otherServer = testPrisma();
+    try {
+      expect(await store.get(otherServer, row.storedName)).toEqual(PDF);
+    } finally {
+      await otherServer.$disconnect();
+    }
     expect(await prisma.auditLog.count({ where: { action: "attachments.upload", targetId: item.id } })).toBe(1);
   });
 
@@ -101,14 +97,14 @@ describe("uploadAttachment", () => {
 
   it("refuses files over 10 MB, empty files and anything that is not PDF/PNG/JPEG/XLSX — leaving nothing behind", async () => {
     const item = await draft();
-    const before = await filesOnDisk();
+    const before = await storedNames();
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(PDF);
     expect(await errorOf(upload({ requestId: item.id, fileName: "big.pdf", bytes: big }))).toBe("tooLarge");
     expect(await errorOf(upload({ requestId: item.id, fileName: "empty.pdf", bytes: new Uint8Array() }))).toBe("emptyFile");
     expect(await errorOf(upload({ requestId: item.id, fileName: "invoice.pdf", bytes: EXE }))).toBe("badType");
     expect(await prisma.attachment.count({ where: { requestId: item.id } })).toBe(0);
-    expect(await filesOnDisk()).toEqual(before);
+    expect(await storedNames()).toEqual(before);
 
     const exactly = new Uint8Array(MAX_ATTACHMENT_BYTES);
     exactly.set(PDF);
@@ -117,17 +113,20 @@ describe("uploadAttachment", () => {
 
   it("lets only the item's own enterprise add files: another enterprise's id is not found, and the file is removed again", async () => {
     const item = await draft();
-    const before = await filesOnDisk();
+    const before = await storedNames();
     expect(await errorOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.otherEnterpriseOwner))).toBe("notFound");
     expect(await errorOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.parkStaff))).toBe("forbidden");
     expect(await errorOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.financeAdmin))).toBe("forbidden");
-    expect(await filesOnDisk()).toEqual(before);
+    expect(await storedNames()).toEqual(before);
   });
 
   it("refuses new files once the item is submitted", async () => {
     const item = await draft();
     await submit(item.id);
+    const before = await storedNames();
     expect(await errorOf(upload({ requestId: item.id, fileName: "late.pdf", bytes: PDF }))).toBe("invalidState");
+    // The bytes were written inside the refused transaction and went with it.
+    expect(await storedNames()).toEqual(before);
   });
 });
 
@@ -154,26 +153,94 @@ describe("reading attachments", () => {
 });
 
 describe("deleteAttachment", () => {
-  it("removes the row and the file for the own enterprise while a draft; others get not found", async () => {
+  it("removes the row and the bytes for the own enterprise while a draft; others get not found", async () => {
     const item = await draft();
     const { id } = await upload({ requestId: item.id, fileName: "多余.pdf", bytes: PDF });
     const { storedName } = await prisma.attachment.findUniqueOrThrow({ where: { id } });
 
-    expect(await errorOf(deleteAttachment(prisma, w.actors.otherEnterpriseOwner, id, { dir }))).toBe("notFound");
-    expect(await errorOf(deleteAttachment(prisma, w.actors.parkStaff, id, { dir }))).toBe("forbidden");
+    expect(await errorOf(deleteAttachment(prisma, w.actors.otherEnterpriseOwner, id, { store }))).toBe("notFound");
+    expect(await errorOf(deleteAttachment(prisma, w.actors.parkStaff, id, { store }))).toBe("forbidden");
 
-    expect(await deleteAttachment(prisma, w.actors.enterpriseOwner, id, { dir })).toEqual({ requestId: item.id });
+    expect(await deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store })).toEqual({ requestId: item.id });
     expect(await prisma.attachment.findUnique({ where: { id } })).toBeNull();
-    expect(existsSync(storedPath(dir, storedName))).toBe(false);
-    expect(await errorOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { dir }))).toBe("notFound");
+    expect(await prisma.attachmentBlob.findUnique({ where: { storedName } })).toBeNull();
+    expect(await errorOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store }))).toBe("notFound");
   });
 
   it("keeps the files of a submitted item", async () => {
     const item = await draft();
     const { id } = await upload({ requestId: item.id, fileName: "留存.pdf", bytes: PDF });
     await submit(item.id);
-    expect(await errorOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { dir }))).toBe("invalidState");
+    expect(await errorOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store }))).toBe("invalidState");
     expect(await prisma.attachment.findUnique({ where: { id } })).not.toBeNull();
+    const { storedName } = await prisma.attachment.findUniqueOrThrow({ where: { id } });
+    expect(await prisma.attachmentBlob.findUnique({ where: { storedName } })).not.toBeNull();
+  });
+});
+
+describe("the stored bytes", () => {
+  it("are written once and outlive no row: the database refuses an UPDATE, and a DELETE while an attachment names them", async () => {
+    const item = await draft();
+    const { id } = await upload({ requestId: item.id, fileName: "原件.pdf", bytes: PDF });
+    const { storedName } = await prisma.attachment.findUniqueOrThrow({ where: { id } });
+    await expect(prisma.attachmentBlob.update({ where: { storedName }, data: { bytes: new Uint8Array(PNG) } })).rejects.toThrow(
+      /UPDATE is not allowed/,
+    );
+    await expect(store.delete(prisma, storedName)).rejects.toThrow(/still named by an attachment/);
+    expect(await store.get(prisma, storedName)).toEqual(PDF);
+    await expect(store.get(prisma, "../../etc/passwd")).rejects.toThrow(/not a stored attachment name/);
+  });
+});
+
+describe("a store outside the database (an object store)", () => {
+  // Keeps objects in memory: what matters here is how the mutations treat a store whose
+  // writes do not follow the database transaction.
+  function objectStore(): TAttachmentStore & { objects: Map<string, Uint8Array<ArrayBuffer>> } {
+    const objects = new Map<string, Uint8Array<ArrayBuffer>>();
+    return {
+      kind: "s3",
+      transactional: false,
+      objects,
+      async put(_db, name, bytes) {
+        if (objects.has(name)) throw new Error("exists");
+        objects.set(name, bytes);
+      },
+      async get(_db, name) {
+        return objects.get(name) ?? null;
+      },
+      async has(_db, name) {
+        return objects.has(name);
+      },
+      async delete(_db, name) {
+        objects.delete(name);
+      },
+    };
+  }
+
+  it("keeps the object of a committed upload, removes it again when the transaction fails, and after a committed delete", async () => {
+    const objects = objectStore();
+    const item = await draft();
+    const saved = await uploadAttachment(
+      prisma,
+      w.actors.enterpriseOwner,
+      { requestId: item.id, fileName: "a.pdf", bytes: PDF },
+      { store: objects },
+    );
+    const { storedName } = await prisma.attachment.findUniqueOrThrow({ where: { id: saved.id } });
+    expect([...objects.objects.keys()]).toEqual([storedName]);
+    expect(await prisma.attachmentBlob.findUnique({ where: { storedName } })).toBeNull();
+
+    const other = await draft();
+    await submit(other.id);
+    expect(
+      await errorOf(
+        uploadAttachment(prisma, w.actors.enterpriseOwner, { requestId: other.id, fileName: "b.pdf", bytes: PDF }, { store: objects }),
+      ),
+    ).toBe("invalidState");
+    expect([...objects.objects.keys()]).toEqual([storedName]);
+
+    await deleteAttachment(prisma, w.actors.enterpriseOwner, saved.id, { store: objects });
+    expect(objects.objects.size).toBe(0);
   });
 });
 

@@ -1,5 +1,3 @@
-import { revalidateTag } from "next/cache";
-import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import type { TActor } from "@/lib/auth/permissions";
@@ -98,8 +96,6 @@ export async function importUpload({ request, user, meta, translator }: TImportC
       void (async () => {
         try {
           const result = await run(db(), actor, file, { meta, onProgress });
-          // New bank contacts appear in the public directory at once, not after its cache minute.
-          if (result.ok && kind === "contacts") expireDirectory();
           send(await resultMessage(result, t));
         } catch (error) {
           console.error(`import ${kind} failed`, error);
@@ -134,14 +130,4 @@ async function resultMessage(result: TImportResult, t: TTranslate): Promise<obje
     report: report.toString("base64"),
     reportName: t("report.fileName"),
   };
-}
-
-// Best effort: inside the streamed response Next may no longer accept cache calls; the
-// directory then refreshes within its cache minute.
-function expireDirectory(): void {
-  try {
-    revalidateTag(DIRECTORY_CACHE_TAG, { expire: 0 });
-  } catch (error) {
-    console.warn("import: could not expire the directory cache", error);
-  }
 }

@@ -1,8 +1,7 @@
 "use server";
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
-import { revalidatePath, updateTag } from "next/cache";
-import { DIRECTORY_CACHE_TAG } from "@/lib/directory/rules";
+import { revalidatePath } from "next/cache";
 import {
   addOneOnOne,
   addParticipatingBank,
@@ -25,7 +24,7 @@ export const setMainBankAction = defineAction({
   schema: ZParkBankInput,
   async handler({ input, user }) {
     const done = await setMainBank(db(), user, input, await requestMeta());
-    refreshPairings({ directory: true });
+    refreshPairings();
     return done;
   },
 });
@@ -36,7 +35,7 @@ export const addParticipatingBankAction = defineAction({
   schema: ZParkBankInput,
   async handler({ input, user }) {
     const done = await addParticipatingBank(db(), user, input, await requestMeta());
-    refreshPairings({ directory: true });
+    refreshPairings();
     return done;
   },
 });
@@ -47,7 +46,7 @@ export const removeParticipatingBankAction = defineAction({
   schema: ZPairingIdInput,
   async handler({ input, user }) {
     const done = await removeParticipatingBank(db(), user, input, await requestMeta());
-    refreshPairings({ directory: true });
+    refreshPairings();
     return done;
   },
 });
@@ -58,7 +57,7 @@ export const addOneOnOneAction = defineAction({
   schema: ZAddOneOnOneInput,
   async handler({ input, user }) {
     const done = await addOneOnOne(db(), user, input, await requestMeta());
-    refreshPairings({ directory: false });
+    refreshPairings();
     return done;
   },
 });
@@ -69,14 +68,13 @@ export const endOneOnOneAction = defineAction({
   schema: ZPairingIdInput,
   async handler({ input, user }) {
     const done = await endOneOnOne(db(), user, input, await requestMeta());
-    refreshPairings({ directory: false });
+    refreshPairings();
     return done;
   },
 });
 
-// The pairings page always; the public directory only for park–bank pairings (it does
-// not list 1+1 pairings).
-function refreshPairings({ directory }: { directory: boolean }): void {
+// The public directory keeps no cache: it reads the pairings on every view, on every app
+// server.
+function refreshPairings(): void {
   revalidatePath("/pairings");
-  if (directory) updateTag(DIRECTORY_CACHE_TAG);
 }

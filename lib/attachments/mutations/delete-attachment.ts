@@ -6,21 +6,21 @@ import { isNothing, requestScope } from "@/lib/auth/scopes";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { AppError } from "@/lib/errors";
 import { attachmentsEditable } from "../rules";
-import { removeStoredFile } from "../storage";
-import type { TAttachmentStore } from "./upload-attachment";
+import type { TAttachmentStore } from "./postgres-attachment-store";
 
 /**
  * Removes a file from one of the actor's own items while it is a draft or returned.
  * A file tied to a ledger entry is part of the resolution ledger and stays
  * ("invalidState"). Refusals: forbidden · notFound · invalidState.
- * The row goes in the transaction (with the item's row lock); the file after the commit,
- * so a failed transaction never leaves a row pointing at nothing.
+ * The row goes in the transaction (with the item's row lock), and with it the bytes when
+ * the store is transactional; another store's copy after the commit, so a failed
+ * transaction never leaves a row pointing at nothing.
  */
 export async function deleteAttachment(
   db: PrismaClient,
   actor: TActorSource,
   attachmentId: string,
-  store: TAttachmentStore,
+  { store }: { store: TAttachmentStore },
 ): Promise<{ requestId: string }> {
   if (!canActor(actorOf(actor), "requests.create")) throw new AppError("forbidden");
   const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
@@ -35,6 +35,7 @@ export async function deleteAttachment(
       SELECT status FROM "Request" WHERE id = ${attachment.requestId}::uuid FOR UPDATE`;
     if (!locked || !attachmentsEditable(locked.status) || attachment.ledgerEntryId !== null) throw new AppError("invalidState");
     await tx.attachment.delete({ where: { id: attachment.id } });
+    if (store.transactional) await store.delete(tx, attachment.storedName);
     await writeAudit(tx, {
       action: "attachments.delete",
       actorUserId: actor.userId,
@@ -45,6 +46,6 @@ export async function deleteAttachment(
     });
     return attachment;
   });
-  await removeStoredFile(store.dir, removed.storedName);
+  if (!store.transactional) await store.delete(db, removed.storedName);
   return { requestId: removed.requestId };
 }

@@ -8,25 +8,26 @@ import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { AppError } from "@/lib/errors";
 import { attachmentsEditable, displayName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "../rules";
 import { sniffFileType } from "../sniff";
-import { removeStoredFile, writeStoredFile } from "../storage";
+import type { TAttachmentStore } from "./postgres-attachment-store";
 
-export type TUploadAttachmentInput = { requestId: string; fileName: string; bytes: Uint8Array };
+export type TUploadAttachmentInput = { requestId: string; fileName: string; bytes: Uint8Array<ArrayBuffer> };
 export type TAttachmentSummary = { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date };
-export type TAttachmentStore = { dir: string; now?: Date };
+export type TUploadAttachmentOptions = { store: TAttachmentStore; now?: Date };
 
 /**
  * Adds a file to one of the actor's own items while it is a draft or returned.
  * Refusals (AppError): forbidden · notFound (another tenant's item, or none) · emptyFile ·
  * tooLarge · badType · invalidState (no longer editable) · tooMany.
- * The file is written first under a fresh UUID; the row and the status check happen in
- * one transaction holding the item's row lock (so a concurrent submit cannot slip in
- * between); if that fails the file is removed again.
+ * The bytes go to the store under a fresh UUID, the row, the status check and the audit
+ * entry in one transaction holding the item's row lock (so a concurrent submit cannot slip
+ * in between). A transactional store (PostgreSQL) writes the bytes in that transaction;
+ * another store's copy is removed again when the transaction fails.
  */
 export async function uploadAttachment(
   db: PrismaClient,
   actor: TActorSource,
   input: TUploadAttachmentInput,
-  store: TAttachmentStore,
+  { store, now }: TUploadAttachmentOptions,
 ): Promise<TAttachmentSummary> {
   if (!canActor(actorOf(actor), "requests.create")) throw new AppError("forbidden");
   if (input.bytes.byteLength === 0) throw new AppError("emptyFile");
@@ -38,7 +39,7 @@ export async function uploadAttachment(
 
   const storedName = randomUUID();
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  await writeStoredFile(store.dir, storedName, input.bytes);
+  if (!store.transactional) await store.put(db, storedName, input.bytes);
   try {
     return await db.$transaction(async (tx) => {
       const request = await tx.request.findFirst({ where: { AND: [{ id: input.requestId }, scope] }, select: { id: true } });
@@ -47,6 +48,7 @@ export async function uploadAttachment(
         SELECT status FROM "Request" WHERE id = ${request.id}::uuid FOR UPDATE`;
       if (!locked || !attachmentsEditable(locked.status)) throw new AppError("invalidState");
       if ((await tx.attachment.count({ where: { requestId: request.id } })) >= MAX_ATTACHMENTS_PER_REQUEST) throw new AppError("tooMany");
+      if (store.transactional) await store.put(tx, storedName, input.bytes);
       const row = await tx.attachment.create({
         data: {
           requestId: request.id,
@@ -56,7 +58,7 @@ export async function uploadAttachment(
           sizeBytes: input.bytes.byteLength,
           fileName: displayName(input.fileName, sniffed, `attachment-${storedName.slice(0, 8)}`),
           uploadedById: actor.userId,
-          ...(store.now ? { createdAt: store.now } : {}),
+          ...(now ? { createdAt: now } : {}),
         },
         select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true },
       });
@@ -71,7 +73,7 @@ export async function uploadAttachment(
       return row;
     });
   } catch (error) {
-    await removeStoredFile(store.dir, storedName);
+    if (!store.transactional) await store.delete(db, storedName);
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { OrgKind, PairingRole } from "@/lib/generated/prisma/enums";
 import { contactFor, latestContactPerBank, pickDirectoryYear } from "../rules";
 
-// Plain JSON (strings, no Dates): the page caches it.
+// Plain JSON (strings, no Dates).
 export type TDirectoryContact = {
   department: string;
   liaisonName: string;

@@ -3,9 +3,8 @@ import { revalidatePath } from "next/cache";
 import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment";
 import { getAttachmentFile } from "@/lib/attachments/queries/get-attachment-file";
 import { contentDisposition } from "@/lib/attachments/rules";
-import { readStoredFile } from "@/lib/attachments/storage";
 import { AppError } from "@/lib/errors";
-import { attachmentsDir } from "@/lib/server/env";
+import { attachmentStore } from "@/lib/server/attachment-store";
 import { db } from "@/lib/server/db";
 import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
 
@@ -23,18 +22,16 @@ export const GET = defineRoute({
   async handler({ params, user }) {
     const file = await getAttachmentFile(db(), user, params.id);
     if (!file) throw new AppError("notFound");
-    let bytes: Buffer;
-    try {
-      bytes = await readStoredFile(attachmentsDir(), file.storedName);
-    } catch (error) {
-      console.error("attachment file missing", file.id, error);
+    const bytes = await attachmentStore().get(db(), file.storedName);
+    if (!bytes) {
+      console.error("attachment file missing", file.id);
       throw new AppError("notFound");
     }
-    // The row's sha256 was taken at upload: a file changed on disk since is not served.
+    // The row's sha256 was taken at upload: a file changed in the store since is not served.
     if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
       throw new Error(`attachment file ${file.id} does not match its sha256`);
     }
-    return new Response(new Uint8Array(bytes), {
+    return new Response(bytes, {
       headers: {
         "Content-Type": file.mimeType,
         "Content-Length": String(bytes.byteLength),
@@ -55,7 +52,7 @@ export const DELETE = defineRoute({
   params: ZIdRouteParams,
   refusals: "json",
   async handler({ params, user }) {
-    const { requestId } = await deleteAttachment(db(), user, params.id, { dir: attachmentsDir() });
+    const { requestId } = await deleteAttachment(db(), user, params.id, { store: attachmentStore() });
     revalidatePath(`/requests/${requestId}`);
     return jsonResponse(200, { ok: true });
   },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { uploadAttachment } from "@/lib/attachments/mutations/upload-attachment";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import { AppError } from "@/lib/errors";
-import { attachmentsDir } from "@/lib/server/env";
+import { attachmentStore } from "@/lib/server/attachment-store";
 import { db } from "@/lib/server/db";
 import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
 import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
@@ -37,7 +37,12 @@ export const POST = defineRoute({
     const { file } = parsed.data;
     if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError("tooLarge");
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const attachment = await uploadAttachment(db(), user, { requestId: params.id, fileName: file.name, bytes }, { dir: attachmentsDir() });
+    const attachment = await uploadAttachment(
+      db(),
+      user,
+      { requestId: params.id, fileName: file.name, bytes },
+      { store: attachmentStore() },
+    );
     revalidatePath(`/requests/${params.id}`);
     return jsonResponse(201, { ok: true, attachment: { ...attachment, createdAt: attachment.createdAt.toISOString() } });
   },
