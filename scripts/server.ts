@@ -10,15 +10,13 @@
  *
  * PORT (default 3000) and the settings (lib/server/env.ts) come from the environment;
  * a missing or malformed setting stops the start with a message and exit code 78
- * (EX_CONFIG), a bad TRUSTED_PROXIES entry or an attachments folder it cannot write with
- * exit code 1, all before Next.js loads.
+ * (EX_CONFIG), a bad TRUSTED_PROXIES entry with exit code 1, all before Next.js loads.
  * SIGTERM / SIGINT close the server.
  */
-import { accessSync, constants, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
-import { attachmentsDir, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../lib/server/env";
+import { EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../lib/server/env";
 import { answerUnavailableWith503 } from "../lib/server/database-unavailable";
 
 type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
@@ -40,19 +38,6 @@ function parseArgs(argv: string[]): TServerArgs {
   return { mode, port, hostname };
 }
 
-// Uploads are written on a user's request; a folder that cannot take them should stop the
-// deployment now, not fail the first upload.
-function checkWritable(dir: string, setting: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new Error(
-      `RongQiao will not start: ${setting} (${dir}) is not a folder it can write: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
 async function main(): Promise<void> {
   const { mode, port, hostname } = parseArgs(process.argv.slice(2));
   const dev = mode === "dev";
@@ -66,7 +51,6 @@ async function main(): Promise<void> {
     process.exit(EXIT_BAD_SETTINGS);
   }
   trustedProxyList();
-  checkWritable(attachmentsDir(), "ATTACHMENTS_DIR");
 
   const { default: next } = await import("next");
   const httpServer = createServer();

@@ -15,7 +15,11 @@ describe("settingsProblems", () => {
         ...GOOD,
         SMTP_URL: "smtps://u:p@mail.example.gov.cn:465",
         MAIL_FROM: "融桥 <no-reply@example.gov.cn>",
-        ATTACHMENTS_DIR: "/var/lib/rongqiao/attachments",
+        ATTACHMENT_STORE: "s3",
+        S3_ENDPOINT: "https://s3.example.gov.cn",
+        S3_BUCKET: "rongqiao",
+        S3_ACCESS_KEY_ID: "key",
+        S3_SECRET_ACCESS_KEY: "secret",
         APP_URL: "https://rongqiao.example.gov.cn",
         JOBS_IN_PROCESS: "FALSE",
         READY_MAX_DUE_JOBS: "500",
@@ -29,20 +33,23 @@ describe("settingsProblems", () => {
       AUTH_SECRET: "short-secret",
       SMTP_URL: "http://mail",
       MAIL_TRANSPORT: "pigeon",
-      ATTACHMENTS_DIR: "data/attachments",
       APP_URL: "rongqiao.example.gov.cn",
       JOBS_IN_PROCESS: "no",
       READY_MAX_DUE_JOBS: "-1",
+      ATTACHMENT_STORE: "s3",
+      S3_ENDPOINT: "https://s3.example.gov.cn",
+      S3_BUCKET: "rongqiao",
+      S3_ACCESS_KEY_ID: "key",
     });
     expect(problems.map((p) => p.split(":")[0])).toEqual([
       "DATABASE_URL",
       "AUTH_SECRET",
       "SMTP_URL",
       "MAIL_TRANSPORT",
-      "ATTACHMENTS_DIR",
       "APP_URL",
       "JOBS_IN_PROCESS",
       "READY_MAX_DUE_JOBS",
+      "S3_SECRET_ACCESS_KEY",
     ]);
     expect(problems.join("\n")).not.toMatch(/hunter2|short-secret/);
     expect(settingsProblems("server", { DATABASE_URL: GOOD.DATABASE_URL })).toEqual([

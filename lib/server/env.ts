@@ -65,7 +65,6 @@ const NEEDED: Record<TSettingsUse, (keyof TEnv)[]> = {
     "MAIL_TRANSPORT",
     "MAIL_FROM",
     "MAIL_DIR",
-    "ATTACHMENTS_DIR",
     "APP_URL",
     "JOBS_IN_PROCESS",
     "READY_MAX_DUE_JOBS",
@@ -98,6 +97,7 @@ export function settingsProblems(use: TSettingsUse, env: Readonly<Record<string,
   if (env.MAIL_TRANSPORT?.trim() === "smtp" && !env.SMTP_URL?.trim() && NEEDED[use].includes("SMTP_URL")) {
     problems.push('SMTP_URL: is not set, and MAIL_TRANSPORT is "smtp"');
   }
+  if (use === "server") problems.push(...attachmentStoreProblems(env));
   return problems;
 }
 
@@ -150,7 +150,6 @@ export function trustedProxiesSpec(): string {
 // (default: the database, in the attachment row's transaction and in every backup) or s3
 // (an S3-compatible bucket: S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY;
 // S3_REGION default us-east-1, S3_PREFIX default none). A half-configured s3 stops here.
-const setting = (name: string) => process.env[name]?.trim() || undefined;
 const ZAttachmentStoreEnv = z.discriminatedUnion("ATTACHMENT_STORE", [
   z.object({ ATTACHMENT_STORE: z.literal("postgres") }),
   z.object({
@@ -166,12 +165,27 @@ const ZAttachmentStoreEnv = z.discriminatedUnion("ATTACHMENT_STORE", [
 
 export type TAttachmentStoreSettings = { kind: "postgres" } | { kind: "s3"; s3: TS3Settings };
 
-export function attachmentStoreSettings(): TAttachmentStoreSettings {
-  const names = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION", "S3_PREFIX"];
-  const parsed = ZAttachmentStoreEnv.parse({
+const S3_SETTINGS = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION", "S3_PREFIX"];
+
+function attachmentStoreEnv(env: Readonly<Record<string, string | undefined>>) {
+  const setting = (name: string) => env[name]?.trim() || undefined;
+  return {
     ATTACHMENT_STORE: setting("ATTACHMENT_STORE") ?? "postgres",
-    ...Object.fromEntries(names.map((n) => [n, setting(n)])),
+    ...Object.fromEntries(S3_SETTINGS.map((n) => [n, setting(n)])),
+  };
+}
+
+function attachmentStoreProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const result = ZAttachmentStoreEnv.safeParse(attachmentStoreEnv(env));
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? "ATTACHMENT_STORE");
+    return key === "ATTACHMENT_STORE" ? 'ATTACHMENT_STORE: must be "postgres" or "s3"' : `${key}: ${issue.message}`;
   });
+}
+
+export function attachmentStoreSettings(): TAttachmentStoreSettings {
+  const parsed = ZAttachmentStoreEnv.parse(attachmentStoreEnv(process.env));
   if (parsed.ATTACHMENT_STORE === "postgres") return { kind: "postgres" };
   return {
     kind: "s3",

@@ -6,7 +6,7 @@
  * compiled commands are checked in tests/e2e/release-bundle.spec.ts.)
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -51,25 +51,21 @@ describe("a command with missing or malformed settings", { timeout: 60_000 }, ()
       DATABASE_URL: "127.0.0.1:5432/rongqiao",
       AUTH_SECRET: "s".repeat(40),
       SMTP_URL: "mail.example.gov.cn",
-      ATTACHMENTS_DIR: "relative/attachments",
     });
     expect(result.stderr).toContain("DATABASE_URL: must be a postgresql:// URL");
     expect(result.stderr).toContain("SMTP_URL: must be an smtp:// or smtps:// URL");
-    expect(result.stderr).toContain("ATTACHMENTS_DIR: must be an absolute path");
     expect(result.status).toBe(EXIT_BAD_SETTINGS);
   });
 
-  it("npm start with an attachments folder it cannot create exits non-zero and says which", () => {
-    // Under a plain file: no folder can be made there, not even by root.
-    const blocker = path.join(emptyDir, "a-file");
-    writeFileSync(blocker, "");
-    const result = run("scripts/server.ts", ["start", "-p", "1"], {
-      DATABASE_URL: GOOD_URL,
-      AUTH_SECRET: "s".repeat(40),
-      ATTACHMENTS_DIR: `${blocker}/attachments`,
-    });
-    expect(result.stderr).toContain(`ATTACHMENTS_DIR (${blocker}/attachments) is not a folder it can write`);
-    expect(result.status).toBe(1);
+  it("npm start with a half-configured or unknown attachment store exits 78 and says what is missing", () => {
+    const base = { DATABASE_URL: GOOD_URL, AUTH_SECRET: "s".repeat(40) };
+    const s3 = run("scripts/server.ts", ["start", "-p", "1"], { ...base, ATTACHMENT_STORE: "s3", S3_ENDPOINT: "http://127.0.0.1:9000" });
+    expect(s3.stderr).toContain("S3_BUCKET");
+    expect(s3.stderr).toContain("S3_ACCESS_KEY_ID");
+    expect(s3.status).toBe(EXIT_BAD_SETTINGS);
+    const unknown = run("scripts/server.ts", ["start", "-p", "1"], { ...base, ATTACHMENT_STORE: "disk" });
+    expect(unknown.stderr).toContain('ATTACHMENT_STORE: must be "postgres" or "s3"');
+    expect(unknown.status).toBe(EXIT_BAD_SETTINGS);
   });
 
   it("npm run jobs and npm run db:migrate exit 78 on a malformed DATABASE_URL", () => {
