@@ -9,11 +9,19 @@
  *   node --import tsx scripts/server.ts dev   [-p PORT] [-H HOST]   development (`npm run dev`)
  *
  * PORT (default 3000) and TRUSTED_PROXIES come from the environment; a bad
- * TRUSTED_PROXIES entry stops the start. SIGTERM / SIGINT close the server.
+ * TRUSTED_PROXIES entry stops the start. Every request is logged and timed (serveRequest).
+ * SIGTERM / SIGINT stop it gracefully: no new connections, requests in flight and the job
+ * in hand (of the in-process job loop) get a grace period, then the process exits.
  */
 import { createServer } from "node:http";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
-import { answerUnavailableWith503 } from "../lib/server/database-unavailable";
+import { serveRequest } from "../lib/server/serve-request";
+import { stopInProcessJobLoop } from "../lib/server/job-loop-holder";
+import { logLevel } from "../lib/server/env";
+import { logger, setLogLevel } from "../lib/observability/logger";
+
+/** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+const REQUEST_GRACE_MS = 10_000;
 
 type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
 
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
   // As `next start` / `next dev` do; Next.js reads it when it loads.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   trustedProxyList();
+  setLogLevel(logLevel());
 
   const { default: next } = await import("next");
   const httpServer = createServer();
@@ -48,24 +57,40 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   httpServer.on("request", (req, res) => {
     stampPeerAddress(req);
-    void answerUnavailableWith503(req, res, handle);
+    void serveRequest(req, res, handle);
   });
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
-  console.log(`▲ RongQiao (${dev ? "development" : "production"}) on http://${hostname ?? "localhost"}:${port}`);
+  logger.info({ mode: dev ? "development" : "production", url: `http://${hostname ?? "localhost"}:${port}` }, "RongQiao is listening");
 
   let closing = false;
-  const close = () => {
+  const close = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    httpServer.close();
-    httpServer.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    logger.info({ signal }, "stopping");
+    const requestsDone = new Promise<void>((resolve) => {
+      const cut = setTimeout(() => {
+        httpServer.closeAllConnections();
+        resolve();
+      }, REQUEST_GRACE_MS);
+      httpServer.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      httpServer.closeIdleConnections();
+    });
+    void Promise.all([requestsDone, stopInProcessJobLoop()])
+      .then(() => app.close())
+      .catch((error: unknown) => logger.error({ err: error }, "stopping failed"))
+      .finally(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
   };
   process.on("SIGTERM", close);
   process.on("SIGINT", close);
 }
 
 main().catch((error: unknown) => {
-  console.error("server: could not start:", error instanceof Error ? error.message : error);
+  logger.fatal({ err: error }, "server: could not start");
   process.exit(1);
 });

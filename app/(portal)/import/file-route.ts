@@ -17,6 +17,7 @@ import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import { db } from "@/lib/server/db";
 import { textResponse, type TRouteTranslator } from "@/lib/server/route";
 import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * The two import endpoints (`/import/enterprises/file`, `/import/contacts/file`), each
@@ -102,7 +103,7 @@ export async function importUpload({ request, user, meta, translator }: TImportC
           if (result.ok && kind === "contacts") expireDirectory();
           send(await resultMessage(result, t));
         } catch (error) {
-          console.error(`import ${kind} failed`, error);
+          logger.error({ kind, err: error }, "import failed");
           send({ type: "failed" });
         } finally {
           if (open) controller.close();
@@ -142,6 +143,6 @@ function expireDirectory(): void {
   try {
     revalidateTag(DIRECTORY_CACHE_TAG, { expire: 0 });
   } catch (error) {
-    console.warn("import: could not expire the directory cache", error);
+    logger.warn({ err: error }, "import: could not expire the directory cache");
   }
 }

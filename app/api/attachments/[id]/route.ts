@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { attachmentsDir } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
 import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export const GET = defineRoute({
     try {
       bytes = await readStoredFile(attachmentsDir(), file.storedName);
     } catch (error) {
-      console.error("attachment file missing", file.id, error);
+      logger.error({ attachmentId: file.id, err: error }, "attachment file missing");
       throw new AppError("notFound");
     }
     // The row's sha256 was taken at upload: a file changed on disk since is not served.
