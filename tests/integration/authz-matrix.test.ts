@@ -62,6 +62,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "programs.create": [FA],
   "programs.update": [FA],
   "programs.changeRules": [FA],
+  "jobs.retry": [FA],
   "calendar.addDay": [FA],
   "calendar.removeDay": [FA],
   "calendar.publishYear": [FA],

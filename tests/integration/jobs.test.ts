@@ -14,6 +14,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { jobHandlers, type TJobHandlers } from "@/lib/jobs/handlers";
 import { enqueueJobs } from "@/lib/jobs/mutations/enqueue-jobs";
 import { startJobLoop } from "@/lib/jobs/job-loop";
+import { retryFailedJob } from "@/lib/jobs/mutations/retry-failed-job";
+import { listFailedJobs } from "@/lib/jobs/queries/list-failed-jobs";
 import { deadlineScanDedupeKey, STALE_LOCK_MS } from "@/lib/jobs/rules";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
@@ -342,5 +344,35 @@ describe("long jobs and stopping workers", () => {
       ["PENDING", null],
       ["PENDING", null],
     ]);
+  });
+});
+
+describe("failed jobs and their retry", () => {
+  it("lists FAILED jobs and puts one back in the queue with fresh attempts, audited; a second retry finds nothing", async () => {
+    await prisma.job.deleteMany();
+    const admin = await prisma.user.create({
+      data: { orgId: w.financeOrgId, role: "FINANCE_ADMIN", account: `jobs.admin.${w.tag}`, name: "管理员" },
+      select: { id: true },
+    });
+    const actor = { userId: admin.id, role: "FINANCE_ADMIN" as const, orgId: w.financeOrgId, orgKind: "FINANCE_OFFICE" as const };
+    const job = await prisma.job.create({
+      data: { kind: "email.send", status: "FAILED", attempts: 5, lastError: "Error: SMTP 550", finishedAt: new Date() },
+    });
+    await prisma.job.create({ data: { kind: "email.send", status: "DONE", attempts: 1, finishedAt: new Date() } });
+
+    const listed = await listFailedJobs(prisma);
+    expect(listed.total).toBe(1);
+    expect(listed.rows.map((r) => [r.id, r.kind, r.attempts, r.lastError])).toEqual([
+      [job.id.toString(), "email.send", 5, "Error: SMTP 550"],
+    ]);
+
+    await retryFailedJob(prisma, actor, job.id, { ip: "127.0.0.1", userAgent: "jobs-test" });
+    const retried = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(retried).toMatchObject({ status: "PENDING", attempts: 0, finishedAt: null });
+    expect(retried.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect((await listFailedJobs(prisma)).total).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "jobs.retry", targetId: job.id.toString(), actorUserId: admin.id } })).toBe(1);
+
+    await expect(retryFailedJob(prisma, actor, job.id, { ip: null, userAgent: null })).rejects.toMatchObject({ code: "notFound" });
   });
 });
