@@ -27,6 +27,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: /log-privacy\.spec\.ts/,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -41,6 +42,12 @@ export default defineConfig({
           ],
         },
       },
+    },
+    {
+      // Last: greps the server's log of the whole run for the demo data's personal data.
+      name: "log-privacy",
+      testMatch: /log-privacy\.spec\.ts/,
+      dependencies: ["chromium"],
     },
   ],
   webServer: {

@@ -2,13 +2,14 @@
  * For the server entry (scripts/server.ts): every request runs inside its request context
  * (lib/server/request-context.ts) with a fresh request id, sent back as X-Request-Id; when
  * the response ends, its duration goes into the request histogram and one JSON line is
- * logged: id, method, path (never the query string, which can carry a search for a name or
- * a mobile), status, milliseconds, the user's and organization's ids, the action or
+ * logged: id, method, path (masked; never the query string, which can carry a search for a
+ * name or a mobile), status, milliseconds, the user's and organization's ids, the action or
  * route and its outcome. Static files are counted, not logged.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logger } from "@/lib/observability/logger";
+import { maskFreeText } from "@/lib/privacy/mask-free-text";
 import { metrics } from "@/lib/observability/metrics";
 import { answerUnavailableWith503 } from "./database-unavailable";
 import type { TRequestContext } from "./request-context";
@@ -32,7 +33,8 @@ function logRequest(req: IncomingMessage, res: ServerResponse, context: TRequest
   const ms = performance.now() - started;
   const url = req.url ?? "/";
   const query = url.indexOf("?");
-  const path = (query < 0 ? url : url.slice(0, query)).slice(0, 200);
+  // A path can carry personal data too (a mistyped link, a probe): masked like an error.
+  const path = maskFreeText((query < 0 ? url : url.slice(0, query)).slice(0, 200));
   const kind = req.headers["next-action"] ? "action" : path.startsWith("/_next/") ? "static" : path.startsWith("/api/") ? "api" : "page";
   const method = METHODS.has(req.method ?? "") ? req.method! : "OTHER";
   const status = res.statusCode;
