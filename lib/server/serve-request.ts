@@ -48,6 +48,7 @@ function logRequest(req: IncomingMessage, res: ServerResponse, context: TRequest
     ms: Math.round(ms * 10) / 10,
     ...(context.userId ? { userId: context.userId, orgId: context.orgId } : {}),
     ...(context.action ? { action: context.action, outcome: context.outcome } : {}),
+    ...(req.headers["next-router-prefetch"] ? { prefetch: true } : {}),
     ...(res.writableFinished ? {} : { aborted: true }),
   };
   if (status >= 500) log.warn(line, "request");
