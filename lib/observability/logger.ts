@@ -12,11 +12,9 @@
  */
 import pino, { type Logger } from "pino";
 import { maskFreeText } from "@/lib/privacy/mask-free-text";
+import type { TLogLevel } from "./log-levels";
 
 export type TLogger = Logger;
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type TLogLevel = (typeof LOG_LEVELS)[number];
 
 type TSerializedError = { type: string; message: string; stack?: string; code?: unknown; cause?: TSerializedError };
 

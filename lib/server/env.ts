@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
-import { LOG_LEVELS, type TLogLevel } from "@/lib/observability/logger";
+import { LOG_LEVELS, type TLogLevel } from "@/lib/observability/log-levels";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve
 // their own database URL (they may start the embedded server first).
