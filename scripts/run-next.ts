@@ -50,7 +50,8 @@ export function runNext(args: string[], env: Record<string, string>, cleanUp: ()
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
-  next.on("exit", (code) => {
+  // "close", not "exit": the pipes to the log file are drained by then.
+  next.on("close", (code) => {
     void cleanUp()
       .catch((error: unknown) => console.error("stopping:", error))
       .finally(() => process.exit(stopping ? 0 : (code ?? 1)));
