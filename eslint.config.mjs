@@ -121,6 +121,15 @@ const config = [
     },
   },
   {
+    // Server-side code logs through the one logger (lib/observability/logger.ts: JSON lines
+    // with the request id, personal data left out), never console.*. Scripts a person runs
+    // at a terminal (dev, db, seed, bench, e2e harness) keep printing plain lines; the two
+    // that run in production, the server entry and the job worker, log like the app.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "*.ts", "scripts/server.ts", "scripts/jobs/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "no-console": "error" },
+  },
+  {
     // Prisma only from queries/, mutations/ and the owners above (scripts/, tests/ and
     // prisma/ are not linted by this rule: they own their connections).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "*.ts"],

@@ -5,19 +5,18 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production") {
-    const [{ checkDatabaseRole, databaseRoleRefusal }, { db }] = await Promise.all([
+    const [{ checkDatabaseRole, databaseRoleRefusal }, { db }, { logger }] = await Promise.all([
       import("./lib/server/database-role-check"),
       import("./lib/server/db"),
+      import("./lib/observability/logger"),
     ]);
     const check = await checkDatabaseRole(db()).catch((error: unknown) => {
       // Without an answer the role cannot be vouched for; a supervisor (systemd) restarts the server.
-      console.error(
-        `RongQiao will not start: the database did not answer the role check (${error instanceof Error ? error.message : String(error)}).`,
-      );
+      logger.fatal({ err: error }, "RongQiao will not start: the database did not answer the role check");
       process.exit(1);
     });
     if (check.problems.length > 0) {
-      console.error(databaseRoleRefusal(check));
+      logger.fatal({ problems: check.problems }, databaseRoleRefusal(check));
       process.exit(1);
     }
   }

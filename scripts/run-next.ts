@@ -5,6 +5,7 @@
  * this process exits. Used by the dev launcher and the e2e server.
  */
 import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -21,12 +22,26 @@ export function serverEntryArgs(): string[] {
   return [`--max-semi-space-size=${SEMI_SPACE_MB}`, "--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))];
 }
 
-/** `args`: "dev" or "start", then -p PORT / -H HOST. */
-export function runNext(args: string[], env: Record<string, string>, cleanUp: () => Promise<void>): void {
+/**
+ * `args`: "dev" or "start", then -p PORT / -H HOST. With `logFile`, the server's standard
+ * output and error are also written to that file (the e2e run's log-privacy check reads it).
+ */
+export function runNext(args: string[], env: Record<string, string>, cleanUp: () => Promise<void>, logFile?: string): void {
   const next = spawn(process.execPath, [...serverEntryArgs(), ...args], {
-    stdio: "inherit",
+    stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit",
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  if (logFile) {
+    const file = createWriteStream(logFile, { flags: "w", mode: 0o600 });
+    next.stdout!.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      file.write(chunk);
+    });
+    next.stderr!.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      file.write(chunk);
+    });
+  }
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -35,7 +50,8 @@ export function runNext(args: string[], env: Record<string, string>, cleanUp: ()
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
-  next.on("exit", (code) => {
+  // "close", not "exit": the pipes to the log file are drained by then.
+  next.on("close", (code) => {
     void cleanUp()
       .catch((error: unknown) => console.error("stopping:", error))
       .finally(() => process.exit(stopping ? 0 : (code ?? 1)));

@@ -11,13 +11,23 @@
  * PORT (default 3000) and the settings (lib/server/env.ts) come from the environment;
  * a missing or malformed setting stops the start with a message and exit code 78
  * (EX_CONFIG), a bad TRUSTED_PROXIES entry with exit code 1, all before Next.js loads.
- * SIGTERM / SIGINT close the server.
+ * Every request is logged and timed (serveRequest). SIGTERM / SIGINT stop it gracefully:
+ * no new connections, requests in flight and the job in hand (of the in-process job loop)
+ * get a grace period, then the process exits.
  */
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
-import { EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "../lib/server/env";
-import { answerUnavailableWith503 } from "../lib/server/database-unavailable";
+import { EXIT_BAD_SETTINGS, logLevel, settingsProblems, settingsRefusal } from "../lib/server/env";
+import { serveRequest } from "../lib/server/serve-request";
+import { stopInProcessJobLoop } from "../lib/server/job-loop-holder";
+import { logger, setLogLevel } from "../lib/observability/logger";
+
+/** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+const REQUEST_GRACE_MS = 10_000;
+
+// What stops the start is written for the person starting it, not as a log line.
+const tellOperator = (...parts: unknown[]) => process.stderr.write(`${parts.map(String).join(" ")}\n`);
 
 type TServerArgs = { mode: "dev" | "start"; port: number; hostname: string | undefined };
 
@@ -44,13 +54,14 @@ async function main(): Promise<void> {
   // As `next start` / `next dev` do; Next.js reads it when it loads.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   // The .env files Next.js would load itself, read first so that they are checked too.
-  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: tellOperator });
   const problems = settingsProblems("server");
   if (problems.length > 0) {
-    console.error(settingsRefusal("RongQiao", problems));
+    tellOperator(settingsRefusal("RongQiao", problems));
     process.exit(EXIT_BAD_SETTINGS);
   }
   trustedProxyList();
+  setLogLevel(logLevel());
 
   const { default: next } = await import("next");
   const httpServer = createServer();
@@ -59,24 +70,40 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   httpServer.on("request", (req, res) => {
     stampPeerAddress(req);
-    void answerUnavailableWith503(req, res, handle);
+    void serveRequest(req, res, handle);
   });
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
-  console.log(`▲ RongQiao (${dev ? "development" : "production"}) on http://${hostname ?? "localhost"}:${port}`);
+  logger.info({ mode: dev ? "development" : "production", url: `http://${hostname ?? "localhost"}:${port}` }, "RongQiao is listening");
 
   let closing = false;
-  const close = () => {
+  const close = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    httpServer.close();
-    httpServer.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    logger.info({ signal }, "stopping");
+    const requestsDone = new Promise<void>((resolve) => {
+      const cut = setTimeout(() => {
+        httpServer.closeAllConnections();
+        resolve();
+      }, REQUEST_GRACE_MS);
+      httpServer.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      httpServer.closeIdleConnections();
+    });
+    void Promise.all([requestsDone, stopInProcessJobLoop()])
+      .then(() => app.close())
+      .catch((error: unknown) => logger.error({ err: error }, "stopping failed"))
+      .finally(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
   };
   process.on("SIGTERM", close);
   process.on("SIGINT", close);
 }
 
 main().catch((error: unknown) => {
-  console.error(`server: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  tellOperator(`server: could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

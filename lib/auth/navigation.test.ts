@@ -23,6 +23,7 @@ describe("navigationFor", () => {
       "users",
       "audit",
       "ledger",
+      "jobs",
       "account",
     ]);
     expect(keys(Role.FINANCE_STAFF)).toEqual([

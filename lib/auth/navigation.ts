@@ -38,6 +38,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "registrations", href: () => "/park/registrations", permission: "registrations.review" },
   { key: "audit", href: () => "/audit", permission: "audit.read" },
   { key: "ledger", href: () => "/ledger", permission: "ledger.integrity" },
+  { key: "jobs", href: () => "/jobs", permission: "jobs.manage" },
   { key: "account", href: () => "/account", permission: "account.changePassword" },
 ];
 

@@ -147,6 +147,10 @@ export const PERMISSIONS = {
   // ── ledger integrity: the breaks found and the daily anchors to export ──
   "ledger.integrity": [FINANCE_ADMIN, FINANCE_STAFF],
 
+  // ── background jobs: the failed ones (e-mails, deadline scans) and their retry ──
+  // Platform operation, like the audit log: the finance office's administrator.
+  "jobs.manage": [FINANCE_ADMIN],
+
   // ── audit log ──
   // Holds IPs, who revealed whose personal data, denied attempts: admin only.
   "audit.read": [FINANCE_ADMIN],

@@ -7,6 +7,7 @@ import type { TMailSettings } from "@/lib/notifications/mail/mail-settings";
 import { checkLedgerIntegrity } from "@/lib/ledger/mutations/check-ledger-integrity";
 import { sendNotificationEmail } from "@/lib/notifications/mutations/send-notification-email";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
+import { metrics } from "@/lib/observability/metrics";
 
 export type TJobContext = { jobId: bigint; attempts: number; now: Date };
 export type TJobHandler = (db: PrismaClient, payload: Record<string, unknown>, ctx: TJobContext) => Promise<unknown>;
@@ -16,7 +17,12 @@ export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 export function jobHandlers(mail: TMailSettings): TJobHandlers {
   return {
     "deadline.scan": (db, _payload, ctx) => scanDeadlines(db, { now: ctx.now }),
-    "ledger.check": (db, _payload, ctx) => checkLedgerIntegrity(db, { now: ctx.now }),
+    "ledger.check": async (db, _payload, ctx) => {
+      const result = await checkLedgerIntegrity(db, { now: ctx.now });
+      metrics().ledgerCheckEntriesTotal.inc(result.checkedEntries);
+      metrics().ledgerCheckNewIssuesTotal.inc(result.newIssues);
+      return result;
+    },
     "email.send": async (db, payload) => {
       const id = payload.notificationId;
       if (typeof id !== "string") throw new Error("email.send: payload.notificationId missing");

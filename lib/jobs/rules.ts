@@ -1,10 +1,21 @@
 /** Pure rules of the job queue: retries, stale locks, the periodic slots. */
+import { maskFreeText } from "@/lib/privacy/mask-free-text";
 
 /** A job that fails this many times in all is FAILED and no longer retried. */
 export const MAX_ATTEMPTS = 5;
 
-/** A RUNNING job whose lock is older than this belongs to a dead worker. */
-export const STALE_LOCK_MS = 10 * 60_000;
+/** How often a worker renews the locks of the jobs it holds while it runs them. */
+export const HEARTBEAT_MS = 30_000;
+
+/**
+ * A RUNNING job whose lock was not renewed for this long belongs to a dead worker: six
+ * heartbeats missed, so a slow database round trip or a busy event loop is not mistaken
+ * for death, while a crashed worker's job waits minutes, not the old ten.
+ */
+export const STALE_LOCK_MS = 3 * 60_000;
+
+/** How long a stopping worker waits for the job in hand before it gives the job back. */
+export const SHUTDOWN_GRACE_MS = 20_000;
 
 /** How often the deadline scan runs; one job per slot, whatever the number of instances. */
 export const DEADLINE_SCAN_SLOT_MS = 5 * 60_000;
@@ -30,9 +41,9 @@ export function deadlineScanDedupeKey(now: Date): string {
   return `deadline.scan:${deadlineScanSlot(now).toISOString()}`;
 }
 
-/** What is kept of an error in Job.lastError. */
+/** What is kept of an error in Job.lastError (shown to the finance administrator): personal data masked. */
 export function errorText(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text = maskFreeText(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   return text.length > 2000 ? `${text.slice(0, 1997)}...` : text;
 }
 

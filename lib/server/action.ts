@@ -5,8 +5,11 @@ import { can, type TPermission } from "@/lib/auth/permissions";
 import { AppError, type TErrorCode } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 import { controlCharacterFields } from "@/lib/validation/fields";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { getCurrentUser } from "./auth/current-user";
 import { requestMeta } from "./auth/request-meta";
+import { noteRequestOutcome } from "./request-context";
 
 /**
  * The one shape of every server action (they are public HTTP endpoints):
@@ -67,6 +70,12 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
   schema: S;
   handler: THandler<S, P, R>;
 }): TDefinedAction<R> {
+  // The outcome goes into the request's log line and the action counter: "ok", the
+  // refusal's code, "redirect" (Next's redirect() ends an action by throwing), or "error".
+  const outcome = (value: string) => {
+    noteRequestOutcome(spec.name, value);
+    metrics().actionsTotal.inc({ action: spec.name, outcome: value });
+  };
   const run = async (...args: [unknown] | [unknown, unknown]): Promise<TActionResult<R>> => {
     // Works both as a form action (formData) and with useActionState (prevState, formData).
     const raw = toPlain(args.length === 2 ? args[1] : args[0]);
@@ -82,6 +91,7 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
           details: { policy: spec.policy },
         });
       }
+      outcome(user ? "forbidden" : "signedOut");
       return { ok: false, error: user ? "forbidden" : "signedOut" };
     }
     const parsed = spec.schema.safeParse(raw);
@@ -91,13 +101,23 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
     if (!parsed.success || Object.keys(unsafe).length > 0) {
       const fieldErrors: Record<string, string> = unsafe;
       for (const issue of parsed.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
+      outcome("invalidInput");
       return { ok: false, error: "invalidInput", fieldErrors };
     }
     try {
       const data = await spec.handler({ input: parsed.data, user: user as TSessionUser });
+      outcome("ok");
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
+      if (error instanceof AppError) {
+        outcome(error.code);
+        return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
+      }
+      if (isNextControlFlow(error)) outcome("redirect");
+      else {
+        outcome("error");
+        logger.error({ action: spec.name, err: error }, "server action failed");
+      }
       throw error;
     }
   };
@@ -107,6 +127,13 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
     schema: spec.schema,
     allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u),
   });
+}
+
+// redirect() and notFound() throw errors whose digest starts with NEXT_ (NEXT_REDIRECT,
+// NEXT_HTTP_ERROR_FALLBACK): the way an action ends, not a failure.
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && digest.startsWith("NEXT_");
 }
 
 /** For `<form action={…}>` whose result the page does not read (e.g. sign-out). */

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DATABASE_UNAVAILABLE_DIGEST } from "../errors";
+import { requestContext, runWithRequestContext, type TRequestContext } from "./request-context";
 
 // Error codes that mean "the database cannot be reached", not "the query was wrong":
 // the socket's (refused, reset, timed out, no route), PostgreSQL's connection class (08…)
@@ -83,16 +83,9 @@ export async function orUnavailable<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-type TRequestState = { databaseUnavailable: boolean };
-
-// On globalThis: the server entry and Next's bundle of this module are two copies, and
-// both must reach the same store.
-const globalForState = globalThis as unknown as { rongqiaoRequestState?: AsyncLocalStorage<TRequestState> };
-const requestState = (globalForState.rongqiaoRequestState ??= new AsyncLocalStorage<TRequestState>());
-
 /** Marks the current request as failed for want of the database (see answerUnavailableWith503). */
 export function markDatabaseUnavailable(): void {
-  const state = requestState.getStore();
+  const state = requestContext();
   if (state) state.databaseUnavailable = true;
 }
 
@@ -108,8 +101,8 @@ export function answerUnavailableWith503(
   req: IncomingMessage,
   res: ServerResponse,
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  state: TRequestContext = { requestId: "", databaseUnavailable: false },
 ): Promise<void> {
-  const state: TRequestState = { databaseUnavailable: false };
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
     if (!state.databaseUnavailable) return writeHead(statusCode, ...rest);
@@ -117,5 +110,5 @@ export function answerUnavailableWith503(
     res.setHeader("Cache-Control", "no-store");
     return writeHead(503, ...rest.filter((arg) => typeof arg !== "string"));
   }) as ServerResponse["writeHead"];
-  return requestState.run(state, () => handle(req, res));
+  return runWithRequestContext(state, () => handle(req, res));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TS3Settings } from "@/lib/attachments/mutations/s3-attachment-store";
 import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
+import { LOG_LEVELS, type TLogLevel } from "@/lib/observability/log-levels";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve
 // their own database URL (they may start the embedded server first), then check the
@@ -256,4 +257,20 @@ export function bulletinFontPath(): string {
 /** Mail transport and the public address, for the job handlers (lib/jobs/handlers.ts). */
 export function mailSettings(): TMailSettings {
   return { config: mailConfig(), baseUrl: publicBaseUrl() };
+}
+
+// LOG_LEVEL: the logger's threshold (fatal, error, warn, info, debug, trace or silent;
+// default info). A bad value stops the start.
+export function logLevel(): TLogLevel {
+  return z
+    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+    .parse(process.env.LOG_LEVEL?.trim() || "info");
+}
+
+// METRICS_TOKEN: the bearer token Prometheus sends to /api/metrics (at least 32
+// characters: openssl rand -hex 32). Unset, the endpoint does not exist (404).
+export function metricsToken(): string | null {
+  const token = process.env.METRICS_TOKEN?.trim();
+  if (!token) return null;
+  return z.string().min(32, { message: "METRICS_TOKEN must be at least 32 characters" }).parse(token);
 }

@@ -11,6 +11,9 @@ import { allowsPolicy, type TActionPolicy } from "./action";
 import { getCurrentUser } from "./auth/current-user";
 import { metaFromHeaders } from "./auth/request-meta";
 import { db } from "./db";
+import { noteRequestOutcome } from "./request-context";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { asTranslator, type TTranslator } from "@/lib/i18n/translator";
 
 /**
@@ -106,7 +109,12 @@ export function defineRoute<S extends z.ZodType = z.ZodObject<Record<string, nev
 }): TDefinedRoute {
   const run = async (request: Request, context?: TRouteContext): Promise<Response> => {
     const locale = requestLocale(request);
+    const outcome = (value: string) => {
+      noteRequestOutcome(spec.name, value);
+      metrics().actionsTotal.inc({ action: spec.name, outcome: value });
+    };
     const refuse = async (code: TErrorCode): Promise<Response> => {
+      outcome(code);
       const status = code === "forbidden" ? 404 : (STATUS_OF_CODE[code] ?? 400);
       const shown = code === "forbidden" ? "notFound" : code;
       if (spec.refusals === "json") return jsonResponse(status, { ok: false, error: shown });
@@ -142,12 +150,16 @@ export function defineRoute<S extends z.ZodType = z.ZodObject<Record<string, nev
         locale,
         translator: (namespace) => routeTranslator(locale, namespace),
       });
-      if (result instanceof Response) return result;
+      if (result instanceof Response) {
+        outcome(result.ok ? "ok" : String(result.status));
+        return result;
+      }
       await writeAudit(db(), { ...result.audit, actorUserId: user?.userId ?? null, actorOrgId: user?.orgId ?? null, ...meta });
+      outcome("ok");
       return result.response;
     } catch (error) {
       if (error instanceof AppError) return refuse(error.code);
-      console.error(`route ${spec.name} (${request.method} ${new URL(request.url).pathname}) failed`, error);
+      logger.error({ route: spec.name, method: request.method, path: new URL(request.url).pathname, err: error }, "route failed");
       return refuse("generic");
     }
   };

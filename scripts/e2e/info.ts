@@ -5,3 +5,8 @@ import path from "node:path";
 export function e2eInfoFile(port: number): string {
   return path.join(os.tmpdir(), `rongqiao-e2e-${port}.json`);
 }
+
+/** Where the e2e server writes the portal's log (tests/e2e/log-privacy.spec.ts reads it). */
+export function e2eLogFile(port: number): string {
+  return path.join(os.tmpdir(), `rongqiao-e2e-${port}.log`);
+}

@@ -2,15 +2,16 @@
  * The server Playwright tests run against (playwright.config.ts → webServer):
  * a throwaway embedded PostgreSQL (or a fresh database on TEST_DATABASE_URL), migrated
  * and seeded with the demo data, behind the production server (scripts/server.ts start) on E2E_PORT — a production build,
- * which `npm run test:e2e` makes first. SIGTERM/SIGINT stop Next.js, then drop the
- * database and stop PostgreSQL.
+ * which `npm run test:e2e` makes first. The server's output is also kept in e2eLogFile(port)
+ * for the log-privacy check. SIGTERM/SIGINT stop Next.js, then drop the database and stop
+ * PostgreSQL.
  */
 import { createThrowawayDatabase } from "../db/throwaway-database";
 import { grantApplicationRole } from "../db/database-roles";
 import { formatMigrateResult, migrate } from "../db/migrate";
 import { writeFileSync } from "node:fs";
 import { localAuthSecret } from "../auth-secret";
-import { e2eInfoFile } from "./info";
+import { e2eInfoFile, e2eLogFile } from "./info";
 import { runNext } from "../run-next";
 import { seedIfEmpty } from "../seed-if-empty";
 
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  runNext(["start", "-p", String(port)], { DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() }, cleanUp);
+  runNext(
+    ["start", "-p", String(port)],
+    { DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() },
+    cleanUp,
+    e2eLogFile(port),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -8,16 +8,21 @@
  *   `node jobs.mjs`, the same code compiled). Missing or malformed settings stop it with
  *   exit code 78 (lib/server/env.ts settingsProblems).
  *
- * Stops cleanly on SIGINT/SIGTERM (finishes the job in hand first).
+ * Logs JSON lines (lib/observability/logger.ts; LOG_LEVEL). Stops cleanly on SIGINT/SIGTERM:
+ * claims nothing more, lets the job in hand finish within SHUTDOWN_GRACE_MS (lib/jobs/rules.ts)
+ * and otherwise gives it back to the queue for another worker.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/server/db";
-import { databaseUrl, mailSettings, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "@/lib/server/env";
+import { databaseUrl, logLevel, mailSettings, EXIT_BAD_SETTINGS, settingsProblems, settingsRefusal } from "@/lib/server/env";
 import { projectRootOf } from "../project-root";
 import { startJobLoop } from "@/lib/jobs/job-loop";
 import { newWorkerId, runJobsOnce } from "@/lib/jobs/run-jobs";
 import { jobHandlers } from "@/lib/jobs/handlers";
+import { logger, setLogLevel } from "@/lib/observability/logger";
+
+const log = logger.child({ component: "jobs" });
 
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -30,20 +35,22 @@ async function main(): Promise<void> {
   if (!process.env.DATABASE_URL && existsSync(envFile)) process.loadEnvFile(envFile);
   const problems = settingsProblems("jobs");
   if (problems.length > 0) {
-    console.error(settingsRefusal("The job worker", problems));
+    // For the person starting it, not a log line.
+    process.stderr.write(`${settingsRefusal("The job worker", problems)}\n`);
     process.exit(EXIT_BAD_SETTINGS);
   }
+  setLogLevel(logLevel());
   const db = createPrismaClient(databaseUrl());
   const workerId = newWorkerId("worker");
   const handlers = jobHandlers(mailSettings());
   if (arg("once") !== undefined) {
-    console.log(JSON.stringify(await runJobsOnce(db, { workerId, handlers })));
+    log.info({ workerId, ...(await runJobsOnce(db, { workerId, handlers })) }, "one pass done");
     await db.$disconnect();
     return;
   }
   const seconds = Number(arg("interval") ?? 15);
   if (!Number.isFinite(seconds) || seconds < 1) throw new Error("--interval must be a number of seconds ≥ 1");
-  console.log(`[jobs] ${workerId} polling every ${seconds} s`);
+  log.info({ workerId, intervalSeconds: seconds }, "worker polling");
   const loop = startJobLoop(() => db, {
     workerId,
     handlers,
@@ -51,11 +58,11 @@ async function main(): Promise<void> {
     firstRunMs: 0,
     keepAlive: true,
     onPass: (r) => {
-      if (r.claimed > 0 || r.released > 0) console.log(`[jobs] ${JSON.stringify(r)}`);
+      if (r.claimed > 0 || r.released > 0) log.info({ workerId, ...r }, "pass done");
     },
   });
   const shutdown = async (signal: string) => {
-    console.log(`[jobs] ${signal}: stopping`);
+    log.info({ workerId, signal }, "stopping");
     await loop.stop();
     await db.$disconnect();
     process.exit(0);
@@ -65,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  log.fatal({ err: error }, "worker failed");
   process.exit(1);
 });

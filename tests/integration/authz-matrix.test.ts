@@ -62,6 +62,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "programs.create": [FA],
   "programs.update": [FA],
   "programs.changeRules": [FA],
+  "jobs.retry": [FA],
   "calendar.addDay": [FA],
   "calendar.removeDay": [FA],
   "calendar.publishYear": [FA],
@@ -131,6 +132,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/api/health/route.ts": "public",
+  "GET app/api/metrics/route.ts": "public",
   "GET app/api/ready/route.ts": "public",
   "GET app/(portal)/audit/export/route.ts": [FA],
   "GET app/(portal)/ledger/export/route.ts": [FA, FS],
@@ -148,6 +150,9 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/rankings/[id]/bulletin/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/rankings/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
 };
+// Public to sessions, but behind a bearer token (Prometheus has no session): without the
+// token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).
+const TOKEN_ROUTES = new Set(["GET app/api/metrics/route.ts"]);
 // Route files whose handlers are not ours to wrap: Auth.js's own endpoints (session, CSRF
 // token, sign-out), public by nature; sign-in runs through the sign-in page's action.
 const FRAMEWORK_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts"]);
@@ -284,7 +289,8 @@ describe("authorization matrix", () => {
         route(new Request("http://localhost/x", { method }), withId ? { params: Promise.resolve({ id: randomUUID() }) } : undefined);
       session.user = null;
       const signedOut = (await call()).status;
-      if (expected === "public") expect(signedOut, `${key} signed out`).toBe(200);
+      if (TOKEN_ROUTES.has(key)) expect(signedOut, `${key} signed out`).toBe(404);
+      else if (expected === "public") expect(signedOut, `${key} signed out`).toBe(200);
       else expect(signedOut, `${key} signed out`).toBe(401);
       for (const role of ALL) {
         const user = users.get(role)!;
@@ -293,7 +299,7 @@ describe("authorization matrix", () => {
         const status = (await call()).status;
         const deniedAfter = await prisma.auditLog.count({ where: { actorUserId: user.userId, action: { startsWith: "denied." } } });
         const allowed = expected === "public" || expected.includes(role);
-        if (!allowed) expect(status, `${key} as ${role}`).toBe(404);
+        if (!allowed || TOKEN_ROUTES.has(key)) expect(status, `${key} as ${role}`).toBe(404);
         else if (withId) expect(status, `${key} as ${role}`).not.toBe(401);
         // An allowed GET answers the file; an allowed POST without a file is refused after the gate.
         else if (method === "GET") expect(status, `${key} as ${role}`).toBe(200);

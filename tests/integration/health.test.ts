@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/observability/logger";
 import { findFreePort } from "@/scripts/db/embedded-postgres";
 import { databaseUrl, withDatabase } from "./harness";
 
@@ -28,7 +29,7 @@ describe("GET /api/health", () => {
     const unreachable = new URL(withDatabase(databaseUrl(), "rongqiao"));
     unreachable.port = String(closedPort);
     const { GET } = await loadHealthRoute(unreachable.toString());
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = vi.spyOn(logger, "error").mockImplementation(() => {});
     const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "error", db: "unreachable" });

@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { jobHandlers, type TJobHandlers } from "@/lib/jobs/handlers";
 import { enqueueJobs } from "@/lib/jobs/mutations/enqueue-jobs";
-import { deadlineScanDedupeKey } from "@/lib/jobs/rules";
+import { startJobLoop } from "@/lib/jobs/job-loop";
+import { retryFailedJob } from "@/lib/jobs/mutations/retry-failed-job";
+import { listFailedJobs } from "@/lib/jobs/queries/list-failed-jobs";
+import { deadlineScanDedupeKey, STALE_LOCK_MS } from "@/lib/jobs/rules";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { createRequest, createWorld, migratedDatabase, type TWorld } from "./deadline-fixtures";
@@ -214,5 +217,162 @@ describe("job queue with two workers", () => {
       status: "RUNNING",
       lockedBy: "alive",
     });
+  });
+});
+
+/** A promise and the function that settles it. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("long jobs and stopping workers", () => {
+  it("a heartbeat keeps a long job and the jobs queued behind it from being taken over as stale", async () => {
+    await prisma.job.deleteMany();
+    await enqueueJobs(prisma, [
+      { kind: "test.slow", dedupeKey: "test.slow:1" },
+      { kind: "test.slow", dedupeKey: "test.slow:2" },
+    ]);
+    // Worker A's clock jumps past the stale period while its first job runs, as if the job
+    // ran for longer than that; B looks at the queue at that same later time.
+    let offset = 0;
+    const clock = () => new Date(Date.now() + offset);
+    const started = gate();
+    const finish = gate();
+    const ran: string[] = [];
+    const slow: TJobHandlers = {
+      "test.slow": async (_db, _p, ctx) => {
+        ran.push(`A:${ctx.jobId}`);
+        started.open();
+        await finish.promise;
+      },
+    };
+    const passA = runJobsOnce(workerA, { workerId: "A", clock, periodic: false, heartbeatMs: 50, handlers: slow });
+    await started.promise;
+    offset = STALE_LOCK_MS + 60_000;
+    await sleep(300); // several heartbeats
+    const resultB = await runJobsOnce(workerB, {
+      workerId: "B",
+      clock,
+      periodic: false,
+      handlers: { "test.slow": async (_db, _p, ctx) => void ran.push(`B:${ctx.jobId}`) },
+    });
+    expect(resultB).toMatchObject({ released: 0, claimed: 0 });
+    finish.open();
+    expect(await passA).toMatchObject({ claimed: 2, done: 2 });
+    expect(ran.filter((r) => r.startsWith("B:"))).toEqual([]);
+    expect(ran).toHaveLength(2);
+  });
+
+  it("on stop, gives back the job in hand after the grace period and the unstarted ones at once", async () => {
+    await prisma.job.deleteMany();
+    await enqueueJobs(
+      prisma,
+      [1, 2, 3].map((n) => ({ kind: "test.stuck", dedupeKey: `test.stuck:${n}` })),
+    );
+    const started = gate();
+    const never = gate();
+    const loop = startJobLoop(() => workerA, {
+      workerId: "A",
+      periodic: false,
+      intervalMs: 60_000,
+      firstRunMs: 0,
+      keepAlive: false,
+      handlers: {
+        "test.stuck": async () => {
+          started.open();
+          await never.promise;
+        },
+      },
+    });
+    await started.promise;
+    const before = Date.now();
+    await loop.stop(300);
+    expect(Date.now() - before).toBeLessThan(5_000);
+    const jobs = await prisma.job.findMany({ where: { kind: "test.stuck" }, orderBy: { id: "asc" } });
+    expect(jobs.map((j) => [j.status, j.lockedBy, j.attempts])).toEqual([
+      ["PENDING", null, 0],
+      ["PENDING", null, 0],
+      ["PENDING", null, 0],
+    ]);
+    // Another worker takes them now, not after the stale period.
+    const ran: bigint[] = [];
+    const resultB = await runJobsOnce(workerB, {
+      workerId: "B",
+      periodic: false,
+      handlers: { "test.stuck": async (_db, _p, ctx) => void ran.push(ctx.jobId) },
+    });
+    expect(resultB).toMatchObject({ claimed: 3, done: 3 });
+    never.open();
+  });
+
+  it("on stop, lets the job in hand finish within the grace period and runs no other", async () => {
+    await prisma.job.deleteMany();
+    await enqueueJobs(
+      prisma,
+      [1, 2, 3].map((n) => ({ kind: "test.short", dedupeKey: `test.short:${n}` })),
+    );
+    const started = gate();
+    const release = gate();
+    let runs = 0;
+    const loop = startJobLoop(() => workerA, {
+      workerId: "A",
+      periodic: false,
+      intervalMs: 60_000,
+      firstRunMs: 0,
+      keepAlive: false,
+      handlers: {
+        "test.short": async () => {
+          runs++;
+          started.open();
+          await release.promise;
+        },
+      },
+    });
+    await started.promise;
+    const stopped = loop.stop(10_000);
+    await sleep(100);
+    release.open();
+    await stopped;
+    expect(runs).toBe(1);
+    const jobs = await prisma.job.findMany({ where: { kind: "test.short" }, orderBy: { id: "asc" } });
+    expect(jobs.map((j) => [j.status, j.lockedBy])).toEqual([
+      ["DONE", "A"],
+      ["PENDING", null],
+      ["PENDING", null],
+    ]);
+  });
+});
+
+describe("failed jobs and their retry", () => {
+  it("lists FAILED jobs and puts one back in the queue with fresh attempts, audited; a second retry finds nothing", async () => {
+    await prisma.job.deleteMany();
+    const admin = await prisma.user.create({
+      data: { orgId: w.financeOrgId, role: "FINANCE_ADMIN", account: `jobs.admin.${w.tag}`, name: "管理员" },
+      select: { id: true },
+    });
+    const actor = { userId: admin.id, role: "FINANCE_ADMIN" as const, orgId: w.financeOrgId, orgKind: "FINANCE_OFFICE" as const };
+    const job = await prisma.job.create({
+      data: { kind: "email.send", status: "FAILED", attempts: 5, lastError: "Error: SMTP 550", finishedAt: new Date() },
+    });
+    await prisma.job.create({ data: { kind: "email.send", status: "DONE", attempts: 1, finishedAt: new Date() } });
+
+    const listed = await listFailedJobs(prisma);
+    expect(listed.total).toBe(1);
+    expect(listed.rows.map((r) => [r.id, r.kind, r.attempts, r.lastError])).toEqual([
+      [job.id.toString(), "email.send", 5, "Error: SMTP 550"],
+    ]);
+
+    await retryFailedJob(prisma, actor, job.id, { ip: "127.0.0.1", userAgent: "jobs-test" });
+    const retried = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(retried).toMatchObject({ status: "PENDING", attempts: 0, finishedAt: null });
+    expect(retried.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect((await listFailedJobs(prisma)).total).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "jobs.retry", targetId: job.id.toString(), actorUserId: admin.id } })).toBe(1);
+
+    await expect(retryFailedJob(prisma, actor, job.id, { ip: null, userAgent: null })).rejects.toMatchObject({ code: "notFound" });
   });
 });

@@ -25,6 +25,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   "lib/calendar/mutations/manage-calendar.ts": "the working calendar's edits",
   "lib/import/queries/import-context.ts": "what an import checks its rows against",
   "lib/jobs/mutations/finish-job.ts": "the two ends of a claimed job",
+  "lib/jobs/mutations/job-locks.ts": "a worker's hold on its claimed jobs: the heartbeat and the give-back at shutdown",
   "lib/jobs/mutations/maintain-jobs.ts": "the queue's housekeeping",
   "lib/pairings/mutations/change-pairings.ts": "a program's pairing edits, sharing the lock and the checks",
   "lib/products/mutations/manage-products.ts": "a product's edits",

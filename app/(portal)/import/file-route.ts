@@ -15,6 +15,7 @@ import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import { db } from "@/lib/server/db";
 import { textResponse, type TRouteTranslator } from "@/lib/server/route";
 import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * The two import endpoints (`/import/enterprises/file`, `/import/contacts/file`), each
@@ -98,7 +99,7 @@ export async function importUpload({ request, user, meta, translator }: TImportC
           const result = await run(db(), actor, file, { meta, onProgress });
           send(await resultMessage(result, t));
         } catch (error) {
-          console.error(`import ${kind} failed`, error);
+          logger.error({ kind, err: error }, "import failed");
           send({ type: "failed" });
         } finally {
           if (open) controller.close();

@@ -1,6 +1,7 @@
 import { pingDatabase } from "@/lib/portal/queries/ping-database";
 import { defineRoute } from "@/lib/server/route";
 import { db } from "@/lib/server/db";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const GET = defineRoute({
       await pingDatabase(db());
       return Response.json({ status: "ok", db: "ok" });
     } catch (error) {
-      console.error("health check: database unreachable", error);
+      logger.error({ err: error }, "health check: database unreachable");
       return Response.json({ status: "error", db: "unreachable" }, { status: 503 });
     }
   },

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "directory",
   "enterprises",
   "import",
+  "jobs",
   "indicators",
   "errors",
   "health",

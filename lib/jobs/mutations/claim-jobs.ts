@@ -13,7 +13,8 @@ export type TClaimedJob = { id: bigint; kind: string; payload: Record<string, un
 export async function claimJobs(db: TDb, options: { workerId: string; limit: number; now: Date }): Promise<TClaimedJob[]> {
   const rows = await db.$queryRawUnsafe<Array<{ id: bigint; kind: string; payload: unknown; attempts: number }>>(
     `UPDATE "Job" j
-        SET status = 'RUNNING', "lockedAt" = $1::timestamptz, "lockedBy" = $2, attempts = j.attempts + 1
+        SET status = 'RUNNING', "lockedAt" = $1::timestamptz, "startedAt" = $1::timestamptz, "lockedBy" = $2,
+            attempts = j.attempts + 1
       WHERE j.id IN (
         SELECT id FROM "Job"
          WHERE status = 'PENDING' AND "runAt" <= $1::timestamptz

@@ -4,12 +4,14 @@
  *   - file: the complete RFC 5322 message as `<name>.eml` in MAIL_DIR. The file is
  *     created exclusively (flag "wx"): a second delivery of the same notification finds
  *     the file there and reports "duplicate" instead of writing it again;
- *   - log: one line on stdout (development without any mail setup).
+ *   - log: one log line naming the message, not its recipient (development without any
+ *     mail setup).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { TMailConfig } from "./mail-settings";
+import { logger } from "@/lib/observability/logger";
 
 export type TMail = { to: string; subject: string; text: string; /** Unique per message: the .eml file name. */ name: string };
 export type TDeliveryResult = "sent" | "duplicate";
@@ -32,7 +34,9 @@ export async function deliverMail(config: TMailConfig, mail: TMail): Promise<TDe
     return "sent";
   }
   if (config.transport === "log") {
-    console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}`);
+    // The message's name (its notification) identifies it; the address and the subject
+    // (which may name a person or an enterprise) stay out of the log.
+    logger.info({ component: "mail", message: mail.name }, "mail (log transport)");
     return "sent";
   }
   if (!/^[\w.-]+$/.test(mail.name)) throw new Error(`deliverMail: unsafe file name ${JSON.stringify(mail.name)}`);

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
 import { authSecret, isProduction } from "@/lib/server/env";
 import { metaFromHeaders } from "./request-meta";
+import { logger } from "@/lib/observability/logger";
 
 // The code reaches the sign-in form, which translates it; it never says whether the
 // account exists (see authenticate()).
@@ -66,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is expected and already audited; only log real faults.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("auth:", error);
+      logger.error({ err: error }, "auth error");
     },
   },
 }));

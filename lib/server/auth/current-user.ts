@@ -6,6 +6,7 @@ import { rememberScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { orUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
+import { noteRequestUser } from "@/lib/server/request-context";
 import { requestMeta } from "./request-meta";
 import { sessionIdFromCookie } from "./session-cookie";
 
@@ -21,6 +22,7 @@ export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const result = await orUnavailable(loadSessionUser(db(), sid));
   if (!result.ok) return null;
   rememberScopeContext(db(), result.user.orgId, result.scope);
+  noteRequestUser(result.user);
   return result.user;
 });
 

@@ -4,6 +4,7 @@ import { AUDIT_EXPORT_MAX_ROWS, parseAuditSearch } from "@/lib/audit/schemas";
 import { db } from "@/lib/server/db";
 import { defineRoute, textResponse } from "@/lib/server/route";
 import { exportLabels } from "../labels";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export const GET = defineRoute({
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
         } catch (error) {
-          console.error("audit export failed", error);
+          logger.error({ err: error }, "audit export failed");
           controller.error(error);
         }
       },

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { attachmentStore } from "@/lib/server/attachment-store";
 import { db } from "@/lib/server/db";
 import { defineRoute, jsonResponse, ZIdRouteParams } from "@/lib/server/route";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export const GET = defineRoute({
     if (!file) throw new AppError("notFound");
     const bytes = await attachmentStore().get(db(), file.storedName);
     if (!bytes) {
-      console.error("attachment file missing", file.id);
+      logger.error({ attachmentId: file.id }, "attachment file missing");
       throw new AppError("notFound");
     }
     // The row's sha256 was taken at upload: a file changed in the store since is not served.

@@ -1,0 +1,56 @@
+/**
+ * For the server entry (scripts/server.ts): every request runs inside its request context
+ * (lib/server/request-context.ts) with a fresh request id, sent back as X-Request-Id; when
+ * the response ends, its duration goes into the request histogram and one JSON line is
+ * logged: id, method, path (masked; never the query string, which can carry a search for a
+ * name or a mobile), status, milliseconds, the user's and organization's ids, the action or
+ * route and its outcome. Static files are counted, not logged.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { logger } from "@/lib/observability/logger";
+import { maskFreeText } from "@/lib/privacy/mask-free-text";
+import { metrics } from "@/lib/observability/metrics";
+import { answerUnavailableWith503 } from "./database-unavailable";
+import type { TRequestContext } from "./request-context";
+
+const log = logger.child({ component: "http" });
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+export function serveRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<void> {
+  const started = performance.now();
+  const context: TRequestContext = { requestId: randomUUID(), databaseUnavailable: false };
+  res.setHeader("X-Request-Id", context.requestId);
+  res.once("close", () => logRequest(req, res, context, started));
+  return answerUnavailableWith503(req, res, handle, context);
+}
+
+function logRequest(req: IncomingMessage, res: ServerResponse, context: TRequestContext, started: number): void {
+  const ms = performance.now() - started;
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  // A path can carry personal data too (a mistyped link, a probe): masked like an error.
+  const path = maskFreeText((query < 0 ? url : url.slice(0, query)).slice(0, 200));
+  const kind = req.headers["next-action"] ? "action" : path.startsWith("/_next/") ? "static" : path.startsWith("/api/") ? "api" : "page";
+  const method = METHODS.has(req.method ?? "") ? req.method! : "OTHER";
+  const status = res.statusCode;
+  metrics().httpRequestDuration.observe({ kind, method, status: String(status) }, ms / 1000);
+  if (kind === "static") return;
+  const line = {
+    reqId: context.requestId,
+    method,
+    path,
+    status,
+    ms: Math.round(ms * 10) / 10,
+    ...(context.userId ? { userId: context.userId, orgId: context.orgId } : {}),
+    ...(context.action ? { action: context.action, outcome: context.outcome } : {}),
+    ...(req.headers["next-router-prefetch"] ? { prefetch: true } : {}),
+    ...(res.writableFinished ? {} : { aborted: true }),
+  };
+  if (status >= 500) log.warn(line, "request");
+  else log.info(line, "request");
+}
