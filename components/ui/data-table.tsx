@@ -36,8 +36,6 @@ type Props<Row> = {
   testId?: string;
 };
 
-const cellPadding = "sm:px-3 sm:py-2";
-
 /**
  * A list as a table on a wide screen and as a stack of cards on a phone, from one set of
  * column declarations and one DOM (CSS only, so it works in server components and without
@@ -93,7 +91,7 @@ export function DataTable<Row>({
               key={rowKey(row)}
               role="row"
               data-testid={rowTestId?.(row)}
-              className={`block space-y-1 rounded-lg p-4 shadow-sm ring-1 ring-slate-200 sm:table-row sm:space-y-0 sm:rounded-none sm:p-0 sm:shadow-none sm:ring-0 ${rowClassName?.(row) || "bg-white"}`}
+              className={`data-table-row ${rowClassName?.(row) || "bg-white"}`}
             >
               {columns.map((c) => (
                 <Cell key={c.key} column={c} extra={c.cellClassName?.(row)}>
@@ -134,14 +132,10 @@ type TCellProps<Row> = { column: TColumn<Row>; empty?: boolean; extra?: string; 
 function Cell<Row>({ column: c, empty = false, extra = "", children }: TCellProps<Row>) {
   const align = c.numeric ? "tabular-nums sm:text-right" : "";
   if (c.rowHeader) {
-    // Medium weight unless the column sets its own (two weights in one class list would fight).
-    const weight = /\bfont-(normal|semibold|bold)\b/.test(c.className ?? "") ? "" : "font-medium";
+    // The row and cell classes are in app/globals.css; a column's own weight or alignment
+    // overrides them there.
     return (
-      <th
-        role="rowheader"
-        scope="row"
-        className={`block text-base sm:table-cell sm:align-top sm:text-sm ${weight} ${cellPadding} ${align} ${c.className ?? ""} ${extra}`}
-      >
+      <th role="rowheader" scope="row" className={`data-table-row-header ${align} ${c.className ?? ""} ${extra}`}>
         {children}
       </th>
     );
@@ -149,14 +143,10 @@ function Cell<Row>({ column: c, empty = false, extra = "", children }: TCellProp
   // On the card each value follows its column's name, drawn by CSS from data-label: the
   // name stays out of the cell's text (what tests and copy-paste read), and screen readers
   // have the column header, which stays in the table for them.
-  const shown = c.onCard === false || empty ? "hidden" : "flex gap-2";
+  const shown = c.onCard === false || empty ? "data-table-cell-wide-only" : "data-table-cell";
   const labelled = c.header && !c.headerHidden;
   return (
-    <td
-      role="cell"
-      data-label={labelled ? c.header : undefined}
-      className={`${shown} sm:table-cell sm:align-top ${cellPadding} ${extra} ${labelled ? "before:shrink-0 before:text-slate-600 before:content-[attr(data-label)] sm:before:content-none" : ""}`}
-    >
+    <td role="cell" data-label={labelled ? c.header : undefined} className={extra ? `${shown} ${extra}` : shown}>
       <div className={`min-w-0 ${align} ${c.className ?? ""}`}>{children}</div>
     </td>
   );
