@@ -11,7 +11,7 @@
  * bundle of this module are two copies that must share one stream and one level.
  */
 import pino, { type Logger } from "pino";
-import { maskFreeText } from "@/lib/privacy/mask-free-text";
+import { maskFreeText } from "../privacy/mask-free-text";
 import type { TLogLevel } from "./log-levels";
 
 export type TLogger = Logger;

@@ -1,6 +1,6 @@
 // Masking personal data for display (lists, logs, exports for roles that may not see it in full).
 // Pure string functions; null/undefined in → null out. Lengths are counted in code points.
-import { MOBILE_PATTERN } from "@/lib/mobile";
+import { MOBILE_PATTERN } from "../mobile";
 
 const STAR = "*";
 

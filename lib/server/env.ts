@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TS3Settings } from "@/lib/attachments/mutations/s3-attachment-store";
 import type { TMailConfig, TMailSettings } from "@/lib/notifications/mail/mail-settings";
-import { LOG_LEVELS, type TLogLevel } from "@/lib/observability/log-levels";
+import { LOG_LEVELS, type TLogLevel } from "../observability/log-levels";
 
 // The one place that reads process.env for the app. Scripts under scripts/ resolve
 // their own database URL (they may start the embedded server first), then check the

@@ -8,9 +8,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { logger } from "@/lib/observability/logger";
-import { maskFreeText } from "@/lib/privacy/mask-free-text";
-import { metrics } from "@/lib/observability/metrics";
+import { logger } from "../observability/logger";
+import { maskFreeText } from "../privacy/mask-free-text";
+import { metrics } from "../observability/metrics";
 import { answerUnavailableWith503 } from "./database-unavailable";
 import type { TRequestContext } from "./request-context";
 
