@@ -1,4 +1,5 @@
 import { readJobBacklog } from "@/lib/jobs/queries/read-job-backlog";
+import { logger } from "@/lib/observability/logger";
 import { readAppliedMigrations } from "@/lib/portal/queries/read-applied-migrations";
 import { judgeReadiness } from "@/lib/portal/readiness";
 import { defineRoute } from "@/lib/server/route";
@@ -23,7 +24,7 @@ export const GET = defineRoute({
     try {
       expected = expectedMigrations();
     } catch (error) {
-      console.error("readiness check: cannot read the migrations folder", error);
+      logger.error({ err: error }, "readiness check: cannot read the migrations folder");
       return Response.json({ status: "not ready", problems: ["migrations folder unreadable"] }, { status: 503 });
     }
     let facts;
@@ -34,7 +35,7 @@ export const GET = defineRoute({
       const backlog = pending ? { due: 0, oldestDueAt: null } : await readJobBacklog(db(), { now, cap: limits.maxDueJobs });
       facts = { expectedMigrations: expected, appliedMigrations, backlog, now };
     } catch (error) {
-      console.error("readiness check: database unreachable", error);
+      logger.error({ err: error }, "readiness check: database unreachable");
       return Response.json({ status: "not ready", problems: ["database unreachable"] }, { status: 503 });
     }
     const readiness = judgeReadiness(facts, limits);
