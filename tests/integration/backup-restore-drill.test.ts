@@ -1,6 +1,6 @@
 /**
  * The restore drill: the seeded demo city is backed up with `npm run db:backup` (its
- * attachments on disk included), restored with `npm run db:restore` into a fresh database,
+ * attachments, kept in the database, included), restored with `npm run db:restore` into a fresh database,
  * and the copy is compared with the original table by table (row counts and checksums),
  * its every ledger chain re-verified, and the portal run on it as its own role: the
  * start-up role check, the health check, a dashboard, and a workflow step that appends to
@@ -8,7 +8,7 @@
  * is not empty and a superuser.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -119,14 +119,16 @@ beforeAll(async () => {
   await migrate(source.ownerUrl, { onLog: () => {} });
   await grantApplicationRole(source.ownerUrl);
   await withPrisma(source.ownerUrl, (prisma) => seedDemoData(prisma, { referenceDate: "2026-11-27" }));
-  // Attachment files as the portal stores them on disk (<first two characters>/<name>).
-  for (const [i, name] of ATTACHMENT_NAMES.entries()) {
-    await mkdir(path.join(sourceAttachments, name.slice(0, 2)), { recursive: true });
-    await writeFile(
-      path.join(sourceAttachments, name.slice(0, 2), name),
-      Buffer.from(`attachment ${i} 融桥 ${"x".repeat(1000 * (i + 1))}`),
-    );
-  }
+  // Attachments as the portal stores them by default: their bytes in AttachmentBlob, so the
+  // dump holds them and no file sits beside it.
+  await withClient(source.ownerUrl, async (c) => {
+    for (const [i, name] of ATTACHMENT_NAMES.entries()) {
+      await c.query(`INSERT INTO "AttachmentBlob" ("storedName", "bytes") VALUES ($1, $2)`, [
+        name,
+        Buffer.from(`attachment ${i} 融桥 ${"x".repeat(1000 * (i + 1))}`),
+      ]);
+    }
+  });
   target = await ownedDatabase("drill_target");
 }, 240_000);
 
@@ -163,24 +165,23 @@ describe("the restore drill", () => {
     expect(counts!.chains).toBeGreaterThan(250);
     const triggers = manifest.triggers.map((t) => `${t.table}.${t.name}`);
     expect(triggers).toEqual(expect.arrayContaining(PROTECTIVE_TRIGGERS));
-    expect(manifest.attachments).toBe("files");
-    expect(manifest.files.map((f) => f.path)).toEqual([
-      "database.dump",
-      ...ATTACHMENT_NAMES.map((n) => `attachments/${n.slice(0, 2)}/${n}`),
-    ]);
+    expect(manifest.attachments).toBe("database");
+    expect(manifest.tables.AttachmentBlob!.rows).toBe(ATTACHMENT_NAMES.length);
+    expect(manifest.files.map((f) => f.path)).toEqual(["database.dump"]);
     expect(manifest.files[0]!.bytes).toBeGreaterThan(100_000);
   });
 
   it("refuses a backup whose files differ from the manifest, and leaves the target empty", async () => {
-    const file = path.join(backupDir, "attachments", ATTACHMENT_NAMES[1]!.slice(0, 2), ATTACHMENT_NAMES[1]!);
+    const file = path.join(backupDir, "database.dump");
     const original = await readFile(file);
     const tampered = Buffer.from(original);
-    tampered[0] = tampered[0]! ^ 1;
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 1;
     await writeFile(file, tampered);
     try {
       const restoring = restoreDatabase({ backupDir, url: target.ownerUrl, appRole: APP_ROLE, attachmentsDir: targetAttachments });
       await expect(restoring).rejects.toThrow(RestoreRefusedError);
-      await expect(restoring).rejects.toThrow(/attachments\/b7\/b7e1.*sha256 differs/);
+      await expect(restoring).rejects.toThrow(/database\.dump.*sha256 differs/);
     } finally {
       await writeFile(file, original);
     }
@@ -200,9 +201,7 @@ describe("the restore drill", () => {
       ATTACHMENTS_DIR: targetAttachments,
     });
     expect(run.status, run.out).toBe(0);
-    expect(run.out).toMatch(
-      new RegExp(`${manifest.ledger.chains} ledger chains \\(${manifest.ledger.entries} entries\\) verified; 2 attachment`),
-    );
+    expect(run.out).toMatch(new RegExp(`${manifest.ledger.chains} ledger chains \\(${manifest.ledger.entries} entries\\) verified`));
   });
 
   it("holds the same rows in every table, the same triggers and the same attachment files", async () => {
@@ -211,10 +210,11 @@ describe("the restore drill", () => {
     expect(after.tables).toEqual(before.tables);
     expect(after.tables).toEqual(manifest.tables);
     expect(after.triggers).toEqual(before.triggers);
-    for (const name of ATTACHMENT_NAMES) {
-      const rel = path.join(name.slice(0, 2), name);
-      expect(await readFile(path.join(targetAttachments, rel))).toEqual(await readFile(path.join(sourceAttachments, rel)));
-    }
+    const blobs = (url: string) =>
+      withClient(url, async (c) => (await c.query(`SELECT "storedName", md5("bytes") AS md5 FROM "AttachmentBlob" ORDER BY 1`)).rows);
+    const restoredBlobs = await blobs(target.ownerUrl);
+    expect(restoredBlobs.map((b) => b.storedName)).toEqual([...ATTACHMENT_NAMES].sort());
+    expect(restoredBlobs).toEqual(await blobs(source.ownerUrl));
   });
 
   it("keeps every ledger chain intact", async () => {
