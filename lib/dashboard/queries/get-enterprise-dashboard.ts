@@ -5,7 +5,7 @@
  * own items only); another enterprise's rows are never read. A handful of set-based
  * queries, run in parallel.
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { RegistrationStatus, RequestStatus, type AnswerKind, type RequestType } from "@/lib/generated/prisma/enums";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
@@ -13,7 +13,6 @@ import { isNothing, requestScope } from "@/lib/auth/scopes";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { unreadCount } from "@/lib/notifications/queries/list-notifications";
-import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { deadlineState, type TDeadlineState } from "@/lib/requests/deadline-state";
 import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadline-scan";
 import { answerSummary, type TAnswerSummary } from "@/lib/dashboard/enterprise-answer";
@@ -64,25 +63,6 @@ export type TEnterpriseDashboard = {
   unreadNotifications: number;
 };
 
-const ITEM_SELECT = {
-  id: true,
-  serial: true,
-  title: true,
-  type: true,
-  status: true,
-  submittedAt: true,
-  forwardedAt: true,
-  signedAt: true,
-  answeredAt: true,
-  rating: true,
-  dueAt: true,
-  dueProvisional: true,
-  answer: true,
-  answerKind: true,
-  returnReason: true,
-  assignedBank: { select: { name: true, shortName: true } },
-} as const;
-
 type TItemRow = {
   id: string;
   serial: string;
@@ -99,8 +79,89 @@ type TItemRow = {
   answer: unknown;
   answerKind: AnswerKind | null;
   returnReason: string | null;
-  assignedBank: { name: string; shortName: string | null } | null;
+  bankName: string | null;
 };
+
+// Timestamps come back from json_build_object as ISO text.
+type TJsonItem = Omit<TItemRow, "submittedAt" | "forwardedAt" | "signedAt" | "answeredAt" | "dueAt"> &
+  Record<"submittedAt" | "forwardedAt" | "signedAt" | "answeredAt" | "dueAt", string | null>;
+
+type TDashboardRow = {
+  enterprise: { name: string; registrationStatus: RegistrationStatus } | null;
+  grouped: { status: RequestStatus; count: number }[];
+  open: TJsonItem[];
+  closed: TJsonItem[];
+  drafts: { id: string; serial: string; title: string; updatedAt: string }[];
+  renewalLeadDays: number | null;
+  loans: { id: string; product: string; amountFen: string; maturesOn: string; requestId: string | null; bankName: string }[];
+};
+
+const asDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+function itemRow(j: TJsonItem): TItemRow {
+  return {
+    ...j,
+    submittedAt: asDate(j.submittedAt),
+    forwardedAt: asDate(j.forwardedAt),
+    signedAt: asDate(j.signedAt),
+    answeredAt: asDate(j.answeredAt),
+    dueAt: asDate(j.dueAt),
+  };
+}
+
+// One item as the trackers need it, as JSON; `r` is the Request, `b` its assigned bank.
+const ITEM_JSON = Prisma.sql`json_build_object(
+  'id', r."id", 'serial', r."serial", 'title', r."title", 'type', r."type", 'status', r."status",
+  'submittedAt', r."submittedAt", 'forwardedAt', r."forwardedAt", 'signedAt', r."signedAt",
+  'answeredAt', r."answeredAt", 'rating', r."rating", 'dueAt', r."dueAt", 'dueProvisional', r."dueProvisional",
+  'answer', r."answer", 'answerKind', r."answerKind", 'returnReason', r."returnReason",
+  'bankName', coalesce(b."shortName", b."name"))`;
+
+/**
+ * Everything the dashboard shows about the enterprise's items, the renewal lead time of the
+ * current program and the loans maturing within it, in one statement: a dashboard is
+ * opened far more often than anything on it changes, and each statement is a round trip
+ * plus the client's own work per query. Every part reads only rows of `enterpriseId`.
+ */
+function readDashboardRow(db: PrismaClient, enterpriseId: string, now: Date, withLoans: boolean): Promise<TDashboardRow[]> {
+  const year = Number(shanghaiDateString(now).slice(0, 4));
+  // The renewal window: maturing after today (Asia/Shanghai) and within the lead time.
+  const today = shanghaiDateString(now);
+  const finished = Prisma.join(FINISHED.map((s) => Prisma.sql`${s}::"RequestStatus"`));
+  return db.$queryRaw<TDashboardRow[]>`
+    WITH lead AS (
+      -- The newest rule version of this year's active program (the newest program if several).
+      SELECT (SELECT v."renewalLeadDays" FROM "ProgramRuleVersion" v WHERE v."programId" = p."id" ORDER BY v."version" DESC LIMIT 1) AS days
+        FROM "Program" p WHERE p."year" = ${year} AND p."active" ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1
+    )
+    SELECT
+      (SELECT json_build_object('name', e."name", 'registrationStatus', e."registrationStatus")
+         FROM "Enterprise" e WHERE e."id" = ${enterpriseId}::uuid) AS enterprise,
+      (SELECT coalesce(json_agg(json_build_object('status', g."status", 'count', g.n)), '[]'::json)
+         FROM (SELECT "status", count(*)::int AS n FROM "Request" WHERE "enterpriseId" = ${enterpriseId}::uuid GROUP BY "status") g) AS grouped,
+      (SELECT coalesce(json_agg(i.item ORDER BY i.ord), '[]'::json) FROM (
+         SELECT ${ITEM_JSON} AS item, row_number() OVER (ORDER BY r."updatedAt" DESC, r."id" ASC) AS ord
+           FROM "Request" r LEFT JOIN "Organization" b ON b."id" = r."assignedBankId"
+          WHERE r."enterpriseId" = ${enterpriseId}::uuid AND r."status" NOT IN (${finished}, ${RequestStatus.DRAFT}::"RequestStatus")
+          ORDER BY r."updatedAt" DESC, r."id" ASC LIMIT ${OPEN_LIMIT}) i) AS open,
+      (SELECT coalesce(json_agg(i.item ORDER BY i.ord), '[]'::json) FROM (
+         SELECT ${ITEM_JSON} AS item,
+                row_number() OVER (ORDER BY r."closedAt" DESC NULLS LAST, r."updatedAt" DESC, r."id" ASC) AS ord
+           FROM "Request" r LEFT JOIN "Organization" b ON b."id" = r."assignedBankId"
+          WHERE r."enterpriseId" = ${enterpriseId}::uuid AND r."status" IN (${finished})
+          ORDER BY r."closedAt" DESC NULLS LAST, r."updatedAt" DESC, r."id" ASC LIMIT ${RECENT_CLOSED}) i) AS closed,
+      (SELECT coalesce(json_agg(json_build_object('id', d."id", 'serial', d."serial", 'title', d."title", 'updatedAt', d."updatedAt") ORDER BY d."updatedAt" DESC, d."id" ASC), '[]'::json)
+         FROM (SELECT * FROM "Request" WHERE "enterpriseId" = ${enterpriseId}::uuid AND "status" = ${RequestStatus.DRAFT}::"RequestStatus"
+                ORDER BY "updatedAt" DESC, "id" ASC LIMIT ${DRAFTS_SHOWN}) d) AS drafts,
+      (SELECT days FROM lead) AS "renewalLeadDays",
+      (SELECT coalesce(json_agg(json_build_object('id', l."id", 'product', l."product", 'amountFen', l."amountFen"::text,
+                'maturesOn', to_char(l."maturesOn", 'YYYY-MM-DD'), 'requestId', l."requestId", 'bankName', coalesce(o."shortName", o."name"))
+                ORDER BY l."maturesOn" ASC, l."id" ASC), '[]'::json)
+         FROM "LoanOutcome" l JOIN "Organization" o ON o."id" = l."bankOrgId"
+        WHERE ${withLoans} AND l."enterpriseId" = ${enterpriseId}::uuid AND l."disbursedOn" IS NOT NULL
+          AND l."maturesOn" > ${today}::date
+          AND l."maturesOn" <= (${today}::date + coalesce((SELECT days FROM lead), ${DEFAULT_RENEWAL_LEAD_DAYS}))) AS loans`;
+}
 
 /** Null when the actor is not (or no longer) an enterprise user with an enterprise. */
 export async function getEnterpriseDashboard(
@@ -114,37 +175,21 @@ export async function getEnterpriseDashboard(
   const scope = requestScope(who, ctx);
   if (!ctx.enterpriseId || isNothing(scope)) return null;
   const enterpriseId = ctx.enterpriseId;
-  const mine = (extra: object) => ({ AND: [scope, extra] });
+  // requestScope gives an enterprise user its own enterprise's items, nothing more; the
+  // statement below spells that condition in SQL, so it must still be all the scope says.
+  if (Object.keys(scope).length !== 1 || (scope as { enterpriseId?: unknown }).enterpriseId !== enterpriseId) {
+    throw new Error("getEnterpriseDashboard: the enterprise scope is no longer only its own items");
+  }
 
-  const [enterprise, calendar, program, grouped, open, closed, drafts, unread] = await Promise.all([
-    db.enterprise.findUnique({ where: { id: enterpriseId }, select: { name: true, registrationStatus: true } }),
+  const [[row], calendar, unread] = await Promise.all([
+    readDashboardRow(db, enterpriseId, now, canActor(who, "loans.read")),
     loadWorkingCalendar(db),
-    getCurrentProgram(db, undefined, now),
-    db.request.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    db.request.findMany({
-      where: mine({ status: { notIn: [...FINISHED, RequestStatus.DRAFT] } }),
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      take: OPEN_LIMIT,
-      select: ITEM_SELECT,
-    }),
-    db.request.findMany({
-      where: mine({ status: { in: FINISHED } }),
-      orderBy: [{ closedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
-      take: RECENT_CLOSED,
-      select: ITEM_SELECT,
-    }),
-    db.request.findMany({
-      where: mine({ status: RequestStatus.DRAFT }),
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      take: DRAFTS_SHOWN,
-      select: { id: true, serial: true, title: true, updatedAt: true },
-    }),
     unreadCount(db, actor.userId),
   ]);
-  if (!enterprise) return null;
-
-  const renewalLeadDays = program?.rules?.renewalLeadDays ?? DEFAULT_RENEWAL_LEAD_DAYS;
-  const maturingLoans = canActor(who, "loans.read") ? await loadMaturingLoans(db, enterpriseId, now, renewalLeadDays) : [];
+  if (!row?.enterprise) return null;
+  const { enterprise, grouped } = row;
+  const renewalLeadDays = row.renewalLeadDays ?? DEFAULT_RENEWAL_LEAD_DAYS;
+  const maturingLoans: TMaturingLoan[] = row.loans.map((l) => ({ ...l, maturesOn: new Date(`${l.maturesOn}T00:00:00.000Z`) }));
 
   const track = (r: TItemRow): TTrackedItem => ({
     id: r.id,
@@ -152,7 +197,7 @@ export async function getEnterpriseDashboard(
     title: r.title,
     type: r.type,
     status: r.status,
-    bankName: r.assignedBank ? (r.assignedBank.shortName ?? r.assignedBank.name) : null,
+    bankName: r.bankName,
     progress: progressIndex({ ...r, rated: r.rating !== null }),
     dueAt: r.dueAt,
     dueProvisional: r.dueProvisional,
@@ -161,12 +206,12 @@ export async function getEnterpriseDashboard(
     todo: enterpriseTodo(r.status, r.answerKind),
     returnReason: r.status === RequestStatus.RETURNED ? r.returnReason : null,
   });
-  const openItems = open.map(track);
-  const counts = statusCounts(grouped.map((g) => ({ status: g.status, count: g._count._all })));
+  const openItems = row.open.map((j) => track(itemRow(j)));
+  const counts = statusCounts(grouped);
   // The open list's size from the same per-state counts (same scope), not a count of its own.
   const openTotal = grouped
     .filter((g) => g.status !== RequestStatus.DRAFT && !FINISHED.includes(g.status))
-    .reduce((sum, g) => sum + g._count._all, 0);
+    .reduce((sum, g) => sum + g.count, 0);
   return {
     enterpriseName: enterprise.name,
     registrationStatus: enterprise.registrationStatus,
@@ -174,42 +219,12 @@ export async function getEnterpriseDashboard(
     total: counts.reduce((s, c) => s + c.count, 0),
     open: openItems,
     openTotal,
-    recentClosed: closed.map(track),
+    recentClosed: row.closed.map((j) => track(itemRow(j))),
     documentsRequested: openItems.filter((i) => i.todo === "provideDocuments"),
-    drafts,
+    drafts: row.drafts.map((d) => ({ ...d, updatedAt: new Date(d.updatedAt) })),
     draftTotal: counts.find((c) => c.status === RequestStatus.DRAFT)?.count ?? 0,
     maturingLoans,
     renewalLeadDays,
     unreadNotifications: unread,
   };
-}
-
-/**
- * Disbursed loans of the enterprise maturing after today and within the renewal lead
- * time (today ≥ maturesOn − lead), soonest first: the same window as the renewal job.
- */
-async function loadMaturingLoans(db: PrismaClient, enterpriseId: string, now: Date, leadDays: number): Promise<TMaturingLoan[]> {
-  const today = shanghaiDateString(now);
-  const from = new Date(`${today}T00:00:00.000Z`);
-  const until = new Date(from.getTime() + leadDays * 86_400_000);
-  const rows = await db.loanOutcome.findMany({
-    where: { enterpriseId, disbursedOn: { not: null }, maturesOn: { gt: from, lte: until } },
-    orderBy: [{ maturesOn: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      product: true,
-      amountFen: true,
-      maturesOn: true,
-      requestId: true,
-      bank: { select: { name: true, shortName: true } },
-    },
-  });
-  return rows.map((l) => ({
-    id: l.id,
-    product: l.product,
-    amountFen: l.amountFen.toString(),
-    maturesOn: l.maturesOn!,
-    requestId: l.requestId,
-    bankName: l.bank.shortName ?? l.bank.name,
-  }));
 }
