@@ -396,8 +396,11 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   // the next deadline scan flags the item and appends a system BULLETIN entry, so the
   // supervision queue's bulletin tab (which reads that entry) finds the seeded items too.
   const resolvedMs =
-    answeredAt ?? closedAt ?? ((status as RequestStatus) === RequestStatus.WITHDRAWN ? events[events.length - 1]!.occurredAt.getTime() : null);
-  const flaggedAt = remindedAt === null ? null : bulletinScanAfter(addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar));
+    answeredAt ??
+    closedAt ??
+    ((status as RequestStatus) === RequestStatus.WITHDRAWN ? events[events.length - 1]!.occurredAt.getTime() : null);
+  const flaggedAt =
+    remindedAt === null ? null : bulletinScanAfter(addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar));
   const inBulletin = flaggedAt !== null && flaggedAt < ctx.nowMs && (resolvedMs === null || resolvedMs > flaggedAt);
   if (inBulletin) insertInOrder(events, bulletinEvent(id, remindedAt!, flaggedAt, ctx));
   const lastMs = events.length > 0 ? last() : plan.createdMs;

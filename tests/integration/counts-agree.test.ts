@@ -190,6 +190,24 @@ describe("every count on the finance office's dashboard equals a count over the 
   });
 });
 
+describe("the ranking on the finance office's dashboard", () => {
+  it("counts the banks placed and, apart, those without a quarterly return; none of the latter on the bottom list", async () => {
+    const [row] = await sql<{ filed: number; total: number }>(
+      `SELECT count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM "QuarterlySubmission" s
+                 WHERE s."bankOrgId" = e."bankOrgId" AND s."programId" = $1::uuid AND s.year = 2026 AND s.quarter = 3
+                   AND s.status IN ('SUBMITTED', 'ACCEPTED')))::int AS filed,
+              count(*)::int AS total
+         FROM "RankingEntry" e WHERE e."rankingId" = $2::uuid`,
+      programId,
+      q3.id,
+    );
+    expect(dashboard.ranking).toMatchObject({ id: q3.id, banks: row!.filed, notFiled: row!.total - row!.filed });
+    expect(dashboard.ranking!.notFiled).toBe(NOT_FILED.length);
+    expect(dashboard.ranking!.bottom.some((b) => NOT_FILED.includes(b.bankName))).toBe(false);
+  });
+});
+
 describe("every tab of the supervision queue holds what its count says", () => {
   it("the tab's count equals the raw count, and paging through the tab yields exactly those items", async () => {
     for (const tab of SUPERVISION_TABS) {
@@ -283,7 +301,9 @@ describe("融资满足率", () => {
     expect(nonZero).toBeGreaterThan(5);
     // Hand-worked, 中国农业银行云溪分行 in Q3: 6 of its 15 answered financing needs were
     // granted → 40.00%, and 15 points × 40 / 80 = 7.50 points.
-    const abc = q3.entries.find((e) => e.bankName === "中国农业银行云溪分行")!.breakdown.find((b) => b.indicator === "financingSatisfactionRate")!;
+    const abc = q3.entries
+      .find((e) => e.bankName === "中国农业银行云溪分行")!
+      .breakdown.find((b) => b.indicator === "financingSatisfactionRate")!;
     expect([abc.value, abc.points]).toEqual([40, 7.5]);
   });
 });
