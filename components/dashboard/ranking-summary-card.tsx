@@ -26,6 +26,7 @@ export async function RankingSummaryCard({ ranking }: { ranking: TRankingSummary
       </p>
       <p className="text-sm text-slate-700">
         {t("ranking.reviews", { finance: reviewed(ranking.financeReviewed), pbc: reviewed(ranking.pbcReviewed), banks: ranking.banks })}
+        {ranking.notFiled > 0 && t("ranking.notFiled", { count: ranking.notFiled })}
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>

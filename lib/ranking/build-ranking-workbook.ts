@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { RETURN_INDICATORS, type TIndicatorKey } from "@/lib/ranking/indicators";
 import { maxPoints } from "@/lib/ranking/rules";
 import type { TRankingDetail } from "@/lib/ranking/queries/get-ranking";
 import { costReasonText, formatIndicatorValue, indicatorLabel, ruleInWords, type TIndicatorsT, type TRankingT } from "@/lib/ranking/format";
@@ -8,6 +9,8 @@ import { costReasonText, formatIndicatorValue, indicatorLabel, ruleInWords, type
 // far as the viewer may see them — getRanking has already filtered them).
 
 type TCell = string | number | null;
+
+const NO_RANK = "—";
 
 // Cells a spreadsheet would run as a formula are written as text (Excel injection).
 const safe = (v: TCell): TCell => (typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
@@ -35,7 +38,9 @@ export async function buildRankingWorkbook(ranking: TRankingDetail, t: TRankingT
       [t("columns.totalScore"), 12],
       [t("columns.bottomList"), 10],
     ],
-    ranking.entries.map((e) => [e.rank, e.bankName, e.totalScore, yesNo(e.bottomList)]),
+    ranking.entries.map((e) =>
+      e.missingReturn ? [NO_RANK, e.bankName, t("bulletin.notFiled"), ""] : [e.rank, e.bankName, e.totalScore, yesNo(e.bottomList)],
+    ),
   );
 
   const pointsHeaders: Array<[string, number]> = [
@@ -54,14 +59,17 @@ export async function buildRankingWorkbook(ranking: TRankingDetail, t: TRankingT
     pointsHeaders,
     ranking.entries.map((e) => {
       const by = new Map(e.breakdown.map((b) => [b.indicator, b]));
+      // A bank without a return shows 未报送 where its return's figures would be, never 无数据 or 0.
+      const notFiled = (k: TIndicatorKey) => e.missingReturn && RETURN_INDICATORS.has(k);
       return [
-        e.rank,
+        e.missingReturn ? NO_RANK : e.rank,
         e.bankName,
         ...rules.flatMap((r) => {
           const b = by.get(r.indicator);
+          if (notFiled(r.indicator)) return [t("bulletin.notFiled"), null];
           return [b ? formatIndicatorValue(r.indicator, b.value, t) : null, b ? b.points : null];
         }),
-        e.totalScore,
+        e.missingReturn ? t("bulletin.notFiled") : e.totalScore,
       ];
     }),
   );

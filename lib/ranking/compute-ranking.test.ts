@@ -145,3 +145,34 @@ describe("computeRanking", () => {
     expect(entry!.totalScore).toBe(43.24);
   });
 });
+
+describe("a bank without a quarterly return (docs/decisions/017-missing-quarterly-return.md)", () => {
+  const banks = () =>
+    inputs([
+      bank("A", { replyRate: 96, enterpriseSatisfactionRate: 90, escalatedItems: 0 }, "2026-10-09T02:00:00Z"),
+      bank("B", { replyRate: 85, enterpriseSatisfactionRate: 78.5, escalatedItems: 1 }, "2026-10-09T02:00:00Z"),
+      bank("C", { replyRate: 60, enterpriseSatisfactionRate: 40, escalatedItems: 5 }, "2026-10-10T02:00:00Z"),
+      // The best reply figures, but no return: not placed above or below anyone who filed.
+      bank("N", { replyRate: 100, enterpriseSatisfactionRate: 100, escalatedItems: 0 }, null),
+      bank("M", {}, null),
+    ]);
+
+  it("comes after every bank that filed, is flagged, and is never on the bottom list", () => {
+    const { entries } = computeRanking(banks(), RULES, { bottomListSize: 2, unrankWithoutReturn: true });
+    expect(entries.map((e) => [e.bankName, e.rank, e.bottomList, e.missingReturn])).toEqual([
+      ["A", 1, false, false],
+      ["B", 2, true, false],
+      ["C", 3, true, false],
+      ["N", 4, false, true],
+      ["M", 5, false, true],
+    ]);
+  });
+
+  it("is ranked on its figures like any bank when the rule is not asked for (rankings computed before it)", () => {
+    const { entries } = computeRanking(banks(), RULES, { bottomListSize: 2 });
+    // N ties A on 100 points; A filed, so the submission tie-break puts A first.
+    expect(entries.map((e) => e.bankName)).toEqual(["A", "N", "B", "C", "M"]);
+    expect(entries.filter((e) => e.bottomList).map((e) => e.bankName)).toEqual(["C", "M"]);
+    expect(entries.every((e) => !e.missingReturn)).toBe(true);
+  });
+});

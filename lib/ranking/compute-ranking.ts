@@ -7,6 +7,11 @@
  * no data last), then by the earlier quarterly submission (none last), then by bank name
  * (zh-CN collation) so the order is total and repeatable. Ranks are 1..n, never shared.
  * The bottom list (末位) is the last `bottomListSize` ranks.
+ *
+ * With `unrankWithoutReturn`, a bank with no quarterly return (submittedAt null) is not
+ * ranked against the banks that filed (docs/decisions/017-missing-quarterly-return.md):
+ * it comes after all of them, flagged `missingReturn`, and is never on the bottom list,
+ * so missing loan figures never read as a score of zero.
  */
 import type { TIndicatorKey } from "./indicators";
 import type { TCostItem, TQuarterInputs } from "./queries/compute-quarter-inputs";
@@ -28,15 +33,19 @@ export type TRankingEntryResult = {
   totalScore: number;
   rank: number;
   bottomList: boolean;
+  /** No quarterly return: listed after the ranked banks, never on the bottom list. */
+  missingReturn: boolean;
   breakdown: TRankingBreakdownRow[];
 };
+
+export type TRankingOptions = { bottomListSize: number; unrankWithoutReturn?: boolean };
 
 export type TRankingResult = { entries: TRankingEntryResult[] };
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const nameOrder = new Intl.Collator("zh-CN");
 
-export function computeRanking(inputs: TQuarterInputs, rules: TRuleSetItem[], options: { bottomListSize: number }): TRankingResult {
+export function computeRanking(inputs: TQuarterInputs, rules: TRuleSetItem[], options: TRankingOptions): TRankingResult {
   const scored = inputs.banks.map((bank) => {
     const breakdown = rules.map(({ indicator, rule }): TRankingBreakdownRow => {
       const value = bank.values[indicator] ?? null;
@@ -68,15 +77,18 @@ export function computeRanking(inputs: TQuarterInputs, rules: TRuleSetItem[], op
     return nameOrder.compare(a.bank.bankName, b.bank.bankName) || (a.bank.bankOrgId < b.bank.bankOrgId ? -1 : 1);
   });
 
-  const n = scored.length;
+  const missing = (s: (typeof scored)[number]) => options.unrankWithoutReturn === true && s.bank.submittedAt === null;
+  const ranked = scored.filter((s) => !missing(s));
+  const n = ranked.length;
   const bottomFrom = n - Math.max(0, Math.min(options.bottomListSize, n));
   return {
-    entries: scored.map((s, i) => ({
+    entries: [...ranked, ...scored.filter(missing)].map((s, i) => ({
       bankOrgId: s.bank.bankOrgId,
       bankName: s.bank.bankName,
       totalScore: s.totalScore,
       rank: i + 1,
-      bottomList: i >= bottomFrom,
+      bottomList: i < n && i >= bottomFrom,
+      missingReturn: i >= n,
       breakdown: s.breakdown,
     })),
   };

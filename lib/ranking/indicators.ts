@@ -47,6 +47,16 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   onTimeSubmission: { unit: "percent", higherIsBetter: true },
 };
 
+/** The indicators read from a bank's quarterly return (its loan figures and when it filed). */
+export const RETURN_INDICATORS: ReadonlySet<TIndicatorKey> = new Set([
+  "loanIncrement",
+  "loanGrowth",
+  "borrowers",
+  "firstLoanShare",
+  "creditLoanShare",
+  "onTimeSubmission",
+]);
+
 /**
  * Why an item cost its bank points: message keys under indicators.costReasons.*.
  * notAnswered — owed an answer (deadline passed) and none given by the cut-off;

@@ -20,6 +20,12 @@ export type TRankingSnapshot = {
   ruleSet: { id: string; version: number; name: string };
   rules: TRuleSetItem[];
   bottomListSize: number;
+  /**
+   * How banks without a quarterly return were treated: "unranked" (listed apart, see
+   * compute-ranking.ts); absent in rankings computed before that rule, which ranked them
+   * on their zeros and must keep reading as they were published.
+   */
+  missingReturn?: typeof MISSING_RETURN_UNRANKED;
   computedAt: string;
   inputs: { programId: string; year: number; quarter: number; computedAt: string; banks: TStoredBank[] };
   issuer?: { orgId: string; orgName: string };
@@ -34,6 +40,15 @@ export type TBreakdownRow = {
   maxPoints: number;
   costItems: TCostItem[];
 };
+
+export const MISSING_RETURN_UNRANKED = "unranked" as const;
+
+/** True when the stored ranking listed this bank apart for having no quarterly return. */
+export function hasMissingReturn(snapshot: TRankingSnapshot, bankOrgId: string): boolean {
+  if (snapshot.missingReturn !== MISSING_RETURN_UNRANKED) return false;
+  const bank = snapshot.inputs.banks.find((b) => b.bankOrgId === bankOrgId);
+  return bank !== undefined && bank.submittedAt === null;
+}
 
 const EMPTY: TRankingSnapshot = {
   program: { id: "", name: "", docNumber: "" },

@@ -5,7 +5,7 @@
  * all come from the same list of events, so they cannot disagree.
  */
 
-import { addWorkingDays } from "@/lib/calendar/working-days";
+import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   AnswerKind,
@@ -391,11 +391,19 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     }
   }
 
+  // Still unresolved bulletinAfterRemindDays working days after the reminder → quarterly
+  // bulletin, the way the running system does it (lib/requests/mutations/flag-for-bulletin.ts):
+  // the next deadline scan flags the item and appends a system BULLETIN entry, so the
+  // supervision queue's bulletin tab (which reads that entry) finds the seeded items too.
+  const resolvedMs =
+    answeredAt ??
+    closedAt ??
+    ((status as RequestStatus) === RequestStatus.WITHDRAWN ? events[events.length - 1]!.occurredAt.getTime() : null);
+  const flaggedAt =
+    remindedAt === null ? null : bulletinScanAfter(addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar));
+  const inBulletin = flaggedAt !== null && flaggedAt < ctx.nowMs && (resolvedMs === null || resolvedMs > flaggedAt);
+  if (inBulletin) insertInOrder(events, bulletinEvent(id, remindedAt!, flaggedAt, ctx));
   const lastMs = events.length > 0 ? last() : plan.createdMs;
-  // Still unresolved bulletinAfterRemindDays working days after the reminder → quarterly bulletin.
-  const resolvedMs = answeredAt ?? closedAt ?? ((status as RequestStatus) === RequestStatus.WITHDRAWN ? lastMs : ctx.nowMs);
-  const inBulletin =
-    remindedAt !== null && resolvedMs > addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar).getTime();
   const request: Prisma.RequestCreateManyInput = {
     id,
     serial,
@@ -451,4 +459,39 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
         ];
   const ledger = chainEntries(events) as Prisma.LedgerEntryCreateManyInput[];
   return { request, routes, ledger, loan };
+}
+
+// The deadline scan runs once per 5-minute slot: the first slot after the bulletin is due.
+const SCAN_SLOT_MS = 5 * 60_000;
+function bulletinScanAfter(due: Date): number {
+  return (Math.floor(due.getTime() / SCAN_SLOT_MS) + 1) * SCAN_SLOT_MS;
+}
+
+// The entry flagForBulletin appends (system actor, status unchanged, same content).
+function bulletinEvent(requestId: string, remindedAt: number, at: number, ctx: TSeedContext): TEvent {
+  return {
+    requestId,
+    seq: 0,
+    action: LedgerAction.BULLETIN,
+    actorUserId: null,
+    actorOrgId: null,
+    fromStatus: RequestStatus.DRAFT,
+    toStatus: RequestStatus.DRAFT,
+    content: {
+      remindedAt: new Date(remindedAt).toISOString(),
+      bulletinAfterRemindDays: ctx.rules.bulletinAfterRemindDays,
+      workingDaysSinceReminder: workingDaysBetween(new Date(remindedAt), new Date(at), ctx.calendar),
+    },
+    note: null,
+    occurredAt: new Date(at),
+  };
+}
+
+/** Puts an event that changes no state where its time belongs, taking the state then, and renumbers. */
+function insertInOrder(events: TEvent[], event: TEvent): void {
+  let at = events.findIndex((e) => e.occurredAt.getTime() > event.occurredAt.getTime());
+  if (at < 0) at = events.length;
+  const state = events[at - 1]!.toStatus;
+  events.splice(at, 0, { ...event, fromStatus: state, toStatus: state });
+  events.forEach((e, i) => (e.seq = i + 1));
 }

@@ -34,10 +34,10 @@ export function defaultScoringRules(): TRuleSetItem[] {
         ],
       },
     },
-    {
-      indicator: "financingSatisfactionRate",
-      rule: { kind: "threshold", points: 15, target: 80, step: 1, deduction: 0.5, direction: "higher" },
-    },
+    // Full marks at 80% of answered financing needs granted, proportionally less below. A
+    // deduction of 0.5 per point below 80% floored every bank at 0 (a city's banks grant
+    // 10–50% of the needs they answer), so the indicator told no bank from another.
+    { indicator: "financingSatisfactionRate", rule: { kind: "proportional", points: 15, best: 80 } },
     // 限时答复 (3 to 5 working days).
     {
       indicator: "onTimeReplyRate",

@@ -205,8 +205,13 @@ describe("finance office dashboard (finance.admin)", () => {
     const [r] = await sql<{ id: string; status: string; fin: boolean; pbc: boolean }>(
       `SELECT id::text, status::text, "financeReviewedAt" IS NOT NULL AS fin, "pbcReviewedAt" IS NOT NULL AS pbc FROM "Ranking" WHERE year = 2026 AND quarter = 3 ORDER BY "computedAt" DESC LIMIT 1`,
     );
-    const entries = await sql<{ bank: string; rank: number; bottom: boolean }>(
-      `SELECT "bankOrgId"::text AS bank, rank, "bottomList" AS bottom FROM "RankingEntry" WHERE "rankingId" = $1::uuid ORDER BY rank, "bankOrgId"`,
+    // A bank counts as placed when it has a handed-in return for the quarter; the others are
+    // listed apart (docs/decisions/017-missing-quarterly-return.md).
+    const entries = await sql<{ bank: string; rank: number; bottom: boolean; filed: boolean }>(
+      `SELECT e."bankOrgId"::text AS bank, e.rank, e."bottomList" AS bottom,
+              EXISTS (SELECT 1 FROM "QuarterlySubmission" s WHERE s."bankOrgId" = e."bankOrgId" AND s.year = 2026 AND s.quarter = 3
+                         AND s.status IN ('SUBMITTED', 'ACCEPTED')) AS filed
+         FROM "RankingEntry" e WHERE e."rankingId" = $1::uuid ORDER BY e.rank, e."bankOrgId"`,
       r!.id,
     );
     expect(fin.ranking).toMatchObject({
@@ -214,8 +219,10 @@ describe("finance office dashboard (finance.admin)", () => {
       status: r!.status,
       financeReviewed: r!.fin,
       pbcReviewed: r!.pbc,
-      banks: entries.length,
+      banks: entries.filter((e) => e.filed).length,
+      notFiled: entries.filter((e) => !e.filed).length,
     });
+    expect(entries.filter((e) => !e.filed).every((e) => !e.bottom)).toBe(true);
     expect(fin.ranking!.status).toBe("UNDER_REVIEW");
     expect(fin.ranking!.top.map((e) => e.bankOrgId)).toEqual(entries.slice(0, 3).map((e) => e.bank));
     expect(fin.ranking!.bottom.map((e) => e.bankOrgId)).toEqual(entries.filter((e) => e.bottom).map((e) => e.bank));

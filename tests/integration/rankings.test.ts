@@ -83,6 +83,18 @@ beforeAll(async () => {
   const signed = await kit.signed(at("2026-08-03T10:00:00"));
   itemId = signed.id;
   itemVersion = signed.version;
+  // Both ranked banks filed their Q3 return (without figures: the rules here score items
+  // only), so both are placed (a bank without one is listed apart as 未报送).
+  await prisma.quarterlySubmission.createMany({
+    data: [w.mainBankOrgId, w.participatingBankOrgId].map((bankOrgId) => ({
+      programId: w.programId,
+      bankOrgId,
+      year: 2026,
+      quarter: 3,
+      status: "SUBMITTED" as const,
+      submittedAt: at("2026-10-09T10:00:00"),
+    })),
+  });
 });
 
 afterAll(async () => {

@@ -86,6 +86,7 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
             />
           ))}
         </dl>
+        <p className="text-sm text-slate-600">{t("states.definition")}</p>
       </DashboardSection>
 
       <DashboardSection
@@ -116,6 +117,7 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
             />
           ))}
         </dl>
+        <p className="text-sm text-slate-600">{t("supervision.definition")}</p>
       </DashboardSection>
 
       <DashboardSection

@@ -85,6 +85,9 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
             ),
           }))}
         />
+        <p className="text-sm text-slate-600" data-testid="tab-definition">
+          {t(`definitions.${tab}`)}
+        </p>
         {tab === "bulletin" && (
           <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>
         )}

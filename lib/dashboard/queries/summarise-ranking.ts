@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { listRankings, type TRankingRow } from "@/lib/ranking/queries/list-rankings";
+import { hasMissingReturn, readSnapshot } from "@/lib/ranking/ranking-snapshot";
 
 export type TRankedBankLine = { bankOrgId: string; bankName: string; rank: number; totalScore: string };
 
@@ -17,7 +18,9 @@ export type TRankingSummary = {
   status: RankingStatus;
   financeReviewed: boolean;
   pbcReviewed: boolean;
+  /** Banks ranked (placed 1..n); those without a quarterly return are `notFiled`, listed apart. */
   banks: number;
+  notFiled: number;
   top: TRankedBankLine[];
   bottom: TRankedBankLine[];
 };
@@ -33,11 +36,16 @@ export async function summariseRanking(
 ): Promise<TRankingSummary | null> {
   const row = (await listRankings(db, actor, programId)).find(pick);
   if (!row) return null;
-  const entries = await db.rankingEntry.findMany({
-    where: { rankingId: row.id },
-    orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
-    select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
-  });
+  const [entries, stored] = await Promise.all([
+    db.rankingEntry.findMany({
+      where: { rankingId: row.id },
+      orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
+      select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
+    }),
+    db.ranking.findUniqueOrThrow({ where: { id: row.id }, select: { snapshot: true } }),
+  ]);
+  const snapshot = readSnapshot(stored.snapshot);
+  const notFiled = entries.filter((e) => hasMissingReturn(snapshot, e.bankOrgId)).length;
   const line = (e: (typeof entries)[number]): TRankedBankLine => ({
     bankOrgId: e.bankOrgId,
     bankName: e.bank.name,
@@ -51,8 +59,9 @@ export async function summariseRanking(
     status: row.status,
     financeReviewed: row.financeReviewed,
     pbcReviewed: row.pbcReviewed,
-    banks: row.banks,
-    top: entries.slice(0, TOP_COUNT).map(line),
+    banks: row.banks - notFiled,
+    notFiled,
+    top: entries.slice(0, Math.min(TOP_COUNT, row.banks - notFiled)).map(line),
     bottom: entries.filter((e) => e.bottomList).map(line),
   };
 }

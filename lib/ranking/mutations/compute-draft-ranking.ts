@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
 import { computeRanking, type TRankingResult } from "@/lib/ranking/compute-ranking";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
+import { MISSING_RETURN_UNRANKED } from "@/lib/ranking/ranking-snapshot";
 import { ZRuleSet } from "@/lib/ranking/schemas";
 import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
 import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
@@ -55,12 +56,13 @@ export async function computeDraftRanking(
   const bottomListSize = await bottomListSizeOf(db, program.id);
 
   const inputs = await computeQuarterInputs(db, { programId: program.id, year: ref.year, quarter: ref.quarter, now });
-  const result = computeRanking(inputs, ruleSet.rules, { bottomListSize });
+  const result = computeRanking(inputs, ruleSet.rules, { bottomListSize, unrankWithoutReturn: true });
   const snapshot = toJson({
     program: { id: program.id, name: program.name, docNumber: program.docNumber },
     ruleSet: { id: ruleSet.id, version: ruleSet.version, name: ruleSet.name },
     rules: ruleSet.rules,
     bottomListSize,
+    missingReturn: MISSING_RETURN_UNRANKED,
     computedAt: inputs.computedAt ?? now,
     inputs,
   });
@@ -136,5 +138,8 @@ export async function previewRanking(
   const program = await db.program.findUnique({ where: { id: input.programId }, select: { id: true } });
   if (!program) throw new AppError("notFound");
   const inputs = await computeQuarterInputs(db, { programId: program.id, year: input.year, quarter: input.quarter, now: options.now });
-  return computeRanking(inputs, parsed.data as TRuleSetItem[], { bottomListSize: await bottomListSizeOf(db, program.id) });
+  return computeRanking(inputs, parsed.data as TRuleSetItem[], {
+    bottomListSize: await bottomListSizeOf(db, program.id),
+    unrankWithoutReturn: true,
+  });
 }

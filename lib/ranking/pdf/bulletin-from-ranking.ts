@@ -1,5 +1,5 @@
 import { RankingStatus } from "@/lib/generated/prisma/enums";
-import type { TIndicatorKey } from "@/lib/ranking/indicators";
+import { RETURN_INDICATORS, type TIndicatorKey } from "@/lib/ranking/indicators";
 import { maxPoints } from "@/lib/ranking/rules";
 import type { TRankingDetail } from "@/lib/ranking/queries/get-ranking";
 
@@ -17,9 +17,20 @@ export type TBulletinData = {
   ruleSetVersion: number;
   bottomListSize: number;
   indicators: Array<{ key: TIndicatorKey; maxPoints: number }>;
-  rows: Array<{ rank: number; bankName: string; totalScore: number; bottomList: boolean; points: Array<number | null> }>;
+  rows: Array<{
+    rank: number;
+    bankName: string;
+    totalScore: number;
+    bottomList: boolean;
+    /** No quarterly return: shown as 未报送, unranked (docs/decisions/017-missing-quarterly-return.md). */
+    missingReturn: boolean;
+    /** Null where there is nothing to score: no breakdown row, or the return's indicators of a bank that filed none. */
+    points: Array<number | null>;
+  }>;
   /** Bank names of the bottom list, best-ranked first. */
   bottomList: string[];
+  /** Bank names without a quarterly return. */
+  missingReturn: string[];
   issuerName: string;
   publishedAt: Date;
 };
@@ -36,7 +47,8 @@ export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | nu
       bankName: e.bankName,
       totalScore: e.totalScore,
       bottomList: e.bottomList,
-      points: indicators.map((i) => byIndicator.get(i.key) ?? null),
+      missingReturn: e.missingReturn,
+      points: indicators.map((i) => (e.missingReturn && RETURN_INDICATORS.has(i.key) ? null : (byIndicator.get(i.key) ?? null))),
     };
   });
   return {
@@ -51,6 +63,7 @@ export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | nu
     indicators,
     rows,
     bottomList: rows.filter((r) => r.bottomList).map((r) => r.bankName),
+    missingReturn: rows.filter((r) => r.missingReturn).map((r) => r.bankName),
     issuerName: s.issuer?.orgName ?? "",
     publishedAt: s.publishedAt ? new Date(s.publishedAt) : ranking.published.at,
   };

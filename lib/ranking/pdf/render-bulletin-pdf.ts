@@ -25,6 +25,8 @@ type TColumn = { header: string; width: number; align?: "left" | "right" | "cent
 type TDoc = PDFKit.PDFDocument;
 
 const PAD = 3;
+// A bank without a quarterly return has no rank: it is listed, not placed.
+const NO_RANK = "—";
 const BOTTOM_FILL = "#fde8e8";
 const HEADER_FILL = "#eef2f7";
 
@@ -132,7 +134,9 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
       { header: t("columns.bottomList"), width: 100, align: "center" },
     ],
     data.rows.map((r) => ({
-      cells: [String(r.rank), r.bankName, score(r.totalScore), r.bottomList ? t("bulletin.bottomMark") : ""],
+      cells: r.missingReturn
+        ? [NO_RANK, r.bankName, t("bulletin.notFiled"), ""]
+        : [String(r.rank), r.bankName, score(r.totalScore), r.bottomList ? t("bulletin.bottomMark") : ""],
       fill: r.bottomList ? BOTTOM_FILL : undefined,
     })),
     10,
@@ -149,6 +153,13 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
         ? t("bulletin.bottomText", { banks: data.bottomList.join("、"), count: data.bottomList.length })
         : t("bulletin.bottomNone"),
     );
+
+  if (data.missingReturn.length > 0) {
+    doc.moveDown(0.8);
+    doc.fontSize(13).text(t("bulletin.missingHeading"));
+    doc.moveDown(0.3);
+    doc.fontSize(10.5).text(t("bulletin.missingText", { banks: data.missingReturn.join("、"), count: data.missingReturn.length }));
+  }
 
   doc.moveDown(2);
   doc.fontSize(11).text(data.issuerName, { align: "right" });
@@ -173,7 +184,9 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
       { header: t("columns.totalScore"), width: 46, align: "right" },
     ],
     data.rows.map((r) => ({
-      cells: [String(r.rank), r.bankName, ...r.points.map((p) => (p === null ? "—" : score(p))), score(r.totalScore)],
+      cells: r.missingReturn
+        ? [NO_RANK, r.bankName, ...r.points.map((p) => (p === null ? t("bulletin.notFiled") : score(p))), t("bulletin.notFiled")]
+        : [String(r.rank), r.bankName, ...r.points.map((p) => (p === null ? "—" : score(p))), score(r.totalScore)],
       fill: r.bottomList ? BOTTOM_FILL : undefined,
     })),
     8,

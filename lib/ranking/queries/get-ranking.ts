@@ -3,7 +3,7 @@ import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
-import { readBreakdown, readSnapshot, type TBreakdownRow, type TRankingSnapshot } from "@/lib/ranking/ranking-snapshot";
+import { hasMissingReturn, readBreakdown, readSnapshot, type TBreakdownRow, type TRankingSnapshot } from "@/lib/ranking/ranking-snapshot";
 
 export type TRankingEntryView = {
   bankOrgId: string;
@@ -11,6 +11,8 @@ export type TRankingEntryView = {
   totalScore: number;
   rank: number;
   bottomList: boolean;
+  /** No quarterly return: listed after the ranked banks (docs/decisions/017-missing-quarterly-return.md). */
+  missingReturn: boolean;
   /** The actor's own bank (or one of its branches): shown first, with its cost items. */
   own: boolean;
   breakdown: TBreakdownRow[];
@@ -88,6 +90,7 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
         totalScore: Number(e.totalScore),
         rank: e.rank,
         bottomList: e.bottomList,
+        missingReturn: hasMissingReturn(snapshot, e.bankOrgId),
         own: isOwn,
         breakdown: readBreakdown(e.breakdown).map((row) => ({ ...row, costItems: showItems ? (row.costItems ?? []) : [] })),
       };

@@ -108,7 +108,7 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
             rowKey={(e) => e.bankOrgId}
             rowClassName={(e) => (e.own ? "bg-brand-50" : e.bottomList ? "bg-red-50/50" : "")}
             columns={[
-              { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => e.rank },
+              { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => (e.missingReturn ? "—" : e.rank) },
               {
                 key: "bank",
                 header: t("columns.bank"),
@@ -123,7 +123,12 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
                   </>
                 ),
               },
-              { key: "totalScore", header: t("columns.totalScore"), className: "tabular-nums", cell: (e) => score(e.totalScore) },
+              {
+                key: "totalScore",
+                header: t("columns.totalScore"),
+                className: "tabular-nums",
+                cell: (e) => (e.missingReturn ? t("bulletin.notFiled") : score(e.totalScore)),
+              },
               { key: "bottomList", header: t("columns.bottomList"), cell: (e) => e.bottomList && <BottomBadge label={t("bottomBadge")} /> },
             ]}
           />

@@ -54,9 +54,14 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
             rows={state.data.entries}
             rowKey={(e) => e.bankOrgId}
             columns={[
-              { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => e.rank },
+              { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (e) => (e.missingReturn ? "—" : e.rank) },
               { key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal", cell: (e) => e.bankName },
-              { key: "totalScore", header: t("columns.totalScore"), className: "tabular-nums", cell: (e) => e.totalScore.toFixed(2) },
+              {
+                key: "totalScore",
+                header: t("columns.totalScore"),
+                className: "tabular-nums",
+                cell: (e) => (e.missingReturn ? t("bulletin.notFiled") : e.totalScore.toFixed(2)),
+              },
               { key: "bottomList", header: t("columns.bottomList"), cell: (e) => e.bottomList && <BottomBadge label={t("bottomBadge")} /> },
               {
                 key: "previousRank",
