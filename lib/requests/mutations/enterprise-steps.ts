@@ -11,6 +11,7 @@ import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workf
 import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
 import { notifyStep, supervisorOrgIds } from "@/lib/requests/mutations/notify-step";
 import { runStep } from "@/lib/requests/mutations/run-step";
+import { isAnsweredOnce } from "@/lib/requests/workflow/transitions";
 
 function requiredText(value: string, field: string): string {
   const text = value.trim();
@@ -83,7 +84,7 @@ export async function withdrawRequest(
 ): Promise<TWorkflowResult> {
   return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "withdraw" }, opts, async (s) => {
     const reason = requiredText(input.reason, "reason");
-    const afterAnswer = s.row.status === RequestStatus.ANSWERED || s.row.answeredAt !== null;
+    const afterAnswer = isAnsweredOnce(s.row);
     await s.update({ status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: afterAnswer });
     const [seq] = await s.ledger({
       action: LedgerAction.WITHDRAW,

@@ -16,7 +16,7 @@ import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { retryOnDeadlock } from "@/lib/requests/retry-on-deadlock";
 import { mayTakeStep } from "@/lib/requests/workflow/step-permissions";
-import { canStep, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
+import { canStep, stepRefusal, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "@/lib/requests/workflow/types";
 
 export type TTx = Prisma.TransactionClient;
@@ -79,6 +79,7 @@ export async function runStep(
         may: (row) => mayTakeStep(spec.step, actorOf(actor), covered, row),
         sameVersion: (row) => spec.version !== undefined && spec.version === row.version,
         canStart: (row) => canStep(spec.step, row, now),
+        refusal: (row) => stepRefusal(spec.step, row),
         tx: STEP_TX,
       },
       async (tx, row) => {

@@ -4,6 +4,7 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { panelSteps } from "@/lib/requests/panel-steps";
+import { isAnsweredOnce } from "@/lib/requests/workflow/transitions";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { EnterpriseForms } from "./forms";
 import { scopeContextFor } from "@/lib/server/scope-context";
@@ -50,7 +51,7 @@ export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail
         version={detail.version}
         status={detail.status}
         steps={steps}
-        afterAnswer={detail.status === "ANSWERED"}
+        afterAnswer={isAnsweredOnce(detail)}
       />
     </section>
   );
