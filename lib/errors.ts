@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   "notPaired", // the bank is not paired with the park
   "noMainBank", // the park has no main bank to forward to
   "badBank", // a bank that cannot take the item
+  "alreadyUnsolvable", // the item is already escalated as unsolvable: declared once only
+  "notClosable", // 销号 of an item still with the park, or with a bank within its deadline
   "pairingsLocked", // pairings are fixed once the implementation phase begins
   // Files.
   "noFile",

@@ -1,51 +1,32 @@
 /**
- * Which workflow steps the detail page offers to a bank or to the finance office, from
- * the item's state alone. The buttons only help: every mutation re-checks the state and
- * the actor's scope inside its transaction and refuses with "invalidState"/"notFound".
+ * The buttons of the detail page's step panels, derived from the one step table: a panel
+ * offers a step exactly when runStep would accept it now — the actor may take it
+ * (mayTakeStep: permission, responsible bank) and the item's state allows it (canStep).
+ * No rule of its own lives here; panel-steps.test.ts walks every status × role × fact.
  */
-import { EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
+import type { TActor } from "@/lib/auth/permissions";
+import { mayTakeStep } from "@/lib/requests/workflow/step-permissions";
+import { canStep, type TStepFacts, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
 
-export type TStepState = {
-  status: RequestStatus;
-  answeredAt: Date | null;
-  dueAt: Date | null;
-  escalationReason: EscalationReason | null;
-  assignedBankId: string | null;
-  returnDisputedAt: Date | null;
-  withdrawnAfterAnswer: boolean;
-  withdrawalCheckedAt: Date | null;
-};
+/** Which panel shows which step ("edit" is the link to the edit page, which also resubmits). */
+export const PANEL_STEPS = {
+  enterprise: ["edit", "submit", "disputeReturn", "rate", "withdraw"],
+  park: ["forward", "return"],
+  bank: ["sign", "answer", "pass", "declareUnsolvable"],
+  supervision: ["assign", "remind", "closeOut", "ruleOnDispute", "checkWithdrawal"],
+} as const satisfies Record<string, readonly TWorkflowStep[]>;
 
-export type TBankStep = "sign" | "answer" | "pass" | "declareUnsolvable";
-export type TSupervisionStep = "assign" | "remind" | "closeOut" | "ruleOnDispute" | "checkWithdrawal";
+export type TPanel = keyof typeof PANEL_STEPS;
+export type TPanelStep<P extends TPanel> = (typeof PANEL_STEPS)[P][number];
+export type TBankStep = TPanelStep<"bank">;
+export type TSupervisionStep = TPanelStep<"supervision">;
 
-/** The reply clock runs: with a bank, not answered yet. */
-export function isRunning(s: Pick<TStepState, "status" | "answeredAt">): boolean {
-  const open = s.status === RequestStatus.FORWARDED || s.status === RequestStatus.SIGNED || s.status === RequestStatus.ESCALATED;
-  return open && s.answeredAt === null;
-}
+export type TStepItem = TStepFacts & { assignedBankId: string | null };
+/** The user looking, with the bank subtree it acts for (bankCoverage; empty outside banks). */
+export type TStepViewer = { actor: TActor; coveredBankIds: readonly string[] };
 
-export function isOverdue(s: Pick<TStepState, "status" | "answeredAt" | "dueAt">, now: Date): boolean {
-  return isRunning(s) && s.dueAt !== null && now.getTime() > s.dueAt.getTime();
-}
-
-/** Steps for a user of a bank covering `coveredBankIds` (own org plus branches); none for a copied bank. */
-export function bankSteps(s: TStepState, coveredBankIds: readonly string[]): TBankStep[] {
-  if (!s.assignedBankId || !coveredBankIds.includes(s.assignedBankId) || !isRunning(s)) return [];
-  if (s.status === RequestStatus.FORWARDED) return ["sign", "pass", "declareUnsolvable"];
-  const steps: TBankStep[] = ["answer", "pass"];
-  if (!(s.status === RequestStatus.ESCALATED && s.escalationReason === EscalationReason.UNSOLVABLE)) steps.push("declareUnsolvable");
-  return steps;
-}
-
-/** Steps for the finance office (督办); the central bank only watches. */
-export function supervisionSteps(s: TStepState, now: Date): TSupervisionStep[] {
-  const steps: TSupervisionStep[] = [];
-  const supervised = s.status === RequestStatus.ESCALATED || isOverdue(s, now);
-  if (supervised) steps.push("assign");
-  if (supervised && isRunning(s)) steps.push("remind");
-  if (supervised) steps.push("closeOut");
-  if (s.status === RequestStatus.RETURNED && s.returnDisputedAt) steps.push("ruleOnDispute");
-  if (s.status === RequestStatus.WITHDRAWN && s.withdrawnAfterAnswer && !s.withdrawalCheckedAt) steps.push("checkWithdrawal");
-  return steps;
+/** The steps `panel` offers this viewer on an item it can see (the page found it through the scope). */
+export function panelSteps<P extends TPanel>(panel: P, viewer: TStepViewer, item: TStepItem, now: Date): TPanelStep<P>[] {
+  const steps: readonly TPanelStep<P>[] = PANEL_STEPS[panel];
+  return steps.filter((step) => mayTakeStep(step, viewer.actor, viewer.coveredBankIds, item) && canStep(step, item, now));
 }

@@ -72,6 +72,8 @@ const STATUS_OF_CODE: Partial<Record<TErrorCode, number>> = {
   badOrigin: 403,
   notFound: 404,
   invalidState: 409,
+  alreadyUnsolvable: 409,
+  notClosable: 409,
   conflict: 409,
   tooMany: 409,
   tooLarge: 413,

@@ -548,11 +548,14 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       return attempt("checkWithdrawal", describeItem(item), () => checkWithdrawal(prisma, pick(financeActors), input, { now }), item);
     },
   },
-  // 销号: any open item.
+  // 销号: answered or supervised items (escalated, or overdue with a bank).
   closeOut: {
     weight: 4,
     run: async () => {
-      const xs = await items(`status IN ('SUBMITTED', 'RETURNED', 'FORWARDED', 'SIGNED', 'ANSWERED', 'ESCALATED')`);
+      const xs = await items(
+        `status IN ('ANSWERED', 'ESCALATED') OR (status IN ('FORWARDED', 'SIGNED') AND "answeredAt" IS NULL AND "dueAt" < $1)`,
+        now,
+      );
       if (xs.length === 0) return null;
       const item = pickItem(xs);
       const input = { requestId: item.id, version: versionOf(item), explanation: "已协调解决" };

@@ -8,7 +8,7 @@ import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/requests/deadline-state";
-import { isRunning } from "@/lib/requests/panel-steps";
+import { awaitsAnswer } from "@/lib/requests/workflow/transitions";
 import type { TRequestListRow } from "@/lib/requests/queries/list-requests";
 
 type TProps = { rows: TRequestListRow[]; area: TArea; locale: TLocale; calendar: WorkingCalendar; caption: string };
@@ -66,7 +66,7 @@ export async function RequestsTable({ rows, area, locale, calendar, caption }: T
         {
           key: "deadline",
           header: t("columns.deadline"),
-          cell: (r) => (r.dueAt && isRunning(r) ? <DeadlineBadge {...deadlineState(r.dueAt, now, calendar)} dueAt={r.dueAt} /> : none),
+          cell: (r) => (r.dueAt && awaitsAnswer(r) ? <DeadlineBadge {...deadlineState(r.dueAt, now, calendar)} dueAt={r.dueAt} /> : none),
         },
       ]}
     />

@@ -5,7 +5,8 @@
  *   "notFound"     the id is not a UUID, or the row is outside the actor's scope;
  *   "forbidden"    the actor can see the row but may not change it;
  *   "conflict"     the version the user saw is not the row's (someone changed it since);
- *   "invalidState" the step may not start from the row's state;
+ *   "invalidState" the step may not start from the row's state (or the caller's more
+ *                  precise code for why not);
  * and only then runs the step's body, in the same transaction.
  *
  * The row is locked (FOR UPDATE) BEFORE it is read, so two people acting on the same row at
@@ -14,7 +15,7 @@
  * should write with the old version in its `where` as a second guard.
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError, type TErrorCode } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 
 export type TTx = Prisma.TransactionClient;
@@ -34,6 +35,8 @@ export type TLockedStepSpec<TRow> = {
   sameVersion(row: TRow): boolean;
   /** Whether the step may start from the row's current state. */
   canStart(row: TRow): boolean;
+  /** Why it may not, when "invalidState" says too little. */
+  refusal?(row: TRow): TErrorCode;
   /** Transaction settings: short, and fail rather than wait forever. */
   tx: { maxWait: number; timeout: number };
 };
@@ -51,7 +54,7 @@ export async function runLockedStep<TRow, TResult>(
     if (!row) throw new AppError("notFound");
     if (!spec.may(row)) throw new AppError("forbidden");
     if (!spec.sameVersion(row)) throw new AppError("conflict");
-    if (!spec.canStart(row)) throw new AppError("invalidState");
+    if (!spec.canStart(row)) throw new AppError(spec.refusal?.(row) ?? "invalidState");
     return body(tx, row);
   }, spec.tx);
 }

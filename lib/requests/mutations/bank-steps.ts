@@ -29,18 +29,12 @@ export async function signRequest(
   input: TSignInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.sign", step: "sign" },
-    opts,
-    async (s) => {
-      const bank = requireAssignedBank(s);
-      const to = s.row.status === RequestStatus.ESCALATED ? RequestStatus.ESCALATED : RequestStatus.SIGNED;
-      await s.update({ status: to, signedAt: s.now });
-      await s.ledger({ action: LedgerAction.SIGN, toStatus: to, content: { bankOrgId: bank } });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "sign" }, opts, async (s) => {
+    const bank = requireAssignedBank(s);
+    const to = s.row.status === RequestStatus.ESCALATED ? RequestStatus.ESCALATED : RequestStatus.SIGNED;
+    await s.update({ status: to, signedAt: s.now });
+    await s.ledger({ action: LedgerAction.SIGN, toStatus: to, content: { bankOrgId: bank } });
+  });
 }
 
 /**
@@ -53,47 +47,41 @@ export async function answerRequest(
   input: TAnswerInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.answer", step: "answer" },
-    opts,
-    async (s) => {
-      const { tx, row, now } = s;
-      const bank = requireAssignedBank(s);
-      const answer = answerRecord(input);
-      const onTime = row.dueAt !== null && now.getTime() <= row.dueAt.getTime();
-      await s.update({ status: RequestStatus.ANSWERED, answeredAt: now, answerKind: input.kind, answer });
-      if (input.kind === AnswerKind.GRANTED) {
-        await tx.loanOutcome.create({
-          data: {
-            requestId: row.id,
-            bankOrgId: bank,
-            enterpriseId: row.enterpriseId,
-            amountFen: BigInt(input.amountFen!),
-            annualRate: normalizeRate(input.annualRate),
-            termMonths: input.termMonths,
-            product: input.product,
-            guarantee: input.guarantee,
-            isFirstLoan: input.isFirstLoan,
-            isCreditLoan: input.isCreditLoan,
-            grantedOn: dateColumn(input.grantedOn),
-            disbursedOn: input.disbursedOn ? dateColumn(input.disbursedOn) : null,
-            maturesOn: input.maturesOn ? dateColumn(input.maturesOn) : null,
-          },
-        });
-      }
-      const { kind: _kind, ...fields } = answer;
-      void _kind;
-      const content = input.kind === AnswerKind.GRANTED ? { loan: loanContent(input) } : fields;
-      const [seq] = await s.ledger({
-        action: LedgerAction.ANSWER,
-        toStatus: RequestStatus.ANSWERED,
-        content: { answerKind: input.kind, bankOrgId: bank, onTime, ...content },
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "answer" }, opts, async (s) => {
+    const { tx, row, now } = s;
+    const bank = requireAssignedBank(s);
+    const answer = answerRecord(input);
+    const onTime = row.dueAt !== null && now.getTime() <= row.dueAt.getTime();
+    await s.update({ status: RequestStatus.ANSWERED, answeredAt: now, answerKind: input.kind, answer });
+    if (input.kind === AnswerKind.GRANTED) {
+      await tx.loanOutcome.create({
+        data: {
+          requestId: row.id,
+          bankOrgId: bank,
+          enterpriseId: row.enterpriseId,
+          amountFen: BigInt(input.amountFen!),
+          annualRate: normalizeRate(input.annualRate),
+          termMonths: input.termMonths,
+          product: input.product,
+          guarantee: input.guarantee,
+          isFirstLoan: input.isFirstLoan,
+          isCreditLoan: input.isCreditLoan,
+          grantedOn: dateColumn(input.grantedOn),
+          disbursedOn: input.disbursedOn ? dateColumn(input.disbursedOn) : null,
+          maturesOn: input.maturesOn ? dateColumn(input.maturesOn) : null,
+        },
       });
-      await notifyStep(tx, row, "request.answered", [row.enterprise.orgId], seq!);
-    },
-  );
+    }
+    const { kind: _kind, ...fields } = answer;
+    void _kind;
+    const content = input.kind === AnswerKind.GRANTED ? { loan: loanContent(input) } : fields;
+    const [seq] = await s.ledger({
+      action: LedgerAction.ANSWER,
+      toStatus: RequestStatus.ANSWERED,
+      content: { answerKind: input.kind, bankOrgId: bank, onTime, ...content },
+    });
+    await notifyStep(tx, row, "request.answered", [row.enterprise.orgId], seq!);
+  });
 }
 
 /**
@@ -106,41 +94,35 @@ export async function passRequest(
   input: TPassInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.pass", step: "pass" },
-    opts,
-    async (s) => {
-      const { tx, row, now } = s;
-      const from = requireAssignedBank(s);
-      const reason = requiredText(input.reason, "reason");
-      const { participating } = await parkPairings(tx, row.programId, row.program.year, row.parkId);
-      if (!participating.includes(input.toBankOrgId) || input.toBankOrgId === from) throw new AppError("notPaired");
-      const days = row.ruleVersion.replyDeadlineDays;
-      const clock = await startReplyClock(tx, now, days);
-      await s.update({
-        status: RequestStatus.FORWARDED,
-        assignedBankId: input.toBankOrgId,
-        signedAt: null,
-        deadlineStartAt: now,
-        deadlineDays: null,
-        dueAt: clock.dueAt,
-        dueProvisional: clock.dueProvisional,
-        escalatedAt: now,
-        escalationReason: EscalationReason.PASSED,
-      });
-      await routeToPrimary(tx, row.id, input.toBankOrgId);
-      const [seq] = await s.ledger({
-        action: LedgerAction.PASS,
-        toStatus: RequestStatus.FORWARDED,
-        content: { fromBankOrgId: from, toBankOrgId: input.toBankOrgId, reason, ...clockContent(now, days, clock) },
-        note: reason,
-      });
-      await notifyStep(tx, row, "request.new", [input.toBankOrgId], seq!, { dueAt: dueDay(clock.dueAt) });
-      await notifyStep(tx, row, "request.escalated", await supervisorOrgIds(tx, true), seq!, { reason: EscalationReason.PASSED });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "pass" }, opts, async (s) => {
+    const { tx, row, now } = s;
+    const from = requireAssignedBank(s);
+    const reason = requiredText(input.reason, "reason");
+    const { participating } = await parkPairings(tx, row.programId, row.program.year, row.parkId);
+    if (!participating.includes(input.toBankOrgId) || input.toBankOrgId === from) throw new AppError("notPaired");
+    const days = row.ruleVersion.replyDeadlineDays;
+    const clock = await startReplyClock(tx, now, days);
+    await s.update({
+      status: RequestStatus.FORWARDED,
+      assignedBankId: input.toBankOrgId,
+      signedAt: null,
+      deadlineStartAt: now,
+      deadlineDays: null,
+      dueAt: clock.dueAt,
+      dueProvisional: clock.dueProvisional,
+      escalatedAt: now,
+      escalationReason: EscalationReason.PASSED,
+    });
+    await routeToPrimary(tx, row.id, input.toBankOrgId);
+    const [seq] = await s.ledger({
+      action: LedgerAction.PASS,
+      toStatus: RequestStatus.FORWARDED,
+      content: { fromBankOrgId: from, toBankOrgId: input.toBankOrgId, reason, ...clockContent(now, days, clock) },
+      note: reason,
+    });
+    await notifyStep(tx, row, "request.new", [input.toBankOrgId], seq!, { dueAt: dueDay(clock.dueAt) });
+    await notifyStep(tx, row, "request.escalated", await supervisorOrgIds(tx, true), seq!, { reason: EscalationReason.PASSED });
+  });
 }
 
 /** No bank can solve it: ESCALATED (UNSOLVABLE) into the supervision queue. */
@@ -150,22 +132,16 @@ export async function declareUnsolvable(
   input: TDeclareUnsolvableInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.pass", step: "declareUnsolvable" },
-    opts,
-    async (s) => {
-      const bank = requireAssignedBank(s);
-      const reason = requiredText(input.reason, "reason");
-      await s.update({ status: RequestStatus.ESCALATED, escalatedAt: s.now, escalationReason: EscalationReason.UNSOLVABLE });
-      const [seq] = await s.ledger({
-        action: LedgerAction.ESCALATE,
-        toStatus: RequestStatus.ESCALATED,
-        content: { reason: EscalationReason.UNSOLVABLE, bankOrgId: bank, explanation: reason },
-        note: reason,
-      });
-      await notifyStep(s.tx, s.row, "request.escalated", await supervisorOrgIds(s.tx, true), seq!, { reason: EscalationReason.UNSOLVABLE });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "declareUnsolvable" }, opts, async (s) => {
+    const bank = requireAssignedBank(s);
+    const reason = requiredText(input.reason, "reason");
+    await s.update({ status: RequestStatus.ESCALATED, escalatedAt: s.now, escalationReason: EscalationReason.UNSOLVABLE });
+    const [seq] = await s.ledger({
+      action: LedgerAction.ESCALATE,
+      toStatus: RequestStatus.ESCALATED,
+      content: { reason: EscalationReason.UNSOLVABLE, bankOrgId: bank, explanation: reason },
+      note: reason,
+    });
+    await notifyStep(s.tx, s.row, "request.escalated", await supervisorOrgIds(s.tx, true), seq!, { reason: EscalationReason.UNSOLVABLE });
+  });
 }

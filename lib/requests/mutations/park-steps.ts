@@ -25,57 +25,51 @@ export async function forwardRequest(
   input: TForwardInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.forward", step: "forward" },
-    opts,
-    async (s) => {
-      const { tx, row, now } = s;
-      const year = row.program.year;
-      const pairings = await parkPairings(tx, row.programId, year, row.parkId);
-      let primary: string;
-      if (input.bankOrgId === null) {
-        if (!pairings.main) throw new AppError("noMainBank");
-        primary = await servicingBranch(tx, pairings.main, row.enterpriseId, row.programId, year);
-      } else {
-        const paired = [...(pairings.main ? [pairings.main] : []), ...pairings.participating];
-        if (!(await isWithinPaired(tx, input.bankOrgId, paired))) throw new AppError("notPaired");
-        primary = input.bankOrgId;
-      }
-      const copies: string[] = [];
-      if (input.copyParticipating) {
-        for (const bank of pairings.participating) copies.push(await servicingBranch(tx, bank, row.enterpriseId, row.programId, year));
-      }
-      const copyBankOrgIds = [...new Set(copies)].filter((id) => id !== primary);
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "forward" }, opts, async (s) => {
+    const { tx, row, now } = s;
+    const year = row.program.year;
+    const pairings = await parkPairings(tx, row.programId, year, row.parkId);
+    let primary: string;
+    if (input.bankOrgId === null) {
+      if (!pairings.main) throw new AppError("noMainBank");
+      primary = await servicingBranch(tx, pairings.main, row.enterpriseId, row.programId, year);
+    } else {
+      const paired = [...(pairings.main ? [pairings.main] : []), ...pairings.participating];
+      if (!(await isWithinPaired(tx, input.bankOrgId, paired))) throw new AppError("notPaired");
+      primary = input.bankOrgId;
+    }
+    const copies: string[] = [];
+    if (input.copyParticipating) {
+      for (const bank of pairings.participating) copies.push(await servicingBranch(tx, bank, row.enterpriseId, row.programId, year));
+    }
+    const copyBankOrgIds = [...new Set(copies)].filter((id) => id !== primary);
 
-      const days = row.ruleVersion.replyDeadlineDays;
-      const clock = await startReplyClock(tx, now, days);
-      await s.update({
-        status: RequestStatus.FORWARDED,
-        assignedBankId: primary,
-        forwardedAt: now,
-        deadlineStartAt: null,
-        deadlineDays: null,
-        dueAt: clock.dueAt,
-        dueProvisional: clock.dueProvisional,
-        signedAt: null,
-      });
-      await routeToPrimary(tx, row.id, primary, copyBankOrgIds);
-      const [seq] = await s.ledger({
-        action: LedgerAction.FORWARD,
-        toStatus: RequestStatus.FORWARDED,
-        content: {
-          primaryBankOrgId: primary,
-          mainBankOrgId: input.bankOrgId === null ? pairings.main : null,
-          copyBankOrgIds,
-          ...clockContent(now, days, clock),
-        },
-        note: input.note,
-      });
-      await notifyStep(tx, row, "request.new", [primary], seq!, { dueAt: dueDay(clock.dueAt) });
-    },
-  );
+    const days = row.ruleVersion.replyDeadlineDays;
+    const clock = await startReplyClock(tx, now, days);
+    await s.update({
+      status: RequestStatus.FORWARDED,
+      assignedBankId: primary,
+      forwardedAt: now,
+      deadlineStartAt: null,
+      deadlineDays: null,
+      dueAt: clock.dueAt,
+      dueProvisional: clock.dueProvisional,
+      signedAt: null,
+    });
+    await routeToPrimary(tx, row.id, primary, copyBankOrgIds);
+    const [seq] = await s.ledger({
+      action: LedgerAction.FORWARD,
+      toStatus: RequestStatus.FORWARDED,
+      content: {
+        primaryBankOrgId: primary,
+        mainBankOrgId: input.bankOrgId === null ? pairings.main : null,
+        copyBankOrgIds,
+        ...clockContent(now, days, clock),
+      },
+      note: input.note,
+    });
+    await notifyStep(tx, row, "request.new", [primary], seq!, { dueAt: dueDay(clock.dueAt) });
+  });
 }
 
 /** SUBMITTED → RETURNED with a reason the enterprise sees; a new return resets any old dispute. */
@@ -85,17 +79,11 @@ export async function returnRequest(
   input: TReturnInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.return", step: "return" },
-    opts,
-    async (s) => {
-      const reason = input.reason.trim();
-      if (!reason) throw new AppError("incomplete", { reason: "required" });
-      await s.update({ status: RequestStatus.RETURNED, returnReason: reason, returnDisputedAt: null, returnDisputeNote: null });
-      const [seq] = await s.ledger({ action: LedgerAction.RETURN, toStatus: RequestStatus.RETURNED, content: { reason }, note: reason });
-      await notifyStep(s.tx, s.row, "request.returned", [s.row.enterprise.orgId], seq!, { reason });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "return" }, opts, async (s) => {
+    const reason = input.reason.trim();
+    if (!reason) throw new AppError("incomplete", { reason: "required" });
+    await s.update({ status: RequestStatus.RETURNED, returnReason: reason, returnDisputedAt: null, returnDisputeNote: null });
+    const [seq] = await s.ledger({ action: LedgerAction.RETURN, toStatus: RequestStatus.RETURNED, content: { reason }, note: reason });
+    await notifyStep(s.tx, s.row, "request.returned", [s.row.enterprise.orgId], seq!, { reason });
+  });
 }

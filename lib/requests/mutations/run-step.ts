@@ -1,21 +1,22 @@
 /**
  * The one shape every workflow step on an existing item runs in (see ../workflow/types.ts):
  * runLockedStep's transaction (lib/locking/mutations/run-locked-step.ts) on the Request row —
- * lock, re-read through the actor's scope ("notFound" for another tenant's id), then the
- * permission ("forbidden"), the version the user saw ("conflict") and the transition
- * ("invalidState") — then the step writes. The version is the row's integer `version`:
+ * lock, re-read through the actor's scope ("notFound" for another tenant's id), then who
+ * may take the step (mayTakeStep: the permission, and for a bank's step the responsible
+ * bank; "forbidden"), the version the user saw ("conflict") and the transition (canStep;
+ * "invalidState" or a more precise code) — then the step writes. The version is the row's integer `version`:
  * `update` writes with `where: { id, version }` as a second guard and bumps it by one.
  * A transaction PostgreSQL picked as a deadlock victim is run again (retry-on-deadlock.ts).
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext } from "@/lib/auth/queries/load-scope-context";
-import { canActor, type TPermission } from "@/lib/auth/permissions";
 import { bankCoverage, requestScope, type TScopeContext } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
 import { runLockedStep } from "@/lib/locking/mutations/run-locked-step";
 import { appendLedgerEntries, type TNewLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
 import { retryOnDeadlock } from "@/lib/requests/retry-on-deadlock";
-import { canStep, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
+import { mayTakeStep } from "@/lib/requests/workflow/step-permissions";
+import { canStep, stepRefusal, type TWorkflowStep } from "@/lib/requests/workflow/transitions";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "@/lib/requests/workflow/types";
 
 export type TTx = Prisma.TransactionClient;
@@ -48,7 +49,7 @@ export type TStep = {
 export type TStepSpec = {
   requestId: string;
   version: number | undefined;
-  permission: TPermission;
+  /** The step: its permission and who acts (step-permissions.ts), the states it starts from (transitions.ts). */
   step: TWorkflowStep;
 };
 
@@ -67,6 +68,7 @@ export async function runStep(
   // transaction, it does not depend on the item.
   const scope = await loadScopeContext(db, actor);
   const where = requestScope(actorOf(actor), scope);
+  const covered = bankCoverage(actorOf(actor), scope.bankOrgIds);
   return retryOnDeadlock(() =>
     runLockedStep(
       db,
@@ -74,9 +76,10 @@ export async function runStep(
         table: "Request",
         id: spec.requestId,
         read: (tx, id) => tx.request.findFirst({ where: { AND: [{ id }, where] }, include: STEP_ROW_INCLUDE }),
-        may: () => canActor(actorOf(actor), spec.permission),
+        may: (row) => mayTakeStep(spec.step, actorOf(actor), covered, row),
         sameVersion: (row) => spec.version !== undefined && spec.version === row.version,
         canStart: (row) => canStep(spec.step, row, now),
+        refusal: (row) => stepRefusal(spec.step, row),
         tx: STEP_TX,
       },
       async (tx, row) => {
@@ -118,7 +121,8 @@ export async function runStep(
 /**
  * Bank steps act for the bank responsible for the item: the actor's bank or a parent bank
  * covering it. A bank that was only copied can read the item but not act on it: that is
- * "forbidden" (it can see the item, so "not found" would be a lie).
+ * "forbidden" (it can see the item, so "not found" would be a lie). mayTakeStep already
+ * refused such an actor before the body ran; this returns the bank, checked once more.
  */
 export function requireAssignedBank(s: TStep): string {
   const covered = bankCoverage(actorOf(s.actor), s.scope.bankOrgIds);

@@ -144,7 +144,7 @@ async function updateRequest(
   return runStep(
     db,
     actor,
-    { requestId: input.requestId!, version: input.version, permission: "requests.create", step: input.submit ? "submit" : "edit" },
+    { requestId: input.requestId!, version: input.version, step: input.submit ? "submit" : "edit" },
     opts,
     async (s) => {
       const resubmission = s.row.status === RequestStatus.RETURNED;

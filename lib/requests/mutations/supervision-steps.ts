@@ -34,42 +34,36 @@ export async function assignRequest(
   input: TAssignInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.supervise", step: "assign" },
-    opts,
-    async (s) => {
-      const { tx, row, now } = s;
-      const bank = await tx.organization.findFirst({
-        where: { id: input.bankOrgId, kind: OrgKind.BANK, active: true },
-        select: { id: true },
-      });
-      if (!bank) throw new AppError("badBank");
-      if (!Number.isSafeInteger(input.deadlineDays) || input.deadlineDays < 1)
-        throw new AppError("incomplete", { deadlineDays: "badNumber" });
-      const clock = await startReplyClock(tx, now, input.deadlineDays);
-      await s.update({
-        status: RequestStatus.FORWARDED,
-        assignedBankId: bank.id,
-        signedAt: null,
-        answeredAt: null,
-        answerKind: null,
-        deadlineStartAt: now,
-        deadlineDays: input.deadlineDays,
-        dueAt: clock.dueAt,
-        dueProvisional: clock.dueProvisional,
-      });
-      await routeToPrimary(tx, row.id, bank.id);
-      const [seq] = await s.ledger({
-        action: LedgerAction.ASSIGN,
-        toStatus: RequestStatus.FORWARDED,
-        content: { bankOrgId: bank.id, fromBankOrgId: row.assignedBankId, ...clockContent(now, input.deadlineDays, clock) },
-        note: input.note,
-      });
-      await notifyStep(tx, row, "request.new", [bank.id], seq!, { dueAt: dueDay(clock.dueAt) });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "assign" }, opts, async (s) => {
+    const { tx, row, now } = s;
+    const bank = await tx.organization.findFirst({
+      where: { id: input.bankOrgId, kind: OrgKind.BANK, active: true },
+      select: { id: true },
+    });
+    if (!bank) throw new AppError("badBank");
+    if (!Number.isSafeInteger(input.deadlineDays) || input.deadlineDays < 1)
+      throw new AppError("incomplete", { deadlineDays: "badNumber" });
+    const clock = await startReplyClock(tx, now, input.deadlineDays);
+    await s.update({
+      status: RequestStatus.FORWARDED,
+      assignedBankId: bank.id,
+      signedAt: null,
+      answeredAt: null,
+      answerKind: null,
+      deadlineStartAt: now,
+      deadlineDays: input.deadlineDays,
+      dueAt: clock.dueAt,
+      dueProvisional: clock.dueProvisional,
+    });
+    await routeToPrimary(tx, row.id, bank.id);
+    const [seq] = await s.ledger({
+      action: LedgerAction.ASSIGN,
+      toStatus: RequestStatus.FORWARDED,
+      content: { bankOrgId: bank.id, fromBankOrgId: row.assignedBankId, ...clockContent(now, input.deadlineDays, clock) },
+      note: input.note,
+    });
+    await notifyStep(tx, row, "request.new", [bank.id], seq!, { dueAt: dueDay(clock.dueAt) });
+  });
 }
 
 /** 催办: only on an unanswered item past its deadline; the status does not change. */
@@ -79,25 +73,19 @@ export async function remindRequest(
   input: TRemindInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.supervise", step: "remind" },
-    opts,
-    async (s) => {
-      const { tx, row, now } = s;
-      await lockCalendarForRead(tx);
-      const overdueWorkingDays = workingDaysBetween(row.dueAt!, now, await loadWorkingCalendar(tx));
-      await s.update({ remindedAt: now });
-      const [seq] = await s.ledger({
-        action: LedgerAction.REMIND,
-        toStatus: row.status,
-        content: { bankOrgId: row.assignedBankId, dueAt: row.dueAt!.toISOString(), overdueWorkingDays },
-        note: input.note,
-      });
-      await notifyStep(tx, row, "request.reminder", [row.assignedBankId], seq!);
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "remind" }, opts, async (s) => {
+    const { tx, row, now } = s;
+    await lockCalendarForRead(tx);
+    const overdueWorkingDays = workingDaysBetween(row.dueAt!, now, await loadWorkingCalendar(tx));
+    await s.update({ remindedAt: now });
+    const [seq] = await s.ledger({
+      action: LedgerAction.REMIND,
+      toStatus: row.status,
+      content: { bankOrgId: row.assignedBankId, dueAt: row.dueAt!.toISOString(), overdueWorkingDays },
+      note: input.note,
+    });
+    await notifyStep(tx, row, "request.reminder", [row.assignedBankId], seq!);
+  });
 }
 
 /** 销号: any open item → CLOSED (CLOSED_OUT) with the explanation. */
@@ -107,23 +95,17 @@ export async function closeOutRequest(
   input: TCloseOutInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.supervise", step: "closeOut" },
-    opts,
-    async (s) => {
-      const resolution = requiredText(input.explanation, "explanation");
-      await s.update({ status: RequestStatus.CLOSED, closeReason: CloseReason.CLOSED_OUT, closedAt: s.now });
-      const [seq] = await s.ledger({
-        action: LedgerAction.CLOSE,
-        toStatus: RequestStatus.CLOSED,
-        content: { closeReason: CloseReason.CLOSED_OUT, resolution },
-        note: resolution,
-      });
-      await notifyStep(s.tx, s.row, "request.closed", [s.row.enterprise.orgId, s.row.assignedBankId], seq!);
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "closeOut" }, opts, async (s) => {
+    const resolution = requiredText(input.explanation, "explanation");
+    await s.update({ status: RequestStatus.CLOSED, closeReason: CloseReason.CLOSED_OUT, closedAt: s.now });
+    const [seq] = await s.ledger({
+      action: LedgerAction.CLOSE,
+      toStatus: RequestStatus.CLOSED,
+      content: { closeReason: CloseReason.CLOSED_OUT, resolution },
+      note: resolution,
+    });
+    await notifyStep(s.tx, s.row, "request.closed", [s.row.enterprise.orgId, s.row.assignedBankId], seq!);
+  });
 }
 
 /**
@@ -137,22 +119,16 @@ export async function ruleOnDispute(
   input: TRuleOnDisputeInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.supervise", step: "ruleOnDispute" },
-    opts,
-    async (s) => {
-      const note = requiredText(input.note, "note");
-      const to = input.upheld ? RequestStatus.RETURNED : RequestStatus.SUBMITTED;
-      await s.update({ status: to, returnDisputedAt: null });
-      // No notification: notifications.json has no kind for a ruling yet (the timeline shows it).
-      const [seq] = await s.ledger({ action: LedgerAction.RULE, toStatus: to, content: { upheld: input.upheld, note }, note });
-      // The enterprise learns the ruling; when overruled the item is back in the park's queue.
-      const told = input.upheld ? [s.row.enterprise.orgId] : [s.row.enterprise.orgId, s.row.park.orgId];
-      await notifyStep(s.tx, s.row, "request.ruled", told, seq!, { reason: input.upheld ? "upheld" : "overruled" });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "ruleOnDispute" }, opts, async (s) => {
+    const note = requiredText(input.note, "note");
+    const to = input.upheld ? RequestStatus.RETURNED : RequestStatus.SUBMITTED;
+    await s.update({ status: to, returnDisputedAt: null });
+    // No notification: notifications.json has no kind for a ruling yet (the timeline shows it).
+    const [seq] = await s.ledger({ action: LedgerAction.RULE, toStatus: to, content: { upheld: input.upheld, note }, note });
+    // The enterprise learns the ruling; when overruled the item is back in the park's queue.
+    const told = input.upheld ? [s.row.enterprise.orgId] : [s.row.enterprise.orgId, s.row.park.orgId];
+    await notifyStep(s.tx, s.row, "request.ruled", told, seq!, { reason: input.upheld ? "upheld" : "overruled" });
+  });
 }
 
 /** The finance office confirms nobody pressed the enterprise into withdrawing after an answer. */
@@ -162,15 +138,9 @@ export async function checkWithdrawal(
   input: TCheckWithdrawalInput,
   opts?: TWorkflowOptions,
 ): Promise<TWorkflowResult> {
-  return runStep(
-    db,
-    actor,
-    { requestId: input.requestId, version: input.version, permission: "requests.supervise", step: "checkWithdrawal" },
-    opts,
-    async (s) => {
-      const note = requiredText(input.note, "note");
-      await s.update({ withdrawalCheckedAt: s.now });
-      await s.ledger({ action: LedgerAction.CHECK_WITHDRAWAL, toStatus: RequestStatus.WITHDRAWN, content: { note }, note });
-    },
-  );
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "checkWithdrawal" }, opts, async (s) => {
+    const note = requiredText(input.note, "note");
+    await s.update({ withdrawalCheckedAt: s.now });
+    await s.ledger({ action: LedgerAction.CHECK_WITHDRAWAL, toStatus: RequestStatus.WITHDRAWN, content: { note }, note });
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RequestStatus } from "@/lib/generated/prisma/enums";
-import { STEP_FROM, awaitsAnswer, canStep, isOpen, isOverdue, type TStepFacts, type TWorkflowStep } from "./transitions";
+import { EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
+import { STEP_FROM, awaitsAnswer, canStep, isOpen, isOverdue, stepRefusal, type TStepFacts, type TWorkflowStep } from "./transitions";
 
 const NOW = new Date("2026-10-14T02:00:00Z");
 const PAST_DUE = new Date("2026-10-13T15:59:59.999Z");
@@ -9,6 +9,7 @@ const FUTURE_DUE = new Date("2026-10-20T15:59:59.999Z");
 function facts(status: RequestStatus, extra: Partial<TStepFacts> = {}): TStepFacts {
   return {
     status,
+    escalationReason: null,
     signedAt: null,
     answeredAt: null,
     dueAt: FUTURE_DUE,
@@ -69,7 +70,26 @@ describe("the request state machine", () => {
     expect(allowedFrom("remind", { dueAt: PAST_DUE })).toEqual(["FORWARDED", "SIGNED", "ESCALATED"]);
     expect(allowedFrom("assign")).toEqual(["ESCALATED"]);
     expect(allowedFrom("assign", { dueAt: PAST_DUE })).toEqual(["FORWARDED", "SIGNED", "ESCALATED"]);
-    expect(allowedFrom("closeOut")).toEqual(["SUBMITTED", "RETURNED", "FORWARDED", "SIGNED", "ANSWERED", "ESCALATED"]);
+  });
+
+  it("declares an item unsolvable once: not again while it is escalated as unsolvable", () => {
+    expect(allowedFrom("declareUnsolvable")).toEqual(["FORWARDED", "SIGNED", "ESCALATED"]);
+    const unsolvable = { escalationReason: EscalationReason.UNSOLVABLE };
+    expect(canStep("declareUnsolvable", facts("ESCALATED", unsolvable), NOW)).toBe(false);
+    expect(stepRefusal("declareUnsolvable", facts("ESCALATED", unsolvable))).toBe("alreadyUnsolvable");
+    // Escalated for another reason, or assigned on to another bank: that bank may declare it.
+    expect(canStep("declareUnsolvable", facts("ESCALATED", { escalationReason: EscalationReason.OVERDUE }), NOW)).toBe(true);
+    expect(canStep("declareUnsolvable", facts("FORWARDED", unsolvable), NOW)).toBe(true);
+  });
+
+  it("closes out (销号) answered or supervised items only, never one still with the park or within a bank's deadline", () => {
+    expect(allowedFrom("closeOut")).toEqual(["ANSWERED", "ESCALATED"]);
+    expect(allowedFrom("closeOut", { dueAt: PAST_DUE })).toEqual(["FORWARDED", "SIGNED", "ANSWERED", "ESCALATED"]);
+    expect(canStep("closeOut", facts("ESCALATED", { answeredAt: NOW }), NOW)).toBe(true);
+    for (const status of ["SUBMITTED", "RETURNED", "FORWARDED", "SIGNED"] as const)
+      expect(stepRefusal("closeOut", facts(status))).toBe("notClosable");
+    expect(stepRefusal("closeOut", facts("CLOSED"))).toBe("invalidState");
+    expect(stepRefusal("sign", facts("CLOSED"))).toBe("invalidState");
   });
 
   it("allows one dispute per return and a ruling only on a disputed one", () => {

@@ -1,13 +1,15 @@
 /**
  * The request state machine as data: which step may run from which status. Pure (no
- * Prisma, no Next), so the table is tested on its own and the mutations, the UI's buttons
- * and the supervision queue can all ask the same question.
+ * Prisma, no Next), so the table is tested on its own, and it is the one definition: runStep
+ * refuses what canStep refuses, and the detail page's panels offer exactly what it allows
+ * (lib/requests/panel-steps.ts; its test walks every status × role × fact).
  *
  * A few steps also look at more than the status (an ESCALATED item the banks already
  * answered has no running reply clock; a dispute needs returnDisputedAt …): those
  * conditions live in the predicates below, next to the table.
  */
-import { RequestStatus } from "@/lib/generated/prisma/enums";
+import type { TErrorCode } from "@/lib/errors";
+import { EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
 
 const { DRAFT, SUBMITTED, RETURNED, FORWARDED, SIGNED, ANSWERED, ESCALATED, CLOSED, WITHDRAWN } = RequestStatus;
 
@@ -41,7 +43,7 @@ export const STEP_FROM: Readonly<Record<TWorkflowStep, readonly RequestStatus[]>
   declareUnsolvable: [FORWARDED, SIGNED, ESCALATED],
   assign: [FORWARDED, SIGNED, ESCALATED],
   remind: [FORWARDED, SIGNED, ESCALATED],
-  closeOut: [SUBMITTED, RETURNED, FORWARDED, SIGNED, ANSWERED, ESCALATED],
+  closeOut: [FORWARDED, SIGNED, ANSWERED, ESCALATED],
   ruleOnDispute: [RETURNED],
   checkWithdrawal: [WITHDRAWN],
   rate: [ANSWERED],
@@ -52,6 +54,7 @@ export const STEP_FROM: Readonly<Record<TWorkflowStep, readonly RequestStatus[]>
 /** What the predicates need to know about the item (a subset of the Request row). */
 export type TStepFacts = {
   status: RequestStatus;
+  escalationReason: EscalationReason | null;
   signedAt: Date | null;
   answeredAt: Date | null;
   dueAt: Date | null;
@@ -71,6 +74,16 @@ export function isOverdue(r: Pick<TStepFacts, "status" | "answeredAt" | "dueAt">
   return awaitsAnswer(r) && r.dueAt !== null && now.getTime() > r.dueAt.getTime();
 }
 
+/** In the finance office's hands (督办): escalated, or past its reply deadline unanswered. */
+export function isSupervised(r: Pick<TStepFacts, "status" | "answeredAt" | "dueAt">, now: Date): boolean {
+  return r.status === ESCALATED || isOverdue(r, now);
+}
+
+/** A bank already answered it: a withdrawal now is checked by the finance office. */
+export function isAnsweredOnce(r: Pick<TStepFacts, "status" | "answeredAt">): boolean {
+  return r.status === ANSWERED || r.answeredAt !== null;
+}
+
 /** Open: not a draft and not finished (closed or withdrawn). */
 export function isOpen(status: RequestStatus): boolean {
   return status !== DRAFT && status !== CLOSED && status !== WITHDRAWN;
@@ -85,13 +98,22 @@ export function canStep(step: TWorkflowStep, r: TStepFacts, now: Date): boolean 
       return awaitsAnswer(r) && (r.status === FORWARDED || r.signedAt === null);
     case "answer":
     case "pass":
-    case "declareUnsolvable":
       return awaitsAnswer(r);
+    // Once: a second declaration would append a second permanent ESCALATE entry and tell the
+    // supervisors again about an item already in their queue. After the finance office
+    // assigns it to another bank (FORWARDED again) that bank may declare it in turn.
+    case "declareUnsolvable":
+      return awaitsAnswer(r) && !(r.status === ESCALATED && r.escalationReason === EscalationReason.UNSOLVABLE);
     // The finance office steps in on escalated items, or on ones already overdue.
     case "assign":
-      return r.status === ESCALATED || isOverdue(r, now);
+      return isSupervised(r, now);
     case "remind":
       return isOverdue(r, now);
+    // 销号 closes an item the bank has handled (answered) or one under supervision; while a
+    // bank is still within its deadline the item is the bank's, and before forwarding the
+    // park's (docs/decisions/015-close-out.md).
+    case "closeOut":
+      return r.status === ANSWERED || isSupervised(r, now);
     // One dispute per return: a ruling clears returnDisputedAt but keeps the note, and a
     // new return clears both.
     case "disputeReturn":
@@ -103,4 +125,15 @@ export function canStep(step: TWorkflowStep, r: TStepFacts, now: Date): boolean 
     default:
       return true;
   }
+}
+
+/**
+ * Why canStep refused `step`: a precise code where "reload the page" would not tell the
+ * user what is wrong, "invalidState" otherwise. It only words a refusal; canStep decides.
+ */
+export function stepRefusal(step: TWorkflowStep, r: Pick<TStepFacts, "status" | "escalationReason">): TErrorCode {
+  if (step === "declareUnsolvable" && r.status === ESCALATED && r.escalationReason === EscalationReason.UNSOLVABLE)
+    return "alreadyUnsolvable";
+  if (step === "closeOut" && isOpen(r.status)) return "notClosable";
+  return "invalidState";
 }

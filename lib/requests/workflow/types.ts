@@ -9,7 +9,8 @@
  * Expected refusals are AppError codes (lib/errors.ts), translated under
  * "requests.errors.<code>": notFound · conflict · invalidState · incomplete (with
  * fieldErrors such as required, badDate, badAmount, badRate) · notApproved · noProgram ·
- * badBank · notPaired · noMainBank
+ * badBank · notPaired · noMainBank · alreadyUnsolvable (declared unsolvable twice) ·
+ * notClosable (销号 of an item neither answered nor under supervision)
  */
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";

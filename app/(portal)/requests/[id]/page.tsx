@@ -8,7 +8,7 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/requests/deadline-state";
-import { isRunning } from "@/lib/requests/panel-steps";
+import { awaitsAnswer } from "@/lib/requests/workflow/transitions";
 import { getRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { isUuid } from "@/lib/ids";
 import { timelineBankNames } from "@/lib/requests/queries/timeline-bank-names";
@@ -41,7 +41,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const none = t("none");
   const date = (d: Date | null) => (d ? formatDate(d, locale) : none);
   const time = (d: Date | null) => (d ? formatDateTime(d, locale) : none);
-  const running = isRunning(detail) && detail.dueAt !== null;
+  const running = awaitsAnswer(detail) && detail.dueAt !== null;
   const deadline = running && detail.dueAt ? deadlineState(detail.dueAt, new Date(), calendar) : null;
 
   const rows: [string, ReactNode][] = [

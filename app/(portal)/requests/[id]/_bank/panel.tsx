@@ -1,22 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { areaOfRole } from "@/lib/auth/areas";
-import { canActor, type TPermission } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage } from "@/lib/auth/scopes";
-import { bankSteps, type TBankStep } from "@/lib/requests/panel-steps";
+import { panelSteps } from "@/lib/requests/panel-steps";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { listPassTargets } from "@/lib/requests/queries/request-step-options";
 import { db } from "@/lib/server/db";
 import { BankForms } from "./forms";
 import { scopeContextFor } from "@/lib/server/scope-context";
-
-const PERMISSION_OF_STEP: Record<TBankStep, TPermission> = {
-  sign: "requests.sign",
-  answer: "requests.answer",
-  pass: "requests.pass",
-  declareUnsolvable: "requests.pass",
-};
 
 /**
  * The responsible bank's steps (签收, 答复, 转参与行, 无法解决): only for a user of the bank
@@ -26,7 +18,7 @@ export async function BankPanel({ detail, user }: { detail: TRequestDetail; user
   if (areaOfRole(user.role) !== "bank") return null;
   const actor = actorOf(user);
   const covered = bankCoverage(actor, (await scopeContextFor(user)).bankOrgIds);
-  const steps = bankSteps(detail, covered).filter((s) => canActor(actor, PERMISSION_OF_STEP[s]));
+  const steps = panelSteps("bank", { actor, coveredBankIds: covered }, detail, new Date());
   if (steps.length === 0) return null;
   const [t, passTargets] = await Promise.all([
     getTranslations("requestsBank"),

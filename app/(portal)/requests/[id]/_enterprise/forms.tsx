@@ -2,22 +2,29 @@
 
 import { useTranslations } from "next-intl";
 import { Rating, type RequestStatus } from "@/lib/generated/prisma/enums";
-import type { TEnterpriseChoices } from "@/lib/requests/enterprise-choices";
+import type { TPanelStep } from "@/lib/requests/panel-steps";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { StepForm } from "../step-form";
 import { disputeReturnAction, rateRequestAction, submitDraftAction, withdrawRequestAction } from "./actions";
 
-type TProps = { requestId: string; version: number; status: RequestStatus; choices: TEnterpriseChoices };
+type TProps = {
+  requestId: string;
+  version: number;
+  status: RequestStatus;
+  steps: readonly TPanelStep<"enterprise">[];
+  /** The finance office will check this withdrawal: the item was answered. */
+  afterAnswer: boolean;
+};
 
 const RATINGS = [Rating.SATISFIED, Rating.BASICALLY_SATISFIED, Rating.DISSATISFIED] as const;
 
 /** The enterprise's step forms, most likely first: rate, submit, dispute, then withdraw. */
-export function EnterpriseForms({ requestId, version, status, choices }: TProps) {
+export function EnterpriseForms({ requestId, version, status, steps, afterAnswer }: TProps) {
   const t = useTranslations("requestForm.panel");
   const common = { requestId, version };
   return (
     <div className="grid gap-4">
-      {choices.rate && (
+      {steps.includes("rate") && (
         <StepForm {...common} action={rateRequestAction} title={t("rate.title")} submitLabel={t("rate.submit")} testId="form-rate">
           {(field) => (
             <>
@@ -45,7 +52,7 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
           )}
         </StepForm>
       )}
-      {choices.edit && status === "DRAFT" && (
+      {steps.includes("submit") && status === "DRAFT" && (
         <StepForm
           {...common}
           action={submitDraftAction}
@@ -56,7 +63,7 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
           {() => <p className="text-sm text-slate-700">{t("submit.intro")}</p>}
         </StepForm>
       )}
-      {choices.dispute && (
+      {steps.includes("disputeReturn") && (
         <StepForm
           {...common}
           action={disputeReturnAction}
@@ -72,7 +79,7 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
           )}
         </StepForm>
       )}
-      {choices.withdraw && (
+      {steps.includes("withdraw") && (
         <StepForm
           {...common}
           action={withdrawRequestAction}
@@ -83,7 +90,7 @@ export function EnterpriseForms({ requestId, version, status, choices }: TProps)
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("withdraw.intro")}</p>
-              {choices.withdrawAfterAnswer && (
+              {afterAnswer && (
                 <p role="note" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
                   {t("withdraw.afterAnswer")}
                 </p>

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
-import { enterpriseChoices, hasAnyChoice } from "@/lib/requests/enterprise-choices";
+import { panelSteps } from "@/lib/requests/panel-steps";
+import { isAnsweredOnce } from "@/lib/requests/workflow/transitions";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { EnterpriseForms } from "./forms";
 import { scopeContextFor } from "@/lib/server/scope-context";
@@ -18,8 +19,8 @@ export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail
   if (!canActor(actor, "requests.create")) return null;
   const { enterpriseId } = await scopeContextFor(user);
   if (!enterpriseId || enterpriseId !== detail.enterpriseId) return null;
-  const choices = enterpriseChoices(detail.status, detail.returnDisputedAt);
-  if (!hasAnyChoice(choices)) return null;
+  const steps = panelSteps("enterprise", { actor, coveredBankIds: [] }, detail, new Date());
+  if (steps.length === 0) return null;
   const t = await getTranslations("requestForm.panel");
   return (
     <section aria-labelledby="enterprise-panel-title" className="space-y-4" data-testid="enterprise-panel">
@@ -33,7 +34,7 @@ export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail
           {detail.returnDisputedAt && <p className="mt-2 text-sm">{t("disputePending")}</p>}
         </div>
       )}
-      {choices.edit && (
+      {steps.includes("edit") && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <p className="grow text-sm text-slate-700">{detail.status === "DRAFT" ? t("draftIntro") : t("returnedIntro")}</p>
           <Link
@@ -45,7 +46,13 @@ export async function EnterprisePanel({ detail, user }: { detail: TRequestDetail
           </Link>
         </div>
       )}
-      <EnterpriseForms requestId={detail.id} version={detail.version} status={detail.status} choices={choices} />
+      <EnterpriseForms
+        requestId={detail.id}
+        version={detail.version}
+        status={detail.status}
+        steps={steps}
+        afterAnswer={isAnsweredOnce(detail)}
+      />
     </section>
   );
 }

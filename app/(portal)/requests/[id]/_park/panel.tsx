@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
-import { canActor } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
-import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { panelSteps } from "@/lib/requests/panel-steps";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { listParkForwardBanks } from "@/lib/requests/queries/list-park-forward-banks";
 import { db } from "@/lib/server/db";
@@ -16,9 +15,9 @@ import { scopeContextFor } from "@/lib/server/scope-context";
  */
 export async function ParkPanel({ detail, user }: { detail: TRequestDetail; user: TSessionUser }) {
   const actor = actorOf(user);
-  if (detail.status !== RequestStatus.SUBMITTED) return null;
-  const mayForward = canActor(actor, "requests.forward");
-  const mayReturn = canActor(actor, "requests.return");
+  const steps = panelSteps("park", { actor, coveredBankIds: [] }, detail, new Date());
+  const mayForward = steps.includes("forward");
+  const mayReturn = steps.includes("return");
   if (!mayForward && !mayReturn) return null;
   const { parkId } = await scopeContextFor(user);
   if (!parkId || parkId !== detail.parkId) return null;

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
-import { supervisionSteps } from "@/lib/requests/panel-steps";
+import { panelSteps } from "@/lib/requests/panel-steps";
 import type { TRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { loadSupervisionOptions } from "@/lib/requests/queries/request-step-options";
 import { db } from "@/lib/server/db";
@@ -13,8 +13,9 @@ import { SupervisionForms } from "./forms";
  * The central bank branch sees the same detail without them: it has no requests.supervise.
  */
 export async function SupervisionPanel({ detail, user }: { detail: TRequestDetail; user: TSessionUser }) {
-  if (!canActor(actorOf(user), "requests.supervise")) return null;
-  const steps = supervisionSteps(detail, new Date());
+  const actor = actorOf(user);
+  if (!canActor(actor, "requests.supervise")) return null;
+  const steps = panelSteps("supervision", { actor, coveredBankIds: [] }, detail, new Date());
   if (steps.length === 0) return null;
   const [t, options] = await Promise.all([
     getTranslations("supervision"),
