@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, isValidElement, type ReactNode } from "react";
 
 export type TColumn<Row> = {
   /** Stable key of the column (React key; names the column in `footer.cells`). */
@@ -145,9 +145,26 @@ function Cell<Row>({ column: c, empty = false, extra = "", children }: TCellProp
   // have the column header, which stays in the table for them.
   const shown = c.onCard === false || empty ? "data-table-cell-wide-only" : "data-table-cell";
   const labelled = c.header && !c.headerHidden;
+  const label = labelled ? c.header : undefined;
+  // A value of one piece (a text, a number, one element) is the card line's second flex
+  // item by itself; several pieces, or a column that caps its width (which a table cell
+  // would ignore), get a box. A list page has hundreds of cells, each paid for in the
+  // HTML and again in the React payload, so the box is not added where it does nothing.
+  if (!isOnePiece(children) || /\bmax-w-/.test(c.className ?? "")) {
+    return (
+      <td role="cell" data-label={label} className={extra ? `${shown} ${extra}` : shown}>
+        <div className={`min-w-0 ${align} ${c.className ?? ""}`}>{children}</div>
+      </td>
+    );
+  }
   return (
-    <td role="cell" data-label={labelled ? c.header : undefined} className={extra ? `${shown} ${extra}` : shown}>
-      <div className={`min-w-0 ${align} ${c.className ?? ""}`}>{children}</div>
+    <td role="cell" data-label={label} className={[shown, align, c.className, extra].filter(Boolean).join(" ")}>
+      {children}
     </td>
   );
+}
+
+function isOnePiece(node: ReactNode): boolean {
+  if (typeof node === "string" || typeof node === "number") return true;
+  return isValidElement(node) && node.type !== Fragment;
 }
