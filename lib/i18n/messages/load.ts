@@ -28,6 +28,7 @@ export const NAMESPACES = [
   "nav",
   "notifications",
   "orgs",
+  "passwordReset",
   "users",
   "pairings",
   "portal",
