@@ -204,7 +204,11 @@ export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInp
 // invalid link by the same path as a wrong one.
 export const ZResetPasswordInput = z
   .object({
-    token: z.string({ message: "resetLinkInvalid" }).trim().min(1, { message: "resetLinkInvalid" }).max(128, { message: "resetLinkInvalid" }),
+    token: z
+      .string({ message: "resetLinkInvalid" })
+      .trim()
+      .min(1, { message: "resetLinkInvalid" })
+      .max(128, { message: "resetLinkInvalid" }),
     newPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
     confirmPassword: z.string().min(1, { message: "required" }),
   })

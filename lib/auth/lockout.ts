@@ -25,7 +25,11 @@ const count = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 
  */
 export function afterFailure(state: TLockoutState, now: Date): { failedSignIns: number; lockedUntil: Date | null; justLocked: boolean } {
   if (isLocked(state, now)) {
-    return { failedSignIns: Math.min(count(state.failedSignIns) + 1, LOCKOUT.maxFailures), lockedUntil: state.lockedUntil, justLocked: false };
+    return {
+      failedSignIns: Math.min(count(state.failedSignIns) + 1, LOCKOUT.maxFailures),
+      lockedUntil: state.lockedUntil,
+      justLocked: false,
+    };
   }
   const before = state.lockedUntil ? 0 : count(state.failedSignIns);
   const failures = before + 1;

@@ -155,7 +155,11 @@ test.describe("the demo accounts panel", () => {
     await expect(page.getByRole("region", { name: "演示账号" })).toContainText("finance.admin");
 
     // The same build and database, started as `npm start` is: DEMO_MODE unset.
-    server = await startNextServer({ label: "no-demo", env: { ...productionEnv(e2eDatabaseUrl()), DEMO_MODE: "" }, readyPath: "/api/health" });
+    server = await startNextServer({
+      label: "no-demo",
+      env: { ...productionEnv(e2eDatabaseUrl()), DEMO_MODE: "" },
+      readyPath: "/api/health",
+    });
     await page.goto(`${server.baseUrl}/sign-in`);
     await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
     await expect(page.getByRole("link", { name: "忘记密码？" })).toBeVisible();

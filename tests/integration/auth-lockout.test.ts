@@ -73,11 +73,17 @@ describe("account lockout", () => {
     await signIn(user, "Wrong#Pass1", at(0, 5));
     for (let i = 1; i <= 3; i++) await signIn(user, "Wrong#Pass1", at(1, i)); // while locked: no second notice
 
-    const notes = await prisma.notification.findMany({ where: { userId: user.id }, select: { id: true, kind: true, title: true, body: true } });
+    const notes = await prisma.notification.findMany({
+      where: { userId: user.id },
+      select: { id: true, kind: true, title: true, body: true },
+    });
     expect(notes).toEqual([expect.objectContaining({ kind: "account.locked", title: "您的账号已被锁定" })]);
     expect(notes[0]!.body).toContain("忘记密码");
     expect(notes[0]!.body).toContain("15 分钟");
-    const jobs = await prisma.job.findMany({ where: { kind: "email.send", dedupeKey: `email:${notes[0]!.id}` }, select: { payload: true } });
+    const jobs = await prisma.job.findMany({
+      where: { kind: "email.send", dedupeKey: `email:${notes[0]!.id}` },
+      select: { payload: true },
+    });
     expect(jobs).toEqual([{ payload: { notificationId: notes[0]!.id } }]);
   });
 

@@ -31,7 +31,10 @@ describe("password reset", () => {
   beforeAll(async () => {
     prisma = testPrisma();
     mailDir = await mkdtemp(path.join(os.tmpdir(), "rq-reset-mail-"));
-    mail = { config: { transport: "file", dir: mailDir, from: "融桥 <no-reply@rongqiao.local>" }, baseUrl: "https://rongqiao.example.gov.cn" };
+    mail = {
+      config: { transport: "file", dir: mailDir, from: "融桥 <no-reply@rongqiao.local>" },
+      baseUrl: "https://rongqiao.example.gov.cn",
+    };
   });
   afterAll(async () => {
     await prisma?.$disconnect();
@@ -48,7 +51,10 @@ describe("password reset", () => {
   /** Runs the user's pending reset e-mail job the way a worker does and returns the link's token from the mail. */
   async function mailedToken(userId: string, now: Date): Promise<string> {
     const reset = await prisma.passwordReset.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true } });
-    const job = await prisma.job.findUniqueOrThrow({ where: { dedupeKey: `password-reset:${reset.id}` }, select: { kind: true, payload: true } });
+    const job = await prisma.job.findUniqueOrThrow({
+      where: { dedupeKey: `password-reset:${reset.id}` },
+      select: { kind: true, payload: true },
+    });
     expect(job).toEqual({ kind: RESET_MAIL_JOB, payload: { resetId: reset.id } });
     expect(await sendPasswordResetEmail(prisma, reset.id, mail, now)).toBe("sent");
     const mails = (await readMails(mailDir)).filter((m) => m.file.includes(reset.id));
@@ -86,12 +92,18 @@ describe("password reset", () => {
     const sessions = await prisma.session.findMany({ where: { userId: user.id }, select: { revokedAt: true, revokeReason: true } });
     expect(sessions).toEqual([{ revokedAt: at(2), revokeReason: "passwordReset" }]);
     expect(await authenticate(prisma, { login: user.account, password: NEW_PASSWORD }, meta, at(3))).toMatchObject({ ok: true });
-    expect(await authenticate(prisma, { login: user.account, password: user.password }, meta, at(3, 1))).toEqual({ ok: false, code: "invalid" });
+    expect(await authenticate(prisma, { login: user.account, password: user.password }, meta, at(3, 1))).toEqual({
+      ok: false,
+      code: "invalid",
+    });
 
     // The same link again (a replay from the mailbox or the browser history) is refused and changes nothing.
     await refusedAsInvalidLink(resetPasswordWithToken(prisma, { token, newPassword: "Other#Harbor2027" }, meta, at(4)));
     expect(await authenticate(prisma, { login: user.account, password: NEW_PASSWORD }, meta, at(5))).toMatchObject({ ok: true });
-    const refused = await prisma.auditLog.findMany({ where: { action: "auth.passwordResetRefused", actorUserId: user.id }, select: { details: true } });
+    const refused = await prisma.auditLog.findMany({
+      where: { action: "auth.passwordResetRefused", actorUserId: user.id },
+      select: { details: true },
+    });
     expect(refused).toEqual([{ details: { reason: "used" } }]);
   });
 
@@ -187,7 +199,8 @@ describe("password reset", () => {
     const user = await userWithEmail("throttle");
     const meta = uniqueMeta();
     const { perLogin, perAddress } = RESET_THROTTLE;
-    for (let i = 0; i < perLogin.limit; i++) expect(await requestPasswordReset(prisma, { login: user.account }, meta, T0)).toEqual({ ok: true });
+    for (let i = 0; i < perLogin.limit; i++)
+      expect(await requestPasswordReset(prisma, { login: user.account }, meta, T0)).toEqual({ ok: true });
     const refused = await requestPasswordReset(prisma, { login: user.account }, uniqueMeta(), T0);
     expect(refused).toEqual({ ok: false, code: "rateLimited", retryAt: new Date("2026-06-01T02:15:00.000Z") });
     // The same for a login nobody has: the refusal tells nothing about the account.
@@ -198,7 +211,10 @@ describe("password reset", () => {
 
     const busy = uniqueMeta();
     for (let i = 0; i < perAddress.limit; i++) await requestPasswordReset(prisma, { login: `nobody.${uniqueTag()}` }, busy, T0);
-    expect(await requestPasswordReset(prisma, { login: `nobody.${uniqueTag()}` }, busy, T0)).toMatchObject({ ok: false, code: "rateLimited" });
+    expect(await requestPasswordReset(prisma, { login: `nobody.${uniqueTag()}` }, busy, T0)).toMatchObject({
+      ok: false,
+      code: "rateLimited",
+    });
     // The next window opens again.
     expect(await requestPasswordReset(prisma, { login: `nobody.${uniqueTag()}` }, busy, at(15))).toEqual({ ok: true });
   });
@@ -220,7 +236,13 @@ describe("password reset by the organization's administrator", () => {
     const owner = await createUser(prisma, { role: "ENTERPRISE_OWNER", orgKind: "ENTERPRISE", label: "owner" });
     const tag = uniqueTag();
     const member = await prisma.user.create({
-      data: { orgId: owner.orgId, role: "ENTERPRISE_MEMBER", account: `member.${tag}`, name: `成员 ${tag}`, email: `member.${tag}@example.invalid` },
+      data: {
+        orgId: owner.orgId,
+        role: "ENTERPRISE_MEMBER",
+        account: `member.${tag}`,
+        name: `成员 ${tag}`,
+        email: `member.${tag}@example.invalid`,
+      },
       select: { id: true, account: true },
     });
     const actor = { userId: owner.id, role: "ENTERPRISE_OWNER" as const, orgId: owner.orgId, orgKind: "ENTERPRISE" as const };
@@ -243,14 +265,19 @@ describe("password reset by the organization's administrator", () => {
       ok: true,
       mustChangePassword: false,
     });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "users.resetLinkSent", targetId: member.id }, select: { actorUserId: true } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "users.resetLinkSent", targetId: member.id },
+      select: { actorUserId: true },
+    });
     expect(audit.actorUserId).toBe(actor.userId);
   });
 
   it("refuses a user outside the administrator's organization as not found, and a user without an address", async () => {
     const { actor } = await ownerAndMember();
     const stranger = await ownerAndMember();
-    await expect(sendUserResetLink(prisma, actor, { userId: stranger.member.id }, uniqueMeta())).rejects.toMatchObject({ code: "notFound" });
+    await expect(sendUserResetLink(prisma, actor, { userId: stranger.member.id }, uniqueMeta())).rejects.toMatchObject({
+      code: "notFound",
+    });
     const { member, actor: own } = await ownerAndMember();
     await prisma.user.update({ where: { id: member.id }, data: { email: null } });
     await expect(sendUserResetLink(prisma, own, { userId: member.id }, uniqueMeta())).rejects.toMatchObject({ code: "noEmail" });

@@ -76,7 +76,13 @@ export async function resetPasswordWithToken(
     return true;
   });
   if (!done) {
-    await writeAudit(db, { action: "auth.passwordResetRefused", outcome: "DENIED", actorUserId: found.user.id, ...meta, details: { reason: "used" } });
+    await writeAudit(db, {
+      action: "auth.passwordResetRefused",
+      outcome: "DENIED",
+      actorUserId: found.user.id,
+      ...meta,
+      details: { reason: "used" },
+    });
     throw INVALID_LINK();
   }
 }

@@ -29,7 +29,12 @@ export async function sendPasswordResetEmail(
   const found = await db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({
       where: { id: resetId },
-      select: { issuedBy: true, usedAt: true, expiresAt: true, user: { select: { account: true, email: true, locale: true, active: true } } },
+      select: {
+        issuedBy: true,
+        usedAt: true,
+        expiresAt: true,
+        user: { select: { account: true, email: true, locale: true, active: true } },
+      },
     });
     if (!reset) return "notFound" as const;
     if (!isResetUsable(reset, now)) return "expired" as const;
@@ -53,5 +58,10 @@ export async function sendPasswordResetEmail(
     texts.footer,
   ].join("\n");
   // Named after the row and the token's hash: a retry's new link is a new message.
-  return deliverMail(mail.config, { to: found.email, subject: texts.subject, text, name: `password-reset-${resetId}-${tokenHash.slice(0, 12)}` });
+  return deliverMail(mail.config, {
+    to: found.email,
+    subject: texts.subject,
+    text,
+    name: `password-reset-${resetId}-${tokenHash.slice(0, 12)}`,
+  });
 }
