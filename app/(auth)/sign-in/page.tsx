@@ -16,8 +16,11 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   if (await getCurrentUser()) redirect("/");
   const { notice } = await searchParams;
-  const [t, tApp, tAccount, accounts, overview] = await Promise.all([
+  const [t, tDemo, tApp, tAccount, accounts, overview] = await Promise.all([
     getTranslations("signIn"),
+    // Its own namespace, never sent to the browser: the shared password stays off
+    // every page that does not show the panel.
+    getTranslations("demo"),
     getTranslations("app"),
     getTranslations("account"),
     // Without the database nobody can sign in: say so (503) rather than fail as a fault.
@@ -76,10 +79,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {accounts.length > 0 && (
           <section aria-labelledby="demo-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
             <h2 id="demo-title" className="text-lg font-semibold">
-              {t("demoAccounts")}
+              {tDemo("accounts")}
             </h2>
-            <p className="mt-2 text-sm text-slate-600">{t("demoNotice")}</p>
-            <DemoAccountList accounts={accounts} emptyText={t("demoAccountsEmpty")} />
+            <p className="mt-2 text-sm text-slate-600">{tDemo("notice")}</p>
+            <DemoAccountList accounts={accounts} emptyText={tDemo("accountsEmpty")} />
           </section>
         )}
       </main>

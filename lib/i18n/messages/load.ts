@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "dashboardFinance",
   "dashboardPark",
   "dashboardPbc",
+  "demo",
   "directory",
   "enterprises",
   "import",
