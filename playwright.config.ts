@@ -62,6 +62,8 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     // No background deadline scan: it would escalate and auto-close demo items mid-test.
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", JOBS_IN_PROCESS: "false" },
+    // DEMO_MODE on: the tests read the demo accounts from the sign-in page (a production
+    // server lists them only when told to).
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", JOBS_IN_PROCESS: "false", DEMO_MODE: "true" },
   },
 });

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   "alreadyInactive",
   "hasActiveChildren", // a bank with active branches cannot be deactivated
   "self", // an administrator acting on their own account
+  "noEmail", // a reset link for a user with no e-mail address
   // Requests and pairings.
   "noProgram", // no program in force (or not found) for the year
   "notApproved", // the enterprise's registration is not approved yet

@@ -192,3 +192,25 @@ export const ZConfirmTotpInput = z.object({
 
 // The form posts the first user's fields as "user.name", "user.account" …
 export const ZCreateOrganizationForm = z.preprocess(nestUserFields, ZCreateOrganizationInput);
+
+// ── password reset links ──
+
+export const ZRequestPasswordResetInput = z.object({
+  login: zPlainText({ message: "loginRequired" }).trim().min(1, { message: "loginRequired" }).max(64, { message: "loginTooLong" }),
+});
+export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInput>;
+
+// A token is 43 base64url characters; anything else cannot match and is refused as an
+// invalid link by the same path as a wrong one.
+export const ZResetPasswordInput = z
+  .object({
+    token: z
+      .string({ message: "resetLinkInvalid" })
+      .trim()
+      .min(1, { message: "resetLinkInvalid" })
+      .max(128, { message: "resetLinkInvalid" }),
+    newPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
+    confirmPassword: z.string().min(1, { message: "required" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "passwordMismatch", path: ["confirmPassword"] });
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

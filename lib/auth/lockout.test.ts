@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, afterSuccess, isLocked, LOCKOUT, type TLockoutState } from "./lockout";
+import { afterFailure, afterSuccess, isLocked, LOCKOUT, mayTellLocked, type TLockoutState } from "./lockout";
 
 const T0 = new Date("2025-03-01T08:00:00Z");
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
@@ -61,12 +61,25 @@ describe("afterFailure", () => {
     expect(fail(CLEAR, T0, 4).lockedUntil).toBeNull();
   });
 
-  it("failures while locked neither extend the lock nor count", () => {
+  it("failures while locked do not extend the lock; they are counted up to the limit and close the locked answer", () => {
     const locked = afterFailure({ failedSignIns: 4, lockedUntil: null }, T0);
     const later = plus(T0, 10);
+    expect(mayTellLocked(locked, later)).toBe(true);
     const r = afterFailure(locked, later);
-    expect(r).toEqual({ failedSignIns: 0, lockedUntil: plus(T0, 15), justLocked: false });
-    expect(fail(locked, later, 20)).toEqual({ failedSignIns: 0, lockedUntil: plus(T0, 15), justLocked: false });
+    expect(r).toEqual({ failedSignIns: 1, lockedUntil: plus(T0, 15), justLocked: false });
+    expect(mayTellLocked(r, later)).toBe(true);
+    const many = fail(locked, later, 20);
+    expect(many).toEqual({ failedSignIns: 5, lockedUntil: plus(T0, 15), justLocked: false });
+    expect(mayTellLocked(fail(locked, later, 4), later)).toBe(true);
+    expect(mayTellLocked(many, later)).toBe(false);
+    // Not locked: nothing to tell.
+    expect(mayTellLocked(CLEAR, later)).toBe(false);
+    expect(mayTellLocked(locked, plus(T0, 15))).toBe(false);
+  });
+
+  it("the guesses made during a lock are forgotten when it expires", () => {
+    const expired = { failedSignIns: 5, lockedUntil: plus(T0, 15) };
+    expect(afterFailure(expired, plus(T0, 16))).toEqual({ failedSignIns: 1, lockedUntil: null, justLocked: false });
   });
 
   it("an expired lock behaves as unlocked: counting restarts and the old lock is cleared", () => {

@@ -4,6 +4,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TMailSettings } from "@/lib/notifications/mail/mail-settings";
+import { sendPasswordResetEmail } from "@/lib/accounts/mutations/send-password-reset-email";
 import { checkLedgerIntegrity } from "@/lib/ledger/mutations/check-ledger-integrity";
 import { sendNotificationEmail } from "@/lib/notifications/mutations/send-notification-email";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
@@ -27,6 +28,11 @@ export function jobHandlers(mail: TMailSettings): TJobHandlers {
       const id = payload.notificationId;
       if (typeof id !== "string") throw new Error("email.send: payload.notificationId missing");
       return sendNotificationEmail(db, id, mail);
+    },
+    "password-reset.send": async (db, payload, ctx) => {
+      const id = payload.resetId;
+      if (typeof id !== "string") throw new Error("password-reset.send: payload.resetId missing");
+      return sendPasswordResetEmail(db, id, mail, ctx.now);
     },
   };
 }

@@ -29,6 +29,9 @@ export function demoPasswordHash(seed: string): Promise<string> {
   return argon2Hash(DEMO_PASSWORD, { ...PASSWORD_HASH_PARAMS, salt: derive(seed, "password-salt", 16) });
 }
 
+/** The reserved domain of the demo accounts' addresses: what marks a row as demo data. */
+export const DEMO_EMAIL_DOMAIN = "demo.rongqiao.invalid";
+
 export function withDemoCredentials(
   users: Prisma.UserCreateManyInput[],
   ctx: { seed: string; passwordHash: string; enrolledAt: Date },
@@ -44,7 +47,7 @@ export function withDemoCredentials(
       totpEnabledAt: totp ? ctx.enrolledAt : null,
       // Demo accounts get an address on a reserved domain, so notification e-mails show up
       // in .data/mail during a demo (nothing is sent without SMTP_URL).
-      email: DEMO_ACCOUNTS.has(u.account) ? `${u.account}@demo.rongqiao.invalid` : null,
+      email: DEMO_ACCOUNTS.has(u.account) ? `${u.account}@${DEMO_EMAIL_DOMAIN}` : null,
     };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settingsProblems, settingsRefusal } from "./env";
+import { demoModeOn, settingsProblems, settingsRefusal } from "./env";
 
 const GOOD = {
   DATABASE_URL: "postgresql://rongqiao:pw@127.0.0.1:5432/rongqiao",
@@ -68,5 +68,23 @@ describe("settingsProblems", () => {
     expect(settingsRefusal("RongQiao", ["AUTH_SECRET: is not set"])).toBe(
       "RongQiao will not start: a setting is missing or malformed:\n  - AUTH_SECRET: is not set\nSee docs/operations.md, section Settings.",
     );
+  });
+});
+
+describe("demoModeOn", () => {
+  it("is on by default in development only, and DEMO_MODE decides when set", () => {
+    expect(demoModeOn({ NODE_ENV: "development" })).toBe(true);
+    expect(demoModeOn({ NODE_ENV: "production" })).toBe(false);
+    expect(demoModeOn({ NODE_ENV: "test" })).toBe(false);
+    expect(demoModeOn({})).toBe(false);
+    expect(demoModeOn({ NODE_ENV: "production", DEMO_MODE: "true" })).toBe(true);
+    expect(demoModeOn({ NODE_ENV: "production", DEMO_MODE: " TRUE " })).toBe(true);
+    expect(demoModeOn({ NODE_ENV: "development", DEMO_MODE: "false" })).toBe(false);
+    expect(demoModeOn({ NODE_ENV: "production", DEMO_MODE: "" })).toBe(false);
+  });
+
+  it("refuses to start with a DEMO_MODE that is neither true nor false", () => {
+    expect(settingsProblems("server", { ...GOOD, DEMO_MODE: "yes" })).toEqual(['DEMO_MODE: must be "true" or "false"']);
+    expect(settingsProblems("server", { ...GOOD, DEMO_MODE: "false" })).toEqual([]);
   });
 });

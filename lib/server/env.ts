@@ -51,6 +51,7 @@ const ZEnv = z.object({
   JOBS_IN_PROCESS: optional(z.string().regex(/^(true|false)$/i, { message: 'must be "true" or "false"' })),
   READY_MAX_DUE_JOBS: optional(z.coerce.number().int().positive({ message: "must be a positive whole number" })),
   READY_MAX_JOB_DELAY_SECONDS: optional(z.coerce.number().int().positive({ message: "must be a positive whole number" })),
+  DEMO_MODE: optional(z.string().regex(/^(true|false)$/i, { message: 'must be "true" or "false"' })),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -70,6 +71,7 @@ const NEEDED: Record<TSettingsUse, (keyof TEnv)[]> = {
     "JOBS_IN_PROCESS",
     "READY_MAX_DUE_JOBS",
     "READY_MAX_JOB_DELAY_SECONDS",
+    "DEMO_MODE",
   ],
   jobs: ["DATABASE_URL", "SMTP_URL", "MAIL_TRANSPORT", "MAIL_FROM", "MAIL_DIR", "APP_URL"],
   migrate: ["DATABASE_URL", "DATABASE_OWNER_URL"],
@@ -265,6 +267,18 @@ export function logLevel(): TLogLevel {
   return z
     .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
     .parse(process.env.LOG_LEVEL?.trim() || "info");
+}
+
+/**
+ * DEMO_MODE: whether the sign-in page lists the demo accounts (when the database holds
+ * them). Unset, it is on in development (`npm run dev`) and off otherwise (`npm start`),
+ * so a production server never advertises accounts that share one published password.
+ */
+export function demoModeOn(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const value = env.DEMO_MODE?.trim().toLowerCase();
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return env.NODE_ENV === "development";
 }
 
 // METRICS_TOKEN: the bearer token Prometheus sends to /api/metrics (at least 32

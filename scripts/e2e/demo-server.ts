@@ -20,7 +20,8 @@ export async function startDemoServer(): Promise<TDemoServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/e2e/server.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     // No background deadline scan: it would change the demo data while we look at it.
-    env: { ...process.env, E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", JOBS_IN_PROCESS: "false" },
+    // DEMO_MODE on: the screenshots show the sign-in page as a demo shows it.
+    env: { ...process.env, E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", JOBS_IN_PROCESS: "false", DEMO_MODE: "true" },
   });
   const baseUrl = `http://localhost:${port}`;
   const stop = () =>

@@ -51,9 +51,12 @@ test("the finance admin creates a bank with its first user, who then sets up the
   // The per-user page offers the administrator's actions.
   await row.getByRole("link", { name: "管理 赵行长" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "赵行长" })).toBeVisible();
-  for (const name of ["变更角色", "重置密码", "重置动态口令", "停用账号"]) {
+  for (const name of ["变更角色", "重置密码", "发送重置链接", "重置动态口令", "停用账号"]) {
     await expect(page.getByRole("button", { name })).toBeVisible();
   }
+  // A reset link needs an address, which a user created here has not: the page says so.
+  await page.getByRole("button", { name: "发送重置链接" }).click();
+  await expect(page.locator("#main").getByRole("alert")).toContainText("该用户没有登记邮箱");
 
   // A second user of the new bank, from the users page.
   await page.goto("/users/new");

@@ -29,7 +29,7 @@ describe("identical answers for every kind of refused sign-in", () => {
 
   const signIn = (login: string, password: string, now = NOW) => authenticate(prisma, { login, password }, META, now);
 
-  it("answers unknown account, wrong password, deactivated account and locked account with the same value", async () => {
+  it("answers unknown account, wrong password, deactivated account and a wrong password on a locked account with the same value", async () => {
     const unknown = await signIn(`nobody.${uniqueTag()}`, "Wrong#Pass1");
 
     const user = await createUser(prisma, { label: "same" });
@@ -40,9 +40,12 @@ describe("identical answers for every kind of refused sign-in", () => {
 
     const lockedUser = await createUser(prisma, { label: "locked" });
     await prisma.user.update({ where: { id: lockedUser.id }, data: { lockedUntil: new Date(NOW.getTime() + 10 * 60_000) } });
-    const locked = await signIn(lockedUser.account, lockedUser.password);
+    // A stranger, who does not know the password, learns nothing from the lock …
+    const locked = await signIn(lockedUser.account, "Wrong#Pass1");
 
     for (const answer of [unknown, wrong, deactivated, locked]) expect(answer).toStrictEqual(INVALID);
+    // … the owner, who does, is told it is locked (auth-lockout.test.ts).
+    expect(await signIn(lockedUser.account, lockedUser.password)).toMatchObject({ ok: false, code: "locked" });
   });
 
   it("refuses a user of a deactivated organization with the same answer", async () => {

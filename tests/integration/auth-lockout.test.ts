@@ -40,14 +40,51 @@ describe("account lockout", () => {
     // The lock is a column of the row: 15 minutes from the fifth failure.
     expect(await lockState(user)).toEqual({ failedSignIns: 0, lockedUntil: at(15, 5) });
 
-    // While locked, even the right password gets the same "invalid" answer, and the lock is not extended.
-    expect(await signIn(user, user.password, at(1))).toEqual({ ok: false, code: "invalid" });
-    expect(await signIn(user, user.password, at(15, 4))).toEqual({ ok: false, code: "invalid" });
-    expect(await lockState(user)).toEqual({ failedSignIns: 0, lockedUntil: at(15, 5) });
+    // While locked, the right password is told the account is locked and until when (and
+    // not signed in); a wrong one gets the usual "invalid". The lock is not extended.
+    expect(await signIn(user, user.password, at(1))).toEqual({ ok: false, code: "locked", lockedUntil: at(15, 5) });
+    expect(await signIn(user, "Wrong#Pass1", at(2))).toEqual({ ok: false, code: "invalid" });
+    expect(await signIn(user, user.password, at(15, 4))).toEqual({ ok: false, code: "locked", lockedUntil: at(15, 5) });
+    expect(await lockState(user)).toEqual({ failedSignIns: 1, lockedUntil: at(15, 5) });
 
     const after = await signIn(user, user.password, at(15, 5));
     expect(after).toMatchObject({ ok: true, userId: user.id });
     expect(await lockState(user)).toEqual({ failedSignIns: 0, lockedUntil: null });
+  });
+
+  it("tells the locked answer only for the first five guesses of a lock, so the lock cannot be used to test passwords", async () => {
+    const user = await createUser(prisma, { label: "oracle" });
+    for (let i = 1; i <= 5; i++) await signIn(user, "Wrong#Pass1", at(0, i));
+    for (let i = 1; i <= 4; i++) expect(await signIn(user, `Wrong#Pass${i + 1}`, at(1, i))).toEqual({ ok: false, code: "invalid" });
+    expect(await signIn(user, user.password, at(2))).toMatchObject({ code: "locked" });
+    expect(await signIn(user, "Wrong#Pass9", at(2, 1))).toEqual({ ok: false, code: "invalid" });
+    // The fifth wrong guess of this lock closes it: the right password now gets "invalid" too.
+    expect(await signIn(user, user.password, at(3))).toEqual({ ok: false, code: "invalid" });
+    // When the lock ends, the right password signs in and every counter is clear.
+    expect(await signIn(user, user.password, at(15, 5))).toMatchObject({ ok: true });
+    expect(await lockState(user)).toEqual({ failedSignIns: 0, lockedUntil: null });
+  });
+
+  it("notifies the owner once when the account is locked, in the app and by e-mail", async () => {
+    const user = await createUser(prisma, { label: "notify" });
+    await prisma.user.update({ where: { id: user.id }, data: { email: `${user.account}@example.invalid` } });
+    for (let i = 1; i <= 4; i++) await signIn(user, "Wrong#Pass1", at(0, i));
+    expect(await prisma.notification.count({ where: { userId: user.id } })).toBe(0);
+    await signIn(user, "Wrong#Pass1", at(0, 5));
+    for (let i = 1; i <= 3; i++) await signIn(user, "Wrong#Pass1", at(1, i)); // while locked: no second notice
+
+    const notes = await prisma.notification.findMany({
+      where: { userId: user.id },
+      select: { id: true, kind: true, title: true, body: true },
+    });
+    expect(notes).toEqual([expect.objectContaining({ kind: "account.locked", title: "您的账号已被锁定" })]);
+    expect(notes[0]!.body).toContain("忘记密码");
+    expect(notes[0]!.body).toContain("15 分钟");
+    const jobs = await prisma.job.findMany({
+      where: { kind: "email.send", dedupeKey: `email:${notes[0]!.id}` },
+      select: { payload: true },
+    });
+    expect(jobs).toEqual([{ payload: { notificationId: notes[0]!.id } }]);
   });
 
   it("resets the failure counter on a successful sign-in, so failures must be consecutive to lock", async () => {
@@ -81,7 +118,7 @@ describe("account lockout", () => {
     expect(locked).toEqual([expect.objectContaining({ outcome: "DENIED", details: { until: at(15, 5).toISOString() } })]);
 
     const denied = rows.filter((r) => r.action === "auth.signIn" && r.outcome === "DENIED");
-    expect(denied).toEqual([expect.objectContaining({ details: { reason: "locked" } })]);
+    expect(denied).toEqual([expect.objectContaining({ details: { reason: "locked", passwordRight: true } })]);
     expect(rows.some((r) => r.action === "auth.signIn" && r.outcome === "SUCCESS")).toBe(false);
   });
 

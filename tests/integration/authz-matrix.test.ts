@@ -47,6 +47,8 @@ const ALL: Role[] = [FA, FS, PBC, BM, BL, PS, EO, EM];
 // Who may call what. "public" also admits signed-out visitors.
 const EXPECTED: Record<string, Role[] | "public"> = {
   "auth.signIn": "public",
+  "auth.requestPasswordReset": "public",
+  "auth.resetPassword": "public",
   "language.set": "public",
   "registration.submit": "public",
   "registration.approve": [PS],
@@ -56,6 +58,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "users.reactivate": [FA, BM, PS, EO],
   "users.resetPassword": [FA, BM, PS, EO],
   "users.resetTotp": [FA, BM, PS, EO],
+  "users.sendResetLink": [FA, BM, PS, EO],
   "users.changeRole": [FA, BM, PS, EO],
   "pii.reveal": [FA, BM, PS],
   "orgs.create": [FA],

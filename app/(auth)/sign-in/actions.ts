@@ -9,7 +9,7 @@ import { SignInFailed, signIn } from "@/lib/server/auth/config";
 import { ZSignInInput } from "@/lib/accounts/schemas";
 import type { TSignInError, TSignInState } from "./sign-in-state";
 
-const KNOWN: readonly TSignInError[] = ["invalid", "totpRequired", "totpInvalid", "rateLimited", "unavailable"];
+const KNOWN: readonly TSignInError[] = ["invalid", "locked", "totpRequired", "totpInvalid", "rateLimited", "unavailable"];
 
 export const signInAction = defineAction({
   name: "auth.signIn",
@@ -21,7 +21,7 @@ export const signInAction = defineAction({
     } catch (error) {
       if (error instanceof CredentialsSignin) {
         const code = KNOWN.includes(error.code as TSignInError) ? (error.code as TSignInError) : "invalid";
-        if (code === "rateLimited") {
+        if (code === "rateLimited" || code === "locked") {
           const retryAt = error instanceof SignInFailed ? error.retryAt : null;
           return { error: code, field: "password", login: input.login, retryMinutes: retryAt ? minutesUntil(retryAt, new Date()) : 15 };
         }

@@ -8,6 +8,7 @@ import { getPlatformOverview } from "@/lib/overview/queries/get-platform-overvie
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { orUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
+import { demoModeOn } from "@/lib/server/env";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -15,12 +16,16 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   if (await getCurrentUser()) redirect("/");
   const { notice } = await searchParams;
-  const [t, tApp, tAccount, accounts, overview] = await Promise.all([
+  const [t, tDemo, tApp, tAccount, accounts, overview] = await Promise.all([
     getTranslations("signIn"),
+    // Its own namespace, never sent to the browser: the shared password stays off
+    // every page that does not show the panel.
+    getTranslations("demo"),
     getTranslations("app"),
     getTranslations("account"),
     // Without the database nobody can sign in: say so (503) rather than fail as a fault.
-    orUnavailable(listDemoAccounts(db())),
+    // The demo accounts share one published password: listed only on a demo server.
+    demoModeOn() ? orUnavailable(listDemoAccounts(db())) : [],
     orUnavailable(getPlatformOverview(db())),
   ]);
   return (
@@ -45,10 +50,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               {tAccount("passwordChanged")}
             </p>
           )}
+          {notice === "passwordReset" && (
+            <p role="status" className="mt-4 rounded bg-green-50 px-3 py-2 text-sm text-green-900">
+              {t("passwordResetDone")}
+            </p>
+          )}
           <div className="mt-6">
             <SignInForm />
           </div>
-          <p className="mt-6 text-sm text-slate-700">
+          <p className="mt-4 text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+              {t("forgotPassword")}
+            </Link>
+          </p>
+          <p className="mt-4 text-sm text-slate-700">
             {t("registerPrompt")}{" "}
             <Link href="/register" className="font-medium text-brand-700 underline">
               {t("registerLink")}
@@ -61,13 +76,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             </Link>
           </p>
         </section>
-        <section aria-labelledby="demo-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <h2 id="demo-title" className="text-lg font-semibold">
-            {t("demoAccounts")}
-          </h2>
-          <p className="mt-2 text-sm text-slate-600">{t("demoNotice")}</p>
-          <DemoAccountList accounts={accounts} emptyText={t("demoAccountsEmpty")} />
-        </section>
+        {accounts.length > 0 && (
+          <section aria-labelledby="demo-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="demo-title" className="text-lg font-semibold">
+              {tDemo("accounts")}
+            </h2>
+            <p className="mt-2 text-sm text-slate-600">{tDemo("notice")}</p>
+            <DemoAccountList accounts={accounts} emptyText={tDemo("accountsEmpty")} />
+          </section>
+        )}
       </main>
     </div>
   );

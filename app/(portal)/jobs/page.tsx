@@ -15,7 +15,7 @@ import { retryJobAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const KNOWN_KINDS = new Set(["email.send", "deadline.scan", "ledger.check"]);
+const KNOWN_KINDS = new Set(["email.send", "password-reset.send", "deadline.scan", "ledger.check"]);
 
 // Background jobs that used all their attempts (an e-mail the mail server kept refusing,
 // a deadline scan that kept failing): the finance office's administrator sees why and

@@ -9,6 +9,7 @@ import {
   reactivateUser,
   resetUserPassword,
   resetUserTotp,
+  sendUserResetLink,
 } from "@/lib/accounts/mutations/manage-users";
 import { ZChangeRoleInput, ZCreateUserInput, ZRevealInput, ZUserIdInput } from "@/lib/accounts/schemas";
 import { revealUserPii } from "@/lib/privacy/mutations/reveal-user-pii";
@@ -58,6 +59,16 @@ export const resetPasswordAction = defineAction({
     const reset = await resetUserPassword(db(), user, input, await requestMeta());
     revalidatePath("/users");
     return reset;
+  },
+});
+
+export const sendResetLinkAction = defineAction({
+  name: "users.sendResetLink",
+  policy: "users.manageOwnOrg",
+  schema: ZUserIdInput,
+  async handler({ input, user }) {
+    await sendUserResetLink(db(), user, input, await requestMeta());
+    revalidatePath("/users");
   },
 });
 

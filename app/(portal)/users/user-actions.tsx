@@ -6,7 +6,14 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
 import type { TActionResult } from "@/lib/server/action";
-import { changeRoleAction, deactivateUserAction, reactivateUserAction, resetPasswordAction, resetTotpAction } from "./actions";
+import {
+  changeRoleAction,
+  deactivateUserAction,
+  reactivateUserAction,
+  resetPasswordAction,
+  resetTotpAction,
+  sendResetLinkAction,
+} from "./actions";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
@@ -78,7 +85,7 @@ function SimpleAction({
   action: serverAction,
 }: {
   userId: string;
-  name: "resetTotp" | "deactivate" | "reactivate";
+  name: "sendResetLink" | "resetTotp" | "deactivate" | "reactivate";
   action: (state: TState<void>, formData: FormData) => Promise<TState<void>>;
 }) {
   const t = useTranslations("users");
@@ -114,6 +121,7 @@ export function UserActions({
     <div className="space-y-4">
       {roles.length > 1 && <ChangeRole userId={userId} role={role} roles={roles} />}
       <ResetPassword userId={userId} />
+      <SimpleAction userId={userId} name="sendResetLink" action={sendResetLinkAction} />
       <SimpleAction userId={userId} name="resetTotp" action={resetTotpAction} />
       {active ? (
         <SimpleAction key="deactivate" userId={userId} name="deactivate" action={deactivateUserAction} />

@@ -1,11 +1,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { afterFailure, afterSuccess, isLocked } from "@/lib/auth/lockout";
+import { afterFailure, afterSuccess, isLocked, mayTellLocked } from "@/lib/auth/lockout";
 import { reserveSignInAttempt } from "@/lib/auth/mutations/reserve-sign-in-attempt";
 import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { verifyPassword } from "@/lib/auth/password";
 import { RECOVERY_ALPHABET, RECOVERY_CODE_LENGTH, matchRecoveryCode, normalizeRecoveryCode } from "@/lib/auth/recovery-codes";
 import { verifyTotp } from "@/lib/auth/totp";
+import { notifyAccountLocked } from "./notify-account-locked";
 
 // No user has this id (v4 UUIDs never are all zeros).
 const NO_USER_ID = "00000000-0000-0000-0000-000000000000";
@@ -14,12 +15,16 @@ export type TAuthenticateInput = { login: string; password: string; totp?: strin
 export type TRequestMeta = { ip: string | null; userAgent: string | null };
 
 // "invalid" covers unknown account, wrong password, deactivated and locked accounts
-// alike, so the answer never tells whether an account exists. "rateLimited" (too many
-// failed sign-ins from the address or portal-wide) is decided before the account is
-// looked up, so it tells nothing about the account either.
+// alike, so the answer never tells whether an account exists. "locked" is told only to
+// someone who typed the account's right password (and only for the first guesses of a
+// lock: lockout.ts mayTellLocked), who knows the account exists anyway
+// (docs/decisions/016-password-reset.md). "rateLimited" (too many failed sign-ins from
+// the address or portal-wide) is decided before the account is looked up, so it tells
+// nothing about the account either.
 export type TAuthenticateResult =
   | { ok: true; userId: string; sessionId: string; mustChangePassword: boolean; needsTotpEnrolment: boolean }
   | { ok: false; code: "invalid" | "totpRequired" | "totpInvalid" }
+  | { ok: false; code: "locked"; lockedUntil: Date }
   | { ok: false; code: "rateLimited"; retryAt: Date };
 
 // A 6-digit code is a TOTP code; anything that normalizes to a recovery code's shape
@@ -60,10 +65,10 @@ export async function authenticate(
     result = await checkCredentials(db, login, input, meta, now);
     return result;
   } finally {
-    // Only failures count: a right password (signed in, or asked for its second factor)
-    // and our own faults (an exception) are taken off again.
+    // Only failures count: a right password (signed in, asked for its second factor, or
+    // told the account is locked) and our own faults (an exception) are taken off again.
     if (!result) await reservation.release().catch(() => undefined);
-    else if (result.ok || result.code === "totpRequired") await reservation.release();
+    else if (result.ok || result.code === "totpRequired" || result.code === "locked") await reservation.release();
   }
 }
 
@@ -111,26 +116,37 @@ async function checkCredentials(
     const audit = { actorUserId: user.id, actorOrgId: user.orgId, ...meta };
     const fail = async (code: "invalid" | "totpInvalid", reason: string) => {
       if (isLocked(user, now)) {
-        // The counter stays as it is; the write keeps the statements those of any refusal.
-        await tx.user.updateMany({ where: { id: user.id }, data: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil } });
+        // The lock is not extended; the guess is counted (lockout.ts afterFailure).
+        const next = afterFailure(user, now);
+        await tx.user.updateMany({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
         await writeAudit(tx, { action: "auth.signIn", outcome: "DENIED", ...audit, details: { reason: "locked" } });
         return { ok: false as const, code: "invalid" as const };
       }
       const next = afterFailure(user, now);
       await tx.user.updateMany({ where: { id: user.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
       await writeAudit(tx, { action: "auth.signIn", outcome: "FAILURE", ...audit, details: { reason } });
-      if (next.justLocked) {
+      if (next.justLocked && next.lockedUntil) {
         await writeAudit(tx, {
           action: "auth.locked",
           outcome: "DENIED",
           ...audit,
-          details: { until: next.lockedUntil?.toISOString() ?? null },
+          details: { until: next.lockedUntil.toISOString() },
         });
+        await notifyAccountLocked(tx, user.id, next.lockedUntil);
       }
       return { ok: false as const, code };
     };
 
-    if (isLocked(user, now)) return fail("invalid", "locked");
+    if (isLocked(user, now)) {
+      // The owner, who knows the password, is told the account is locked and how to get
+      // back in; the statements are those of any refusal of a locked account.
+      if (passwordOk && user.active && found.orgActive && mayTellLocked(user, now)) {
+        await tx.user.updateMany({ where: { id: user.id }, data: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil } });
+        await writeAudit(tx, { action: "auth.signIn", outcome: "DENIED", ...audit, details: { reason: "locked", passwordRight: true } });
+        return { ok: false as const, code: "locked" as const, lockedUntil: user.lockedUntil! };
+      }
+      return fail("invalid", "locked");
+    }
     if (!passwordOk) return fail("invalid", "wrongPassword");
     if (!user.active || !found.orgActive) return fail("invalid", "inactive");
 

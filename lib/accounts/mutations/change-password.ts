@@ -5,6 +5,7 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/pa
 import { AppError } from "@/lib/errors";
 import type { TRequestMeta } from "./authenticate";
 import { endAllSessions } from "./end-sessions";
+import { notifyAccountLocked } from "./notify-account-locked";
 
 /**
  * Changes the user's own password. Every session of the account ends (the caller
@@ -47,14 +48,15 @@ export async function changePassword(
       const next = afterFailure(row, now);
       await tx.user.update({ where: { id: row.id }, data: { failedSignIns: next.failedSignIns, lockedUntil: next.lockedUntil } });
       await writeAudit(tx, { action: "account.passwordChangeFailed", outcome: "FAILURE", ...audit });
-      if (next.justLocked) {
+      if (next.justLocked && next.lockedUntil) {
         await endAllSessions(tx, row.id, "locked");
         await writeAudit(tx, {
           action: "auth.locked",
           outcome: "DENIED",
           ...audit,
-          details: { until: next.lockedUntil?.toISOString() ?? null },
+          details: { until: next.lockedUntil.toISOString() },
         });
+        await notifyAccountLocked(tx, row.id, next.lockedUntil);
       }
       return null;
     },

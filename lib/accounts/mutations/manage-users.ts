@@ -11,6 +11,7 @@ import { isUuid } from "@/lib/ids";
 import { mayAssignRole, type TChangeRoleInput, type TCreateUserInput, type TNewUserFields } from "../schemas";
 import type { TRequestMeta } from "./authenticate";
 import { endAllSessions } from "./end-sessions";
+import { createPasswordReset } from "./request-password-reset";
 
 // User management by an administrator of the user's organization (the finance admin for
 // everyone, a bank manager for its bank and the banks below it, a park window and an
@@ -241,6 +242,21 @@ export async function resetUserPassword(
     return { userId: target.id, account: target.account, temporaryPassword };
   });
   return result;
+}
+
+/**
+ * E-mails the user a reset link (their own new password, chosen through the link: nothing
+ * for the actor to see or pass on). Earlier unused links stop working. "noEmail" when the
+ * user has no address: the actor can give a temporary password instead.
+ */
+export async function sendUserResetLink(db: PrismaClient, actor: TActor, input: { userId: string }, meta: TRequestMeta): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const target = await lockManagedTarget(tx, actor, input.userId);
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id: target.id }, select: { email: true } });
+    if (!email?.trim()) throw new AppError("noEmail");
+    const resetId = await createPasswordReset(tx, target.id, "admin", new Date());
+    await audit(tx, actor, meta, "users.resetLinkSent", target, { resetId });
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ import { logger } from "@/lib/observability/logger";
 export class SignInFailed extends CredentialsSignin {
   constructor(
     code: string,
-    // For "rateLimited": when the address may try again.
+    // For "rateLimited": when the address may try again; for "locked": when the lock ends.
     readonly retryAt: Date | null = null,
   ) {
     super();
@@ -49,7 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (isDatabaseUnavailable(error)) throw new SignInFailed("unavailable");
           throw error;
         });
-        if (!result.ok) throw new SignInFailed(result.code, result.code === "rateLimited" ? result.retryAt : null);
+        if (!result.ok) {
+          const retryAt = result.code === "rateLimited" ? result.retryAt : result.code === "locked" ? result.lockedUntil : null;
+          throw new SignInFailed(result.code, retryAt);
+        }
         return { id: result.userId, sid: result.sessionId };
       },
     }),
