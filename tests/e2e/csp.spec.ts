@@ -107,7 +107,10 @@ for (const { account, role } of DEMO_LOGINS) {
     await page.waitForLoadState("networkidle");
     // The dashboards' server-rendered charts carry a <style> element (with the nonce).
     const charts = await page.locator("figure svg").count();
-    if (charts > 0) expect(await page.evaluate(() => [...document.querySelectorAll("figure svg style")].every((s) => s.nonce))).toBe(true);
+    if (charts > 0) {
+      const stamped = await page.evaluate(() => [...document.querySelectorAll<SVGStyleElement>("figure svg style")].every((s) => s.nonce));
+      expect(stamped, "every chart's <style> carries the nonce").toBe(true);
+    }
     expect(await violations()).toEqual([]);
   });
 }
