@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next.js calls register() once when a server instance starts (Node.js and edge
 // runtimes alike). Only the Node.js server checks its database role and runs the
 // background jobs; the imports stay inside the check so the edge bundle never sees pg or
@@ -23,3 +25,11 @@ export async function register(): Promise<void> {
   const { startJobsInProcess } = await import("./lib/server/start-jobs-in-process");
   startJobsInProcess();
 }
+
+// Every error thrown while Next renders a page or runs a route or action: logged with the
+// request id and counted (lib/server/report-render-error.ts).
+export const onRequestError: Instrumentation.onRequestError = async (error, _request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { reportRenderError } = await import("./lib/server/report-render-error");
+  reportRenderError(error, context);
+};

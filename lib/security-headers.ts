@@ -13,17 +13,23 @@ export type THeader = { key: string; value: string };
  * The page policy. Scripts run only with this response's nonce (Next puts it on its own
  * scripts, read from the request's copy of this header) or when loaded by such a script
  * ('strict-dynamic': the router's chunks); an injected <script> or inline handler does
- * not run. Styles allow inline: React style props and the server-rendered ECharts and QR
- * SVGs carry style attributes, which a nonce cannot cover, and a nonce in style-src would
- * switch 'unsafe-inline' off. Injected CSS can restyle a page but not run code.
+ * not run. Style sheets: the portal's own files, and a <style> element only with the nonce
+ * (the server-rendered charts' SVG carries one, stamped by EChart), so injected markup
+ * cannot add CSS rules (attribute selectors can leak values). Style *attributes* stay
+ * allowed ('unsafe-inline' in style-src-attr): the charts' SVG text and three React style
+ * props carry them, and a nonce cannot cover an attribute (docs/security.md lists them).
+ * style-src is the fallback of browsers without the two Level 3 directives.
  * No upgrade-insecure-requests: a plain-HTTP intranet install has nothing to upgrade to.
- * `allowEval` is for `next dev` only (React rebuilds server error stacks with eval).
+ * `allowEval` is for `next dev` only (React rebuilds server error stacks with eval, and
+ * the dev server injects <style> elements without the nonce).
  */
 export function contentSecurityPolicy(nonce: string, options: { allowEval?: boolean } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.allowEval ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
+    `style-src-elem 'self' ${options.allowEval ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -32,6 +38,11 @@ export function contentSecurityPolicy(nonce: string, options: { allowEval?: bool
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** The nonce of a policy made by contentSecurityPolicy (e.g. the request's copy), if any. */
+export function nonceOfPolicy(policy: string | null | undefined): string | undefined {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
 }
 
 /** 128 random bits, base64: unguessable and new for every response. */

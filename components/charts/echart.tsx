@@ -1,11 +1,12 @@
-import { renderChartSvg, type TChartOption } from "@/lib/charts/render-svg";
+import { renderChartSvg, withStyleNonce, type TChartOption } from "@/lib/charts/render-svg";
+import { requestCspNonce } from "@/lib/server/csp-nonce";
 
 /**
  * A server-rendered chart (see lib/charts/render-svg.ts). `title` names it for screen
  * readers; pass the same numbers as a table (`children`, e.g. in a <details>) so nothing
  * is only in the picture. The SVG scales to the container's width.
  */
-export function EChart({
+export async function EChart({
   option,
   title,
   width = 640,
@@ -18,7 +19,7 @@ export function EChart({
   height?: number;
   children?: React.ReactNode;
 }) {
-  const svg = renderChartSvg(option, { width, height });
+  const svg = withStyleNonce(renderChartSvg(option, { width, height }), await requestCspNonce());
   return (
     <figure className="space-y-2">
       <div

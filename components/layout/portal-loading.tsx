@@ -3,9 +3,10 @@ import { getTranslations } from "next-intl/server";
 // Shown while a portal page streams in: grey blocks where the header, the title and the
 // content will be, and one line for screen readers.
 //
-// Used by the loading.tsx of dashboards and lists only. A detail page ([id]) must not
-// stream behind a loading boundary: its "not found" (another tenant's id) would then go
-// out with status 200 instead of 404, because the status is sent before the page knows.
+// Used by the loading.tsx of lists only. A page behind a loading boundary sends its status
+// before its data is read: a detail page ([id]) would answer another tenant's id 200
+// instead of 404, and a role dashboard a database failure 200 instead of 5xx, so neither
+// has one.
 export async function PortalLoading() {
   const t = await getTranslations("errors");
   return (

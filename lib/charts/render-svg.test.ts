@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderChartSvg } from "./render-svg";
+import { renderChartSvg, withStyleNonce } from "./render-svg";
 
 describe("renderChartSvg", () => {
   it("renders a bar chart with Chinese labels to an SVG string", () => {
@@ -54,5 +54,14 @@ describe("renderChartSvg keeps what it drew", () => {
     expect(first).toContain("4 件");
     // A fresh chart instance numbers its clip paths anew, so the text differs.
     expect(renderChartSvg(withFormatter, { width: 320, height: 200 })).not.toBe(first);
+  });
+
+  it("puts the response's nonce on the chart's <style> element, and nothing that is not a nonce", () => {
+    const svg = renderChartSvg(option, { width: 320, height: 200 });
+    expect(svg).toMatch(/<style\b/);
+    const stamped = withStyleNonce(svg, "abc+/123==");
+    expect(stamped.match(/<style nonce="abc\+\/123=="/g)?.length).toBe(svg.match(/<style\b/g)?.length);
+    expect(withStyleNonce(svg, undefined)).toBe(svg);
+    expect(withStyleNonce(svg, '"><script>')).toBe(svg);
   });
 });

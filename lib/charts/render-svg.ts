@@ -56,3 +56,13 @@ function renderFresh(option: TChartOption, size: { width: number; height: number
     chart.dispose();
   }
 }
+
+/**
+ * The chart's SVG with `nonce` on its <style> element (ECharts puts the hover rules there):
+ * the page policy runs a <style> element only with the response's nonce. The cached SVG
+ * stays without it, since every response has its own.
+ */
+export function withStyleNonce(svg: string, nonce: string | undefined): string {
+  if (!nonce || !/^[A-Za-z0-9+/=]+$/.test(nonce)) return svg;
+  return svg.replace(/<style\b/g, `<style nonce="${nonce}"`);
+}

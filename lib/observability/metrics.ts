@@ -28,6 +28,12 @@ function createMetrics() {
       labelNames: ["action", "outcome"] as const,
       registers,
     }),
+    renderErrorsTotal: new Counter({
+      name: "rongqiao_render_errors_total",
+      help: "Errors thrown while Next rendered a page or ran a route or action, by route type and whether the status had already been sent (streamed).",
+      labelNames: ["route_type", "streamed"] as const,
+      registers,
+    }),
     jobRunsTotal: new Counter({
       name: "rongqiao_job_runs_total",
       help: "Job runs in this process, by kind and outcome (done, retry, failed, released).",

@@ -1,7 +1,8 @@
-import enErrors from "@/lib/i18n/messages/en/errors.json";
-import zhErrors from "@/lib/i18n/messages/zh-CN/errors.json";
-import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locales";
-import type { TErrorCode } from "@/lib/errors";
+// Relative imports: the server entry loads this module too (action-body-gate.ts).
+import enErrors from "../i18n/messages/en/errors.json";
+import zhErrors from "../i18n/messages/zh-CN/errors.json";
+import { LOCALE_COOKIE, resolveLocale } from "../i18n/locales";
+import type { TErrorCode } from "../errors";
 
 /**
  * The two refusals Next.js makes itself before a server action's code runs — a body over
@@ -9,8 +10,8 @@ import type { TErrorCode } from "@/lib/errors";
  * Next with status 500 (its action handler sets 500 for both; there is no setting for the
  * status). The proxy (proxy.ts) asks this gate first, so such a request gets 413 or 403
  * with the shared message in the user's language instead. A chunked body that declares no
- * length can only be measured while it is read, which Next does after the proxy: that case
- * still ends as Next's 500.
+ * length can only be measured while it is read: the server entry does that before Next
+ * sees the request (action-body-gate.ts).
  */
 
 /** Next's default limit for a server action's body (next.config.ts sets no other). */
@@ -18,15 +19,26 @@ export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 
 const MESSAGES = { "zh-CN": zhErrors.errors.codes, en: enErrors.errors.codes } as const;
 
-function refusal(request: Request, status: number, code: TErrorCode & keyof typeof zhErrors.errors.codes): Response {
-  const cookie = (request.headers.get("cookie") ?? "")
+type TRefusalCode = TErrorCode & keyof typeof zhErrors.errors.codes;
+
+/** The headers of every refusal: plain text, never cached, never sniffed as something else. */
+export const REFUSAL_HEADERS = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
+
+/** The shared message of `code` in the language the request's cookie names (Chinese by default). */
+export function refusalText(cookieHeader: string | null | undefined, code: TRefusalCode): string {
+  const cookie = (cookieHeader ?? "")
     .split(";")
     .map((part) => part.trim().split("="))
     .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return new Response(MESSAGES[resolveLocale(cookie)][code], {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
-  });
+  return MESSAGES[resolveLocale(cookie)][code];
+}
+
+function refusal(request: Request, status: number, code: TRefusalCode): Response {
+  return new Response(refusalText(request.headers.get("cookie"), code), { status, headers: REFUSAL_HEADERS });
 }
 
 /** A server action call (POST with a Next-Action header) that Next would refuse with 500, answered 4xx here; else null. */

@@ -105,6 +105,7 @@ export function answerUnavailableWith503(
 ): Promise<void> {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    state.responseStarted = true;
     if (!state.databaseUnavailable) return writeHead(statusCode, ...rest);
     res.setHeader("Retry-After", String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
     res.setHeader("Cache-Control", "no-store");

@@ -11,6 +11,8 @@ export type TRequestContext = {
   requestId: string;
   /** Set when a page's session check found the database unreachable (answered 503). */
   databaseUnavailable: boolean;
+  /** Set once the status line is sent: a later failure can no longer change it. */
+  responseStarted?: boolean;
   userId?: string;
   orgId?: string;
   /** The server action's or route handler's name. */

@@ -4,7 +4,8 @@
  * the response ends, its duration goes into the request histogram and one JSON line is
  * logged: id, method, path (masked; never the query string, which can carry a search for a
  * name or a mobile), status, milliseconds, the user's and organization's ids, the action or
- * route and its outcome. Static files are counted, not logged.
+ * route and its outcome. Static files are counted, not logged. A server action call's body
+ * is checked (size, shape) before Next sees it (action-body-gate.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -12,12 +13,13 @@ import { logger } from "../observability/logger";
 import { maskFreeText } from "../privacy/mask-free-text";
 import { metrics } from "../observability/metrics";
 import { answerUnavailableWith503 } from "./database-unavailable";
+import { gateActionBody } from "./action-body-gate";
 import type { TRequestContext } from "./request-context";
 
 const log = logger.child({ component: "http" });
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-export function serveRequest(
+export async function serveRequest(
   req: IncomingMessage,
   res: ServerResponse,
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
@@ -26,7 +28,8 @@ export function serveRequest(
   const context: TRequestContext = { requestId: randomUUID(), databaseUnavailable: false };
   res.setHeader("X-Request-Id", context.requestId);
   res.once("close", () => logRequest(req, res, context, started));
-  return answerUnavailableWith503(req, res, handle, context);
+  const checked = await gateActionBody(req, res);
+  if (checked) await answerUnavailableWith503(checked, res, handle, context);
 }
 
 function logRequest(req: IncomingMessage, res: ServerResponse, context: TRequestContext, started: number): void {

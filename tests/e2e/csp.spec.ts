@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
+import { DEMO_LOGINS } from "./support/page-routes";
 
 // The nonce-based Content-Security-Policy (proxy.ts, lib/security-headers.ts): every page
 // response has a new nonce, every script Next emits carries it, and pages still hydrate
@@ -39,6 +40,9 @@ test("each page response has its own nonce, and every script in the page carries
     expect(policy, target).toContain("'strict-dynamic'");
     expect(policy, target).toContain("frame-ancestors 'none'");
     expect(policy, target).not.toContain("unsafe-eval");
+    // A <style> element needs the nonce; only style attributes stay open (docs/security.md).
+    expect(policy, target).toMatch(/style-src-elem 'self' 'nonce-[^']+'(;|$)/);
+    expect(policy, target).toContain("style-src-attr 'unsafe-inline'");
     const nonce = nonceOf(policy);
     nonces.add(nonce);
     const html = await response.text();
@@ -80,3 +84,33 @@ test("markup injected into a page cannot run script: an inline handler is refuse
   await expect.poll(violations).toContainEqual(expect.stringMatching(/script-src/));
   expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
 });
+
+test("markup injected into a page cannot add style rules: a <style> element without the nonce is refused", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto("/sign-in");
+  await page.evaluate(() => {
+    const holder = document.createElement("div");
+    holder.innerHTML = "<style>body { visibility: hidden }</style>";
+    document.body.append(holder);
+  });
+  await expect.poll(violations).toContainEqual(expect.stringMatching(/style-src/));
+  expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe("visible");
+});
+
+for (const { account, role } of DEMO_LOGINS) {
+  test(`${role}: the home page and its charts render with nothing refused by the policy`, async ({ page }) => {
+    const violations = await watchViolations(page);
+    await signInAs(page, account);
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page.locator("main").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // The dashboards' server-rendered charts carry a <style> element (with the nonce).
+    const charts = await page.locator("figure svg").count();
+    if (charts > 0) {
+      const stamped = await page.evaluate(() => [...document.querySelectorAll<SVGStyleElement>("figure svg style")].every((s) => s.nonce));
+      expect(stamped, "every chart's <style> carries the nonce").toBe(true);
+    }
+    expect(await violations()).toEqual([]);
+  });
+}
