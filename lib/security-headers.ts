@@ -4,8 +4,9 @@
  * content types of downloads, links to other sites carry only the origin, and the page may
  * not use camera, microphone, location or payment. HSTS is sent only on a request that
  * arrived over HTTPS (X-Forwarded-Proto from the TLS proxy), so a plain-HTTP intranet
- * install is not locked out. next.config.ts sends the fixed headers; proxy.ts sends the
- * Content-Security-Policy, which holds a fresh nonce per request.
+ * install is not locked out. next.config.ts sends the fixed headers; the server entry
+ * (lib/server/page-policy.ts) sends the Content-Security-Policy, which holds a fresh nonce
+ * per request.
  */
 export type THeader = { key: string; value: string };
 
@@ -53,7 +54,7 @@ export function newCspNonce(): string {
 }
 
 /**
- * For what the proxy does not see (/api routes, static files): no scripts there to allow,
+ * For what has no page policy (/api routes, static files): no scripts there to allow,
  * so the policy restricts framing, forms, plugins and the base URL only.
  */
 export const BASELINE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";

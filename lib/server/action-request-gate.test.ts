@@ -46,14 +46,4 @@ describe("the proxy in front of server actions", () => {
   it("runs for every server action call, whatever its path", () => {
     expect(config.matcher).toContainEqual({ source: "/:path*", has: [{ type: "header", key: "next-action" }] });
   });
-
-  it("gives a page request a Content-Security-Policy with a new nonce, on the response and on the request Next renders", () => {
-    const page = () => proxy(new NextRequest("http://portal.example/requests", { headers: { host: "portal.example" } }));
-    const first = page();
-    const policy = first.headers.get("content-security-policy");
-    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{22,}' 'strict-dynamic'/);
-    // NextResponse.next({ request: { headers } }) hands the request's new headers to Next this way.
-    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
-    expect(page().headers.get("content-security-policy")).not.toBe(policy);
-  });
 });

@@ -3,7 +3,8 @@ import { nonceOfPolicy } from "../security-headers";
 
 /**
  * This response's Content-Security-Policy nonce, read from the request's copy of the policy
- * that proxy.ts sets (as Next does for its scripts); undefined where the proxy did not run.
+ * that the server entry sets (page-policy.ts; Next reads its scripts' nonce the same way);
+ * undefined where no page policy was set.
  */
 export async function requestCspNonce(): Promise<string | undefined> {
   return nonceOfPolicy((await headers()).get("content-security-policy"));

@@ -5,7 +5,8 @@
  * logged: id, method, path (masked; never the query string, which can carry a search for a
  * name or a mobile), status, milliseconds, the user's and organization's ids, the action or
  * route and its outcome. Static files are counted, not logged. A server action call's body
- * is checked (size, shape) before Next sees it (action-body-gate.ts).
+ * is checked (size, shape) before Next sees it (action-body-gate.ts), and a page gets its
+ * Content-Security-Policy (page-policy.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -14,6 +15,7 @@ import { maskFreeText } from "../privacy/mask-free-text";
 import { metrics } from "../observability/metrics";
 import { answerUnavailableWith503 } from "./database-unavailable";
 import { gateActionBody } from "./action-body-gate";
+import { applyPagePolicy } from "./page-policy";
 import type { TRequestContext } from "./request-context";
 
 const log = logger.child({ component: "http" });
@@ -28,6 +30,7 @@ export async function serveRequest(
   const context: TRequestContext = { requestId: randomUUID(), databaseUnavailable: false };
   res.setHeader("X-Request-Id", context.requestId);
   res.once("close", () => logRequest(req, res, context, started));
+  applyPagePolicy(req, res);
   const checked = await gateActionBody(req, res);
   if (checked) await answerUnavailableWith503(checked, res, handle, context);
 }
