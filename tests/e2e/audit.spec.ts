@@ -24,7 +24,7 @@ test.describe("audit log", () => {
     await expect(ownSignIn).toBeVisible();
     await expect(ownSignIn).toContainText("登录");
     await expect(ownSignIn).toContainText("周明远");
-    await expect(ownSignIn.getByRole("cell").first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await expect(ownSignIn.getByRole("cell").first()).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
 
     // Filter by action prefix: only auth.* rows remain, and the filter stays in the form.
     await page.getByLabel("操作", { exact: true }).fill("auth.");
