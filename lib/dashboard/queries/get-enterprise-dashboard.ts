@@ -17,7 +17,7 @@ import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { deadlineState, type TDeadlineState } from "@/lib/requests/deadline-state";
 import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadline-scan";
 import { answerSummary, type TAnswerSummary } from "@/lib/dashboard/enterprise-answer";
-import { enterpriseTodo, progressIndex, type TEnterpriseTodo } from "@/lib/dashboard/enterprise-progress";
+import { enterpriseTodo, progressOf, type TEnterpriseTodo, type TProgress } from "@/lib/dashboard/enterprise-progress";
 import { statusCounts, type TStatusCount } from "@/lib/dashboard/enterprise-park-counts";
 
 /** How many closed or withdrawn items follow the open ones. */
@@ -37,7 +37,7 @@ export type TTrackedItem = {
   type: RequestType;
   status: RequestStatus;
   bankName: string | null;
-  progress: number;
+  progress: TProgress;
   dueAt: Date | null;
   dueProvisional: boolean;
   deadline: TDeadlineState | null;
@@ -153,7 +153,7 @@ export async function getEnterpriseDashboard(
     type: r.type,
     status: r.status,
     bankName: r.assignedBank ? (r.assignedBank.shortName ?? r.assignedBank.name) : null,
-    progress: progressIndex({ ...r, rated: r.rating !== null }),
+    progress: progressOf({ ...r, rated: r.rating !== null }),
     dueAt: r.dueAt,
     dueProvisional: r.dueProvisional,
     deadline: r.dueAt && CLOCK_STATUSES.includes(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
