@@ -9,6 +9,7 @@ test.describe("audit log", () => {
     test.setTimeout(90_000);
     await signInAs(page, "finance.admin");
     await expect(page).toHaveURL(/\/finance$/);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("button", { name: "管理设置" }).click();
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审计日志" }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
