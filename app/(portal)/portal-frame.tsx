@@ -2,16 +2,20 @@ import { getTranslations } from "next-intl/server";
 import { MissingCalendarWarning } from "@/components/calendar/missing-calendar-warning";
 import { LanguageSwitch } from "@/app/language-switch";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
-import { navigationFor } from "@/lib/auth/navigation";
+import { navigationMenuFor } from "@/lib/auth/navigation";
 import { asFormAction } from "@/lib/server/action";
 import { signOutAction } from "./actions";
 import { NotificationBell } from "./notification-bell";
-import { PortalNav } from "./portal-nav";
+import { PortalNav, type TPortalNavEntry } from "./portal-nav";
 
 // Header and navigation around every signed-in page.
 export async function PortalFrame({ user, area, children }: { user: TSessionUser; area?: string; children: React.ReactNode }) {
   const [t, tApp, tAreas] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("areas")]);
-  const items = navigationFor(user.role);
+  const entries = navigationMenuFor(user.role).map((e): TPortalNavEntry =>
+    e.kind === "link"
+      ? { kind: "link", item: { ...e.item, label: t(e.item.key) } }
+      : { kind: "group", key: e.key, label: t(`groups.${e.key}`), items: e.items.map((i) => ({ ...i, label: t(i.key) })) },
+  );
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -31,7 +35,7 @@ export async function PortalFrame({ user, area, children }: { user: TSessionUser
             </form>
           </div>
         </div>
-        <PortalNav items={items.map((item) => ({ ...item, label: t(item.key) }))} label={t("label")} menuLabel={t("menu")} />
+        <PortalNav entries={entries} label={t("label")} menuLabel={t("menu")} />
       </header>
       <MissingCalendarWarning user={user} />
       {children}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Role } from "@/lib/generated/prisma/enums";
-import { navigationFor } from "./navigation";
+import { navigationFor, navigationMenuFor } from "./navigation";
 
 describe("navigationFor", () => {
   it("shows each role only what its permissions open", () => {
@@ -116,5 +116,56 @@ describe("navigationFor", () => {
 
   it("links the dashboard to the role's own area", () => {
     expect(navigationFor(Role.BANK_LIAISON)[0]).toEqual({ key: "dashboard", href: "/bank" });
+  });
+});
+
+describe("navigationMenuFor", () => {
+  const shape = (role: Role) =>
+    navigationMenuFor(role).map((e) => (e.kind === "link" ? e.item.key : `${e.key}: ${e.items.map((i) => i.key).join(" ")}`));
+
+  it("keeps the daily links single and folds the rest into groups, so the finance office's menu is nine entries", () => {
+    expect(shape(Role.FINANCE_ADMIN)).toEqual([
+      "dashboard",
+      "requests",
+      "supervision",
+      "notifications",
+      "products",
+      "reports: submissions rankings scoring",
+      "directory: registry pairings import",
+      "admin: programs calendar orgs users audit ledger jobs",
+      "account",
+    ]);
+    expect(shape(Role.PARK_STAFF)).toEqual([
+      "dashboard",
+      "problemList",
+      "parkQueue",
+      "notifications",
+      "products",
+      "directory: registry pairings import",
+      "admin: users registrations",
+      "account",
+    ]);
+  });
+
+  it("shows a group of one as its link", () => {
+    expect(shape(Role.ENTERPRISE_OWNER)).toEqual([
+      "dashboard",
+      "newRequest",
+      "myRequests",
+      "notifications",
+      "products",
+      "directory: registry pairings",
+      "users",
+      "account",
+    ]);
+  });
+
+  it("loses no link of navigationFor and adds none, for every role", () => {
+    for (const role of Object.values(Role)) {
+      const flat = navigationMenuFor(role).flatMap((e) => (e.kind === "link" ? [e.item] : e.items));
+      expect([...flat].sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+        [...navigationFor(role)].sort((a, b) => a.key.localeCompare(b.key)),
+      );
+    }
   });
 });

@@ -48,3 +48,47 @@ export function navigationFor(role: Role): TNavItem[] {
     href: e.href(role),
   }));
 }
+
+/** The menu's groups, in the order they follow the role's single links. */
+export const NAV_GROUPS = ["reports", "directory", "admin"] as const;
+export type TNavGroupKey = (typeof NAV_GROUPS)[number];
+
+// Twenty links do not fit one row at 1366 px (the finance office's screens): the less
+// daily pages go into groups, each a dropdown on a wide screen and a titled section
+// behind 菜单 on a phone. The daily work (dashboard, lists, inbox, notifications,
+// products) stays one click away; the account link closes the row.
+const GROUP_OF: Readonly<Record<string, TNavGroupKey>> = {
+  submissions: "reports",
+  rankings: "reports",
+  scoring: "reports",
+  registry: "directory",
+  pairings: "directory",
+  import: "directory",
+  programs: "admin",
+  calendar: "admin",
+  orgs: "admin",
+  users: "admin",
+  registrations: "admin",
+  audit: "admin",
+  ledger: "admin",
+  jobs: "admin",
+};
+
+export type TNavMenuEntry = { kind: "link"; item: TNavItem } | { kind: "group"; key: TNavGroupKey; items: TNavItem[] };
+
+/**
+ * navigationFor's links as the menu shows them: the ungrouped links, then each group the
+ * role has (a group of one is just its link), then the account link.
+ */
+export function navigationMenuFor(role: Role): TNavMenuEntry[] {
+  const items = navigationFor(role);
+  const link = (item: TNavItem): TNavMenuEntry => ({ kind: "link", item });
+  const groups = NAV_GROUPS.map((key): TNavMenuEntry | null => {
+    const members = items.filter((i) => GROUP_OF[i.key] === key);
+    if (members.length === 0) return null;
+    return members.length === 1 ? link(members[0]!) : { kind: "group", key, items: members };
+  }).filter((e): e is TNavMenuEntry => e !== null);
+  const single = items.filter((i) => !GROUP_OF[i.key] && i.key !== "account").map(link);
+  const account = items.filter((i) => i.key === "account").map(link);
+  return [...single, ...groups, ...account];
+}

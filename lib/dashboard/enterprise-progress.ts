@@ -40,6 +40,30 @@ export function progressIndex(item: TProgressInput): number {
   }
 }
 
+/**
+ * How the tracker draws each step: done (✓), the one the item is at (current), still ahead
+ * (todo), or never reached because the item ended before it (skipped).
+ */
+export type TStepState = "done" | "current" | "todo" | "skipped";
+
+/** The tracker of one item: a state per step of PROGRESS_STEPS, and how the item ended, if it did. */
+export type TProgress = { steps: TStepState[]; ended: "closed" | "withdrawn" | null };
+
+/**
+ * An item that ended (closed, closed out by the park, withdrawn) is at no step any more:
+ * what it reached is done and the rest was skipped, so no middle step reads "current".
+ */
+export function progressOf(item: TProgressInput): TProgress {
+  const reached = progressIndex(item);
+  const ended = item.status === RequestStatus.CLOSED ? "closed" : item.status === RequestStatus.WITHDRAWN ? "withdrawn" : null;
+  const steps = PROGRESS_STEPS.map((_, i): TStepState => {
+    if (i < reached) return "done";
+    if (i === reached) return ended ? "done" : "current";
+    return ended ? "skipped" : "todo";
+  });
+  return { steps, ended };
+}
+
 /** What the enterprise itself must do now about the item, if anything. */
 export type TEnterpriseTodo = "rate" | "provideDocuments" | "completeReturned" | "submitDraft";
 

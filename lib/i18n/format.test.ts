@@ -20,7 +20,14 @@ describe("dates in Asia/Shanghai", () => {
     expect(formatDate(lateUtc)).toBe("2026年5月1日");
     expect(formatDate(lateUtc, "en")).toBe("2026-05-01");
   });
-  it("formats date and time with seconds", () => {
-    expect(formatDateTime(lateUtc)).toBe("2026-05-01 00:30:00");
+  it("writes a moment in the language's date style with the Shanghai time, never the machine notation", () => {
+    const endOfDay = new Date("2026-12-08T15:59:59.999Z"); // a deadline: 23:59:59 in Shanghai
+    expect(formatDateTime(lateUtc)).toBe("2026年5月1日 00:30");
+    expect(formatDateTime(lateUtc, "en")).toBe("2026-05-01 00:30");
+    expect(formatDateTime(endOfDay, "zh-CN")).toBe("2026年12月8日 23:59");
+    expect(formatDateTime(endOfDay, "en")).toBe("2026-12-08 23:59");
+    for (const locale of ["zh-CN", "en"] as const) {
+      expect(formatDateTime(endOfDay, locale)).not.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    }
   });
 });

@@ -14,16 +14,10 @@ const DATE = {
   "zh-CN": new Intl.DateTimeFormat("zh-CN", { timeZone: TIME_ZONE, year: "numeric", month: "long", day: "numeric" }),
   en: new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
 } satisfies Record<TLocale, Intl.DateTimeFormat>;
-const DATE_TIME = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+// The time of day beside the date, 24-hour, in Asia/Shanghai, to the minute: people read
+// "2026年12月8日 23:59", not the machine notation "2026-12-08 23:59:59" (which exports
+// meant for machines keep, lib/audit/csv.ts).
+const TIME = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** Integer fen (as bigint or its decimal string) → "1,234.50" 万元 (1 万元 = 1,000,000 fen). */
 export function formatWanYuan(fen: bigint | string, locale: TLocale = "zh-CN"): string {
@@ -41,9 +35,11 @@ export function formatDate(date: Date, locale: TLocale = "zh-CN"): string {
   return DATE[locale === "en" ? "en" : "zh-CN"].format(date);
 }
 
+/**
+ * A moment for people, in each language's date style followed by the Shanghai time:
+ * "2026年12月8日 23:59" / "2026-12-08 23:59". The one date-time formatter of the portal's
+ * pages (an architecture test keeps ad-hoc ones out of app/ and components/).
+ */
 export function formatDateTime(date: Date, locale: TLocale = "zh-CN"): string {
-  const parts = DATE_TIME.formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  void locale; // one notation for both languages: unambiguous and sortable
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
+  return `${formatDate(date, locale)} ${TIME.format(date)}`;
 }

@@ -9,6 +9,7 @@ test.describe("audit log", () => {
     test.setTimeout(90_000);
     await signInAs(page, "finance.admin");
     await expect(page).toHaveURL(/\/finance$/);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("button", { name: "管理设置" }).click();
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审计日志" }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
@@ -24,7 +25,7 @@ test.describe("audit log", () => {
     await expect(ownSignIn).toBeVisible();
     await expect(ownSignIn).toContainText("登录");
     await expect(ownSignIn).toContainText("周明远");
-    await expect(ownSignIn.getByRole("cell").first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await expect(ownSignIn.getByRole("cell").first()).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
 
     // Filter by action prefix: only auth.* rows remain, and the filter stays in the form.
     await page.getByLabel("操作", { exact: true }).fill("auth.");

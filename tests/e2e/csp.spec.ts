@@ -67,7 +67,8 @@ test("a signed-in portal hydrates under the policy: client navigation works and 
   // A link followed by the client router keeps the window (a full load would clear the mark):
   // proof that Next's scripts ran and hydrated the page.
   await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
-  await page.getByRole("navigation").getByRole("link", { name: "工作日历" }).first().click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("button", { name: "管理设置" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作日历" }).click();
   await expect(page).toHaveURL(/\/calendar/);
   expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
   expect(await violations()).toEqual([]);

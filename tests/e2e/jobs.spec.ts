@@ -9,6 +9,7 @@ test.describe("failed background jobs", () => {
        VALUES ('email.send', 'FAILED', 5, 'Error: SMTP 550 mailbox unavailable', now()) RETURNING id::text`,
     );
     await signInAs(page, "finance.admin");
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("button", { name: "管理设置" }).click();
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "失败任务" }).click();
     await expect(page).toHaveURL(/\/jobs$/);
     await expect(page.getByRole("heading", { level: 1, name: "失败的后台任务" })).toBeVisible();

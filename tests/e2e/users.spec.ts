@@ -14,6 +14,7 @@ test("the finance admin creates a bank with its first user, who then sets up the
   // ── the finance admin creates the organization and its first user ──
   await signInAs(page, "finance.admin");
   await expect(page).toHaveURL(/\/finance$/);
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("button", { name: "管理设置" }).click();
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "机构管理" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "机构管理" })).toBeVisible();
   await page.getByRole("link", { name: "新建机构" }).click();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
@@ -8,7 +8,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { formatShanghaiTime } from "@/lib/audit/csv";
 import { searchAuditLog, type TAuditRow } from "@/lib/audit/queries/search-audit-log";
 import {
   AUDIT_FILTER_FIELDS,
@@ -20,6 +19,8 @@ import {
   type TAuditOutcome,
 } from "@/lib/audit/schemas";
 import { can } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/i18n/format";
+import { resolveLocale, type TLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
@@ -33,7 +34,7 @@ const OUTCOME_TONE: Record<TAuditOutcome, TBadgeTone> = { SUCCESS: "ok", DENIED:
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const user = await requirePermission("audit.read");
-  const t = await getTranslations("audit");
+  const [t, locale] = await Promise.all([getTranslations("audit"), getLocale().then(resolveLocale)]);
   const parsed = parseAuditSearch(await searchParams);
   const values: Record<TAuditFilterField, string> = parsed.ok
     ? (Object.fromEntries(AUDIT_FILTER_FIELDS.map((k) => [k, parsed.filters[k] ?? ""])) as Record<TAuditFilterField, string>)
@@ -164,7 +165,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 caption={t("title")}
                 rows={result.rows}
                 rowKey={(row) => row.id}
-                columns={auditColumns({ t, label, noActor: t("noActor") })}
+                columns={auditColumns({ t, locale, label, noActor: t("noActor") })}
               />
             )}
             <nav aria-label={t("results")} className="flex gap-4">
@@ -193,13 +194,23 @@ function attemptedLogin(details: unknown): string | null {
 
 type TAuditT = Awaited<ReturnType<typeof getTranslations<"audit">>>;
 
-function auditColumns({ t, label, noActor }: { t: TAuditT; label: (action: string) => string; noActor: string }): TColumn<TAuditRow>[] {
+function auditColumns({
+  t,
+  locale,
+  label,
+  noActor,
+}: {
+  t: TAuditT;
+  locale: TLocale;
+  label: (action: string) => string;
+  noActor: string;
+}): TColumn<TAuditRow>[] {
   return [
     {
       key: "time",
       header: t("columns.time"),
       className: "whitespace-nowrap tabular-nums text-slate-700",
-      cell: (row) => <time dateTime={row.occurredAt.toISOString()}>{formatShanghaiTime(row.occurredAt)}</time>,
+      cell: (row) => <time dateTime={row.occurredAt.toISOString()}>{formatDateTime(row.occurredAt, locale)}</time>,
     },
     {
       key: "account",

@@ -25,7 +25,7 @@ export function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLoc
           {t("serial", { serial: item.serial })} · {tRequests(`types.${item.type}`)}
         </p>
       </div>
-      <ProgressTracker reached={item.progress} />
+      <ProgressTracker progress={item.progress} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm [&>dd]:min-w-0">
         <dt className="text-slate-600">{t("status")}</dt>
         <dd className="font-medium">{tRequests(`statuses.${item.status}`)}</dd>

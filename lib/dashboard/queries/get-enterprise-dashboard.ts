@@ -16,7 +16,7 @@ import { unreadCount } from "@/lib/notifications/queries/list-notifications";
 import { deadlineState, type TDeadlineState } from "@/lib/requests/deadline-state";
 import { DEFAULT_RENEWAL_LEAD_DAYS } from "@/lib/requests/deadline-scan";
 import { answerSummary, type TAnswerSummary } from "@/lib/dashboard/enterprise-answer";
-import { enterpriseTodo, progressIndex, type TEnterpriseTodo } from "@/lib/dashboard/enterprise-progress";
+import { enterpriseTodo, progressOf, type TEnterpriseTodo, type TProgress } from "@/lib/dashboard/enterprise-progress";
 import { statusCounts, type TStatusCount } from "@/lib/dashboard/enterprise-park-counts";
 
 /** How many closed or withdrawn items follow the open ones. */
@@ -36,7 +36,7 @@ export type TTrackedItem = {
   type: RequestType;
   status: RequestStatus;
   bankName: string | null;
-  progress: number;
+  progress: TProgress;
   dueAt: Date | null;
   dueProvisional: boolean;
   deadline: TDeadlineState | null;
@@ -198,7 +198,7 @@ export async function getEnterpriseDashboard(
     type: r.type,
     status: r.status,
     bankName: r.bankName,
-    progress: progressIndex({ ...r, rated: r.rating !== null }),
+    progress: progressOf({ ...r, rated: r.rating !== null }),
     dueAt: r.dueAt,
     dueProvisional: r.dueProvisional,
     deadline: r.dueAt && CLOCK_STATUSES.includes(r.status) ? deadlineState(r.dueAt, now, calendar) : null,

@@ -4,6 +4,8 @@ import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
+import { asTranslator } from "@/lib/i18n/translator";
+import { describeDeadlineRecompute, readDeadlineRecompute } from "@/lib/requests/deadline-recompute-note";
 import { timelineContentItems, type TContentItem } from "@/lib/requests/timeline-content";
 import { requestTimelineAction } from "./actions";
 import { enumLabel } from "./labels";
@@ -73,7 +75,10 @@ export function Timeline({
       ) : (
         <ol className="mt-4 space-y-3 border-l-2 border-brand-100 pl-4" data-testid="timeline">
           {entries.map((e) => {
-            const items = timelineContentItems(e.content, bankNames);
+            // A recomputed deadline says old → new and which calendar change moved it.
+            const recompute = e.action === "DEADLINE_RECOMPUTED" ? readDeadlineRecompute(e.content) : null;
+            const lines = recompute ? describeDeadlineRecompute(recompute, asTranslator(td), (d) => formatDate(d, locale)) : null;
+            const items = lines ? [] : timelineContentItems(e.content, bankNames);
             // The note often repeats a reason or comment already listed: show it once.
             const noteIsNew = e.note && !items.some((item) => String(item.value) === e.note);
             return (
@@ -87,6 +92,11 @@ export function Timeline({
                       : e.actorName
                     : t("system")}
                 </p>
+                {lines?.map((line) => (
+                  <p key={line} className="text-sm text-slate-800">
+                    {line}
+                  </p>
+                ))}
                 {items.map((item) => (
                   <p key={item.key} className="text-sm whitespace-pre-line text-slate-800">
                     {td("contentLine", { label: td(`timelineContent.${item.key}`), value: value(item) })}
