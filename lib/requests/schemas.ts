@@ -12,6 +12,7 @@
 
 import { z } from "zod";
 import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
+import { parseWanYuan } from "@/lib/validation/wan-yuan";
 import { AnswerKind, Rating, RequestType } from "@/lib/generated/prisma/enums";
 import { normalizeSaveRequestForm } from "./save-form";
 
@@ -30,8 +31,9 @@ const optionalDay = z
   .optional()
   .transform((v) => (v ? v : null));
 /**
- * An amount typed in 万元 with at most 6 decimals (1 万元 = 1,000,000 fen), returned as
- * fen in a decimal string so no float ever touches money. "" → null.
+ * An amount typed in 万元 (full-width forms folded, at most WAN_YUAN_DECIMALS decimals:
+ * "tooManyDecimals" beyond), returned as fen in a decimal string so no float ever touches
+ * money. "" → null.
  */
 export const wanYuanToFen = z
   .string()
@@ -39,17 +41,12 @@ export const wanYuanToFen = z
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v === "") return null;
-    const m = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(v.replaceAll(",", ""));
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: "badAmount" });
+    const parsed = parseWanYuan(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
       return z.NEVER;
     }
-    const fen = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0"));
-    if (fen <= 0n) {
-      ctx.addIssue({ code: "custom", message: "badAmount" });
-      return z.NEVER;
-    }
-    return fen.toString();
+    return parsed.fen;
   });
 const optionalInt = (min: number, max: number) =>
   z
