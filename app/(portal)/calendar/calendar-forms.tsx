@@ -7,7 +7,9 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useFields } from "@/components/forms/use-fields";
 import { Panel } from "@/components/ui/panel";
 import { addCalendarDayAction, loadOfficialCalendarYearAction, publishCalendarYearAction, removeCalendarDayAction } from "./actions";
@@ -25,11 +27,7 @@ function Outcome({ state, done }: { state: TState<unknown>; done?: string }) {
       </p>
     ) : null;
   }
-  return form ? (
-    <p role="alert" className="text-sm text-red-700">
-      {form}
-    </p>
-  ) : null;
+  return <FormAlert message={form} />;
 }
 
 export function AddDayForm({ year }: { year: number }) {
@@ -46,7 +44,7 @@ export function AddDayForm({ year }: { year: number }) {
   }
   return (
     <Panel framed level={3} title={t("add.title")} hint={t("add.hint")}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
+      <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
         <TextField
           {...fields.bind("date")}
           type="date"
@@ -89,8 +87,10 @@ export function AddDayForm({ year }: { year: number }) {
 export function RemoveDayButton({ date }: { date: string }) {
   const t = useTranslations("calendar");
   const [state, action, pending] = useActionState<TState<{ dueChanged: number }>, FormData>(removeCalendarDayAction, null);
+  const formRef = useFocusFirstError(state);
   return (
     <form
+      ref={formRef}
       action={action}
       onSubmit={(e) => {
         if (!window.confirm(t("removeConfirm", { date }))) e.preventDefault();
@@ -120,7 +120,7 @@ export function PublishYearForm({ year }: { year: number }) {
   const errors = useFormErrors(state, t);
   return (
     <Panel framed level={3} title={t("publish.title")} hint={t("publish.hint")}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
+      <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         <input type="hidden" name="year" value={year} />
         <TextField
           {...fields.bind("source")}
@@ -148,9 +148,10 @@ export function LoadOfficialForm({ year, source }: { year: number; source: strin
     loadOfficialCalendarYearAction,
     null,
   );
+  const formRef = useFocusFirstError(state);
   return (
     <Panel framed level={3} title={t("loadOfficial.title")} hint={t("loadOfficial.hint", { source })}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)}>
+      <form ref={formRef} action={action} onSubmit={keepValuesOnSubmit(action)}>
         <input type="hidden" name="year" value={year} />
         <Button type="submit" disabled={pending}>
           {t("loadOfficial.submit", { year })}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TCreatedOrganization } from "@/lib/accounts/mutations/create-organization";
 import type { TActionResult } from "@/lib/server/action";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "../users/temporary-password";
@@ -57,12 +58,8 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   }
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+    <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <fieldset className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <legend className="px-1 text-lg font-medium">{t("create.sectionOrg")}</legend>
         <SelectField

@@ -10,10 +10,11 @@ import { TextField } from "@/components/ui/text-field";
 import type { TCreatedProgram } from "@/lib/programs/mutations/create-program";
 import { DEFAULT_RULES, PROGRAM_LEVELS, RULE_KEYS } from "@/lib/programs/rules";
 import type { TActionResult } from "@/lib/server/action";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFields } from "@/components/forms/use-fields";
 import { createProgramAction } from "./actions";
-import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "./program-fields";
+import { LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "./program-fields";
 import { FieldGroup } from "@/components/ui/field-group";
 
 // "Create another" starts a fresh form.
@@ -51,8 +52,8 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
   }
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
-      <FormAlert message={errors.form} />
+    <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <FieldGroup title={t("form.sectionProgram")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -100,10 +100,3 @@ export function RuleFields({ fields, errors }: TGroupProps) {
   );
 }
 
-export function FormAlert({ message }: { message: string | undefined }) {
-  return message ? (
-    <p role="alert" className="text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
-}

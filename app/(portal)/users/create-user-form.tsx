@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
 import type { TActionResult } from "@/lib/server/action";
 import { createUserAction } from "./actions";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
@@ -47,17 +48,13 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
   }
 
   return (
-    <form
+    <form ref={errors.formRef}
       action={action}
       onSubmit={keepValuesOnSubmit(action)}
       className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
       noValidate
     >
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <SelectField
         {...fields.bind("orgId")}
         onChange={(e) => {

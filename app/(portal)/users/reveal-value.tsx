@@ -28,7 +28,7 @@ export function RevealValue({
 }) {
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState, FormData>(revealPiiAction, null);
-  const error = useFormErrors(state, t).form;
+  const { form: error, formRef } = useFormErrors(state, t);
   if (masked === null) return <span className="text-slate-400">{t("none")}</span>;
   if (state?.ok) {
     return (
@@ -41,7 +41,7 @@ export function RevealValue({
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className="font-mono">{masked}</span>
       {canReveal && (
-        <form action={action} className="inline">
+        <form ref={formRef} action={action} className="inline">
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="field" value={field} />
           <button
@@ -55,7 +55,7 @@ export function RevealValue({
         </form>
       )}
       {error && (
-        <span role="alert" className="text-sm text-red-700">
+        <span role="alert" data-form-alert tabIndex={-1} className="text-sm text-red-700">
           {error}
         </span>
       )}

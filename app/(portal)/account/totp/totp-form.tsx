@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -35,7 +36,7 @@ export function TotpForm() {
     );
   }
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={errors.formRef} action={action} className="space-y-4" noValidate>
       <TextField
         name="code"
         label={t("totpCode")}
@@ -45,11 +46,7 @@ export function TotpForm() {
         error={errors.field("code")}
         required
       />
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <Button type="submit" disabled={pending} className="w-full">
         {t("totpEnable")}
       </Button>

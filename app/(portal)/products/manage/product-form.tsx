@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
@@ -71,13 +72,9 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
   }
 
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-6" noValidate>
+    <form ref={errors.formRef} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-6" noValidate>
       {productId && <input type="hidden" name="productId" value={productId} />}
-      {errors.form && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       {state?.ok && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">
           {t("form.saved")}{" "}

@@ -16,7 +16,7 @@ export function ToggleProductButton({ productId, name, active }: { productId: st
   );
   const errors = useFormErrors(state, t);
   return (
-    <form action={action} className="inline">
+    <form ref={errors.formRef} action={action} className="inline">
       <input type="hidden" name="productId" value={productId} />
       <button
         type="submit"

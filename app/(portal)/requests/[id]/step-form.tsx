@@ -2,6 +2,7 @@
 
 import { useActionState, useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
@@ -41,7 +42,7 @@ export function StepForm({
   const headingId = useId();
   const conflict = state && !state.ok && state.error === "conflict";
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={testId}>
+    <section ref={errors.formRef} aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={testId}>
       <h3 id={headingId} className="font-medium">
         {title}
       </h3>
@@ -66,11 +67,7 @@ export function StepForm({
           </a>
         </p>
       ) : (
-        errors.form && (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.form}
-          </p>
-        )
+        <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       )}
     </section>
   );
