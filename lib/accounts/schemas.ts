@@ -180,7 +180,7 @@ export const ZChangePasswordInput = z
   .object({
     currentPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
     newPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
-    confirmPassword: z.string().min(1, { message: "required" }),
+    confirmPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "passwordMismatch", path: ["confirmPassword"] });
 

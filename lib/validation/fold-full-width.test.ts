@@ -37,7 +37,8 @@ describe("the fields that use it", () => {
   });
 
   it("amounts: full-width digits, comma, full stop and the IME's 。", () => {
-    for (const typed of ["１２３４．５", "1，234.5", "１,２３４。５", " 1234.50 "]) expect(parseWanYuan(typed)).toEqual({ ok: true, fen: "1234500000" });
+    for (const typed of ["１２３４．５", "1，234.5", "１,２３４。５", " 1234.50 "])
+      expect(parseWanYuan(typed)).toEqual({ ok: true, fen: "1234500000" });
   });
 
   it("the request and product schemas fold amounts the same way", () => {

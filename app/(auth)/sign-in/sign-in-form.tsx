@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { RequiredNote } from "@/components/forms/required-note";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -30,11 +31,13 @@ export function SignInForm() {
     s.error && s.field === field ? t(`errors.${s.error}`, { minutes: s.retryMinutes ?? 15 }) : undefined;
   return (
     <form ref={formRef} action={action} className="space-y-4" noValidate>
+      <RequiredNote />
       <TextField
         name="login"
         label={t("login")}
         hint={t("loginHint")}
         autoComplete="username"
+        maxLength={64}
         value={login}
         onChange={(e) => setLogin(e.target.value)}
         error={errorFor("login")}

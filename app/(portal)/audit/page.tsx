@@ -76,6 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TextField
               id="audit-account"
               name="account"
+              maxLength={64}
               label={t("account")}
               hint={t("accountHint")}
               defaultValue={values.account}
@@ -86,6 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TextField
               id="audit-org"
               name="org"
+              maxLength={100}
               label={t("org")}
               hint={t("orgHint")}
               defaultValue={values.org}
@@ -95,6 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TextField
               id="audit-action"
               name="action"
+              maxLength={100}
               label={t("action")}
               hint={t("actionHint")}
               defaultValue={values.action}

@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
@@ -35,6 +36,7 @@ export function AddDayForm({ year }: { year: number }) {
   const [state, action, pending] = useActionState<TState<{ dueChanged: number }>, FormData>(addCalendarDayAction, null);
   const fields = useFields({ date: "", kind: "", name: "" });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   // After a day is added, start the next one from empty fields (React has reset the form's
   // <select> already; keep the state in line with what is shown).
   const [handled, setHandled] = useState(state);
@@ -44,7 +46,14 @@ export function AddDayForm({ year }: { year: number }) {
   }
   return (
     <Panel framed level={3} title={t("add.title")} hint={t("add.hint")}>
-      <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
+      <RequiredNote />
+      <form
+        ref={focusScope}
+        action={action}
+        onSubmit={keepValuesOnSubmit(action)}
+        className="grid gap-3 sm:grid-cols-4 sm:items-start"
+        noValidate
+      >
         <TextField
           {...fields.bind("date")}
           type="date"
@@ -118,9 +127,11 @@ export function PublishYearForm({ year }: { year: number }) {
   );
   const fields = useFields({ source: "" });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
     <Panel framed level={3} title={t("publish.title")} hint={t("publish.hint")}>
-      <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
+      <RequiredNote />
+      <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         <input type="hidden" name="year" value={year} />
         <TextField
           {...fields.bind("source")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import Link from "next/link";
@@ -10,6 +11,7 @@ import type { TCreatedOrganization } from "@/lib/accounts/mutations/create-organ
 import type { TActionResult } from "@/lib/server/action";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "../users/temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -35,6 +37,7 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   const kind = fields.values.kind ?? "";
   const roles = rolesOf(kind);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
 
   if (state?.ok) {
     return (
@@ -58,7 +61,8 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   }
 
   return (
-    <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+    <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+      <RequiredNote />
       <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <fieldset className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <legend className="px-1 text-lg font-medium">{t("create.sectionOrg")}</legend>

@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import Link from "next/link";
@@ -12,6 +13,7 @@ import { DEFAULT_RULES, PROGRAM_LEVELS, RULE_KEYS } from "@/lib/programs/rules";
 import type { TActionResult } from "@/lib/server/action";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useFields } from "@/components/forms/use-fields";
 import { createProgramAction } from "./actions";
 import { LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "./program-fields";
@@ -32,6 +34,7 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
     ...Object.fromEntries(RULE_KEYS.map((k) => [k, String(DEFAULT_RULES[k])])),
   });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
 
   if (state?.ok) {
     return (
@@ -52,7 +55,8 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
   }
 
   return (
-    <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+    <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+      <RequiredNote />
       <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <FieldGroup title={t("form.sectionProgram")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { RequiredNote } from "@/components/forms/required-note";
 import { useFields } from "@/components/forms/use-fields";
@@ -38,6 +39,7 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
   const [ticked, setTicked] = useState<string[]>(initialProducts.filter((p) => offered.has(p)));
   const [other, setOther] = useState(initialProducts.filter((p) => !offered.has(p)).join("，"));
   const errors = useFormErrors(state, tRequests);
+  const focusScope = useFocusFirstError(state);
   // After a save the item has a new version: the next save must carry it.
   const currentVersion = state?.ok ? state.data.version : version;
   // A financing need is submitted only with amount, term, date and purpose (missingForSubmit); a draft may leave them empty.
@@ -45,7 +47,7 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
 
   return (
     <form
-      ref={errors.formRef}
+      ref={focusScope}
       action={action}
       onSubmit={keepValuesOnSubmit(action)}
       className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"

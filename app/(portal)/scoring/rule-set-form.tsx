@@ -51,6 +51,7 @@ export function RuleSetForm({
       <TextField
         name="name"
         label={t("scoring.name")}
+        maxLength={100}
         value={ruleName}
         onChange={(e) => setRuleName(e.target.value)}
         error={fieldError("name")}

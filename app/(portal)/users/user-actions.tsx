@@ -36,9 +36,10 @@ function ChangeRole({ userId, role, roles }: { userId: string; role: string; rol
   const [state, action, pending] = useActionState<TState<void>, FormData>(changeRoleAction, null);
   const fields = useFields({ role });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
     <Panel framed title={t("changeRole.title")} hint={t("changeRole.hint")}>
-      <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>
+      <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="userId" value={userId} />
         <SelectField {...fields.bind("role")} label={t("columns.role")} options={roles} error={errors.field("role")} className="grow" />
         <Button type="submit" disabled={pending}>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { RequiredNote } from "@/components/forms/required-note";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useErrorMessage } from "@/components/forms/form-errors";
@@ -48,6 +49,7 @@ export function ReviewActions({ enterpriseId, name }: { enterpriseId: string; na
   return (
     <div className="space-y-3">
       <FormAlert message={failure ?? undefined} />
+      <RequiredNote />
       <div className="flex flex-wrap items-end gap-3">
         <form ref={approveRef} action={approve}>
           <input type="hidden" name="enterpriseId" value={enterpriseId} />

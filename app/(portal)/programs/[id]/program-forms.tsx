@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
@@ -8,6 +9,7 @@ import type { TActionResult } from "@/lib/server/action";
 import type { TRulesChanged } from "@/lib/programs/mutations/change-program-rules";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useFields } from "@/components/forms/use-fields";
 import { changeProgramRulesAction, updateProgramAction } from "../actions";
 import { LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "../program-fields";
@@ -27,9 +29,11 @@ export function EditProgramForm({ programId, initial }: { programId: string; ini
   const [state, action, pending] = useActionState<TActionResult<void> | null, FormData>(updateProgramAction, null);
   const fields = useFields(initial);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
-    <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
+      <RequiredNote />
       <FieldGroup title={t("edit.title")} hint={t("edit.hint")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />
         <LeadUnitsAndDescriptionFields fields={fields} errors={errors} />
@@ -50,10 +54,12 @@ export function ChangeRulesForm({ programId, version, initial }: { programId: st
   const [state, action, pending] = useActionState<TActionResult<TRulesChanged> | null, FormData>(changeProgramRulesAction, null);
   const fields = useFields(initial);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
-    <form ref={errors.formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="basedOnVersion" value={String(version)} />
+      <RequiredNote />
       <FieldGroup title={t("changeRules.title")} hint={`${t("changeRules.hint", { next: version + 1 })} ${t("detail.rulesNote")}`}>
         <RuleFields fields={fields} errors={errors} />
         <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
