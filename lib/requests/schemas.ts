@@ -12,6 +12,7 @@
 
 import { z } from "zod";
 import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
 import { parseWanYuan } from "@/lib/validation/wan-yuan";
 import { AnswerKind, Rating, RequestType } from "@/lib/generated/prisma/enums";
 import { normalizeSaveRequestForm } from "./save-form";
@@ -48,14 +49,19 @@ export const wanYuanToFen = z
     }
     return parsed.fen;
   });
+// Whole numbers typed with an IME come full-width ("１２"): folded like every code-like field.
+const folded = (v: unknown) => (typeof v === "string" ? foldFullWidth(v).trim() : v);
 const optionalInt = (min: number, max: number) =>
-  z
-    .union([
-      z.coerce.number().int({ message: "badNumber" }).min(min, { message: "badNumber" }).max(max, { message: "badNumber" }),
-      z.literal(""),
-    ])
-    .optional()
-    .transform((v) => (v === "" || v === undefined ? null : v));
+  z.preprocess(
+    folded,
+    z
+      .union([
+        z.coerce.number().int({ message: "badNumber" }).min(min, { message: "badNumber" }).max(max, { message: "badNumber" }),
+        z.literal(""),
+      ])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? null : v)),
+  );
 /** Percent per year, e.g. "3.45" → "3.4500" (Decimal(6,4) in the database). */
 const annualRate = z
   .string()
@@ -144,11 +150,14 @@ export const ZAnswer = z.discriminatedUnion("kind", [
     kind: z.literal(AnswerKind.GRANTED),
     amountFen: wanYuanToFen.refine((v) => v !== null, { message: "required" }),
     annualRate,
-    termMonths: z.coerce
-      .number({ message: "badNumber" })
-      .int({ message: "badNumber" })
-      .min(1, { message: "badNumber" })
-      .max(360, { message: "badNumber" }),
+    termMonths: z.preprocess(
+      folded,
+      z.coerce
+        .number({ message: "badNumber" })
+        .int({ message: "badNumber" })
+        .min(1, { message: "badNumber" })
+        .max(360, { message: "badNumber" }),
+    ),
     product: required(100),
     guarantee: optional(200),
     isFirstLoan: checkbox,
