@@ -1,20 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { fieldIds, type TFieldCount } from "./field-ids";
 
-/** A text field's limit and how much of it is used (shown under the field, checked by the server). */
-export type TFieldCount = { length: number; max: number };
-
-// The hint, error and character count under a form field, with the ids its control
-// points at (aria-describedby), so screen readers announce them with the field.
-export function fieldIds(id: string, hint?: string, error?: string, count?: TFieldCount) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const countId = `${id}-count`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null, count ? countId : null].filter(Boolean).join(" ") || undefined;
-  return { hintId, errorId, countId, describedBy };
-}
-
+// The hint, error and character count under a form field (their ids: fieldIds).
 export function FieldMessages({ id, hint, error, count }: { id: string; hint?: string; error?: string; count?: TFieldCount }) {
   const t = useTranslations("errors");
   const { hintId, errorId, countId } = fieldIds(id, hint, error, count);

@@ -1,6 +1,7 @@
 import { useId, type SelectHTMLAttributes } from "react";
 import { FieldLabel } from "./field-label";
-import { FieldMessages, fieldIds } from "./field-messages";
+import { fieldIds } from "./field-ids";
+import { FieldMessages } from "./field-messages";
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;

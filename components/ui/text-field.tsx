@@ -2,7 +2,8 @@
 
 import { useId, type InputHTMLAttributes } from "react";
 import { FieldLabel } from "./field-label";
-import { FieldMessages, fieldIds } from "./field-messages";
+import { fieldIds } from "./field-ids";
+import { FieldMessages } from "./field-messages";
 import { useCharacterCount } from "./use-character-count";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string };

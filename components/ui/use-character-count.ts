@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ChangeEvent } from "react";
-import type { TFieldCount } from "./field-messages";
+import type { TFieldCount } from "./field-ids";
 
 type TTextElement = HTMLInputElement | HTMLTextAreaElement;
 
