@@ -37,7 +37,6 @@ export function SignInForm() {
         label={t("login")}
         hint={t("loginHint")}
         autoComplete="username"
-        maxLength={64}
         value={login}
         onChange={(e) => setLogin(e.target.value)}
         error={errorFor("login")}
