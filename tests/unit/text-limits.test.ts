@@ -83,10 +83,11 @@ function tags(source: string, component: string): string[] {
 }
 
 // Not free text: the browser's own pickers, secrets (a count beside a password says nothing
-// useful), one-time codes, numbers (refused by their format, not their length) and fields
+// useful), sign-in names and one-time codes (a count would make a refusal's page differ
+// with what was typed), numbers (refused by their format, not their length) and fields
 // shown read-only.
 const NOT_FREE_TEXT =
-  /\btype="(date|password|number|hidden|file|checkbox|radio)"|\binputMode="(decimal|numeric)"|autoComplete="one-time-code"|\breadOnly\b/;
+  /\btype="(date|password|number|hidden|file|checkbox|radio)"|\binputMode="(decimal|numeric)"|autoComplete="(one-time-code|username)"|\breadOnly\b/;
 
 describe("the forms show every text limit", () => {
   it("every TextField and TextAreaField of free text names its maxLength (shown as a count)", () => {
