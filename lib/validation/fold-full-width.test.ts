@@ -44,7 +44,9 @@ describe("the fields that use it", () => {
   it("the request and product schemas fold amounts the same way", () => {
     const request = ZSaveRequest.safeParse({ type: "FINANCING", title: "流动资金", description: "说明", amountFen: "１０．５" });
     expect(request.data?.amountFen).toBe("10500000");
-    expect(ZSaveRequest.safeParse({ type: "FINANCING", title: "流动资金", description: "说明", termMonths: "１２" }).data?.termMonths).toBe(12);
+    expect(ZSaveRequest.safeParse({ type: "FINANCING", title: "流动资金", description: "说明", termMonths: "１２" }).data?.termMonths).toBe(
+      12,
+    );
     const product = ZCreateProductInput.safeParse({ name: "贷", kind: "信用贷", howToApply: "网点", minAmount: "１０。５" });
     expect(product.error?.issues.find((i) => i.path[0] === "minAmount")).toBeUndefined();
   });
