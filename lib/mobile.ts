@@ -1,3 +1,5 @@
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
+
 /**
  * Mainland mobile numbers, one rule for every form, import and mask: 11 digits starting
  * 13–19. People type them with spaces, dashes, brackets, a +86/0086 prefix or full-width
@@ -7,8 +9,7 @@ export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** "+86 138-1234-5678", "１３８ １２３４ ５６７８" … → "13812345678" (not validated). */
 export function compactMobile(input: string): string {
-  return input
-    .normalize("NFKC")
+  return foldFullWidth(input)
     .replace(/[\s\-()]/g, "")
     .replace(/^(?:\+86|0086)(?=\d{11}$)/, "");
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { TMessageValues, TTranslate, TTranslator } from "@/lib/i18n/translator";
 import type { TActionResult } from "@/lib/server/action";
+import { fieldErrorCount } from "./focus-first-error";
 
 type TValues = TMessageValues;
 // The form's own translator (useTranslations of its namespace): translates and tells whether a key exists.
@@ -25,17 +26,21 @@ export function useErrorMessage(t: TFormTranslate): (code: string, values?: TVal
 
 /**
  * Messages for an action result: `field(name)` for the error next to a field, `form` for
- * one that belongs to no field (notFound, self, forbidden …).
+ * one that belongs to no field (notFound, self, forbidden …), and `fieldCount` for the
+ * summary (<FormAlert message={form} fieldErrors={fieldCount} />). The form also calls
+ * useFocusFirstError(state) for its <form>'s ref (kept apart: the hooks linter takes an
+ * object that holds a ref for a ref, and would forbid reading these messages in render).
  */
 export function useFormErrors(state: TActionResult<unknown> | null, t: TFormTranslate) {
   const message = useErrorMessage(t);
   const failed = state && !state.ok ? state : null;
-  const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
+  const fieldCount = fieldErrorCount(state);
   return {
     field: (name: string): string | undefined => {
       const code = failed?.fieldErrors?.[name];
       return code ? message(code) : undefined;
     },
-    form: failed && !(failed.error === "invalidInput" && hasFieldErrors) ? message(failed.error) : undefined,
+    form: failed && !(failed.error === "invalidInput" && fieldCount > 0) ? message(failed.error) : undefined,
+    fieldCount,
   };
 }

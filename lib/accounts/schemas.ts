@@ -3,6 +3,7 @@ import { zPlainText } from "@/lib/validation/fields";
 import { BankLevel, OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { orgKindOfRole } from "@/lib/auth/permissions";
 import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
 
 // Inputs of user and organization management, parsed by the server actions (every
 // message is a key under "users.errors" / "orgs.errors"), and the rules on which roles
@@ -82,7 +83,7 @@ const zIdNumber = z.preprocess(
   blankToUndefined,
   z
     .string()
-    .transform((v) => v.normalize("NFKC").replace(/\s/g, "").toUpperCase())
+    .transform((v) => foldFullWidth(v).replace(/\s/g, "").toUpperCase())
     .pipe(z.string().regex(ID_NUMBER_PATTERN, { message: "idNumberFormat" }))
     .optional(),
 );
@@ -179,7 +180,7 @@ export const ZChangePasswordInput = z
   .object({
     currentPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
     newPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
-    confirmPassword: z.string().min(1, { message: "required" }),
+    confirmPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "passwordMismatch", path: ["confirmPassword"] });
 

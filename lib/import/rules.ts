@@ -12,6 +12,7 @@ import { explainUsccError, normalizeUscc } from "@/lib/registry/uscc";
 import { CONTACT_COLUMNS, ENTERPRISE_COLUMNS, mapHeader, type TColumnSpec, type TContactColumn, type TEnterpriseColumn } from "./columns";
 import type { TSheet, TSheetRow } from "./sheet";
 import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
 
 export type TErrorParams = Record<string, string | number>;
 export type TRowError = { row: number; column?: string; code: string; params?: TErrorParams };
@@ -206,7 +207,7 @@ export function enterpriseValidator(sheet: Pick<TSheet, "header" | "rows">, ctx:
     const fail = (key: TEnterpriseColumn, code: string, params: TErrorParams = {}) =>
       errors.push({ row: row.rowNumber, column: col(key), code, params: { column: col(key), ...params } });
 
-    const uscc = normalizeUscc(c.uscc.normalize("NFKC"));
+    const uscc = normalizeUscc(c.uscc);
     if (uscc === "") fail("uscc", "required");
     else {
       const problem = explainUsccError(uscc);
@@ -322,7 +323,7 @@ export function parseDate(input: string): string | null {
 
 /** An office phone: digits with - ( ) + and 转 (extension), 7–20 digits in all. */
 export function normalizePhone(input: string): string | null {
-  const text = input.normalize("NFKC").replace(/\s/g, "");
+  const text = foldFullWidth(input).replace(/\s/g, "");
   if (!/^[0-9+\-()转#]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, "").length;
   return digits >= 7 && digits <= 20 ? text : null;

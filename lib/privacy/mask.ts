@@ -1,6 +1,7 @@
 // Masking personal data for display (lists, logs, exports for roles that may not see it in full).
 // Pure string functions; null/undefined in → null out. Lengths are counted in code points.
 import { MOBILE_PATTERN } from "../mobile";
+import { foldFullWidth } from "../validation/fold-full-width";
 
 const STAR = "*";
 
@@ -29,7 +30,7 @@ export function maskMobile(value: string): string;
 export function maskMobile(value: string | null | undefined): string | null;
 export function maskMobile(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const compact = value.normalize("NFKC").replace(/[\s\-()]/g, "");
+  const compact = foldFullWidth(value).replace(/[\s\-()]/g, "");
   const national = compact.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, "");
   if (MOBILE_PATTERN.test(national)) return `${national.slice(0, 3)}****${national.slice(7)}`;
   return maskGeneric(compact);
@@ -44,7 +45,7 @@ export function maskIdNumber(value: string): string;
 export function maskIdNumber(value: string | null | undefined): string | null;
 export function maskIdNumber(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const compact = value.normalize("NFKC").replace(/\s/g, "").toUpperCase();
+  const compact = foldFullWidth(value).replace(/\s/g, "").toUpperCase();
   if (/^\d{17}[\dX]$/.test(compact)) return `${compact.slice(0, 6)}${stars(8)}${compact.slice(14)}`;
   if (/^\d{15}$/.test(compact)) return `${compact.slice(0, 6)}${stars(6)}${compact.slice(12)}`;
   return maskGeneric(compact);

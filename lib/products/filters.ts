@@ -5,6 +5,7 @@
  */
 import { isProductKind, TERM_MONTHS_MAX, type TProductKind } from "./rules";
 import { isUuid } from "@/lib/ids";
+import { parseWanYuan } from "@/lib/validation/wan-yuan";
 
 export const PRODUCT_PAGE_SIZE = 12;
 const MAX_QUERY = 40;
@@ -30,12 +31,10 @@ type TParams = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim();
 
-/** "50" or "50.5" 万元 (up to 2 decimals, below 10^9 万元) → fen as a decimal string. */
+/** "50" or "50.5" 万元 (parseWanYuan: full-width folded, up to 2 decimals) → fen as a decimal string. */
 export function wanToFenText(raw: string | undefined): string | null {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec((raw ?? "").replaceAll(",", ""));
-  if (!m) return null;
-  const fen = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? "").padEnd(2, "0")) * 10_000n;
-  return fen > 0n ? fen.toString() : null;
+  const parsed = parseWanYuan(raw ?? "");
+  return parsed.ok ? parsed.fen : null;
 }
 
 export function parseProductFilters(params: TParams): TProductFilters {

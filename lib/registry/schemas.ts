@@ -3,6 +3,7 @@ import { zPlainText } from "@/lib/validation/fields";
 import { checkPasswordPolicy } from "@/lib/auth/password";
 import { explainUsccError, normalizeUscc } from "./uscc";
 import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
+import { isUuid } from "@/lib/ids";
 import { effectiveDate } from "./contacts";
 import {
   CLASS_REASON_MAX,
@@ -29,6 +30,7 @@ export const REJECT_REASON_MIN = 5;
 export const REJECT_REASON_MAX = 500;
 export const ENTERPRISE_NAME_MAX = 100;
 export const CONTACT_NAME_MAX = 32;
+const PASSWORD_MAX = 128;
 
 const USCC_ERROR_CODE = { length: "usccLength", charset: "usccCharset", checksum: "usccChecksum" } as const;
 
@@ -67,8 +69,8 @@ export const ZRegistrationInput = z
         // taken exactly when that number is registered: refused always, it tells nothing.
         else if (MOBILE_PATTERN.test(compactMobile(value))) ctx.addIssue({ code: "custom", message: "accountIsMobile" });
       }),
-    password: text().min(1, { message: "required" }),
-    confirmPassword: text().min(1, { message: "required" }),
+    password: text().min(1, { message: "required" }).max(PASSWORD_MAX, { message: "tooLong" }),
+    confirmPassword: text().min(1, { message: "required" }).max(PASSWORD_MAX, { message: "tooLong" }),
   })
   // Runs even when other fields are wrong (zod skips object refinements otherwise), so
   // every field's error shows at once; only needs the two passwords to be non-empty text.
@@ -125,6 +127,14 @@ const optionalText = (max: number, code: string) =>
     .transform((v) => (v === "" ? null : v));
 const requiredText = (max: number, code: string) => text().trim().min(1, { message: "required" }).max(max, { message: code });
 const id = (code = "notFound") => z.uuid({ message: code });
+// A choice of record that may be left empty ("" or absent → null); anything else must be an id.
+const optionalId = (code = "notFound") =>
+  z
+    .string()
+    .nullish()
+    .refine((v) => !v || isUuid(v), { message: code })
+    .transform((v) => (v ? v : null));
+const DIVISION_CODE_MAX = 8;
 
 const optionalMobile = z
   .string()
@@ -153,15 +163,13 @@ const tags = z
 const enterpriseFields = {
   uscc,
   name: requiredText(ENTERPRISE_NAME_MAX, "nameTooLong"),
-  parkId: z
-    .string()
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  parkId: optionalId("parkRequired"),
   industrySection: z.enum(INDUSTRY_SECTIONS, { message: "industryRequired" }),
   industryDivision: z
     .string()
     .nullish()
-    .transform((v) => (v ?? "").trim() || null),
+    .transform((v) => (v ?? "").trim() || null)
+    .refine((v) => v === null || v.length <= DIVISION_CODE_MAX, { message: "divisionInvalid" }),
   size: z.enum(ENTERPRISE_SIZES, { message: "sizeRequired" }),
   tags,
   creditRating: optionalText(CREDIT_RATING_MAX, "creditRatingTooLong"),
@@ -219,10 +227,7 @@ export const ZBankUpdateInput = z.object({
   orgId: id(),
   ...orgName,
   // Empty: a top bank of the program (no parent).
-  parentId: z
-    .string()
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  parentId: optionalId(),
 });
 export type TBankUpdate = z.output<typeof ZBankUpdateInput>;
 

@@ -16,6 +16,8 @@
  * Pure: no I/O.
  */
 
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
+
 export const USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /** Weight of position i (0-based) is 3^i mod 31. */
@@ -29,9 +31,9 @@ const VALUE_OF: ReadonlyMap<string, number> = new Map([...USCC_CHARSET].map((c, 
 
 export type TUsccError = "length" | "charset" | "checksum";
 
-/** Trims, removes inner spaces and hyphens, upper-cases. Does not validate. */
+/** Folds full-width forms (foldFullWidth), removes spaces and hyphens, upper-cases. Does not validate. */
 export function normalizeUscc(input: string): string {
-  return input.replace(/[\s\-\u3000]/g, "").toUpperCase();
+  return foldFullWidth(input).replace(/[\s-]/g, "").toUpperCase();
 }
 
 /**

@@ -15,7 +15,8 @@ export function normalizeSaveRequestForm(raw: unknown): unknown {
   const products = [...new Set([...ticked, ...typed].map((v) => v.trim()).filter((v) => v.length > 0))];
   return {
     ...rest,
-    ...(typeof requestId === "string" && requestId !== "" ? { requestId } : {}),
+    // Anything but an empty id is kept for the schema to check: a malformed one is refused, not taken for a new item.
+    ...(requestId !== undefined && requestId !== "" ? { requestId } : {}),
     ...(requestId !== undefined && version !== undefined && version !== "" ? { version } : {}),
     preferredProducts: products,
   };

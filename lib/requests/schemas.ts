@@ -12,6 +12,8 @@
 
 import { z } from "zod";
 import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
+import { parseWanYuan } from "@/lib/validation/wan-yuan";
 import { AnswerKind, Rating, RequestType } from "@/lib/generated/prisma/enums";
 import { normalizeSaveRequestForm } from "./save-form";
 
@@ -30,8 +32,9 @@ const optionalDay = z
   .optional()
   .transform((v) => (v ? v : null));
 /**
- * An amount typed in 万元 with at most 6 decimals (1 万元 = 1,000,000 fen), returned as
- * fen in a decimal string so no float ever touches money. "" → null.
+ * An amount typed in 万元 (full-width forms folded, at most WAN_YUAN_DECIMALS decimals:
+ * "tooManyDecimals" beyond), returned as fen in a decimal string so no float ever touches
+ * money. "" → null.
  */
 export const wanYuanToFen = z
   .string()
@@ -39,26 +42,26 @@ export const wanYuanToFen = z
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v === "") return null;
-    const m = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(v.replaceAll(",", ""));
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: "badAmount" });
+    const parsed = parseWanYuan(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
       return z.NEVER;
     }
-    const fen = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0"));
-    if (fen <= 0n) {
-      ctx.addIssue({ code: "custom", message: "badAmount" });
-      return z.NEVER;
-    }
-    return fen.toString();
+    return parsed.fen;
   });
+// Whole numbers typed with an IME come full-width ("１２"): folded like every code-like field.
+const folded = (v: unknown) => (typeof v === "string" ? foldFullWidth(v).trim() : v);
 const optionalInt = (min: number, max: number) =>
-  z
-    .union([
-      z.coerce.number().int({ message: "badNumber" }).min(min, { message: "badNumber" }).max(max, { message: "badNumber" }),
-      z.literal(""),
-    ])
-    .optional()
-    .transform((v) => (v === "" || v === undefined ? null : v));
+  z.preprocess(
+    folded,
+    z
+      .union([
+        z.coerce.number().int({ message: "badNumber" }).min(min, { message: "badNumber" }).max(max, { message: "badNumber" }),
+        z.literal(""),
+      ])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? null : v)),
+  );
 /** Percent per year, e.g. "3.45" → "3.4500" (Decimal(6,4) in the database). */
 const annualRate = z
   .string()
@@ -147,11 +150,14 @@ export const ZAnswer = z.discriminatedUnion("kind", [
     kind: z.literal(AnswerKind.GRANTED),
     amountFen: wanYuanToFen.refine((v) => v !== null, { message: "required" }),
     annualRate,
-    termMonths: z.coerce
-      .number({ message: "badNumber" })
-      .int({ message: "badNumber" })
-      .min(1, { message: "badNumber" })
-      .max(360, { message: "badNumber" }),
+    termMonths: z.preprocess(
+      folded,
+      z.coerce
+        .number({ message: "badNumber" })
+        .int({ message: "badNumber" })
+        .min(1, { message: "badNumber" })
+        .max(360, { message: "badNumber" }),
+    ),
     product: required(100),
     guarantee: optional(200),
     isFirstLoan: checkbox,

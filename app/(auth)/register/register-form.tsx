@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { RequiredNote } from "@/components/forms/required-note";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
@@ -40,6 +43,7 @@ export function RegisterForm({
   const t = useTranslations("registration");
   const message = useErrorMessage(t);
   const [state, action, pending] = useActionState<TState, FormData>(registerEnterpriseAction, null);
+  const formRef = useFocusFirstError(state);
   const [values, setValues] = useState(EMPTY);
   // React resets a form after its action runs, and the reset empties <select>s even when
   // controlled: submit ourselves (no reset) so what was typed and chosen stays. The
@@ -87,12 +91,9 @@ export function RegisterForm({
     state && !state.ok ? (state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? t("formError") : message(state.error)) : null;
 
   return (
-    <form action={action} onSubmit={submit} className="space-y-6" noValidate>
-      {formError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+    <form ref={formRef} action={action} onSubmit={submit} className="space-y-6" noValidate>
+      <FormAlert message={formError ?? undefined} />
+      <RequiredNote />
       <fieldset className="space-y-4">
         <legend className="text-lg font-medium">{t("enterpriseSection")}</legend>
         <TextField {...bind("uscc")} label={t("uscc")} hint={t("usccHint")} autoComplete="off" spellCheck={false} maxLength={40} required />

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { RequiredNote } from "@/components/forms/required-note";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -21,13 +23,15 @@ export function SignInForm() {
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState<TState, FormData>(signInAction, null);
   const s = view(state);
+  const formRef = useFocusFirstError(state);
   // Controlled, so React's reset after the action keeps them when a code is asked for.
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
   const errorFor = (field: TSignInState["field"]) =>
     s.error && s.field === field ? t(`errors.${s.error}`, { minutes: s.retryMinutes ?? 15 }) : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={formRef} action={action} className="space-y-4" noValidate>
+      <RequiredNote />
       <TextField
         name="login"
         label={t("login")}

@@ -77,6 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TextField
               id="audit-account"
               name="account"
+              maxLength={64}
               label={t("account")}
               hint={t("accountHint")}
               defaultValue={values.account}
@@ -87,6 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TextField
               id="audit-org"
               name="org"
+              maxLength={100}
               label={t("org")}
               hint={t("orgHint")}
               defaultValue={values.org}
@@ -96,6 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TextField
               id="audit-action"
               name="action"
+              maxLength={100}
               label={t("action")}
               hint={t("actionHint")}
               defaultValue={values.action}

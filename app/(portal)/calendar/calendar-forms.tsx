@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
@@ -7,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useFields } from "@/components/forms/use-fields";
 import { Panel } from "@/components/ui/panel";
 import { addCalendarDayAction, loadOfficialCalendarYearAction, publishCalendarYearAction, removeCalendarDayAction } from "./actions";
@@ -25,11 +28,7 @@ function Outcome({ state, done }: { state: TState<unknown>; done?: string }) {
       </p>
     ) : null;
   }
-  return form ? (
-    <p role="alert" className="text-sm text-red-700">
-      {form}
-    </p>
-  ) : null;
+  return <FormAlert message={form} />;
 }
 
 export function AddDayForm({ year }: { year: number }) {
@@ -37,6 +36,7 @@ export function AddDayForm({ year }: { year: number }) {
   const [state, action, pending] = useActionState<TState<{ dueChanged: number }>, FormData>(addCalendarDayAction, null);
   const fields = useFields({ date: "", kind: "", name: "" });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   // After a day is added, start the next one from empty fields (React has reset the form's
   // <select> already; keep the state in line with what is shown).
   const [handled, setHandled] = useState(state);
@@ -46,7 +46,14 @@ export function AddDayForm({ year }: { year: number }) {
   }
   return (
     <Panel framed level={3} title={t("add.title")} hint={t("add.hint")}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
+      <RequiredNote />
+      <form
+        ref={focusScope}
+        action={action}
+        onSubmit={keepValuesOnSubmit(action)}
+        className="grid gap-3 sm:grid-cols-4 sm:items-start"
+        noValidate
+      >
         <TextField
           {...fields.bind("date")}
           type="date"
@@ -89,8 +96,10 @@ export function AddDayForm({ year }: { year: number }) {
 export function RemoveDayButton({ date }: { date: string }) {
   const t = useTranslations("calendar");
   const [state, action, pending] = useActionState<TState<{ dueChanged: number }>, FormData>(removeCalendarDayAction, null);
+  const formRef = useFocusFirstError(state);
   return (
     <form
+      ref={formRef}
       action={action}
       onSubmit={(e) => {
         if (!window.confirm(t("removeConfirm", { date }))) e.preventDefault();
@@ -118,9 +127,11 @@ export function PublishYearForm({ year }: { year: number }) {
   );
   const fields = useFields({ source: "" });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
     <Panel framed level={3} title={t("publish.title")} hint={t("publish.hint")}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
+      <RequiredNote />
+      <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         <input type="hidden" name="year" value={year} />
         <TextField
           {...fields.bind("source")}
@@ -148,9 +159,10 @@ export function LoadOfficialForm({ year, source }: { year: number; source: strin
     loadOfficialCalendarYearAction,
     null,
   );
+  const formRef = useFocusFirstError(state);
   return (
     <Panel framed level={3} title={t("loadOfficial.title")} hint={t("loadOfficial.hint", { source })}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)}>
+      <form ref={formRef} action={action} onSubmit={keepValuesOnSubmit(action)}>
         <input type="hidden" name="year" value={year} />
         <Button type="submit" disabled={pending}>
           {t("loadOfficial.submit", { year })}

@@ -3,7 +3,8 @@
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { FieldMessages, fieldIds } from "@/components/ui/field-messages";
+import { fieldIds } from "@/components/ui/field-ids";
+import { FieldMessages } from "@/components/ui/field-messages";
 import { DataTable } from "@/components/ui/data-table";
 
 type TError = { row: number; column?: string; code: string; params?: Record<string, string | number> };

@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import Link from "next/link";
@@ -8,7 +9,9 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TCreatedOrganization } from "@/lib/accounts/mutations/create-organization";
 import type { TActionResult } from "@/lib/server/action";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "../users/temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -34,6 +37,7 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   const kind = fields.values.kind ?? "";
   const roles = rolesOf(kind);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
 
   if (state?.ok) {
     return (
@@ -57,12 +61,9 @@ function CreateOrganizationRound({ kinds, parents, bankLevels, onAnother }: TPro
   }
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+    <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+      <RequiredNote />
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <fieldset className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <legend className="px-1 text-lg font-medium">{t("create.sectionOrg")}</legend>
         <SelectField

@@ -3,7 +3,9 @@
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -40,11 +42,7 @@ function Outcome({ state, errors }: { state: TState; errors: ReturnType<typeof u
         {t("done")}
       </p>
     );
-  return errors.form ? (
-    <p role="alert" className="text-sm text-red-700">
-      {errors.form}
-    </p>
-  ) : null;
+  return <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />;
 }
 
 type TBind = ReturnType<ReturnType<typeof useFields>["bind"]>;
@@ -72,6 +70,7 @@ export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_A
   const t = useTranslations("pairings");
   const [state, action, pending] = useActionState<TState, FormData>(FORM_ACTIONS[name], null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   const fieldValues = useFields();
   const headingId = useId();
   return (
@@ -83,7 +82,7 @@ export function ChangeForm({ name, fields, locked }: { name: keyof typeof FORM_A
       <h3 id={headingId} className="font-medium">
         {t(`forms.${name}.title`)}
       </h3>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
+      <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-start gap-3" noValidate>
         {fields.map((f) =>
           f.kind === "select" ? (
             <SelectField
@@ -134,10 +133,11 @@ export function EndPairingButton({
   const t = useTranslations("pairings");
   const [state, action, pending] = useActionState<TState, FormData>(END_ACTIONS[name], null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   const fieldValues = useFields();
   return (
     <div className="space-y-1">
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-2" noValidate>
+      <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-2" noValidate>
         <input type="hidden" name="pairingId" value={pairingId} />
         <ReasonField locked={locked} error={errors.field("reason")} bind={fieldValues.bind("reason")} compact />
         <Button type="submit" disabled={pending} className="px-3 py-1.5 text-sm">

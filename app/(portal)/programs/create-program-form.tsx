@@ -1,5 +1,6 @@
 "use client";
 
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import Link from "next/link";
@@ -10,10 +11,12 @@ import { TextField } from "@/components/ui/text-field";
 import type { TCreatedProgram } from "@/lib/programs/mutations/create-program";
 import { DEFAULT_RULES, PROGRAM_LEVELS, RULE_KEYS } from "@/lib/programs/rules";
 import type { TActionResult } from "@/lib/server/action";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useFields } from "@/components/forms/use-fields";
 import { createProgramAction } from "./actions";
-import { FormAlert, LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "./program-fields";
+import { LeadUnitsAndDescriptionFields, NameAndDocNumberFields, PhaseFields, RuleFields } from "./program-fields";
 import { FieldGroup } from "@/components/ui/field-group";
 
 // "Create another" starts a fresh form.
@@ -31,6 +34,7 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
     ...Object.fromEntries(RULE_KEYS.map((k) => [k, String(DEFAULT_RULES[k])])),
   });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
 
   if (state?.ok) {
     return (
@@ -51,8 +55,9 @@ function CreateProgramRound({ defaultYear, onAnother }: { defaultYear: number; o
   }
 
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
-      <FormAlert message={errors.form} />
+    <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-6" noValidate>
+      <RequiredNote />
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <FieldGroup title={t("form.sectionProgram")}>
         <NameAndDocNumberFields fields={fields} errors={errors} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
-import { PHASE_KINDS, RULE_KEYS, RULE_LIMITS, phaseField } from "@/lib/programs/rules";
+import { LEAD_UNIT_MAX, LEAD_UNITS_MAX, PHASE_KINDS, RULE_KEYS, RULE_LIMITS, phaseField } from "@/lib/programs/rules";
 import type { useFields } from "@/components/forms/use-fields";
 
 // The field groups the program forms share: details, phases and rules. Every field is
@@ -39,6 +39,8 @@ export function LeadUnitsAndDescriptionFields({ fields, errors }: TGroupProps) {
         {...fields.bind("leadUnits")}
         label={t("form.leadUnits")}
         hint={t("form.leadUnitsHint")}
+        // Up to LEAD_UNITS_MAX lines of LEAD_UNIT_MAX characters each (the server checks each line).
+        maxLength={LEAD_UNITS_MAX * (LEAD_UNIT_MAX + 1)}
         rows={3}
         error={errors.field("leadUnits")}
         required
@@ -98,12 +100,4 @@ export function RuleFields({ fields, errors }: TGroupProps) {
       ))}
     </div>
   );
-}
-
-export function FormAlert({ message }: { message: string | undefined }) {
-  return message ? (
-    <p role="alert" className="text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
@@ -15,9 +17,7 @@ function Outcome({ state, done }: { state: TActionResult<unknown> | null; done: 
       {done}
     </p>
   ) : (
-    <p role="alert" className="text-sm text-red-700">
-      {message(state.error)}
-    </p>
+    <FormAlert message={message(state.error)} />
   );
 }
 
@@ -38,8 +38,9 @@ export function ComputeButton({
     TActionResult<{ rankingId: string; ruleSetVersion: number; banks: number }> | null,
     FormData
   >(computeRankingAction, null);
+  const formRef = useFocusFirstError(state);
   return (
-    <form action={action} className="space-y-1">
+    <form ref={formRef} action={action} className="space-y-1">
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />
@@ -54,8 +55,9 @@ export function ComputeButton({
 export function ReviewButton({ rankingId }: { rankingId: string }) {
   const t = useTranslations("ranking");
   const [state, action, pending] = useActionState<TActionResult<unknown> | null, FormData>(reviewRankingAction, null);
+  const formRef = useFocusFirstError(state);
   return (
-    <form action={action} className="space-y-1">
+    <form ref={formRef} action={action} className="space-y-1">
       <input type="hidden" name="rankingId" value={rankingId} />
       <Button type="submit" pending={pending}>
         {t("workflow.review")}
@@ -68,8 +70,10 @@ export function ReviewButton({ rankingId }: { rankingId: string }) {
 export function PublishButton({ rankingId, enabled }: { rankingId: string; enabled: boolean }) {
   const t = useTranslations("ranking");
   const [state, action, pending] = useActionState<TActionResult<unknown> | null, FormData>(publishRankingAction, null);
+  const formRef = useFocusFirstError(state);
   return (
     <form
+      ref={formRef}
       action={action}
       className="space-y-1"
       onSubmit={(e) => {

@@ -2,6 +2,8 @@
 
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
@@ -75,6 +77,7 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
     return result;
   }, null);
   const failed = state && !state.ok ? state : null;
+  const formRef = useFocusFirstError(state);
   const message = useErrorMessage(t);
   const fieldError = (name: string) => (failed?.fieldErrors?.[name] ? message(failed.fieldErrors[name]!) : undefined);
   const hasFieldErrors = Boolean(failed?.fieldErrors && Object.keys(failed.fieldErrors).length > 0);
@@ -88,16 +91,13 @@ export function RegistryForm({ action, fields, submitLabel, doneMessage, compact
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={keepValuesOnSubmit(formAction)}
       noValidate
       className={compact ? "space-y-2" : "space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"}
     >
-      {formError && (
-        <p role="alert" className="text-sm text-red-700">
-          {formError}
-        </p>
-      )}
+      <FormAlert message={formError} />
       {fields.map((f) => {
         switch (f.kind) {
           case "hidden":

@@ -2,8 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
+import { RequiredNote } from "@/components/forms/required-note";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -36,11 +39,15 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
   const [ticked, setTicked] = useState<string[]>(initialProducts.filter((p) => offered.has(p)));
   const [other, setOther] = useState(initialProducts.filter((p) => !offered.has(p)).join("，"));
   const errors = useFormErrors(state, tRequests);
+  const focusScope = useFocusFirstError(state);
   // After a save the item has a new version: the next save must carry it.
   const currentVersion = state?.ok ? state.data.version : version;
+  // A financing need is submitted only with amount, term, date and purpose (missingForSubmit); a draft may leave them empty.
+  const financing = fields.values.type === "FINANCING";
 
   return (
     <form
+      ref={focusScope}
       action={action}
       onSubmit={keepValuesOnSubmit(action)}
       className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
@@ -48,11 +55,8 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
     >
       {requestId && <input type="hidden" name="requestId" value={requestId} />}
       {currentVersion !== undefined && <input type="hidden" name="version" value={currentVersion} />}
-      {errors.form && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.form}
-        </p>
-      )}
+      <RequiredNote />
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       {state?.ok && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">
           {t("form.saved")}
@@ -91,6 +95,7 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
           inputMode="decimal"
           maxLength={20}
           error={errors.field("amountFen")}
+          required={financing}
         />
         <TextField
           {...fields.bind("termMonths")}
@@ -98,10 +103,24 @@ export function RequestForm({ requestId, version, initial = {}, initialProducts 
           inputMode="numeric"
           maxLength={3}
           error={errors.field("termMonths")}
+          required={financing}
         />
-        <TextField {...fields.bind("neededBy")} type="date" label={t("form.neededBy")} error={errors.field("neededBy")} />
+        <TextField
+          {...fields.bind("neededBy")}
+          type="date"
+          label={t("form.neededBy")}
+          error={errors.field("neededBy")}
+          required={financing}
+        />
       </div>
-      <TextAreaField {...fields.bind("purpose")} label={t("form.purpose")} maxLength={500} rows={3} error={errors.field("purpose")} />
+      <TextAreaField
+        {...fields.bind("purpose")}
+        label={t("form.purpose")}
+        maxLength={500}
+        rows={3}
+        error={errors.field("purpose")}
+        required={financing}
+      />
       <TextAreaField
         {...fields.bind("collateral")}
         label={t("form.collateral")}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useTranslations } from "next-intl";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
@@ -29,11 +31,13 @@ export function RuleSetForm({
   const [rows, setRows] = useState(() => rowsFromRules(rules));
   const [ruleName, setRuleName] = useState(name);
   const failed = state && !state.ok ? state : null;
+  const formRef = useFocusFirstError(state);
   const fieldError = (path: string) => message(failed?.fieldErrors?.[path]);
   const formError = failed && !(failed.fieldErrors && Object.keys(failed.fieldErrors).length > 0) ? message(failed.error) : undefined;
 
   return (
     <form
+      ref={formRef}
       action={action}
       onSubmit={keepValuesOnSubmit(action)}
       className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
@@ -47,17 +51,14 @@ export function RuleSetForm({
       <TextField
         name="name"
         label={t("scoring.name")}
+        maxLength={100}
         value={ruleName}
         onChange={(e) => setRuleName(e.target.value)}
         error={fieldError("name")}
         className="max-w-xl"
       />
       <RulesEditor rows={rows} onChange={setRows} error={fieldError} idPrefix="ruleset" />
-      {formError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <FormAlert message={formError} />
       {state?.ok && (
         <p role="status" className="text-green-800">
           {t("scoring.saved", { version: state.data.version })}

@@ -3,7 +3,9 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
 import { openSubmissionAction } from "./actions";
@@ -16,11 +18,12 @@ export function OpenSubmissionForm({ programId, quarter, label }: { programId: s
   const router = useRouter();
   const [state, action, pending] = useActionState<TState, FormData>(openSubmissionAction, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   useEffect(() => {
     if (state?.ok) router.push(`/submissions/${state.data.id}`);
   }, [state, router]);
   return (
-    <form action={action} className="space-y-1">
+    <form ref={focusScope} action={action} className="space-y-1">
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="quarter" value={quarter} />
       <Button type="submit" disabled={pending || state?.ok} className="px-3 py-1.5 text-sm">
@@ -32,11 +35,7 @@ export function OpenSubmissionForm({ programId, quarter, label }: { programId: s
           {t("open.done")}
         </p>
       )}
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
     </form>
   );
 }

@@ -8,7 +8,10 @@ import { TextField } from "@/components/ui/text-field";
 import type { TTemporaryCredentials } from "@/lib/accounts/mutations/manage-users";
 import type { TActionResult } from "@/lib/server/action";
 import { createUserAction } from "./actions";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { RequiredNote } from "@/components/forms/required-note";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -31,6 +34,7 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
   const fields = useFields({ orgId: defaultOrgId, role: orgRoles(defaultOrgId)[0]?.value ?? "" });
   const roles = orgRoles(fields.values.orgId ?? "");
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
 
   if (state?.ok) {
     return (
@@ -48,16 +52,14 @@ function CreateUserRound({ orgs, defaultOrgId, onAnother }: TProps & { onAnother
 
   return (
     <form
+      ref={focusScope}
       action={action}
       onSubmit={keepValuesOnSubmit(action)}
       className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
       noValidate
     >
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+      <RequiredNote />
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <SelectField
         {...fields.bind("orgId")}
         onChange={(e) => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TextField } from "@/components/ui/text-field";
 import { Pagination } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
@@ -44,15 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
           }
         />
         <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-          <label className="block grow text-sm font-medium text-slate-700">
-            {t("searchLabel")}
-            <input
-              name="q"
-              defaultValue={q}
-              maxLength={64}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-2 focus:outline-brand-600"
-            />
-          </label>
+          <TextField name="q" type="search" label={t("searchLabel")} defaultValue={q} maxLength={64} className="grow" />
           <button type="submit" className={secondaryLinkClass}>
             {t("search")}
           </button>

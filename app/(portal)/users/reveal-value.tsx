@@ -6,6 +6,7 @@ import type { TPiiField } from "@/lib/accounts/schemas";
 import type { TActionResult } from "@/lib/server/action";
 import { revealPiiAction } from "./actions";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 
 type TState = TActionResult<{ value: string | null }> | null;
 
@@ -29,6 +30,7 @@ export function RevealValue({
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState, FormData>(revealPiiAction, null);
   const error = useFormErrors(state, t).form;
+  const focusScope = useFocusFirstError(state);
   if (masked === null) return <span className="text-slate-400">{t("none")}</span>;
   if (state?.ok) {
     return (
@@ -41,7 +43,7 @@ export function RevealValue({
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className="font-mono">{masked}</span>
       {canReveal && (
-        <form action={action} className="inline">
+        <form ref={focusScope} action={action} className="inline">
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="field" value={field} />
           <button
@@ -55,7 +57,7 @@ export function RevealValue({
         </form>
       )}
       {error && (
-        <span role="alert" className="text-sm text-red-700">
+        <span role="alert" data-form-alert tabIndex={-1} className="text-sm text-red-700">
           {error}
         </span>
       )}

@@ -14,7 +14,9 @@ import {
   resetTotpAction,
   sendResetLinkAction,
 } from "./actions";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TemporaryPassword } from "./temporary-password";
 import { useFields } from "@/components/forms/use-fields";
@@ -33,11 +35,7 @@ function Outcome({ state, done }: { state: TState<unknown>; done: string }) {
       </p>
     );
   }
-  return form ? (
-    <p role="alert" className="text-sm text-red-700">
-      {form}
-    </p>
-  ) : null;
+  return <FormAlert message={form} />;
 }
 
 function ChangeRole({ userId, role, roles }: { userId: string; role: string; roles: { value: string; label: string }[] }) {
@@ -45,9 +43,10 @@ function ChangeRole({ userId, role, roles }: { userId: string; role: string; rol
   const [state, action, pending] = useActionState<TState<void>, FormData>(changeRoleAction, null);
   const fields = useFields({ role });
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
     <Panel framed title={t("changeRole.title")} hint={t("changeRole.hint")}>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>
+      <form ref={focusScope} action={action} onSubmit={keepValuesOnSubmit(action)} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="userId" value={userId} />
         <SelectField {...fields.bind("role")} label={t("columns.role")} options={roles} error={errors.field("role")} className="grow" />
         <Button type="submit" disabled={pending}>
@@ -62,12 +61,13 @@ function ChangeRole({ userId, role, roles }: { userId: string; role: string; rol
 function ResetPassword({ userId }: { userId: string }) {
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState<TTemporaryCredentials>, FormData>(resetPasswordAction, null);
+  const formRef = useFocusFirstError(state);
   return (
     <Panel framed title={t("resetPassword.title")} hint={t("resetPassword.hint")}>
       {state?.ok ? (
         <TemporaryPassword account={state.data.account} password={state.data.temporaryPassword} />
       ) : (
-        <form action={action} onSubmit={keepValuesOnSubmit(action)}>
+        <form ref={formRef} action={action} onSubmit={keepValuesOnSubmit(action)}>
           <input type="hidden" name="userId" value={userId} />
           <Button type="submit" disabled={pending}>
             {t("resetPassword.submit")}
@@ -90,10 +90,11 @@ function SimpleAction({
 }) {
   const t = useTranslations("users");
   const [state, action, pending] = useActionState<TState<void>, FormData>(serverAction, null);
+  const formRef = useFocusFirstError(state);
   return (
     <Panel framed title={t(`${name}.title`)} hint={t(`${name}.hint`)}>
       {!state?.ok && (
-        <form action={action} onSubmit={keepValuesOnSubmit(action)}>
+        <form ref={formRef} action={action} onSubmit={keepValuesOnSubmit(action)}>
           <input type="hidden" name="userId" value={userId} />
           <Button type="submit" disabled={pending}>
             {t(`${name}.submit`)}

@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { RequiredNote } from "@/components/forms/required-note";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
@@ -13,6 +16,7 @@ export function TotpForm() {
   const t = useTranslations("account");
   const [state, action, pending] = useActionState<TActionResult<{ recoveryCodes: string[] }> | null, FormData>(confirmTotpAction, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   if (state?.ok) {
     return (
       <section aria-labelledby="recovery-title" className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -35,7 +39,8 @@ export function TotpForm() {
     );
   }
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={focusScope} action={action} className="space-y-4" noValidate>
+      <RequiredNote />
       <TextField
         name="code"
         label={t("totpCode")}
@@ -45,11 +50,7 @@ export function TotpForm() {
         error={errors.field("code")}
         required
       />
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <Button type="submit" disabled={pending} className="w-full">
         {t("totpEnable")}
       </Button>

@@ -2,6 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { RequiredNote } from "@/components/forms/required-note";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useErrorMessage } from "@/components/forms/form-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -19,6 +22,8 @@ export function ReviewActions({ enterpriseId, name }: { enterpriseId: string; na
   const [rejected, reject, rejecting] = useActionState<TState, FormData>(rejectRegistrationAction, null);
   const [reason, setReason] = useState("");
   const message = useErrorMessage(t);
+  const approveRef = useFocusFirstError(approved);
+  const rejectRef = useFocusFirstError(rejected);
 
   if (approved?.ok) {
     return (
@@ -43,19 +48,16 @@ export function ReviewActions({ enterpriseId, name }: { enterpriseId: string; na
 
   return (
     <div className="space-y-3">
-      {failure && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {failure}
-        </p>
-      )}
+      <FormAlert message={failure ?? undefined} />
+      <RequiredNote />
       <div className="flex flex-wrap items-end gap-3">
-        <form action={approve}>
+        <form ref={approveRef} action={approve}>
           <input type="hidden" name="enterpriseId" value={enterpriseId} />
           <Button type="submit" disabled={busy} aria-label={`${t("review.approve")} ${name}`}>
             {t("review.approve")}
           </Button>
         </form>
-        <form action={reject} className="flex flex-1 flex-wrap items-start gap-2" noValidate>
+        <form ref={rejectRef} action={reject} className="flex flex-1 flex-wrap items-start gap-2" noValidate>
           <input type="hidden" name="enterpriseId" value={enterpriseId} />
           <TextField
             name="reason"

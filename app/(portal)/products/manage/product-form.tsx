@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { RequiredNote } from "@/components/forms/required-note";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
@@ -43,6 +46,7 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
   const [state, formAction, pending] = useActionState<TActionResult<{ productId: string }> | null, FormData>(action, null);
   const fields = useFields(initial);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   // The field's hint shows how the typed basis points will read in the catalogue.
   const rateHint = (name: string) => {
     const preview = ratePreview(fields.values[name]);
@@ -71,13 +75,10 @@ function ProductFormRound({ productId, initial, banks, onAnother }: TProps & { o
   }
 
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-6" noValidate>
+    <form ref={focusScope} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-6" noValidate>
       {productId && <input type="hidden" name="productId" value={productId} />}
-      {errors.form && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.form}
-        </p>
-      )}
+      <RequiredNote />
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       {state?.ok && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">
           {t("form.saved")}{" "}

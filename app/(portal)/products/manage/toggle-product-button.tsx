@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import type { TActionResult } from "@/lib/server/action";
 import { deactivateProductAction, reactivateProductAction } from "../actions";
 
@@ -15,8 +16,9 @@ export function ToggleProductButton({ productId, name, active }: { productId: st
     null,
   );
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
-    <form action={action} className="inline">
+    <form ref={focusScope} action={action} className="inline">
       <input type="hidden" name="productId" value={productId} />
       <button
         type="submit"

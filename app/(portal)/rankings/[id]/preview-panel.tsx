@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { useTranslations } from "next-intl";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
@@ -21,6 +23,7 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
   const [state, action, pending] = useActionState<TActionResult<TRankingResult> | null, FormData>(previewRankingAction, null);
   const [rows, setRows] = useState(() => rowsFromRules(rules));
   const failed = state && !state.ok ? state : null;
+  const formRef = useFocusFirstError(state);
   const fieldError = (path: string) => message(failed?.fieldErrors?.[path]);
   const formError = failed && !(failed.fieldErrors && Object.keys(failed.fieldErrors).length > 0) ? message(failed.error) : undefined;
 
@@ -30,17 +33,13 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
         {t("preview.title")}
       </h2>
       <p className="text-sm text-slate-600">{t("preview.hint")}</p>
-      <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-3" noValidate>
+      <form ref={formRef} action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-3" noValidate>
         <input type="hidden" name="programId" value={programId} />
         <input type="hidden" name="year" value={year} />
         <input type="hidden" name="quarter" value={quarter} />
         <input type="hidden" name="rules" value={JSON.stringify(rulesFromRows(rows))} />
         <RulesEditor rows={rows} onChange={setRows} error={fieldError} idPrefix="preview" />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700">
-            {formError}
-          </p>
-        )}
+        <FormAlert message={formError} />
         <Button type="submit" disabled={pending}>
           {t("preview.run")}
         </Button>

@@ -2,7 +2,10 @@
 
 import { useActionState, useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { RequiredNote } from "@/components/forms/required-note";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
@@ -38,16 +41,23 @@ export function StepForm({
   const td = useTranslations("requestDetail");
   const [state, run, pending] = useActionState<TState, FormData>(action, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   const headingId = useId();
   const conflict = state && !state.ok && state.error === "conflict";
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={testId}>
+    <section
+      ref={focusScope}
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid={testId}
+    >
       <h3 id={headingId} className="font-medium">
         {title}
       </h3>
       <form action={run} onSubmit={keepValuesOnSubmit(run)} className="space-y-3" noValidate>
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="version" value={version} />
+        {children && <RequiredNote />}
         {children?.(errors.field)}
         <Button type="submit" disabled={pending}>
           {submitLabel}
@@ -66,11 +76,7 @@ export function StepForm({
           </a>
         </p>
       ) : (
-        errors.form && (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.form}
-          </p>
-        )
+        <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       )}
     </section>
   );

@@ -11,14 +11,12 @@ export const dynamic = "force-dynamic";
 
 /**
  * "用这个产品提交诉求" in the product catalogue links here with ?product=<name>: the name
- * is put among the preferred products (untrusted text: trimmed, capped, and stripped of
- * the separators the "other products" field splits on).
+ * is put among the preferred products (untrusted text: trimmed and stripped of the
+ * separators the "other products" field splits on; not cut: an over-long name shows over
+ * the field's count and is refused when sent).
  */
 function productFromQuery(raw: string | string[] | undefined): string[] {
-  const value = (Array.isArray(raw) ? raw[0] : raw)
-    ?.replace(/[,，、;；\s]+/g, " ")
-    .trim()
-    .slice(0, 60);
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(/[,，、;；\s]+/g, " ").trim();
   return value ? [value] : [];
 }
 

@@ -2,7 +2,9 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
@@ -23,18 +25,14 @@ const INPUT_MODE: Record<(typeof FIGURE_FIELDS)[number], "decimal" | "numeric"> 
   averageRate: "decimal",
 };
 
-function Outcome({ state, done, form }: { state: TState; done: string; form?: string }) {
+function Outcome({ state, done, form, fieldErrors }: { state: TState; done: string; form?: string; fieldErrors?: number }) {
   if (state?.ok)
     return (
       <p role="status" className="text-sm text-green-800">
         {done}
       </p>
     );
-  return form ? (
-    <p role="alert" className="text-sm text-red-700">
-      {form}
-    </p>
-  ) : null;
+  return <FormAlert message={form} fieldErrors={fieldErrors} />;
 }
 
 /** The bank's figures, one group of fields per paired park (DRAFT or RETURNED). */
@@ -42,10 +40,18 @@ export function FiguresForm({ submissionId, version, parks }: { submissionId: st
   const t = useTranslations("submissions");
   const [state, action, pending] = useActionState<TState, FormData>(saveSubmissionAction, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   const initial = Object.fromEntries(parks.flatMap((p) => FIGURE_FIELDS.map((f) => [figureFieldName(p.parkId, f), p.values[f] ?? ""])));
   const fields = useFields(initial);
   return (
-    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate data-testid="figures-form">
+    <form
+      ref={focusScope}
+      action={action}
+      onSubmit={keepValuesOnSubmit(action)}
+      className="space-y-4"
+      noValidate
+      data-testid="figures-form"
+    >
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
       {parks.map((p) => (
@@ -74,7 +80,7 @@ export function FiguresForm({ submissionId, version, parks }: { submissionId: st
         <Button type="submit" disabled={pending}>
           {t("figures.save")}
         </Button>
-        <Outcome state={state} done={t("figures.saved")} form={errors.form} />
+        <Outcome state={state} done={t("figures.saved")} form={errors.form} fieldErrors={errors.fieldCount} />
       </div>
     </form>
   );
@@ -85,8 +91,14 @@ export function SubmitForm({ submissionId, version }: { submissionId: string; ve
   const t = useTranslations("submissions");
   const [state, action, pending] = useActionState<TState, FormData>(submitSubmissionAction, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   return (
-    <form action={action} className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="submit-form">
+    <form
+      ref={focusScope}
+      action={action}
+      className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid="submit-form"
+    >
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
       <p className="text-sm text-slate-700">{t("figures.submitHint")}</p>
@@ -104,7 +116,9 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
   const [accepted, accept, accepting] = useActionState<TState, FormData>(acceptSubmissionAction, null);
   const [returned, giveBack, returning] = useActionState<TState, FormData>(returnSubmissionAction, null);
   const acceptErrors = useFormErrors(accepted, t);
+  const acceptFocusScope = useFocusFirstError(accepted);
   const returnErrors = useFormErrors(returned, t);
+  const returnFocusScope = useFocusFirstError(returned);
   const reason = useFields();
   const headingId = useId();
   return (
@@ -117,7 +131,7 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
         {t("review.title")}
       </h2>
       <p className="text-sm text-slate-700">{t("review.intro")}</p>
-      <form action={accept} className="space-y-2">
+      <form ref={acceptFocusScope} action={accept} className="space-y-2">
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="version" value={version} />
         <Button type="submit" disabled={accepting || returning}>
@@ -125,7 +139,13 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
         </Button>
         <Outcome state={accepted} done={t("review.accepted")} form={acceptErrors.form} />
       </form>
-      <form action={giveBack} onSubmit={keepValuesOnSubmit(giveBack)} className="flex flex-wrap items-end gap-3" noValidate>
+      <form
+        ref={returnFocusScope}
+        action={giveBack}
+        onSubmit={keepValuesOnSubmit(giveBack)}
+        className="flex flex-wrap items-end gap-3"
+        noValidate
+      >
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="version" value={version} />
         <TextField
@@ -140,7 +160,7 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
           {t("review.return")}
         </Button>
       </form>
-      <Outcome state={returned} done={t("review.returned")} form={returnErrors.form} />
+      <Outcome state={returned} done={t("review.returned")} form={returnErrors.form} fieldErrors={returnErrors.fieldCount} />
     </section>
   );
 }

@@ -43,8 +43,9 @@ export function BankForms({ requestId, version, steps, passTargets }: TProps) {
                   options={passTargets}
                   placeholder={t("choose")}
                   error={field("toBankOrgId")}
+                  required
                 />
-                <TextAreaField name="reason" label={t("pass.reason")} maxLength={500} error={field("reason")} />
+                <TextAreaField name="reason" label={t("pass.reason")} maxLength={500} error={field("reason")} required />
               </>
             )
           }
@@ -61,7 +62,7 @@ export function BankForms({ requestId, version, steps, passTargets }: TProps) {
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("unsolvable.intro")}</p>
-              <TextAreaField name="reason" label={t("unsolvable.reason")} maxLength={1000} error={field("reason")} />
+              <TextAreaField name="reason" label={t("unsolvable.reason")} maxLength={1000} error={field("reason")} required />
             </>
           )}
         </StepForm>
@@ -87,11 +88,12 @@ function AnswerFields({ field }: { field: TFieldError }) {
         onChange={(e) => setKind(e.target.value as AnswerKind)}
         options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
         error={field("kind")}
+        required
       />
       {kind === AnswerKind.CAN_DO && (
         <>
-          <TextAreaField name="conditions" label={t("conditions")} maxLength={1000} error={field("conditions")} />
-          <TextAreaField name="procedure" label={t("procedure")} maxLength={1000} error={field("procedure")} />
+          <TextAreaField name="conditions" label={t("conditions")} maxLength={1000} error={field("conditions")} required />
+          <TextAreaField name="procedure" label={t("procedure")} maxLength={1000} error={field("procedure")} required />
           <TextField
             name="suggestedProducts"
             label={t("suggestedProducts")}
@@ -102,9 +104,18 @@ function AnswerFields({ field }: { field: TFieldError }) {
         </>
       )}
       {kind === AnswerKind.NEEDS_DOCUMENTS && (
-        <TextAreaField name="documents" label={t("documents")} hint={t("documentsHint")} maxLength={1000} error={field("documents")} />
+        <TextAreaField
+          name="documents"
+          label={t("documents")}
+          hint={t("documentsHint")}
+          maxLength={1000}
+          error={field("documents")}
+          required
+        />
       )}
-      {kind === AnswerKind.CANNOT_DO && <TextAreaField name="reason" label={t("reason")} maxLength={1000} error={field("reason")} />}
+      {kind === AnswerKind.CANNOT_DO && (
+        <TextAreaField name="reason" label={t("reason")} maxLength={1000} error={field("reason")} required />
+      )}
       {kind === AnswerKind.GRANTED && <GrantedFields field={field} />}
     </>
   );
@@ -114,10 +125,17 @@ function GrantedFields({ field }: { field: TFieldError }) {
   const t = useTranslations("requestsBank.answer");
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <TextField name="amountFen" label={t("amount")} inputMode="decimal" error={field("amountFen")} />
-      <TextField name="annualRate" label={t("annualRate")} inputMode="decimal" hint={t("annualRateHint")} error={field("annualRate")} />
-      <TextField name="termMonths" label={t("termMonths")} inputMode="numeric" error={field("termMonths")} />
-      <TextField name="product" label={t("product")} maxLength={100} error={field("product")} />
+      <TextField name="amountFen" label={t("amount")} inputMode="decimal" maxLength={20} error={field("amountFen")} required />
+      <TextField
+        name="annualRate"
+        label={t("annualRate")}
+        inputMode="decimal"
+        hint={t("annualRateHint")}
+        error={field("annualRate")}
+        required
+      />
+      <TextField name="termMonths" label={t("termMonths")} inputMode="numeric" error={field("termMonths")} required />
+      <TextField name="product" label={t("product")} maxLength={100} error={field("product")} required />
       <TextField name="guarantee" label={t("guarantee")} hint={t("optional")} maxLength={200} error={field("guarantee")} />
       <fieldset className="space-y-1 self-end">
         <legend className="sr-only">{t("flags")}</legend>
@@ -128,7 +146,7 @@ function GrantedFields({ field }: { field: TFieldError }) {
           <input type="checkbox" name="isCreditLoan" value="on" /> {t("isCreditLoan")}
         </label>
       </fieldset>
-      <TextField type="date" name="grantedOn" label={t("grantedOn")} error={field("grantedOn")} />
+      <TextField type="date" name="grantedOn" label={t("grantedOn")} error={field("grantedOn")} required />
       <TextField type="date" name="disbursedOn" label={t("disbursedOn")} hint={t("optional")} error={field("disbursedOn")} />
       <TextField type="date" name="maturesOn" label={t("maturesOn")} hint={t("optional")} error={field("maturesOn")} />
     </div>

@@ -25,7 +25,14 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
         <StepForm {...common} action={assignRequestAction} title={t("assign.title")} submitLabel={t("assign.submit")} testId="form-assign">
           {(field) => (
             <>
-              <SelectField name="bankOrgId" label={t("assign.bank")} options={banks} placeholder={t("choose")} error={field("bankOrgId")} />
+              <SelectField
+                name="bankOrgId"
+                label={t("assign.bank")}
+                options={banks}
+                placeholder={t("choose")}
+                error={field("bankOrgId")}
+                required
+              />
               <TextField
                 name="deadlineDays"
                 type="number"
@@ -35,6 +42,7 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
                 label={t("assign.deadlineDays")}
                 hint={t("assign.deadlineDaysHint", { days: defaultDeadlineDays })}
                 error={field("deadlineDays")}
+                required
               />
               <TextAreaField name="note" label={t("assign.note")} hint={t("optional")} maxLength={500} error={field("note")} />
             </>
@@ -49,7 +57,9 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
           submitLabel={t("closeOut.submit")}
           testId="form-close-out"
         >
-          {(field) => <TextAreaField name="explanation" label={t("closeOut.explanation")} maxLength={1000} error={field("explanation")} />}
+          {(field) => (
+            <TextAreaField name="explanation" label={t("closeOut.explanation")} maxLength={1000} error={field("explanation")} required />
+          )}
         </StepForm>
       )}
       {steps.includes("ruleOnDispute") && (
@@ -72,7 +82,7 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
                   <input type="radio" name="upheld" value="false" /> {t("ruleOnDispute.overruled")}
                 </label>
               </fieldset>
-              <TextAreaField name="note" label={t("ruleOnDispute.note")} maxLength={500} error={field("note")} />
+              <TextAreaField name="note" label={t("ruleOnDispute.note")} maxLength={500} error={field("note")} required />
             </>
           )}
         </StepForm>
@@ -88,7 +98,7 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("checkWithdrawal.intro")}</p>
-              <TextAreaField name="note" label={t("checkWithdrawal.note")} maxLength={500} error={field("note")} />
+              <TextAreaField name="note" label={t("checkWithdrawal.note")} maxLength={500} error={field("note")} required />
             </>
           )}
         </StepForm>
