@@ -211,7 +211,7 @@ export const ZResetPasswordInput = z
       .min(1, { message: "resetLinkInvalid" })
       .max(128, { message: "resetLinkInvalid" }),
     newPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
-    confirmPassword: z.string().min(1, { message: "required" }),
+    confirmPassword: z.string().min(1, { message: "required" }).max(128, { message: "tooLong" }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "passwordMismatch", path: ["confirmPassword"] });
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

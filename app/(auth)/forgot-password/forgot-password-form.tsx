@@ -2,7 +2,10 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { RequiredNote } from "@/components/forms/required-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
@@ -13,6 +16,7 @@ export function ForgotPasswordForm() {
   const t = useTranslations("passwordReset");
   const [state, action, pending] = useActionState<TActionResult<TForgotPasswordState> | null, FormData>(requestPasswordResetAction, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   if (state?.ok && state.data.sent) {
     return (
       <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-900">
@@ -22,12 +26,9 @@ export function ForgotPasswordForm() {
   }
   const throttled = state?.ok && !state.data.sent ? t("errors.rateLimited", { minutes: state.data.retryMinutes }) : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.form}
-        </p>
-      )}
+    <form ref={focusScope} action={action} className="space-y-4" noValidate>
+      <RequiredNote />
+      <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <TextField
         name="login"
         label={t("login")}

@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { RequiredNote } from "@/components/forms/required-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
@@ -13,18 +16,22 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("passwordReset");
   const [state, action, pending] = useActionState<TActionResult<void> | null, FormData>(resetPasswordAction, null);
   const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
   const linkError = errors.field("token");
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {(linkError ?? errors.form) && (
-        <p role="alert" className="text-sm text-red-700">
-          {linkError ?? errors.form}{" "}
-          {linkError && (
-            <Link href="/forgot-password" className="font-medium text-brand-700 underline">
-              {t("requestAgain")}
-            </Link>
-          )}
+    <form ref={focusScope} action={action} className="space-y-4" noValidate>
+      <RequiredNote />
+      {linkError ? (
+        // The link itself is refused (used, expired, replaced): no field to correct, so the
+        // alert takes focus and offers a new link.
+        <p role="alert" data-form-alert tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {linkError}{" "}
+          <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+            {t("requestAgain")}
+          </Link>
         </p>
+      ) : (
+        <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       )}
       <input type="hidden" name="token" value={token} />
       <TextField
