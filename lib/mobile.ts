@@ -1,4 +1,4 @@
-import { foldFullWidth } from "@/lib/validation/fold-full-width";
+import { foldFullWidth } from "./validation/fold-full-width";
 
 /**
  * Mainland mobile numbers, one rule for every form, import and mask: 11 digits starting
