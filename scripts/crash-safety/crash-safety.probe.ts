@@ -11,7 +11,6 @@ import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, expect, it, vi } from "vitest";
-import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyLedgerChains } from "@/lib/ledger/queries/verify-ledger-chains";
 import { recountReadModels } from "@/lib/read-models/queries/recount-read-models";
@@ -21,17 +20,12 @@ import { findFreePort, resolveDataDir, startEmbeddedPostgres } from "@/scripts/d
 import { migrate } from "@/scripts/db/migrate";
 import { withClient } from "@/scripts/db/pg-client";
 import { sessionUserOf } from "@/tests/factories/sessions";
+import { session } from "../../tests/support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "198.51.100.7", userAgent: "crash-safety" }),
-  metaFromHeaders: () => ({ ip: "198.51.100.7", userAgent: "crash-safety" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../../tests/support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () =>
+  import("../../tests/support/signed-in-session").then((m) => m.requestMetaModule("crash-safety", "198.51.100.7")),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 
 const PHASE_MS = Number(process.env.CRASH_PHASE_SECONDS ?? 5) * 1000;

@@ -16,10 +16,10 @@ import { parseAuditSearch, type TAuditCursor, type TAuditFilters } from "@/lib/a
 import { migrate } from "@/scripts/db/migrate";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/client-address";
 import { createFreshDatabase, databaseUrl, withClient, type FreshDatabase } from "./harness";
+import { session } from "../support/signed-in-session";
 
 // Only for the route handler test at the end: the session is simulated, the rest is real.
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
 
 const BULK_ROWS = 200_000;
 const USERS = 40;

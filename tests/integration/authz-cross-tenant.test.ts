@@ -17,17 +17,10 @@ import type { TDefinedAction } from "@/lib/server/action";
 import type { TWorkflowActor, TWorkflowResult } from "@/lib/requests/workflow/types";
 import { at, canDoAnswer, createRequestWorld, financingInput, workflowKit, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "cross-tenant" }),
-  metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "cross-tenant" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () => import("../support/signed-in-session").then((m) => m.requestMetaModule("cross-tenant")));
 
 let prisma: PrismaClient;
 let w: TRequestWorld;

@@ -20,17 +20,10 @@ import type { TDefinedAction } from "@/lib/server/action";
 import type { TDefinedRoute } from "@/lib/server/route";
 import { filesNamed, loadServerActions, ROOT, type TFoundAction } from "@/tests/support/server-actions";
 import { databaseUrl } from "./harness";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "authz-matrix" }),
-  metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "authz-matrix" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () => import("../support/signed-in-session").then((m) => m.requestMetaModule("authz-matrix")));
 
 const {
   FINANCE_ADMIN: FA,

@@ -13,17 +13,10 @@ import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import { MAX_FILE_BYTES } from "@/lib/import/run";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { readLimitedBody } from "@/lib/server/read-limited-form";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "body-limits" }),
-  metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "body-limits" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () => import("../support/signed-in-session").then((m) => m.requestMetaModule("body-limits")));
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHUNK = 64 * 1024;

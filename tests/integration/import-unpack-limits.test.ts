@@ -13,17 +13,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { xlsxBomb } from "@/tests/factories/xlsx-bomb";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "unpack-limits" }),
-  metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "unpack-limits" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () => import("../support/signed-in-session").then((m) => m.requestMetaModule("unpack-limits")));
 
 const ROOT = path.resolve(__dirname, "../..");
 const MB = 1024 * 1024;

@@ -15,17 +15,12 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { sessionUserOf } from "@/tests/factories/sessions";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "input-validation" }),
-  metaFromHeaders: () => ({ ip: "127.0.0.1", userAgent: "input-validation" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () =>
+  import("../support/signed-in-session").then((m) => m.requestMetaModule("input-validation")),
+);
 
 const ROOT = path.resolve(__dirname, "../..");
 type TAction = (input: unknown) => Promise<TActionResult<unknown>>;

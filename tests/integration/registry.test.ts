@@ -29,13 +29,9 @@ import { parseEnterpriseFilters, parseOrgFilters } from "@/lib/registry/rules";
 import { makeUscc } from "@/lib/registry/uscc";
 import { createPrismaClient } from "@/lib/server/db";
 import { databaseUrl } from "./harness";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
 
 const META = { ip: "203.0.113.9", userAgent: "registry-test" };
 const rng = { next: () => randomInt(0, 1_000_000) / 1_000_000 };

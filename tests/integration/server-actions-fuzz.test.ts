@@ -25,17 +25,12 @@ import { anyActionInputFor, fieldNames, formFieldNames, fuzzMultiplier, fuzzSeed
 import { loadServerActions, type TFoundAction } from "@/tests/support/server-actions";
 import { sessionUserOf } from "@/tests/factories/sessions";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
+import { session } from "../support/signed-in-session";
 
-const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
-vi.mock("@/lib/server/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user,
-  requirePermission: async () => session.user,
-}));
-vi.mock("@/lib/server/auth/request-meta", () => ({
-  requestMeta: async () => ({ ip: "198.51.100.9", userAgent: "server-actions-fuzz" }),
-  metaFromHeaders: () => ({ ip: "198.51.100.9", userAgent: "server-actions-fuzz" }),
-}));
+vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
+vi.mock("@/lib/server/auth/request-meta", () =>
+  import("../support/signed-in-session").then((m) => m.requestMetaModule("server-actions-fuzz", "198.51.100.9")),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 vi.mock("next/headers", () => {
   const jar = new Map<string, string>();
