@@ -24,7 +24,7 @@ export function FieldMessages({ id, hint, error, count }: { id: string; hint?: s
         <p
           id={countId}
           data-over={over > 0 || undefined}
-          className="mt-1 text-right text-xs text-slate-500 data-over:font-medium data-over:text-red-700"
+          className="mt-1 text-right text-xs text-slate-600 data-over:font-medium data-over:text-red-700"
         >
           {t("form.counter", count)}
           {over > 0 && ` · ${t("form.over", { over })}`}

@@ -17,7 +17,8 @@ type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: str
 export function TextField({ label, hint, error, id, className = "", maxLength, required, ...input }: Props) {
   const generated = useId();
   const inputId = id ?? generated;
-  const { count, onChange } = useCharacterCount(maxLength, input);
+  // A read-only field takes no typing: no count to show.
+  const { count, onChange } = useCharacterCount(input.readOnly ? undefined : maxLength, input);
   return (
     <div className={className}>
       <FieldLabel htmlFor={inputId} label={label} required={required} />
