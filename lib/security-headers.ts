@@ -15,8 +15,8 @@ export type THeader = { key: string; value: string };
  * scripts, read from the request's copy of this header) or when loaded by such a script
  * ('strict-dynamic': the router's chunks); an injected <script> or inline handler does
  * not run. Style sheets: the portal's own files, and a <style> element only with the nonce
- * (the server-rendered charts' SVG carries one, stamped by EChart), so injected markup
- * cannot add CSS rules (attribute selectors can leak values). Style *attributes* stay
+ * (the portal renders none; the charts' SVG comes without one), so injected markup cannot
+ * add CSS rules (attribute selectors can leak values). Style *attributes* stay
  * allowed ('unsafe-inline' in style-src-attr): the charts' SVG text and three React style
  * props carry them, and a nonce cannot cover an attribute (docs/security.md lists them).
  * style-src is the fallback of browsers without the two Level 3 directives.
@@ -39,11 +39,6 @@ export function contentSecurityPolicy(nonce: string, options: { allowEval?: bool
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
-}
-
-/** The nonce of a policy made by contentSecurityPolicy (e.g. the request's copy), if any. */
-export function nonceOfPolicy(policy: string | null | undefined): string | undefined {
-  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
 }
 
 /** 128 random bits, base64: unguessable and new for every response. */

@@ -1,5 +1,4 @@
-import { renderChartSvg, withStyleNonce, type TChartOption } from "@/lib/charts/render-svg";
-import { requestCspNonce } from "@/lib/server/csp-nonce";
+import { renderChartSvg, type TChartOption } from "@/lib/charts/render-svg";
 
 /**
  * A server-rendered chart (see lib/charts/render-svg.ts). `title` names it for screen
@@ -19,7 +18,7 @@ export async function EChart({
   height?: number;
   children?: React.ReactNode;
 }) {
-  const svg = withStyleNonce(renderChartSvg(option, { width, height }), await requestCspNonce());
+  const svg = renderChartSvg(option, { width, height });
   return (
     <figure className="space-y-2">
       <div

@@ -51,18 +51,19 @@ function renderFresh(option: TChartOption, size: { width: number; height: number
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });
-    return chart.renderToSVGString();
+    return withoutStyleElement(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
 }
 
 /**
- * The chart's SVG with `nonce` on its <style> element (ECharts puts the hover rules there):
- * the page policy runs a <style> element only with the response's nonce. The cached SVG
- * stays without it, since every response has its own.
+ * ECharts puts hover rules in a <style> element inside the SVG. The chart ships no script,
+ * so they only change the cursor and a colour under the mouse; and the page policy runs a
+ * <style> element only with the nonce of the response that made the document. A chart that
+ * arrives by a client-side navigation comes in another response, with another nonce, and
+ * its <style> was refused. Without the element the chart needs no nonce at all.
  */
-export function withStyleNonce(svg: string, nonce: string | undefined): string {
-  if (!nonce || !/^[A-Za-z0-9+/=]+$/.test(nonce)) return svg;
-  return svg.replace(/<style\b/g, `<style nonce="${nonce}"`);
+function withoutStyleElement(svg: string): string {
+  return svg.replace(/<style\b[\s\S]*?<\/style>/g, "");
 }
