@@ -8,7 +8,6 @@
  * them).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { answerRequest } from "@/lib/requests/mutations/bank-steps";
 import { returnRequest } from "@/lib/requests/mutations/park-steps";
@@ -17,7 +16,7 @@ import type { TDefinedAction } from "@/lib/server/action";
 import type { TWorkflowActor, TWorkflowResult } from "@/lib/requests/workflow/types";
 import { at, canDoAnswer, createRequestWorld, financingInput, workflowKit, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
-import { session } from "../support/signed-in-session";
+import { formData, requestActions, session, sessionOfActor } from "../support/signed-in-session";
 
 vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
 vi.mock("@/lib/server/auth/request-meta", () => import("../support/signed-in-session").then((m) => m.requestMetaModule("cross-tenant")));
@@ -26,31 +25,11 @@ let prisma: PrismaClient;
 let w: TRequestWorld;
 let kit: ReturnType<typeof workflowKit>;
 
-function sessionOf(actor: TWorkflowActor): TSessionUser {
-  return {
-    sessionId: "00000000-0000-4000-8000-000000000000",
-    userId: actor.userId,
-    account: "cross-tenant",
-    name: "cross-tenant",
-    role: actor.role,
-    orgId: actor.orgId,
-    orgKind: actor.orgKind,
-    orgName: "cross-tenant",
-    mustChangePassword: false,
-    needsTotpEnrolment: false,
-    totpEnabled: true,
-  };
-}
+const sessionOf = (actor: TWorkflowActor) => sessionOfActor(actor, "cross-tenant");
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
+const form = formData;
 
-async function load(file: string): Promise<Record<string, TDefinedAction<unknown>>> {
-  return (await import(`@/app/(portal)/requests/${file}`)) as Record<string, TDefinedAction<unknown>>;
-}
+const load = requestActions;
 
 beforeAll(async () => {
   prisma = testPrisma();

@@ -15,7 +15,7 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { sessionUserOf } from "@/tests/factories/sessions";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
-import { session } from "../support/signed-in-session";
+import { formData, session } from "../support/signed-in-session";
 
 vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
 vi.mock("@/lib/server/auth/request-meta", () =>
@@ -37,11 +37,7 @@ async function sessionOf(account: string): Promise<TSessionUser> {
   return user;
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
+const form = formData;
 
 beforeAll(async () => {
   database = await createFreshDatabase("input-validation");

@@ -6,16 +6,14 @@
  * failure) and writes nothing: same version and status, no ledger entry, no notice.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadMessages } from "@/lib/i18n/messages/load";
 import { answerRequest, declareUnsolvable } from "@/lib/requests/mutations/bank-steps";
 import { closeOutRequest } from "@/lib/requests/mutations/supervision-steps";
-import type { TDefinedAction } from "@/lib/server/action";
 import type { TWorkflowActor, TWorkflowResult } from "@/lib/requests/workflow/types";
 import { canDoAnswer, codeOf, createRequestWorld, workflowKit, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
-import { session } from "../support/signed-in-session";
+import { formData, requestActions, session, sessionOfActor } from "../support/signed-in-session";
 
 vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
 vi.mock("@/lib/server/auth/request-meta", () => import("../support/signed-in-session").then((m) => m.requestMetaModule("step-refusals")));
@@ -28,31 +26,11 @@ let zhCodes: Record<string, string>;
 // The server actions run on the real clock: the items are made just before it.
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
-function sessionOf(actor: TWorkflowActor): TSessionUser {
-  return {
-    sessionId: "00000000-0000-4000-8000-000000000000",
-    userId: actor.userId,
-    account: "step-refusals",
-    name: "step-refusals",
-    role: actor.role,
-    orgId: actor.orgId,
-    orgKind: actor.orgKind,
-    orgName: "step-refusals",
-    mustChangePassword: false,
-    needsTotpEnrolment: false,
-    totpEnabled: true,
-  };
-}
+const sessionOf = (actor: TWorkflowActor) => sessionOfActor(actor, "step-refusals");
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
+const form = formData;
 
-async function load(file: string): Promise<Record<string, TDefinedAction<unknown>>> {
-  return (await import(`@/app/(portal)/requests/${file}`)) as Record<string, TDefinedAction<unknown>>;
-}
+const load = requestActions;
 
 /** What a refused step must leave as it was. */
 async function footprint(requestId: string) {

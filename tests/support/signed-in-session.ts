@@ -10,6 +10,8 @@
  * share this module, so what the test sets is what the mocked modules answer.
  */
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
+import type { TDefinedAction } from "@/lib/server/action";
 
 export const session: { user: TSessionUser | null } = { user: null };
 
@@ -26,4 +28,33 @@ export function currentUserModule() {
 export function requestMetaModule(userAgent: string, ip = "127.0.0.1") {
   const meta = { ip, userAgent };
   return { requestMeta: async () => meta, metaFromHeaders: () => meta };
+}
+
+/** A session for an actor made by a test fixture (no Session row: the mock above reads it). */
+export function sessionOfActor(actor: TActorSource, name: string): TSessionUser {
+  return {
+    sessionId: "00000000-0000-4000-8000-000000000000",
+    userId: actor.userId,
+    account: name,
+    name,
+    role: actor.role,
+    orgId: actor.orgId,
+    orgKind: actor.orgKind,
+    orgName: name,
+    mustChangePassword: false,
+    needsTotpEnrolment: false,
+    totpEnabled: true,
+  };
+}
+
+/** A form post's body, as the browser sends it to a server action. */
+export function formData(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+/** The server actions of one of the request pages' actions modules (e.g. "[id]/actions"). */
+export async function requestActions(file: string): Promise<Record<string, TDefinedAction<unknown>>> {
+  return (await import(`@/app/(portal)/requests/${file}`)) as Record<string, TDefinedAction<unknown>>;
 }
