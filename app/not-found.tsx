@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { areaOfRole } from "@/lib/auth/areas";
+import { dashboardPath } from "@/lib/auth/areas";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { PortalFrame } from "./(portal)/portal-frame";
 
@@ -14,7 +14,7 @@ export default async function NotFound() {
   const body = (
     <main id="main" className="mx-auto max-w-xl px-4 py-20 text-center">
       <h1 className="text-2xl font-semibold">{t("notFound")}</h1>
-      <Link href={inPortal ? `/${areaOfRole(user.role)}` : "/"} className="mt-6 inline-block text-brand-700 underline">
+      <Link href={inPortal ? dashboardPath(user.role) : "/"} className="mt-6 inline-block text-brand-700 underline">
         {t(inPortal ? "backToDashboard" : "backHome")}
       </Link>
     </main>

@@ -166,6 +166,8 @@ describe("requestScope", () => {
     expect(requestScope(LIAISON_A1, { bankOrgIds: [ORG.bankA1] })).toEqual(bank([ORG.bankA1]));
     expect(requestScope(PARK1, { parkId: PARK.p1 })).toEqual({ parkId: PARK.p1, ...notDraft });
     expect(requestScope(OWNER1, { enterpriseId: "e1" })).toEqual({ enterpriseId: "e1" });
+    // Exactly that and nothing more: the enterprise dashboard's one statement spells it in SQL.
+    expect(requestScope(MEMBER3, { enterpriseId: "e3" })).toEqual({ enterpriseId: "e3" });
     expect(requestScope(MEMBER3, { enterpriseId: "e3" })).toEqual({ enterpriseId: "e3" });
   });
 
