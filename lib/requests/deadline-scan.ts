@@ -1,5 +1,6 @@
 /** What the deadline scan's steps (lib/requests/mutations/scan-deadlines.ts) share: the statuses, batch size, links. */
 import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { DEFAULT_RULES } from "@/lib/programs/rules";
 
 /** A reply deadline is running (see lib/requests/mutations/recompute-deadlines.ts). */
 export const RUNNING = [RequestStatus.FORWARDED, RequestStatus.SIGNED, RequestStatus.ESCALATED] as const;
@@ -9,7 +10,7 @@ export const ESCALATABLE = [RequestStatus.FORWARDED, RequestStatus.SIGNED] as co
 export const ROWS_PER_STATEMENT = 5000;
 
 /** How many days before a loan matures its renewal reminder goes out, unless the program says otherwise. */
-export const DEFAULT_RENEWAL_LEAD_DAYS = 30;
+export const DEFAULT_RENEWAL_LEAD_DAYS = DEFAULT_RULES.renewalLeadDays;
 
 export function requestLink(id: string): string {
   return `/requests/${id}`;

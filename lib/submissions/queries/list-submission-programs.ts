@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_RULES } from "@/lib/programs/rules";
 import { lastEndedQuarter } from "@/lib/submissions/quarter";
 
 // Programs are the city's published plan, not tenant data: no organization scope.
@@ -26,12 +27,12 @@ export function pickProgram(programs: readonly TSubmissionProgram[], requested: 
   return programs.find((p) => p.year === year) ?? programs.find((p) => p.year <= year + 1) ?? programs[0] ?? null;
 }
 
-/** The program's window in working days (newest rule version; the schema's default 7 without one). */
+/** The program's window in working days (newest rule version; the default rule without one). */
 export async function windowDaysOf(db: Pick<Prisma.TransactionClient, "programRuleVersion">, programId: string): Promise<number> {
   const rules = await db.programRuleVersion.findFirst({
     where: { programId },
     orderBy: { version: "desc" },
     select: { quarterlyWindowDays: true },
   });
-  return rules?.quarterlyWindowDays ?? 7;
+  return rules?.quarterlyWindowDays ?? DEFAULT_RULES.quarterlyWindowDays;
 }
