@@ -88,7 +88,7 @@ export async function remindRequest(
   });
 }
 
-/** 销号: any open item → CLOSED (CLOSED_OUT) with the explanation. */
+/** 销号: an answered item or one under supervision (canStep) → CLOSED (CLOSED_OUT) with the explanation. */
 export async function closeOutRequest(
   db: PrismaClient,
   actor: TWorkflowActor,

@@ -86,6 +86,10 @@ describe("the request state machine", () => {
     expect(allowedFrom("closeOut")).toEqual(["ANSWERED", "ESCALATED"]);
     expect(allowedFrom("closeOut", { dueAt: PAST_DUE })).toEqual(["FORWARDED", "SIGNED", "ANSWERED", "ESCALATED"]);
     expect(canStep("closeOut", facts("ESCALATED", { answeredAt: NOW }), NOW)).toBe(true);
+    // Passed by the office to another bank and not yet answered: in the supervision queue,
+    // so under supervision even within the new bank's deadline.
+    expect(allowedFrom("closeOut", { escalationReason: "PASSED" })).toEqual(["FORWARDED", "SIGNED", "ANSWERED", "ESCALATED"]);
+    expect(canStep("assign", facts("SIGNED", { escalationReason: "PASSED" }), NOW)).toBe(true);
     for (const status of ["SUBMITTED", "RETURNED", "FORWARDED", "SIGNED"] as const)
       expect(stepRefusal("closeOut", facts(status))).toBe("notClosable");
     expect(stepRefusal("closeOut", facts("CLOSED"))).toBe("invalidState");

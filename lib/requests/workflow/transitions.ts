@@ -74,9 +74,13 @@ export function isOverdue(r: Pick<TStepFacts, "status" | "answeredAt" | "dueAt">
   return awaitsAnswer(r) && r.dueAt !== null && now.getTime() > r.dueAt.getTime();
 }
 
-/** In the finance office's hands (督办): escalated, or past its reply deadline unanswered. */
-export function isSupervised(r: Pick<TStepFacts, "status" | "answeredAt" | "dueAt">, now: Date): boolean {
-  return r.status === ESCALATED || isOverdue(r, now);
+/**
+ * In the finance office's hands (督办): escalated, or unanswered and either past its reply
+ * deadline or passed by the office to another bank. The same set as the supervision
+ * queue's 需督办 tab (supervisionBranches), so what the queue lists, its page can act on.
+ */
+export function isSupervised(r: Pick<TStepFacts, "status" | "answeredAt" | "dueAt" | "escalationReason">, now: Date): boolean {
+  return r.status === ESCALATED || isOverdue(r, now) || (awaitsAnswer(r) && r.escalationReason === EscalationReason.PASSED);
 }
 
 /** A bank already answered it: a withdrawal now is checked by the finance office. */
