@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { TDemoAccount } from "@/lib/accounts/queries/list-demo-accounts";
 
-export async function DemoAccountList({ accounts, emptyText }: { accounts: TDemoAccount[]; emptyText: string }) {
+export async function DemoAccountList({ accounts }: { accounts: TDemoAccount[] }) {
   const t = await getTranslations("roles");
-  if (accounts.length === 0) return <p className="mt-4 text-sm text-slate-600">{emptyText}</p>;
   return (
     <ul className="mt-4 divide-y divide-slate-100">
       {accounts.map((a) => (

@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { PASSWORD_HASH_PARAMS } from "@/lib/auth/password";
 import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { DEMO_USERS } from "./base";
+import { DEMO_EMAIL_DOMAIN } from "@/lib/accounts/queries/list-demo-accounts";
 
 export const DEMO_PASSWORD = "Rongqiao@2026";
 
@@ -29,8 +30,7 @@ export function demoPasswordHash(seed: string): Promise<string> {
   return argon2Hash(DEMO_PASSWORD, { ...PASSWORD_HASH_PARAMS, salt: derive(seed, "password-salt", 16) });
 }
 
-/** The reserved domain of the demo accounts' addresses: what marks a row as demo data. */
-export const DEMO_EMAIL_DOMAIN = "demo.rongqiao.invalid";
+export { DEMO_EMAIL_DOMAIN };
 
 export function withDemoCredentials(
   users: Prisma.UserCreateManyInput[],

@@ -284,6 +284,13 @@ describe("password reset by the organization's administrator", () => {
     expect(await prisma.passwordReset.count({ where: { userId: { in: [member.id, stranger.member.id] } } })).toBe(0);
   });
 
+  it("refuses a deactivated user as inactive: the link could not be used, and its mail would not be sent", async () => {
+    const { member, actor } = await ownerAndMember();
+    await prisma.user.update({ where: { id: member.id }, data: { active: false } });
+    await expect(sendUserResetLink(prisma, actor, { userId: member.id }, uniqueMeta())).rejects.toMatchObject({ code: "inactive" });
+    expect(await prisma.passwordReset.count({ where: { userId: member.id } })).toBe(0);
+  });
+
   it("a temporary password set by the administrator clears the lock and must be changed at the next sign-in", async () => {
     const { member, actor } = await ownerAndMember();
     const meta = uniqueMeta();

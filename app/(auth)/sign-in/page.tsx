@@ -72,7 +72,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {tDemo("accounts")}
           </h2>
           <p className="mt-2 text-sm text-slate-600">{tDemo("notice")}</p>
-          <DemoAccountList accounts={accounts} emptyText={tDemo("accountsEmpty")} />
+          <DemoAccountList accounts={accounts} />
         </section>
       )}
     </AuthPageFrame>

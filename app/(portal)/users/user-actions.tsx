@@ -122,7 +122,7 @@ export function UserActions({
     <div className="space-y-4">
       {roles.length > 1 && <ChangeRole userId={userId} role={role} roles={roles} />}
       <ResetPassword userId={userId} />
-      <SimpleAction userId={userId} name="sendResetLink" action={sendResetLinkAction} />
+      {active && <SimpleAction userId={userId} name="sendResetLink" action={sendResetLinkAction} />}
       <SimpleAction userId={userId} name="resetTotp" action={resetTotpAction} />
       {active ? (
         <SimpleAction key="deactivate" userId={userId} name="deactivate" action={deactivateUserAction} />

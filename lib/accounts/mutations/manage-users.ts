@@ -151,7 +151,16 @@ export async function createUser(
 
 // ── changing an existing user ──
 
-type TTarget = { id: string; orgId: string; role: Role; active: boolean; account: string; name: string; orgKind: OrgKind };
+type TTarget = {
+  id: string;
+  orgId: string;
+  role: Role;
+  active: boolean;
+  account: string;
+  name: string;
+  email: string | null;
+  orgKind: OrgKind;
+};
 
 /**
  * The target, locked for this transaction, if the actor manages it; else AppError
@@ -166,7 +175,7 @@ async function lockManagedTarget(tx: TTx, actor: TActor, userId: string): Promis
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${inScope.id}::uuid FOR UPDATE`;
   const user = await tx.user.findUniqueOrThrow({
     where: { id: inScope.id },
-    select: { id: true, orgId: true, role: true, active: true, account: true, name: true, org: { select: { kind: true } } },
+    select: { id: true, orgId: true, role: true, active: true, account: true, name: true, email: true, org: { select: { kind: true } } },
   });
   // A user whose role the actor could not give (bad data: a role that does not fit its
   // organization) is not the actor's to manage either.
@@ -179,6 +188,7 @@ async function lockManagedTarget(tx: TTx, actor: TActor, userId: string): Promis
     active: user.active,
     account: user.account,
     name: user.name,
+    email: user.email,
     orgKind: user.org.kind,
   };
 }
@@ -252,8 +262,9 @@ export async function resetUserPassword(
 export async function sendUserResetLink(db: PrismaClient, actor: TActor, input: { userId: string }, meta: TRequestMeta): Promise<void> {
   await db.$transaction(async (tx) => {
     const target = await lockManagedTarget(tx, actor, input.userId);
-    const { email } = await tx.user.findUniqueOrThrow({ where: { id: target.id }, select: { email: true } });
-    if (!email?.trim()) throw new AppError("noEmail");
+    // A deactivated account cannot sign in, and its mail is not sent (the job drops it).
+    if (!target.active) throw new AppError("inactive");
+    if (!target.email?.trim()) throw new AppError("noEmail");
     const resetId = await createPasswordReset(tx, target.id, "admin", new Date());
     await audit(tx, actor, meta, "users.resetLinkSent", target, { resetId });
   });

@@ -1,6 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { DEMO_EMAIL_DOMAIN } from "@/lib/seed/credentials";
+
+/**
+ * The reserved domain of the demo accounts' addresses: what marks a row as demo data. Here
+ * rather than in the seed, so the sign-in page does not load the seed's generators for it.
+ */
+export const DEMO_EMAIL_DOMAIN = "demo.rongqiao.invalid";
 
 export const DEMO_ACCOUNTS = ["finance.admin", "pbc.staff", "bank.liaison", "park.window", "enterprise.owner"] as const;
 
