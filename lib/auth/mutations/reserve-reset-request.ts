@@ -2,19 +2,11 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { RESET_THROTTLE } from "@/lib/auth/password-reset";
 import { addressKey, windowEnd, windowStart } from "@/lib/auth/sign-in-throttle";
+import { bumpAttemptCounter } from "./bump-attempt-counter";
 
 type TDb = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 export type TResetReservation = { ok: true } | { ok: false; retryAt: Date };
-
-async function bump(db: TDb, scope: string, key: string, start: Date): Promise<number> {
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "AttemptCounter" (scope, key, "windowStart", count)
-    VALUES (${scope}, ${key}, ${start}, 1)
-    ON CONFLICT (scope, key, "windowStart") DO UPDATE SET count = "AttemptCounter".count + 1
-    RETURNING count`;
-  return rows[0]!.count;
-}
 
 /**
  * Counts one request for a reset link from `ip` for `login`, before the account is looked
@@ -25,12 +17,12 @@ async function bump(db: TDb, scope: string, key: string, start: Date): Promise<n
 export async function reserveResetRequest(db: TDb, ip: string | null, login: string, now: Date): Promise<TResetReservation> {
   const { perAddress, perLogin } = RESET_THROTTLE;
   const addressStart = windowStart(now, perAddress.windowMinutes);
-  if ((await bump(db, perAddress.scope, addressKey(ip), addressStart)) > perAddress.limit) {
+  if ((await bumpAttemptCounter(db, perAddress.scope, addressKey(ip), addressStart)) > perAddress.limit) {
     return { ok: false, retryAt: windowEnd(addressStart, perAddress.windowMinutes) };
   }
   const loginKey = createHash("sha256").update(login.trim().toLowerCase(), "utf8").digest("hex");
   const loginStart = windowStart(now, perLogin.windowMinutes);
-  if ((await bump(db, perLogin.scope, loginKey, loginStart)) > perLogin.limit) {
+  if ((await bumpAttemptCounter(db, perLogin.scope, loginKey, loginStart)) > perLogin.limit) {
     return { ok: false, retryAt: windowEnd(loginStart, perLogin.windowMinutes) };
   }
   return { ok: true };

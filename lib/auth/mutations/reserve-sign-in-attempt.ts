@@ -1,20 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SIGN_IN_THROTTLE, addressKey, windowEnd, windowStart, type TThrottleRule } from "@/lib/auth/sign-in-throttle";
+import { bumpAttemptCounter } from "./bump-attempt-counter";
 
 type TDb = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
 export type TSignInReservation = { ok: true; release: () => Promise<void> } | { ok: false; scope: TThrottleRule["scope"]; retryAt: Date };
 
 type TSlot = { rule: TThrottleRule; key: string; start: Date };
-
-async function bump(db: TDb, slot: TSlot): Promise<number> {
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "AttemptCounter" (scope, key, "windowStart", count)
-    VALUES (${slot.rule.scope}, ${slot.key}, ${slot.start}, 1)
-    ON CONFLICT (scope, key, "windowStart") DO UPDATE SET count = "AttemptCounter".count + 1
-    RETURNING count`;
-  return rows[0]!.count;
-}
 
 async function unbump(db: TDb, slot: TSlot): Promise<void> {
   await db.$executeRaw`
@@ -34,11 +26,11 @@ async function unbump(db: TDb, slot: TSlot): Promise<void> {
 export async function reserveSignInAttempt(db: TDb, ip: string | null, now: Date): Promise<TSignInReservation> {
   const { perAddress, global } = SIGN_IN_THROTTLE;
   const address: TSlot = { rule: perAddress, key: addressKey(ip), start: windowStart(now, perAddress.windowMinutes) };
-  if ((await bump(db, address)) > perAddress.limit) {
+  if ((await bumpAttemptCounter(db, address.rule.scope, address.key, address.start)) > perAddress.limit) {
     return { ok: false, scope: perAddress.scope, retryAt: windowEnd(address.start, perAddress.windowMinutes) };
   }
   const portal: TSlot = { rule: global, key: "", start: windowStart(now, global.windowMinutes) };
-  if ((await bump(db, portal)) > global.limit) {
+  if ((await bumpAttemptCounter(db, portal.rule.scope, portal.key, portal.start)) > global.limit) {
     await unbump(db, address); // refused before its password was tried: not this address's failure
     return { ok: false, scope: global.scope, retryAt: windowEnd(portal.start, global.windowMinutes) };
   }
