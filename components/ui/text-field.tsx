@@ -17,8 +17,7 @@ type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: str
 export function TextField({ label, hint, error, id, className = "", maxLength, required, ...input }: Props) {
   const generated = useId();
   const inputId = id ?? generated;
-  // A read-only field takes no typing: no count to show.
-  const { count, onChange } = useCharacterCount(input.readOnly ? undefined : maxLength, input);
+  const { count, onChange } = useCharacterCount(isFreeText(input) ? maxLength : undefined, input);
   return (
     <div className={className}>
       <FieldLabel htmlFor={inputId} label={label} required={required} />
@@ -35,4 +34,16 @@ export function TextField({ label, hint, error, id, className = "", maxLength, r
       <FieldMessages id={inputId} hint={hint} error={error} count={count} />
     </div>
   );
+}
+
+/**
+ * Whether the field takes free text, whose count against the limit helps: not a password,
+ * a one-time code, a number, a date or a read-only field (their limits are far from
+ * anything typed, and the server still refuses an over-long value).
+ */
+function isFreeText(input: Pick<Props, "type" | "inputMode" | "autoComplete" | "readOnly">): boolean {
+  if (input.readOnly) return false;
+  if (input.type && !["text", "search", "email", "url"].includes(input.type)) return false;
+  if (input.inputMode === "numeric" || input.inputMode === "decimal") return false;
+  return input.autoComplete !== "one-time-code";
 }
