@@ -11,11 +11,16 @@ export function FieldLabel({ htmlFor, label, required }: { htmlFor: string; labe
   return (
     <div className="text-sm font-medium text-slate-700">
       <label htmlFor={htmlFor}>{label}</label>
-      {required && (
-        <span aria-hidden="true" title={t("form.requiredMark")} className="ml-0.5 text-red-700">
-          *
-        </span>
-      )}
+      {required && <RequiredMark title={t("form.requiredMark")} />}
     </div>
+  );
+}
+
+/** The visible "*" of a required field or group (a radio group's legend), hidden from screen readers. */
+export function RequiredMark({ title }: { title: string }) {
+  return (
+    <span aria-hidden="true" title={title} className="ml-0.5 text-red-700">
+      *
+    </span>
   );
 }

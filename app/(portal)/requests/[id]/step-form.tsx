@@ -27,6 +27,7 @@ export function StepForm({
   title,
   submitLabel,
   testId,
+  requiredNote = false,
   children,
 }: {
   action: TStepAction;
@@ -35,6 +36,8 @@ export function StepForm({
   title: string;
   submitLabel: string;
   testId: string;
+  /** The step has a field marked required: explain the mark (RequiredNote). */
+  requiredNote?: boolean;
   children?: (field: TFieldError) => ReactNode;
 }) {
   const t = useTranslations("requests");
@@ -57,7 +60,7 @@ export function StepForm({
       <form action={run} onSubmit={keepValuesOnSubmit(run)} className="space-y-3" noValidate>
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="version" value={version} />
-        {children && <RequiredNote />}
+        {requiredNote && <RequiredNote />}
         {children?.(errors.field)}
         <Button type="submit" disabled={pending}>
           {submitLabel}

@@ -25,12 +25,26 @@ export function BankForms({ requestId, version, steps, passTargets }: TProps) {
         </StepForm>
       )}
       {steps.includes("answer") && (
-        <StepForm {...common} action={answerRequestAction} title={t("answer.title")} submitLabel={t("answer.submit")} testId="form-answer">
+        <StepForm
+          {...common}
+          action={answerRequestAction}
+          title={t("answer.title")}
+          submitLabel={t("answer.submit")}
+          testId="form-answer"
+          requiredNote
+        >
           {(field) => <AnswerFields field={field} />}
         </StepForm>
       )}
       {steps.includes("pass") && (
-        <StepForm {...common} action={passRequestAction} title={t("pass.title")} submitLabel={t("pass.submit")} testId="form-pass">
+        <StepForm
+          {...common}
+          action={passRequestAction}
+          title={t("pass.title")}
+          submitLabel={t("pass.submit")}
+          testId="form-pass"
+          requiredNote={passTargets.length > 0}
+        >
           {(field) =>
             passTargets.length === 0 ? (
               <p className="text-sm text-slate-700">{t("pass.noTargets")}</p>
@@ -58,6 +72,7 @@ export function BankForms({ requestId, version, steps, passTargets }: TProps) {
           title={t("unsolvable.title")}
           submitLabel={t("unsolvable.submit")}
           testId="form-unsolvable"
+          requiredNote
         >
           {(field) => (
             <>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Rating, type RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TPanelStep } from "@/lib/requests/panel-steps";
+import { RequiredMark } from "@/components/ui/field-label";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { StepForm } from "../step-form";
 import { disputeReturnAction, rateRequestAction, submitDraftAction, withdrawRequestAction } from "./actions";
@@ -21,19 +22,30 @@ const RATINGS = [Rating.SATISFIED, Rating.BASICALLY_SATISFIED, Rating.DISSATISFI
 /** The enterprise's step forms, most likely first: rate, submit, dispute, then withdraw. */
 export function EnterpriseForms({ requestId, version, status, steps, afterAnswer }: TProps) {
   const t = useTranslations("requestForm.panel");
+  const tErrors = useTranslations("errors");
   const common = { requestId, version };
   return (
     <div className="grid gap-4">
       {steps.includes("rate") && (
-        <StepForm {...common} action={rateRequestAction} title={t("rate.title")} submitLabel={t("rate.submit")} testId="form-rate">
+        <StepForm
+          {...common}
+          action={rateRequestAction}
+          title={t("rate.title")}
+          submitLabel={t("rate.submit")}
+          testId="form-rate"
+          requiredNote
+        >
           {(field) => (
             <>
               <fieldset>
-                <legend className="text-sm font-medium text-slate-700">{t("rate.rating")}</legend>
+                <legend className="text-sm font-medium text-slate-700">
+                  {t("rate.rating")}
+                  <RequiredMark title={tErrors("form.requiredMark")} />
+                </legend>
                 <div className="mt-2 space-y-2">
                   {RATINGS.map((r) => (
                     <label key={r} className="flex items-start gap-2 text-sm text-slate-800">
-                      <input type="radio" name="rating" value={r} className="mt-1" />
+                      <input type="radio" name="rating" value={r} className="mt-1" required />
                       <span>
                         {t(`rate.ratings.${r}`)}
                         {r === Rating.DISSATISFIED && <span className="block text-xs text-slate-600">{t("rate.dissatisfiedHint")}</span>}
@@ -70,6 +82,7 @@ export function EnterpriseForms({ requestId, version, status, steps, afterAnswer
           title={t("dispute.title")}
           submitLabel={t("dispute.submit")}
           testId="form-dispute"
+          requiredNote
         >
           {(field) => (
             <>
@@ -86,6 +99,7 @@ export function EnterpriseForms({ requestId, version, status, steps, afterAnswer
           title={t("withdraw.title")}
           submitLabel={t("withdraw.submit")}
           testId="form-withdraw"
+          requiredNote
         >
           {(field) => (
             <>

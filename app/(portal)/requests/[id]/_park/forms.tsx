@@ -91,7 +91,14 @@ export function ParkForms({ requestId, version, mayForward, mayReturn, programNa
         </StepForm>
       )}
       {mayReturn && (
-        <StepForm {...common} action={returnRequestAction} title={t("return.title")} submitLabel={t("return.submit")} testId="form-return">
+        <StepForm
+          {...common}
+          action={returnRequestAction}
+          title={t("return.title")}
+          submitLabel={t("return.submit")}
+          testId="form-return"
+          requiredNote
+        >
           {(field) => (
             <>
               <p className="text-sm text-slate-700">{t("return.intro")}</p>

@@ -22,7 +22,14 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
         </StepForm>
       )}
       {steps.includes("assign") && (
-        <StepForm {...common} action={assignRequestAction} title={t("assign.title")} submitLabel={t("assign.submit")} testId="form-assign">
+        <StepForm
+          {...common}
+          action={assignRequestAction}
+          title={t("assign.title")}
+          submitLabel={t("assign.submit")}
+          testId="form-assign"
+          requiredNote
+        >
           {(field) => (
             <>
               <SelectField
@@ -56,6 +63,7 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
           title={t("closeOut.title")}
           submitLabel={t("closeOut.submit")}
           testId="form-close-out"
+          requiredNote
         >
           {(field) => (
             <TextAreaField name="explanation" label={t("closeOut.explanation")} maxLength={1000} error={field("explanation")} required />
@@ -69,6 +77,7 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
           title={t("ruleOnDispute.title")}
           submitLabel={t("ruleOnDispute.submit")}
           testId="form-rule-on-dispute"
+          requiredNote
         >
           {(field) => (
             <>
@@ -94,6 +103,7 @@ export function SupervisionForms({ requestId, version, steps, banks, defaultDead
           title={t("checkWithdrawal.title")}
           submitLabel={t("checkWithdrawal.submit")}
           testId="form-check-withdrawal"
+          requiredNote
         >
           {(field) => (
             <>
