@@ -20,6 +20,10 @@ describe("万元 → fen", () => {
     expect(wanToFen("  1000 ", { allowNegative: false })).toBe(1_000_000_000n);
     expect(wanToFen("-120.5", { allowNegative: true })).toBe(-120_500_000n);
   });
+  it("reads full-width digits and signs as typed with a Chinese input method", () => {
+    expect(wanToFen("１２３４．５", { allowNegative: false })).toBe(1_234_500_000n);
+    expect(wanToFen("－１２０．５", { allowNegative: true })).toBe(-120_500_000n);
+  });
   it("refuses what is not an amount", () => {
     expect(wanToFen("", { allowNegative: false })).toBe("required");
     expect(wanToFen("12a", { allowNegative: false })).toBe("notNumber");

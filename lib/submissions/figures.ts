@@ -11,6 +11,7 @@
  *   may stay blank only when the park has no borrowers.
  * Error codes are keys under "submissions.errors".
  */
+import { foldFullWidth } from "@/lib/validation/fold-full-width";
 
 export const FIGURE_FIELDS = ["loanBalance", "loanIncrement", "borrowers", "firstLoans", "creditLoans", "averageRate"] as const;
 export type TFigureField = (typeof FIGURE_FIELDS)[number];
@@ -35,7 +36,12 @@ const MAX_WAN_DIGITS = 10; // < 10^10 万元: far above any bank's park balance,
 const MAX_COUNT = 10_000_000;
 export const MAX_RATE_PERCENT = 24;
 
-const clean = (s: string | undefined) => (s ?? "").trim().replace(/[,，\s]/g, "");
+// Full-width digits and signs from a Chinese input method read as their ASCII forms, as in
+// every other amount field (foldFullWidth).
+const clean = (s: string | undefined) =>
+  foldFullWidth(s ?? "")
+    .trim()
+    .replace(/[,，\s]/g, "");
 
 /** "1,234.5" 万元 → 12345000000n fen; an error code for anything else. */
 export function wanToFen(text: string | undefined, { allowNegative }: { allowNegative: boolean }): bigint | string {
