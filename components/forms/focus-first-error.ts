@@ -2,8 +2,6 @@
 
 import { useCallback, useEffect, useRef } from "react";
 
-type TFailed = { ok: false; fieldErrors?: Record<string, string> };
-
 /**
  * After a refused submission, take the user to what needs changing: focus the form's
  * first field in error (aria-invalid), or its alert when no field is to blame, and scroll
@@ -30,12 +28,6 @@ export function useFocusFirstError(state: { ok: boolean } | null | undefined): (
   return useCallback((element: HTMLElement | null) => {
     formRef.current = element;
   }, []);
-}
-
-/** How many fields a refused answer blames (0 when none, or when the answer is not a refusal). */
-export function fieldErrorCount(state: { ok: boolean } | null | undefined): number {
-  if (!state || state.ok) return 0;
-  return Object.keys((state as TFailed).fieldErrors ?? {}).length;
 }
 
 // A one-button form's outcome is often drawn beside the form, not in it: the nearest

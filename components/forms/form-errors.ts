@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import type { TMessageValues, TTranslate, TTranslator } from "@/lib/i18n/translator";
 import type { TActionResult } from "@/lib/server/action";
-import { fieldErrorCount } from "./focus-first-error";
 
 type TValues = TMessageValues;
 // The form's own translator (useTranslations of its namespace): translates and tells whether a key exists.
@@ -34,7 +33,7 @@ export function useErrorMessage(t: TFormTranslate): (code: string, values?: TVal
 export function useFormErrors(state: TActionResult<unknown> | null, t: TFormTranslate) {
   const message = useErrorMessage(t);
   const failed = state && !state.ok ? state : null;
-  const fieldCount = fieldErrorCount(state);
+  const fieldCount = failed ? Object.keys(failed.fieldErrors ?? {}).length : 0;
   return {
     field: (name: string): string | undefined => {
       const code = failed?.fieldErrors?.[name];

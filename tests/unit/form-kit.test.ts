@@ -90,13 +90,13 @@ const FIELD_GROUPS: Record<string, string[]> = {
 };
 
 describe("every form of the portal", () => {
-  it("takes the user to its first error after a refusal (useFocusFirstError's ref, directly or as useFormErrors' focusScope)", async () => {
+  it("takes the user to its first error after a refusal (useFocusFirstError's ref on the form or its section)", async () => {
     const { readSource, sourceFilesUnder } = await import("./source-files");
     const forms = [...sourceFilesUnder("app"), ...sourceFilesUnder("components")].filter((rel) => /useActionState</.test(readSource(rel)));
     expect(forms.length).toBeGreaterThan(20);
     const unwired = forms.filter((rel) => {
       const source = readSource(rel);
-      const hooks = (source.match(/useFocusFirstError\(|useFormErrors\(/g) ?? []).length;
+      const hooks = (source.match(/useFocusFirstError\(/g) ?? []).length;
       const refs = (source.match(/<(?:form|section)\b[^>]*?\bref=\{/g) ?? []).length;
       const states = (source.match(/useActionState</g) ?? []).length;
       return hooks < states || refs < 1;
