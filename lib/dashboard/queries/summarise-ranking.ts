@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { listRankings, type TRankingRow } from "@/lib/ranking/queries/list-rankings";
-import { hasMissingReturn, readSnapshot } from "@/lib/ranking/ranking-snapshot";
+import { readUnfiledBankIds } from "@/lib/ranking/queries/read-unfiled-banks";
 
 export type TRankedBankLine = { bankOrgId: string; bankName: string; rank: number; totalScore: string };
 
@@ -36,16 +36,15 @@ export async function summariseRanking(
 ): Promise<TRankingSummary | null> {
   const row = (await listRankings(db, actor, programId)).find(pick);
   if (!row) return null;
-  const [entries, stored] = await Promise.all([
+  const [entries, unfiled] = await Promise.all([
     db.rankingEntry.findMany({
       where: { rankingId: row.id },
       orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
       select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
     }),
-    db.ranking.findUniqueOrThrow({ where: { id: row.id }, select: { snapshot: true } }),
+    readUnfiledBankIds(db, row.id),
   ]);
-  const snapshot = readSnapshot(stored.snapshot);
-  const notFiled = entries.filter((e) => hasMissingReturn(snapshot, e.bankOrgId)).length;
+  const notFiled = entries.filter((e) => unfiled.includes(e.bankOrgId)).length;
   const line = (e: (typeof entries)[number]): TRankedBankLine => ({
     bankOrgId: e.bankOrgId,
     bankName: e.bank.name,
