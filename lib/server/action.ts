@@ -9,6 +9,7 @@ import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { getCurrentUser } from "./auth/current-user";
 import { requestMeta } from "./auth/request-meta";
+import { isNextControlFlow } from "./next-control-flow";
 import { noteRequestOutcome } from "./request-context";
 
 /**
@@ -127,13 +128,6 @@ export function defineAction<S extends z.ZodType, P extends TActionPolicy, R>(sp
     schema: spec.schema,
     allows: (u: TPolicyUser | null) => allowsPolicy(spec.policy, u),
   });
-}
-
-// redirect() and notFound() throw errors whose digest starts with NEXT_ (NEXT_REDIRECT,
-// NEXT_HTTP_ERROR_FALLBACK): the way an action ends, not a failure.
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && digest.startsWith("NEXT_");
 }
 
 /** For `<form action={…}>` whose result the page does not read (e.g. sign-out). */

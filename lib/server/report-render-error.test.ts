@@ -43,4 +43,14 @@ describe("reportRenderError", () => {
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();
   });
+
+  it("leaves a server action's failure to defineAction's own log line (no second one)", () => {
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const context: TRequestContext = { requestId: "req-3", databaseUnavailable: false };
+    runWithRequestContext(context, () => reportRenderError(new Error("boom"), { routePath: "/requests/[id]", routeType: "action" }));
+    expect(log).not.toHaveBeenCalled();
+    runWithRequestContext(context, () => reportRenderError(lostConnection(), { routePath: "/requests/[id]", routeType: "action" }));
+    expect(context.databaseUnavailable).toBe(true);
+    log.mockRestore();
+  });
 });

@@ -10,19 +10,11 @@
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { isDatabaseUnavailable, markDatabaseUnavailable } from "./database-unavailable";
+import { isNextControlFlow } from "./next-control-flow";
 import { requestContext } from "./request-context";
 
 /** What Next tells onRequestError about where the error happened (the fields used here). */
 export type TRenderErrorPlace = { routePath: string; routeType: string };
-
-/** Next's own control flow (redirect, notFound, dynamic bail-outs) travels as errors too; it is not a failure. */
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return (
-    typeof digest === "string" &&
-    /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND|DYNAMIC_SERVER_USAGE|BAILOUT_TO_CLIENT_SIDE_RENDERING)/.test(digest)
-  );
-}
 
 export function reportRenderError(error: unknown, place: TRenderErrorPlace): void {
   if (isNextControlFlow(error)) return;
@@ -30,6 +22,9 @@ export function reportRenderError(error: unknown, place: TRenderErrorPlace): voi
   const streamed = context?.responseStarted === true;
   const databaseUnavailable = isDatabaseUnavailable(error);
   if (databaseUnavailable && !streamed) markDatabaseUnavailable();
+  // A server action's failure is logged by defineAction (lib/server/action.ts), with the
+  // action's name and the request id: not again here as a render failure.
+  if (place.routeType === "action") return;
   const routeType = ["render", "route", "action", "proxy"].includes(place.routeType) ? place.routeType : "other";
   metrics().renderErrorsTotal.inc({ route_type: routeType, streamed: String(streamed) });
   logger.error(
