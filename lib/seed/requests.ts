@@ -5,7 +5,7 @@
  * all come from the same list of events, so they cannot disagree.
  */
 
-import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
+import { addWorkingDays } from "@/lib/calendar/working-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   AnswerKind,
@@ -19,6 +19,8 @@ import {
   type EnterpriseSize,
 } from "@/lib/generated/prisma/enums";
 import { chainEntries, type TLedgerHashInput } from "@/lib/ledger/hash";
+import { DEADLINE_SCAN_SLOT_MS, deadlineScanSlot } from "@/lib/jobs/rules";
+import { bulletinDueAt, bulletinEntryContent } from "@/lib/requests/bulletin-rule";
 import { afterWorkingDays, isProvisionalDue, nightlyAfter } from "./clock";
 import type { TEnterpriseRef, TRequestPlan } from "./plan";
 import type { Rng } from "./random";
@@ -400,7 +402,7 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     closedAt ??
     ((status as RequestStatus) === RequestStatus.WITHDRAWN ? events[events.length - 1]!.occurredAt.getTime() : null);
   const flaggedAt =
-    remindedAt === null ? null : bulletinScanAfter(addWorkingDays(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar));
+    remindedAt === null ? null : bulletinScanAfter(bulletinDueAt(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, ctx.calendar));
   const inBulletin = flaggedAt !== null && flaggedAt < ctx.nowMs && (resolvedMs === null || resolvedMs > flaggedAt);
   if (inBulletin) insertInOrder(events, bulletinEvent(id, remindedAt!, flaggedAt, ctx));
   const lastMs = events.length > 0 ? last() : plan.createdMs;
@@ -461,10 +463,9 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   return { request, routes, ledger, loan };
 }
 
-// The deadline scan runs once per 5-minute slot: the first slot after the bulletin is due.
-const SCAN_SLOT_MS = 5 * 60_000;
+// The deadline scan runs once per slot: the first slot after the bulletin is due.
 function bulletinScanAfter(due: Date): number {
-  return (Math.floor(due.getTime() / SCAN_SLOT_MS) + 1) * SCAN_SLOT_MS;
+  return deadlineScanSlot(due).getTime() + DEADLINE_SCAN_SLOT_MS;
 }
 
 // The entry flagForBulletin appends (system actor, status unchanged, same content).
@@ -477,11 +478,7 @@ function bulletinEvent(requestId: string, remindedAt: number, at: number, ctx: T
     actorOrgId: null,
     fromStatus: RequestStatus.DRAFT,
     toStatus: RequestStatus.DRAFT,
-    content: {
-      remindedAt: new Date(remindedAt).toISOString(),
-      bulletinAfterRemindDays: ctx.rules.bulletinAfterRemindDays,
-      workingDaysSinceReminder: workingDaysBetween(new Date(remindedAt), new Date(at), ctx.calendar),
-    },
+    content: bulletinEntryContent(new Date(remindedAt), ctx.rules.bulletinAfterRemindDays, new Date(at), ctx.calendar),
     note: null,
     occurredAt: new Date(at),
   };

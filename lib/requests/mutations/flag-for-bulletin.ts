@@ -7,7 +7,8 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LedgerAction, type RequestStatus } from "@/lib/generated/prisma/enums";
-import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
+import type { WorkingCalendar } from "@/lib/calendar/working-days";
+import { bulletinDueAt, bulletinEntryContent } from "@/lib/requests/bulletin-rule";
 import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
 import { ROWS_PER_STATEMENT, RUNNING } from "@/lib/requests/deadline-scan";
 
@@ -30,9 +31,7 @@ export async function flagForBulletin(tx: TTx, now: Date, calendar: WorkingCalen
     [...RUNNING],
     now.toISOString(),
   );
-  const due = candidates.filter(
-    (c) => now.getTime() > addWorkingDays(c.remindedAt, Math.max(0, c.bulletinAfterRemindDays), calendar).getTime(),
-  );
+  const due = candidates.filter((c) => now.getTime() > bulletinDueAt(c.remindedAt, c.bulletinAfterRemindDays, calendar).getTime());
   if (due.length === 0) return 0;
 
   for (let i = 0; i < due.length; i += ROWS_PER_STATEMENT) {
@@ -51,11 +50,7 @@ export async function flagForBulletin(tx: TTx, now: Date, calendar: WorkingCalen
       actorOrgId: null,
       fromStatus: c.status,
       toStatus: c.status,
-      content: {
-        remindedAt: c.remindedAt.toISOString(),
-        bulletinAfterRemindDays: c.bulletinAfterRemindDays,
-        workingDaysSinceReminder: workingDaysBetween(c.remindedAt, now, calendar),
-      },
+      content: bulletinEntryContent(c.remindedAt, c.bulletinAfterRemindDays, now, calendar),
       occurredAt: now,
     })),
   );
