@@ -21,18 +21,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form ref={focusScope} action={action} className="space-y-4" noValidate>
       <RequiredNote />
-      {linkError ? (
-        // The link itself is refused (used, expired, replaced): no field to correct, so the
-        // alert takes focus and offers a new link.
-        <p role="alert" data-form-alert tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {linkError}{" "}
-          <Link href="/forgot-password" className="font-medium text-brand-700 underline">
-            {t("requestAgain")}
-          </Link>
-        </p>
-      ) : (
-        <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
-      )}
+      {/* A refused link (used, expired, replaced) has no field to correct: the alert takes focus and offers a new link. */}
+      <FormAlert
+        message={linkError ?? errors.form}
+        fieldErrors={linkError ? 0 : errors.fieldCount}
+        next={
+          linkError && (
+            <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+              {t("requestAgain")}
+            </Link>
+          )
+        }
+      />
       <input type="hidden" name="token" value={token} />
       <TextField
         name="newPassword"

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { TPiiField } from "@/lib/accounts/schemas";
 import type { TActionResult } from "@/lib/server/action";
 import { revealPiiAction } from "./actions";
+import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 
@@ -56,11 +57,7 @@ export function RevealValue({
           </button>
         </form>
       )}
-      {error && (
-        <span role="alert" data-form-alert tabIndex={-1} className="text-sm text-red-700">
-          {error}
-        </span>
-      )}
+      <FormAlert message={error ?? undefined} inline />
     </span>
   );
 }
