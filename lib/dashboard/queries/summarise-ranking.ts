@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { listRankings, type TRankingRow } from "@/lib/ranking/queries/list-rankings";
-import { readUnfiledBankIds } from "@/lib/ranking/queries/read-unfiled-banks";
+import { readUnfiledBankIds } from "@/lib/ranking/queries/read-unfiled-bank-ids";
 
 export type TRankedBankLine = { bankOrgId: string; bankName: string; rank: number; totalScore: string };
 
