@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import enRanking from "@/lib/i18n/messages/en/ranking.json";
 import zhRanking from "@/lib/i18n/messages/zh-CN/ranking.json";
 import { QUARTERLY_GROWTH_RULE } from "@/lib/seed/scoring";
-import { ruleInWords, type TRankingT } from "./format";
+import { ruleInWords, type TRankingT } from "@/lib/ranking/format";
 
 const zh = createTranslator({ locale: "zh-CN", messages: zhRanking, namespace: "ranking" }) as unknown as TRankingT;
 const en = createTranslator({ locale: "en", messages: enRanking, namespace: "ranking" }) as unknown as TRankingT;
