@@ -12,17 +12,20 @@
  *   B grows 4% every quarter (10,000 → 11,698.5856 万元: +16.99% over the year).
  * And a 2025 Q4 ranking published under the FIRST default rule (growth against +20% with
  * a point per percent) stays exactly as published when the data migration gives the
- * program the new rule as version 2.
+ * program the new rule as version 2. In 2025 Q3 only A filed a return: B was listed apart,
+ * and the yearly aggregate counts for B only the quarter it was ranked in.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { PairingRole, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { periodAggregates } from "@/lib/ranking/history-aggregates";
 import { computeDraftRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
 import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/review-ranking";
 import { saveRuleSet } from "@/lib/ranking/mutations/save-rule-set";
 import { listRuleSets } from "@/lib/ranking/queries/list-rule-sets";
+import { rankingHistory } from "@/lib/ranking/queries/ranking-history";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import { ANNUAL_TARGET_GROWTH_RULE, QUARTERLY_GROWTH_RULE, defaultScoringRules } from "@/lib/seed/scoring";
 import { at, createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
@@ -116,6 +119,7 @@ beforeAll(async () => {
       { programId: w.programId, year: 2025, parkId: w.parkId, bankOrgId: B, role: PairingRole.PARTICIPATING },
     ],
   });
+  await file(A, 2025, 3, ["9523.81", "300"], "2025-10-10"); // B files nothing for 2025 Q3
   await file(A, 2025, 4, RETURNS_2025_Q4.A, "2026-01-06");
   await file(B, 2025, 4, RETURNS_2025_Q4.B, "2026-01-06");
   for (const q of [1, 2, 3, 4] as const) {
@@ -134,6 +138,16 @@ describe("loan growth scored per quarter", () => {
   it("under the first default rule, 5% a quarter lost half the growth points (published 2025 Q4)", async () => {
     const a = w.actors;
     await saveRuleSet(prisma, a.financeAdmin, { programId: w.programId, name: "2025年度考核评分规则", rules: firstDefaultRules() });
+    const q3 = at("2025-10-20T10:00:00");
+    const { rankingId: q3Id } = await computeDraftRanking(
+      prisma,
+      a.financeAdmin,
+      { programId: w.programId, year: 2025, quarter: 3 },
+      { now: q3 },
+    );
+    await reviewRanking(prisma, a.financeAdmin, q3Id, { now: q3 });
+    await reviewRanking(prisma, a.centralBankStaff, q3Id, { now: q3 });
+    await publishRanking(prisma, a.financeAdmin, q3Id, { now: q3 });
     const now = at("2026-01-20T10:00:00");
     const { rankingId, ruleSetVersion } = await computeDraftRanking(
       prisma,
@@ -178,6 +192,17 @@ describe("loan growth scored per quarter", () => {
     expect(row.ruleSet.version).toBe(1);
     expect(await prisma.rankingEntry.findMany({ where: { rankingId: published.id }, orderBy: { rank: "asc" } })).toEqual(published.entries);
     expect(await growthRows(published.id)).toEqual({ A: [5, 7.5, 15], B: [4, 7, 15] });
+  });
+
+  it("the yearly aggregate counts only the quarters in which a bank was ranked", async () => {
+    const history = await rankingHistory(prisma, w.actors.financeAdmin, w.programId);
+    expect(history.quarters.map((q) => `${q.year}Q${q.quarter}`)).toEqual(["2025Q3", "2025Q4"]);
+    const b = history.banks.find((x) => x.bankOrgId === B)!;
+    expect(b.points[0]).toMatchObject({ missingReturn: true }); // no return in 2025 Q3: listed apart, not ranked
+    expect(b.points[1]).not.toHaveProperty("missingReturn");
+    const year = periodAggregates(history).find((g) => g.kind === "year" && g.year === 2025)!;
+    const counted = Object.fromEntries(year.rows.map((r) => [r.bankOrgId === A ? "A" : "B", r.quartersCounted]));
+    expect(counted).toEqual({ A: 2, B: 1 });
   });
 
   it("5% every quarter earns full growth points in each quarter; 4% loses 1.5 of them", async () => {
