@@ -40,7 +40,7 @@ function aggregate(history: TRankingHistory, kind: TPeriodKind, year: number, ha
     .map((bank) => {
       const scores = indexes
         .map((i) => bank.points[i])
-        .filter((p): p is NonNullable<THistoryPoint> => p !== null && p.missingReturn !== true)
+        .filter((p): p is NonNullable<THistoryPoint> => p != null && p.missingReturn !== true)
         .map((p) => p.score);
       if (scores.length === 0) return null;
       return {
