@@ -47,7 +47,7 @@ export function defaultScoringRules(): TRuleSetItem[] {
     // quarterly equivalent: 1.2^(1/4) − 1 = 4.6635…% → 4.66 (values carry two decimals), so
     // a bank on the annual pace earns full marks every quarter. Minus 0.5 per 0.25 point
     // below: a quarter without growth keeps 5.5 of 15 (docs/decisions/018-quarterly-growth-target.md).
-    { indicator: "loanGrowth", rule: QUARTERLY_GROWTH_RULE },
+    { indicator: "loanGrowth", rule: { ...QUARTERLY_GROWTH_RULE } },
     { indicator: "borrowers", rule: { kind: "proportional", points: 15, best: 300 } },
     {
       indicator: "replyRate",
