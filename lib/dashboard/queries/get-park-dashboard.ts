@@ -52,6 +52,7 @@ export type TVisitDone = { bankName: string; visitedOn: Date; leaderName: string
 
 export type TParkDashboard = {
   parkName: string;
+  /** reviewOverdue: submitted items past the park's review deadline (capped). */
   queue: { total: number; oldest: TQueueItem[]; reviewOverdue: TCappedCount };
   pendingRegistrations: number;
   counts: TStatusCount[];
@@ -80,64 +81,66 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
   const halfYear = halfYearOf(now);
   const overdueWhere = ours({ status: { in: AT_BANK }, dueAt: { lt: now } });
 
-  const [park, calendar, program, queue, reviewOverdue, enterpriseTotals, grouped, overdueBands, overdue, figures, visits] =
-    await Promise.all([
-      db.park.findUnique({ where: { id: parkId }, select: { org: { select: { name: true } } } }),
-      loadWorkingCalendar(db),
-      getCurrentProgram(db, halfYear.year, now),
+  const [park, calendar, program, queue, enterpriseTotals, grouped, overdueBands, overdue, figures, visits] = await Promise.all([
+    db.park.findUnique({ where: { id: parkId }, select: { org: { select: { name: true } } } }),
+    loadWorkingCalendar(db),
+    getCurrentProgram(db, halfYear.year, now),
+    Promise.all([
       db.request.findMany({
         where: ours({ status: RequestStatus.SUBMITTED }),
         orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
         take: OLDEST_SHOWN,
         select: { id: true, serial: true, title: true, submittedAt: true, enterprise: { select: { name: true } } },
       }),
-      // Submitted items past the park's review deadline: Request(parkId, status, parkDueAt), capped.
+      // Past the review deadline: a range of Request(parkId, status, parkDueAt), capped.
       db.request.count({
         where: ours({ status: RequestStatus.SUBMITTED, parkDueAt: { lt: now } }),
         orderBy: [{ parkDueAt: "asc" }],
         take: COUNT_CAP + 1,
       }),
-      // The park's enterprises by class and registration state, from the read model.
-      countParkEnterprises(db, parkId),
-      countRequestsByStatus(db, { parkId }),
-      countDeadlineBands(db, { statuses: AT_BANK, parkId }, now, now),
-      db.request.findMany({
-        where: overdueWhere,
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        take: OLDEST_SHOWN,
-        select: {
-          id: true,
-          serial: true,
-          title: true,
-          status: true,
-          dueAt: true,
-          enterprise: { select: { name: true } },
-          assignedBank: { select: { name: true, shortName: true } },
+    ]),
+    // The park's enterprises by class and registration state, from the read model.
+    countParkEnterprises(db, parkId),
+    countRequestsByStatus(db, { parkId }),
+    countDeadlineBands(db, { statuses: AT_BANK, parkId }, now, now),
+    db.request.findMany({
+      where: overdueWhere,
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: OLDEST_SHOWN,
+      select: {
+        id: true,
+        serial: true,
+        title: true,
+        status: true,
+        dueAt: true,
+        enterprise: { select: { name: true } },
+        assignedBank: { select: { name: true, shortName: true } },
+      },
+    }),
+    db.quarterlyParkFigure.findMany({
+      where: {
+        parkId,
+        submission: { status: { in: COUNTED_SUBMISSIONS }, OR: quarters.map((q) => ({ year: q.year, quarter: q.quarter })) },
+      },
+      select: {
+        loanBalanceFen: true,
+        loanIncrementFen: true,
+        borrowers: true,
+        firstLoans: true,
+        creditLoans: true,
+        submission: {
+          select: { year: true, quarter: true, bankOrgId: true, status: true, bank: { select: { name: true, shortName: true } } },
         },
-      }),
-      db.quarterlyParkFigure.findMany({
-        where: {
-          parkId,
-          submission: { status: { in: COUNTED_SUBMISSIONS }, OR: quarters.map((q) => ({ year: q.year, quarter: q.quarter })) },
-        },
-        select: {
-          loanBalanceFen: true,
-          loanIncrementFen: true,
-          borrowers: true,
-          firstLoans: true,
-          creditLoans: true,
-          submission: {
-            select: { year: true, quarter: true, bankOrgId: true, status: true, bank: { select: { name: true, shortName: true } } },
-          },
-        },
-      }),
-      db.parkVisit.findMany({
-        where: { parkId, visitedOn: { gte: new Date(`${halfYear.firstDay}T00:00:00Z`), lte: new Date(`${halfYear.lastDay}T00:00:00Z`) } },
-        orderBy: [{ visitedOn: "desc" }, { id: "asc" }],
-        select: { bankOrgId: true, visitedOn: true, leaderName: true, bank: { select: { name: true, shortName: true } } },
-      }),
-    ]);
+      },
+    }),
+    db.parkVisit.findMany({
+      where: { parkId, visitedOn: { gte: new Date(`${halfYear.firstDay}T00:00:00Z`), lte: new Date(`${halfYear.lastDay}T00:00:00Z`) } },
+      orderBy: [{ visitedOn: "desc" }, { id: "asc" }],
+      select: { bankOrgId: true, visitedOn: true, leaderName: true, bank: { select: { name: true, shortName: true } } },
+    }),
+  ]);
   if (!park) return null;
+  const [queueRows, reviewOverdue] = queue;
 
   const pairings = program
     ? await db.parkBankPairing.findMany({
@@ -179,7 +182,7 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     parkName: park.org.name,
     queue: {
       total: queueTotal,
-      oldest: queue.map((r) => ({
+      oldest: queueRows.map((r) => ({
         id: r.id,
         serial: r.serial,
         title: r.title,
