@@ -39,6 +39,9 @@ test("the park queue shows the review deadline badges, and the dashboard counts 
   }
 
   const overdue = [...expected.values()].filter((t) => t === "red").length;
+  test
+    .info()
+    .annotations.push({ type: "queue", description: `${expected.size} waiting, ${overdue} overdue, ${shown} badges on the first page` });
   await page.goto("/park");
   await expect(page.getByTestId("waiting-reviewOverdue")).toContainText(String(overdue));
 });
