@@ -69,7 +69,9 @@ describe("rule values", () => {
   it("gives the park window 1–10 working days to review a submitted item, 2 by default", () => {
     expect(DEFAULT_RULES.parkReviewDeadlineDays).toBe(2);
     for (const n of [1, 2, 10]) expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: n }).errors).toEqual({});
-    expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: 0 }).errors).toEqual({ parkReviewDeadlineDays: "parkReviewDeadlineDaysRange" });
+    expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: 0 }).errors).toEqual({
+      parkReviewDeadlineDays: "parkReviewDeadlineDaysRange",
+    });
     expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: "11" }).errors).toEqual({
       parkReviewDeadlineDays: "parkReviewDeadlineDaysRange",
     });
