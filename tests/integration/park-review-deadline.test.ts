@@ -17,6 +17,7 @@ import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { ruleOnDispute } from "@/lib/requests/mutations/supervision-steps";
 import { listParkQueue } from "@/lib/requests/queries/list-park-queue";
+import { getParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { at, codeOf, createRequestWorld, financingInput, workflowKit, type TRequestWorld } from "@/tests/factories/requests";
 import { migratedDatabase } from "./deadline-fixtures";
 import type { FreshDatabase } from "./harness";
@@ -222,6 +223,8 @@ describe("the park review deadline", () => {
     const overdue = bySerial.get("PRD-OLD-000001");
     expect(overdue?.deadline?.tone).toBe("red");
     expect(overdue?.deadline?.workingDaysLeft).toBeLessThan(0);
+    // The dashboard counts the two past their deadline (the overruled item's and the old one).
+    expect((await getParkDashboard(prisma, a.parkStaff, now))?.queue.reviewOverdue).toEqual({ value: 2, capped: false });
     // Another park's window sees none of them.
     expect((await listParkQueue(prisma, a.otherParkStaff, null, { now })).rows).toEqual([]);
     const later = await kit.submitted(at("2026-12-03T09:00:00"));
