@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
@@ -19,18 +20,19 @@ export const dynamic = "force-dynamic";
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // The park window's review queue: its submitted items, oldest first, with how many
-// working days each has waited. Forwarding and returning happen on the item's page.
+// working days each has waited and its review deadline (yellow on the due day, red once
+// overdue, as in the bank inbox). Forwarding and returning happen on the item's page.
 export default async function ParkQueuePage({ searchParams }: { searchParams: TSearchParams }) {
   const user = await requirePermission("requests.forward");
   const cursor = parsePageCursor(await searchParams);
-  const [t, tRequests, locale, queue, calendar] = await Promise.all([
+  const now = new Date();
+  const calendar = await loadWorkingCalendar(db());
+  const [t, tRequests, locale, queue] = await Promise.all([
     getTranslations("requestForm.queue"),
     getTranslations("requests"),
     getLocale().then(resolveLocale),
-    listParkQueue(db(), user, cursor),
-    loadWorkingCalendar(db()),
+    listParkQueue(db(), user, cursor, { now, calendar }),
   ]);
-  const now = new Date();
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -82,12 +84,24 @@ export default async function ParkQueuePage({ searchParams }: { searchParams: TS
               className: "whitespace-nowrap",
               cell: (r) => {
                 const waited = r.submittedAt ? Math.max(0, workingDaysBetween(r.submittedAt, now, calendar)) : 0;
-                return (
-                  <span className={waited >= 2 ? "font-medium text-amber-800" : ""}>
-                    {waited === 0 ? t("today") : t("waitingDays", { days: waited })}
-                  </span>
-                );
+                return <span>{waited === 0 ? t("today") : t("waitingDays", { days: waited })}</span>;
               },
+            },
+            {
+              key: "reviewDeadline",
+              header: t("columns.reviewDeadline"),
+              className: "whitespace-nowrap",
+              cell: (r) =>
+                r.deadline && r.parkDueAt ? (
+                  <DeadlineBadge
+                    tone={r.deadline.tone}
+                    workingDaysLeft={r.deadline.workingDaysLeft}
+                    dueAt={r.parkDueAt}
+                    provisional={r.parkDueProvisional}
+                  />
+                ) : (
+                  tRequests("none")
+                ),
             },
           ]}
         />

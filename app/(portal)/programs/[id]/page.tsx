@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
 
 const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
   replyDeadlineDays: "unitWorkingDays",
+  parkReviewDeadlineDays: "unitWorkingDays",
   escalateAfterDays: "unitWorkingDays",
   bulletinAfterRemindDays: "unitWorkingDays",
   quarterlyWindowDays: "unitWorkingDays",
