@@ -45,13 +45,13 @@ function scopeOf(actor: TActor): TScope | null {
   return null;
 }
 
-// The banks each scope may see; $1 program, $2 year, $3 the actor's organization.
+// The banks each scope may see; $1 the year, $3 the actor's organization.
 const SCOPE_SQL: Record<TScope, string> = {
-  all: `SELECT p."bankOrgId" AS id FROM "ParkBankPairing" p WHERE p."programId" = $1::uuid AND p.year = $2
-        UNION SELECT t."bankOrgId" FROM "BankCreditTarget" t WHERE t."programId" = $1::uuid AND t.year = $2`,
+  all: `SELECT p."bankOrgId" AS id FROM "ParkBankPairing" p WHERE p."programId" = (SELECT id FROM prog) AND p.year = $1
+        UNION SELECT t."bankOrgId" FROM "BankCreditTarget" t WHERE t."programId" = (SELECT id FROM prog) AND t.year = $1`,
   bank: `SELECT id FROM up UNION SELECT id FROM down`,
   park: `SELECT p."bankOrgId" AS id FROM "ParkBankPairing" p
-          WHERE p."programId" = $1::uuid AND p.year = $2 AND p."parkId" = (SELECT id FROM "Park" WHERE "orgId" = $3::uuid) AND p."endedAt" IS NULL`,
+          WHERE p."programId" = (SELECT id FROM prog) AND p.year = $1 AND p."parkId" = (SELECT id FROM "Park" WHERE "orgId" = $3::uuid) AND p."endedAt" IS NULL`,
 };
 
 // A bank's line: upwards through its parents and downwards through its branches.
@@ -82,16 +82,20 @@ type TRaw = {
 };
 
 function statement(scope: TScope): string {
-  return `WITH RECURSIVE ${scope === "bank" ? LINE_SQL : ""}
+  return `WITH RECURSIVE prog AS (
+    -- The program given ($2), else the year's active program as getCurrentProgram picks it.
+    SELECT id FROM "Program" WHERE year = $1 AND (id = $2::uuid OR ($2::uuid IS NULL AND active))
+     ORDER BY "createdAt" DESC, id DESC LIMIT 1
+  ), ${scope === "bank" ? LINE_SQL : ""}
   banks AS (${SCOPE_SQL[scope]}),
   t AS (
     SELECT DISTINCT ON (t."bankOrgId") t."bankOrgId", t.version, t."createdAt", t."amountFen", t.borrowers, t."firstLoans", t."creditLoans"
       FROM "BankCreditTarget" t
-     WHERE t."programId" = $1::uuid AND t.year = $2 AND t."bankOrgId" IN (SELECT id FROM banks)
+     WHERE t."programId" = (SELECT id FROM prog) AND t.year = $1 AND t."bankOrgId" IN (SELECT id FROM banks)
      ORDER BY t."bankOrgId", t.version DESC
   ), s AS (
     SELECT s.id, s."bankOrgId", s.quarter FROM "QuarterlySubmission" s
-     WHERE s."programId" = $1::uuid AND s.year = $2 AND s.status = 'ACCEPTED' AND s."bankOrgId" IN (SELECT id FROM banks)
+     WHERE s."programId" = (SELECT id FROM prog) AND s.year = $1 AND s.status = 'ACCEPTED' AND s."bankOrgId" IN (SELECT id FROM banks)
   ), latest AS (
     SELECT DISTINCT ON (s."bankOrgId") s.id, s."bankOrgId", s.quarter FROM s ORDER BY s."bankOrgId", s.quarter DESC
   ), amounts AS (
@@ -118,12 +122,14 @@ function statement(scope: TScope): string {
 export async function readTargetProgress(
   db: PrismaClient,
   actor: TActor,
-  input: { programId: string; year: number },
+  /** Without a programId, the year's active program (the dashboards). */
+  input: { year: number; programId?: string },
 ): Promise<TTargetProgressRow[]> {
   const scope = scopeOf(actor);
   if (!scope) return [];
   // Every scope but "all" names the actor's organization ($3).
-  const params = scope === "all" ? [input.programId, input.year] : [input.programId, input.year, actor.orgId];
+  const params: unknown[] = [input.year, input.programId ?? null];
+  if (scope !== "all") params.push(actor.orgId);
   const raw = await db.$queryRawUnsafe<TRaw[]>(statement(scope), ...params);
   return raw.map(toRow);
 }
