@@ -12,6 +12,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
+import { scoreIndicator } from "@/lib/ranking/rules";
 import { setBankTarget } from "@/lib/targets/mutations/set-bank-target";
 import { listTargetVersions } from "@/lib/targets/queries/list-target-versions";
 import { readTargetProgress, type TTargetProgressRow } from "@/lib/targets/queries/read-target-progress";
@@ -196,6 +198,45 @@ describe("target against actual on the demo data", () => {
   it("reads nothing for an enterprise", async () => {
     const owner = await actor({ account: "enterprise.owner" });
     expect(await readTargetProgress(prisma, owner, { programId, year: YEAR })).toEqual([]);
+  });
+});
+
+describe("the ranking's target indicators (Q3 2026 on the demo data)", () => {
+  it("are each bank's new lending to date and households against its own target, and the attainment rule scores them", async () => {
+    const now = new Date("2026-11-27T10:00:00+08:00");
+    const inputs = await computeQuarterInputs(prisma, { programId, year: YEAR, quarter: 3, now });
+    const rows = await sql<{ bankOrgId: string; target: string; ytd: string | null; borrowers: number | null; targetBorrowers: number }>(
+      `SELECT t."bankOrgId"::text AS "bankOrgId", t."amountFen"::text AS target, t.borrowers AS "targetBorrowers",
+              (SELECT sum(f."loanIncrementFen")::text FROM "QuarterlyParkFigure" f JOIN "QuarterlySubmission" s ON s.id = f."submissionId"
+                WHERE s."programId" = $1::uuid AND s.year = $2 AND s.quarter <= 3 AND s.status IN ('SUBMITTED', 'ACCEPTED') AND s."bankOrgId" = t."bankOrgId") AS ytd,
+              (SELECT sum(f.borrowers)::int FROM "QuarterlyParkFigure" f JOIN "QuarterlySubmission" s ON s.id = f."submissionId"
+                WHERE s."programId" = $1::uuid AND s.year = $2 AND s.quarter = 3 AND s.status IN ('SUBMITTED', 'ACCEPTED') AND s."bankOrgId" = t."bankOrgId") AS borrowers
+         FROM "BankCreditTarget" t
+        WHERE t."programId" = $1::uuid AND t.year = $2 AND t."createdAt" <= $3
+          AND t.version = (SELECT max(version) FROM "BankCreditTarget" x WHERE x."programId" = t."programId" AND x.year = t.year AND x."bankOrgId" = t."bankOrgId" AND x."createdAt" <= $3)`,
+      programId,
+      YEAR,
+      now,
+    );
+    let scored = 0;
+    for (const r of rows) {
+      const bank = inputs.banks.find((b) => b.bankOrgId === r.bankOrgId);
+      if (!bank) continue;
+      if (r.ytd === null || r.borrowers === null) {
+        expect(bank.values.loanTargetAttainment).toBeNull();
+        continue;
+      }
+      const cut = (a: number, b: number) => Math.trunc((a * 10_000) / b) / 100;
+      expect(bank.values.loanTargetAttainment).toBe(cut(Number(BigInt(r.ytd) / 10_000n), Number(BigInt(r.target) / 10_000n)));
+      expect(bank.values.borrowersTargetAttainment).toBe(cut(r.borrowers, r.targetBorrowers));
+      const points = scoreIndicator({ kind: "attainment", points: 10, floor: 0 }, bank.values.loanTargetAttainment);
+      expect(points).toBeCloseTo(Math.min(10, Math.max(0, bank.values.loanTargetAttainment! / 10)), 1);
+      scored++;
+    }
+    expect(scored).toBeGreaterThan(3);
+    // The bank that never files has no target, so no value.
+    const untargeted = inputs.banks.filter((b) => !rows.some((r) => r.bankOrgId === b.bankOrgId));
+    for (const b of untargeted) expect(b.values.loanTargetAttainment).toBeNull();
   });
 });
 
