@@ -66,18 +66,18 @@ function* items(): Generator<TStepItem> {
                     for (const assignedBankId of [null, ASSIGNED])
                       for (const answerKind of [null, AnswerKind.NEEDS_DOCUMENTS])
                         yield {
-                        status,
-                        answerKind,
-                        signedAt,
-                        answeredAt,
-                        dueAt,
-                        escalationReason,
-                        returnDisputedAt,
-                        returnDisputeNote,
-                        withdrawnAfterAnswer,
-                        withdrawalCheckedAt,
-                        assignedBankId,
-                      };
+                          status,
+                          answerKind,
+                          signedAt,
+                          answeredAt,
+                          dueAt,
+                          escalationReason,
+                          returnDisputedAt,
+                          returnDisputeNote,
+                          withdrawnAfterAnswer,
+                          withdrawalCheckedAt,
+                          assignedBankId,
+                        };
 }
 
 const shown = (v: TStepViewer, item: TStepItem) => new Set<TWorkflowStep>(PANELS.flatMap((p) => panelSteps(p, v, item, NOW)));

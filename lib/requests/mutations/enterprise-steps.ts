@@ -120,7 +120,10 @@ export async function supplyDocuments(
       note,
     });
     if (files.length > 0) {
-      const entry = await tx.ledgerEntry.findUniqueOrThrow({ where: { requestId_seq: { requestId: row.id, seq: seq! } }, select: { id: true } });
+      const entry = await tx.ledgerEntry.findUniqueOrThrow({
+        where: { requestId_seq: { requestId: row.id, seq: seq! } },
+        select: { id: true },
+      });
       await tx.attachment.updateMany({ where: { id: { in: files.map((f) => f.id) } }, data: { ledgerEntryId: entry.id } });
     }
     await notifyStep(tx, row, "request.documentsSupplied", [row.assignedBankId], seq!, { dueAt: dueDay(clock.dueAt) });

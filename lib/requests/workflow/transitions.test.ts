@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { AnswerKind, EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
-import { STEP_FROM, awaitsAnswer, awaitsDocuments, canStep, isOpen, isOverdue, stepRefusal, type TStepFacts, type TWorkflowStep } from "./transitions";
+import {
+  STEP_FROM,
+  awaitsAnswer,
+  awaitsDocuments,
+  canStep,
+  isOpen,
+  isOverdue,
+  stepRefusal,
+  type TStepFacts,
+  type TWorkflowStep,
+} from "./transitions";
 
 const NOW = new Date("2026-10-14T02:00:00Z");
 const PAST_DUE = new Date("2026-10-13T15:59:59.999Z");
