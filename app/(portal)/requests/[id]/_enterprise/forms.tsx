@@ -57,6 +57,7 @@ export function EnterpriseForms({ requestId, version, status, steps, afterAnswer
             initial={documents.pending}
             maxBytes={documents.maxBytes}
             maxCount={documents.maxCount}
+            title={t("supply.filesTitle")}
           />
           <StepForm
             {...common}
