@@ -72,6 +72,15 @@ describe("the documents loop", () => {
   it("需补充材料 → files and a note → back to the same bank, clock from the submission → a loan; the ledger holds each step", async () => {
     const asked = await askedForDocuments(at("2026-11-02T10:00:00"), at("2026-11-03T10:00:00"));
     expect(asked.status).toBe("ANSWERED");
+    // The answer starts the enterprise's limit: in its ledger entry and in the notice.
+    const limit = addWorkingDays(at("2026-11-03T10:00:00"), 10, calendar);
+    expect((await kit.lastEntry(asked.id)).content).toMatchObject({
+      answerKind: "NEEDS_DOCUMENTS",
+      supplementDeadlineDays: 10,
+      documentsDueAt: limit.toISOString(),
+    });
+    expect(await kit.notified(asked.id, "request.documentsRequested")).toEqual(new Set([a.enterpriseOwner.userId]));
+    expect(await kit.notified(asked.id, "request.answered")).toEqual(new Set());
 
     // The bank's inbox: waiting for the enterprise, not among its own answers.
     const waiting = await listBankInbox(prisma, a.mainBankLiaison, {
