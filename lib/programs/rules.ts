@@ -53,7 +53,7 @@ export const RULE_LIMITS: Record<TRuleKey, { min: number; max: number; default: 
   bottomListSize: { min: 1, max: 20, default: 5 },
   autoCloseUnratedDays: { min: 1, max: 30, default: 10 },
   // No seed document names a limit for 需补充材料; 10 working days (two weeks) matches the
-  // unrated auto-close (docs/decisions/018-documents-loop.md).
+  // unrated auto-close (docs/decisions/019-documents-loop.md).
   supplementDeadlineDays: { min: 3, max: 30, default: 10 },
 };
 
