@@ -76,6 +76,8 @@ test("需补充材料 → the enterprise sends documents from a phone → the ba
   await step.getByLabel("选择文件上传").setInputFiles({ name: "财务报表2025.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(step.getByRole("link", { name: "财务报表2025.pdf" })).toBeVisible();
   await step.getByLabel("补充说明").fill("已上传2024—2025年财务报表，请审阅。");
+  // For a person to look at: the step as a phone shows it (in the test's output folder).
+  await step.screenshot({ path: test.info().outputPath("documents-step-390.png") });
   await step.getByRole("button", { name: "提交补充材料" }).click();
   await expect(phone.getByText("已签收，办理中").first()).toBeVisible();
   await expect(phone.getByTestId("timeline").getByRole("listitem").filter({ hasText: "企业补充材料" })).toContainText("财务报表2025.pdf");
