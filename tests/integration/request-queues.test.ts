@@ -229,7 +229,11 @@ describe("listBankInbox", () => {
     expect(copied.page.items[0]?.deadline?.tone).toBe("normal");
     expect(copied.page.items[0]?.reachedBankAt).toBeInstanceOf(Date);
     for (const inbox of [mine, copied])
-      expect(inbox.totals).toEqual({ assigned: { value: 3, capped: false }, copies: { value: 1, capped: false } });
+      expect(inbox.totals).toEqual({
+        assigned: { value: 3, capped: false },
+        awaitingEnterprise: { value: 0, capped: false },
+        copies: { value: 1, capped: false },
+      });
   });
 
   it("never shows a bank another bank's items", async () => {

@@ -150,14 +150,15 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
 
   const mine: Prisma.RequestWhereInput = { AND: [scope, { assignedBankId: { in: banks } }] };
   // The recent answers leave out those waiting for the enterprise's documents: they have a
-  // list of their own.
+  // list of their own. (An answer without a kind stays: "not" alone would drop it, as SQL's
+  // <> does with NULL.)
   const whereAnswered: Prisma.RequestWhereInput = {
     AND: [
       mine,
       {
         status: RequestStatus.ANSWERED,
         answeredAt: { gte: new Date(now.getTime() - RECENT_ANSWER_MS) },
-        answerKind: { not: AnswerKind.NEEDS_DOCUMENTS },
+        OR: [{ answerKind: null }, { answerKind: { not: AnswerKind.NEEDS_DOCUMENTS } }],
       },
     ],
   };
