@@ -1,0 +1,118 @@
+import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { shanghaiDateString } from "@/lib/calendar/working-days";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+import { renderLedgerPdf, ledgerPdfSection } from "@/lib/pdf/render-ledger-pdf";
+import { parseRequestListFilters, type TRequestListFilters } from "@/lib/requests/list-filters";
+import { problemListColumns } from "@/lib/requests/problem-list";
+import { PROBLEM_LIST_MAX_ROWS, readProblemList } from "@/lib/requests/queries/read-problem-list";
+import { ledgerSheet, writeLedgerWorkbook } from "@/lib/spreadsheet/write-ledger-workbook";
+import { bulletinFont } from "@/lib/server/env";
+import { db } from "@/lib/server/db";
+import type { TRouteOutcome, TRouteTranslator } from "@/lib/server/route";
+import type { TTranslate } from "@/lib/i18n/translator";
+
+type TContext = {
+  request: Request;
+  user: TSessionUser;
+  locale: TLocale;
+  translator: (namespace?: string) => Promise<TRouteTranslator>;
+};
+
+export type TLedgerFormat = "xlsx" | "pdf";
+
+const CONTENT_TYPES: Record<TLedgerFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+/** A ledger file's response: an ASCII name for old browsers, the Chinese one as RFC 5987 filename*. */
+export function ledgerFileResponse(body: Buffer, format: TLedgerFormat, asciiName: string, fileName: string): Response {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${asciiName}.${format}"; filename*=UTF-8''${encodeURIComponent(`${fileName}.${format}`)}`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+function describeFilters(filters: TRequestListFilters, t: TTranslate): string {
+  const parts: string[] = [];
+  if (filters.status) parts.push(`${t("ledgers.problemList.filterNames.status")} ${t(`requests.statuses.${filters.status}`)}`);
+  if (filters.type) parts.push(`${t("ledgers.problemList.filterNames.type")} ${t(`requests.types.${filters.type}`)}`);
+  if (filters.q) parts.push(`${t("ledgers.problemList.filterNames.q")} “${filters.q}”`);
+  if (filters.bank) parts.push(`${t("ledgers.problemList.filterNames.bank")} ${filters.bank}`);
+  if (filters.park) parts.push(`${t("ledgers.problemList.filterNames.park")} ${filters.park}`);
+  if (filters.overdue) parts.push(t("ledgers.problemList.filterNames.overdue"));
+  return parts.length > 0 ? parts.join("，") : t("ledgers.problemList.noFilters");
+}
+
+// GET /requests/problem-list/{export,pdf}?<the list page's filters> (behind defineRoute,
+// policy "problemList.export"): the problem list as .xlsx or PDF with the list's scope
+// (a park its own items only), filters and order, read in keyset batches. Audited with
+// the filters and the number of rows.
+export async function problemListDownload(ctx: TContext, format: TLedgerFormat): Promise<TRouteOutcome> {
+  const params = Object.fromEntries(new URL(ctx.request.url).searchParams);
+  // The file is the whole filtered list, never one page of it.
+  const filters: TRequestListFilters = { ...parseRequestListFilters(params), cursor: null };
+  const [t, calendar] = await Promise.all([ctx.translator(), loadWorkingCalendar(db())]);
+  const now = new Date();
+  const state = { rows: 0, capped: false };
+  const rows = readProblemList(db(), ctx.user, filters, { now, state });
+  const columns = problemListColumns(t, ctx.locale, calendar);
+  const max = PROBLEM_LIST_MAX_ROWS;
+  const body =
+    format === "xlsx"
+      ? await writeLedgerWorkbook([ledgerSheet({ name: t("ledgers.problemList.title"), columns, rows })])
+      : await renderLedgerPdf({
+          ...fontOf(),
+          title: t("ledgers.problemList.heading", { org: ctx.user.orgName }),
+          lines: [
+            t("ledgers.problemList.generatedAt", { at: formatDateTime(now, ctx.locale) }),
+            t("ledgers.problemList.filters", { filters: describeFilters(filters, t) }),
+          ],
+          sections: [
+            ledgerPdfSection({ heading: t("ledgers.problemList.title"), columns, rows, emptyText: t("ledgers.problemList.empty") }),
+          ],
+          footer: () => [
+            t("ledgers.problemList.rows", { rows: state.rows }),
+            ...(state.capped ? [t("ledgers.problemList.capped", { max })] : []),
+          ],
+          author: ctx.user.orgName,
+          createdAt: now,
+        });
+  const stamp = shanghaiDateString(now).replace(/-/g, "");
+  return {
+    response: ledgerFileResponse(
+      body,
+      format,
+      `problem-list-${stamp}`,
+      t("ledgers.problemList.fileName", { org: ctx.user.orgName, stamp }),
+    ),
+    audit: {
+      action: "ledgers.problemListExported",
+      details: {
+        format,
+        filters: {
+          status: filters.status,
+          type: filters.type,
+          q: filters.q,
+          bank: filters.bank ?? null,
+          park: filters.park ?? null,
+          overdue: filters.overdue ?? false,
+        },
+        rows: state.rows,
+        capped: state.capped,
+      },
+    },
+  };
+}
+
+/** The embedded CJK font (the ranking bulletin's). */
+export function fontOf(): { fontPath: string; fontName?: string } {
+  const font = bulletinFont();
+  return { fontPath: font.path, fontName: font.name };
+}
