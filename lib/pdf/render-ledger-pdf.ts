@@ -70,10 +70,11 @@ export async function renderLedgerPdf(pdf: TLedgerPdf): Promise<Buffer> {
     doc.moveDown(0.8);
     doc.fillColor("#0f172a").fontSize(12).text(section.heading);
     doc.moveDown(0.3);
-    const units = section.columns.reduce((sum, c) => sum + c.width, 0);
+    const weight = (c: TLedgerColumn<unknown>) => c.pdfWidth ?? c.width * 3;
+    const units = section.columns.reduce((sum, c) => sum + weight(c), 0);
     const row = tableWriter(
       doc,
-      section.columns.map((c) => ({ header: c.header, width: (c.width / units) * width, align: c.align })),
+      section.columns.map((c) => ({ header: c.header, width: (weight(c) / units) * width, align: c.align })),
       size,
       "landscape",
       MARGIN,

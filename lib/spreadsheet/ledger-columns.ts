@@ -6,8 +6,10 @@ export type TLedgerCell = string | number | { wanYuanFen: string } | null;
 /** One column of a ledger file, declared once for its workbook and its PDF. */
 export type TLedgerColumn<T> = {
   header: string;
-  /** Width in the workbook (characters); the PDF shares the page in the same proportions. */
+  /** Width in the workbook (characters). */
   width: number;
+  /** The PDF's share of the page width (points at A4 landscape, scaled to fit); default: `width` × 3. */
+  pdfWidth?: number;
   value: (row: T) => TLedgerCell;
   align?: "left" | "right" | "center";
 };

@@ -36,25 +36,36 @@ const when = (iso: string | null, locale: TLocale) => (iso ? formatDateTime(new 
 export function ledgerItemColumns(t: TTranslate, locale: TLocale): TLedgerColumn<TLedgerItemRow>[] {
   const yes = t("ledgers.yes");
   return [
-    { header: t("submissions.items.serial"), width: 16, value: (r) => r.serial },
-    { header: t("submissions.items.enterprise"), width: 28, value: (r) => r.enterpriseName },
-    { header: t("submissions.items.itemTitle"), width: 28, value: (r) => r.title },
-    { header: t("ledgers.resolution.columns.type"), width: 12, value: (r) => t(`requests.types.${r.type}`) },
-    { header: t("submissions.items.receivedAt"), width: 18, value: (r) => when(r.receivedAt, locale) },
-    { header: t("submissions.items.carriedOver"), width: 8, value: (r) => (r.carriedOver ? yes : "") },
-    { header: t("submissions.items.dueAt"), width: 18, value: (r) => when(r.dueAt, locale) },
-    { header: t("submissions.items.firstAnswerAt"), width: 18, value: (r) => when(r.firstAnswerAt, locale) },
+    { header: t("submissions.items.serial"), width: 16, pdfWidth: 54, value: (r) => r.serial },
+    { header: t("submissions.items.enterprise"), width: 28, pdfWidth: 60, value: (r) => r.enterpriseName },
+    { header: t("submissions.items.itemTitle"), width: 28, pdfWidth: 60, value: (r) => r.title },
+    { header: t("ledgers.resolution.columns.type"), width: 12, pdfWidth: 34, value: (r) => t(`requests.types.${r.type}`) },
+    { header: t("submissions.items.receivedAt"), width: 18, pdfWidth: 52, value: (r) => when(r.receivedAt, locale) },
+    { header: t("submissions.items.carriedOver"), width: 8, pdfWidth: 24, value: (r) => (r.carriedOver ? yes : "") },
+    { header: t("submissions.items.dueAt"), width: 18, pdfWidth: 52, value: (r) => when(r.dueAt, locale) },
+    { header: t("submissions.items.firstAnswerAt"), width: 18, pdfWidth: 52, value: (r) => when(r.firstAnswerAt, locale) },
     {
       header: t("submissions.items.answerKind"),
       width: 14,
+      pdfWidth: 40,
       value: (r) => (r.answerKind ? t(`submissions.answerKinds.${r.answerKind}`) : null),
     },
-    { header: t("submissions.items.onTime"), width: 8, value: (r) => t(`submissions.items.onTimeValues.${String(r.onTime)}`) },
-    { header: t("submissions.items.rating"), width: 10, value: (r) => (r.rating ? t(`submissions.ratings.${r.rating}`) : null) },
-    { header: t("ledgers.resolution.columns.escalated"), width: 8, value: (r) => (r.escalated ? yes : "") },
-    { header: t("submissions.items.itemStatus"), width: 10, value: (r) => t(`submissions.itemStatus.${r.status}`) },
-    { header: t("ledgers.resolution.columns.headSeq"), width: 8, align: "right", value: (r) => r.head?.seq ?? null },
-    { header: t("ledgers.resolution.columns.headHash"), width: 66, value: (r) => r.head?.hash ?? null },
+    {
+      header: t("submissions.items.onTime"),
+      width: 8,
+      pdfWidth: 24,
+      value: (r) => t(`submissions.items.onTimeValues.${String(r.onTime)}`),
+    },
+    {
+      header: t("submissions.items.rating"),
+      width: 10,
+      pdfWidth: 30,
+      value: (r) => (r.rating ? t(`submissions.ratings.${r.rating}`) : null),
+    },
+    { header: t("ledgers.resolution.columns.escalated"), width: 8, pdfWidth: 24, value: (r) => (r.escalated ? yes : "") },
+    { header: t("submissions.items.itemStatus"), width: 10, pdfWidth: 34, value: (r) => t(`submissions.itemStatus.${r.status}`) },
+    { header: t("ledgers.resolution.columns.headSeq"), width: 8, pdfWidth: 24, align: "right", value: (r) => r.head?.seq ?? null },
+    { header: t("ledgers.resolution.columns.headHash"), width: 66, pdfWidth: 200, value: (r) => r.head?.hash ?? null },
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { areaOfRole } from "@/lib/auth/areas";
+import { loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { keysetOrderBy, keysetWhere } from "@/lib/pagination/keyset";
 import type { TProblemListRow } from "../problem-list";
 import type { TRequestListFilters } from "../list-filters";
@@ -72,6 +73,16 @@ export async function* readProblemList(
     const last = rows[rows.length - 1]!;
     after = [last.updatedAt, last.id];
   }
+}
+
+/**
+ * Whether the actor may ask for a park's problem list by name (the `park` filter): a park
+ * only for its own, the finance office and the central bank for any park that exists.
+ * Another park's list is "not found", not an empty file.
+ */
+export async function problemListParkAllowed(db: PrismaClient, actor: TActorSource, parkId: string): Promise<boolean> {
+  if (areaOfRole(actor.role) === "park") return (await loadScopeContext(db, actor)).parkId === parkId;
+  return (await db.park.count({ where: { id: parkId } })) > 0;
 }
 
 function toRow(r: Prisma.RequestGetPayload<{ select: typeof select }>): TProblemListRow {

@@ -1,4 +1,5 @@
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
+import { AppError } from "@/lib/errors";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -6,7 +7,7 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { renderLedgerPdf, ledgerPdfSection } from "@/lib/pdf/render-ledger-pdf";
 import { parseRequestListFilters, type TRequestListFilters } from "@/lib/requests/list-filters";
 import { problemListColumns } from "@/lib/requests/problem-list";
-import { PROBLEM_LIST_MAX_ROWS, readProblemList } from "@/lib/requests/queries/read-problem-list";
+import { PROBLEM_LIST_MAX_ROWS, problemListParkAllowed, readProblemList } from "@/lib/requests/queries/read-problem-list";
 import { ledgerSheet, writeLedgerWorkbook } from "@/lib/spreadsheet/write-ledger-workbook";
 import { bulletinFont } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
@@ -58,6 +59,7 @@ export async function problemListDownload(ctx: TContext, format: TLedgerFormat):
   const params = Object.fromEntries(new URL(ctx.request.url).searchParams);
   // The file is the whole filtered list, never one page of it.
   const filters: TRequestListFilters = { ...parseRequestListFilters(params), cursor: null };
+  if (filters.park && !(await problemListParkAllowed(db(), ctx.user, filters.park))) throw new AppError("notFound");
   const [t, calendar] = await Promise.all([ctx.translator(), loadWorkingCalendar(db())]);
   const now = new Date();
   const state = { rows: 0, capped: false };
@@ -83,6 +85,7 @@ export async function problemListDownload(ctx: TContext, format: TLedgerFormat):
           ],
           author: ctx.user.orgName,
           createdAt: now,
+          size: 6,
         });
   const stamp = shanghaiDateString(now).replace(/-/g, "");
   return {

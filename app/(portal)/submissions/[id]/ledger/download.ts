@@ -67,7 +67,7 @@ export async function resolutionLedgerDownload(ctx: TContext, format: TLedgerFor
           author: s.bankName,
           // The file of one accepted submission is the same whenever it is fetched.
           createdAt: ledger.acceptedAt,
-          size: 6.5,
+          size: 6,
         });
   return {
     response: ledgerFileResponse(
