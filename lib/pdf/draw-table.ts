@@ -18,10 +18,22 @@ export function tableWriter(
 ): (cells: string[], fill?: string) => void {
   const x0 = doc.page.margins.left;
   const total = columns.reduce((sum, c) => sum + c.width, 0);
-  const heightOf = (cells: string[]) =>
-    Math.max(...cells.map((text, i) => doc.fontSize(size).heightOfString(text, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
+  // Laying text out in a width (pdfkit's line wrapper, glyph by glyph for Chinese) is the
+  // cost of a long table; most cells hold one short line, so those are measured once and
+  // drawn without the wrapper, and only the others are wrapped.
+  const oneLine = doc.fontSize(size).heightOfString("国");
+  const widthsOf = (cells: string[]) =>
+    cells.map((text, i) => (text.includes("\n") ? Infinity : doc.fontSize(size).widthOfString(text)) / (columns[i]!.width - 2 * PAD));
+  const heightOf = (cells: string[], fill: number[]) =>
+    Math.max(
+      ...cells.map((text, i) =>
+        fill[i]! <= 1 ? oneLine : doc.fontSize(size).heightOfString(text, { width: columns[i]!.width - 2 * PAD }),
+      ),
+    ) +
+    2 * PAD;
   const drawRow = (cells: string[], fill?: string, isHeader = false) => {
-    const h = heightOf(cells);
+    const fills = widthsOf(cells);
+    const h = heightOf(cells, fills);
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
       doc.addPage({ size: "A4", layout, margin });
       if (!isHeader)
@@ -36,11 +48,17 @@ export function tableWriter(
     let x = x0;
     cells.forEach((text, i) => {
       const col = columns[i]!;
+      const align = isHeader ? "center" : (col.align ?? "left");
+      const inner = col.width - 2 * PAD;
       doc.lineWidth(0.5).strokeColor("#94a3b8").rect(x, y, col.width, h).stroke();
-      doc
-        .fillColor("#0f172a")
-        .fontSize(size)
-        .text(text, x + PAD, y + PAD, { width: col.width - 2 * PAD, align: isHeader ? "center" : (col.align ?? "left") });
+      doc.fillColor("#0f172a").fontSize(size);
+      if (fills[i]! <= 1) {
+        const slack = inner - fills[i]! * inner;
+        const dx = align === "right" ? slack : align === "center" ? slack / 2 : 0;
+        doc.text(text, x + PAD + dx, y + PAD, { lineBreak: false });
+      } else {
+        doc.text(text, x + PAD, y + PAD, { width: inner, align });
+      }
       x += col.width;
     });
     doc.x = x0;

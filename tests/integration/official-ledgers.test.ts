@@ -274,6 +274,10 @@ describe("the 问题清单 download", () => {
     expect(answered[col("金额（万元）")]).toBe("500");
     expect(answered[col("答复用时（工作日）")]).toBe("2");
     expect(answered[col("答复摘要")]).toContain("可以办理：办理条件 纳税信用B级以上");
+    const info = new Map((await sheets(await listXlsx())).get("导出说明")!.map(([k, v]) => [k, v]));
+    expect(info.get("条数")).toBe("3");
+    expect(info.get("筛选条件")).toBe("无（全部事项）");
+    expect(info.has("说明")).toBe(false);
     const carried = rows.find((r) => r[col("编号")] === serials.carried)!;
     expect(carried[col("答复用时（工作日）")]).toBe("");
 

@@ -12,7 +12,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, type TPageCursor } from "@/lib/pagination/keyset";
 import { parseRequestListFilters, requestListQuery } from "@/lib/requests/list-filters";
 import { listRequests } from "@/lib/requests/queries/list-requests";
-import { PROBLEM_LIST_MAX_ROWS } from "@/lib/requests/queries/read-problem-list";
+import { PROBLEM_LIST_MAX_ROWS, PROBLEM_LIST_PDF_MAX_ROWS } from "@/lib/requests/queries/read-problem-list";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PortalFrame } from "../portal-frame";
@@ -69,7 +69,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
             <DownloadLink href={fileHref("pdf")} className={secondaryLinkClass}>
               {tLedgers("pdf")}
             </DownloadLink>
-            <p className="text-sm text-slate-600">{tLedgers("problemListHint", { max: PROBLEM_LIST_MAX_ROWS.toLocaleString(locale) })}</p>
+            <p className="text-sm text-slate-600">
+              {tLedgers("problemListHint", {
+                max: PROBLEM_LIST_MAX_ROWS.toLocaleString(locale),
+                pdfMax: PROBLEM_LIST_PDF_MAX_ROWS.toLocaleString(locale),
+              })}
+            </p>
           </div>
         )}
         <NarrowedBy filters={filters} />

@@ -8,8 +8,14 @@ import { REQUEST_LIST_ORDER, requestListWhere } from "./list-requests";
 
 /** Rows read per statement: enough to keep round trips few, small enough to hold twice. */
 export const PROBLEM_LIST_BATCH = 1_000;
-/** The most rows one file holds (the finance office's unfiltered city list is the largest). */
+/** The most rows one workbook holds (the finance office's unfiltered city list is the largest). */
 export const PROBLEM_LIST_MAX_ROWS = 100_000;
+/**
+ * The most rows one PDF holds: a PDF is for printing and filing (5,000 rows is some 250
+ * pages), and laying out Chinese text costs about a millisecond a row, so a city-wide
+ * list is read in Excel or printed in parts (by park, status or type).
+ */
+export const PROBLEM_LIST_PDF_MAX_ROWS = 5_000;
 
 const select = {
   id: true,

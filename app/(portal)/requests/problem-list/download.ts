@@ -7,7 +7,13 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { renderLedgerPdf, ledgerPdfSection } from "@/lib/pdf/render-ledger-pdf";
 import { parseRequestListFilters, type TRequestListFilters } from "@/lib/requests/list-filters";
 import { problemListColumns } from "@/lib/requests/problem-list";
-import { PROBLEM_LIST_MAX_ROWS, problemListParkAllowed, readProblemList } from "@/lib/requests/queries/read-problem-list";
+import {
+  PROBLEM_LIST_MAX_ROWS,
+  PROBLEM_LIST_PDF_MAX_ROWS,
+  problemListParkAllowed,
+  readProblemList,
+} from "@/lib/requests/queries/read-problem-list";
+import type { TLedgerColumn } from "@/lib/spreadsheet/ledger-columns";
 import { ledgerSheet, writeLedgerWorkbook } from "@/lib/spreadsheet/write-ledger-workbook";
 import { bulletinFont } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
@@ -51,6 +57,11 @@ function describeFilters(filters: TRequestListFilters, t: TTranslate): string {
   return parts.length > 0 ? parts.join("，") : t("ledgers.problemList.noFilters");
 }
 
+const INFO_COLUMNS = (t: TTranslate): TLedgerColumn<[string, string]>[] => [
+  { header: t("ledgers.problemList.info.label"), width: 16, value: (r) => r[0] },
+  { header: t("ledgers.problemList.info.value"), width: 80, value: (r) => r[1] },
+];
+
 // GET /requests/problem-list/{export,pdf}?<the list page's filters> (behind defineRoute,
 // policy "problemList.export"): the problem list as .xlsx or PDF with the list's scope
 // (a park its own items only), filters and order, read in keyset batches. Audited with
@@ -63,12 +74,25 @@ export async function problemListDownload(ctx: TContext, format: TLedgerFormat):
   const [t, calendar] = await Promise.all([ctx.translator(), loadWorkingCalendar(db())]);
   const now = new Date();
   const state = { rows: 0, capped: false };
-  const rows = readProblemList(db(), ctx.user, filters, { now, state });
+  const max = format === "pdf" ? PROBLEM_LIST_PDF_MAX_ROWS : PROBLEM_LIST_MAX_ROWS;
+  const rows = readProblemList(db(), ctx.user, filters, { now, state, maxRows: max });
   const columns = problemListColumns(t, ctx.locale, calendar);
-  const max = PROBLEM_LIST_MAX_ROWS;
+  function* infoAfter(): Generator<Array<[string, string]>> {
+    yield [
+      [t("ledgers.problemList.info.org"), ctx.user.orgName],
+      [t("ledgers.problemList.info.generatedAt"), formatDateTime(now, ctx.locale)],
+      [t("ledgers.problemList.info.filters"), describeFilters(filters, t)],
+      [t("ledgers.problemList.info.rows"), String(state.rows)],
+      ...(state.capped ? [[t("ledgers.problemList.info.note"), t("ledgers.problemList.capped", { max })] as [string, string]] : []),
+    ];
+  }
   const body =
     format === "xlsx"
-      ? await writeLedgerWorkbook([ledgerSheet({ name: t("ledgers.problemList.title"), columns, rows })])
+      ? await writeLedgerWorkbook([
+          ledgerSheet({ name: t("ledgers.problemList.title"), columns, rows }),
+          // Written after the list, so it can say how many rows it held and whether it was cut.
+          ledgerSheet({ name: t("ledgers.problemList.infoSheet"), columns: INFO_COLUMNS(t), rows: infoAfter() }),
+        ])
       : await renderLedgerPdf({
           ...fontOf(),
           title: t("ledgers.problemList.heading", { org: ctx.user.orgName }),
