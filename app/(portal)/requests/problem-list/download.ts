@@ -15,8 +15,8 @@ import {
 } from "@/lib/requests/queries/read-problem-list";
 import type { TLedgerColumn } from "@/lib/spreadsheet/ledger-columns";
 import { ledgerSheet, writeLedgerWorkbook } from "@/lib/spreadsheet/write-ledger-workbook";
-import { bulletinFont } from "@/lib/server/env";
 import { db } from "@/lib/server/db";
+import { fontOf, ledgerFileResponse, type TLedgerFormat } from "../../ledger-file";
 import type { TRouteOutcome, TRouteTranslator } from "@/lib/server/route";
 import type { TTranslate } from "@/lib/i18n/translator";
 
@@ -26,25 +26,6 @@ type TContext = {
   locale: TLocale;
   translator: (namespace?: string) => Promise<TRouteTranslator>;
 };
-
-export type TLedgerFormat = "xlsx" | "pdf";
-
-const CONTENT_TYPES: Record<TLedgerFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pdf: "application/pdf",
-};
-
-/** A ledger file's response: an ASCII name for old browsers, the Chinese one as RFC 5987 filename*. */
-export function ledgerFileResponse(body: Buffer, format: TLedgerFormat, asciiName: string, fileName: string): Response {
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${asciiName}.${format}"; filename*=UTF-8''${encodeURIComponent(`${fileName}.${format}`)}`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
 
 function describeFilters(filters: TRequestListFilters, t: TTranslate): string {
   const parts: string[] = [];
@@ -136,10 +117,4 @@ export async function problemListDownload(ctx: TContext, format: TLedgerFormat):
       },
     },
   };
-}
-
-/** The embedded CJK font (the ranking bulletin's). */
-export function fontOf(): { fontPath: string; fontName?: string } {
-  const font = bulletinFont();
-  return { fontPath: font.path, fontName: font.name };
 }

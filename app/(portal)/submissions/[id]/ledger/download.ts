@@ -15,7 +15,7 @@ import {
 import { ledgerSheet, writeLedgerWorkbook } from "@/lib/spreadsheet/write-ledger-workbook";
 import { db } from "@/lib/server/db";
 import type { TRouteOutcome, TRouteTranslator, ZIdRouteParams } from "@/lib/server/route";
-import { fontOf, ledgerFileResponse, type TLedgerFormat } from "../../../requests/problem-list/download";
+import { fontOf, ledgerFileResponse, type TLedgerFormat } from "../../../ledger-file";
 
 type TContext = {
   params: z.infer<typeof ZIdRouteParams>;
