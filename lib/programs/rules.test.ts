@@ -36,6 +36,7 @@ const FORM = {
   description: "  ",
   ...PHASES_2026,
   replyDeadlineDays: "5",
+  parkReviewDeadlineDays: "2",
   escalateAfterDays: "0",
   bulletinAfterRemindDays: "5",
   quarterlyWindowDays: "7",
@@ -48,6 +49,7 @@ describe("rule values", () => {
   it("has the program defaults (reply in 5 working days, and the rest as listed)", () => {
     expect(DEFAULT_RULES).toEqual({
       replyDeadlineDays: 5,
+      parkReviewDeadlineDays: 2,
       escalateAfterDays: 0,
       bulletinAfterRemindDays: 5,
       quarterlyWindowDays: 7,
@@ -62,6 +64,18 @@ describe("rule values", () => {
     for (const n of [3, 4, 5]) expect(checkRules({ ...DEFAULT_RULES, replyDeadlineDays: n }).errors).toEqual({});
     expect(checkRules({ ...DEFAULT_RULES, replyDeadlineDays: 2 }).errors).toEqual({ replyDeadlineDays: "replyDeadlineDaysRange" });
     expect(checkRules({ ...DEFAULT_RULES, replyDeadlineDays: "6" }).errors).toEqual({ replyDeadlineDays: "replyDeadlineDaysRange" });
+  });
+
+  it("gives the park window 1–10 working days to review a submitted item, 2 by default", () => {
+    expect(DEFAULT_RULES.parkReviewDeadlineDays).toBe(2);
+    for (const n of [1, 2, 10]) expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: n }).errors).toEqual({});
+    expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: 0 }).errors).toEqual({
+      parkReviewDeadlineDays: "parkReviewDeadlineDaysRange",
+    });
+    expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: "11" }).errors).toEqual({
+      parkReviewDeadlineDays: "parkReviewDeadlineDaysRange",
+    });
+    expect(checkRules({ ...DEFAULT_RULES, parkReviewDeadlineDays: "" }).errors).toEqual({ parkReviewDeadlineDays: "required" });
   });
 
   it("checks every bound", () => {

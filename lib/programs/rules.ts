@@ -32,6 +32,7 @@ export function phaseWindow(year: number): { from: string; to: string } {
 
 export const RULE_KEYS = [
   "replyDeadlineDays",
+  "parkReviewDeadlineDays",
   "escalateAfterDays",
   "bulletinAfterRemindDays",
   "quarterlyWindowDays",
@@ -45,6 +46,8 @@ export type TProgramRules = Record<TRuleKey, number>;
 /** Allowed range and default of every rule (days are working days except renewalLeadDays). */
 export const RULE_LIMITS: Record<TRuleKey, { min: number; max: number; default: number }> = {
   replyDeadlineDays: { min: 3, max: 5, default: 5 },
+  // The park window's review of a submitted item (园区审核) before it forwards or returns it.
+  parkReviewDeadlineDays: { min: 1, max: 10, default: 2 },
   escalateAfterDays: { min: 0, max: 10, default: 0 },
   bulletinAfterRemindDays: { min: 1, max: 20, default: 5 },
   quarterlyWindowDays: { min: 1, max: 20, default: 7 },

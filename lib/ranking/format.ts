@@ -19,11 +19,14 @@ export function formatIndicatorValue(indicator: TIndicatorKey, value: number | n
   return t(`units.value.${unit}`, { value: unit === "wanYuan" ? value.toFixed(2) : num(value) });
 }
 
-/** The rule in one sentence, e.g. "达到 80% 得 3 分；每低 1% 扣 0.1 分，扣完为止". */
+/** The rule in one sentence, e.g. "达到 80% 得 3 分；每低 1 个百分点（…）扣 0.1 分，扣完为止". */
 export function ruleInWords(indicator: TIndicatorKey, rule: TScoringRule, t: TRankingT): string {
   // A count ("3 件") reads naturally with no unit after the number.
   const kind = INDICATORS[indicator]?.unit ?? "count";
   const unit = kind === "count" ? "" : t(`units.short.${kind}`);
+  // A step below a percent target is in percentage points (4.41 is 0.25 below 4.66), never
+  // a percent of the target.
+  const stepUnit = kind === "count" ? "" : t(`units.step.${kind}`);
   switch (rule.kind) {
     case "threshold":
       return t(`ruleWords.threshold.${rule.direction}`, {
@@ -32,6 +35,7 @@ export function ruleInWords(indicator: TIndicatorKey, rule: TScoringRule, t: TRa
         deduction: num(rule.deduction),
         points: num(rule.points),
         unit,
+        stepUnit,
       });
     case "tiers":
       return [...rule.tiers]

@@ -45,6 +45,28 @@ describe("periodAggregates", () => {
     ]);
   });
 
+  it("does not count a quarter in which the bank was listed apart for having no return", () => {
+    // D: 70 in Q1; in Q2 no return — its stored total 20 has no loan points — so the
+    // half-year is 70 over 1 quarter, not (70 + 20) / 2 = 45 over 2.
+    const withMissing: TRankingHistory = {
+      quarters: [q(2026, 1), q(2026, 2)],
+      banks: [
+        {
+          bankOrgId: "d",
+          bankName: "丁银行",
+          points: [
+            { score: 70, rank: 1 },
+            { score: 20, rank: 2, missingReturn: true },
+          ],
+        },
+        { bankOrgId: "e", bankName: "戊银行", points: [null, { score: 20, rank: 2, missingReturn: true }] },
+      ],
+    };
+    const [h1] = periodAggregates(withMissing);
+    // E was never ranked in the half-year: no row.
+    expect(h1!.rows.map((r) => [r.bankOrgId, r.averageScore, r.quartersCounted])).toEqual([["d", 70, 1]]);
+  });
+
   it("rounds to 0.01 and gives nothing for an empty history", () => {
     const odd: TRankingHistory = {
       quarters: [q(2027, 1), q(2027, 2), q(2027, 4)],

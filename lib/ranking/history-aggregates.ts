@@ -2,13 +2,16 @@
 //
 // Definition: for each half-year (Q1–Q2, Q3–Q4) and each year that has at least one
 // published quarter, a bank's aggregate score is the AVERAGE of its total scores in the
-// published quarters of that period in which it was ranked (rounded to 0.01); the number
+// published quarters of that period in which it was ranked (rounded to 0.01) — a quarter
+// in which it was listed apart for having no quarterly return does not count, since its
+// total lacks the loan points it had no figures for; the number
 // of quarters it counts is shown beside it. The order is by that average (higher
 // first), then by more quarters counted, then by bank name; ranks are 1..n with no
 // shared ranks, like the quarterly ranking. A period is "complete" once every one of its
 // quarters is published: until then it is a running aggregate.
 
-export type THistoryPoint = { score: number; rank: number } | null;
+/** null: no entry that quarter. missingReturn: listed apart without a quarterly return, not ranked. */
+export type THistoryPoint = { score: number; rank: number; missingReturn?: boolean } | null;
 
 export type TRankingHistory = {
   quarters: Array<{ rankingId: string; year: number; quarter: number }>;
@@ -37,7 +40,7 @@ function aggregate(history: TRankingHistory, kind: TPeriodKind, year: number, ha
     .map((bank) => {
       const scores = indexes
         .map((i) => bank.points[i])
-        .filter((p): p is NonNullable<THistoryPoint> => p !== null)
+        .filter((p): p is NonNullable<THistoryPoint> => p != null && p.missingReturn !== true)
         .map((p) => p.score);
       if (scores.length === 0) return null;
       return {

@@ -1,6 +1,7 @@
 /**
- * What a DEADLINE_RECOMPUTED ledger entry tells a person: the reply deadline moved from one
- * day to another, because of which change to the working-day calendar. Read from the
+ * What a DEADLINE_RECOMPUTED ledger entry tells a person: the reply deadline (or, with
+ * content `deadline: "parkReview"`, the park review deadline) moved from one day to
+ * another, because of which change to the working-day calendar. Read from the
  * entry's content as recomputeDeadlines writes it (previousDueAt, dueAt, and the reason
  * the calendar mutations give); anything missing or malformed yields null, and the
  * timeline falls back to its generic lines. Pure: the translator and the date formatter
@@ -13,7 +14,7 @@ export type TRecomputeCause =
   | { change: "yearPublished" | "officialLoaded"; year: number }
   | { change: "unknown" };
 
-export type TDeadlineRecompute = { previousDueAt: Date; dueAt: Date; cause: TRecomputeCause };
+export type TDeadlineRecompute = { previousDueAt: Date; dueAt: Date; cause: TRecomputeCause; parkReview?: true };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,7 +24,8 @@ export function readDeadlineRecompute(content: unknown): TDeadlineRecompute | nu
   const previousDueAt = asDate(record.previousDueAt);
   const dueAt = asDate(record.dueAt);
   if (!previousDueAt || !dueAt) return null;
-  return { previousDueAt, dueAt, cause: causeOf(asRecord(record.reason)) };
+  const note: TDeadlineRecompute = { previousDueAt, dueAt, cause: causeOf(asRecord(record.reason)) };
+  return record.deadline === "parkReview" ? { ...note, parkReview: true } : note;
 }
 
 function causeOf(reason: Record<string, unknown> | null): TRecomputeCause {
@@ -42,7 +44,10 @@ function causeOf(reason: Record<string, unknown> | null): TRecomputeCause {
  * `day` formats a deadline (a moment) or a calendar day ("YYYY-MM-DD", a Shanghai day) for people.
  */
 export function describeDeadlineRecompute(note: TDeadlineRecompute, t: TTranslate, day: (date: Date) => string): string[] {
-  const moved = t("deadlineRecompute.moved", { from: day(note.previousDueAt), to: day(note.dueAt) });
+  const moved = t(note.parkReview ? "deadlineRecompute.movedParkReview" : "deadlineRecompute.moved", {
+    from: day(note.previousDueAt),
+    to: day(note.dueAt),
+  });
   const cause = note.cause;
   if (cause.change === "dayAdded" || cause.change === "dayRemoved") {
     // Noon in Shanghai of that day, so formatting it in Asia/Shanghai gives the day itself.

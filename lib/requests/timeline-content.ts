@@ -21,6 +21,8 @@ const SHOWN: ReadonlyArray<readonly [string, TContentKind]> = [
   ["upheld", "bool"],
   ["replyDeadlineDays", "days"],
   ["dueAt", "date"],
+  ["parkReviewDeadlineDays", "days"],
+  ["parkDueAt", "date"],
   ["overdueWorkingDays", "days"],
 ];
 

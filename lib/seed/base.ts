@@ -162,7 +162,13 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   for (const [kind, from, to] of phases) {
     rows.programPhase.push({ id: rng.uuid(), programId, kind, startsOn: dateOnly(from), endsOn: dateOnly(to) });
   }
-  const rules = { replyDeadlineDays: 5, escalateAfterDays: 2, bulletinAfterRemindDays: 5, autoCloseUnratedDays: 10 };
+  const rules = {
+    replyDeadlineDays: 5,
+    escalateAfterDays: 2,
+    bulletinAfterRemindDays: 5,
+    autoCloseUnratedDays: 10,
+    parkReviewDeadlineDays: 2,
+  };
   rows.programRuleVersion.push({
     id: ruleVersionId,
     programId,

@@ -21,6 +21,7 @@ import {
 import { chainEntries, type TLedgerHashInput } from "@/lib/ledger/hash";
 import { DEADLINE_SCAN_SLOT_MS, deadlineScanSlot } from "@/lib/jobs/rules";
 import { bulletinDueAt, bulletinEntryContent } from "@/lib/requests/bulletin-rule";
+import { parkReviewClock } from "@/lib/requests/park-review-deadline";
 import { afterWorkingDays, isProvisionalDue, nightlyAfter } from "./clock";
 import type { TEnterpriseRef, TRequestPlan } from "./plan";
 import type { Rng } from "./random";
@@ -406,6 +407,9 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
   const inBulletin = flaggedAt !== null && flaggedAt < ctx.nowMs && (resolvedMs === null || resolvedMs > flaggedAt);
   if (inBulletin) insertInOrder(events, bulletinEvent(id, remindedAt!, flaggedAt, ctx));
   const lastMs = events.length > 0 ? last() : plan.createdMs;
+  // The park's review clock from the last submission, as the workflow sets it (an item
+  // still waiting past it is escalated by the first deadline scan).
+  const parkClock = submittedAt !== null ? parkReviewClock(new Date(submittedAt), ctx.rules.parkReviewDeadlineDays, ctx.calendar) : null;
   const request: Prisma.RequestCreateManyInput = {
     id,
     serial,
@@ -425,6 +429,8 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     preferredProducts,
     assignedBankId: forwardedAt !== null ? primary.orgId : null,
     submittedAt: submittedAt !== null ? new Date(submittedAt) : null,
+    parkDueAt: parkClock?.parkDueAt ?? null,
+    parkDueProvisional: parkClock?.parkDueProvisional ?? false,
     forwardedAt: forwardedAt !== null ? new Date(forwardedAt) : null,
     dueAt,
     dueProvisional: dueAt !== null && forwardedAt !== null ? isProvisionalDue(ctx, forwardedAt, dueAt) : false,

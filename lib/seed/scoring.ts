@@ -1,5 +1,5 @@
 /**
- * The default bank scoring rules of the demo program (ScoringRuleSet v1), modeled on the
+ * The default bank scoring rules of the demo program, modeled on the
  * assessment indicators of 《益阳市金融纾困民营和小微企业“两进两促”行动工作方案》, 二（四）"三个一" 监测督导考核机制
  * (贷款增量、增速、户数、咨询答复率、融资满足率), and on the rule shapes of the scoring table
  * of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》 (full marks at a threshold, minus X per point
@@ -7,20 +7,47 @@
  * written definitions are lib/ranking's (rules.ts, indicators.ts, the "indicators"
  * messages); this set must pass ZRuleSet (points add up to 100).
  */
-import type { TRuleSetItem } from "@/lib/ranking/rules";
+import type { TRuleSetItem, TScoringRule } from "@/lib/ranking/rules";
 
 export { maxPoints } from "@/lib/ranking/rules";
 export type { TScoringRule } from "@/lib/ranking/rules";
 /** Kept for the seed's tests: one rule of the set. */
 export type TScoringIndicator = TRuleSetItem;
 
+/** The default growth rule: the annual +20% target as its quarterly equivalent. */
+export const QUARTERLY_GROWTH_RULE: TScoringRule = {
+  kind: "threshold",
+  points: 15,
+  target: 4.66,
+  step: 0.25,
+  deduction: 0.5,
+  direction: "higher",
+};
+
+/**
+ * The growth rule of the first default rule set, which scored one quarter's growth against
+ * the annual +20%. Kept to recognise rule sets still carrying it (the migration that
+ * replaces it, and its test); never offered for new rule sets.
+ */
+export const ANNUAL_TARGET_GROWTH_RULE: TScoringRule = {
+  kind: "threshold",
+  points: 15,
+  target: 20,
+  step: 1,
+  deduction: 0.5,
+  direction: "higher",
+};
+
 export function defaultScoringRules(): TRuleSetItem[] {
   return [
     // Full marks at an increment of 2 亿元 (value in 万元), proportionally less below.
     { indicator: "loanIncrement", rule: { kind: "proportional", points: 20, best: 20000 } },
-    // Inclusive small-business loans +20% a year (the programs' credit target for small
-    // businesses): minus 0.5 per point below.
-    { indicator: "loanGrowth", rule: { kind: "threshold", points: 15, target: 20, step: 1, deduction: 0.5, direction: "higher" } },
+    // loanGrowth is one quarter's growth over the quarter's opening balance, so the
+    // programs' annual target (inclusive small-business loans +20% a year) is scored as its
+    // quarterly equivalent: 1.2^(1/4) − 1 = 4.6635…% → 4.66 (values carry two decimals), so
+    // a bank on the annual pace earns full marks every quarter. Minus 0.5 per 0.25 point
+    // below: a quarter without growth keeps 5.5 of 15 (docs/decisions/018-quarterly-growth-target.md).
+    { indicator: "loanGrowth", rule: { ...QUARTERLY_GROWTH_RULE } },
     { indicator: "borrowers", rule: { kind: "proportional", points: 15, best: 300 } },
     {
       indicator: "replyRate",

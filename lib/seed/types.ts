@@ -123,6 +123,7 @@ export interface TSeedContext {
     escalateAfterDays: number;
     bulletinAfterRemindDays: number;
     autoCloseUnratedDays: number;
+    parkReviewDeadlineDays: number;
   };
   financeOrgId: string;
   financeAdminUserId: string;

@@ -24,6 +24,12 @@ import { parseEnterpriseFilters } from "@/lib/registry/rules";
 import { parseRequestListFilters } from "@/lib/requests/list-filters";
 import { INBOX_LISTS, listBankInbox } from "@/lib/requests/queries/list-bank-inbox";
 import { listParkQueue } from "@/lib/requests/queries/list-park-queue";
+import { getParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { escalateParkReviews } from "@/lib/requests/mutations/escalate-park-reviews";
+import { recomputeParkReviewDeadlines } from "@/lib/requests/mutations/recompute-park-review-deadlines";
+import { sendParkReviewNotices } from "@/lib/requests/mutations/send-park-review-notices";
+import { startMissingParkReviewClocks } from "@/lib/requests/mutations/start-missing-park-review-clocks";
 import { listRequests } from "@/lib/requests/queries/list-requests";
 import { readProblemList } from "@/lib/requests/queries/read-problem-list";
 import { SUPERVISION_TABS, listSupervisionQueue } from "@/lib/requests/queries/list-supervision-queue";
@@ -268,6 +274,49 @@ describe("the supervision queue", () => {
 describe("the park review queue", () => {
   it("for the park window", async () => {
     await expectIndexedPages((cursor) => listParkQueue(prisma, actors.park, cursor));
+  });
+
+  // The deadline scan's park steps run city-wide every 5 minutes; the dashboard's overdue
+  // count runs on every park dashboard view. Run in a transaction that is rolled back, so
+  // the demo data stays as seeded for the other tests.
+  it("the scan's park-review steps, its calendar recompute and the dashboard's overdue count read through indexes", async () => {
+    class Rollback extends Error {}
+    const calendar = await loadWorkingCalendar(prisma);
+    const scanSteps = () =>
+      prisma
+        .$transaction(async (tx) => {
+          await startMissingParkReviewClocks(tx, calendar);
+          await escalateParkReviews(tx, NOW, calendar);
+          await sendParkReviewNotices(tx, NOW, calendar);
+          await recomputeParkReviewDeadlines(tx, {
+            from: new Date("2026-11-26T16:00:00Z"),
+            toExclusive: new Date("2026-11-27T16:00:00Z"),
+            calendar,
+            reason: { change: "calendar.dayAdded" },
+            actorUserId: null,
+            actorOrgId: null,
+            now: NOW,
+          });
+          throw new Rollback();
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof Rollback)) throw e;
+        });
+    // Only the statements on the park review deadline (not the transaction's BEGIN/ROLLBACK
+    // or the dashboard's other reads, which the tests above cover).
+    const parkStatements = async (read: () => Promise<unknown>) => {
+      captured.length = 0;
+      await read();
+      const plans: { query: string; plan: TPlanNode }[] = [];
+      for (const st of captured.filter(({ query }) => query.includes("parkDueAt"))) {
+        const result = await explainer.query(`EXPLAIN (FORMAT JSON) ${st.query}`, JSON.parse(st.params) as unknown[]);
+        plans.push({ query: st.query, plan: (result.rows[0] as { "QUERY PLAN": { Plan: TPlanNode }[] })["QUERY PLAN"][0]!.Plan });
+      }
+      return plans;
+    };
+    const plans = [...(await parkStatements(scanSteps)), ...(await parkStatements(() => getParkDashboard(prisma, actors.park, NOW)))];
+    expect(plans.length, "the backfill, escalation, notices, recompute and the dashboard count").toBeGreaterThanOrEqual(5);
+    expect(plans.filter(({ plan }) => seqScans(plan).length > 0).map(({ query }) => query)).toEqual([]);
   });
 });
 

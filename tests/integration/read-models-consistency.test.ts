@@ -218,6 +218,8 @@ const log: string[] = [];
 let logAtLastCheck = 0;
 const touched = new Set<string>();
 const scanTotals = { escalated: 0, autoClosed: 0, bulletin: 0, yellow: 0, red: 0 };
+// The park review deadline's steps of the same scans (they change no counted fact).
+const parkTotals = { started: 0, escalated: 0, yellow: 0, red: 0 };
 let calendarDueChanged = 0;
 const addedDays: string[] = [];
 const bump = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
@@ -569,6 +571,7 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       attempt("scan", "", async () => {
         const r = await scanDeadlines(prisma, { now });
         for (const k of Object.keys(scanTotals) as (keyof typeof scanTotals)[]) scanTotals[k] += r[k];
+        for (const k of Object.keys(parkTotals) as (keyof typeof parkTotals)[]) parkTotals[k] += r.park[k];
         log.push(`   scan: ${JSON.stringify(r)}`);
       }),
   },
@@ -709,7 +712,7 @@ describe("read models kept by triggers", () => {
       [
         `read-models consistency: seed ${SEED}, ${attempts} domain calls (${ok} succeeded, ${no} refused), clock ${START.toISOString()} → ${now.toISOString()}, ${((Date.now() - started) / 1000).toFixed(1)}s`,
         ...table,
-        `  scan totals ${JSON.stringify(scanTotals)}; calendar changes moved ${calendarDueChanged} deadlines`,
+        `  scan totals ${JSON.stringify(scanTotals)}, park reviews ${JSON.stringify(parkTotals)}; calendar changes moved ${calendarDueChanged} deadlines`,
       ].join("\n"),
     );
 
@@ -720,6 +723,17 @@ describe("read models kept by triggers", () => {
     expect(scanTotals.escalated).toBeGreaterThan(0);
     expect(scanTotals.autoClosed).toBeGreaterThan(0);
     expect(calendarDueChanged).toBeGreaterThan(0);
+    // Park reviews: the seed's waiting items escalate; each escalation has one ledger entry,
+    // never two for the same deadline, and every item still waiting has its deadline.
+    expect(parkTotals.escalated).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM "LedgerEntry" WHERE action = 'PARK_REVIEW_ESCALATE'`)).toBe(parkTotals.escalated);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM "LedgerEntry" WHERE action = 'PARK_REVIEW_ESCALATE'
+          GROUP BY "requestId", content->>'parkDueAt' HAVING count(*) > 1) twice`,
+      ),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'SUBMITTED' AND "parkDueAt" IS NULL`)).toBe(0);
   }, 120_000);
 
   it("give the dashboards the numbers a direct count gives, at the end of the run", async () => {

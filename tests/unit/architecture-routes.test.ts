@@ -2,7 +2,8 @@
  * The shape of the routes: server actions live only in files named `actions.ts`, each
  * opening with "use server" and the reminder that an action is a public HTTP endpoint;
  * every portal page checks access itself (`requirePermission(…)` or `requireUser()`)
- * instead of relying on the layout.
+ * instead of relying on the layout; the portal's header and menu are drawn by its layout
+ * only, never by a page.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,8 +28,30 @@ describe("server actions", () => {
 
 describe("portal pages", () => {
   it("check access themselves", () => {
-    const pages = sourceFilesUnder("app/(portal)").filter((rel) => path.posix.basename(rel) === "page.tsx");
+    // The catch-all of addresses that match no route shows nothing but "not found", to
+    // visitors too.
+    const pages = sourceFilesUnder("app/(portal)").filter(
+      (rel) => path.posix.basename(rel) === "page.tsx" && rel !== "app/(portal)/[...missing]/page.tsx",
+    );
     expect(pages.length).toBeGreaterThan(20);
+    expect(read("app/(portal)/[...missing]/page.tsx")).toMatch(/^\s*notFound\(\);$/m);
     expect(pages.filter((rel) => !/\brequirePermission\(|\brequireUser\(/.test(read(rel)))).toEqual([]);
+  });
+});
+
+describe("the portal frame", () => {
+  // Next.js renders the "not found" page ahead with every view, as the fallback of each
+  // layout: a frame drawn by the pages would be drawn there again (once per layout, on every
+  // page view) to keep the menu on a missing page. Drawn once by the portal's layout, it
+  // surrounds the page and its fallbacks alike.
+  it("is drawn by the portal's layout and the catalogue's frame only", () => {
+    const users = ["app", "components"]
+      .flatMap((folder) => sourceFilesUnder(folder))
+      .filter((rel) => /\bPortalFrame\b/.test(read(rel)) && !rel.endsWith("/portal-frame.tsx"));
+    expect(users.sort()).toEqual(["app/(portal)/layout.tsx", "app/(public)/products/catalogue-frame.tsx"]);
+  });
+
+  it("leaves the not-found page without a frame of its own", () => {
+    expect(read("app/not-found.tsx")).not.toMatch(/Frame\b/);
   });
 });

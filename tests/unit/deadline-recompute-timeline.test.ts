@@ -23,6 +23,12 @@ const entry = (reason: unknown) => ({
 });
 
 describe("the timeline's deadline-recompute lines", () => {
+  it("name the park review deadline when that is the one that moved", () => {
+    const note = readDeadlineRecompute({ ...entry({ change: "calendar.yearPublished", year: 2027 }), deadline: "parkReview" });
+    expect(describeDeadlineRecompute(note!, zh, zhDay)[0]).toBe("园区审核期限由 2026年12月8日 调整为 2026年12月9日");
+    expect(describeDeadlineRecompute(note!, en, enDay)[0]).toBe("Park review deadline moved from 2026-12-08 to 2026-12-09");
+  });
+
   it("say the old and the new deadline and the calendar day that moved it, in both languages", () => {
     const note = readDeadlineRecompute(entry({ change: "calendar.dayAdded", date: "2026-12-03", kind: "HOLIDAY", name: "临时休假" }));
     expect(note).not.toBeNull();

@@ -10,7 +10,6 @@ import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { AddDayForm, LoadOfficialForm, PublishYearForm, RemoveDayButton } from "./calendar-forms";
 import { LinkTabs } from "@/components/ui/link-tabs";
 
@@ -19,7 +18,7 @@ export const dynamic = "force-dynamic";
 type TSearchParams = Promise<{ year?: string | string[] }>;
 
 export default async function CalendarPage({ searchParams }: { searchParams: TSearchParams }) {
-  const user = await requirePermission("calendar.manage");
+  await requirePermission("calendar.manage");
   const params = await searchParams;
   const [t, locale] = await Promise.all([getTranslations("calendar"), getLocale()]);
   const now = new Date();
@@ -40,70 +39,68 @@ export default async function CalendarPage({ searchParams }: { searchParams: TSe
     : [...years, { year, published: detail.published }].sort((a, b) => a.year - b.year);
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={t("title")} intro={t("intro")} />
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={t("title")} intro={t("intro")} />
 
-        <LinkTabs
-          label={t("yearsLabel")}
-          current={String(year)}
-          tabs={shown.map((y) => ({
-            key: String(y.year),
-            href: `/calendar?year=${y.year}`,
-            label: (
-              <>
-                {t("yearLink", { year: y.year })}{" "}
-                <span className={y.published ? "text-xs text-slate-600" : "rounded bg-red-100 px-1.5 text-xs text-red-800"}>
-                  {t(y.published ? "yearPublishedBadge" : "yearMissingBadge")}
-                </span>
-              </>
-            ),
-          }))}
-        />
+      <LinkTabs
+        label={t("yearsLabel")}
+        current={String(year)}
+        tabs={shown.map((y) => ({
+          key: String(y.year),
+          href: `/calendar?year=${y.year}`,
+          label: (
+            <>
+              {t("yearLink", { year: y.year })}{" "}
+              <span className={y.published ? "text-xs text-slate-600" : "rounded bg-red-100 px-1.5 text-xs text-red-800"}>
+                {t(y.published ? "yearPublishedBadge" : "yearMissingBadge")}
+              </span>
+            </>
+          ),
+        }))}
+      />
 
-        <section aria-labelledby="year-heading" className="space-y-4">
-          <h2 id="year-heading" className="text-xl font-semibold">
-            {t("yearHeading", { year })}
-          </h2>
-          {detail.published ? (
-            <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
-              {t("published", { source: detail.source ?? t("none"), date: formatDate(detail.publishedAt!, locale as TLocale) })}
-            </p>
-          ) : (
-            <p className="rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">{t("notPublished", { year })}</p>
-          )}
-          <p className="text-slate-700">{t("counts", { holidays: detail.holidays, workdays: detail.workdays })}</p>
+      <section aria-labelledby="year-heading" className="space-y-4">
+        <h2 id="year-heading" className="text-xl font-semibold">
+          {t("yearHeading", { year })}
+        </h2>
+        {detail.published ? (
+          <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
+            {t("published", { source: detail.source ?? t("none"), date: formatDate(detail.publishedAt!, locale as TLocale) })}
+          </p>
+        ) : (
+          <p className="rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">{t("notPublished", { year })}</p>
+        )}
+        <p className="text-slate-700">{t("counts", { holidays: detail.holidays, workdays: detail.workdays })}</p>
 
-          {official && (!detail.published || detail.holidays === 0) && <LoadOfficialForm year={year} source={official.source} />}
-          <AddDayForm key={`add-${year}`} year={year} />
-          {!detail.published && <PublishYearForm key={`publish-${year}`} year={year} />}
+        {official && (!detail.published || detail.holidays === 0) && <LoadOfficialForm year={year} source={official.source} />}
+        <AddDayForm key={`add-${year}`} year={year} />
+        {!detail.published && <PublishYearForm key={`publish-${year}`} year={year} />}
 
-          {detail.days.length === 0 ? (
-            <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-          ) : (
-            <CalendarDayTable
-              caption={t("yearHeading", { year })}
-              columns={{
-                date: t("columns.date"),
-                weekday: t("columns.weekday"),
-                kind: t("columns.kind"),
-                name: t("columns.name"),
-                updatedBy: t("columns.updatedBy"),
-                actions: t("columns.actions"),
-              }}
-              rows={detail.days.map((d) => ({
-                date: d.date,
-                weekday: t(`weekdays.${new Date(`${d.date}T00:00:00Z`).getUTCDay()}`),
-                kind: d.kind,
-                kindLabel: t(`kinds.${d.kind}`),
-                name: d.name ?? t("none"),
-                updatedBy: d.updatedByName ?? t("systemEntry"),
-                actions: <RemoveDayButton date={d.date} />,
-              }))}
-            />
-          )}
-        </section>
-      </main>
-    </PortalFrame>
+        {detail.days.length === 0 ? (
+          <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+        ) : (
+          <CalendarDayTable
+            caption={t("yearHeading", { year })}
+            columns={{
+              date: t("columns.date"),
+              weekday: t("columns.weekday"),
+              kind: t("columns.kind"),
+              name: t("columns.name"),
+              updatedBy: t("columns.updatedBy"),
+              actions: t("columns.actions"),
+            }}
+            rows={detail.days.map((d) => ({
+              date: d.date,
+              weekday: t(`weekdays.${new Date(`${d.date}T00:00:00Z`).getUTCDay()}`),
+              kind: d.kind,
+              kindLabel: t(`kinds.${d.kind}`),
+              name: d.name ?? t("none"),
+              updatedBy: d.updatedByName ?? t("systemEntry"),
+              actions: <RemoveDayButton date={d.date} />,
+            }))}
+          />
+        )}
+      </section>
+    </main>
   );
 }

@@ -7,7 +7,6 @@ import { getEnterpriseDashboard } from "@/lib/dashboard/queries/get-enterprise-d
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { RequestCard } from "./request-card";
 import { Reminders, StatusCounts, TodoList } from "./reminders";
 
@@ -29,77 +28,75 @@ export default async function EnterpriseDashboardPage() {
   const approved = data.registrationStatus === "APPROVED";
 
   return (
-    <PortalFrame user={user} area="enterprise">
-      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <PageHeader
-          title={t("title")}
-          intro={<span className="break-words">{t("intro", { name: data.enterpriseName })}</span>}
-          actions={
-            approved && (
-              <Link href="/requests/new" className={primaryButton} data-testid="new-request">
-                {t("newRequest")}
+    <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+      <PageHeader
+        title={t("title")}
+        intro={<span className="break-words">{t("intro", { name: data.enterpriseName })}</span>}
+        actions={
+          approved && (
+            <Link href="/requests/new" className={primaryButton} data-testid="new-request">
+              {t("newRequest")}
+            </Link>
+          )
+        }
+      />
+      {!approved && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-amber-300">
+          {t(data.registrationStatus === "REJECTED" ? "rejected" : "notApproved")}
+        </p>
+      )}
+      {data.total === 0 ? (
+        <div className="space-y-4">
+          <EmptyState title={t("empty.title")} body={t("empty.body")} />
+          <p className="text-center text-sm text-slate-700">{t("newRequestHint")}</p>
+          <Reminders data={data} locale={locale} />
+        </div>
+      ) : (
+        <>
+          <TodoList data={data} />
+          <Reminders data={data} locale={locale} />
+          <section aria-labelledby="items-title" className="space-y-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="items-title" className="text-lg font-medium">
+                {t("items.title")}
+              </h2>
+              <Link href="/requests" className="text-sm text-brand-700 underline underline-offset-4">
+                {t("items.viewAll")}
               </Link>
-            )
-          }
-        />
-        {!approved && (
-          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-amber-300">
-            {t(data.registrationStatus === "REJECTED" ? "rejected" : "notApproved")}
-          </p>
-        )}
-        {data.total === 0 ? (
-          <div className="space-y-4">
-            <EmptyState title={t("empty.title")} body={t("empty.body")} />
-            <p className="text-center text-sm text-slate-700">{t("newRequestHint")}</p>
-            <Reminders data={data} locale={locale} />
-          </div>
-        ) : (
-          <>
-            <TodoList data={data} />
-            <Reminders data={data} locale={locale} />
-            <section aria-labelledby="items-title" className="space-y-3">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 id="items-title" className="text-lg font-medium">
-                  {t("items.title")}
-                </h2>
-                <Link href="/requests" className="text-sm text-brand-700 underline underline-offset-4">
-                  {t("items.viewAll")}
+            </div>
+            <p className="text-sm text-slate-700">{t("items.count", { count: data.openTotal })}</p>
+            <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+              {data.open.map((item) => (
+                <li key={item.id}>
+                  <RequestCard item={item} locale={locale} />
+                </li>
+              ))}
+            </ul>
+            {data.openTotal > data.open.length && (
+              <p className="text-sm">
+                <Link href="/requests" className="text-brand-700 underline underline-offset-4">
+                  {t("items.more", { count: data.openTotal - data.open.length })}
                 </Link>
-              </div>
-              <p className="text-sm text-slate-700">{t("items.count", { count: data.openTotal })}</p>
+              </p>
+            )}
+          </section>
+          {data.recentClosed.length > 0 && (
+            <section aria-labelledby="closed-title" className="space-y-3">
+              <h2 id="closed-title" className="text-lg font-medium">
+                {t("items.closedTitle")}
+              </h2>
               <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-                {data.open.map((item) => (
+                {data.recentClosed.map((item) => (
                   <li key={item.id}>
                     <RequestCard item={item} locale={locale} />
                   </li>
                 ))}
               </ul>
-              {data.openTotal > data.open.length && (
-                <p className="text-sm">
-                  <Link href="/requests" className="text-brand-700 underline underline-offset-4">
-                    {t("items.more", { count: data.openTotal - data.open.length })}
-                  </Link>
-                </p>
-              )}
             </section>
-            {data.recentClosed.length > 0 && (
-              <section aria-labelledby="closed-title" className="space-y-3">
-                <h2 id="closed-title" className="text-lg font-medium">
-                  {t("items.closedTitle")}
-                </h2>
-                <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-                  {data.recentClosed.map((item) => (
-                    <li key={item.id}>
-                      <RequestCard item={item} locale={locale} />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            <StatusCounts data={data} />
-          </>
-        )}
-      </main>
-    </PortalFrame>
+          )}
+          <StatusCounts data={data} />
+        </>
+      )}
+    </main>
   );
 }

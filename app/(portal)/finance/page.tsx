@@ -3,7 +3,6 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { loadFinanceDashboard } from "@/lib/dashboard/queries/load-finance-dashboard";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { FinanceDashboard } from "./finance-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -18,11 +17,9 @@ export default async function Page() {
     getLocale().then(resolveLocale),
   ]);
   return (
-    <PortalFrame user={user} area="finance">
-      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <PageHeader title={tAreas("finance")} />
-        <FinanceDashboard data={data} locale={locale} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+      <PageHeader title={tAreas("finance")} />
+      <FinanceDashboard data={data} locale={locale} />
+    </main>
   );
 }

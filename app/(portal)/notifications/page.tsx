@@ -11,7 +11,6 @@ import { renderNotification } from "@/lib/notifications/render";
 import { asFormAction } from "@/lib/server/action";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { markNotificationsReadAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -32,88 +31,84 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const markRead = asFormAction(markNotificationsReadAction);
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader
-          title={t("title")}
-          intro={t("intro")}
-          actions={
-            list.unread > 0 && (
-              <form action={markRead}>
-                <input type="hidden" name="all" value="1" />
-                <button type="submit" className={secondaryLinkClass}>
-                  {t("markAllRead")}
-                </button>
-              </form>
-            )
-          }
-        />
-        {list.total > 0 && <p className="text-sm text-slate-600">{t("unreadCount", { count: list.unread })}</p>}
+    <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          list.unread > 0 && (
+            <form action={markRead}>
+              <input type="hidden" name="all" value="1" />
+              <button type="submit" className={secondaryLinkClass}>
+                {t("markAllRead")}
+              </button>
+            </form>
+          )
+        }
+      />
+      {list.total > 0 && <p className="text-sm text-slate-600">{t("unreadCount", { count: list.unread })}</p>}
 
-        {list.rows.length === 0 ? (
-          <EmptyState title={t("emptyTitle")} body={t("empty")} />
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {list.rows.map((n) => {
-              const text = renderNotification(n.kind, n.params, locale) ?? { title: n.title, body: n.body ?? "" };
-              const link = safeLink(n.link);
-              const unread = n.readAt === null;
-              return (
-                <li
-                  key={n.id}
-                  data-testid="notification"
-                  data-unread={unread}
-                  className={`flex flex-wrap items-start gap-3 px-4 py-3 ${unread ? "bg-brand-50" : ""}`}
-                >
-                  <div className="min-w-0 grow">
-                    <p className={unread ? "font-semibold text-slate-900" : "text-slate-800"}>
-                      {unread && (
-                        <span className="mr-2 rounded bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">{t("unread")}</span>
-                      )}
-                      {text.title}
-                    </p>
-                    {text.body && <p className="mt-1 text-sm text-slate-700">{text.body}</p>}
-                    <p className="mt-1 text-xs text-slate-600">
-                      {t("receivedAt")} <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
-                      {!unread && <span className="ml-2">· {t("read")}</span>}
-                    </p>
-                  </div>
-                  <div className="flex items-center gap-3 text-sm">
-                    {link && (
-                      <Link href={link} className="text-brand-700 underline-offset-2 hover:underline">
-                        {t("open")}
+      {list.rows.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} body={t("empty")} />
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {list.rows.map((n) => {
+            const text = renderNotification(n.kind, n.params, locale) ?? { title: n.title, body: n.body ?? "" };
+            const link = safeLink(n.link);
+            const unread = n.readAt === null;
+            return (
+              <li
+                key={n.id}
+                data-testid="notification"
+                data-unread={unread}
+                className={`flex flex-wrap items-start gap-3 px-4 py-3 ${unread ? "bg-brand-50" : ""}`}
+              >
+                <div className="min-w-0 grow">
+                  <p className={unread ? "font-semibold text-slate-900" : "text-slate-800"}>
+                    {unread && <span className="mr-2 rounded bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">{t("unread")}</span>}
+                    {text.title}
+                  </p>
+                  {text.body && <p className="mt-1 text-sm text-slate-700">{text.body}</p>}
+                  <p className="mt-1 text-xs text-slate-600">
+                    {t("receivedAt")} <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
+                    {!unread && <span className="ml-2">· {t("read")}</span>}
+                  </p>
+                </div>
+                <div className="flex items-center gap-3 text-sm">
+                  {link && (
+                    <Link href={link} className="text-brand-700 underline-offset-2 hover:underline">
+                      {t("open")}
+                      <span className="sr-only"> {text.title}</span>
+                    </Link>
+                  )}
+                  {unread && (
+                    <form action={markRead}>
+                      <input type="hidden" name="id" value={n.id} />
+                      <button type="submit" className="text-slate-700 underline-offset-2 hover:underline">
+                        {t("markRead")}
                         <span className="sr-only"> {text.title}</span>
-                      </Link>
-                    )}
-                    {unread && (
-                      <form action={markRead}>
-                        <input type="hidden" name="id" value={n.id} />
-                        <button type="submit" className="text-slate-700 underline-offset-2 hover:underline">
-                          {t("markRead")}
-                          <span className="sr-only"> {text.title}</span>
-                        </button>
-                      </form>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {list.pages > 1 && (
-          <Pagination
-            page={list.page}
-            pages={list.pages}
-            hrefFor={(p) => `/notifications?page=${p}`}
-            labels={{
-              nav: t("pageNav"),
-              summary: t("pageSummary", { page: list.page, pages: list.pages, total: list.total }),
-              previous: t("previous"),
-              next: t("next"),
-            }}
-          />
-        )}
-      </main>
-    </PortalFrame>
+                      </button>
+                    </form>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {list.pages > 1 && (
+        <Pagination
+          page={list.page}
+          pages={list.pages}
+          hrefFor={(p) => `/notifications?page=${p}`}
+          labels={{
+            nav: t("pageNav"),
+            summary: t("pageSummary", { page: list.page, pages: list.pages, total: list.total }),
+            previous: t("previous"),
+            next: t("next"),
+          }}
+        />
+      )}
+    </main>
   );
 }

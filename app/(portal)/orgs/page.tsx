@@ -10,7 +10,6 @@ import { listOrganizations } from "@/lib/accounts/queries/list-organizations";
 import { OrgKind } from "@/lib/generated/prisma/enums";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { LinkTabs } from "@/components/ui/link-tabs";
 
 export const dynamic = "force-dynamic";
@@ -37,80 +36,78 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   ];
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader
-          title={t("title")}
-          intro={t("intro")}
-          actions={
-            <Link href="/orgs/new" className={buttonLinkClass}>
-              {t("newOrg")}
-            </Link>
-          }
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <Link href="/orgs/new" className={buttonLinkClass}>
+            {t("newOrg")}
+          </Link>
+        }
+      />
+      <LinkTabs
+        label={t("filterLabel")}
+        current={tabs.find((tab) => tab.kind === kind)?.key ?? ""}
+        tabs={tabs.map((tab) => ({ key: tab.key, href: href(tab.kind), label: tab.label }))}
+      />
+      {list.rows.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+      ) : (
+        <DataTable
+          caption={t("title")}
+          rows={list.rows}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              key: "name",
+              header: t("columns.name"),
+              rowHeader: true,
+              className: "text-slate-900",
+              cell: (o) => (
+                <>
+                  {o.name}
+                  {o.parkCode && <span className="ml-2 font-mono text-xs text-slate-500">{o.parkCode}</span>}
+                </>
+              ),
+            },
+            {
+              key: "kind",
+              header: t("columns.kind"),
+              cell: (o) => (
+                <>
+                  {t(`kinds.${o.kind}`)}
+                  {o.bankLevel && <span className="text-slate-500"> · {t(`bankLevels.${o.bankLevel}`)}</span>}
+                </>
+              ),
+            },
+            {
+              key: "parent",
+              header: t("columns.parent"),
+              cell: (o) => o.parentName ?? <span className="text-slate-400">{t("none")}</span>,
+            },
+            { key: "users", header: t("columns.users"), className: "tabular-nums", cell: (o) => o.userCount },
+            {
+              key: "status",
+              header: t("columns.status"),
+              cell: (o) => <Badge tone={o.active ? "ok" : "muted"}>{t(o.active ? "active" : "inactive")}</Badge>,
+            },
+          ]}
         />
-        <LinkTabs
-          label={t("filterLabel")}
-          current={tabs.find((tab) => tab.kind === kind)?.key ?? ""}
-          tabs={tabs.map((tab) => ({ key: tab.key, href: href(tab.kind), label: tab.label }))}
+      )}
+      {list.total > 0 && (
+        <Pagination
+          page={list.page}
+          pages={pages}
+          hrefFor={(p) => href(kind, p)}
+          labels={{
+            nav: t("pagination"),
+            summary: t("pageOf", { page: list.page, pages, total: list.total }),
+            previous: t("previous"),
+            next: t("next"),
+          }}
         />
-        {list.rows.length === 0 ? (
-          <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-        ) : (
-          <DataTable
-            caption={t("title")}
-            rows={list.rows}
-            rowKey={(o) => o.id}
-            columns={[
-              {
-                key: "name",
-                header: t("columns.name"),
-                rowHeader: true,
-                className: "text-slate-900",
-                cell: (o) => (
-                  <>
-                    {o.name}
-                    {o.parkCode && <span className="ml-2 font-mono text-xs text-slate-500">{o.parkCode}</span>}
-                  </>
-                ),
-              },
-              {
-                key: "kind",
-                header: t("columns.kind"),
-                cell: (o) => (
-                  <>
-                    {t(`kinds.${o.kind}`)}
-                    {o.bankLevel && <span className="text-slate-500"> · {t(`bankLevels.${o.bankLevel}`)}</span>}
-                  </>
-                ),
-              },
-              {
-                key: "parent",
-                header: t("columns.parent"),
-                cell: (o) => o.parentName ?? <span className="text-slate-400">{t("none")}</span>,
-              },
-              { key: "users", header: t("columns.users"), className: "tabular-nums", cell: (o) => o.userCount },
-              {
-                key: "status",
-                header: t("columns.status"),
-                cell: (o) => <Badge tone={o.active ? "ok" : "muted"}>{t(o.active ? "active" : "inactive")}</Badge>,
-              },
-            ]}
-          />
-        )}
-        {list.total > 0 && (
-          <Pagination
-            page={list.page}
-            pages={pages}
-            hrefFor={(p) => href(kind, p)}
-            labels={{
-              nav: t("pagination"),
-              summary: t("pageOf", { page: list.page, pages, total: list.total }),
-              previous: t("previous"),
-              next: t("next"),
-            }}
-          />
-        )}
-      </main>
-    </PortalFrame>
+      )}
+    </main>
   );
 }

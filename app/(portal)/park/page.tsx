@@ -4,7 +4,6 @@ import { getParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { ProblemListSection } from "./problem-list-chart";
 import { EnterprisesSection, FiguresSection, VisitsSection } from "./registry-sections";
 import { OverdueSection, QueueSection, WaitingTiles } from "./waiting-sections";
@@ -24,17 +23,15 @@ export default async function ParkDashboardPage() {
   if (!data) notFound();
 
   return (
-    <PortalFrame user={user} area="park">
-      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <PageHeader title={t("title")} intro={t("intro", { name: data.parkName })} />
-        <WaitingTiles data={data} />
-        <QueueSection data={data} locale={locale} />
-        <OverdueSection data={data} locale={locale} />
-        <ProblemListSection data={data} />
-        <EnterprisesSection data={data} />
-        <FiguresSection data={data} locale={locale} />
-        <VisitsSection data={data} locale={locale} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+      <PageHeader title={t("title")} intro={t("intro", { name: data.parkName })} />
+      <WaitingTiles data={data} />
+      <QueueSection data={data} locale={locale} />
+      <OverdueSection data={data} locale={locale} />
+      <ProblemListSection data={data} />
+      <EnterprisesSection data={data} />
+      <FiguresSection data={data} locale={locale} />
+      <VisitsSection data={data} locale={locale} />
+    </main>
   );
 }

@@ -4,24 +4,26 @@ import type { TParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard"
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { DataTable } from "@/components/ui/data-table";
+import { cappedCountParams } from "@/lib/pagination/keyset";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
 
-/** The three numbers that wait for the window, each opening the list behind it. */
+/** The numbers that wait for the window, each opening the list behind it. */
 export async function WaitingTiles({ data }: { data: TParkDashboard }) {
   const t = await getTranslations("dashboardPark.waiting");
   const tiles = [
-    { key: "queue", count: data.queue.total, href: "/park/queue" },
-    { key: "registrations", count: data.pendingRegistrations, href: "/park/registrations" },
-    { key: "overdue", count: data.overdue.total, href: "#overdue" },
+    { key: "queue", count: String(data.queue.total), href: "/park/queue" },
+    { key: "reviewOverdue", count: t("capped", cappedCountParams(data.queue.reviewOverdue)), href: "/park/queue" },
+    { key: "registrations", count: String(data.pendingRegistrations), href: "/park/registrations" },
+    { key: "overdue", count: String(data.overdue.total), href: "#overdue" },
   ] as const;
   return (
     <section aria-labelledby="waiting-title" className="space-y-3">
       <h2 id="waiting-title" className="text-lg font-medium">
         {t("title")}
       </h2>
-      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((tile) => (
           <li key={tile.key}>
             <Link href={tile.href} className={`block h-full ${card} hover:ring-brand-600`} data-testid={`waiting-${tile.key}`}>

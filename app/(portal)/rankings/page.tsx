@@ -12,7 +12,6 @@ import { quarterEndsAt } from "@/lib/ranking/mutations/lock-quarter";
 import { listRankings } from "@/lib/ranking/queries/list-rankings";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { StatusBadge } from "./status-badge";
 import { ComputeButton } from "./workflow-buttons";
 
@@ -35,125 +34,123 @@ export default async function RankingsPage() {
   };
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={t("title")} intro={isBank ? t("bankIntro") : t("intro")} />
-        {!program ? (
-          <EmptyState title={t("title")} body={t("noProgram")} />
-        ) : (
-          <>
-            <p className="text-slate-700">{t("programLine", { program: program.name })}</p>
-            <Link href="/rankings/history" className="inline-block text-brand-700 underline-offset-2 hover:underline">
-              {t("list.historyLink")}
-            </Link>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={t("title")} intro={isBank ? t("bankIntro") : t("intro")} />
+      {!program ? (
+        <EmptyState title={t("title")} body={t("noProgram")} />
+      ) : (
+        <>
+          <p className="text-slate-700">{t("programLine", { program: program.name })}</p>
+          <Link href="/rankings/history" className="inline-block text-brand-700 underline-offset-2 hover:underline">
+            {t("list.historyLink")}
+          </Link>
 
-            {!isBank && (
-              <section aria-labelledby="quarters" className="space-y-3">
-                <h2 id="quarters" className="text-lg font-medium">
-                  {t("list.quartersTitle")}
-                </h2>
-                <DataTable
-                  caption={t("list.quartersTitle")}
-                  rows={[1, 2, 3, 4] as const}
-                  rowKey={(q) => String(q)}
-                  rowTestId={(q) => `quarter-${q}`}
-                  columns={[
-                    {
-                      key: "quarter",
-                      header: t("columns.quarter"),
-                      rowHeader: true,
-                      className: "whitespace-nowrap",
-                      cell: (q) => quarterLabel(program.year, q),
-                    },
-                    {
-                      key: "status",
-                      header: t("columns.status"),
-                      cell: (q) => <StatusBadge status={quarterState(q).status} label={t(`status.${quarterState(q).status}`)} />,
-                    },
-                    {
-                      key: "actions",
-                      header: t("columns.actions"),
-                      cell: (q) => {
-                        const { latest, ended } = quarterState(q);
-                        return (
-                          <div className="flex flex-wrap items-start gap-3">
-                            {latest && (
-                              <Link href={`/rankings/${latest.id}`} className="text-brand-700 underline">
-                                {t("view")}
-                              </Link>
-                            )}
-                            {mayCompute && ended && latest?.status !== "PUBLISHED" && (
-                              <ComputeButton programId={program.id} year={program.year} quarter={q} recompute={Boolean(latest)} />
-                            )}
-                          </div>
-                        );
-                      },
-                    },
-                  ]}
-                />
-              </section>
-            )}
-
-            <section aria-labelledby="ranking-list" className="space-y-3">
-              <h2 id="ranking-list" className="text-lg font-medium">
-                {t("list.rankingsTitle")}
+          {!isBank && (
+            <section aria-labelledby="quarters" className="space-y-3">
+              <h2 id="quarters" className="text-lg font-medium">
+                {t("list.quartersTitle")}
               </h2>
-              {rankings.length === 0 ? (
-                <p className="text-slate-600">{isBank ? t("list.noneBank") : t("list.none")}</p>
-              ) : (
-                <DataTable
-                  caption={t("list.rankingsTitle")}
-                  rows={rankings}
-                  rowKey={(r) => r.id}
-                  columns={[
-                    {
-                      key: "quarter",
-                      header: t("columns.quarter"),
-                      rowHeader: true,
-                      className: "whitespace-nowrap",
-                      cell: (r) => (
-                        <Link href={`/rankings/${r.id}`} className="text-brand-700 underline">
-                          {quarterLabel(r.year, r.quarter)}
-                        </Link>
-                      ),
+              <DataTable
+                caption={t("list.quartersTitle")}
+                rows={[1, 2, 3, 4] as const}
+                rowKey={(q) => String(q)}
+                rowTestId={(q) => `quarter-${q}`}
+                columns={[
+                  {
+                    key: "quarter",
+                    header: t("columns.quarter"),
+                    rowHeader: true,
+                    className: "whitespace-nowrap",
+                    cell: (q) => quarterLabel(program.year, q),
+                  },
+                  {
+                    key: "status",
+                    header: t("columns.status"),
+                    cell: (q) => <StatusBadge status={quarterState(q).status} label={t(`status.${quarterState(q).status}`)} />,
+                  },
+                  {
+                    key: "actions",
+                    header: t("columns.actions"),
+                    cell: (q) => {
+                      const { latest, ended } = quarterState(q);
+                      return (
+                        <div className="flex flex-wrap items-start gap-3">
+                          {latest && (
+                            <Link href={`/rankings/${latest.id}`} className="text-brand-700 underline">
+                              {t("view")}
+                            </Link>
+                          )}
+                          {mayCompute && ended && latest?.status !== "PUBLISHED" && (
+                            <ComputeButton programId={program.id} year={program.year} quarter={q} recompute={Boolean(latest)} />
+                          )}
+                        </div>
+                      );
                     },
-                    {
-                      key: "status",
-                      header: t("columns.status"),
-                      cell: (r) => <StatusBadge status={r.status} label={t(`status.${r.status}`)} />,
-                    },
-                    {
-                      key: "ruleSet",
-                      header: t("columns.ruleSet"),
-                      className: "whitespace-nowrap",
-                      onCard: false,
-                      cell: (r) => t("versionLabel", { version: r.ruleSetVersion }),
-                    },
-                    {
-                      key: "reviews",
-                      header: t("columns.reviews"),
-                      className: "text-sm",
-                      cell: (r) => (
-                        <>
-                          <div>{t("reviewState.finance", { state: t(`reviewState.${r.financeReviewed ? "done" : "pending"}`) })}</div>
-                          <div>{t("reviewState.pbc", { state: t(`reviewState.${r.pbcReviewed ? "done" : "pending"}`) })}</div>
-                        </>
-                      ),
-                    },
-                    {
-                      key: "publishedAt",
-                      header: t("columns.publishedAt"),
-                      className: "whitespace-nowrap",
-                      cell: (r) => (r.publishedAt ? formatDateTime(r.publishedAt, resolveLocale(locale)) : "—"),
-                    },
-                    { key: "banks", header: t("columns.banks"), className: "tabular-nums", onCard: false, cell: (r) => r.banks },
-                  ]}
-                />
-              )}
+                  },
+                ]}
+              />
             </section>
-          </>
-        )}
-      </main>
-    </PortalFrame>
+          )}
+
+          <section aria-labelledby="ranking-list" className="space-y-3">
+            <h2 id="ranking-list" className="text-lg font-medium">
+              {t("list.rankingsTitle")}
+            </h2>
+            {rankings.length === 0 ? (
+              <p className="text-slate-600">{isBank ? t("list.noneBank") : t("list.none")}</p>
+            ) : (
+              <DataTable
+                caption={t("list.rankingsTitle")}
+                rows={rankings}
+                rowKey={(r) => r.id}
+                columns={[
+                  {
+                    key: "quarter",
+                    header: t("columns.quarter"),
+                    rowHeader: true,
+                    className: "whitespace-nowrap",
+                    cell: (r) => (
+                      <Link href={`/rankings/${r.id}`} className="text-brand-700 underline">
+                        {quarterLabel(r.year, r.quarter)}
+                      </Link>
+                    ),
+                  },
+                  {
+                    key: "status",
+                    header: t("columns.status"),
+                    cell: (r) => <StatusBadge status={r.status} label={t(`status.${r.status}`)} />,
+                  },
+                  {
+                    key: "ruleSet",
+                    header: t("columns.ruleSet"),
+                    className: "whitespace-nowrap",
+                    onCard: false,
+                    cell: (r) => t("versionLabel", { version: r.ruleSetVersion }),
+                  },
+                  {
+                    key: "reviews",
+                    header: t("columns.reviews"),
+                    className: "text-sm",
+                    cell: (r) => (
+                      <>
+                        <div>{t("reviewState.finance", { state: t(`reviewState.${r.financeReviewed ? "done" : "pending"}`) })}</div>
+                        <div>{t("reviewState.pbc", { state: t(`reviewState.${r.pbcReviewed ? "done" : "pending"}`) })}</div>
+                      </>
+                    ),
+                  },
+                  {
+                    key: "publishedAt",
+                    header: t("columns.publishedAt"),
+                    className: "whitespace-nowrap",
+                    cell: (r) => (r.publishedAt ? formatDateTime(r.publishedAt, resolveLocale(locale)) : "—"),
+                  },
+                  { key: "banks", header: t("columns.banks"), className: "tabular-nums", onCard: false, cell: (r) => r.banks },
+                ]}
+              />
+            )}
+          </section>
+        </>
+      )}
+    </main>
   );
 }

@@ -15,7 +15,6 @@ import { listRequests } from "@/lib/requests/queries/list-requests";
 import { PROBLEM_LIST_MAX_ROWS, PROBLEM_LIST_PDF_MAX_ROWS } from "@/lib/requests/queries/read-problem-list";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { NarrowedBy } from "./narrowed-by";
 import { RequestFilters } from "./request-filters";
 import { RequestsTable } from "./requests-table";
@@ -47,63 +46,61 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
   const fileHref = (format: "export" | "pdf") => `/requests/problem-list/${format}${fileQuery ? `?${fileQuery}` : ""}`;
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader
-          title={t(`title.${area}`)}
-          intro={t(`intro.${area}`)}
-          actions={
-            mayCreate && (
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader
+        title={t(`title.${area}`)}
+        intro={t(`intro.${area}`)}
+        actions={
+          mayCreate && (
+            <Link href="/requests/new" className={buttonLinkClass}>
+              {t("newRequest")}
+            </Link>
+          )
+        }
+      />
+      <RequestFilters filters={filters} showDrafts={mayCreate} />
+      {mayDownload && (
+        <div className="flex flex-wrap items-center gap-3" data-testid="problem-list-downloads">
+          <DownloadLink href={fileHref("export")} className={secondaryLinkClass}>
+            {tLedgers("excel")}
+          </DownloadLink>
+          <DownloadLink href={fileHref("pdf")} className={secondaryLinkClass}>
+            {tLedgers("pdf")}
+          </DownloadLink>
+          <p className="text-sm text-slate-600">
+            {tLedgers("problemListHint", {
+              max: PROBLEM_LIST_MAX_ROWS.toLocaleString(locale),
+              pdfMax: PROBLEM_LIST_PDF_MAX_ROWS.toLocaleString(locale),
+            })}
+          </p>
+        </div>
+      )}
+      <NarrowedBy filters={filters} />
+      {list.rows.length === 0 ? (
+        <div className="space-y-4">
+          <EmptyState
+            title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)}
+            body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)}
+          />
+          {mayCreate && !filtered && (
+            <p className="text-center">
               <Link href="/requests/new" className={buttonLinkClass}>
                 {t("newRequest")}
               </Link>
-            )
-          }
-        />
-        <RequestFilters filters={filters} showDrafts={mayCreate} />
-        {mayDownload && (
-          <div className="flex flex-wrap items-center gap-3" data-testid="problem-list-downloads">
-            <DownloadLink href={fileHref("export")} className={secondaryLinkClass}>
-              {tLedgers("excel")}
-            </DownloadLink>
-            <DownloadLink href={fileHref("pdf")} className={secondaryLinkClass}>
-              {tLedgers("pdf")}
-            </DownloadLink>
-            <p className="text-sm text-slate-600">
-              {tLedgers("problemListHint", {
-                max: PROBLEM_LIST_MAX_ROWS.toLocaleString(locale),
-                pdfMax: PROBLEM_LIST_PDF_MAX_ROWS.toLocaleString(locale),
-              })}
             </p>
-          </div>
-        )}
-        <NarrowedBy filters={filters} />
-        {list.rows.length === 0 ? (
-          <div className="space-y-4">
-            <EmptyState
-              title={t(filtered ? "emptyFilteredTitle" : `empty.${area}.title`)}
-              body={t(filtered ? "emptyFilteredBody" : `empty.${area}.body`)}
-            />
-            {mayCreate && !filtered && (
-              <p className="text-center">
-                <Link href="/requests/new" className={buttonLinkClass}>
-                  {t("newRequest")}
-                </Link>
-              </p>
-            )}
-          </div>
-        ) : (
-          <RequestsTable rows={list.rows} area={area} locale={locale} calendar={calendar} caption={t(`title.${area}`)} />
-        )}
-        {list.rows.length > 0 && (
-          <KeysetPager
-            previous={list.previous}
-            next={list.next}
-            hrefFor={hrefFor}
-            labels={{ nav: t("pagination"), summary: t("total", cappedCountParams(list.total)), previous: t("previous"), next: t("next") }}
-          />
-        )}
-      </main>
-    </PortalFrame>
+          )}
+        </div>
+      ) : (
+        <RequestsTable rows={list.rows} area={area} locale={locale} calendar={calendar} caption={t(`title.${area}`)} />
+      )}
+      {list.rows.length > 0 && (
+        <KeysetPager
+          previous={list.previous}
+          next={list.next}
+          hrefFor={hrefFor}
+          labels={{ nav: t("pagination"), summary: t("total", cappedCountParams(list.total)), previous: t("previous"), next: t("next") }}
+        />
+      )}
+    </main>
   );
 }

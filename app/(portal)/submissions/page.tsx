@@ -15,7 +15,6 @@ import { db } from "@/lib/server/db";
 import { endedQuartersOfYear, parseQuarterParam, quarterParam, type TQuarterKey } from "@/lib/submissions/quarter";
 import { listSubmissionRows, STATUS_FILTERS, type TStatusFilter } from "@/lib/submissions/queries/list-submission-rows";
 import { listSubmissionPrograms, pickProgram, windowDaysOf } from "@/lib/submissions/queries/list-submission-programs";
-import { PortalFrame } from "../portal-frame";
 import { OpenSubmissionForm } from "./open-form";
 
 export const dynamic = "force-dynamic";
@@ -43,9 +42,9 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
 
   if (!program) {
     return (
-      <Frame user={user} title={t("title")}>
+      <PageMain title={t("title")}>
         <EmptyState title={t("empty.noProgramTitle")} body={t("empty.noProgramBody")} />
-      </Frame>
+      </PageMain>
     );
   }
 
@@ -66,7 +65,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const qLabel = (q: TQuarterKey) => t("quarterLabel", { year: q.year, quarter: q.quarter });
 
   return (
-    <Frame user={user} title={t("title")}>
+    <PageMain title={t("title")}>
       <p className="text-slate-700">{t("programLine", { name: program.name, year: program.year })}</p>
       <p className="text-slate-700">{t(`intro.${mode}`, { days: windowDays })}</p>
 
@@ -164,25 +163,15 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
           ]}
         />
       )}
-    </Frame>
+    </PageMain>
   );
 }
 
-async function Frame({
-  user,
-  title,
-  children,
-}: {
-  user: Awaited<ReturnType<typeof requirePermission>>;
-  title: string;
-  children: React.ReactNode;
-}) {
+function PageMain({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={title} />
-        {children}
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={title} />
+      {children}
+    </main>
   );
 }

@@ -21,7 +21,6 @@ import {
 } from "@/lib/requests/queries/list-supervision-queue";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -69,54 +68,52 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   const readOnly = !canActor(user, "requests.supervise");
   const caption = t(`tabs.${tab}`);
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={t("title")} intro={t(readOnly ? "introReadOnly" : "intro")} />
-        <LinkTabs
-          label={t("tabsLabel")}
-          current={tab}
-          tabs={SUPERVISION_TABS.map((k) => ({
-            key: k,
-            href: `/supervision?tab=${k}`,
-            label: (
-              <>
-                {t(`tabs.${k}`)} <span className="tabular-nums">({queue.counts[k]})</span>
-              </>
-            ),
-          }))}
-        />
-        <p className="text-sm text-slate-600" data-testid="tab-definition">
-          {t(`definitions.${tab}`)}
-        </p>
-        {tab === "bulletin" && (
-          <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>
-        )}
-        {queue.items.length === 0 ? (
-          <EmptyState title={t(`empty.${tab}.title`)} body={t(`empty.${tab}.body`)} />
-        ) : (
-          <div className="space-y-2" data-testid={`queue-${tab}`}>
-            <DataTable
-              caption={caption}
-              rows={queue.items}
-              rowKey={(item) => item.id}
-              rowTestId={(item) => `queue-row-${item.serial}`}
-              columns={columnsFor(tab, t, tr, locale)}
-            />
-            <KeysetPager
-              previous={queue.previous}
-              next={queue.next}
-              hrefFor={(c) =>
-                `/supervision?${new URLSearchParams([
-                  ["tab", tab],
-                  [cursorParam(c.direction), c.token],
-                ])}`
-              }
-              labels={{ nav: caption, summary: t("pageSummary", { total: queue.total }), previous: t("previous"), next: t("next") }}
-            />
-          </div>
-        )}
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={t("title")} intro={t(readOnly ? "introReadOnly" : "intro")} />
+      <LinkTabs
+        label={t("tabsLabel")}
+        current={tab}
+        tabs={SUPERVISION_TABS.map((k) => ({
+          key: k,
+          href: `/supervision?tab=${k}`,
+          label: (
+            <>
+              {t(`tabs.${k}`)} <span className="tabular-nums">({queue.counts[k]})</span>
+            </>
+          ),
+        }))}
+      />
+      <p className="text-sm text-slate-600" data-testid="tab-definition">
+        {t(`definitions.${tab}`)}
+      </p>
+      {tab === "bulletin" && (
+        <p className="text-sm text-slate-600">{t("bulletinQuarter", { year: queue.quarter.year, quarter: queue.quarter.quarter })}</p>
+      )}
+      {queue.items.length === 0 ? (
+        <EmptyState title={t(`empty.${tab}.title`)} body={t(`empty.${tab}.body`)} />
+      ) : (
+        <div className="space-y-2" data-testid={`queue-${tab}`}>
+          <DataTable
+            caption={caption}
+            rows={queue.items}
+            rowKey={(item) => item.id}
+            rowTestId={(item) => `queue-row-${item.serial}`}
+            columns={columnsFor(tab, t, tr, locale)}
+          />
+          <KeysetPager
+            previous={queue.previous}
+            next={queue.next}
+            hrefFor={(c) =>
+              `/supervision?${new URLSearchParams([
+                ["tab", tab],
+                [cursorParam(c.direction), c.token],
+              ])}`
+            }
+            labels={{ nav: caption, summary: t("pageSummary", { total: queue.total }), previous: t("previous"), next: t("next") }}
+          />
+        </div>
+      )}
+    </main>
   );
 }
 

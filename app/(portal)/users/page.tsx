@@ -10,7 +10,6 @@ import { listManageableUsers, loadUserScopeContext } from "@/lib/accounts/querie
 import { canActor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../portal-frame";
 import { RevealValue } from "./reveal-value";
 import { UserStatus } from "./user-status";
 
@@ -33,79 +32,75 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
   const pageHref = (p: number) => `/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader
-          title={t("title")}
-          intro={t("intro")}
-          actions={
-            <Link href="/users/new" className={buttonLinkClass}>
-              {t("newUser")}
-            </Link>
-          }
-        />
-        <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-          <TextField name="q" type="search" label={t("searchLabel")} defaultValue={q} maxLength={64} className="grow" />
-          <button type="submit" className={secondaryLinkClass}>
-            {t("search")}
-          </button>
-        </form>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <Link href="/users/new" className={buttonLinkClass}>
+            {t("newUser")}
+          </Link>
+        }
+      />
+      <form method="get" role="search" className="flex flex-wrap items-end gap-2">
+        <TextField name="q" type="search" label={t("searchLabel")} defaultValue={q} maxLength={64} className="grow" />
+        <button type="submit" className={secondaryLinkClass}>
+          {t("search")}
+        </button>
+      </form>
 
-        {list.rows.length === 0 ? (
-          <EmptyState title={t("emptyTitle")} body={t(q ? "emptySearchBody" : "emptyBody")} />
-        ) : (
-          <DataTable
-            caption={t("title")}
-            rows={list.rows}
-            rowKey={(u) => u.id}
-            rowTestId={(u) => `user-row-${u.account}`}
-            columns={[
-              { key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900", cell: (u) => u.name },
-              { key: "account", header: t("columns.account"), className: "font-mono", cell: (u) => u.account },
-              { key: "org", header: t("columns.org"), cell: (u) => u.orgName },
-              { key: "role", header: t("columns.role"), cell: (u) => tRoles(u.role) },
-              {
-                key: "mobile",
-                header: t("columns.mobile"),
-                cell: (u) => <RevealValue userId={u.id} userName={u.name} field="mobile" masked={u.mobileMasked} canReveal={canReveal} />,
-              },
-              {
-                key: "idNumber",
-                header: t("columns.idNumber"),
-                onCard: false,
-                cell: (u) => (
-                  <RevealValue userId={u.id} userName={u.name} field="idNumber" masked={u.idNumberMasked} canReveal={canReveal} />
-                ),
-              },
-              { key: "status", header: t("columns.status"), cell: (u) => <UserStatus user={u} /> },
-              {
-                key: "actions",
-                header: t("columns.actions"),
-                headerHidden: true,
-                cell: (u) => (
-                  <Link href={`/users/${u.id}`} className={linkClass}>
-                    {t("manage")}
-                    <span className="sr-only"> {u.name}</span>
-                  </Link>
-                ),
-              },
-            ]}
-          />
-        )}
-        {list.total > 0 && (
-          <Pagination
-            page={list.page}
-            pages={pages}
-            hrefFor={pageHref}
-            labels={{
-              nav: t("pagination"),
-              summary: t("pageOf", { page: list.page, pages, total: list.total }),
-              previous: t("previous"),
-              next: t("next"),
-            }}
-          />
-        )}
-      </main>
-    </PortalFrame>
+      {list.rows.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} body={t(q ? "emptySearchBody" : "emptyBody")} />
+      ) : (
+        <DataTable
+          caption={t("title")}
+          rows={list.rows}
+          rowKey={(u) => u.id}
+          rowTestId={(u) => `user-row-${u.account}`}
+          columns={[
+            { key: "name", header: t("columns.name"), rowHeader: true, className: "text-slate-900", cell: (u) => u.name },
+            { key: "account", header: t("columns.account"), className: "font-mono", cell: (u) => u.account },
+            { key: "org", header: t("columns.org"), cell: (u) => u.orgName },
+            { key: "role", header: t("columns.role"), cell: (u) => tRoles(u.role) },
+            {
+              key: "mobile",
+              header: t("columns.mobile"),
+              cell: (u) => <RevealValue userId={u.id} userName={u.name} field="mobile" masked={u.mobileMasked} canReveal={canReveal} />,
+            },
+            {
+              key: "idNumber",
+              header: t("columns.idNumber"),
+              onCard: false,
+              cell: (u) => <RevealValue userId={u.id} userName={u.name} field="idNumber" masked={u.idNumberMasked} canReveal={canReveal} />,
+            },
+            { key: "status", header: t("columns.status"), cell: (u) => <UserStatus user={u} /> },
+            {
+              key: "actions",
+              header: t("columns.actions"),
+              headerHidden: true,
+              cell: (u) => (
+                <Link href={`/users/${u.id}`} className={linkClass}>
+                  {t("manage")}
+                  <span className="sr-only"> {u.name}</span>
+                </Link>
+              ),
+            },
+          ]}
+        />
+      )}
+      {list.total > 0 && (
+        <Pagination
+          page={list.page}
+          pages={pages}
+          hrefFor={pageHref}
+          labels={{
+            nav: t("pagination"),
+            summary: t("pageOf", { page: list.page, pages, total: list.total }),
+            previous: t("previous"),
+            next: t("next"),
+          }}
+        />
+      )}
+    </main>
   );
 }

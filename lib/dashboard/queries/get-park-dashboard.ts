@@ -13,6 +13,7 @@ import { enterpriseScope, isNothing, requestScope } from "@/lib/auth/scopes";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
+import { COUNT_CAP, cappedCount, type TCappedCount } from "@/lib/pagination/keyset";
 import { previousQuarter, quarterOf, type TQuarterKey } from "@/lib/submissions/quarter";
 import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
 import { countParkEnterprises } from "@/lib/read-models/queries/count-enterprises";
@@ -51,7 +52,8 @@ export type TVisitDone = { bankName: string; visitedOn: Date; leaderName: string
 
 export type TParkDashboard = {
   parkName: string;
-  queue: { total: number; oldest: TQueueItem[] };
+  /** reviewOverdue: submitted items past the park's review deadline (capped). */
+  queue: { total: number; oldest: TQueueItem[]; reviewOverdue: TCappedCount };
   pendingRegistrations: number;
   counts: TStatusCount[];
   total: number;
@@ -83,12 +85,20 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     db.park.findUnique({ where: { id: parkId }, select: { org: { select: { name: true } } } }),
     loadWorkingCalendar(db),
     getCurrentProgram(db, halfYear.year, now),
-    db.request.findMany({
-      where: ours({ status: RequestStatus.SUBMITTED }),
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      take: OLDEST_SHOWN,
-      select: { id: true, serial: true, title: true, submittedAt: true, enterprise: { select: { name: true } } },
-    }),
+    Promise.all([
+      db.request.findMany({
+        where: ours({ status: RequestStatus.SUBMITTED }),
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        take: OLDEST_SHOWN,
+        select: { id: true, serial: true, title: true, submittedAt: true, enterprise: { select: { name: true } } },
+      }),
+      // Past the review deadline: a range of Request(parkId, status, parkDueAt), capped.
+      db.request.count({
+        where: ours({ status: RequestStatus.SUBMITTED, parkDueAt: { lt: now } }),
+        orderBy: [{ parkDueAt: "asc" }],
+        take: COUNT_CAP + 1,
+      }),
+    ]),
     // The park's enterprises by class and registration state, from the read model.
     countParkEnterprises(db, parkId),
     countRequestsByStatus(db, { parkId }),
@@ -130,6 +140,7 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     }),
   ]);
   if (!park) return null;
+  const [queueRows, reviewOverdue] = queue;
 
   const pairings = program
     ? await db.parkBankPairing.findMany({
@@ -171,7 +182,7 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
     parkName: park.org.name,
     queue: {
       total: queueTotal,
-      oldest: queue.map((r) => ({
+      oldest: queueRows.map((r) => ({
         id: r.id,
         serial: r.serial,
         title: r.title,
@@ -179,6 +190,7 @@ export async function getParkDashboard(db: PrismaClient, actor: TActorSource, no
         submittedAt: r.submittedAt,
         workingDaysWaiting: r.submittedAt ? workingDaysBetween(r.submittedAt, now, calendar) : 0,
       })),
+      reviewOverdue: cappedCount(reviewOverdue),
     },
     // Same rows as the registrations page (lib/registry/queries/list-pending-registrations.ts).
     pendingRegistrations: enterpriseTotals

@@ -4,12 +4,13 @@ import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TRankingHistory } from "@/lib/ranking/history-aggregates";
 import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
-import { readSnapshot } from "@/lib/ranking/ranking-snapshot";
+import { hasMissingReturn, readSnapshot } from "@/lib/ranking/ranking-snapshot";
 
 /**
  * Each bank's total score and rank across the program's PUBLISHED quarters (oldest
  * first; drafts never count, for anyone), optionally for one bank only. A quarter in
- * which a bank was not ranked is null. Bank names are the newest published ones. Read
+ * which a bank has no entry is null; one in which it was listed apart for having no
+ * quarterly return is flagged `missingReturn`. Bank names are the newest published ones. Read
  * from the stored entries and snapshots only. Empty for a role without rankings.read.
  */
 export async function rankingHistory(db: PrismaClient, actor: TActor, programId: string, bankOrgId?: string): Promise<TRankingHistory> {
@@ -30,11 +31,14 @@ export async function rankingHistory(db: PrismaClient, actor: TActor, programId:
   });
   const banks = new Map<string, { bankOrgId: string; bankName: string; points: TRankingHistory["banks"][number]["points"] }>();
   rankings.forEach((ranking, index) => {
-    const names = new Map(readSnapshot(ranking.snapshot).inputs.banks.map((b) => [b.bankOrgId, b.bankName]));
+    const snapshot = readSnapshot(ranking.snapshot);
+    const names = new Map(snapshot.inputs.banks.map((b) => [b.bankOrgId, b.bankName]));
     for (const e of ranking.entries) {
       const bank = banks.get(e.bankOrgId) ?? { bankOrgId: e.bankOrgId, bankName: "", points: rankings.map(() => null) };
       bank.bankName = names.get(e.bankOrgId) ?? bank.bankName;
-      bank.points[index] = { score: Number(e.totalScore), rank: e.rank };
+      bank.points[index] = hasMissingReturn(snapshot, e.bankOrgId)
+        ? { score: Number(e.totalScore), rank: e.rank, missingReturn: true }
+        : { score: Number(e.totalScore), rank: e.rank };
       banks.set(e.bankOrgId, bank);
     }
   });

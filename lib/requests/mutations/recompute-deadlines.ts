@@ -21,6 +21,9 @@
  * Each request whose dueAt changed gets a DEADLINE_RECOMPUTED ledger entry (old and new
  * dueAt, the reason) and its version bumped (as every ledger entry does); a request whose
  * only change is the provisional flag is updated without a ledger entry.
+ *
+ * The park review deadlines of SUBMITTED items are recomputed in the same pass
+ * (recompute-park-review-deadlines.ts); the counts below include them.
  */
 
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -28,6 +31,7 @@ import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { addWorkingDays, isRangeProvisional, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
+import { recomputeParkReviewDeadlines } from "@/lib/requests/mutations/recompute-park-review-deadlines";
 
 type TTx = Prisma.TransactionClient;
 
@@ -48,12 +52,14 @@ export interface TRecomputeInput {
 }
 
 export interface TRecomputeResult {
-  /** Open requests whose window touches the change. */
+  /** Open requests whose window touches the change (reply and park review deadlines). */
   candidates: number;
   /** Requests whose dueAt moved (each got a ledger entry). */
   dueChanged: number;
   /** Requests whose provisional flag changed. */
   provisionalChanged: number;
+  /** Of dueChanged, the park review deadlines that moved. */
+  parkDueChanged: number;
   elapsedMs: number;
 }
 
@@ -150,10 +156,13 @@ export async function recomputeDeadlines(tx: TTx, input: TRecomputeInput): Promi
     })),
   );
 
+  const park = await recomputeParkReviewDeadlines(tx, { ...input, from, toExclusive, calendar, now });
+
   return {
-    candidates: candidates.length,
-    dueChanged: moved.length,
-    provisionalChanged: changes.filter((x) => x.provisional !== x.c.dueProvisional).length,
+    candidates: candidates.length + park.candidates,
+    dueChanged: moved.length + park.dueChanged,
+    provisionalChanged: changes.filter((x) => x.provisional !== x.c.dueProvisional).length + park.provisionalChanged,
+    parkDueChanged: park.dueChanged,
     elapsedMs: Date.now() - started,
   };
 }

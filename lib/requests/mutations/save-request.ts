@@ -20,6 +20,7 @@ import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workf
 import { dateColumn } from "@/lib/requests/answer-record";
 import { STEP_TX, runStep } from "@/lib/requests/mutations/run-step";
 import { notifyStep } from "@/lib/requests/mutations/notify-step";
+import { startParkReviewClock } from "@/lib/requests/mutations/start-park-review-clock";
 
 type TTx = Prisma.TransactionClient;
 
@@ -64,8 +65,14 @@ function fields(input: TSaveRequestInput) {
   };
 }
 
-function submitContent(input: TSaveRequestInput, resubmission: boolean) {
-  return { type: input.type, title: input.title, amountFen: input.amountFen, ...(resubmission ? { resubmission: true } : {}) };
+function submitContent(input: TSaveRequestInput, resubmission: boolean, parkDueAt: Date) {
+  return {
+    type: input.type,
+    title: input.title,
+    amountFen: input.amountFen,
+    ...(resubmission ? { resubmission: true } : {}),
+    parkDueAt: parkDueAt.toISOString(),
+  };
 }
 
 export async function saveRequest(
@@ -101,6 +108,8 @@ async function createRequest(
     if (!program || !rules) throw new AppError("noProgram");
     const serial = await nextSerial(tx, Number(shanghaiDateString(now).slice(0, 4)));
     const status = input.submit ? RequestStatus.SUBMITTED : RequestStatus.DRAFT;
+    // The park window's review clock starts with the submission.
+    const parkClock = input.submit ? await startParkReviewClock(tx, now, rules.parkReviewDeadlineDays) : null;
     const created = await tx.request.create({
       data: {
         serial,
@@ -111,12 +120,13 @@ async function createRequest(
         ...fields(input),
         status,
         submittedAt: input.submit ? now : null,
+        ...parkClock,
         version: input.submit ? 1 : 0,
         createdAt: now,
       },
       select: { id: true, serial: true, status: true, version: true },
     });
-    if (input.submit) {
+    if (parkClock) {
       const { seq } = await appendLedgerEntry(tx, {
         requestId: created.id,
         action: LedgerAction.SUBMIT,
@@ -124,7 +134,7 @@ async function createRequest(
         actorOrgId: actor.orgId,
         fromStatus: RequestStatus.DRAFT,
         toStatus: RequestStatus.SUBMITTED,
-        content: submitContent(input, false),
+        content: submitContent(input, false, parkClock.parkDueAt),
         occurredAt: now,
       });
       // The park window hears of every new item in its review queue.
@@ -152,11 +162,12 @@ async function updateRequest(
         await s.update(fields(input));
         return;
       }
-      await s.update({ ...fields(input), status: RequestStatus.SUBMITTED, submittedAt: s.now });
+      const parkClock = await startParkReviewClock(s.tx, s.now, s.row.ruleVersion.parkReviewDeadlineDays);
+      await s.update({ ...fields(input), status: RequestStatus.SUBMITTED, submittedAt: s.now, ...parkClock });
       const [seq] = await s.ledger({
         action: LedgerAction.SUBMIT,
         toStatus: RequestStatus.SUBMITTED,
-        content: submitContent(input, resubmission),
+        content: submitContent(input, resubmission, parkClock.parkDueAt),
       });
       await notifyStep(s.tx, { ...s.row, title: input.title }, "request.submitted", [s.row.park.orgId], seq!);
     },

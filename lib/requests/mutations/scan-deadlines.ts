@@ -1,7 +1,8 @@
 /**
  * The deadline scan (the "deadline.scan" job, every 5 minutes): yellow and red notices,
  * escalation of overdue items, the bulletin flag after a reminder, auto-close of unrated
- * answers and loan renewal reminders. Set-based (a few statements per step, whatever the
+ * answers and loan renewal reminders; for the park window, yellow and red notices and
+ * escalation of its overdue reviews (园区审核时限, see lib/requests/park-review-deadline.ts). Set-based (a few statements per step, whatever the
  * number of items) and safe to run in several workers at once: state changes lock their
  * rows FOR UPDATE SKIP LOCKED and re-check the state in the same statement; notices are
  * deduplicated by their keys. Each step is its own transaction, so a failure in one step
@@ -20,6 +21,9 @@ import { flagForBulletin } from "@/lib/requests/mutations/flag-for-bulletin";
 import { sendDeadlineNotices } from "@/lib/requests/mutations/send-deadline-notices";
 import { escalateOverdue } from "@/lib/requests/mutations/escalate-overdue";
 import { remindRenewals } from "@/lib/requests/mutations/remind-renewals";
+import { escalateParkReviews } from "@/lib/requests/mutations/escalate-park-reviews";
+import { sendParkReviewNotices } from "@/lib/requests/mutations/send-park-review-notices";
+import { startMissingParkReviewClocks } from "@/lib/requests/mutations/start-missing-park-review-clocks";
 
 type TTx = Prisma.TransactionClient;
 
@@ -33,6 +37,8 @@ export type TScanResult = {
   autoClosed: number;
   /** Loans whose renewal reminder was sent by this scan. */
   renewal: number;
+  /** Park reviews: items given their missing deadline, yellow / red notices sent, escalated. */
+  park: { started: number; yellow: number; red: number; escalated: number };
 };
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
@@ -52,5 +58,16 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
   const bulletin = await step(db, (tx, cal) => flagForBulletin(tx, now, cal));
   const autoClosed = await step(db, (tx, cal) => autoCloseUnrated(tx, now, cal));
   const renewal = await step(db, (tx) => remindRenewals(tx, now));
-  return { yellow, red, escalated, bulletin, autoClosed, renewal };
+  const parkStarted = await step(db, (tx, cal) => startMissingParkReviewClocks(tx, cal));
+  const parkEscalated = await step(db, (tx, cal) => escalateParkReviews(tx, now, cal));
+  const parkNotices = await step(db, (tx, cal) => sendParkReviewNotices(tx, now, cal));
+  return {
+    yellow,
+    red,
+    escalated,
+    bulletin,
+    autoClosed,
+    renewal,
+    park: { started: parkStarted, yellow: parkNotices.yellow, red: parkNotices.red, escalated: parkEscalated },
+  };
 }

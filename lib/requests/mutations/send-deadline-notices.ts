@@ -10,18 +10,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineState } from "@/lib/requests/deadline-state";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { notifyMany, type TNotifyInput } from "@/lib/notifications/mutations/notify";
-import { eventsNotified, requestLink, RUNNING } from "@/lib/requests/deadline-scan";
+import { eventsNotified, requestLink, RUNNING, startOfNextShanghaiDay } from "@/lib/requests/deadline-scan";
 
 type TTx = Prisma.TransactionClient;
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 type TRunning = { id: string; serial: string; title: string; dueAt: Date; assignedBankId: string };
-
-function startOfNextShanghaiDay(now: Date): Date {
-  return new Date((Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - SHANGHAI_OFFSET_MS);
-}
 
 function notice(kind: "request.yellow" | "request.red", r: TRunning): TNotifyInput {
   const dueAt = r.dueAt.toISOString();

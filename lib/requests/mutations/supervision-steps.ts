@@ -16,6 +16,7 @@ import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/
 import { routeToPrimary } from "@/lib/requests/mutations/route-to-primary";
 import { notifyStep } from "@/lib/requests/mutations/notify-step";
 import { runStep } from "@/lib/requests/mutations/run-step";
+import { startParkReviewClock } from "@/lib/requests/mutations/start-park-review-clock";
 
 function requiredText(value: string, field: string): string {
   const text = value.trim();
@@ -122,9 +123,11 @@ export async function ruleOnDispute(
   return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "ruleOnDispute" }, opts, async (s) => {
     const note = requiredText(input.note, "note");
     const to = input.upheld ? RequestStatus.RETURNED : RequestStatus.SUBMITTED;
-    await s.update({ status: to, returnDisputedAt: null });
-    // No notification: notifications.json has no kind for a ruling yet (the timeline shows it).
-    const [seq] = await s.ledger({ action: LedgerAction.RULE, toStatus: to, content: { upheld: input.upheld, note }, note });
+    // Back in the park's queue, the window gets a fresh review period from the ruling.
+    const parkClock = input.upheld ? null : await startParkReviewClock(s.tx, s.now, s.row.ruleVersion.parkReviewDeadlineDays, s.now);
+    await s.update({ status: to, returnDisputedAt: null, ...parkClock });
+    const content = { upheld: input.upheld, note, ...(parkClock ? { parkDueAt: parkClock.parkDueAt.toISOString() } : {}) };
+    const [seq] = await s.ledger({ action: LedgerAction.RULE, toStatus: to, content, note });
     // The enterprise learns the ruling; when overruled the item is back in the park's queue.
     const told = input.upheld ? [s.row.enterprise.orgId] : [s.row.enterprise.orgId, s.row.park.orgId];
     await notifyStep(s.tx, s.row, "request.ruled", told, seq!, { reason: input.upheld ? "upheld" : "overruled" });

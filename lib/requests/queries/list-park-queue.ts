@@ -3,6 +3,10 @@ import { RequestStatus, type RequestType } from "@/lib/generated/prisma/enums";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import type { WorkingCalendar } from "@/lib/calendar/working-days";
+import type { TDeadlineState } from "@/lib/requests/deadline-state";
+import { parkReviewState } from "@/lib/requests/park-review-deadline";
 import {
   COUNT_CAP,
   cappedCount,
@@ -26,6 +30,10 @@ export type TParkQueueRow = {
   amountFen: string | null;
   enterpriseName: string;
   submittedAt: Date | null;
+  /** The park's review deadline (园区审核期限) and its colour at `now`: the bank inbox's rule. */
+  parkDueAt: Date | null;
+  parkDueProvisional: boolean;
+  deadline: TDeadlineState | null;
 };
 
 export type TParkQueue = TKeysetPage<TParkQueueRow> & { total: TCappedCount; pageSize: number };
@@ -40,15 +48,21 @@ const CURSOR = z.tuple([keyNullableDate, keyUuid]);
 /**
  * The park window's review queue: its park's SUBMITTED items, oldest submission first
  * (first come, first served), keyset-paged. Only for those who may forward; scoped to
- * the actor's park.
+ * the actor's park. Each row carries its review deadline's colour at `now`.
  */
-export async function listParkQueue(db: PrismaClient, actor: TActorSource, cursor: TPageCursor | null = null): Promise<TParkQueue> {
+export async function listParkQueue(
+  db: PrismaClient,
+  actor: TActorSource,
+  cursor: TPageCursor | null = null,
+  options: { now?: Date; calendar?: WorkingCalendar } = {},
+): Promise<TParkQueue> {
   const empty: TParkQueue = { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REQUEST_PAGE_SIZE };
   if (!canActor(actorOf(actor), "requests.forward")) return empty;
   const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
   if (isNothing(scope)) return empty;
   const where: Prisma.RequestWhereInput = { AND: [scope, { status: RequestStatus.SUBMITTED }] };
-  const [page, total] = await Promise.all([
+  const now = options.now ?? new Date();
+  const [page, total, calendar] = await Promise.all([
     readKeysetPage(
       [
         {
@@ -67,6 +81,8 @@ export async function listParkQueue(db: PrismaClient, actor: TActorSource, curso
                 title: true,
                 amountFen: true,
                 submittedAt: true,
+                parkDueAt: true,
+                parkDueProvisional: true,
                 enterprise: { select: { name: true } },
               },
             });
@@ -78,6 +94,9 @@ export async function listParkQueue(db: PrismaClient, actor: TActorSource, curso
               amountFen: r.amountFen?.toString() ?? null,
               enterpriseName: r.enterprise.name,
               submittedAt: r.submittedAt,
+              parkDueAt: r.parkDueAt,
+              parkDueProvisional: r.parkDueProvisional,
+              deadline: null,
             }));
           },
         },
@@ -86,6 +105,8 @@ export async function listParkQueue(db: PrismaClient, actor: TActorSource, curso
       REQUEST_PAGE_SIZE,
     ),
     db.request.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
+    options.calendar ?? loadWorkingCalendar(db),
   ]);
-  return { ...page, total: cappedCount(total), pageSize: REQUEST_PAGE_SIZE };
+  const rows = page.rows.map((r) => ({ ...r, deadline: parkReviewState(r.parkDueAt, now, calendar) }));
+  return { ...page, rows, total: cappedCount(total), pageSize: REQUEST_PAGE_SIZE };
 }

@@ -4,7 +4,6 @@ import { pendingTotpEnrolment } from "@/lib/accounts/mutations/confirm-totp-enro
 import { totpQrSvg } from "@/lib/auth/totp";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { TotpForm } from "./totp-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -17,24 +16,22 @@ export default async function TotpPage() {
   if (!pending) redirect("/account");
   const qr = await totpQrSvg(pending.uri);
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-md space-y-4 px-4 py-8">
-        <PageHeader title={t("totpTitle")} />
-        {user.needsTotpEnrolment && (
-          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
-            {t("totpRequired")}
-          </p>
-        )}
-        <p className="text-slate-700">{t("totpScan")}</p>
-        <div className="mx-auto w-48" role="img" aria-label={t("totpTitle")} dangerouslySetInnerHTML={{ __html: qr }} />
-        <p className="text-sm text-slate-600">
-          {t("totpSecret")}{" "}
-          <code className="break-all font-mono" data-testid="totp-secret">
-            {pending.secret}
-          </code>
+    <main id="main" className="mx-auto max-w-md space-y-4 px-4 py-8">
+      <PageHeader title={t("totpTitle")} />
+      {user.needsTotpEnrolment && (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-amber-900">
+          {t("totpRequired")}
         </p>
-        <TotpForm />
-      </main>
-    </PortalFrame>
+      )}
+      <p className="text-slate-700">{t("totpScan")}</p>
+      <div className="mx-auto w-48" role="img" aria-label={t("totpTitle")} dangerouslySetInnerHTML={{ __html: qr }} />
+      <p className="text-sm text-slate-600">
+        {t("totpSecret")}{" "}
+        <code className="break-all font-mono" data-testid="totp-secret">
+          {pending.secret}
+        </code>
+      </p>
+      <TotpForm />
+    </main>
   );
 }

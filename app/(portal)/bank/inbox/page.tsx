@@ -12,7 +12,6 @@ import { cappedCountParams, cursorParam, parsePageCursor, type TPageCursor } fro
 import { INBOX_LISTS, listBankInbox, type TInboxItem, type TInboxList, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -49,30 +48,28 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   const view = VIEW[list];
   const caption = t(view.title, cappedCountParams(inbox.page.total));
   return (
-    <PortalFrame user={user} area="bank">
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={t("inbox.title")} intro={t("inbox.intro")} />
-        <LinkTabs
-          label={t("inbox.tabsLabel")}
-          current={list}
-          tabs={INBOX_LISTS.map((l) => ({ key: l, href: listHref(l), label: t(VIEW[l].title, cappedCountParams(inbox.totals[l])) }))}
-        />
-        <section aria-label={caption} className="space-y-3">
-          {list === "copies" && <p className="text-sm text-slate-600">{t("inbox.copiesIntro")}</p>}
-          {inbox.page.items.length === 0 ? (
-            <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
-          ) : (
-            <InboxTable
-              caption={caption}
-              list={inbox.page}
-              hrefFor={(c) => listHref(list, c)}
-              testId={`inbox-${list}`}
-              dateColumn={view.dateColumn}
-            />
-          )}
-        </section>
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={t("inbox.title")} intro={t("inbox.intro")} />
+      <LinkTabs
+        label={t("inbox.tabsLabel")}
+        current={list}
+        tabs={INBOX_LISTS.map((l) => ({ key: l, href: listHref(l), label: t(VIEW[l].title, cappedCountParams(inbox.totals[l])) }))}
+      />
+      <section aria-label={caption} className="space-y-3">
+        {list === "copies" && <p className="text-sm text-slate-600">{t("inbox.copiesIntro")}</p>}
+        {inbox.page.items.length === 0 ? (
+          <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
+        ) : (
+          <InboxTable
+            caption={caption}
+            list={inbox.page}
+            hrefFor={(c) => listHref(list, c)}
+            testId={`inbox-${list}`}
+            dateColumn={view.dateColumn}
+          />
+        )}
+      </section>
+    </main>
   );
 }
 

@@ -7,7 +7,6 @@ import { getEnterpriseDetail } from "@/lib/enterprises/queries/get-enterprise-de
 import { isUuid } from "@/lib/ids";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { RevealMobile } from "./reveal-mobile";
 
 export const dynamic = "force-dynamic";
@@ -42,11 +41,9 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
     ],
   ];
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader eyebrow={t("detailTitle")} title={e.name} />
-        <DetailList rows={rows} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader eyebrow={t("detailTitle")} title={e.name} />
+      <DetailList rows={rows} />
+    </main>
   );
 }

@@ -4,6 +4,6 @@ import { ImportPage } from "../import-page";
 export const dynamic = "force-dynamic";
 
 export default async function ImportContactsPage() {
-  const user = await requirePermission("contacts.import");
-  return <ImportPage user={user} kind="contacts" />;
+  await requirePermission("contacts.import");
+  return <ImportPage kind="contacts" />;
 }

@@ -11,5 +11,5 @@ export default async function ImportEnterprisesPage() {
   const user = await requirePermission("enterprises.import");
   const t = await getTranslations("import");
   const own = user.role === Role.PARK_STAFF ? await parkOfOrg(db(), user.orgId) : null;
-  return <ImportPage user={user} kind="enterprises" note={own ? t("enterprises.introPark", { park: own.name }) : undefined} />;
+  return <ImportPage kind="enterprises" note={own ? t("enterprises.introPark", { park: own.name }) : undefined} />;
 }

@@ -4,7 +4,6 @@ import { CREATABLE_ORG_KINDS, assignableRoles } from "@/lib/accounts/schemas";
 import { BankLevel } from "@/lib/generated/prisma/enums";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { CreateOrganizationForm } from "../create-organization-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";
@@ -21,16 +20,14 @@ export default async function NewOrganizationPage() {
     roles: assignableRoles(user.role, kind).map((r) => ({ value: r, label: tRoles(r) })),
   }));
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/orgs" label={t("backToList")} />
-        <PageHeader title={t("create.title")} intro={t("create.intro")} />
-        <CreateOrganizationForm
-          kinds={kinds}
-          parents={parents.map((p) => ({ value: p.id, label: p.bankLevel ? `${p.name}（${t(`bankLevels.${p.bankLevel}`)}）` : p.name }))}
-          bankLevels={Object.values(BankLevel).map((l) => ({ value: l, label: t(`bankLevels.${l}`) }))}
-        />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/orgs" label={t("backToList")} />
+      <PageHeader title={t("create.title")} intro={t("create.intro")} />
+      <CreateOrganizationForm
+        kinds={kinds}
+        parents={parents.map((p) => ({ value: p.id, label: p.bankLevel ? `${p.name}（${t(`bankLevels.${p.bankLevel}`)}）` : p.name }))}
+        bankLevels={Object.values(BankLevel).map((l) => ({ value: l, label: t(`bankLevels.${l}`) }))}
+      />
+    </main>
   );
 }

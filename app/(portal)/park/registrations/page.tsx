@@ -5,7 +5,6 @@ import { HELD_REGISTRATIONS_DAYS, listHeldRegistrations, type THeldRegistration 
 import { listPendingRegistrations } from "@/lib/registry/queries/list-pending-registrations";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { ReviewActions } from "./review-actions";
 
 export const dynamic = "force-dynamic";
@@ -21,56 +20,52 @@ export default async function RegistrationReviewPage() {
     listHeldRegistrations(db(), user),
   ]);
   return (
-    <PortalFrame user={user} area="park">
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={t("review.title")} intro={t("review.intro")} />
-        {pending.length === 0 ? (
-          <EmptyState title={t("review.emptyTitle")} body={t("review.emptyBody")} />
-        ) : (
-          <ul aria-label={t("review.tableCaption")} className="space-y-4">
-            {pending.map((r) => (
-              <li key={r.enterpriseId}>
-                <article aria-labelledby={`reg-${r.enterpriseId}`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                  <h2 id={`reg-${r.enterpriseId}`} className="text-lg font-medium">
-                    {r.name}
-                  </h2>
-                  <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-                    <Item label={t("review.colUscc")} value={<span className="font-mono">{r.uscc}</span>} />
-                    <Item label={t("review.colIndustry")} value={sectionLabel(t, r.industrySection)} />
-                    <Item label={t("review.colSize")} value={t(`sizes.${r.size}`)} />
-                    <Item
-                      label={t("review.colContact")}
-                      value={
-                        <>
-                          {r.contactName ?? "—"} <span className="tabular-nums">{r.contactMobileMasked ?? ""}</span>
-                          {r.ownerAccount && (
-                            <span className="block text-slate-500">{t("review.account", { account: r.ownerAccount })}</span>
-                          )}
-                        </>
-                      }
-                    />
-                    <Item
-                      label={t("review.colSubmitted")}
-                      value={
-                        <time dateTime={r.submittedAt.toISOString()}>
-                          {format.dateTime(r.submittedAt, { year: "numeric", month: "long", day: "numeric" })}
-                        </time>
-                      }
-                    />
-                  </dl>
-                  <div className="mt-4 border-t border-slate-100 pt-4">
-                    <ReviewActions enterpriseId={r.enterpriseId} name={r.name} />
-                  </div>
-                </article>
-              </li>
-            ))}
-          </ul>
-        )}
-        {held.length > 0 && (
-          <HeldApplications held={held} t={t} formatDate={(d) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric" })} />
-        )}
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={t("review.title")} intro={t("review.intro")} />
+      {pending.length === 0 ? (
+        <EmptyState title={t("review.emptyTitle")} body={t("review.emptyBody")} />
+      ) : (
+        <ul aria-label={t("review.tableCaption")} className="space-y-4">
+          {pending.map((r) => (
+            <li key={r.enterpriseId}>
+              <article aria-labelledby={`reg-${r.enterpriseId}`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <h2 id={`reg-${r.enterpriseId}`} className="text-lg font-medium">
+                  {r.name}
+                </h2>
+                <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+                  <Item label={t("review.colUscc")} value={<span className="font-mono">{r.uscc}</span>} />
+                  <Item label={t("review.colIndustry")} value={sectionLabel(t, r.industrySection)} />
+                  <Item label={t("review.colSize")} value={t(`sizes.${r.size}`)} />
+                  <Item
+                    label={t("review.colContact")}
+                    value={
+                      <>
+                        {r.contactName ?? "—"} <span className="tabular-nums">{r.contactMobileMasked ?? ""}</span>
+                        {r.ownerAccount && <span className="block text-slate-500">{t("review.account", { account: r.ownerAccount })}</span>}
+                      </>
+                    }
+                  />
+                  <Item
+                    label={t("review.colSubmitted")}
+                    value={
+                      <time dateTime={r.submittedAt.toISOString()}>
+                        {format.dateTime(r.submittedAt, { year: "numeric", month: "long", day: "numeric" })}
+                      </time>
+                    }
+                  />
+                </dl>
+                <div className="mt-4 border-t border-slate-100 pt-4">
+                  <ReviewActions enterpriseId={r.enterpriseId} name={r.name} />
+                </div>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+      {held.length > 0 && (
+        <HeldApplications held={held} t={t} formatDate={(d) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric" })} />
+      )}
+    </main>
   );
 }
 

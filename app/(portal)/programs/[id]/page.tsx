@@ -8,7 +8,6 @@ import { getProgram } from "@/lib/programs/queries/list-programs";
 import { RULE_KEYS, changedRules, phaseAt, toDraft, type TPhaseDates, type TProgramRules, type TRuleKey } from "@/lib/programs/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { day } from "../format";
 import { ChangeRulesForm, EditProgramForm } from "./program-forms";
 
@@ -16,6 +15,7 @@ export const dynamic = "force-dynamic";
 
 const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
   replyDeadlineDays: "unitWorkingDays",
+  parkReviewDeadlineDays: "unitWorkingDays",
   escalateAfterDays: "unitWorkingDays",
   bulletinAfterRemindDays: "unitWorkingDays",
   quarterlyWindowDays: "unitWorkingDays",
@@ -25,7 +25,7 @@ const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
 };
 
 export default async function ProgramPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("programs.manage");
+  await requirePermission("programs.manage");
   const { id } = await params;
   const program = await getProgram(db(), id);
   if (!program) notFound();
@@ -56,98 +56,94 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
   });
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/programs" label={t("backToList")} />
-        <PageHeader title={program.name} />
+    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/programs" label={t("backToList")} />
+      <PageHeader title={program.name} />
 
-        <section aria-labelledby="program-details" className="space-y-3">
-          <h2 id="program-details" className="text-lg font-medium">
-            {t("detail.sectionDetails")}
-          </h2>
-          <DetailList
-            rows={[
-              [t("columns.docNumber"), program.docNumber],
-              [t("columns.level"), t(`levels.${program.level}`)],
-              [t("columns.year"), t("yearValue", { year: program.year })],
-              [t("detail.status"), program.active ? t("active") : t("inactive")],
-              [t("detail.leadUnits"), program.leadUnits.join("、")],
-              [t("detail.currentPhase"), phaseNow ? t(`phases.${phaseNow}`) : t("detail.noCurrentPhase")],
-              [t("detail.description"), program.description ?? t("none")],
-              [t("detail.updatedAt"), when(program.updatedAt)],
-            ]}
-          />
-        </section>
+      <section aria-labelledby="program-details" className="space-y-3">
+        <h2 id="program-details" className="text-lg font-medium">
+          {t("detail.sectionDetails")}
+        </h2>
+        <DetailList
+          rows={[
+            [t("columns.docNumber"), program.docNumber],
+            [t("columns.level"), t(`levels.${program.level}`)],
+            [t("columns.year"), t("yearValue", { year: program.year })],
+            [t("detail.status"), program.active ? t("active") : t("inactive")],
+            [t("detail.leadUnits"), program.leadUnits.join("、")],
+            [t("detail.currentPhase"), phaseNow ? t(`phases.${phaseNow}`) : t("detail.noCurrentPhase")],
+            [t("detail.description"), program.description ?? t("none")],
+            [t("detail.updatedAt"), when(program.updatedAt)],
+          ]}
+        />
+      </section>
 
-        <section aria-labelledby="program-phases" className="space-y-3">
-          <h2 id="program-phases" className="text-lg font-medium">
-            {t("detail.sectionPhases")}
-          </h2>
-          <DetailList
-            rows={program.phases.map(
-              (p) => [t(`phases.${p.kind}`), t("phaseRange", { from: day(p.startsOn), to: day(p.endsOn) })] as const,
-            )}
-          />
-        </section>
+      <section aria-labelledby="program-phases" className="space-y-3">
+        <h2 id="program-phases" className="text-lg font-medium">
+          {t("detail.sectionPhases")}
+        </h2>
+        <DetailList
+          rows={program.phases.map((p) => [t(`phases.${p.kind}`), t("phaseRange", { from: day(p.startsOn), to: day(p.endsOn) })] as const)}
+        />
+      </section>
 
-        <section aria-labelledby="program-rules" className="space-y-3">
-          <h2 id="program-rules" className="text-lg font-medium">
-            {current ? t("detail.sectionRules", { version: current.version }) : t("detail.noRules")}
-          </h2>
-          <p role="note" className="rounded bg-slate-100 px-3 py-2 text-slate-700">
-            {t("detail.rulesNote")}
-          </p>
-          {current && <DetailList rows={RULE_KEYS.map((k) => [t(`rules.${k}`), ruleValue(current, k)] as const)} />}
-        </section>
+      <section aria-labelledby="program-rules" className="space-y-3">
+        <h2 id="program-rules" className="text-lg font-medium">
+          {current ? t("detail.sectionRules", { version: current.version }) : t("detail.noRules")}
+        </h2>
+        <p role="note" className="rounded bg-slate-100 px-3 py-2 text-slate-700">
+          {t("detail.rulesNote")}
+        </p>
+        {current && <DetailList rows={RULE_KEYS.map((k) => [t(`rules.${k}`), ruleValue(current, k)] as const)} />}
+      </section>
 
-        <EditProgramForm programId={program.id} initial={editInitial} />
-        <ChangeRulesForm programId={program.id} version={current?.version ?? 0} initial={rulesInitial} />
+      <EditProgramForm programId={program.id} initial={editInitial} />
+      <ChangeRulesForm programId={program.id} version={current?.version ?? 0} initial={rulesInitial} />
 
-        <section aria-labelledby="rule-history" className="space-y-3">
-          <h2 id="rule-history" className="text-lg font-medium">
-            {t("history.title")}
-          </h2>
-          <DataTable
-            caption={t("history.title")}
-            rows={versions}
-            rowKey={({ v }) => v.id}
-            rowTestId={({ v }) => `rule-version-${v.version}`}
-            columns={[
-              {
-                key: "version",
-                header: t("history.version"),
-                rowHeader: true,
-                className: "whitespace-nowrap text-slate-900",
-                cell: ({ v }) => t("versionLabel", { version: v.version }),
-              },
-              {
-                key: "effectiveFrom",
-                header: t("history.effectiveFrom"),
-                className: "whitespace-nowrap",
-                cell: ({ v }) => when(v.effectiveFrom),
-              },
-              {
-                key: "createdBy",
-                header: t("history.createdBy"),
-                onCard: false,
-                cell: ({ v }) => (v.createdBy ? `${v.createdBy.name}（${v.createdBy.orgName}）` : t("history.unknownUser")),
-              },
-              ...RULE_KEYS.map((k): TColumn<(typeof versions)[number]> => ({
-                key: k,
-                header: t(`rules.${k}`),
-                className: "whitespace-nowrap tabular-nums",
-                // A rule that changed from the version before is set in bold and named so for screen readers.
-                cell: ({ v, changed }) => (
-                  <span className={changed.includes(k) ? "font-semibold text-brand-900" : ""}>
-                    {ruleValue(v, k)}
-                    {changed.includes(k) && <span className="sr-only">{t("history.changedMark")}</span>}
-                  </span>
-                ),
-              })),
-            ]}
-          />
-        </section>
-      </main>
-    </PortalFrame>
+      <section aria-labelledby="rule-history" className="space-y-3">
+        <h2 id="rule-history" className="text-lg font-medium">
+          {t("history.title")}
+        </h2>
+        <DataTable
+          caption={t("history.title")}
+          rows={versions}
+          rowKey={({ v }) => v.id}
+          rowTestId={({ v }) => `rule-version-${v.version}`}
+          columns={[
+            {
+              key: "version",
+              header: t("history.version"),
+              rowHeader: true,
+              className: "whitespace-nowrap text-slate-900",
+              cell: ({ v }) => t("versionLabel", { version: v.version }),
+            },
+            {
+              key: "effectiveFrom",
+              header: t("history.effectiveFrom"),
+              className: "whitespace-nowrap",
+              cell: ({ v }) => when(v.effectiveFrom),
+            },
+            {
+              key: "createdBy",
+              header: t("history.createdBy"),
+              onCard: false,
+              cell: ({ v }) => (v.createdBy ? `${v.createdBy.name}（${v.createdBy.orgName}）` : t("history.unknownUser")),
+            },
+            ...RULE_KEYS.map((k): TColumn<(typeof versions)[number]> => ({
+              key: k,
+              header: t(`rules.${k}`),
+              className: "whitespace-nowrap tabular-nums",
+              // A rule that changed from the version before is set in bold and named so for screen readers.
+              cell: ({ v, changed }) => (
+                <span className={changed.includes(k) ? "font-semibold text-brand-900" : ""}>
+                  {ruleValue(v, k)}
+                  {changed.includes(k) && <span className="sr-only">{t("history.changedMark")}</span>}
+                </span>
+              ),
+            })),
+          ]}
+        />
+      </section>
+    </main>
   );
 }

@@ -14,7 +14,6 @@ import { rankingHistory } from "@/lib/ranking/queries/ranking-history";
 import { score } from "@/lib/ranking/format";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -35,85 +34,83 @@ export default async function RankingHistoryPage({ searchParams }: { searchParam
     `${a.kind === "half" ? t("history.half", { year: a.year, half: String(a.half) }) : t("history.year", { year: a.year })}${a.complete ? "" : t("history.running", { n: a.quartersPublished })}`;
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader title={t("history.title")} intro={t("history.intro")} />
-        {!program || history.quarters.length === 0 ? (
-          <EmptyState title={t("history.title")} body={program ? t("history.none") : t("noProgram")} />
-        ) : (
-          <>
-            <form method="get" className="flex flex-wrap items-end gap-3">
-              <SelectField
-                name="bank"
-                label={t("history.bank")}
-                defaultValue={selected ?? ""}
-                placeholder={t("history.allBanks")}
-                options={history.banks.map((b) => ({ value: b.bankOrgId, label: b.bankName }))}
-                className="w-80"
-              />
-              <Button type="submit">{t("history.show")}</Button>
-            </form>
-            <LineChart
-              title={t("history.scoreChart")}
-              description={t("history.scoreChartDesc")}
-              tableCaption={t("history.dataTable")}
-              xLabels={xLabels}
-              series={shown.map((b) => ({
-                name: b.bankName,
-                values: b.points.map((p) => p?.score ?? null),
-                highlight: highlighted(b.bankOrgId),
-              }))}
-              yMin={0}
-              yMax={100}
-              format={score}
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader title={t("history.title")} intro={t("history.intro")} />
+      {!program || history.quarters.length === 0 ? (
+        <EmptyState title={t("history.title")} body={program ? t("history.none") : t("noProgram")} />
+      ) : (
+        <>
+          <form method="get" className="flex flex-wrap items-end gap-3">
+            <SelectField
+              name="bank"
+              label={t("history.bank")}
+              defaultValue={selected ?? ""}
+              placeholder={t("history.allBanks")}
+              options={history.banks.map((b) => ({ value: b.bankOrgId, label: b.bankName }))}
+              className="w-80"
             />
-            <LineChart
-              title={t("history.rankChart")}
-              description={t("history.rankChartDesc")}
-              tableCaption={t("history.dataTable")}
-              xLabels={xLabels}
-              series={shown.map((b) => ({
-                name: b.bankName,
-                values: b.points.map((p) => p?.rank ?? null),
-                highlight: highlighted(b.bankOrgId),
-              }))}
-              yMin={1}
-              yMax={maxRank}
-              invertY
-              format={(v) => String(Math.round(v))}
-            />
+            <Button type="submit">{t("history.show")}</Button>
+          </form>
+          <LineChart
+            title={t("history.scoreChart")}
+            description={t("history.scoreChartDesc")}
+            tableCaption={t("history.dataTable")}
+            xLabels={xLabels}
+            series={shown.map((b) => ({
+              name: b.bankName,
+              values: b.points.map((p) => p?.score ?? null),
+              highlight: highlighted(b.bankOrgId),
+            }))}
+            yMin={0}
+            yMax={100}
+            format={score}
+          />
+          <LineChart
+            title={t("history.rankChart")}
+            description={t("history.rankChartDesc")}
+            tableCaption={t("history.dataTable")}
+            xLabels={xLabels}
+            series={shown.map((b) => ({
+              name: b.bankName,
+              values: b.points.map((p) => p?.rank ?? null),
+              highlight: highlighted(b.bankOrgId),
+            }))}
+            yMin={1}
+            yMax={maxRank}
+            invertY
+            format={(v) => String(Math.round(v))}
+          />
 
-            <section aria-labelledby="aggregates" className="space-y-3">
-              <h2 id="aggregates" className="text-lg font-medium">
-                {t("history.aggregatesTitle")}
-              </h2>
-              <p className="max-w-prose text-sm text-slate-600">{t("history.aggregatesDefinition")}</p>
-              {periodAggregates(history).map((a) => (
-                <div key={`${a.kind}-${a.year}-${a.half}`} className="space-y-2">
-                  <h3 className="font-medium">{periodTitle(a)}</h3>
-                  <DataTable
-                    caption={periodTitle(a)}
-                    rows={a.rows}
-                    rowKey={(r) => r.bankOrgId}
-                    rowClassName={(r) => (highlighted(r.bankOrgId) ? "bg-brand-50" : "")}
-                    columns={[
-                      { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (r) => r.rank },
-                      { key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal", cell: (r) => r.bankName },
-                      {
-                        key: "averageScore",
-                        header: t("columns.averageScore"),
-                        className: "tabular-nums",
-                        cell: (r) => score(r.averageScore),
-                      },
-                      { key: "quarters", header: t("columns.quarters"), className: "tabular-nums", cell: (r) => r.quartersCounted },
-                    ]}
-                  />
-                </div>
-              ))}
-            </section>
-          </>
-        )}
-      </main>
-    </PortalFrame>
+          <section aria-labelledby="aggregates" className="space-y-3">
+            <h2 id="aggregates" className="text-lg font-medium">
+              {t("history.aggregatesTitle")}
+            </h2>
+            <p className="max-w-prose text-sm text-slate-600">{t("history.aggregatesDefinition")}</p>
+            {periodAggregates(history).map((a) => (
+              <div key={`${a.kind}-${a.year}-${a.half}`} className="space-y-2">
+                <h3 className="font-medium">{periodTitle(a)}</h3>
+                <DataTable
+                  caption={periodTitle(a)}
+                  rows={a.rows}
+                  rowKey={(r) => r.bankOrgId}
+                  rowClassName={(r) => (highlighted(r.bankOrgId) ? "bg-brand-50" : "")}
+                  columns={[
+                    { key: "rank", header: t("columns.rank"), className: "tabular-nums", cell: (r) => r.rank },
+                    { key: "bank", header: t("columns.bank"), rowHeader: true, className: "font-normal", cell: (r) => r.bankName },
+                    {
+                      key: "averageScore",
+                      header: t("columns.averageScore"),
+                      className: "tabular-nums",
+                      cell: (r) => score(r.averageScore),
+                    },
+                    { key: "quarters", header: t("columns.quarters"), className: "tabular-nums", cell: (r) => r.quartersCounted },
+                  ]}
+                />
+              </div>
+            ))}
+          </section>
+        </>
+      )}
+    </main>
   );
 }

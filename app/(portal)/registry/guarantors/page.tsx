@@ -10,7 +10,6 @@ import { listRegistryGuarantors } from "@/lib/registry/queries/registry-orgs";
 import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { OrgListHeader } from "../org-list-header";
 
 export const dynamic = "force-dynamic";
@@ -28,52 +27,50 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
   ]);
   const query = filtersQuery({ q: filters.q, status: filters.status });
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-        <OrgListHeader
-          user={user}
-          title={t("title")}
-          intro={t("intro")}
-          create={{ href: "/registry/guarantors/new", label: t("new") }}
-          exportPath="/registry/guarantors/export"
-          exportQuery={query}
-          keyword={{ label: t("keywordLabel"), value: filters.q }}
-          status={filters.status}
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <OrgListHeader
+        user={user}
+        title={t("title")}
+        intro={t("intro")}
+        create={{ href: "/registry/guarantors/new", label: t("new") }}
+        exportPath="/registry/guarantors/export"
+        exportQuery={query}
+        keyword={{ label: t("keywordLabel"), value: filters.q }}
+        status={filters.status}
+      />
+      {rows.length === 0 ? (
+        <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
+      ) : (
+        <DataTable
+          caption={t("tableCaption")}
+          rows={rows}
+          rowKey={(g) => g.id}
+          columns={[
+            {
+              key: "name",
+              header: tr("common.name"),
+              rowHeader: true,
+              cell: (g) => (
+                <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
+                  {g.name}
+                </Link>
+              ),
+            },
+            { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
+            {
+              key: "createdAt",
+              header: tr("common.createdAt"),
+              onCard: false,
+              cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
+            },
+            {
+              key: "status",
+              header: tr("common.status"),
+              cell: (g) => <Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>,
+            },
+          ]}
         />
-        {rows.length === 0 ? (
-          <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
-        ) : (
-          <DataTable
-            caption={t("tableCaption")}
-            rows={rows}
-            rowKey={(g) => g.id}
-            columns={[
-              {
-                key: "name",
-                header: tr("common.name"),
-                rowHeader: true,
-                cell: (g) => (
-                  <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
-                    {g.name}
-                  </Link>
-                ),
-              },
-              { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
-              {
-                key: "createdAt",
-                header: tr("common.createdAt"),
-                onCard: false,
-                cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
-              },
-              {
-                key: "status",
-                header: tr("common.status"),
-                cell: (g) => <Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>,
-              },
-            ]}
-          />
-        )}
-      </main>
-    </PortalFrame>
+      )}
+    </main>
   );
 }

@@ -14,7 +14,6 @@ import { isUuid } from "@/lib/ids";
 import { timelineBankNames } from "@/lib/requests/queries/timeline-bank-names";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { EnterprisePanel } from "./_enterprise/panel";
 import { ParkPanel } from "./_park/panel";
 import { BankPanel } from "./_bank/panel";
@@ -84,42 +83,40 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
   const panelProps = { detail, user };
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
-        <PageHeader eyebrow={`${t("detailTitle")} · ${detail.serial}`} title={detail.title} />
-        {detail.ledgerBrokenAtSeq !== null && (
-          <p role="alert" data-testid="ledger-broken" className="rounded-lg border border-red-300 bg-red-50 p-4 font-medium text-red-900">
-            {td("ledgerBroken", { seq: detail.ledgerBrokenAtSeq })}
-          </p>
-        )}
-        {running && detail.dueProvisional && (
-          <p role="note" data-testid="provisional-warning" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
-            {td("provisionalWarning")}
-          </p>
-        )}
-        <DetailList rows={rows} />
-        <section aria-labelledby="description-title" className="space-y-2">
-          <h2 id="description-title" className="text-lg font-medium">
-            {td("description")}
-          </h2>
-          <p className="whitespace-pre-line text-slate-800">{detail.description}</p>
-        </section>
-        <SupervisionFacts detail={detail} locale={locale} />
-        <AnswerSection detail={detail} locale={locale} />
-        <OutcomeSection detail={detail} locale={locale} />
-        <AttachmentList attachments={detail.attachments} locale={locale} />
-        <Timeline
-          // A new version (someone took a step) remounts it with the fresh entries.
-          key={detail.version}
-          requestId={detail.id}
-          initial={detail.timeline.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }))}
-          bankNames={bankNames}
-        />
-        <EnterprisePanel {...panelProps} />
-        <ParkPanel {...panelProps} />
-        <BankPanel {...panelProps} />
-        <SupervisionPanel {...panelProps} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
+      <PageHeader eyebrow={`${t("detailTitle")} · ${detail.serial}`} title={detail.title} />
+      {detail.ledgerBrokenAtSeq !== null && (
+        <p role="alert" data-testid="ledger-broken" className="rounded-lg border border-red-300 bg-red-50 p-4 font-medium text-red-900">
+          {td("ledgerBroken", { seq: detail.ledgerBrokenAtSeq })}
+        </p>
+      )}
+      {running && detail.dueProvisional && (
+        <p role="note" data-testid="provisional-warning" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+          {td("provisionalWarning")}
+        </p>
+      )}
+      <DetailList rows={rows} />
+      <section aria-labelledby="description-title" className="space-y-2">
+        <h2 id="description-title" className="text-lg font-medium">
+          {td("description")}
+        </h2>
+        <p className="whitespace-pre-line text-slate-800">{detail.description}</p>
+      </section>
+      <SupervisionFacts detail={detail} locale={locale} />
+      <AnswerSection detail={detail} locale={locale} />
+      <OutcomeSection detail={detail} locale={locale} />
+      <AttachmentList attachments={detail.attachments} locale={locale} />
+      <Timeline
+        // A new version (someone took a step) remounts it with the fresh entries.
+        key={detail.version}
+        requestId={detail.id}
+        initial={detail.timeline.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }))}
+        bankNames={bankNames}
+      />
+      <EnterprisePanel {...panelProps} />
+      <ParkPanel {...panelProps} />
+      <BankPanel {...panelProps} />
+      <SupervisionPanel {...panelProps} />
+    </main>
   );
 }

@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { listPreferredProductKinds } from "@/lib/requests/queries/list-preferred-product-kinds";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../portal-frame";
 import { RequestForm } from "../request-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";
@@ -25,12 +24,10 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const initialProducts = productFromQuery((await searchParams).product);
   const [t, productKinds] = await Promise.all([getTranslations("requestForm"), listPreferredProductKinds(db(), user)]);
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/requests" label={t("backToList")} />
-        <PageHeader title={t("new.title")} intro={t("new.intro")} />
-        <RequestForm productKinds={productKinds} initial={{ type: "FINANCING" }} initialProducts={initialProducts} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/requests" label={t("backToList")} />
+      <PageHeader title={t("new.title")} intro={t("new.intro")} />
+      <RequestForm productKinds={productKinds} initial={{ type: "FINANCING" }} initialProducts={initialProducts} />
+    </main>
   );
 }

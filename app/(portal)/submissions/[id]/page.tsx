@@ -15,7 +15,6 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { figureToRaw, type TRawFigureRow } from "@/lib/submissions/figures";
 import { getSubmissionDetail, type TSubmissionDetail } from "@/lib/submissions/queries/get-submission-detail";
-import { PortalFrame } from "../../portal-frame";
 import { FiguresForm, ReviewForms, SubmitForm } from "./submission-forms";
 
 export const dynamic = "force-dynamic";
@@ -40,95 +39,93 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const roleLabel = (role: TSubmissionDetail["parks"][number]["role"]) => t(`figures.roles.${role ?? "ended"}`);
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
-        <div className="space-y-2">
-          <BackLink href="/submissions" label={t("detail.back")} />
-          <PageHeader title={t("detail.title", { bank: detail.bankName, year: detail.year, quarter: detail.quarter })} />
+    <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
+      <div className="space-y-2">
+        <BackLink href="/submissions" label={t("detail.back")} />
+        <PageHeader title={t("detail.title", { bank: detail.bankName, year: detail.year, quarter: detail.quarter })} />
+      </div>
+      <DetailList
+        rows={[
+          [t("detail.program"), detail.programName],
+          [
+            t("detail.status"),
+            <span key="s" data-testid="submission-status">
+              {t(`status.${detail.status}`)}
+            </span>,
+          ],
+          [t("detail.dueAt"), detail.dueAt ? formatDate(detail.dueAt, locale) : t("detail.notYet")],
+          [t("detail.submittedAt"), date(detail.submittedAt)],
+          [
+            t("detail.late"),
+            detail.submittedAt ? (
+              <span key="l" className={detail.late ? "font-medium text-red-700" : ""}>
+                {t(`lateState.${detail.late ? "late" : "onTime"}`)}
+              </span>
+            ) : (
+              t("detail.notYet")
+            ),
+          ],
+          [t("detail.reviewedAt"), date(detail.reviewedAt)],
+          [t("detail.reviewer"), detail.reviewerName ?? t("detail.notYet")],
+        ]}
+      />
+      {detail.status === "RETURNED" && detail.returnReason && (
+        <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
+          <p className="font-medium">{t("detail.returnedTitle")}</p>
+          <p className="mt-1">{t("detail.returnReason", { reason: detail.returnReason })}</p>
+          {detail.can.edit && <p className="mt-1 text-sm">{t("detail.returnedHint")}</p>}
         </div>
-        <DetailList
-          rows={[
-            [t("detail.program"), detail.programName],
-            [
-              t("detail.status"),
-              <span key="s" data-testid="submission-status">
-                {t(`status.${detail.status}`)}
-              </span>,
-            ],
-            [t("detail.dueAt"), detail.dueAt ? formatDate(detail.dueAt, locale) : t("detail.notYet")],
-            [t("detail.submittedAt"), date(detail.submittedAt)],
-            [
-              t("detail.late"),
-              detail.submittedAt ? (
-                <span key="l" className={detail.late ? "font-medium text-red-700" : ""}>
-                  {t(`lateState.${detail.late ? "late" : "onTime"}`)}
-                </span>
-              ) : (
-                t("detail.notYet")
-              ),
-            ],
-            [t("detail.reviewedAt"), date(detail.reviewedAt)],
-            [t("detail.reviewer"), detail.reviewerName ?? t("detail.notYet")],
-          ]}
-        />
-        {detail.status === "RETURNED" && detail.returnReason && (
-          <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="return-reason">
-            <p className="font-medium">{t("detail.returnedTitle")}</p>
-            <p className="mt-1">{t("detail.returnReason", { reason: detail.returnReason })}</p>
-            {detail.can.edit && <p className="mt-1 text-sm">{t("detail.returnedHint")}</p>}
-          </div>
-        )}
-        {detail.frozenAt && (
-          <p role="note" className="rounded-lg border border-slate-300 bg-slate-50 p-4 text-slate-800" data-testid="frozen-note">
-            {t("detail.frozenNote", { date: formatDateTime(detail.frozenAt, locale) })}
-          </p>
-        )}
-        {detail.status === SubmissionStatus.ACCEPTED && (
-          <div className="flex flex-wrap items-center gap-3" data-testid="ledger-downloads">
-            <DownloadLink href={`/submissions/${detail.id}/ledger/export`} className={secondaryLinkClass}>
-              {tLedgers("excel")}
-            </DownloadLink>
-            <DownloadLink href={`/submissions/${detail.id}/ledger/pdf`} className={secondaryLinkClass}>
-              {tLedgers("pdf")}
-            </DownloadLink>
-            <p className="text-sm text-slate-600">{tLedgers("ledgerHint")}</p>
-          </div>
-        )}
-        {editable && !detail.can.edit && areaOfRole(user.role) === "bank" && (
-          <p className="text-slate-700">{t("detail.readOnlyNote", { bank: detail.bankName })}</p>
-        )}
+      )}
+      {detail.frozenAt && (
+        <p role="note" className="rounded-lg border border-slate-300 bg-slate-50 p-4 text-slate-800" data-testid="frozen-note">
+          {t("detail.frozenNote", { date: formatDateTime(detail.frozenAt, locale) })}
+        </p>
+      )}
+      {detail.status === SubmissionStatus.ACCEPTED && (
+        <div className="flex flex-wrap items-center gap-3" data-testid="ledger-downloads">
+          <DownloadLink href={`/submissions/${detail.id}/ledger/export`} className={secondaryLinkClass}>
+            {tLedgers("excel")}
+          </DownloadLink>
+          <DownloadLink href={`/submissions/${detail.id}/ledger/pdf`} className={secondaryLinkClass}>
+            {tLedgers("pdf")}
+          </DownloadLink>
+          <p className="text-sm text-slate-600">{tLedgers("ledgerHint")}</p>
+        </div>
+      )}
+      {editable && !detail.can.edit && areaOfRole(user.role) === "bank" && (
+        <p className="text-slate-700">{t("detail.readOnlyNote", { bank: detail.bankName })}</p>
+      )}
 
-        <section aria-labelledby="figures-heading" className="space-y-3">
-          <h2 id="figures-heading" className="text-xl font-semibold">
-            {t("figures.title")}
-          </h2>
-          {detail.parks.length === 0 ? (
-            <p className="text-slate-700">{t("figures.noParks")}</p>
-          ) : detail.can.edit ? (
-            <>
-              <p className="text-sm text-slate-700">{t("figures.intro")}</p>
-              <FiguresForm
-                submissionId={detail.id}
-                version={detail.version}
-                parks={detail.parks.map((p) => ({
-                  parkId: p.parkId,
-                  parkName: p.parkName,
-                  roleLabel: roleLabel(p.role),
-                  values: p.figure ? figureToRaw(p.figure) : ({ parkId: p.parkId } as TRawFigureRow),
-                }))}
-              />
-              <SubmitForm submissionId={detail.id} version={detail.version} />
-            </>
-          ) : (
-            <FiguresTable detail={detail} t={t} locale={locale} roleLabel={roleLabel} />
-          )}
-        </section>
+      <section aria-labelledby="figures-heading" className="space-y-3">
+        <h2 id="figures-heading" className="text-xl font-semibold">
+          {t("figures.title")}
+        </h2>
+        {detail.parks.length === 0 ? (
+          <p className="text-slate-700">{t("figures.noParks")}</p>
+        ) : detail.can.edit ? (
+          <>
+            <p className="text-sm text-slate-700">{t("figures.intro")}</p>
+            <FiguresForm
+              submissionId={detail.id}
+              version={detail.version}
+              parks={detail.parks.map((p) => ({
+                parkId: p.parkId,
+                parkName: p.parkName,
+                roleLabel: roleLabel(p.role),
+                values: p.figure ? figureToRaw(p.figure) : ({ parkId: p.parkId } as TRawFigureRow),
+              }))}
+            />
+            <SubmitForm submissionId={detail.id} version={detail.version} />
+          </>
+        ) : (
+          <FiguresTable detail={detail} t={t} locale={locale} roleLabel={roleLabel} />
+        )}
+      </section>
 
-        <ItemsSection detail={detail} t={t} locale={locale} />
+      <ItemsSection detail={detail} t={t} locale={locale} />
 
-        {detail.can.review && <ReviewForms submissionId={detail.id} version={detail.version} />}
-      </main>
-    </PortalFrame>
+      {detail.can.review && <ReviewForms submissionId={detail.id} version={detail.version} />}
+    </main>
   );
 }
 

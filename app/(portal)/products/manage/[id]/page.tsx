@@ -4,7 +4,6 @@ import { getOwnProduct } from "@/lib/products/queries/list-own-products";
 import { fenToWanYuanInput } from "@/lib/requests/form-values";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../../portal-frame";
 import { ProductForm } from "../product-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";
@@ -33,15 +32,13 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     howToApply: product.howToApply ?? "",
   };
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/products/manage" label={t("form.back")} />
-        <PageHeader
-          title={t("form.editTitle")}
-          intro={`${product.bankName} · ${product.active ? t("manage.active") : t("manage.inactive")}`}
-        />
-        <ProductForm productId={product.id} banks={[]} initial={initial} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/products/manage" label={t("form.back")} />
+      <PageHeader
+        title={t("form.editTitle")}
+        intro={`${product.bankName} · ${product.active ? t("manage.active") : t("manage.inactive")}`}
+      />
+      <ProductForm productId={product.id} banks={[]} initial={initial} />
+    </main>
   );
 }

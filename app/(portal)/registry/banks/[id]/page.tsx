@@ -9,7 +9,6 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { contactManageableBankIds, getRegistryBank, listParentChoices, type TBankContactView } from "@/lib/registry/queries/registry-orgs";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../../portal-frame";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { Panel } from "@/components/ui/panel";
@@ -110,132 +109,130 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
   ];
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
-        <BackLink href="/registry/banks" label={tr("common.backToList")} />
-        <PageHeader title={bank.name} />
-        <DetailList rows={infoRows} />
-        {bank.children.length > 0 && (
-          <Panel title={t("children")}>
-            <ul className="list-inside list-disc space-y-1">
-              {bank.children.map((ch) => (
-                <li key={ch.id}>
-                  <Link href={`/registry/banks/${ch.id}`} className={linkClass}>
-                    {ch.name}
-                  </Link>
-                  {ch.bankLevel && <span className="text-sm text-slate-600"> · {tr(`levels.${ch.bankLevel}`)}</span>}
-                  {!ch.active && (
-                    <>
-                      {" "}
-                      <Badge tone="muted">{tr("common.statuses.inactive")}</Badge>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Panel>
-        )}
-
-        <Panel title={t("current")}>{c ? <DetailList rows={contactRows(c)} /> : <p className="text-slate-600">{t("noContact")}</p>}</Panel>
-
-        {bank.scheduled.length > 0 && (
-          <Panel title={t("scheduled")}>
-            {bank.scheduled.map((s) => (
-              <DetailList key={s.id} rows={contactRows(s)} />
+    <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
+      <BackLink href="/registry/banks" label={tr("common.backToList")} />
+      <PageHeader title={bank.name} />
+      <DetailList rows={infoRows} />
+      {bank.children.length > 0 && (
+        <Panel title={t("children")}>
+          <ul className="list-inside list-disc space-y-1">
+            {bank.children.map((ch) => (
+              <li key={ch.id}>
+                <Link href={`/registry/banks/${ch.id}`} className={linkClass}>
+                  {ch.name}
+                </Link>
+                {ch.bankLevel && <span className="text-sm text-slate-600"> · {tr(`levels.${ch.bankLevel}`)}</span>}
+                {!ch.active && (
+                  <>
+                    {" "}
+                    <Badge tone="muted">{tr("common.statuses.inactive")}</Badge>
+                  </>
+                )}
+              </li>
             ))}
-          </Panel>
-        )}
+          </ul>
+        </Panel>
+      )}
 
-        {canFile && (
-          <Panel title={t("file.title")} hint={t("file.hint")}>
+      <Panel title={t("current")}>{c ? <DetailList rows={contactRows(c)} /> : <p className="text-slate-600">{t("noContact")}</p>}</Panel>
+
+      {bank.scheduled.length > 0 && (
+        <Panel title={t("scheduled")}>
+          {bank.scheduled.map((s) => (
+            <DetailList key={s.id} rows={contactRows(s)} />
+          ))}
+        </Panel>
+      )}
+
+      {canFile && (
+        <Panel title={t("file.title")} hint={t("file.hint")}>
+          <RegistryForm
+            action={fileBankContactAction}
+            fields={fileFields}
+            submitLabel={t("file.submit")}
+            doneMessage={t("file.done")}
+            keepValues
+          />
+        </Panel>
+      )}
+
+      <Panel title={t("history")}>
+        {bank.history.length === 0 ? (
+          <p className="text-slate-600">{tr("common.notAvailable")}</p>
+        ) : (
+          <DataTable
+            caption={t("historyCaption")}
+            rows={bank.history}
+            rowKey={(h) => h.id}
+            rowTestId={() => "contact-history-row"}
+            columns={[
+              {
+                key: "effectiveOn",
+                header: t("effectiveOn"),
+                className: "whitespace-nowrap",
+                cell: (h) => formatDate(h.effectiveOn, lang),
+              },
+              { key: "firstPerson", header: t("firstPerson"), cell: (h) => h.firstPersonName },
+              { key: "secondPerson", header: t("secondPerson"), cell: (h) => h.secondPersonName },
+              { key: "department", header: t("department"), cell: (h) => h.department },
+              { key: "liaison", header: t("liaison"), cell: (h) => h.liaisonName },
+              {
+                key: "filedAt",
+                header: t("filedAt"),
+                className: "whitespace-nowrap tabular-nums",
+                cell: (h) => formatDateTime(h.filedAt, lang),
+              },
+              {
+                key: "filing",
+                header: t("filing"),
+                cell: (h) => <Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge>,
+              },
+            ]}
+          />
+        )}
+      </Panel>
+
+      {canAdminister && (
+        <>
+          <Panel title={t("edit.title")}>
             <RegistryForm
-              action={fileBankContactAction}
-              fields={fileFields}
-              submitLabel={t("file.submit")}
-              doneMessage={t("file.done")}
+              action={updateRegistryBankAction}
+              submitLabel={t("edit.submit")}
+              doneMessage={tr("common.saved")}
               keepValues
-            />
-          </Panel>
-        )}
-
-        <Panel title={t("history")}>
-          {bank.history.length === 0 ? (
-            <p className="text-slate-600">{tr("common.notAvailable")}</p>
-          ) : (
-            <DataTable
-              caption={t("historyCaption")}
-              rows={bank.history}
-              rowKey={(h) => h.id}
-              rowTestId={() => "contact-history-row"}
-              columns={[
-                {
-                  key: "effectiveOn",
-                  header: t("effectiveOn"),
-                  className: "whitespace-nowrap",
-                  cell: (h) => formatDate(h.effectiveOn, lang),
-                },
-                { key: "firstPerson", header: t("firstPerson"), cell: (h) => h.firstPersonName },
-                { key: "secondPerson", header: t("secondPerson"), cell: (h) => h.secondPersonName },
-                { key: "department", header: t("department"), cell: (h) => h.department },
-                { key: "liaison", header: t("liaison"), cell: (h) => h.liaisonName },
-                {
-                  key: "filedAt",
-                  header: t("filedAt"),
-                  className: "whitespace-nowrap tabular-nums",
-                  cell: (h) => formatDateTime(h.filedAt, lang),
-                },
-                {
-                  key: "filing",
-                  header: t("filing"),
-                  cell: (h) => <Badge tone={h.filedLate ? "warn" : "ok"}>{t(h.filedLate ? "late" : "onTime")}</Badge>,
-                },
+              fields={[
+                { kind: "hidden", name: "orgId", value: bank.id },
+                { kind: "text", name: "name", label: tr("common.name"), value: bank.name, maxLength: 100 },
+                { kind: "text", name: "shortName", label: tr("common.shortName"), value: bank.shortName, maxLength: 32 },
+                ...(bank.bankLevel === "HEAD_OFFICE"
+                  ? []
+                  : [
+                      {
+                        kind: "select" as const,
+                        name: "parentId",
+                        label: t("parent"),
+                        placeholder: t("edit.parentPlaceholder"),
+                        options: parents.map((p) => ({ value: p.id, label: p.name })),
+                        value: bank.parentId,
+                      },
+                    ]),
               ]}
             />
-          )}
-        </Panel>
-
-        {canAdminister && (
-          <>
-            <Panel title={t("edit.title")}>
-              <RegistryForm
-                action={updateRegistryBankAction}
-                submitLabel={t("edit.submit")}
-                doneMessage={tr("common.saved")}
-                keepValues
-                fields={[
-                  { kind: "hidden", name: "orgId", value: bank.id },
-                  { kind: "text", name: "name", label: tr("common.name"), value: bank.name, maxLength: 100 },
-                  { kind: "text", name: "shortName", label: tr("common.shortName"), value: bank.shortName, maxLength: 32 },
-                  ...(bank.bankLevel === "HEAD_OFFICE"
-                    ? []
-                    : [
-                        {
-                          kind: "select" as const,
-                          name: "parentId",
-                          label: t("parent"),
-                          placeholder: t("edit.parentPlaceholder"),
-                          options: parents.map((p) => ({ value: p.id, label: p.name })),
-                          value: bank.parentId,
-                        },
-                      ]),
-                ]}
-              />
-            </Panel>
-            <Panel
-              title={tr(bank.active ? "common.deactivate.title" : "common.reactivate.title")}
-              hint={tr(bank.active ? "common.deactivate.hint" : "common.reactivate.hint")}
-            >
-              <RegistryForm
-                key={String(bank.active)}
-                compact
-                action={bank.active ? deactivateRegistryBankAction : reactivateRegistryBankAction}
-                fields={[{ kind: "hidden", name: "orgId", value: bank.id }]}
-                submitLabel={tr(bank.active ? "common.deactivate.submit" : "common.reactivate.submit")}
-              />
-            </Panel>
-          </>
-        )}
-      </main>
-    </PortalFrame>
+          </Panel>
+          <Panel
+            title={tr(bank.active ? "common.deactivate.title" : "common.reactivate.title")}
+            hint={tr(bank.active ? "common.deactivate.hint" : "common.reactivate.hint")}
+          >
+            <RegistryForm
+              key={String(bank.active)}
+              compact
+              action={bank.active ? deactivateRegistryBankAction : reactivateRegistryBankAction}
+              fields={[{ kind: "hidden", name: "orgId", value: bank.id }]}
+              submitLabel={tr(bank.active ? "common.deactivate.submit" : "common.reactivate.submit")}
+            />
+          </Panel>
+        </>
+      )}
+    </main>
   );
 }

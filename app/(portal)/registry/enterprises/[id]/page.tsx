@@ -12,7 +12,6 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { getLocale } from "next-intl/server";
 import { RevealMobile } from "../../../enterprises/[id]/reveal-mobile";
-import { PortalFrame } from "../../../portal-frame";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { Panel } from "@/components/ui/panel";
@@ -79,92 +78,90 @@ export default async function RegistryEnterprisePage({ params }: { params: Promi
   const canDeactivate = canActor(user, "enterprises.deactivate");
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
-        <BackLink href="/registry/enterprises" label={tc("backToList")} />
-        <PageHeader
-          eyebrow={t("enterprises.detailTitle")}
-          title={e.name}
-          actions={
-            canEdit && (
-              <Link href={`/registry/enterprises/${e.id}/edit`} className={secondaryLinkClass}>
-                {tc("edit")}
-              </Link>
-            )
-          }
-        />
-        <DetailList rows={rows} />
+    <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
+      <BackLink href="/registry/enterprises" label={tc("backToList")} />
+      <PageHeader
+        eyebrow={t("enterprises.detailTitle")}
+        title={e.name}
+        actions={
+          canEdit && (
+            <Link href={`/registry/enterprises/${e.id}/edit`} className={secondaryLinkClass}>
+              {tc("edit")}
+            </Link>
+          )
+        }
+      />
+      <DetailList rows={rows} />
 
-        {canChangeClass && (
-          <Panel title={t("enterprises.classChange.title")} hint={t("enterprises.classChange.hint")}>
-            <RegistryForm
-              action={changeRegistryEnterpriseClassAction}
-              submitLabel={t("enterprises.classChange.submit")}
-              doneMessage={t("enterprises.classChange.done")}
-              fields={[
-                { kind: "hidden", name: "enterpriseId", value: e.id },
-                {
-                  kind: "select",
-                  name: "toClass",
-                  label: t("enterprises.classChange.toClass"),
-                  placeholder: t("enterprises.classChange.placeholder"),
-                  options: SUPPORT_CLASSES.filter((c) => c !== e.supportClass).map((c) => ({
-                    value: c,
-                    label: `${t(`classes.${c}`)}（${t(`classHints.${c}`)}）`,
-                  })),
-                },
-                {
-                  kind: "textarea",
-                  name: "reason",
-                  label: t("enterprises.classChange.reason"),
-                  hint: t("enterprises.classChange.reasonHint"),
-                  maxLength: 500,
-                },
-              ]}
-            />
-          </Panel>
-        )}
-
-        <Panel title={t("enterprises.history.title")}>
-          {e.classChanges.length === 0 ? (
-            <p className="text-slate-600">{t("enterprises.history.empty")}</p>
-          ) : (
-            <DataTable
-              caption={t("enterprises.history.caption")}
-              rows={e.classChanges}
-              rowKey={(c) => c.id}
-              columns={[
-                {
-                  key: "when",
-                  header: t("enterprises.history.when"),
-                  className: "whitespace-nowrap tabular-nums",
-                  cell: (c) => formatDateTime(c.changedAt, lang),
-                },
-                { key: "from", header: t("enterprises.history.from"), cell: (c) => t(`classes.${c.fromClass ?? "NONE"}`) },
-                { key: "to", header: t("enterprises.history.to"), cell: (c) => t(`classes.${c.toClass}`) },
-                { key: "reason", header: t("enterprises.history.reason"), cell: (c) => c.reason },
-                {
-                  key: "by",
-                  header: t("enterprises.history.by"),
-                  cell: (c) => (c.changedByName ? `${c.changedByName}（${c.changedByOrg}）` : none),
-                },
-              ]}
-            />
-          )}
+      {canChangeClass && (
+        <Panel title={t("enterprises.classChange.title")} hint={t("enterprises.classChange.hint")}>
+          <RegistryForm
+            action={changeRegistryEnterpriseClassAction}
+            submitLabel={t("enterprises.classChange.submit")}
+            doneMessage={t("enterprises.classChange.done")}
+            fields={[
+              { kind: "hidden", name: "enterpriseId", value: e.id },
+              {
+                kind: "select",
+                name: "toClass",
+                label: t("enterprises.classChange.toClass"),
+                placeholder: t("enterprises.classChange.placeholder"),
+                options: SUPPORT_CLASSES.filter((c) => c !== e.supportClass).map((c) => ({
+                  value: c,
+                  label: `${t(`classes.${c}`)}（${t(`classHints.${c}`)}）`,
+                })),
+              },
+              {
+                kind: "textarea",
+                name: "reason",
+                label: t("enterprises.classChange.reason"),
+                hint: t("enterprises.classChange.reasonHint"),
+                maxLength: 500,
+              },
+            ]}
+          />
         </Panel>
+      )}
 
-        {canDeactivate && (
-          <Panel title={tc(e.active ? "deactivate.title" : "reactivate.title")} hint={tc(e.active ? "deactivate.hint" : "reactivate.hint")}>
-            <RegistryForm
-              key={String(e.active)}
-              compact
-              action={e.active ? deactivateRegistryEnterpriseAction : reactivateRegistryEnterpriseAction}
-              fields={[{ kind: "hidden", name: "enterpriseId", value: e.id }]}
-              submitLabel={tc(e.active ? "deactivate.submit" : "reactivate.submit")}
-            />
-          </Panel>
+      <Panel title={t("enterprises.history.title")}>
+        {e.classChanges.length === 0 ? (
+          <p className="text-slate-600">{t("enterprises.history.empty")}</p>
+        ) : (
+          <DataTable
+            caption={t("enterprises.history.caption")}
+            rows={e.classChanges}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                key: "when",
+                header: t("enterprises.history.when"),
+                className: "whitespace-nowrap tabular-nums",
+                cell: (c) => formatDateTime(c.changedAt, lang),
+              },
+              { key: "from", header: t("enterprises.history.from"), cell: (c) => t(`classes.${c.fromClass ?? "NONE"}`) },
+              { key: "to", header: t("enterprises.history.to"), cell: (c) => t(`classes.${c.toClass}`) },
+              { key: "reason", header: t("enterprises.history.reason"), cell: (c) => c.reason },
+              {
+                key: "by",
+                header: t("enterprises.history.by"),
+                cell: (c) => (c.changedByName ? `${c.changedByName}（${c.changedByOrg}）` : none),
+              },
+            ]}
+          />
         )}
-      </main>
-    </PortalFrame>
+      </Panel>
+
+      {canDeactivate && (
+        <Panel title={tc(e.active ? "deactivate.title" : "reactivate.title")} hint={tc(e.active ? "deactivate.hint" : "reactivate.hint")}>
+          <RegistryForm
+            key={String(e.active)}
+            compact
+            action={e.active ? deactivateRegistryEnterpriseAction : reactivateRegistryEnterpriseAction}
+            fields={[{ kind: "hidden", name: "enterpriseId", value: e.id }]}
+            submitLabel={tc(e.active ? "deactivate.submit" : "reactivate.submit")}
+          />
+        </Panel>
+      )}
+    </main>
   );
 }

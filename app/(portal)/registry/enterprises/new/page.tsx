@@ -4,7 +4,6 @@ import { listParkChoices } from "@/lib/registry/queries/registry-enterprises";
 import { editableEnterpriseFields } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../../portal-frame";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegistryForm } from "../../registry-form";
@@ -19,12 +18,10 @@ export default async function NewRegistryEnterprisePage() {
   const parks = await listParkChoices(db(), user, await loadScopeContext(db(), user));
   const fields = await enterpriseFields({ editable: editableEnterpriseFields(user.role), parks });
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/registry/enterprises" label={tc("backToList")} />
-        <PageHeader title={t("newTitle")} intro={t("newIntro")} />
-        <RegistryForm action={createRegistryEnterpriseAction} fields={fields} submitLabel={t("create")} />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/registry/enterprises" label={tc("backToList")} />
+      <PageHeader title={t("newTitle")} intro={t("newIntro")} />
+      <RegistryForm action={createRegistryEnterpriseAction} fields={fields} submitLabel={t("create")} />
+    </main>
   );
 }

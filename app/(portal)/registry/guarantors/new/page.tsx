@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/server/auth/current-user";
-import { PortalFrame } from "../../../portal-frame";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegistryForm } from "../../registry-form";
@@ -9,22 +8,20 @@ import { createRegistryGuarantorAction } from "../actions";
 export const dynamic = "force-dynamic";
 
 export default async function NewRegistryGuarantorPage() {
-  const user = await requirePermission("orgs.create");
+  await requirePermission("orgs.create");
   const [t, tr] = await Promise.all([getTranslations("registry.guarantors"), getTranslations("registry")]);
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/registry/guarantors" label={tr("common.backToList")} />
-        <PageHeader title={t("newTitle")} />
-        <RegistryForm
-          action={createRegistryGuarantorAction}
-          submitLabel={t("create")}
-          fields={[
-            { kind: "text", name: "name", label: tr("common.name"), maxLength: 100 },
-            { kind: "text", name: "shortName", label: tr("common.shortName"), maxLength: 32 },
-          ]}
-        />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/registry/guarantors" label={tr("common.backToList")} />
+      <PageHeader title={t("newTitle")} />
+      <RegistryForm
+        action={createRegistryGuarantorAction}
+        submitLabel={t("create")}
+        fields={[
+          { kind: "text", name: "name", label: tr("common.name"), maxLength: 100 },
+          { kind: "text", name: "shortName", label: tr("common.shortName"), maxLength: 32 },
+        ]}
+      />
+    </main>
   );
 }

@@ -6,7 +6,6 @@ import { canActor } from "@/lib/auth/permissions";
 import { getRegistryPark } from "@/lib/registry/queries/registry-orgs";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../../portal-frame";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { Panel } from "@/components/ui/panel";
@@ -58,66 +57,64 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
   const canAdminister = canActor(user, "orgs.update");
 
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
-        <BackLink href="/registry/parks" label={tr("common.backToList")} />
-        <PageHeader title={park.name} />
-        <DetailList rows={rows} />
-        <Panel title={t("staff")}>
-          {park.staff.length === 0 ? (
-            <p className="text-slate-600">{t("noStaff")}</p>
-          ) : (
-            <DataTable
-              caption={t("staffCaption")}
-              rows={park.staff}
-              rowKey={(s) => s.id}
-              columns={[
-                { key: "name", header: t("staffName"), rowHeader: true, cell: (s) => s.name },
-                { key: "role", header: t("staffRole"), cell: (s) => tRoles(s.role) },
-                { key: "mobile", header: t("staffMobile"), className: "font-mono", cell: (s) => s.mobileMasked ?? none },
-                {
-                  key: "status",
-                  header: t("staffStatus"),
-                  cell: (s) => <Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge>,
-                },
+    <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
+      <BackLink href="/registry/parks" label={tr("common.backToList")} />
+      <PageHeader title={park.name} />
+      <DetailList rows={rows} />
+      <Panel title={t("staff")}>
+        {park.staff.length === 0 ? (
+          <p className="text-slate-600">{t("noStaff")}</p>
+        ) : (
+          <DataTable
+            caption={t("staffCaption")}
+            rows={park.staff}
+            rowKey={(s) => s.id}
+            columns={[
+              { key: "name", header: t("staffName"), rowHeader: true, cell: (s) => s.name },
+              { key: "role", header: t("staffRole"), cell: (s) => tRoles(s.role) },
+              { key: "mobile", header: t("staffMobile"), className: "font-mono", cell: (s) => s.mobileMasked ?? none },
+              {
+                key: "status",
+                header: t("staffStatus"),
+                cell: (s) => <Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge>,
+              },
+            ]}
+          />
+        )}
+      </Panel>
+      {canAdminister && (
+        <>
+          <Panel title={t("editTitle")}>
+            <RegistryForm
+              action={updateRegistryParkAction}
+              submitLabel={tr("common.save")}
+              doneMessage={tr("common.saved")}
+              keepValues
+              fields={[
+                { kind: "hidden", name: "orgId", value: park.orgId },
+                { kind: "text", name: "name", label: tr("common.name"), value: park.name, maxLength: 100 },
+                { kind: "text", name: "shortName", label: tr("common.shortName"), value: park.shortName, maxLength: 32 },
+                { kind: "text", name: "district", label: t("district"), value: park.district, maxLength: 32 },
+                { kind: "text", name: "address", label: t("address"), value: park.address, maxLength: 200 },
+                { kind: "text", name: "windowName", label: t("windowName"), value: park.windowName, maxLength: 64 },
+                { kind: "text", name: "windowPhone", label: t("windowPhone"), value: park.windowPhone, type: "tel", maxLength: 20 },
               ]}
             />
-          )}
-        </Panel>
-        {canAdminister && (
-          <>
-            <Panel title={t("editTitle")}>
-              <RegistryForm
-                action={updateRegistryParkAction}
-                submitLabel={tr("common.save")}
-                doneMessage={tr("common.saved")}
-                keepValues
-                fields={[
-                  { kind: "hidden", name: "orgId", value: park.orgId },
-                  { kind: "text", name: "name", label: tr("common.name"), value: park.name, maxLength: 100 },
-                  { kind: "text", name: "shortName", label: tr("common.shortName"), value: park.shortName, maxLength: 32 },
-                  { kind: "text", name: "district", label: t("district"), value: park.district, maxLength: 32 },
-                  { kind: "text", name: "address", label: t("address"), value: park.address, maxLength: 200 },
-                  { kind: "text", name: "windowName", label: t("windowName"), value: park.windowName, maxLength: 64 },
-                  { kind: "text", name: "windowPhone", label: t("windowPhone"), value: park.windowPhone, type: "tel", maxLength: 20 },
-                ]}
-              />
-            </Panel>
-            <Panel
-              title={tr(park.active ? "common.deactivate.title" : "common.reactivate.title")}
-              hint={tr(park.active ? "common.deactivate.hint" : "common.reactivate.hint")}
-            >
-              <RegistryForm
-                key={String(park.active)}
-                compact
-                action={park.active ? deactivateRegistryParkAction : reactivateRegistryParkAction}
-                fields={[{ kind: "hidden", name: "orgId", value: park.orgId }]}
-                submitLabel={tr(park.active ? "common.deactivate.submit" : "common.reactivate.submit")}
-              />
-            </Panel>
-          </>
-        )}
-      </main>
-    </PortalFrame>
+          </Panel>
+          <Panel
+            title={tr(park.active ? "common.deactivate.title" : "common.reactivate.title")}
+            hint={tr(park.active ? "common.deactivate.hint" : "common.reactivate.hint")}
+          >
+            <RegistryForm
+              key={String(park.active)}
+              compact
+              action={park.active ? deactivateRegistryParkAction : reactivateRegistryParkAction}
+              fields={[{ kind: "hidden", name: "orgId", value: park.orgId }]}
+              submitLabel={tr(park.active ? "common.deactivate.submit" : "common.reactivate.submit")}
+            />
+          </Panel>
+        </>
+      )}
+    </main>
   );
 }

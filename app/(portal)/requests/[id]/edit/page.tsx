@@ -7,7 +7,6 @@ import { getEditableRequest } from "@/lib/requests/queries/get-editable-request"
 import { listPreferredProductKinds } from "@/lib/requests/queries/list-preferred-product-kinds";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../../portal-frame";
 import { RequestForm } from "../../request-form";
 import { AttachmentsEditor } from "./attachments-editor";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,39 +32,37 @@ export default async function EditRequestPage({ params, searchParams }: { params
     searchParams,
   ]);
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href={`/requests/${item.id}`} label={t("backToItem")} />
-        <PageHeader
-          title={t("edit.title", { serial: item.serial })}
-          intro={t("edit.status", { status: tRequests(`statuses.${item.status}`) })}
-        />
-        {created && (
-          <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">
-            {t("edit.created")}
-          </p>
-        )}
-        {item.status === "RETURNED" && item.returnReason && (
-          <section className="rounded-lg border border-amber-300 bg-amber-50 p-4">
-            <h2 className="font-medium text-amber-900">{t("edit.returnedTitle")}</h2>
-            <p className="mt-1 whitespace-pre-line text-amber-900">{item.returnReason}</p>
-            <p className="mt-2 text-sm text-amber-800">{t("edit.returnedHint")}</p>
-          </section>
-        )}
-        <RequestForm
-          requestId={item.id}
-          version={item.version}
-          initial={item.values}
-          initialProducts={item.preferredProducts}
-          productKinds={productKinds}
-        />
-        <AttachmentsEditor
-          requestId={item.id}
-          initial={attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
-          maxBytes={MAX_ATTACHMENT_BYTES}
-          maxCount={MAX_ATTACHMENTS_PER_REQUEST}
-        />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href={`/requests/${item.id}`} label={t("backToItem")} />
+      <PageHeader
+        title={t("edit.title", { serial: item.serial })}
+        intro={t("edit.status", { status: tRequests(`statuses.${item.status}`) })}
+      />
+      {created && (
+        <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">
+          {t("edit.created")}
+        </p>
+      )}
+      {item.status === "RETURNED" && item.returnReason && (
+        <section className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 className="font-medium text-amber-900">{t("edit.returnedTitle")}</h2>
+          <p className="mt-1 whitespace-pre-line text-amber-900">{item.returnReason}</p>
+          <p className="mt-2 text-sm text-amber-800">{t("edit.returnedHint")}</p>
+        </section>
+      )}
+      <RequestForm
+        requestId={item.id}
+        version={item.version}
+        initial={item.values}
+        initialProducts={item.preferredProducts}
+        productKinds={productKinds}
+      />
+      <AttachmentsEditor
+        requestId={item.id}
+        initial={attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
+        maxBytes={MAX_ATTACHMENT_BYTES}
+        maxCount={MAX_ATTACHMENTS_PER_REQUEST}
+      />
+    </main>
   );
 }

@@ -6,7 +6,6 @@ import { getEnterpriseForEdit, listParkChoices } from "@/lib/registry/queries/re
 import { editableEnterpriseFields } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { PortalFrame } from "../../../../portal-frame";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegistryForm } from "../../../registry-form";
@@ -27,18 +26,16 @@ export default async function EditRegistryEnterprisePage({ params }: { params: P
   if (!parks.some((p) => p.id === e.parkId)) parks = [];
   const fields = await enterpriseFields({ editable, parks, values: e, mobileMasked: maskMobile(e.contactMobile) });
   return (
-    <PortalFrame user={user}>
-      <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href={`/registry/enterprises/${e.id}`} label={e.name} />
-        <PageHeader title={t("editTitle")} intro={t("editIntro")} />
-        <RegistryForm
-          action={updateRegistryEnterpriseAction}
-          fields={[{ kind: "hidden", name: "enterpriseId", value: e.id }, ...fields]}
-          submitLabel={tc("save")}
-          doneMessage={tc("saved")}
-          keepValues
-        />
-      </main>
-    </PortalFrame>
+    <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href={`/registry/enterprises/${e.id}`} label={e.name} />
+      <PageHeader title={t("editTitle")} intro={t("editIntro")} />
+      <RegistryForm
+        action={updateRegistryEnterpriseAction}
+        fields={[{ kind: "hidden", name: "enterpriseId", value: e.id }, ...fields]}
+        submitLabel={tc("save")}
+        doneMessage={tc("saved")}
+        keepValues
+      />
+    </main>
   );
 }
