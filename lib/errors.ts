@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   "noRuleSet",
   "ruleSetInvalid",
   "rulesUnchanged",
+  "targetUnchanged", // a bank's credit target saved with the figures it already has
   "alreadyPublished",
   "alreadyReviewed",
   "notReviewed",

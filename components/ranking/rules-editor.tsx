@@ -22,10 +22,11 @@ export type TRuleRow = {
   deduction: string;
   direction: "higher" | "lower";
   best: string;
+  floor: string;
   tiers: Array<{ min: string; points: string }>;
 };
 
-const KINDS: TKind[] = ["threshold", "tiers", "perCount", "proportional"];
+const KINDS: TKind[] = ["threshold", "tiers", "perCount", "proportional", "attainment"];
 let nextKey = 1;
 
 export function emptyRow(): TRuleRow {
@@ -39,6 +40,7 @@ export function emptyRow(): TRuleRow {
     deduction: "",
     direction: "higher",
     best: "",
+    floor: "0",
     tiers: [{ min: "", points: "" }],
   };
 }
@@ -62,6 +64,8 @@ export function rowsFromRules(rules: TRuleSetItem[]): TRuleRow[] {
         return { ...row, points: String(rule.points), deduction: String(rule.deduction) };
       case "proportional":
         return { ...row, points: String(rule.points), best: String(rule.best) };
+      case "attainment":
+        return { ...row, points: String(rule.points), floor: String(rule.floor) };
     }
   });
 }
@@ -78,7 +82,9 @@ export function rulesFromRows(rows: TRuleRow[]): unknown[] {
           ? { kind: r.kind, tiers: r.tiers.map((t) => ({ min: n(t.min), points: n(t.points) })) }
           : r.kind === "perCount"
             ? { kind: r.kind, points: n(r.points), deduction: n(r.deduction) }
-            : { kind: r.kind, points: n(r.points), best: n(r.best) };
+            : r.kind === "attainment"
+              ? { kind: r.kind, points: n(r.points), floor: n(r.floor) }
+              : { kind: r.kind, points: n(r.points), best: n(r.best) };
     return { indicator: r.indicator, rule };
   });
 }
@@ -101,7 +107,7 @@ export function RulesEditor({ rows, onChange, error, idPrefix }: Props) {
   const set = (i: number, patch: Partial<TRuleRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const indicatorOptions = INDICATOR_KEYS.map((k) => ({ value: k, label: ti(`${k}.label`) }));
   const kindOptions = KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }));
-  const num = (i: number, field: "points" | "target" | "step" | "deduction" | "best") => (
+  const num = (i: number, field: "points" | "target" | "step" | "deduction" | "best" | "floor") => (
     <TextField
       key={field}
       id={`${idPrefix}-${i}-${field}`}
@@ -166,6 +172,12 @@ export function RulesEditor({ rows, onChange, error, idPrefix }: Props) {
                 <>
                   {num(i, "points")}
                   {num(i, "best")}
+                </>
+              )}
+              {row.kind === "attainment" && (
+                <>
+                  {num(i, "points")}
+                  {num(i, "floor")}
                 </>
               )}
               {row.kind === "tiers" && (

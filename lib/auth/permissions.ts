@@ -120,6 +120,7 @@ export const PERMISSIONS = {
   "pairings.reportProgress": [BANK_MANAGER, BANK_LIAISON],
   "calendar.manage": [FINANCE_ADMIN],
   "scoring.manage": [FINANCE_ADMIN],
+  "targets.manage": [FINANCE_ADMIN],
 
   // ── quarterly submissions (resolution ledger + loan figures, 7 working days) ──
   "submissions.submit": [BANK_MANAGER, BANK_LIAISON],

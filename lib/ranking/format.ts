@@ -47,6 +47,8 @@ export function ruleInWords(indicator: TIndicatorKey, rule: TScoringRule, t: TRa
       return t("ruleWords.perCount", { points: num(rule.points), deduction: num(rule.deduction) });
     case "proportional":
       return t("ruleWords.proportional", { best: num(rule.best), points: num(rule.points), unit });
+    case "attainment":
+      return t("ruleWords.attainment", { floor: num(rule.floor), points: num(rule.points) });
   }
 }
 

@@ -7,6 +7,8 @@
 import type { TIndicatorKey } from "./indicators";
 import type { TLoanFiguresRow } from "@/lib/ranking/queries/query-loan-figures";
 import type { TItemStatsRow } from "@/lib/ranking/queries/query-item-stats";
+import type { TTargetFiguresRow } from "@/lib/ranking/queries/query-target-figures";
+import { attainmentPercent } from "@/lib/targets/rules";
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const percent = (part: number, whole: number): number | null => (whole > 0 ? round2((part / whole) * 100) : null);
@@ -31,7 +33,25 @@ export function growthPercent(balanceFen: string, incrementFen: string): number 
   return (numerator < 0n ? -1 : 1) * (Number(hundredths) / 100);
 }
 
-export function indicatorValues(items: TItemStatsRow | undefined, loans: TLoanFiguresRow): Record<TIndicatorKey, number | null> {
+/**
+ * The target indicators: percent of the bank's own annual target reached (cut to 0.01);
+ * null without a target or without this quarter's return, like the other return figures.
+ */
+function targetAttainment(loans: TLoanFiguresRow, hasFigures: boolean, target: TTargetFiguresRow | undefined) {
+  const reached = (actual: bigint | number, goal: bigint | number) => (hasFigures && target ? attainmentPercent(actual, goal) : null);
+  return {
+    loanTargetAttainment: target ? reached(BigInt(target.ytdIncrementFen ?? "0"), BigInt(target.targetAmountFen)) : null,
+    borrowersTargetAttainment: target ? reached(loans.borrowers ?? 0, target.targetBorrowers) : null,
+    firstLoansTargetAttainment: target ? reached(loans.firstLoans ?? 0, target.targetFirstLoans) : null,
+    creditLoansTargetAttainment: target ? reached(loans.creditLoans ?? 0, target.targetCreditLoans) : null,
+  };
+}
+
+export function indicatorValues(
+  items: TItemStatsRow | undefined,
+  loans: TLoanFiguresRow,
+  target?: TTargetFiguresRow,
+): Record<TIndicatorKey, number | null> {
   const s = items ?? null;
   const hasFigures = loans.submittedAt !== null && loans.figureCount > 0;
   const onTimeSubmission =
@@ -52,5 +72,6 @@ export function indicatorValues(items: TItemStatsRow | undefined, loans: TLoanFi
     firstLoanShare: hasFigures ? percent(loans.firstLoans ?? 0, loans.borrowers ?? 0) : null,
     creditLoanShare: hasFigures ? percent(loans.creditLoans ?? 0, loans.borrowers ?? 0) : null,
     onTimeSubmission,
+    ...targetAttainment(loans, hasFigures, target),
   };
 }

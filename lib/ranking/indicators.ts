@@ -24,6 +24,10 @@ export const INDICATOR_KEYS = [
   "firstLoanShare",
   "creditLoanShare",
   "onTimeSubmission",
+  "loanTargetAttainment",
+  "borrowersTargetAttainment",
+  "firstLoansTargetAttainment",
+  "creditLoansTargetAttainment",
 ] as const;
 
 export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
@@ -45,6 +49,11 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   firstLoanShare: { unit: "percent", higherIsBetter: true },
   creditLoanShare: { unit: "percent", higherIsBetter: true },
   onTimeSubmission: { unit: "percent", higherIsBetter: true },
+  // Percent of the bank's own annual credit target reached by the quarter's end (lib/targets).
+  loanTargetAttainment: { unit: "percent", higherIsBetter: true },
+  borrowersTargetAttainment: { unit: "percent", higherIsBetter: true },
+  firstLoansTargetAttainment: { unit: "percent", higherIsBetter: true },
+  creditLoansTargetAttainment: { unit: "percent", higherIsBetter: true },
 };
 
 /** The indicators read from a bank's quarterly return (its loan figures and when it filed). */
@@ -55,6 +64,10 @@ export const RETURN_INDICATORS: ReadonlySet<TIndicatorKey> = new Set([
   "firstLoanShare",
   "creditLoanShare",
   "onTimeSubmission",
+  "loanTargetAttainment",
+  "borrowersTargetAttainment",
+  "firstLoansTargetAttainment",
+  "creditLoansTargetAttainment",
 ]);
 
 /**

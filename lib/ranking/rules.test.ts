@@ -162,3 +162,42 @@ describe("ZRuleSet", () => {
     expect(bad({ kind: "proportional", points: -15, best: 1 }).length).toBeGreaterThan(0);
   });
 });
+
+describe("attainment: the percent of the bank's own target reached", () => {
+  const rule: TScoringRule = { kind: "attainment", points: 20, floor: 60 };
+
+  it("gives full marks from 100% of the target, never more", () => {
+    expect(scoreIndicator(rule, 100)).toBe(20);
+    expect(scoreIndicator(rule, 137.5)).toBe(20);
+    expect(maxPoints(rule)).toBe(20);
+  });
+
+  it("gives nothing at or below the floor, and for no target (null)", () => {
+    expect(scoreIndicator(rule, 60)).toBe(0);
+    expect(scoreIndicator(rule, 12)).toBe(0);
+    expect(scoreIndicator(rule, -5)).toBe(0);
+    expect(scoreIndicator(rule, null)).toBe(0);
+  });
+
+  it("scores the share of the way from the floor to the target, to 0.01", () => {
+    expect(scoreIndicator(rule, 80)).toBe(10);
+    expect(scoreIndicator(rule, 90)).toBe(15);
+    expect(scoreIndicator(rule, 99.99)).toBe(19.99);
+    expect(scoreIndicator(rule, 61)).toBe(0.5);
+  });
+
+  it("with a floor of 0 it is proportional to attainment", () => {
+    const plain: TScoringRule = { kind: "attainment", points: 10, floor: 0 };
+    expect(scoreIndicator(plain, 45)).toBe(4.5);
+    expect(scoreIndicator(plain, 0)).toBe(0);
+  });
+
+  it("is accepted in a rule set, with a floor below 100 only", () => {
+    const withAttainment = (floor: unknown) =>
+      ZRuleSet.safeParse([{ indicator: "replyRate", rule: { kind: "attainment", points: 100, floor } }]);
+    expect(withAttainment(60).success).toBe(true);
+    expect(withAttainment(100).success).toBe(false);
+    expect(withAttainment(-1).success).toBe(false);
+    expect(withAttainment("x").success).toBe(false);
+  });
+});

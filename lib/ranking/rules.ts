@@ -2,7 +2,10 @@
  * Scoring rules as data: a rule turns one indicator value into points. Shapes follow the
  * assessment tables the programs use (the scoring table of 《**区有关推进社会信用环境建设创立金融生态环境示范区的实行方案》): "满意度在80%以上得3分，
  * 每下降1个百分点扣0.1分，扣完为止" is a threshold; "95%以上得4分，80%以上得3分…" are tiers;
- * "每新发生一起扣1分" is perCount; a target reached proportionally is proportional.
+ * "每新发生一起扣1分" is perCount; a target reached proportionally is proportional; "完成
+ * 年度目标得满分，完成率低于下限不得分，其间按完成率计分" is attainment, whose value is the
+ * percent of the bank's own target reached (each bank against its own target, not one
+ * figure for all).
  *
  * Pure: no I/O. Invariants: points are rounded to 0.01, never below 0 and never above
  * maxPoints(rule); a null value (no data) scores 0. The schema of a rule set
@@ -14,7 +17,8 @@ export type TScoringRule =
   | { kind: "threshold"; points: number; target: number; step: number; deduction: number; direction: "higher" | "lower" }
   | { kind: "tiers"; tiers: { min: number; points: number }[] }
   | { kind: "perCount"; points: number; deduction: number }
-  | { kind: "proportional"; points: number; best: number };
+  | { kind: "proportional"; points: number; best: number }
+  | { kind: "attainment"; points: number; floor: number };
 
 export type TRuleSetItem = { indicator: TIndicatorKey; rule: TScoringRule };
 
@@ -61,5 +65,12 @@ function rawPoints(rule: TScoringRule, value: number): number {
       return rule.points - rule.deduction * value;
     case "proportional":
       return rule.points * Math.min(value / rule.best, 1);
+    case "attainment": {
+      // Full marks from 100% of the target; nothing at or below the floor; in between,
+      // the share of the way from the floor to the target.
+      if (value >= 100) return rule.points;
+      if (value <= rule.floor) return 0;
+      return (rule.points * (value - rule.floor)) / (100 - rule.floor);
+    }
   }
 }

@@ -33,6 +33,8 @@ export const ZScoringRule = z.discriminatedUnion(
     }),
     z.object({ kind: z.literal("perCount"), points: nonNegative(), deduction: nonNegative() }),
     z.object({ kind: z.literal("proportional"), points: nonNegative(), best: positive() }),
+    // floor: the percent of the target at or below which the rule gives nothing (below 100).
+    z.object({ kind: z.literal("attainment"), points: nonNegative(), floor: nonNegative().max(99.99, { message: "invalidNumber" }) }),
   ],
   { message: "invalidRule" },
 );

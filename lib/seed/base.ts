@@ -13,6 +13,7 @@ import { BANKS, CITY, PARKS, PRODUCT_KINDS, PROGRAM, subBranchName } from "./cat
 import { landline, personName, randomMobile, uniqueMobile } from "./names";
 import { Rng } from "./random";
 import { buildQuarterlySubmissions } from "./quarterly";
+import { buildCreditTargets } from "./targets";
 import { defaultScoringRules } from "./scoring";
 import { DAY_MS, addDays, dateOnly, minDay, previousQuarter, quarterFirstDay, quarterOf, shanghaiDay, shanghaiInstant } from "./time";
 import { emptyRows, type TBankCtx, type TParkCtx, type TSeedContext, type TSeedOptions, type TSeedRows, type TSubBranchCtx } from "./types";
@@ -367,5 +368,6 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
     subBranches,
   };
   buildQuarterlySubmissions(ctx, rows, rng);
+  buildCreditTargets(ctx, rows);
   return { ctx, rows };
 }

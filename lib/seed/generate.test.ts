@@ -127,6 +127,7 @@ const TABLE_WITH_UUID = [
   "parkVisit",
   "quarterlySubmission",
   "quarterlyParkFigure",
+  "bankCreditTarget",
   "enterprise",
   "enterpriseClassChange",
   "enterpriseBankPairing",

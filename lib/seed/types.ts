@@ -19,6 +19,7 @@ export interface TSeedRows {
   parkVisit: Prisma.ParkVisitCreateManyInput[];
   quarterlySubmission: Prisma.QuarterlySubmissionCreateManyInput[];
   quarterlyParkFigure: Prisma.QuarterlyParkFigureCreateManyInput[];
+  bankCreditTarget: Prisma.BankCreditTargetCreateManyInput[];
   enterprise: Prisma.EnterpriseCreateManyInput[];
   enterpriseClassChange: Prisma.EnterpriseClassChangeCreateManyInput[];
   enterpriseBankPairing: Prisma.EnterpriseBankPairingCreateManyInput[];
@@ -48,6 +49,7 @@ export const TABLE_ORDER: readonly TSeedTable[] = [
   "parkVisit",
   "quarterlySubmission",
   "quarterlyParkFigure",
+  "bankCreditTarget",
   "enterprise",
   "enterpriseClassChange",
   "enterpriseBankPairing",

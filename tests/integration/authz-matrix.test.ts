@@ -114,6 +114,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "submissions.return": [FA, FS],
   // Scoring rules and rankings.
   "scoring.saveRuleSet": [FA],
+  "targets.setBankTarget": [FA],
   "rankings.compute": [FA],
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],

@@ -234,6 +234,14 @@ afterAll(async () => {
 
 const byBank = (k: keyof typeof bank) => inputs.banks.find((b) => b.bankOrgId === bank[k])!;
 
+// No bank of this fixture has a credit target: the target indicators have no data.
+const NO_TARGET = {
+  loanTargetAttainment: null,
+  borrowersTargetAttainment: null,
+  firstLoansTargetAttainment: null,
+  creditLoansTargetAttainment: null,
+};
+
 describe("computeQuarterInputs", () => {
   it("ranks exactly the paired banks", () => {
     expect(new Set(inputs.banks.map((b) => b.bankOrgId))).toEqual(new Set(Object.values(bank)));
@@ -247,6 +255,7 @@ describe("computeQuarterInputs", () => {
     // Ratings A1 satisfied, A2 basically satisfied (its last) → 100%. Escalated A3.
     // Loans: 5,000 万元; 5,000 / (110,000 − 5,000) = 4.76%; 200 borrowers; 20/200 = 10%; 50/200 = 25%.
     expect(byBank("A").values).toEqual({
+      ...NO_TARGET,
       itemsReceived: 5,
       replyRate: 75,
       onTimeReplyRate: 50,
@@ -272,6 +281,7 @@ describe("computeQuarterInputs", () => {
     // Ratings B1 dissatisfied, B2 satisfied → 50%. Escalated OVERDUE: B4 only.
     // Loans (submitted late, still counted): 7,500 万元; 7,500 / 150,000 = 5%; 100; 5%; 30%. Late → 0.
     expect(byBank("B").values).toEqual({
+      ...NO_TARGET,
       itemsReceived: 5,
       replyRate: 80,
       onTimeReplyRate: 60,
@@ -293,6 +303,7 @@ describe("computeQuarterInputs", () => {
     // C: increment 1,000,000,000 + 234,567,800 fen = 1,234.5678 万元 → 1,234.57;
     // growth 1,234,567,800 / (42,345,678,900 − 1,234,567,800) = 3.0030% → 3; 10/100; 20/100. No financing items.
     expect(byBank("C").values).toEqual({
+      ...NO_TARGET,
       itemsReceived: 2,
       replyRate: 100,
       onTimeReplyRate: 100,
@@ -310,6 +321,7 @@ describe("computeQuarterInputs", () => {
     });
     // D: no items; its submission was returned → no loan figures, not on time, no submission time.
     expect(byBank("D").values).toEqual({
+      ...NO_TARGET,
       itemsReceived: 0,
       replyRate: null,
       onTimeReplyRate: null,
@@ -328,6 +340,7 @@ describe("computeQuarterInputs", () => {
     expect(byBank("D").submittedAt).toBeNull();
     // E: 1,234,567,800 / (50,000,000,000 − 1,234,567,800) = 2.5316% → 2.53; 5/50; 10/50.
     expect(byBank("E").values).toEqual({
+      ...NO_TARGET,
       itemsReceived: 1,
       replyRate: 100,
       onTimeReplyRate: 100,

@@ -5,6 +5,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { ProblemListSection } from "./problem-list-chart";
+import { TargetProgressSection } from "../target-progress-section";
 import { EnterprisesSection, FiguresSection, VisitsSection } from "./registry-sections";
 import { OverdueSection, QueueSection, WaitingTiles } from "./waiting-sections";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,6 +32,7 @@ export default async function ParkDashboardPage() {
       <ProblemListSection data={data} />
       <EnterprisesSection data={data} />
       <FiguresSection data={data} locale={locale} />
+      <TargetProgressSection user={user} view="park" />
       <VisitsSection data={data} locale={locale} />
     </main>
   );

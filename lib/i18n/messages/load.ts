@@ -47,6 +47,7 @@ export const NAMESPACES = [
   "roles",
   "signIn",
   "submissions",
+  "targets",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

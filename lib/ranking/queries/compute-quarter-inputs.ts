@@ -3,7 +3,7 @@
  * values, its submission time (a tie-break) and the items that cost it points.
  *
  * Set-based: a fixed handful of statements whatever the number of banks or items (the
- * calendar, the rule version, the loan figures, the item statistics), read in one
+ * calendar, the rule version, the loan figures, the item statistics, the credit targets), read in one
  * REPEATABLE READ snapshot when given the client, so the figures agree with each other.
  * Definitions: ./quarter-item-stats.ts, ../indicator-values.ts and the "indicators"
  * messages. `now` is the cut-off: only ledger entries up to it count (default: now).
@@ -15,6 +15,7 @@ import { indicatorValues } from "../indicator-values";
 import { defaultSubmissionDue, quarterWindow, workingDayIndex } from "../quarter-window";
 import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
 import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
+import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
 
 export type TCostItem = {
   requestId: string;
@@ -90,6 +91,8 @@ async function compute(
     dayIndex: workingDayIndex(window, computedAt, calendar),
   });
   const itemsByBank = new Map(items.map((row) => [row.bankOrgId, row]));
+  const targets = await queryTargetFigures(tx, { programId: params.programId, window, cutoff: computedAt });
+  const targetByBank = new Map(targets.map((row) => [row.bankOrgId, row]));
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
@@ -103,7 +106,11 @@ async function compute(
       bankOrgId: bank.bankOrgId,
       bankName: bank.bankName,
       submittedAt: bank.submittedAt,
-      values: indicatorValues(stats, { ...bank, dueAt: bank.dueAt ?? (bank.submittedAt ? defaultDue : null) }),
+      values: indicatorValues(
+        stats,
+        { ...bank, dueAt: bank.dueAt ?? (bank.submittedAt ? defaultDue : null) },
+        targetByBank.get(bank.bankOrgId),
+      ),
       costItems,
       costItemTotals,
     };

@@ -39,6 +39,7 @@ const RESOLVERS: Record<string, TResolver> = {
     sql: `SELECT o.id FROM "Organization" o WHERE o.kind = 'GUARANTEE_COMPANY' AND o.active AND $1::text IS NOT NULL ORDER BY o.name LIMIT 1`,
   },
   "/programs/[id]": { linkOn: "/programs" },
+  "/targets/[bankOrgId]": { linkOn: "/targets" },
   // Banks see published rankings only; the offices see drafts too.
   "/rankings/[id]": {
     sql: `${ME} SELECT k.id FROM "Ranking" k, me WHERE me.city OR k.status = 'PUBLISHED' ORDER BY k.year DESC, k.quarter DESC LIMIT 1`,
