@@ -2,7 +2,8 @@
  * Attachment rules that need no database: the limits, which statuses allow changes, the
  * name a file is shown and downloaded under, and its Content-Disposition header.
  */
-import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { RequestStatus, type AnswerKind } from "@/lib/generated/prisma/enums";
+import { awaitsDocuments } from "@/lib/requests/workflow/transitions";
 import type { TSniffedFile } from "./sniff";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -15,6 +16,26 @@ export const EDITABLE_STATUSES: readonly RequestStatus[] = [RequestStatus.DRAFT,
 
 export function attachmentsEditable(status: RequestStatus): boolean {
   return EDITABLE_STATUSES.includes(status);
+}
+
+type TItemState = { status: RequestStatus; answerKind: AnswerKind | null; answeredAt: Date | null };
+
+/**
+ * Uploads: while the item is the enterprise's to edit, and while a bank's 需补充材料 answer
+ * waits for its documents (they are sent with the next step, supplyDocuments).
+ */
+export function attachmentsUploadable(item: Pick<TItemState, "status" | "answerKind">): boolean {
+  return attachmentsEditable(item.status) || awaitsDocuments(item);
+}
+
+/**
+ * Removal: any file not yet part of a ledger entry while the item is editable; while
+ * documents are awaited, only the files uploaded since the answer (what the bank saw stays).
+ */
+export function attachmentRemovable(item: TItemState, file: { ledgerEntryId: bigint | null; createdAt: Date }): boolean {
+  if (file.ledgerEntryId !== null) return false;
+  if (attachmentsEditable(item.status)) return true;
+  return awaitsDocuments(item) && item.answeredAt !== null && file.createdAt.getTime() >= item.answeredAt.getTime();
 }
 
 /** Stored names are random UUIDs we generate: anything else is refused before touching the disk. */

@@ -43,6 +43,7 @@ const FORM = {
   renewalLeadDays: "30",
   bottomListSize: "5",
   autoCloseUnratedDays: "10",
+  supplementDeadlineDays: "10",
 };
 
 describe("rule values", () => {
@@ -56,8 +57,17 @@ describe("rule values", () => {
       renewalLeadDays: 30,
       bottomListSize: 5,
       autoCloseUnratedDays: 10,
+      supplementDeadlineDays: 10,
     });
     for (const k of RULE_KEYS) expect(checkRules({ ...DEFAULT_RULES }).rules?.[k]).toBe(RULE_LIMITS[k].default);
+  });
+
+  it("gives the enterprise 3–30 working days for documents a bank asked for", () => {
+    for (const n of [3, 10, 30]) expect(checkRules({ ...DEFAULT_RULES, supplementDeadlineDays: n }).errors).toEqual({});
+    for (const n of [2, 31])
+      expect(checkRules({ ...DEFAULT_RULES, supplementDeadlineDays: n }).errors).toEqual({
+        supplementDeadlineDays: "supplementDeadlineDaysRange",
+      });
   });
 
   it("accepts the reply deadline 3–5 working days only", () => {

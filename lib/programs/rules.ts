@@ -39,6 +39,7 @@ export const RULE_KEYS = [
   "renewalLeadDays",
   "bottomListSize",
   "autoCloseUnratedDays",
+  "supplementDeadlineDays",
 ] as const;
 export type TRuleKey = (typeof RULE_KEYS)[number];
 export type TProgramRules = Record<TRuleKey, number>;
@@ -54,6 +55,9 @@ export const RULE_LIMITS: Record<TRuleKey, { min: number; max: number; default: 
   renewalLeadDays: { min: 1, max: 180, default: 30 },
   bottomListSize: { min: 1, max: 20, default: 5 },
   autoCloseUnratedDays: { min: 1, max: 30, default: 10 },
+  // No seed document names a limit for 需补充材料; 10 working days (two weeks) matches the
+  // unrated auto-close (docs/decisions/021-documents-loop.md).
+  supplementDeadlineDays: { min: 3, max: 30, default: 10 },
 };
 
 export const DEFAULT_RULES: TProgramRules = Object.fromEntries(RULE_KEYS.map((k) => [k, RULE_LIMITS[k].default])) as TProgramRules;

@@ -10,7 +10,7 @@ import { canStep, type TStepFacts, type TWorkflowStep } from "@/lib/requests/wor
 
 /** Which panel shows which step ("edit" is the link to the edit page, which also resubmits). */
 export const PANEL_STEPS = {
-  enterprise: ["edit", "submit", "disputeReturn", "rate", "withdraw"],
+  enterprise: ["edit", "submit", "disputeReturn", "supplyDocuments", "rate", "withdraw"],
   park: ["forward", "return"],
   bank: ["sign", "answer", "pass", "declareUnsolvable"],
   supervision: ["assign", "remind", "closeOut", "ruleOnDispute", "checkWithdrawal"],

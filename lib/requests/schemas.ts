@@ -106,6 +106,13 @@ export type TRateInput = z.output<typeof ZRate>;
 export const ZDisputeReturn = z.object({ requestId: id, version, note: required(500) });
 export type TDisputeReturnInput = z.output<typeof ZDisputeReturn>;
 
+/**
+ * The enterprise sends the documents a bank asked for (需补充材料): a note to the bank; the
+ * files are the ones uploaded since the answer (the attachments route), sent with it.
+ */
+export const ZSupplyDocuments = z.object({ requestId: id, version, note: required(1000) });
+export type TSupplyDocumentsInput = z.output<typeof ZSupplyDocuments>;
+
 // ── park window ──
 
 /**

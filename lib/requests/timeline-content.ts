@@ -24,6 +24,8 @@ const SHOWN: ReadonlyArray<readonly [string, TContentKind]> = [
   ["parkReviewDeadlineDays", "days"],
   ["parkDueAt", "date"],
   ["overdueWorkingDays", "days"],
+  ["supplementDeadlineDays", "days"],
+  ["documentsDueAt", "date"],
 ];
 
 /** Content key of a bank id → the item key it is shown under. */
@@ -61,6 +63,11 @@ export function timelineContentItems(content: unknown, bankNames: Readonly<Recor
       items.push({ key: enumReason ? "escalationReason" : key, kind: enumReason ? "escalationReason" : kind, value });
     }
   }
+  // The files sent with documents (SUPPLEMENT): their names, as the ledger holds them.
+  const files = Array.isArray(record.attachments)
+    ? record.attachments.map((f) => asRecord(f)?.fileName).filter((n): n is string => typeof n === "string" && n !== "")
+    : [];
+  if (files.length > 0) items.push({ key: "files", kind: "text", value: files.join("、") });
   const seen = new Set<string>();
   for (const [key, shownAs] of BANK_KEYS) {
     const id = record[key];

@@ -169,6 +169,7 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
     bulletinAfterRemindDays: 5,
     autoCloseUnratedDays: 10,
     parkReviewDeadlineDays: 2,
+    supplementDeadlineDays: 10,
   };
   rows.programRuleVersion.push({
     id: ruleVersionId,

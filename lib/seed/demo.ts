@@ -91,6 +91,14 @@ const DEMO_SPECS: readonly TDemoSpec[] = [
   },
   { status: RequestStatus.SUBMITTED, type: RequestType.FINANCING, daysBack: 1, plan: { stopAt: RequestStatus.SUBMITTED } },
   { status: RequestStatus.DRAFT, type: RequestType.FINANCING, daysBack: 1, plan: { draftOnly: true } },
+  // Last, so the specs above keep their random draws (each is drawn by its index).
+  {
+    status: RequestStatus.CLOSED,
+    closeReason: CloseReason.DOCUMENTS_NOT_SUPPLIED,
+    type: RequestType.FINANCING,
+    daysBack: 55,
+    plan: { answerDays: 2, signDays: 0, answerKind: AnswerKind.NEEDS_DOCUMENTS, afterAnswer: "noRate" },
+  },
 ];
 
 /** The demo enterprise's requests: one per status, retried further back until each lands. */

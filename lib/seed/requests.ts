@@ -382,15 +382,23 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
       }
       break run;
     }
-    const autoClose = nightlyAfter(rng, ctx.calendar, addWorkingDays(new Date(answerT), ctx.rules.autoCloseUnratedDays, ctx.calendar), 0);
+    // An answer asking for documents that never came closes under its own limit as
+    // 未补充材料, the way the deadline scan does (close-unsupplied-documents.ts).
+    const documents = answerKind === AnswerKind.NEEDS_DOCUMENTS;
+    const days = documents ? ctx.rules.supplementDeadlineDays : ctx.rules.autoCloseUnratedDays;
+    const autoClose = nightlyAfter(rng, ctx.calendar, addWorkingDays(new Date(answerT), days, ctx.calendar), 0);
+    const reason = documents ? CloseReason.DOCUMENTS_NOT_SUPPLIED : CloseReason.NOT_RATED;
     if (
-      emit(LedgerAction.CLOSE, autoClose, system, RequestStatus.CLOSED, {
-        closeReason: CloseReason.NOT_RATED,
-        autoCloseUnratedDays: ctx.rules.autoCloseUnratedDays,
-      })
+      emit(
+        LedgerAction.CLOSE,
+        autoClose,
+        system,
+        RequestStatus.CLOSED,
+        documents ? { closeReason: reason, supplementDeadlineDays: days } : { closeReason: reason, autoCloseUnratedDays: days },
+      )
     ) {
       closedAt = autoClose;
-      closeReason = CloseReason.NOT_RATED;
+      closeReason = reason;
     }
   }
 

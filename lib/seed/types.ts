@@ -126,6 +126,7 @@ export interface TSeedContext {
     bulletinAfterRemindDays: number;
     autoCloseUnratedDays: number;
     parkReviewDeadlineDays: number;
+    supplementDeadlineDays: number;
   };
   financeOrgId: string;
   financeAdminUserId: string;

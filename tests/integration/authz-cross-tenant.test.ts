@@ -59,10 +59,11 @@ describe("another tenant with the right role", () => {
     expect(await prisma.ledgerEntry.count({ where: { requestId: item.id } }), action.actionName).toBe(ledgerBefore);
   }
 
-  it("an enterprise cannot edit, submit, dispute, rate or withdraw another enterprise's item", async () => {
+  it("an enterprise cannot edit, submit, dispute, send documents for, rate or withdraw another enterprise's item", async () => {
     const other = w.actors.otherEnterpriseOwner;
     const { saveRequestAction } = await load("new/actions");
-    const { submitDraftAction, disputeReturnAction, rateRequestAction, withdrawRequestAction } = await load("[id]/_enterprise/actions");
+    const { submitDraftAction, disputeReturnAction, rateRequestAction, withdrawRequestAction, supplyDocumentsAction } =
+      await load("[id]/_enterprise/actions");
 
     const draft = await saveRequest(prisma, w.actors.enterpriseOwner, financingInput(), { now: now() });
     await expectRefusedAndUnchanged(saveRequestAction!, other, draft, {
@@ -90,6 +91,15 @@ describe("another tenant with the right role", () => {
     const signed = await kit.signed(now());
     const answered = await answerRequest(prisma, w.actors.mainBankLiaison, canDoAnswer(signed), { now: now() });
     await expectRefusedAndUnchanged(rateRequestAction!, other, answered, { rating: "DISSATISFIED" });
+
+    const signedAgain = await kit.signed(now());
+    const asked = await answerRequest(
+      prisma,
+      w.actors.mainBankLiaison,
+      { requestId: signedAgain.id, version: signedAgain.version, kind: "NEEDS_DOCUMENTS", documents: "纳税证明" },
+      { now: now() },
+    );
+    await expectRefusedAndUnchanged(supplyDocumentsAction!, other, asked, { note: "已上传" });
   });
 
   it("a park window cannot forward or return another park's item", async () => {

@@ -92,6 +92,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "requests.save": [EO, EM],
   "requests.submitDraft": [EO, EM],
   "requests.disputeReturn": [EO, EM],
+  "requests.supplyDocuments": [EO, EM],
   "requests.rate": [EO, EM],
   "requests.withdraw": [EO, EM],
   "requests.forward": [PS],

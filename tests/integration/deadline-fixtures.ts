@@ -127,6 +127,8 @@ export type TRequestState = {
   forwardedAt?: Date;
   dueAt?: Date;
   answeredAt?: Date;
+  /** With answeredAt; CAN_DO unless given. */
+  answerKind?: "CAN_DO" | "NEEDS_DOCUMENTS";
   remindedAt?: Date;
   escalatedAt?: Date;
   escalationReason?: "OVERDUE" | "UNSOLVABLE" | "PASSED";
@@ -153,7 +155,7 @@ export async function createRequest(prisma: PrismaClient, w: TWorld, state: TReq
       forwardedAt: state.forwardedAt ?? null,
       dueAt: state.dueAt ?? null,
       answeredAt: state.answeredAt ?? null,
-      answerKind: state.answeredAt ? "CAN_DO" : null,
+      answerKind: state.answeredAt ? (state.answerKind ?? "CAN_DO") : null,
       remindedAt: state.remindedAt ?? null,
       escalatedAt: state.escalatedAt ?? null,
       escalationReason: state.escalationReason ?? null,

@@ -185,6 +185,59 @@ describe("deadline scan", () => {
     expect((await notices("request.closed", id)).map((n) => n.userId)).toEqual([w.users.enterprise]);
   });
 
+  it("gives an answer asking for documents its own limit: reminders before it, then 未补充材料, never the unrated close", async () => {
+    // Answered Monday 19 October; 10 working days (the rule version's supplementDeadlineDays,
+    // default 10): 10-20 … 10-23, 10-26 … 10-30, 11-02 is the 10th.
+    const answeredAt = sh("2026-10-19 10:00");
+    const id = await createRequest(prisma, w, {
+      status: "ANSWERED",
+      forwardedAt: sh("2026-10-12 10:00"),
+      dueAt: endOfShanghaiDay("2026-10-19"),
+      answeredAt,
+      answerKind: "NEEDS_DOCUMENTS",
+    });
+    // A CAN_DO answer of the same moment: the unrated close takes it, not the documents one.
+    const unrated = await createRequest(prisma, w, {
+      status: "ANSWERED",
+      forwardedAt: sh("2026-10-12 10:00"),
+      dueAt: endOfShanghaiDay("2026-10-19"),
+      answeredAt,
+    });
+    const limit = endOfShanghaiDay("2026-11-02");
+
+    expect((await scanDeadlines(prisma, { now: sh("2026-10-28 10:00") })).documentsReminded).toBe(0); // 3 working days left
+    const soon = await scanDeadlines(prisma, { now: sh("2026-10-29 10:00") }); // 10-30 and 11-02 left
+    expect(soon.documentsReminded).toBe(1);
+    expect((await scanDeadlines(prisma, { now: sh("2026-10-30 10:00") })).documentsReminded).toBe(0); // once per stage
+    expect((await scanDeadlines(prisma, { now: sh("2026-11-02 09:00") })).documentsReminded).toBe(1); // the last day
+    const reminders = await notices("request.documentsReminder", id);
+    expect(reminders.map((n) => n.userId)).toEqual([w.users.enterprise, w.users.enterprise]);
+    expect(reminders[0]!.params).toMatchObject({ dueAt: limit.toISOString() });
+    expect(reminders[0]!.title).toContain("请尽快补充材料");
+    expect((await request(id)).status).toBe("ANSWERED");
+
+    const now = sh("2026-11-03 08:00");
+    const closing = await scanDeadlines(prisma, { now });
+    expect(closing).toMatchObject({ documentsClosed: 1, documentsReminded: 0 });
+    expect(closing.autoClosed).toBeGreaterThanOrEqual(1);
+    expect((await request(unrated)).closeReason).toBe("NOT_RATED");
+    expect((await scanDeadlines(prisma, { now: sh("2026-11-04 08:00") })).documentsClosed).toBe(0);
+    const r = await request(id);
+    expect(r).toMatchObject({ status: "CLOSED", closeReason: "DOCUMENTS_NOT_SUPPLIED", version: 1 });
+    expect(r.closedAt).toEqual(now);
+    const entries = await ledger(id);
+    expect(entries.map((e) => e.action)).toEqual(["SUBMIT", "CLOSE"]);
+    expect(entries[1]).toMatchObject({ actorUserId: null, fromStatus: "ANSWERED", toStatus: "CLOSED" });
+    expect(entries[1]!.content).toMatchObject({
+      closeReason: "DOCUMENTS_NOT_SUPPLIED",
+      supplementDeadlineDays: 10,
+      documentsDueAt: limit.toISOString(),
+    });
+    expect(verifyChain(entries)).toBe(-1);
+    const closedNotices = await notices("request.documentsNotSupplied", id);
+    expect(closedNotices.map((n) => n.userId).sort()).toEqual([w.users.enterprise, w.users.bank, w.users.bank2].sort());
+  });
+
   it("reminds the bank and the enterprise of a maturing loan at the lead time, not before, once", async () => {
     const requestId = await createRequest(prisma, w, { status: "CLOSED" });
     const loan = (

@@ -33,7 +33,7 @@ import { readQuarterRateCounts } from "@/lib/read-models/queries/read-quarter-ra
 import { recountReadModels, type TReadModelMismatch } from "@/lib/read-models/queries/recount-read-models";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { answerRequest, declareUnsolvable, passRequest, signRequest } from "@/lib/requests/mutations/bank-steps";
-import { disputeReturn, rateRequest, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
+import { disputeReturn, rateRequest, supplyDocuments, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
 import { forwardRequest, returnRequest } from "@/lib/requests/mutations/park-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { assignRequest, checkWithdrawal, closeOutRequest, remindRequest, ruleOnDispute } from "@/lib/requests/mutations/supervision-steps";
@@ -77,6 +77,7 @@ const REQUIRED = [
   "declareUnsolvable",
   "assign",
   "remind",
+  "supplyDocuments",
   "rate:satisfied",
   "rate:dissatisfied",
   "withdraw:beforeAnswer",
@@ -521,6 +522,22 @@ const STEPS: Record<string, { weight: number; run: TStep }> = {
       );
     },
   },
+  // The enterprise sends the documents a bank asked for: back to that bank (SIGNED), new clock.
+  supplyDocuments: {
+    weight: 6,
+    run: async () => {
+      const xs = await items(`status = 'ANSWERED' AND "answerKind" = 'NEEDS_DOCUMENTS'`);
+      if (xs.length === 0) return null;
+      const item = pickItem(xs);
+      const input = { requestId: item.id, version: versionOf(item), note: "已补充近两年财务报表" };
+      return attempt(
+        "supplyDocuments",
+        describeItem(item),
+        () => supplyDocuments(prisma, enterpriseOwner(item.enterpriseId)!, input, { now }),
+        item,
+      );
+    },
+  },
   // Before an answer (no check needed; owed nothing when before the deadline) or after one.
   withdraw: {
     weight: 6,
@@ -687,6 +704,14 @@ describe("read models kept by triggers", () => {
           if ((await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'RETURNED' AND "returnDisputeNote" IS NULL`)) === 0)
             await runChecked("return");
           await runChecked("disputeReturn");
+          advance();
+        }
+        if (
+          label === "supplyDocuments" &&
+          (await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'ANSWERED' AND "answerKind" = 'NEEDS_DOCUMENTS'`)) === 0
+        ) {
+          // Nothing waits for documents right now: a bank asks for some first.
+          await runChecked("answer", AnswerKind.NEEDS_DOCUMENTS);
           advance();
         }
         await runChecked(kind, variant);

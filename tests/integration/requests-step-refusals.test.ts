@@ -1,7 +1,8 @@
 /**
- * Two steps the step table refuses, on the real database and through the real server
- * actions: a second "declare unsolvable" of an item already escalated as unsolvable, and
- * 销号 of an item forwarded an hour ago that is neither answered, overdue nor escalated.
+ * Steps the step table refuses, on the real database and through the real server
+ * actions: a second "declare unsolvable" of an item already escalated as unsolvable,
+ * 销号 of an item forwarded an hour ago that is neither answered, overdue nor escalated,
+ * and documents sent on an answer that did not ask for them (or on a stale version).
  * Each is refused with its own code (a refusal the form words in Chinese, never the generic
  * failure) and writes nothing: same version and status, no ledger entry, no notice.
  */
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadMessages } from "@/lib/i18n/messages/load";
 import { answerRequest, declareUnsolvable } from "@/lib/requests/mutations/bank-steps";
+import { supplyDocuments } from "@/lib/requests/mutations/enterprise-steps";
 import { closeOutRequest } from "@/lib/requests/mutations/supervision-steps";
 import type { TWorkflowActor, TWorkflowResult } from "@/lib/requests/workflow/types";
 import { canDoAnswer, codeOf, createRequestWorld, workflowKit, type TRequestWorld } from "@/tests/factories/requests";
@@ -124,5 +126,44 @@ describe("销号", () => {
     const told = await kit.notified(answered.id, "request.closed");
     expect(told.has(w.actors.enterpriseOwner.userId)).toBe(true);
     expect(told.has(w.actors.mainBankLiaison.userId)).toBe(true);
+  });
+});
+
+describe("sending documents (需补充材料)", () => {
+  it("through the server action: refused on an answer that asked for nothing, on a stale version and for another enterprise; writes nothing", async () => {
+    const { supplyDocumentsAction } = await load("[id]/_enterprise/actions");
+    const signed = await kit.signed(hoursAgo(3));
+    const canDo = await answerRequest(prisma, w.actors.mainBankLiaison, canDoAnswer(signed), { now: hoursAgo(2) });
+    const beforeCanDo = await footprint(canDo.id);
+    session.user = sessionOf(w.actors.enterpriseOwner);
+    expect(await supplyDocumentsAction!(form({ requestId: canDo.id, version: String(canDo.version), note: "材料" }))).toEqual({
+      ok: false,
+      error: "invalidState",
+    });
+    expect(await footprint(canDo.id)).toEqual(beforeCanDo);
+
+    const other = await kit.signed(hoursAgo(3));
+    const asked = await answerRequest(
+      prisma,
+      w.actors.mainBankLiaison,
+      { requestId: other.id, version: other.version, kind: "NEEDS_DOCUMENTS", documents: "纳税证明" },
+      { now: hoursAgo(2) },
+    );
+    const before = await footprint(asked.id);
+    expect(await supplyDocumentsAction!(form({ requestId: asked.id, version: String(asked.version - 1), note: "材料" }))).toEqual({
+      ok: false,
+      error: "conflict",
+    });
+    session.user = sessionOf(w.actors.otherEnterpriseOwner);
+    expect(await supplyDocumentsAction!(form({ requestId: asked.id, version: String(asked.version), note: "材料" }))).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await footprint(asked.id)).toEqual(before);
+
+    // The right enterprise at the right version: accepted (the mutation itself; the action
+    // would also revalidate pages, which needs a running Next server).
+    await supplyDocuments(prisma, w.actors.enterpriseOwner, { requestId: asked.id, version: asked.version, note: "已上传纳税证明" });
+    expect(await kit.actions(asked.id)).toEqual(["SUBMIT", "FORWARD", "SIGN", "ANSWER", "SUPPLEMENT"]);
   });
 });

@@ -6,7 +6,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, demoTotpSecret } from "@/lib/seed/credentials";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OrgKind, PrismaClient, RegistrationStatus, RequestStatus, Role } from "@/lib/generated/prisma/client";
+import { CloseReason, OrgKind, PrismaClient, RegistrationStatus, RequestStatus, Role } from "@/lib/generated/prisma/client";
 import { verifyChain } from "@/lib/ledger/hash";
 import { checkLedgerIntegrity } from "@/lib/ledger/mutations/check-ledger-integrity";
 import { isValidUscc } from "@/lib/registry/uscc";
@@ -61,7 +61,7 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
     const byStatus = await prisma.request.groupBy({ by: ["status"], _count: true });
     expect(new Set(byStatus.map((g) => g.status))).toEqual(new Set(Object.values(RequestStatus)));
     const reasons = await prisma.request.groupBy({ by: ["closeReason"], where: { status: RequestStatus.CLOSED }, _count: true });
-    expect(new Set(reasons.map((g) => g.closeReason))).toEqual(new Set(["RATED", "NOT_RATED", "CLOSED_OUT"]));
+    expect(new Set(reasons.map((g) => g.closeReason))).toEqual(new Set(Object.values(CloseReason)));
   });
 
   it("keeps every ledger contiguous, hash-chained and consistent with its request, as read back", async () => {

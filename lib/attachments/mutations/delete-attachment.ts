@@ -1,15 +1,16 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import type { AnswerKind, RequestStatus } from "@/lib/generated/prisma/enums";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { AppError } from "@/lib/errors";
-import { attachmentsEditable } from "../rules";
+import { attachmentRemovable } from "../rules";
 import type { TAttachmentStore } from "./postgres-attachment-store";
 
 /**
- * Removes a file from one of the actor's own items while it is a draft or returned.
+ * Removes a file from one of the actor's own items while it is a draft or returned, or one
+ * uploaded since a bank asked for documents and not yet sent (attachmentRemovable).
  * A file tied to a ledger entry is part of the resolution ledger and stays
  * ("invalidState"). Refusals: forbidden · notFound · invalidState.
  * The row goes in the transaction (with the item's row lock), and with it the bytes when
@@ -28,12 +29,12 @@ export async function deleteAttachment(
   const removed = await db.$transaction(async (tx) => {
     const attachment = await tx.attachment.findFirst({
       where: { id: attachmentId, request: scope },
-      select: { id: true, requestId: true, storedName: true, ledgerEntryId: true, sha256: true },
+      select: { id: true, requestId: true, storedName: true, ledgerEntryId: true, sha256: true, createdAt: true },
     });
     if (!attachment) throw new AppError("notFound");
-    const [locked] = await tx.$queryRaw<{ status: RequestStatus }[]>`
-      SELECT status FROM "Request" WHERE id = ${attachment.requestId}::uuid FOR UPDATE`;
-    if (!locked || !attachmentsEditable(locked.status) || attachment.ledgerEntryId !== null) throw new AppError("invalidState");
+    const [locked] = await tx.$queryRaw<{ status: RequestStatus; answerKind: AnswerKind | null; answeredAt: Date | null }[]>`
+      SELECT status, "answerKind", "answeredAt" FROM "Request" WHERE id = ${attachment.requestId}::uuid FOR UPDATE`;
+    if (!locked || !attachmentRemovable(locked, attachment)) throw new AppError("invalidState");
     await tx.attachment.delete({ where: { id: attachment.id } });
     if (store.transactional) await store.delete(tx, attachment.storedName);
     await writeAudit(tx, {

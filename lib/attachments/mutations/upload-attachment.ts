@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import type { AnswerKind, RequestStatus } from "@/lib/generated/prisma/enums";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, requestScope } from "@/lib/auth/scopes";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { AppError } from "@/lib/errors";
-import { attachmentsEditable, displayName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "../rules";
+import { attachmentsUploadable, displayName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "../rules";
 import { sniffFileType } from "../sniff";
 import type { TAttachmentStore } from "./postgres-attachment-store";
 
@@ -15,7 +15,8 @@ export type TAttachmentSummary = { id: string; fileName: string; sizeBytes: numb
 export type TUploadAttachmentOptions = { store: TAttachmentStore; now?: Date };
 
 /**
- * Adds a file to one of the actor's own items while it is a draft or returned.
+ * Adds a file to one of the actor's own items while it is a draft or returned, or while a
+ * bank's answer waits for documents (需补充材料).
  * Refusals (AppError): forbidden · notFound (another tenant's item, or none) · emptyFile ·
  * tooLarge · badType · invalidState (no longer editable) · tooMany.
  * The bytes go to the store under a fresh UUID, the row, the status check and the audit
@@ -44,9 +45,9 @@ export async function uploadAttachment(
     return await db.$transaction(async (tx) => {
       const request = await tx.request.findFirst({ where: { AND: [{ id: input.requestId }, scope] }, select: { id: true } });
       if (!request) throw new AppError("notFound");
-      const [locked] = await tx.$queryRaw<{ status: RequestStatus }[]>`
-        SELECT status FROM "Request" WHERE id = ${request.id}::uuid FOR UPDATE`;
-      if (!locked || !attachmentsEditable(locked.status)) throw new AppError("invalidState");
+      const [locked] = await tx.$queryRaw<{ status: RequestStatus; answerKind: AnswerKind | null }[]>`
+        SELECT status, "answerKind" FROM "Request" WHERE id = ${request.id}::uuid FOR UPDATE`;
+      if (!locked || !attachmentsUploadable(locked)) throw new AppError("invalidState");
       if ((await tx.attachment.count({ where: { requestId: request.id } })) >= MAX_ATTACHMENTS_PER_REQUEST) throw new AppError("tooMany");
       if (store.transactional) await store.put(tx, storedName, input.bytes);
       const row = await tx.attachment.create({

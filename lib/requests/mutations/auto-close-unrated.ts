@@ -2,7 +2,8 @@
  * Answered items the enterprise never rated close by themselves: ANSWERED with
  * now > addWorkingDays(answeredAt, autoCloseUnratedDays) (rule version; 10 by default)
  * → CLOSED, closeReason NOT_RATED, a system CLOSE ledger entry, and a notice to the
- * enterprise. Locked FOR UPDATE SKIP LOCKED: an enterprise rating at this very moment
+ * enterprise. An answer asking for documents is not closed here: it waits for them under its
+ * own limit (close-unsupplied-documents.ts). Locked FOR UPDATE SKIP LOCKED: an enterprise rating at this very moment
  * either wins (the row no longer is ANSWERED) or waits for this close.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -24,6 +25,7 @@ export async function autoCloseUnrated(tx: TTx, now: Date, calendar: WorkingCale
        JOIN "ProgramRuleVersion" v ON v.id = r."ruleVersionId"
        JOIN "Enterprise" e ON e.id = r."enterpriseId"
       WHERE r.status = 'ANSWERED'
+        AND r."answerKind" IS DISTINCT FROM 'NEEDS_DOCUMENTS'
         AND r."answeredAt" IS NOT NULL
         AND r."answeredAt" < $1::timestamptz - make_interval(days => GREATEST(v."autoCloseUnratedDays" - 1, 0))
       ORDER BY r.id

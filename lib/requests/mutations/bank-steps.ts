@@ -75,12 +75,23 @@ export async function answerRequest(
     const { kind: _kind, ...fields } = answer;
     void _kind;
     const content = input.kind === AnswerKind.GRANTED ? { loan: loanContent(input) } : fields;
+    // Asking for documents starts the enterprise's limit (documents-deadline.ts): the entry
+    // and the notice say until when.
+    const days = row.ruleVersion.supplementDeadlineDays;
+    const limit = input.kind === AnswerKind.NEEDS_DOCUMENTS ? (await startReplyClock(tx, now, Math.max(1, days))).dueAt : null;
     const [seq] = await s.ledger({
       action: LedgerAction.ANSWER,
       toStatus: RequestStatus.ANSWERED,
-      content: { answerKind: input.kind, bankOrgId: bank, onTime, ...content },
+      content: {
+        answerKind: input.kind,
+        bankOrgId: bank,
+        onTime,
+        ...content,
+        ...(limit ? { supplementDeadlineDays: days, documentsDueAt: limit.toISOString() } : {}),
+      },
     });
-    await notifyStep(tx, row, "request.answered", [row.enterprise.orgId], seq!);
+    if (limit) await notifyStep(tx, row, "request.documentsRequested", [row.enterprise.orgId], seq!, { dueAt: limit.toISOString() });
+    else await notifyStep(tx, row, "request.answered", [row.enterprise.orgId], seq!);
   });
 }
 

@@ -1,12 +1,12 @@
 /**
  * The enterprise's steps on its own item: rate an answer (satisfied → closed; dissatisfied
- * → reopened for the same bank with a new deadline), withdraw with a reason, dispute a
- * park's return.
+ * → reopened for the same bank with a new deadline), send the documents a bank asked for
+ * (back to that bank with a new deadline), withdraw with a reason, dispute a park's return.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CloseReason, LedgerAction, Rating, RequestStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import type { TDisputeReturnInput, TRateInput, TWithdrawInput } from "@/lib/requests/schemas";
+import type { TDisputeReturnInput, TRateInput, TSupplyDocumentsInput, TWithdrawInput } from "@/lib/requests/schemas";
 import type { TWorkflowActor, TWorkflowOptions, TWorkflowResult } from "../workflow/types";
 import { clockContent, dueDay, startReplyClock } from "@/lib/requests/mutations/start-reply-clock";
 import { notifyStep, supervisorOrgIds } from "@/lib/requests/mutations/notify-step";
@@ -72,6 +72,61 @@ export async function rateRequest(
       },
     );
     await notifyStep(tx, row, "request.reopened", [row.assignedBankId], seq!, { dueAt: dueDay(clock.dueAt) });
+  });
+}
+
+/**
+ * ANSWERED with 需补充材料 → SIGNED for the same bank: a SUPPLEMENT entry holding the note and
+ * the files uploaded since the answer (each tied to the entry, so they stay as sent), and a
+ * new reply clock from now — the documents' submission — over the rule version's reply
+ * days. The answer that asked for them stays in the ledger; answeredAt/answerKind clear, so
+ * the bank owes an answer again and the inbox lists it with the running items.
+ */
+export async function supplyDocuments(
+  db: PrismaClient,
+  actor: TWorkflowActor,
+  input: TSupplyDocumentsInput,
+  opts?: TWorkflowOptions,
+): Promise<TWorkflowResult> {
+  return runStep(db, actor, { requestId: input.requestId, version: input.version, step: "supplyDocuments" }, opts, async (s) => {
+    const { tx, row, now } = s;
+    const note = requiredText(input.note, "note");
+    // The files sent now: uploaded after the answer and not yet part of an entry.
+    const files = await tx.attachment.findMany({
+      where: { requestId: row.id, ledgerEntryId: null, createdAt: { gte: row.answeredAt ?? now } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, fileName: true, sizeBytes: true, sha256: true },
+    });
+    const days = row.ruleVersion.replyDeadlineDays;
+    const clock = await startReplyClock(tx, now, days);
+    await s.update({
+      status: RequestStatus.SIGNED,
+      answeredAt: null,
+      answerKind: null,
+      deadlineStartAt: now,
+      deadlineDays: null,
+      dueAt: clock.dueAt,
+      dueProvisional: clock.dueProvisional,
+    });
+    const [seq] = await s.ledger({
+      action: LedgerAction.SUPPLEMENT,
+      toStatus: RequestStatus.SIGNED,
+      content: {
+        bankOrgId: row.assignedBankId,
+        note,
+        attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, sha256: f.sha256 })),
+        ...clockContent(now, days, clock),
+      },
+      note,
+    });
+    if (files.length > 0) {
+      const entry = await tx.ledgerEntry.findUniqueOrThrow({
+        where: { requestId_seq: { requestId: row.id, seq: seq! } },
+        select: { id: true },
+      });
+      await tx.attachment.updateMany({ where: { id: { in: files.map((f) => f.id) } }, data: { ledgerEntryId: entry.id } });
+    }
+    await notifyStep(tx, row, "request.documentsSupplied", [row.assignedBankId], seq!, { dueAt: dueDay(clock.dueAt) });
   });
 }
 

@@ -25,7 +25,7 @@ export const STEP_ROW_INCLUDE = {
   enterprise: { select: { orgId: true, name: true } },
   park: { select: { orgId: true } },
   program: { select: { year: true } },
-  ruleVersion: { select: { replyDeadlineDays: true, parkReviewDeadlineDays: true } },
+  ruleVersion: { select: { replyDeadlineDays: true, parkReviewDeadlineDays: true, supplementDeadlineDays: true } },
 } as const satisfies Prisma.RequestInclude;
 
 export type TStepRow = Prisma.RequestGetPayload<{ include: typeof STEP_ROW_INCLUDE }>;

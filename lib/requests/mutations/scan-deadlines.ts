@@ -1,8 +1,9 @@
 /**
  * The deadline scan (the "deadline.scan" job, every 5 minutes): yellow and red notices,
  * escalation of overdue items, the bulletin flag after a reminder, auto-close of unrated
- * answers and loan renewal reminders; for the park window, yellow and red notices and
- * escalation of its overdue reviews (园区审核时限, see lib/requests/park-review-deadline.ts). Set-based (a few statements per step, whatever the
+ * answers, reminders and the close (未补充材料) of answers whose documents never came, and
+ * loan renewal reminders; for the park window, yellow and red notices and escalation of its
+ * overdue reviews (园区审核时限, see lib/requests/park-review-deadline.ts). Set-based (a few statements per step, whatever the
  * number of items) and safe to run in several workers at once: state changes lock their
  * rows FOR UPDATE SKIP LOCKED and re-check the state in the same statement; notices are
  * deduplicated by their keys. Each step is its own transaction, so a failure in one step
@@ -17,6 +18,8 @@ import { lockCalendarForRead } from "@/lib/calendar/mutations/calendar-lock";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { autoCloseUnrated } from "@/lib/requests/mutations/auto-close-unrated";
+import { closeUnsuppliedDocuments } from "@/lib/requests/mutations/close-unsupplied-documents";
+import { remindMissingDocuments } from "@/lib/requests/mutations/remind-missing-documents";
 import { flagForBulletin } from "@/lib/requests/mutations/flag-for-bulletin";
 import { sendDeadlineNotices } from "@/lib/requests/mutations/send-deadline-notices";
 import { escalateOverdue } from "@/lib/requests/mutations/escalate-overdue";
@@ -35,6 +38,9 @@ export type TScanResult = {
   escalated: number;
   bulletin: number;
   autoClosed: number;
+  /** Answers asking for documents: reminders sent to the enterprise, items closed as 未补充材料. */
+  documentsReminded: number;
+  documentsClosed: number;
   /** Loans whose renewal reminder was sent by this scan. */
   renewal: number;
   /** Park reviews: items given their missing deadline, yellow / red notices sent, escalated. */
@@ -57,6 +63,9 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
   const { yellow, red } = await step(db, (tx, cal) => sendDeadlineNotices(tx, now, cal));
   const bulletin = await step(db, (tx, cal) => flagForBulletin(tx, now, cal));
   const autoClosed = await step(db, (tx, cal) => autoCloseUnrated(tx, now, cal));
+  // Close before reminding, so an item past its limit gets no reminder.
+  const documentsClosed = await step(db, (tx, cal) => closeUnsuppliedDocuments(tx, now, cal));
+  const documentsReminded = await step(db, (tx, cal) => remindMissingDocuments(tx, now, cal));
   const renewal = await step(db, (tx) => remindRenewals(tx, now));
   const parkStarted = await step(db, (tx, cal) => startMissingParkReviewClocks(tx, cal));
   const parkEscalated = await step(db, (tx, cal) => escalateParkReviews(tx, now, cal));
@@ -67,6 +76,8 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
     escalated,
     bulletin,
     autoClosed,
+    documentsReminded,
+    documentsClosed,
     renewal,
     park: { started: parkStarted, yellow: parkNotices.yellow, red: parkNotices.red, escalated: parkEscalated },
   };

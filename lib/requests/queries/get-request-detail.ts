@@ -56,7 +56,11 @@ export type TRequestDetail = {
   withdrawalCheckedAt: Date | null;
   dueProvisional: boolean;
   copyBanks: { id: string; name: string }[];
-  attachments: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date }[];
+  /** `sent`: part of a ledger entry (sent with the documents a bank asked for); such a file stays. */
+  attachments: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date; sent: boolean }[];
+  /** The rule version's days: the banks' reply deadline and the enterprise's documents limit. */
+  replyDeadlineDays: number;
+  supplementDeadlineDays: number;
   /** The first entry of the item's ledger that does not verify against its hash chain (it was altered), or null. */
   ledgerBrokenAtSeq: number | null;
   timeline: {
@@ -128,8 +132,9 @@ export async function getRequestDetail(
       routes: { where: { role: "COPY" }, orderBy: { createdAt: "asc" }, select: { bank: { select: { id: true, name: true } } } },
       attachments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true },
+        select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true, ledgerEntryId: true },
       },
+      ruleVersion: { select: { replyDeadlineDays: true, supplementDeadlineDays: true } },
       ledger: {
         orderBy: { seq: "asc" },
         select: {
@@ -158,11 +163,14 @@ export async function getRequestDetail(
       ? []
       : (await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
   );
-  const { enterprise, park, assignedBank, routes, ledger, amountFen, ...fields } = r;
+  const { enterprise, park, assignedBank, routes, ledger, amountFen, attachments, ruleVersion, ...fields } = r;
   const broken = verifyChain(ledger.map((e) => ({ ...e, requestId: r.id })));
   return {
     ...fields,
     ledgerBrokenAtSeq: broken < 0 ? null : broken + 1,
+    attachments: attachments.map(({ ledgerEntryId, ...a }) => ({ ...a, sent: ledgerEntryId !== null })),
+    replyDeadlineDays: ruleVersion.replyDeadlineDays,
+    supplementDeadlineDays: ruleVersion.supplementDeadlineDays,
     amountFen: amountFen?.toString() ?? null,
     enterpriseName: enterprise.name,
     parkName: park.org.name,

@@ -1,8 +1,9 @@
 /**
- * A bank user's inbox (待办), two lists shown one at a time: the items assigned to its bank
+ * A bank user's inbox (待办), three lists shown one at a time: the items assigned to its bank
  * or one of its branches whose reply clock runs (FORWARDED, SIGNED, ESCALATED not yet
- * answered), then those it answered in the last 30 days; and, apart, the items it was only
- * copied on (抄送, read-only).
+ * answered), then those it answered in the last 30 days; apart, the answers that asked for
+ * documents (需补充材料) and wait for the enterprise, the oldest (closest to the enterprise's
+ * limit) first; and the items it was only copied on (抄送, read-only).
  * Each item carries its deadline colour at `now` (deadlineState: one definition with the
  * deadline job). Red first, then by dueAt; keyset-paged (lib/pagination/keyset.ts), the
  * assigned list as two segments (running, then answered) so a page may span both.
@@ -11,13 +12,14 @@
  * every where is ANDed with requestScope. Anyone who is not a bank user gets empty lists.
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { RequestStatus, RequestType, RouteRole } from "@/lib/generated/prisma/enums";
+import { AnswerKind, RequestStatus, RequestType, RouteRole } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage, isNothing, requestScope } from "@/lib/auth/scopes";
 import { countDeadlineBands } from "@/lib/read-models/queries/count-open-items";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { deadlineState, type TDeadlineState } from "../deadline-state";
+import { documentsDueAt, documentsState } from "../documents-deadline";
 import {
   COUNT_CAP,
   cappedCount,
@@ -61,12 +63,15 @@ export type TInboxItem = {
   reachedBankAt?: Date;
   /** Null when the reply clock no longer runs (answered). */
   deadline: TDeadlineState | null;
+  /** Waiting for the enterprise's documents: its limit, and that limit as a colour. */
+  documentsDueAt: Date | null;
+  documents: TDeadlineState | null;
 };
 
 /** One page of a list: its items, cursor tokens of the pages around it, the list's (capped) size. */
 export type TInboxPage = { items: TInboxItem[]; total: TCappedCount; next: string | null; previous: string | null };
 /** The inbox's two lists: what the bank must handle, and what it was only copied on. */
-export const INBOX_LISTS = ["assigned", "copies"] as const;
+export const INBOX_LISTS = ["assigned", "awaitingEnterprise", "copies"] as const;
 export type TInboxList = (typeof INBOX_LISTS)[number];
 
 /** One list's page, with both lists' (capped) totals for the tabs. */
@@ -85,6 +90,8 @@ const select = {
   dueAt: true,
   dueProvisional: true,
   answeredAt: true,
+  answerKind: true,
+  ruleVersion: { select: { supplementDeadlineDays: true } },
   enterprise: { select: { name: true } },
   park: { select: { org: { select: { name: true } } } },
   assignedBank: { select: { name: true } },
@@ -112,6 +119,13 @@ const ANSWERED_KEY: readonly TKeyColumn[] = [
   { field: "answeredAt", direction: "desc" },
   { field: "serial", direction: "asc" },
 ];
+// Waiting for documents: the oldest answer first, whose limit comes first (the limit is
+// answeredAt plus the rule version's days, and one program's items share a version), on
+// Request(assignedBankId, answerKind, status, answeredAt, serial, id).
+const AWAITING_KEY: readonly TKeyColumn[] = [
+  { field: "answeredAt", direction: "asc" },
+  { field: "serial", direction: "asc" },
+];
 // Copies are read from the bank's routes, newest first: the route's createdAt is when the
 // item reached the bank (forwarded with a copy to it, or reassigned away from it), and the
 // index RequestRoute(bankOrgId, role, createdAt, id) serves the order without reading the
@@ -130,12 +144,25 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
   const ctx = await loadScopeContext(db, user);
   const banks = bankCoverage(actor, ctx.bankOrgIds);
   const list = options.list ?? "assigned";
-  if (banks.length === 0) return { list, page: emptyPage(), totals: { assigned: cappedCount(0), copies: cappedCount(0) } };
+  if (banks.length === 0)
+    return { list, page: emptyPage(), totals: { assigned: cappedCount(0), awaitingEnterprise: cappedCount(0), copies: cappedCount(0) } };
   const scope = requestScope(actor, ctx);
 
   const mine: Prisma.RequestWhereInput = { AND: [scope, { assignedBankId: { in: banks } }] };
+  // The recent answers leave out those waiting for the enterprise's documents: they have a
+  // list of their own.
   const whereAnswered: Prisma.RequestWhereInput = {
-    AND: [mine, { status: RequestStatus.ANSWERED, answeredAt: { gte: new Date(now.getTime() - RECENT_ANSWER_MS) } }],
+    AND: [
+      mine,
+      {
+        status: RequestStatus.ANSWERED,
+        answeredAt: { gte: new Date(now.getTime() - RECENT_ANSWER_MS) },
+        answerKind: { not: AnswerKind.NEEDS_DOCUMENTS },
+      },
+    ],
+  };
+  const whereAwaiting: Prisma.RequestWhereInput = {
+    AND: [mine, { answerKind: AnswerKind.NEEDS_DOCUMENTS, status: RequestStatus.ANSWERED }],
   };
   // Copied on, and not (also) responsible: an item assigned to the bank belongs in the first
   // list. The request's own scope still applies (a route never widens what a user sees).
@@ -197,6 +224,14 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
       const page = await readKeysetPage([copies], options.cursor ?? null, pageSize);
       return { ...page, rows: page.rows.map((c) => ({ ...toItem(c.request), reachedBankAt: c.createdAt })) };
     }
+    if (list === "awaitingEnterprise") {
+      const page = await readKeysetPage(
+        [segment(whereAwaiting, AWAITING_KEY, z.tuple([keyDate, keyText]))],
+        options.cursor ?? null,
+        pageSize,
+      );
+      return { ...page, rows: page.rows.map(toItem) };
+    }
     const page = await readKeysetPage(
       [runningSegment, segment(whereAnswered, ANSWERED_KEY, z.tuple([keyDate, keyText]))],
       options.cursor ?? null,
@@ -215,13 +250,18 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     };
   };
 
-  const [page, runningTotal, answeredTotal, copiesTotal] = await Promise.all([
+  const [page, runningTotal, answeredTotal, awaitingTotal, copiesTotal] = await Promise.all([
     readPage(),
     countRunning(),
     count(whereAnswered, ANSWERED_KEY),
+    count(whereAwaiting, AWAITING_KEY),
     countCopies(db, banks, whereCopies),
   ]);
-  const totals = { assigned: cappedCount(runningTotal + answeredTotal), copies: cappedCount(copiesTotal) };
+  const totals = {
+    assigned: cappedCount(runningTotal + answeredTotal),
+    awaitingEnterprise: cappedCount(awaitingTotal),
+    copies: cappedCount(copiesTotal),
+  };
   return { list, page: { items: page.rows, total: totals[list], next: page.next, previous: page.previous }, totals };
 }
 
@@ -240,6 +280,10 @@ function countCopies(db: PrismaClient, banks: readonly string[], where: Prisma.R
 }
 
 function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {
+  const documentsDue =
+    r.status === RequestStatus.ANSWERED && r.answerKind === AnswerKind.NEEDS_DOCUMENTS && r.answeredAt
+      ? documentsDueAt(r.answeredAt, r.ruleVersion.supplementDeadlineDays, calendar)
+      : null;
   return {
     id: r.id,
     serial: r.serial,
@@ -255,6 +299,8 @@ function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {
     dueProvisional: r.dueProvisional,
     answeredAt: r.answeredAt,
     deadline: r.dueAt && r.answeredAt === null && RUNNING_STATUSES.includes(r.status) ? deadlineState(r.dueAt, now, calendar) : null,
+    documentsDueAt: documentsDue,
+    documents: documentsDue ? documentsState(documentsDue, now, calendar) : null,
   };
 }
 

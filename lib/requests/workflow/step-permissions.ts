@@ -12,6 +12,7 @@ export const STEP_PERMISSION: Readonly<Record<TWorkflowStep, TPermission>> = Obj
   edit: "requests.create",
   submit: "requests.create",
   disputeReturn: "requests.create",
+  supplyDocuments: "requests.create",
   rate: "requests.rate",
   withdraw: "requests.withdraw",
   forward: "requests.forward",

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
-import { STEP_FROM, awaitsAnswer, canStep, isOpen, isOverdue, stepRefusal, type TStepFacts, type TWorkflowStep } from "./transitions";
+import { AnswerKind, EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
+import {
+  STEP_FROM,
+  awaitsAnswer,
+  awaitsDocuments,
+  canStep,
+  isOpen,
+  isOverdue,
+  stepRefusal,
+  type TStepFacts,
+  type TWorkflowStep,
+} from "./transitions";
 
 const NOW = new Date("2026-10-14T02:00:00Z");
 const PAST_DUE = new Date("2026-10-13T15:59:59.999Z");
@@ -9,6 +19,7 @@ const FUTURE_DUE = new Date("2026-10-20T15:59:59.999Z");
 function facts(status: RequestStatus, extra: Partial<TStepFacts> = {}): TStepFacts {
   return {
     status,
+    answerKind: null,
     escalationReason: null,
     signedAt: null,
     answeredAt: null,
@@ -35,6 +46,7 @@ describe("the request state machine", () => {
           { withdrawnAfterAnswer: true },
           { signedAt: NOW },
           { answeredAt: NOW },
+          { answerKind: AnswerKind.NEEDS_DOCUMENTS },
         ]) {
           if (canStep(step, facts(status, extra), NOW)) expect(STEP_FROM[step]).toContain(status);
         }
@@ -110,6 +122,20 @@ describe("the request state machine", () => {
     expect(canStep("checkWithdrawal", facts("WITHDRAWN"), NOW)).toBe(false);
     expect(canStep("checkWithdrawal", facts("WITHDRAWN", { withdrawnAfterAnswer: true }), NOW)).toBe(true);
     expect(canStep("checkWithdrawal", facts("WITHDRAWN", { withdrawnAfterAnswer: true, withdrawalCheckedAt: NOW }), NOW)).toBe(false);
+  });
+
+  it("sends documents only on an answer asking for them (需补充材料), which the enterprise may still rate or withdraw", () => {
+    const asked = { answerKind: AnswerKind.NEEDS_DOCUMENTS, answeredAt: NOW };
+    expect(allowedFrom("supplyDocuments")).toEqual([]);
+    expect(allowedFrom("supplyDocuments", asked)).toEqual(["ANSWERED"]);
+    for (const kind of [AnswerKind.CAN_DO, AnswerKind.CANNOT_DO, AnswerKind.GRANTED])
+      expect(canStep("supplyDocuments", facts("ANSWERED", { answerKind: kind, answeredAt: NOW }), NOW)).toBe(false);
+    expect(canStep("rate", facts("ANSWERED", asked), NOW)).toBe(true);
+    expect(canStep("withdraw", facts("ANSWERED", asked), NOW)).toBe(true);
+    expect(awaitsDocuments(facts("ANSWERED", asked))).toBe(true);
+    // Once the documents are sent the item is the bank's again (SIGNED, clock running).
+    expect(awaitsDocuments(facts("SIGNED", asked))).toBe(false);
+    expect(stepRefusal("supplyDocuments", facts("SIGNED"))).toBe("invalidState");
   });
 
   it("judges overdue strictly after the due instant", () => {

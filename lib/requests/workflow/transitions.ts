@@ -9,7 +9,7 @@
  * conditions live in the predicates below, next to the table.
  */
 import type { TErrorCode } from "@/lib/errors";
-import { EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
+import { AnswerKind, EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
 
 const { DRAFT, SUBMITTED, RETURNED, FORWARDED, SIGNED, ANSWERED, ESCALATED, CLOSED, WITHDRAWN } = RequestStatus;
 
@@ -29,7 +29,8 @@ export type TWorkflowStep =
   | "checkWithdrawal"
   | "rate"
   | "withdraw"
-  | "disputeReturn";
+  | "disputeReturn"
+  | "supplyDocuments";
 
 /** Statuses each step may start from (before the finer checks below). */
 export const STEP_FROM: Readonly<Record<TWorkflowStep, readonly RequestStatus[]>> = Object.freeze({
@@ -49,11 +50,13 @@ export const STEP_FROM: Readonly<Record<TWorkflowStep, readonly RequestStatus[]>
   rate: [ANSWERED],
   withdraw: [SUBMITTED, RETURNED, FORWARDED, SIGNED, ESCALATED, ANSWERED],
   disputeReturn: [RETURNED],
+  supplyDocuments: [ANSWERED],
 });
 
 /** What the predicates need to know about the item (a subset of the Request row). */
 export type TStepFacts = {
   status: RequestStatus;
+  answerKind: AnswerKind | null;
   escalationReason: EscalationReason | null;
   signedAt: Date | null;
   answeredAt: Date | null;
@@ -86,6 +89,14 @@ export function isSupervised(r: Pick<TStepFacts, "status" | "answeredAt" | "dueA
 /** A bank already answered it: a withdrawal now is checked by the finance office. */
 export function isAnsweredOnce(r: Pick<TStepFacts, "status" | "answeredAt">): boolean {
   return r.status === ANSWERED || r.answeredAt !== null;
+}
+
+/**
+ * The bank asked for documents (需补充材料) and the enterprise has not sent them yet: the item
+ * waits for the enterprise, which may upload files and send them back to the same bank.
+ */
+export function awaitsDocuments(r: Pick<TStepFacts, "status" | "answerKind">): boolean {
+  return r.status === ANSWERED && r.answerKind === AnswerKind.NEEDS_DOCUMENTS;
 }
 
 /** Open: not a draft and not finished (closed or withdrawn). */
@@ -126,6 +137,9 @@ export function canStep(step: TWorkflowStep, r: TStepFacts, now: Date): boolean 
       return r.returnDisputedAt !== null;
     case "checkWithdrawal":
       return r.withdrawnAfterAnswer && r.withdrawalCheckedAt === null;
+    // Only an answer asking for documents can be answered with documents.
+    case "supplyDocuments":
+      return awaitsDocuments(r);
     default:
       return true;
   }

@@ -29,10 +29,12 @@ export const DEMO_LOGINS: readonly { account: string; role: Role }[] = [
 
 const EVERY_ROLE = [...new Set(Object.values(PERMISSIONS).flat())] as Role[];
 
+// A catch-all ([...missing]) is not a page of its own: it answers the addresses that match
+// no route with "not found" (tests/e2e/portal-menu.spec.ts visits it).
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "api" ? [] : walk(full);
+    if (entry.isDirectory()) return entry.name === "api" || entry.name.startsWith("[...") ? [] : walk(full);
     return entry.name === "page.tsx" ? [full] : [];
   });
 }

@@ -18,9 +18,16 @@ export const dynamic = "force-dynamic";
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
 
 // The view of each list: its heading, empty state, and which date its rows show (the
-// assigned items when they were forwarded; the copies when they reached this bank, their order).
+// assigned items when they were forwarded; the items waiting for the enterprise when the
+// bank asked for documents; the copies when they reached this bank, their order).
 const VIEW = {
   assigned: { title: "inbox.assignedTitle", emptyTitle: "inbox.emptyTitle", emptyBody: "inbox.emptyBody", dateColumn: "forwardedAt" },
+  awaitingEnterprise: {
+    title: "inbox.awaitingTitle",
+    emptyTitle: "inbox.awaitingEmptyTitle",
+    emptyBody: "inbox.awaitingEmptyBody",
+    dateColumn: "answeredAt",
+  },
   copies: {
     title: "inbox.copiesTitle",
     emptyTitle: "inbox.copiesEmptyTitle",
@@ -57,6 +64,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
       />
       <section aria-label={caption} className="space-y-3">
         {list === "copies" && <p className="text-sm text-slate-600">{t("inbox.copiesIntro")}</p>}
+        {list === "awaitingEnterprise" && <p className="text-sm text-slate-600">{t("inbox.awaitingIntro")}</p>}
         {inbox.page.items.length === 0 ? (
           <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
         ) : (
@@ -73,7 +81,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   );
 }
 
-type TDateColumn = "forwardedAt" | "reachedBankAt";
+type TDateColumn = "forwardedAt" | "answeredAt" | "reachedBankAt";
 
 async function InboxTable({
   caption,
@@ -135,11 +143,17 @@ async function InboxTable({
               return date ? formatDate(date, locale) : none;
             },
           },
-          {
-            key: "deadline",
-            header: t("inbox.columns.deadline"),
-            cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} />,
-          },
+          dateColumn === "answeredAt"
+            ? {
+                key: "documentsDue",
+                header: t("inbox.columns.documentsDue"),
+                cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} />,
+              }
+            : {
+                key: "deadline",
+                header: t("inbox.columns.deadline"),
+                cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} />,
+              },
           { key: "status", header: t("inbox.columns.status"), cell: (r) => tr(`statuses.${r.status}`) },
         ]}
       />
@@ -154,9 +168,21 @@ async function InboxTable({
 }
 
 const dateOf = (item: TInboxItem, column: TDateColumn): Date | null =>
-  column === "reachedBankAt" ? (item.reachedBankAt ?? null) : item.forwardedAt;
+  column === "reachedBankAt" ? (item.reachedBankAt ?? null) : column === "answeredAt" ? item.answeredAt : item.forwardedAt;
 
+// The bank's reply deadline while it owes an answer; the enterprise's documents limit while
+// the item waits for them.
 function Deadline({ item, none, answered }: { item: TInboxItem; none: string; answered: string }) {
+  if (item.documents && item.documentsDueAt) {
+    return (
+      <DeadlineBadge
+        tone={item.documents.tone}
+        workingDaysLeft={item.documents.workingDaysLeft}
+        dueAt={item.documentsDueAt}
+        provisional={false}
+      />
+    );
+  }
   if (item.deadline && item.dueAt) {
     return (
       <DeadlineBadge

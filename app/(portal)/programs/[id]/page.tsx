@@ -22,6 +22,7 @@ const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
   renewalLeadDays: "unitDays",
   bottomListSize: "unitBanks",
   autoCloseUnratedDays: "unitWorkingDays",
+  supplementDeadlineDays: "unitWorkingDays",
 };
 
 export default async function ProgramPage({ params }: { params: Promise<{ id: string }> }) {

@@ -8,7 +8,8 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/requests/deadline-state";
-import { awaitsAnswer } from "@/lib/requests/workflow/transitions";
+import { awaitsAnswer, awaitsDocuments } from "@/lib/requests/workflow/transitions";
+import { documentsDueAt } from "@/lib/requests/documents-deadline";
 import { getRequestDetail } from "@/lib/requests/queries/get-request-detail";
 import { isUuid } from "@/lib/ids";
 import { timelineBankNames } from "@/lib/requests/queries/timeline-bank-names";
@@ -42,6 +43,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const time = (d: Date | null) => (d ? formatDateTime(d, locale) : none);
   const running = awaitsAnswer(detail) && detail.dueAt !== null;
   const deadline = running && detail.dueAt ? deadlineState(detail.dueAt, new Date(), calendar) : null;
+  // The documents loop's rule, said on the item: while the enterprise owes the documents, and
+  // once it sent them (the bank's clock counts from that submission).
+  const waitingForDocuments = awaitsDocuments(detail) && detail.answeredAt !== null;
+  const lastClockStart = detail.timeline.findLast((e) => ["FORWARD", "PASS", "ASSIGN", "REOPEN", "SUPPLEMENT"].includes(e.action));
+  const suppliedAt = running && lastClockStart?.action === "SUPPLEMENT" ? lastClockStart.occurredAt : null;
+  const documentsRule = waitingForDocuments
+    ? td("documentsRule", {
+        documentsDue: formatDateTime(documentsDueAt(detail.answeredAt!, detail.supplementDeadlineDays, calendar), locale),
+        days: detail.supplementDeadlineDays,
+        bank: detail.assignedBankName ?? none,
+        replyDays: detail.replyDeadlineDays,
+      })
+    : suppliedAt
+      ? td("documentsSupplied", { at: formatDateTime(suppliedAt, locale), replyDays: detail.replyDeadlineDays })
+      : null;
+  // Files uploaded for a 需补充材料 answer but not yet sent are the enterprise's draft: its
+  // panel lists them; nobody else sees them until they are sent with the documents.
+  const shownAttachments = detail.attachments.filter(
+    (a) => a.sent || !waitingForDocuments || a.createdAt.getTime() < detail.answeredAt!.getTime(),
+  );
 
   const rows: [string, ReactNode][] = [
     [t("serial"), detail.serial],
@@ -95,6 +116,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           {td("provisionalWarning")}
         </p>
       )}
+      {documentsRule && (
+        <p role="note" data-testid="documents-loop-rule" className="rounded-lg border border-sky-300 bg-sky-50 p-4 text-sky-900">
+          {documentsRule}
+        </p>
+      )}
       <DetailList rows={rows} />
       <section aria-labelledby="description-title" className="space-y-2">
         <h2 id="description-title" className="text-lg font-medium">
@@ -105,7 +131,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <SupervisionFacts detail={detail} locale={locale} />
       <AnswerSection detail={detail} locale={locale} />
       <OutcomeSection detail={detail} locale={locale} />
-      <AttachmentList attachments={detail.attachments} locale={locale} />
+      <AttachmentList attachments={shownAttachments} locale={locale} />
       <Timeline
         // A new version (someone took a step) remounts it with the fresh entries.
         key={detail.version}

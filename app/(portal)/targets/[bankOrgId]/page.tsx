@@ -37,40 +37,40 @@ export default async function BankTargetPage({ params }: { params: Promise<{ ban
       }
     : {};
   return (
-      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-        <BackLink href="/targets" label={t("backToList")} />
-        <PageHeader title={history.bankName} intro={t("intro", { year: program.year })} />
-        <TargetForm
-          programId={program.id}
-          bankOrgId={history.bankOrgId}
-          title={t("form.title", { bank: history.bankName, year: program.year })}
-          version={current?.version ?? null}
-          initial={initial}
-        />
-        <section aria-labelledby="target-history" className="space-y-3">
-          <h2 id="target-history" className="text-lg font-medium">
-            {t("history.title")}
-          </h2>
-          {history.versions.length === 0 ? (
-            <p className="text-slate-600">{t("history.empty")}</p>
-          ) : (
-            <DataTable
-              caption={t("history.caption", { bank: history.bankName, year: program.year })}
-              rows={history.versions}
-              rowKey={(v) => v.id}
-              columns={[
-                { key: "version", header: t("columns.version"), rowHeader: true, cell: (v) => t("versionValue", { version: v.version }) },
-                { key: "amount", header: t("columns.amount"), numeric: true, cell: (v) => formatWanYuan(v.amountFen, locale) },
-                { key: "borrowers", header: t("columns.borrowers"), numeric: true, cell: (v) => v.borrowers },
-                { key: "firstLoans", header: t("columns.firstLoans"), numeric: true, cell: (v) => v.firstLoans },
-                { key: "creditLoans", header: t("columns.creditLoans"), numeric: true, cell: (v) => v.creditLoans },
-                { key: "setAt", header: t("columns.setAt"), cell: (v) => formatDateTime(v.setAt, locale) },
-                { key: "setBy", header: t("columns.setBy"), cell: (v) => v.setByName ?? "—" },
-                { key: "note", header: t("columns.note"), cell: (v) => v.note ?? "—" },
-              ]}
-            />
-          )}
-        </section>
-      </main>
+    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
+      <BackLink href="/targets" label={t("backToList")} />
+      <PageHeader title={history.bankName} intro={t("intro", { year: program.year })} />
+      <TargetForm
+        programId={program.id}
+        bankOrgId={history.bankOrgId}
+        title={t("form.title", { bank: history.bankName, year: program.year })}
+        version={current?.version ?? null}
+        initial={initial}
+      />
+      <section aria-labelledby="target-history" className="space-y-3">
+        <h2 id="target-history" className="text-lg font-medium">
+          {t("history.title")}
+        </h2>
+        {history.versions.length === 0 ? (
+          <p className="text-slate-600">{t("history.empty")}</p>
+        ) : (
+          <DataTable
+            caption={t("history.caption", { bank: history.bankName, year: program.year })}
+            rows={history.versions}
+            rowKey={(v) => v.id}
+            columns={[
+              { key: "version", header: t("columns.version"), rowHeader: true, cell: (v) => t("versionValue", { version: v.version }) },
+              { key: "amount", header: t("columns.amount"), numeric: true, cell: (v) => formatWanYuan(v.amountFen, locale) },
+              { key: "borrowers", header: t("columns.borrowers"), numeric: true, cell: (v) => v.borrowers },
+              { key: "firstLoans", header: t("columns.firstLoans"), numeric: true, cell: (v) => v.firstLoans },
+              { key: "creditLoans", header: t("columns.creditLoans"), numeric: true, cell: (v) => v.creditLoans },
+              { key: "setAt", header: t("columns.setAt"), cell: (v) => formatDateTime(v.setAt, locale) },
+              { key: "setBy", header: t("columns.setBy"), cell: (v) => v.setByName ?? "—" },
+              { key: "note", header: t("columns.note"), cell: (v) => v.note ?? "—" },
+            ]}
+          />
+        )}
+      </section>
+    </main>
   );
 }

@@ -3,10 +3,10 @@
 
 import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/errors";
-import { disputeReturn, rateRequest, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
+import { disputeReturn, rateRequest, supplyDocuments, withdrawRequest } from "@/lib/requests/mutations/enterprise-steps";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { getEditableRequest } from "@/lib/requests/queries/get-editable-request";
-import { ZDisputeReturn, ZRate, ZSaveRequest, ZSubmitDraftInput, ZWithdraw } from "@/lib/requests/schemas";
+import { ZDisputeReturn, ZRate, ZSaveRequest, ZSubmitDraftInput, ZSupplyDocuments, ZWithdraw } from "@/lib/requests/schemas";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -51,6 +51,19 @@ export const disputeReturnAction = defineAction({
   schema: ZDisputeReturn,
   async handler({ input, user }) {
     const result = await disputeReturn(db(), user, input);
+    revalidateItem(result.id);
+    return result;
+  },
+});
+
+// Sending the documents a bank asked for is writing the enterprise's own item, like a
+// dispute: the same permission as creating one.
+export const supplyDocumentsAction = defineAction({
+  name: "requests.supplyDocuments",
+  policy: "requests.create",
+  schema: ZSupplyDocuments,
+  async handler({ input, user }) {
+    const result = await supplyDocuments(db(), user, input);
     revalidateItem(result.id);
     return result;
   },

@@ -5,8 +5,18 @@ import { Rating, type RequestStatus } from "@/lib/generated/prisma/enums";
 import type { TPanelStep } from "@/lib/requests/panel-steps";
 import { RequiredMark } from "@/components/ui/field-label";
 import { TextAreaField } from "@/components/ui/text-area-field";
+import { AttachmentsEditor } from "../edit/attachments-editor";
 import { StepForm } from "../step-form";
-import { disputeReturnAction, rateRequestAction, submitDraftAction, withdrawRequestAction } from "./actions";
+import { disputeReturnAction, rateRequestAction, submitDraftAction, supplyDocumentsAction, withdrawRequestAction } from "./actions";
+
+/** What the documents step shows: what the bank asked for, the rule, the files not yet sent. */
+export type TDocumentsStep = {
+  asked: string | null;
+  rule: string;
+  pending: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: string }[];
+  maxBytes: number;
+  maxCount: number;
+};
 
 type TProps = {
   requestId: string;
@@ -15,17 +25,52 @@ type TProps = {
   steps: readonly TPanelStep<"enterprise">[];
   /** The finance office will check this withdrawal: the item was answered. */
   afterAnswer: boolean;
+  /** Present while the bank's answer waits for documents (step supplyDocuments). */
+  documents?: TDocumentsStep | null;
 };
 
 const RATINGS = [Rating.SATISFIED, Rating.BASICALLY_SATISFIED, Rating.DISSATISFIED] as const;
 
-/** The enterprise's step forms, most likely first: rate, submit, dispute, then withdraw. */
-export function EnterpriseForms({ requestId, version, status, steps, afterAnswer }: TProps) {
+/** The enterprise's step forms, most likely first: documents, rate, submit, dispute, then withdraw. */
+export function EnterpriseForms({ requestId, version, status, steps, afterAnswer, documents }: TProps) {
   const t = useTranslations("requestForm.panel");
   const tErrors = useTranslations("errors");
   const common = { requestId, version };
   return (
     <div className="grid gap-4">
+      {steps.includes("supplyDocuments") && documents && (
+        <div className="space-y-4" data-testid="documents-step">
+          <div role="note" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+            {documents.asked && (
+              <>
+                <p className="font-medium">{t("supply.intro")}</p>
+                <p className="whitespace-pre-line">{documents.asked}</p>
+              </>
+            )}
+            <p className="text-sm" data-testid="documents-rule">
+              {documents.rule}
+            </p>
+          </div>
+          <p className="text-sm text-slate-700">{t("supply.filesHint")}</p>
+          <AttachmentsEditor
+            requestId={requestId}
+            initial={documents.pending}
+            maxBytes={documents.maxBytes}
+            maxCount={documents.maxCount}
+            title={t("supply.filesTitle")}
+          />
+          <StepForm
+            {...common}
+            action={supplyDocumentsAction}
+            title={t("supply.title")}
+            submitLabel={t("supply.submit")}
+            testId="form-supply-documents"
+            requiredNote
+          >
+            {(field) => <TextAreaField name="note" label={t("supply.note")} maxLength={1000} error={field("note")} required />}
+          </StepForm>
+        </div>
+      )}
       {steps.includes("rate") && (
         <StepForm
           {...common}

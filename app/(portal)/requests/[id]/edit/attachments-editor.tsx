@@ -6,13 +6,13 @@ import { useErrorMessage } from "@/components/forms/form-errors";
 import { ACCEPT_ATTRIBUTE, formatFileSize } from "@/lib/attachments/rules";
 
 type TAttachment = { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: string };
-type TProps = { requestId: string; initial: TAttachment[]; maxBytes: number; maxCount: number };
+type TProps = { requestId: string; initial: TAttachment[]; maxBytes: number; maxCount: number; title?: string };
 type TUploadAnswer = { ok: true; attachment: TAttachment } | { ok: false; error: string };
 
-// Files of a draft or returned item: pick (several at once), upload one by one, list with
+// Files of a draft or returned item (or those being gathered for a bank's 需补充材料 answer): pick (several at once), upload one by one, list with
 // sizes, remove. The type is judged by the server from the file's content; the checks
 // here only save the user a pointless upload.
-export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount }: TProps) {
+export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount, title }: TProps) {
   const t = useTranslations("requestForm.attachments");
   const [files, setFiles] = useState<TAttachment[]>(initial);
   const [problems, setProblems] = useState<string[]>([]);
@@ -73,7 +73,7 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount }: TP
   return (
     <section aria-labelledby="attachments-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h2 id="attachments-title" className="text-lg font-medium">
-        {t("title")}
+        {title ?? t("title")}
       </h2>
       <p id="attachments-hint" className="text-sm text-slate-600">
         {t("hint", { maxMb, maxCount })}
