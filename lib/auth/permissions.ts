@@ -92,6 +92,10 @@ export const PERMISSIONS = {
   "supervision.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
   "requests.rate": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
   "requests.withdraw": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
+  // The problem list (问题清单) as an official file: the park window files it for its own
+  // park, the finance office and the central bank branch receive every park's. Banks
+  // download their 解决台账 (submissions.read) instead; enterprises see their own items.
+  "problemList.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, PARK_STAFF],
 
   // ── loan outcomes (approved amount, rate, term, product, maturity) ──
   // Recorded by the bank, also outside a request (1+1 pairing loans). Parks see the

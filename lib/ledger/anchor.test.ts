@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { anchorCutoff, anchorDigest, dayToAnchor, verifyAnchorChain, type TAnchor } from "./anchor";
+import { createHash } from "node:crypto";
+import { anchorCutoff, anchorDigest, dayToAnchor, itemHeadsDigest, verifyAnchorChain, type TAnchor } from "./anchor";
 
 function chain(days: string[]): TAnchor[] {
   const out: TAnchor[] = [];
@@ -38,5 +39,18 @@ describe("ledger anchors", () => {
     const forged = { ...anchors[1]!, headsDigest: "forged" };
     const relinked = [anchors[0]!, { ...forged, digest: anchorDigest(forged) }, anchors[2]!];
     expect(verifyAnchorChain(relinked)).toBe(2);
+  });
+});
+
+describe("the digest of some items' chain heads", () => {
+  it("hashes the lines requestId:seq:hash in requestId order, whatever order they come in", () => {
+    const a = { requestId: "0a000000-0000-4000-8000-000000000000", seq: 3, hash: "aa" };
+    const b = { requestId: "1b000000-0000-4000-8000-000000000000", seq: 5, hash: "bb" };
+    const expected = createHash("sha256").update(`${a.requestId}:3:aa\n${b.requestId}:5:bb`, "utf8").digest("hex");
+    expect(itemHeadsDigest([b, a])).toEqual({ requests: 2, entries: 8, headsDigest: expected });
+  });
+
+  it("of no heads is the sha256 of nothing", () => {
+    expect(itemHeadsDigest([]).headsDigest).toBe(createHash("sha256").update("", "utf8").digest("hex"));
   });
 });

@@ -85,3 +85,21 @@ export function anchorOfRow(row: {
   const { requests, entries, headsDigest, prevDigest, digest } = row;
   return { day: dayOfDate(row.day), requests, entries, headsDigest, prevDigest, digest };
 }
+
+/** One item's chain head: its last entry's seq and hash. */
+export type TItemChainHead = { requestId: string; seq: number; hash: string };
+
+/**
+ * The digest of some chain heads, computed as read-chain-heads.ts does in the database
+ * (lines "requestId:seq:hash" joined by newlines in requestId order, sha256 hex), so a
+ * reader recomputes it with any sha256 tool.
+ */
+export function itemHeadsDigest(heads: readonly TItemChainHead[]): TChainHeads {
+  const sorted = [...heads].sort((a, b) => (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0));
+  const lines = sorted.map((h) => `${h.requestId}:${h.seq}:${h.hash}`).join("\n");
+  return {
+    requests: sorted.length,
+    entries: sorted.reduce((sum, h) => sum + h.seq, 0),
+    headsDigest: createHash("sha256").update(lines, "utf8").digest("hex"),
+  };
+}

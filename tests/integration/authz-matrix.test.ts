@@ -147,6 +147,10 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "DELETE app/api/attachments/[id]/route.ts": [EO, EM],
   "GET app/(portal)/rankings/[id]/bulletin/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/rankings/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/requests/problem-list/export/route.ts": [FA, FS, PBC, PS],
+  "GET app/(portal)/requests/problem-list/pdf/route.ts": [FA, FS, PBC, PS],
+  "GET app/(portal)/submissions/[id]/ledger/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/submissions/[id]/ledger/pdf/route.ts": [FA, FS, PBC, BM, BL],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

@@ -31,6 +31,7 @@ import { recomputeParkReviewDeadlines } from "@/lib/requests/mutations/recompute
 import { sendParkReviewNotices } from "@/lib/requests/mutations/send-park-review-notices";
 import { startMissingParkReviewClocks } from "@/lib/requests/mutations/start-missing-park-review-clocks";
 import { listRequests } from "@/lib/requests/queries/list-requests";
+import { readProblemList } from "@/lib/requests/queries/read-problem-list";
 import { SUPERVISION_TABS, listSupervisionQueue } from "@/lib/requests/queries/list-supervision-queue";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
@@ -170,6 +171,25 @@ describe("the request list", () => {
     await expectIndexedPages(list("park"));
     await expectIndexedPages(list("park", { status: "SUBMITTED" }));
     await expectIndexedPages(list("enterprise"));
+  });
+});
+
+describe("the problem list download", () => {
+  // Every batch of the file (the list's where and order, a thousand rows at a time), read
+  // through the list's indexes however far into the list it is.
+  const download =
+    (who: keyof typeof actors, params: Record<string, string> = {}) =>
+    async () => {
+      for await (const batch of readProblemList(prisma, actors[who], { ...parseRequestListFilters(params), cursor: null }, { now: NOW }))
+        expect(batch.length).toBeGreaterThan(0);
+    };
+
+  it("for a park window and the finance office, with and without filters", async () => {
+    expect(await scansOf(download("park"))).toEqual([]);
+    expect(await scansOf(download("park", { status: "ANSWERED" }))).toEqual([]);
+    expect(await scansOf(download("finance", { type: "DIFFICULTY" }))).toEqual([]);
+    const park = await prisma.park.findFirstOrThrow({ orderBy: { code: "asc" }, select: { id: true } });
+    expect(await scansOf(download("finance", { park: park.id }))).toEqual([]);
   });
 });
 

@@ -140,6 +140,7 @@ const REVIEWED_CUTS: Record<string, string> = {
   "app/(portal)/import/import-panel.tsx:.slice(0, 200)": "the server's answer shown in an error message",
   "lib/ranking/build-ranking-workbook.ts:.slice(0, 31)": "a worksheet name (Excel allows 31 characters), made by the code",
   "lib/spreadsheet/xlsx.ts:.slice(0, 31)": "a worksheet name (Excel allows 31 characters), made by the code",
+  "lib/spreadsheet/write-ledger-workbook.ts:.slice(0, 31)": "a worksheet name (Excel allows 31 characters), made by the code",
   "lib/requests/list-filters.ts:.slice(0, MAX_QUERY)":
     "a list's search words from the URL: a filter, never stored; the search box shows the same limit as a count",
   "lib/products/filters.ts:.slice(0, MAX_QUERY)":

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass } from "@/components/ui/link-styles";
+import { buttonLinkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { areaOfRole } from "@/lib/auth/areas";
 import { can } from "@/lib/auth/permissions";
@@ -11,6 +12,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, type TPageCursor } from "@/lib/pagination/keyset";
 import { parseRequestListFilters, requestListQuery } from "@/lib/requests/list-filters";
 import { listRequests } from "@/lib/requests/queries/list-requests";
+import { PROBLEM_LIST_MAX_ROWS, PROBLEM_LIST_PDF_MAX_ROWS } from "@/lib/requests/queries/read-problem-list";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { NarrowedBy } from "./narrowed-by";
@@ -28,8 +30,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
   const user = await requirePermission("requests.read");
   const filters = parseRequestListFilters(await searchParams);
   const area = areaOfRole(user.role);
-  const [t, locale, list, calendar] = await Promise.all([
+  const [t, tLedgers, locale, list, calendar] = await Promise.all([
     getTranslations("requestForm.list"),
+    getTranslations("ledgers.download"),
     getLocale().then(resolveLocale),
     listRequests(db(), user, filters),
     loadWorkingCalendar(db()),
@@ -37,6 +40,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
   const mayCreate = can(user.role, "requests.create");
   const filtered = Boolean(filters.status || filters.type || filters.q || filters.bank || filters.park || filters.overdue);
   const hrefFor = (cursor: TPageCursor) => `/requests?${requestListQuery(filters, cursor)}`;
+  // The problem list as a file: the same filters as the list on screen, every page of it.
+  const mayDownload = can(user.role, "problemList.export");
+  const fileQuery = requestListQuery(filters);
+  const fileHref = (format: "export" | "pdf") => `/requests/problem-list/${format}${fileQuery ? `?${fileQuery}` : ""}`;
 
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
@@ -52,6 +59,22 @@ export default async function RequestsPage({ searchParams }: { searchParams: TSe
         }
       />
       <RequestFilters filters={filters} showDrafts={mayCreate} />
+      {mayDownload && (
+        <div className="flex flex-wrap items-center gap-3" data-testid="problem-list-downloads">
+          <DownloadLink href={fileHref("export")} className={secondaryLinkClass}>
+            {tLedgers("excel")}
+          </DownloadLink>
+          <DownloadLink href={fileHref("pdf")} className={secondaryLinkClass}>
+            {tLedgers("pdf")}
+          </DownloadLink>
+          <p className="text-sm text-slate-600">
+            {tLedgers("problemListHint", {
+              max: PROBLEM_LIST_MAX_ROWS.toLocaleString(locale),
+              pdfMax: PROBLEM_LIST_PDF_MAX_ROWS.toLocaleString(locale),
+            })}
+          </p>
+        </div>
+      )}
       <NarrowedBy filters={filters} />
       {list.rows.length === 0 ? (
         <div className="space-y-4">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { secondaryLinkClass } from "@/components/ui/link-styles";
 import { SelectField } from "@/components/ui/select-field";
@@ -7,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -28,8 +30,9 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const user = await requirePermission("submissions.read");
   const params = await searchParams;
   const now = new Date();
-  const [t, locale, programs] = await Promise.all([
+  const [t, tLedgers, locale, programs] = await Promise.all([
     getTranslations("submissions"),
+    getTranslations("ledgers.download"),
     getLocale().then(resolveLocale),
     listSubmissionPrograms(db()),
   ]);
@@ -131,10 +134,25 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
               cell: (r) => {
                 const label = `${r.bankName} ${qLabel(r)}`;
                 return r.submission ? (
-                  <Link href={`/submissions/${r.submission.id}`} className="text-brand-700 underline">
-                    {t("view")}
-                    <span className="sr-only"> {label}</span>
-                  </Link>
+                  <span className="flex flex-wrap gap-x-3 gap-y-1">
+                    <Link href={`/submissions/${r.submission.id}`} className="text-brand-700 underline">
+                      {t("view")}
+                      <span className="sr-only"> {label}</span>
+                    </Link>
+                    {/* The 解决台账 exists as an official file once the submission is accepted. */}
+                    {r.submission.status === SubmissionStatus.ACCEPTED && (
+                      <>
+                        <DownloadLink href={`/submissions/${r.submission.id}/ledger/export`} className="text-brand-700 underline">
+                          {tLedgers("excel")}
+                          <span className="sr-only"> {label}</span>
+                        </DownloadLink>
+                        <DownloadLink href={`/submissions/${r.submission.id}/ledger/pdf`} className="text-brand-700 underline">
+                          {tLedgers("pdf")}
+                          <span className="sr-only"> {label}</span>
+                        </DownloadLink>
+                      </>
+                    )}
+                  </span>
                 ) : r.canOpen ? (
                   <OpenSubmissionForm programId={program.id} quarter={quarterParam(r)} label={label} />
                 ) : (

@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "health",
   "language",
   "ledgerIntegrity",
+  "ledgers",
   "nav",
   "notifications",
   "orgs",

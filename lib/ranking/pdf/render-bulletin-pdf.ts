@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { drawTable } from "@/lib/pdf/draw-table";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TBulletinData } from "@/lib/ranking/pdf/bulletin-from-ranking";
@@ -21,59 +22,9 @@ export type TBulletinOptions = {
   locale: TLocale;
 };
 
-type TColumn = { header: string; width: number; align?: "left" | "right" | "center" };
-type TDoc = PDFKit.PDFDocument;
-
-const PAD = 3;
 // A bank without a quarterly return has no rank: it is listed, not placed.
 const NO_RANK = "—";
 const BOTTOM_FILL = "#fde8e8";
-const HEADER_FILL = "#eef2f7";
-
-function drawTable(
-  doc: TDoc,
-  columns: TColumn[],
-  rows: Array<{ cells: string[]; fill?: string }>,
-  size: number,
-  layout: "portrait" | "landscape",
-): void {
-  const x0 = doc.page.margins.left;
-  const total = columns.reduce((sum, c) => sum + c.width, 0);
-  const heightOf = (cells: string[]) =>
-    Math.max(...cells.map((text, i) => doc.fontSize(size).heightOfString(text, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
-  const drawRow = (cells: string[], fill?: string, isHeader = false) => {
-    const h = heightOf(cells);
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage({ size: "A4", layout, margin: 48 });
-      if (!isHeader)
-        drawRow(
-          columns.map((c) => c.header),
-          HEADER_FILL,
-          true,
-        );
-    }
-    const y = doc.y;
-    if (fill) doc.save().rect(x0, y, total, h).fill(fill).restore();
-    let x = x0;
-    cells.forEach((text, i) => {
-      const col = columns[i]!;
-      doc.lineWidth(0.5).strokeColor("#94a3b8").rect(x, y, col.width, h).stroke();
-      doc
-        .fillColor("#0f172a")
-        .fontSize(size)
-        .text(text, x + PAD, y + PAD, { width: col.width - 2 * PAD, align: isHeader ? "center" : (col.align ?? "left") });
-      x += col.width;
-    });
-    doc.x = x0;
-    doc.y = y + h;
-  };
-  drawRow(
-    columns.map((c) => c.header),
-    HEADER_FILL,
-    true,
-  );
-  for (const row of rows) drawRow(row.cells, row.fill);
-}
 
 /** The bulletin as PDF bytes. Deterministic for the same data (creation date = publication). */
 export async function renderBulletinPdf(data: TBulletinData, options: TBulletinOptions): Promise<Buffer> {

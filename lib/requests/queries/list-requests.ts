@@ -37,7 +37,7 @@ export type TRequestList = TKeysetPage<TRequestListRow> & { total: TCappedCount;
 
 // Newest change first; id breaks ties so the order is total (a keyset needs that).
 // Served by Request(updatedAt, id) and, for a park, Request(parkId, updatedAt, id).
-const COLUMNS: readonly TKeyColumn[] = [
+export const REQUEST_LIST_ORDER: readonly TKeyColumn[] = [
   { field: "updatedAt", direction: "desc" },
   { field: "id", direction: "desc" },
 ];
@@ -72,10 +72,54 @@ export async function listRequests(
   filters: TRequestListFilters,
   now: Date = new Date(),
 ): Promise<TRequestList> {
-  const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
   const empty: TRequestList = { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REQUEST_PAGE_SIZE };
-  if (isNothing(scope)) return empty;
-  const where: Prisma.RequestWhereInput = {
+  const where = await requestListWhere(db, actor, filters, now);
+  if (!where) return empty;
+  const [page, total] = await Promise.all([
+    readKeysetPage(
+      [
+        {
+          columns: REQUEST_LIST_ORDER,
+          cursor: CURSOR,
+          keyOf: (r: TRequestListRow) => [r.updatedAt, r.id],
+          read: async (q) => {
+            const rows = await db.request.findMany({
+              where: q.where ? { AND: [where, q.where] } : where,
+              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
+              take: q.take,
+              select,
+            });
+            return rows.map(toRow);
+          },
+        },
+      ],
+      filters.cursor,
+      REQUEST_PAGE_SIZE,
+    ),
+    // In the list's order, so the count walks the same index as the page and stops early.
+    db.request.count({
+      where,
+      orderBy: keysetOrderBy(REQUEST_LIST_ORDER) as Prisma.RequestOrderByWithRelationInput[],
+      take: COUNT_CAP + 1,
+    }),
+  ]);
+  return { ...page, total: cappedCount(total), pageSize: REQUEST_PAGE_SIZE };
+}
+
+/**
+ * The list's where: the actor's scope and the screen's filters, or null when the actor may
+ * see no item at all. The problem-list download reads the same where, so a file holds
+ * exactly what the screen lists.
+ */
+export async function requestListWhere(
+  db: PrismaClient,
+  actor: TActorSource,
+  filters: TRequestListFilters,
+  now: Date,
+): Promise<Prisma.RequestWhereInput | null> {
+  const scope = requestScope(actorOf(actor), await loadScopeContext(db, actor));
+  if (isNothing(scope)) return null;
+  return {
     AND: [
       scope,
       filters.status ? { status: filters.status } : {},
@@ -97,31 +141,6 @@ export async function listRequests(
       filters.overdue ? { status: { in: [...RUNNING_DEADLINE_STATUSES] }, answeredAt: null, dueAt: { lt: now } } : {},
     ],
   };
-  const [page, total] = await Promise.all([
-    readKeysetPage(
-      [
-        {
-          columns: COLUMNS,
-          cursor: CURSOR,
-          keyOf: (r: TRequestListRow) => [r.updatedAt, r.id],
-          read: async (q) => {
-            const rows = await db.request.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-              take: q.take,
-              select,
-            });
-            return rows.map(toRow);
-          },
-        },
-      ],
-      filters.cursor,
-      REQUEST_PAGE_SIZE,
-    ),
-    // In the list's order, so the count walks the same index as the page and stops early.
-    db.request.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
-  ]);
-  return { ...page, total: cappedCount(total), pageSize: REQUEST_PAGE_SIZE };
 }
 
 function toRow(r: Prisma.RequestGetPayload<{ select: typeof select }>): TRequestListRow {

@@ -2,11 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DetailList } from "@/components/ui/detail-list";
+import { DownloadLink } from "@/components/ui/download-link";
+import { secondaryLinkClass } from "@/components/ui/link-styles";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate, formatDateTime, formatWanYuan } from "@/lib/i18n/format";
+import { SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -26,7 +29,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const detail = await getSubmissionDetail(db(), user, id);
   if (!detail) notFound();
-  const [t, locale] = await Promise.all([getTranslations("submissions"), getLocale().then(resolveLocale)]);
+  const [t, tLedgers, locale] = await Promise.all([
+    getTranslations("submissions"),
+    getTranslations("ledgers.download"),
+    getLocale().then(resolveLocale),
+  ]);
   const date = (d: Date | null) => (d ? formatDateTime(d, locale) : t("detail.notYet"));
   const editable = detail.status === "DRAFT" || detail.status === "RETURNED";
   const roleLabel = (role: TSubmissionDetail["parks"][number]["role"]) => t(`figures.roles.${role ?? "ended"}`);
@@ -73,6 +80,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         <p role="note" className="rounded-lg border border-slate-300 bg-slate-50 p-4 text-slate-800" data-testid="frozen-note">
           {t("detail.frozenNote", { date: formatDateTime(detail.frozenAt, locale) })}
         </p>
+      )}
+      {detail.status === SubmissionStatus.ACCEPTED && (
+        <div className="flex flex-wrap items-center gap-3" data-testid="ledger-downloads">
+          <DownloadLink href={`/submissions/${detail.id}/ledger/export`} className={secondaryLinkClass}>
+            {tLedgers("excel")}
+          </DownloadLink>
+          <DownloadLink href={`/submissions/${detail.id}/ledger/pdf`} className={secondaryLinkClass}>
+            {tLedgers("pdf")}
+          </DownloadLink>
+          <p className="text-sm text-slate-600">{tLedgers("ledgerHint")}</p>
+        </div>
       )}
       {editable && !detail.can.edit && areaOfRole(user.role) === "bank" && (
         <p className="text-slate-700">{t("detail.readOnlyNote", { bank: detail.bankName })}</p>

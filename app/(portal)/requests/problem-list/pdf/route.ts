@@ -1,0 +1,13 @@
+import { defineRoute } from "@/lib/server/route";
+import { problemListDownload } from "../download";
+
+export const dynamic = "force-dynamic";
+
+// The problem list (问题清单) as PDF (Chinese font embedded), with the list page's scope and filters.
+export const GET = defineRoute({
+  name: "ledgers.problemListPdf",
+  policy: "problemList.export",
+  refusals: "text",
+  messages: "ledgers",
+  handler: (ctx) => problemListDownload(ctx, "pdf"),
+});
