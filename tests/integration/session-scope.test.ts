@@ -1,12 +1,14 @@
 /**
  * The session check reads the user's scope in the same statement as the session row
  * (loadSessionUser → scope); it must be exactly what loadScopeContext gives, for every
- * kind of organization, or a page would see another set of data than its actions.
+ * kind of organization, or a page would see another set of data than its actions. The
+ * same statement counts the user's unread notifications for the header's bell.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
+import { unreadCount } from "@/lib/notifications/queries/list-notifications";
 import { createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
 
@@ -35,6 +37,29 @@ describe("the scope read with the session", () => {
     expect([...(parent.bankOrgIds ?? [])].sort()).toEqual([world.mainBankOrgId, world.servicingBankOrgId].sort());
     expect(await loadScopeContext(prisma, a.parkStaff)).toEqual({ parkId: world.parkId });
     expect(await loadScopeContext(prisma, a.enterpriseOwner)).toEqual({ enterpriseId: world.enterpriseId });
+  });
+
+  it("counts the user's unread notifications as unreadCount does, read ones and other users' left out", async () => {
+    const owner = world.actors.enterpriseOwner;
+    const other = world.actors.parkStaff;
+    const notice = (userId: string, read: boolean) => ({
+      userId,
+      kind: "test.unread",
+      title: "未读计数",
+      dedupeKey: `${userId}-${Math.random()}`,
+      readAt: read ? new Date() : null,
+    });
+    await prisma.notification.createMany({
+      data: [notice(owner.userId, false), notice(owner.userId, false), notice(owner.userId, true), notice(other.userId, false)],
+    });
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
+    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
+    const result = await loadSessionUser(prisma, id);
+    if (!result.ok) throw new Error(`session refused: ${result.reason}`);
+    const independent = await prisma.notification.count({ where: { userId: owner.userId, readAt: null } });
+    expect(independent).toBeGreaterThanOrEqual(2);
+    expect(result.unread).toBe(independent);
+    expect(result.unread).toBe(await unreadCount(prisma, owner.userId));
   });
 
   it("answers a malformed session id as missing without asking the database to parse it", async () => {

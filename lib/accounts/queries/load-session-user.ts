@@ -21,8 +21,11 @@ export type TSessionUser = {
 };
 
 export type TLoadSessionResult =
-  /** `scope`: what loadScopeContext would give for the user's organization. */
-  | { ok: true; user: TSessionUser; scope: TScopeContext }
+  /**
+   * `scope`: what loadScopeContext would give for the user's organization; `unread`: the
+   * user's unread notifications (what unreadCount would give).
+   */
+  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number }
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "version" | "inactive" };
 
 type TSessionRow = TScopeColumns & {
@@ -43,6 +46,7 @@ type TSessionRow = TScopeColumns & {
   orgKind: OrgKind;
   orgName: string;
   orgActive: boolean;
+  unread: number;
 };
 
 /**
@@ -53,15 +57,16 @@ type TSessionRow = TScopeColumns & {
  */
 export async function loadSessionUser(db: PrismaClient, sessionId: string, now: Date = new Date()): Promise<TLoadSessionResult> {
   if (!isUuid(sessionId)) return { ok: false, reason: "missing" };
-  // One statement for the session, its user, the user's organization and that
-  // organization's scope: this runs on every signed-in request, and separate loads would
-  // cost four round-trips, one after the other.
+  // One statement for the session, its user, the user's organization, that organization's
+  // scope and the user's unread notifications (the header's bell on every page): this runs
+  // on every signed-in request, and separate loads would cost five round-trips.
   const [session] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.id::text AS id, s."createdAt", s."lastSeenAt", s."revokedAt", s."sessionVersion",
            u.id::text AS "userId", u.account, u.name, u.role::text AS role, u.active AS "userActive",
            u."sessionVersion" AS "userSessionVersion", u."mustChangePassword", u."totpEnabledAt",
            o.id::text AS "orgId", o.kind::text AS "orgKind", o.name AS "orgName", o.active AS "orgActive",
-           ${SCOPE_COLUMNS}
+           ${SCOPE_COLUMNS},
+           (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     JOIN "Organization" o ON o.id = u."orgId"
@@ -102,5 +107,6 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
       totpEnabled: session.totpEnabledAt !== null,
     },
     scope: scopeFromColumns(session.orgKind, session),
+    unread: session.unread,
   };
 }

@@ -49,10 +49,26 @@ export async function listNotifications(db: TDb, userId: string, options: { page
 }
 
 /**
+ * Unread counts already known in this server render, per client and user: the session
+ * check reads the signed-in user's own with the session row and hands it over with
+ * rememberUnreadCount, so the header's bell and the page under it cost no query. Outside a
+ * render (actions, route handlers, jobs) React's cache keeps nothing and every count reads
+ * the database.
+ */
+const knownUnread = cache((db: object): Map<string, number> => {
+  void db;
+  return new Map();
+});
+
+export function rememberUnreadCount(db: object, userId: string, count: number): void {
+  knownUnread(db).set(userId, count);
+}
+
+/**
  * Memoised for one server render (React cache; outside a render it is a plain call): the
  * header's bell and the page under it (a dashboard, the notification centre) both show
- * the number, and it should cost one query.
+ * the number, and it should cost one query at most.
  */
 export const unreadCount = cache(async (db: TDb, userId: string): Promise<number> => {
-  return db.notification.count({ where: { userId, readAt: null } });
+  return knownUnread(db).get(userId) ?? db.notification.count({ where: { userId, readAt: null } });
 });

@@ -4,6 +4,7 @@ import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { rememberScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { rememberUnreadCount } from "@/lib/notifications/queries/list-notifications";
 import { orUnavailable } from "@/lib/server/database-unavailable";
 import { db } from "@/lib/server/db";
 import { noteRequestUser } from "@/lib/server/request-context";
@@ -12,7 +13,8 @@ import { sessionIdFromCookie } from "./session-cookie";
 
 /**
  * The signed-in user of this request, checked against the Session row; null if none. The
- * same statement reads the user's scope, which the render's scope loads then reuse.
+ * same statement reads the user's scope and unread notifications, which the render's scope
+ * loads and unread counts then reuse.
  * Database unreachable: DatabaseUnavailableError, and the request is answered 503
  * (lib/server/database-unavailable.ts) instead of pretending the user is signed out.
  */
@@ -22,6 +24,7 @@ export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const result = await orUnavailable(loadSessionUser(db(), sid));
   if (!result.ok) return null;
   rememberScopeContext(db(), result.user.orgId, result.scope);
+  rememberUnreadCount(db(), result.user.userId, result.unread);
   noteRequestUser(result.user);
   return result.user;
 });
