@@ -25,12 +25,14 @@ test("the park queue shows the review deadline badges, and the dashboard counts 
   await expect(page.getByRole("columnheader", { name: "审核期限" })).toBeVisible();
 
   const expected = new Map((await queryDemo<TQueued>(TONES_SQL)).map((r) => [r.serial, r.tone]));
-  const badges = page.getByTestId("deadline-badge");
-  const shown = await badges.count();
+  // Row by row: a locator given to `has` is looked up inside each row, so "the i-th badge of
+  // the page" cannot pick a row.
+  const rows = page.getByRole("row").filter({ has: page.getByTestId("deadline-badge") });
+  const shown = await rows.count();
   expect(shown).toBeGreaterThan(0);
   for (let i = 0; i < shown; i++) {
-    const badge = badges.nth(i);
-    const row = page.getByRole("row").filter({ has: badge });
+    const row = rows.nth(i);
+    const badge = row.getByTestId("deadline-badge");
     const serial = (await row.getByRole("cell").first().innerText()).trim();
     const tone = expected.get(serial);
     expect(tone, `row ${serial} is in the park's queue`).toBeDefined();
