@@ -10,7 +10,7 @@
  * item).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EscalationReason, LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
+import { EscalationReason, RequestStatus } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import type { TQuarter } from "@/lib/requests/quarter";
 
@@ -51,6 +51,7 @@ export function supervisionTabWhere(tab: TSupervisionTab, now: Date, quarter: TQ
     case "withdrawals":
       return { status: RequestStatus.WITHDRAWN, withdrawnAfterAnswer: true, withdrawalCheckedAt: null };
     case "bulletin":
-      return { inBulletin: true, ledger: { some: { action: LedgerAction.BULLETIN, occurredAt: { gte: quarter.start, lt: quarter.end } } } };
+      // bulletinAt is the time of the item's BULLETIN ledger entry (set in the same statement).
+      return { inBulletin: true, bulletinAt: { gte: quarter.start, lt: quarter.end } };
   }
 }

@@ -451,6 +451,7 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
     returnReason,
     remindedAt: remindedAt !== null ? new Date(remindedAt) : null,
     inBulletin,
+    bulletinAt: inBulletin ? new Date(flaggedAt!) : null,
     closedAt: closedAt !== null ? new Date(closedAt) : null,
     closeReason,
     rating,

@@ -67,6 +67,7 @@ async function request(
     returnDisputedAt: Date;
     withdrawnAfterAnswer: boolean;
     inBulletin: boolean;
+    bulletinAt: Date;
     remindedAt: Date;
   }>,
 ): Promise<string> {
@@ -188,12 +189,14 @@ beforeAll(async () => {
     escalationReason: EscalationReason.OVERDUE,
     remindedAt: new Date("2026-04-22T02:00:00Z"),
     inBulletin: true,
+    bulletinAt: new Date("2026-05-06T02:00:00Z"),
   });
   const lastQuarter = await request("bulletinLastQuarter", {
     status: RequestStatus.ESCALATED,
     assignedBankId: ids.bankB,
     dueAt: endOfShanghaiDay("2026-03-02"),
     inBulletin: true,
+    bulletinAt: new Date("2026-03-20T02:00:00Z"),
   });
   await prisma.$transaction(async (tx) => {
     await appendLedgerEntry(tx, { requestId: bulletin, action: LedgerAction.BULLETIN, occurredAt: new Date("2026-05-06T02:00:00Z") });

@@ -2,7 +2,8 @@
  * The session check reads the user's scope in the same statement as the session row
  * (loadSessionUser → scope); it must be exactly what loadScopeContext gives, for every
  * kind of organization, or a page would see another set of data than its actions. The
- * same statement counts the user's unread notifications for the header's bell.
+ * same statement counts the user's unread notifications for the header's bell and reads
+ * the calendar's revision, which a server compares with the calendar it keeps.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -60,6 +61,35 @@ describe("the scope read with the session", () => {
     expect(independent).toBeGreaterThanOrEqual(2);
     expect(result.unread).toBe(independent);
     expect(result.unread).toBe(await unreadCount(prisma, owner.userId));
+  });
+
+  it("reads the calendar's revision, which every change to CalendarDay or CalendarYear raises (as the portal's role)", async () => {
+    const owner = world.actors.enterpriseOwner;
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
+    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
+    const revision = async () => {
+      const result = await loadSessionUser(prisma, id);
+      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
+      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CalendarRevision" WHERE "id" = 1`;
+      expect(result.calendarRevision).toBe(row!.r);
+      return BigInt(result.calendarRevision!);
+    };
+    // A far year nobody else's deadlines reach; each statement below must raise the number.
+    const day = new Date("2091-03-05T00:00:00Z");
+    const steps = [
+      () => prisma.calendarDay.create({ data: { date: day, kind: "HOLIDAY", name: "修订号测试" } }),
+      () => prisma.calendarDay.update({ where: { date: day }, data: { name: "修订号测试二" } }),
+      () => prisma.calendarYear.create({ data: { year: 2091 } }),
+      () => prisma.calendarYear.delete({ where: { year: 2091 } }),
+      () => prisma.calendarDay.delete({ where: { date: day } }),
+    ];
+    let last = await revision();
+    for (const step of steps) {
+      await step();
+      const now = await revision();
+      expect(now > last).toBe(true);
+      last = now;
+    }
   });
 
   it("answers a malformed session id as missing without asking the database to parse it", async () => {

@@ -23,9 +23,10 @@ export type TSessionUser = {
 export type TLoadSessionResult =
   /**
    * `scope`: what loadScopeContext would give for the user's organization; `unread`: the
-   * user's unread notifications (what unreadCount would give).
+   * user's unread notifications (what unreadCount would give); `calendarRevision`: the
+   * working-day calendar's revision (what loadWorkingCalendar compares its cache with).
    */
-  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number }
+  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number; calendarRevision: string | null }
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "version" | "inactive" };
 
 type TSessionRow = TScopeColumns & {
@@ -47,6 +48,7 @@ type TSessionRow = TScopeColumns & {
   orgName: string;
   orgActive: boolean;
   unread: number;
+  calendarRevision: string | null;
 };
 
 /**
@@ -58,7 +60,8 @@ type TSessionRow = TScopeColumns & {
 export async function loadSessionUser(db: PrismaClient, sessionId: string, now: Date = new Date()): Promise<TLoadSessionResult> {
   if (!isUuid(sessionId)) return { ok: false, reason: "missing" };
   // One statement for the session, its user, the user's organization, that organization's
-  // scope and the user's unread notifications (the header's bell on every page): this runs
+  // scope, the user's unread notifications (the header's bell on every page) and the
+  // calendar's revision (most pages compute deadlines): this runs
   // on every signed-in request, and separate loads would cost five round-trips.
   const [session] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.id::text AS id, s."createdAt", s."lastSeenAt", s."revokedAt", s."sessionVersion",
@@ -66,7 +69,8 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
            u."sessionVersion" AS "userSessionVersion", u."mustChangePassword", u."totpEnabledAt",
            o.id::text AS "orgId", o.kind::text AS "orgKind", o.name AS "orgName", o.active AS "orgActive",
            ${SCOPE_COLUMNS},
-           (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
+           (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread,
+           (SELECT c."revision"::text FROM "CalendarRevision" c WHERE c."id" = 1) AS "calendarRevision"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     JOIN "Organization" o ON o.id = u."orgId"
@@ -108,5 +112,6 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
     },
     scope: scopeFromColumns(session.orgKind, session),
     unread: session.unread,
+    calendarRevision: session.calendarRevision,
   };
 }

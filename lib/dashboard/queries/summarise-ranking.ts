@@ -42,7 +42,7 @@ export async function summariseRanking(
       orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
       select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
     }),
-    readUnfiledBankIds(db, row.id),
+    readUnfiledBankIds(db, row),
   ]);
   const notFiled = entries.filter((e) => unfiled.includes(e.bankOrgId)).length;
   const line = (e: (typeof entries)[number]): TRankedBankLine => ({

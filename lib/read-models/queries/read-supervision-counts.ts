@@ -1,7 +1,8 @@
 /**
  * The supervision queue's four counts without reading every item: the supervision tab from
  * the open read model; contested returns, unchecked withdrawals and this quarter's bulletin
- * entries are small sets, each read on an index of its own.
+ * entries are small sets, each read on an index of its own (the bulletin's on
+ * Request.bulletinAt, the time of each item's BULLETIN ledger entry).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { countUnderSupervision } from "./count-open-items";
@@ -18,9 +19,9 @@ export async function readSupervisionCounts(db: TDb, now: Date, quarter: { start
         (SELECT count(*) FROM "Request" WHERE status = 'RETURNED' AND "returnDisputedAt" IS NOT NULL)::int AS disputes,
         (SELECT count(*) FROM "Request"
           WHERE status = 'WITHDRAWN' AND "withdrawnAfterAnswer" AND "withdrawalCheckedAt" IS NULL)::int AS withdrawals,
-        (SELECT count(DISTINCT e."requestId") FROM "LedgerEntry" e JOIN "Request" r ON r.id = e."requestId"
-          WHERE e.action = 'BULLETIN' AND e."occurredAt" >= ${quarter.start}::timestamptz AND e."occurredAt" < ${quarter.end}::timestamptz
-            AND r."inBulletin")::int AS bulletin`,
+        (SELECT count(*) FROM "Request"
+          WHERE "bulletinAt" >= ${quarter.start}::timestamptz AND "bulletinAt" < ${quarter.end}::timestamptz
+            AND "inBulletin")::int AS bulletin`,
   ]);
   return { supervision, ...small! };
 }

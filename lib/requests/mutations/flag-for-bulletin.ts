@@ -2,7 +2,8 @@
  * The quarterly bulletin (通报) flag: an item reminded (催办) by the finance office and
  * still unanswered once `bulletinAfterRemindDays` working days (rule version) have passed
  * since the reminder — now > addWorkingDays(remindedAt, n) — gets inBulletin, a version
- * bump and a system BULLETIN ledger entry. Locked FOR UPDATE SKIP LOCKED like escalation,
+ * bump, the flag's time (bulletinAt, which the quarter's count reads) and a system BULLETIN
+ * ledger entry. Locked FOR UPDATE SKIP LOCKED like escalation,
  * and `inBulletin = false` in the candidate query, so each item is flagged once.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,7 +37,7 @@ export async function flagForBulletin(tx: TTx, now: Date, calendar: WorkingCalen
 
   for (let i = 0; i < due.length; i += ROWS_PER_STATEMENT) {
     await tx.$executeRawUnsafe(
-      `UPDATE "Request" SET "inBulletin" = true, version = version + 1, "updatedAt" = $2::timestamptz WHERE id = ANY($1::text[]::uuid[])`,
+      `UPDATE "Request" SET "inBulletin" = true, "bulletinAt" = $2::timestamptz, version = version + 1, "updatedAt" = $2::timestamptz WHERE id = ANY($1::text[]::uuid[])`,
       due.slice(i, i + ROWS_PER_STATEMENT).map((c) => c.id),
       now.toISOString(),
     );
