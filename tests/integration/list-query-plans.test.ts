@@ -237,39 +237,61 @@ describe("the bank inbox", () => {
         branch.query,
       ).not.toContain("Sort");
     }
-    const answeredCount = statements.find(({ query }) => query.startsWith("SELECT COUNT(*)") && query.includes(`"answeredAt" >=`));
-    expect(answeredCount, "the recent answers' count").toBeDefined();
-    const nodes = await planWithoutSorting(answeredCount!);
+    // The lists' other totals are one statement of three capped counts, in this order:
+    // recent answers, answers waiting for documents, copies.
+    const totals = statements.find(({ query }) => query.includes("count(*)") && query.includes(`"answeredAt" >=`));
+    expect(totals, "the lists' totals").toBeDefined();
+    const [answered, awaiting, copies] = await partsWithoutSorting(totals!);
     // answerKind rides in the index: leaving out the answers waiting for documents reads no row.
-    expect(nodes.map((n) => n["Index Name"])).toContain("Request_assignedBankId_status_answeredAt_serial_id_answerKi_idx");
-    expect(nodes.map((n) => n["Node Type"])).toContain("Index Only Scan");
-    expect(nodes.map((n) => n["Node Type"])).not.toContain("Sort");
+    expect(answered!.map((n) => n["Index Name"])).toContain("Request_assignedBankId_status_answeredAt_serial_id_answerKi_idx");
+    expect(answered!.map((n) => n["Node Type"])).toContain("Index Only Scan");
+    expect(awaiting!.map((n) => n["Index Name"])).toContain("Request_assignedBankId_answerKind_status_answeredAt_serial__idx");
+    expect(awaiting!.map((n) => n["Node Type"])).toContain("Index Only Scan");
+    expect(
+      copies!.map((n) => n["Index Name"]).some((name) => name?.startsWith("RequestRoute_bankOrgId_role")),
+      JSON.stringify(copies),
+    ).toBe(true);
+    for (const part of [answered!, awaiting!, copies!]) {
+      expect(part.map((n) => n["Node Type"])).not.toContain("Sort");
+      expect(part.filter((n) => n["Node Type"] === "Seq Scan").map((n) => n["Relation Name"])).toEqual([]);
+    }
   });
+
+  // The nodes of each sub-select of a statement of several (its InitPlans), in order.
+  async function partsWithoutSorting(statement: TStatement): Promise<TPlanNode[][]> {
+    const [top] = await planWithoutSorting(statement);
+    const parts = (top!.Plans ?? []).map((p) => nodesOf(p));
+    expect(parts.length, statement.query).toBe(3);
+    return parts;
+  }
 
   it("reads the items waiting for the enterprise's documents in order from their own index, and counts them from it", async () => {
     captured.length = 0;
     await listBankInbox(prisma, actors.liaison, { now: NOW, list: "awaitingEnterprise" });
     const statements = captured.filter(({ query }) => query.includes(`"answerKind" = `));
-    const page = statements.find(({ query }) => /ORDER BY ("\w+"\.)+"answeredAt" ASC/.test(query) && !query.startsWith("SELECT COUNT(*)"));
-    const counted = statements.find(({ query }) => query.startsWith("SELECT COUNT(*)"));
+    const page = statements.find(({ query }) => /ORDER BY ("\w+"\.)+"answeredAt" ASC/.test(query) && !query.includes("count(*)"));
+    const totals = statements.find(({ query }) => query.includes("count(*)"));
     expect(page, "the page's read").toBeDefined();
-    expect(counted, "the list's count").toBeDefined();
-    for (const statement of [page!, counted!]) {
-      const nodes = await planWithoutSorting(statement);
-      expect(
-        nodes.map((n) => n["Index Name"]),
-        statement.query,
-      ).toContain("Request_assignedBankId_answerKind_status_answeredAt_serial__idx");
-      expect(
-        nodes.map((n) => n["Node Type"]),
-        statement.query,
-      ).not.toContain("Sort");
-      // Small tables (rule versions, organizations) may be scanned; the items never.
-      expect(
-        nodes.filter((n) => n["Node Type"] === "Seq Scan").map((n) => n["Relation Name"]),
-        statement.query,
-      ).not.toContain("Request");
-    }
+    expect(totals, "the lists' totals").toBeDefined();
+    // The totals' second part counts this list.
+    const counted = (await partsWithoutSorting(totals!))[1]!;
+    expect(counted.map((n) => n["Index Name"])).toContain("Request_assignedBankId_answerKind_status_answeredAt_serial__idx");
+    expect(counted.filter((n) => n["Node Type"] === "Seq Scan").map((n) => n["Relation Name"])).not.toContain("Request");
+    const statement = page!;
+    const nodes = await planWithoutSorting(statement);
+    expect(
+      nodes.map((n) => n["Index Name"]),
+      statement.query,
+    ).toContain("Request_assignedBankId_answerKind_status_answeredAt_serial__idx");
+    expect(
+      nodes.map((n) => n["Node Type"]),
+      statement.query,
+    ).not.toContain("Sort");
+    // Small tables (rule versions, organizations) may be scanned; the items never.
+    expect(
+      nodes.filter((n) => n["Node Type"] === "Seq Scan").map((n) => n["Relation Name"]),
+      statement.query,
+    ).not.toContain("Request");
   });
 });
 

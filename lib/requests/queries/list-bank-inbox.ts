@@ -11,7 +11,7 @@
  * Scoped: the bank ids come from the actor's own organization (loadScopeContext), and
  * every where is ANDed with requestScope. Anyone who is not a bank user gets empty lists.
  */
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { AnswerKind, RequestStatus, RequestType, RouteRole } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage, isNothing, requestScope } from "@/lib/auth/scopes";
@@ -207,10 +207,6 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     keyOf: (r) => [r.dueAt, r.serial],
     read: (q: TKeysetQuery) => readRunning(db, mine, q),
   };
-  // A total stops at COUNT_CAP + 1 rows, read in the list's order (for the answered part,
-  // an index-only read of Request(assignedBankId, status, answeredAt, serial, id)).
-  const count = (where: Prisma.RequestWhereInput, columns: readonly TKeyColumn[]) =>
-    db.request.count({ where, orderBy: keysetOrderBy(columns) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 });
   // The running part's size comes from the open-items read model: for a bank user the scope
   // is "not a draft, and assigned to or copied to one of `banks`", so within the items
   // assigned to `banks` it adds nothing, and the read model counts exactly those.
@@ -251,33 +247,54 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     };
   };
 
-  const [page, runningTotal, answeredTotal, awaitingTotal, copiesTotal] = await Promise.all([
+  const [page, runningTotal, counted] = await Promise.all([
     readPage(),
     countRunning(),
-    count(whereAnswered, ANSWERED_KEY),
-    count(whereAwaiting, AWAITING_KEY),
-    countCopies(db, banks, whereCopies),
+    countOtherLists(db, banks, new Date(now.getTime() - RECENT_ANSWER_MS)),
   ]);
   const totals = {
-    assigned: cappedCount(runningTotal + answeredTotal),
-    awaitingEnterprise: cappedCount(awaitingTotal),
-    copies: cappedCount(copiesTotal),
+    assigned: cappedCount(runningTotal + counted.answered),
+    awaitingEnterprise: cappedCount(counted.awaiting),
+    copies: cappedCount(counted.copies),
   };
   return { list, page: { items: page.rows, total: totals[list], next: page.next, previous: page.previous }, totals };
 }
 
 /**
- * The bank's copies, capped like the other totals. A route is PRIMARY exactly for the bank
- * the item is assigned to (routeToPrimary), so a COPY route of a single bank never points
- * at an item assigned to that bank, and the routes' index alone counts them. Only a bank
- * that covers branches must check the item: one branch may hold a copy of an item assigned
- * to another of its branches.
+ * The lists' totals other than the running items (those come from the open-items read
+ * model), in one statement: the recent answers, the answers waiting for documents and the
+ * copies, each capped at COUNT_CAP + 1 rows read in its list's order (so from the list's own
+ * index; without the order a capped count may be planned as a scan). They equal the
+ * lists' own wheres: within the items assigned to `banks` (or routed to them) a bank user's
+ * request scope adds nothing, as for the running count; a route is PRIMARY exactly for the
+ * bank the item is assigned to (routeToPrimary), so a COPY route of a single bank never
+ * points at an item assigned to that bank, and only a bank covering branches must check the
+ * item (one branch may hold a copy of an item assigned to another of its branches).
  */
-function countCopies(db: PrismaClient, banks: readonly string[], where: Prisma.RequestRouteWhereInput): Promise<number> {
-  const orderBy = keysetOrderBy(COPIES_KEY) as Prisma.RequestRouteOrderByWithRelationInput[];
-  if (banks.length === 1)
-    return db.requestRoute.count({ where: { bankOrgId: banks[0], role: RouteRole.COPY }, orderBy, take: COUNT_CAP + 1 });
-  return db.requestRoute.count({ where, orderBy, take: COUNT_CAP + 1 });
+async function countOtherLists(
+  db: PrismaClient,
+  banks: readonly string[],
+  answeredSince: Date,
+): Promise<{ answered: number; awaiting: number; copies: number }> {
+  const cap = COUNT_CAP + 1;
+  // "IN (…)" rather than "= ANY(array)": with one bank (the usual case) it is an equality,
+  // and the index then also serves the order.
+  const ids = Prisma.join(banks.map((id) => Prisma.sql`${id}::uuid`));
+  const [row] = await db.$queryRaw<{ answered: number; awaiting: number; copies: number }[]>`
+    SELECT
+      (SELECT count(*) FROM (SELECT 1 FROM "Request" r
+          WHERE r."assignedBankId" IN (${ids}) AND r."status" = 'ANSWERED' AND r."answeredAt" >= ${answeredSince}::timestamptz
+            AND (r."answerKind" IS NULL OR r."answerKind" <> 'NEEDS_DOCUMENTS')
+          ORDER BY r."answeredAt" DESC, r."serial" ASC LIMIT ${cap}) a)::int AS answered,
+      (SELECT count(*) FROM (SELECT 1 FROM "Request" r
+          WHERE r."assignedBankId" IN (${ids}) AND r."answerKind" = 'NEEDS_DOCUMENTS' AND r."status" = 'ANSWERED'
+          ORDER BY r."answeredAt" ASC, r."serial" ASC LIMIT ${cap}) w)::int AS awaiting,
+      (SELECT count(*) FROM (SELECT 1 FROM "RequestRoute" rr
+          WHERE rr."bankOrgId" IN (${ids}) AND rr."role" = 'COPY'
+            AND (${banks.length === 1} OR NOT EXISTS (
+                  SELECT 1 FROM "Request" r WHERE r."id" = rr."requestId" AND r."assignedBankId" IN (${ids})))
+          ORDER BY rr."createdAt" DESC, rr."id" DESC LIMIT ${cap}) c)::int AS copies`;
+  return row ?? { answered: 0, awaiting: 0, copies: 0 };
 }
 
 function inboxItem(r: TRow, now: Date, calendar: WorkingCalendar): TInboxItem {
