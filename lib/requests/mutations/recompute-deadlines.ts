@@ -16,7 +16,7 @@
  * candidate query is `start < end of last changed day AND dueAt ≥ start of first
  * changed day` on the open statuses (index Request(status, dueAt)), locked FOR UPDATE so
  * that a request answered meanwhile by a bank drops out. Updates and ledger entries are
- * written set-based (unnest), a few statements per 5,000 rows.
+ * written set-based (writeRecomputedDeadlines, shared with the park review deadlines).
  *
  * Each request whose dueAt changed gets a DEADLINE_RECOMPUTED ledger entry (old and new
  * dueAt, the reason) and its version bumped (as every ledger entry does); a request whose
@@ -27,11 +27,11 @@
  */
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { addWorkingDays, isRangeProvisional, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
-import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
 import { recomputeParkReviewDeadlines } from "@/lib/requests/mutations/recompute-park-review-deadlines";
+import { writeRecomputedDeadlines, type TRecomputedDeadline } from "@/lib/requests/mutations/write-recomputed-deadlines";
 
 type TTx = Prisma.TransactionClient;
 
@@ -63,7 +63,6 @@ export interface TRecomputeResult {
   elapsedMs: number;
 }
 
-const ROWS_PER_STATEMENT = 5000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -109,59 +108,29 @@ export async function recomputeDeadlines(tx: TTx, input: TRecomputeInput): Promi
     toExclusive.toISOString(),
   );
 
-  const changes: Array<{ c: TCandidate; dueAt: Date; provisional: boolean }> = [];
+  const changes: TRecomputedDeadline[] = [];
   for (const c of candidates) {
     const dueAt = addWorkingDays(c.startAt, c.replyDeadlineDays, calendar);
     const provisional = isRangeProvisional(c.startAt, dueAt, calendar);
-    if (dueAt.getTime() !== c.dueAt.getTime() || provisional !== c.dueProvisional) changes.push({ c, dueAt, provisional });
+    if (dueAt.getTime() !== c.dueAt.getTime() || provisional !== c.dueProvisional)
+      changes.push({
+        id: c.id,
+        status: c.status,
+        previousDueAt: c.dueAt,
+        dueAt,
+        previousProvisional: c.dueProvisional,
+        provisional,
+        content: { replyDeadlineDays: c.replyDeadlineDays },
+      });
   }
-
-  for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) {
-    const chunk = changes.slice(i, i + ROWS_PER_STATEMENT);
-    await tx.$executeRawUnsafe(
-      `UPDATE "Request" r
-          SET "dueAt" = v."dueAt"::timestamptz,
-              "dueProvisional" = v.provisional::boolean,
-              version = r.version + v.bump::int,
-              "updatedAt" = $5::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, "dueAt", provisional, bump)
-        WHERE r.id = v.id::uuid`,
-      chunk.map((x) => x.c.id),
-      chunk.map((x) => x.dueAt.toISOString()),
-      chunk.map((x) => String(x.provisional)),
-      chunk.map((x) => (x.dueAt.getTime() !== x.c.dueAt.getTime() ? "1" : "0")),
-      now.toISOString(),
-    );
-  }
-
-  const moved = changes.filter((x) => x.dueAt.getTime() !== x.c.dueAt.getTime());
-  await appendLedgerEntries(
-    tx,
-    moved.map((x) => ({
-      requestId: x.c.id,
-      action: LedgerAction.DEADLINE_RECOMPUTED,
-      actorUserId: input.actorUserId,
-      actorOrgId: input.actorOrgId,
-      fromStatus: x.c.status,
-      toStatus: x.c.status,
-      content: {
-        previousDueAt: x.c.dueAt.toISOString(),
-        dueAt: x.dueAt.toISOString(),
-        previousDueProvisional: x.c.dueProvisional,
-        dueProvisional: x.provisional,
-        replyDeadlineDays: x.c.replyDeadlineDays,
-        reason: input.reason,
-      },
-      occurredAt: now,
-    })),
-  );
+  const written = await writeRecomputedDeadlines(tx, "reply", changes, { ...input, now });
 
   const park = await recomputeParkReviewDeadlines(tx, { ...input, from, toExclusive, calendar, now });
 
   return {
     candidates: candidates.length + park.candidates,
-    dueChanged: moved.length + park.dueChanged,
-    provisionalChanged: changes.filter((x) => x.provisional !== x.c.dueProvisional).length + park.provisionalChanged,
+    dueChanged: written.moved + park.dueChanged,
+    provisionalChanged: written.provisionalChanged + park.provisionalChanged,
     parkDueChanged: park.dueChanged,
     elapsedMs: Date.now() - started,
   };

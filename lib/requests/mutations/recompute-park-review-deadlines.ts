@@ -7,17 +7,14 @@
  *
  * Candidates: `status = SUBMITTED AND parkDueAt ≥ start of the first changed day AND start
  * < end of the last changed day` on Request(status, parkDueAt, parkEscalatedAt), locked
- * FOR UPDATE so an item forwarded meanwhile drops out. Each item whose parkDueAt moved
- * gets a DEADLINE_RECOMPUTED ledger entry (content `deadline: "parkReview"`, old and new
- * deadline, the reason) and its version bumped; a provisional-flag-only change has no
- * entry. An escalation already made stays (it was right on the calendar of its day);
+ * FOR UPDATE so an item forwarded meanwhile drops out. The writes are the reply
+ * deadlines' (writeRecomputedDeadlines; the entry's content says `deadline: "parkReview"`). An escalation already made stays (it was right on the calendar of its day);
  * an item whose deadline moved later before it escalated simply escalates later.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
-import { appendLedgerEntries } from "@/lib/ledger/mutations/append-ledger-entry";
-import { ROWS_PER_STATEMENT } from "@/lib/requests/deadline-scan";
+import { writeRecomputedDeadlines } from "@/lib/requests/mutations/write-recomputed-deadlines";
 import { parkReviewClock } from "@/lib/requests/park-review-deadline";
 
 type TTx = Prisma.TransactionClient;
@@ -61,52 +58,20 @@ export async function recomputeParkReviewDeadlines(
 
   const changes = candidates
     .map((c) => ({ c, ...parkReviewClock(c.startAt, c.parkReviewDeadlineDays, input.calendar) }))
-    .filter((x) => x.parkDueAt.getTime() !== x.c.parkDueAt.getTime() || x.parkDueProvisional !== x.c.parkDueProvisional);
-  const moved = changes.filter((x) => x.parkDueAt.getTime() !== x.c.parkDueAt.getTime());
-
-  for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) {
-    const chunk = changes.slice(i, i + ROWS_PER_STATEMENT);
-    await tx.$executeRawUnsafe(
-      `UPDATE "Request" r
-          SET "parkDueAt" = v."parkDueAt"::timestamptz,
-              "parkDueProvisional" = v.provisional::boolean,
-              version = r.version + v.bump::int,
-              "updatedAt" = $5::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, "parkDueAt", provisional, bump)
-        WHERE r.id = v.id::uuid`,
-      chunk.map((x) => x.c.id),
-      chunk.map((x) => x.parkDueAt.toISOString()),
-      chunk.map((x) => String(x.parkDueProvisional)),
-      chunk.map((x) => (x.parkDueAt.getTime() !== x.c.parkDueAt.getTime() ? "1" : "0")),
-      input.now.toISOString(),
-    );
-  }
-
-  await appendLedgerEntries(
-    tx,
-    moved.map((x) => ({
-      requestId: x.c.id,
-      action: LedgerAction.DEADLINE_RECOMPUTED,
-      actorUserId: input.actorUserId,
-      actorOrgId: input.actorOrgId,
-      fromStatus: RequestStatus.SUBMITTED,
-      toStatus: RequestStatus.SUBMITTED,
-      content: {
-        deadline: "parkReview",
-        previousDueAt: x.c.parkDueAt.toISOString(),
-        dueAt: x.parkDueAt.toISOString(),
-        previousDueProvisional: x.c.parkDueProvisional,
-        dueProvisional: x.parkDueProvisional,
-        parkReviewDeadlineDays: x.c.parkReviewDeadlineDays,
-        reason: input.reason,
-      },
-      occurredAt: input.now,
-    })),
-  );
-
+    .filter((x) => x.parkDueAt.getTime() !== x.c.parkDueAt.getTime() || x.parkDueProvisional !== x.c.parkDueProvisional)
+    .map((x) => ({
+      id: x.c.id,
+      status: RequestStatus.SUBMITTED,
+      previousDueAt: x.c.parkDueAt,
+      dueAt: x.parkDueAt,
+      previousProvisional: x.c.parkDueProvisional,
+      provisional: x.parkDueProvisional,
+      content: { deadline: "parkReview", parkReviewDeadlineDays: x.c.parkReviewDeadlineDays },
+    }));
+  const written = await writeRecomputedDeadlines(tx, "parkReview", changes, input);
   return {
     candidates: candidates.length,
-    dueChanged: moved.length,
-    provisionalChanged: changes.filter((x) => x.parkDueProvisional !== x.c.parkDueProvisional).length,
+    dueChanged: written.moved,
+    provisionalChanged: written.provisionalChanged,
   };
 }
