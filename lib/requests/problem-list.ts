@@ -4,28 +4,19 @@
  * the latest answer and the working days the first answer took. Pure: the rows come from
  * queries/read-problem-list.ts, the calendar from the calendar module.
  */
-import type { AnswerKind, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { AnswerKind } from "@/lib/generated/prisma/enums";
 import { workingDaysBetween, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TTranslate } from "@/lib/i18n/translator";
 import type { TLedgerColumn } from "@/lib/spreadsheet/ledger-columns";
 import { answerView } from "./answer-view";
+import type { TRequestListRow } from "./queries/list-requests";
 
-export type TProblemListRow = {
-  id: string;
-  serial: string;
-  type: RequestType;
-  status: RequestStatus;
-  title: string;
-  amountFen: string | null;
-  enterpriseName: string;
+/** A row of the request list and what the official list adds. */
+export type TProblemListRow = TRequestListRow & {
   uscc: string;
-  parkName: string;
-  bankName: string | null;
-  submittedAt: Date | null;
   forwardedAt: Date | null;
-  dueAt: Date | null;
   /** The first answer (kept through a reopen), else the current one. */
   firstAnsweredAt: Date | null;
   answerKind: AnswerKind | null;
@@ -83,7 +74,7 @@ export function problemListColumns(t: TTranslate, locale: TLocale, calendar: Wor
     { header: t("ledgers.problemList.columns.dueAt"), width: 14, pdfWidth: 44, value: (r) => day(r.dueAt) },
     { header: t("ledgers.problemList.columns.answeredAt"), width: 14, pdfWidth: 44, value: (r) => day(r.firstAnsweredAt) },
     { header: t("ledgers.problemList.columns.closedAt"), width: 14, pdfWidth: 44, value: (r) => day(r.closedAt) },
-    { header: t("ledgers.problemList.columns.bank"), width: 24, pdfWidth: 52, value: (r) => r.bankName },
+    { header: t("ledgers.problemList.columns.bank"), width: 24, pdfWidth: 52, value: (r) => r.assignedBankName },
     { header: t("ledgers.problemList.columns.status"), width: 12, pdfWidth: 34, value: (r) => t(`requests.statuses.${r.status}`) },
     {
       header: t("ledgers.problemList.columns.answer"),

@@ -43,7 +43,8 @@ export const REQUEST_LIST_ORDER: readonly TKeyColumn[] = [
 ];
 const CURSOR = z.tuple([keyDate, keyUuid]);
 
-const select = {
+// What a list row reads; the problem-list download reads these and a few more.
+export const REQUEST_LIST_SELECT = {
   id: true,
   serial: true,
   type: true,
@@ -87,9 +88,9 @@ export async function listRequests(
               where: q.where ? { AND: [where, q.where] } : where,
               orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
               take: q.take,
-              select,
+              select: REQUEST_LIST_SELECT,
             });
-            return rows.map(toRow);
+            return rows.map(requestListRow);
           },
         },
       ],
@@ -143,7 +144,8 @@ export async function requestListWhere(
   };
 }
 
-function toRow(r: Prisma.RequestGetPayload<{ select: typeof select }>): TRequestListRow {
+/** A list row from what REQUEST_LIST_SELECT read. */
+export function requestListRow(r: Prisma.RequestGetPayload<{ select: typeof REQUEST_LIST_SELECT }>): TRequestListRow {
   return {
     id: r.id,
     serial: r.serial,

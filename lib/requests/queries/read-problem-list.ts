@@ -4,7 +4,7 @@ import { loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-sco
 import { keysetOrderBy, keysetWhere } from "@/lib/pagination/keyset";
 import type { TProblemListRow } from "../problem-list";
 import type { TRequestListFilters } from "../list-filters";
-import { REQUEST_LIST_ORDER, requestListWhere } from "./list-requests";
+import { REQUEST_LIST_ORDER, REQUEST_LIST_SELECT, requestListRow, requestListWhere } from "./list-requests";
 
 /** Rows read per statement: enough to keep round trips few, small enough to hold twice. */
 export const PROBLEM_LIST_BATCH = 1_000;
@@ -17,25 +17,16 @@ export const PROBLEM_LIST_MAX_ROWS = 100_000;
  */
 export const PROBLEM_LIST_PDF_MAX_ROWS = 5_000;
 
+// The list's row and what the official list adds: the USCC, the forwarding, the first
+// answer and its kind and text, the closing.
 const select = {
-  id: true,
-  serial: true,
-  type: true,
-  status: true,
-  title: true,
-  amountFen: true,
-  submittedAt: true,
+  ...REQUEST_LIST_SELECT,
   forwardedAt: true,
-  dueAt: true,
-  answeredAt: true,
   firstAnsweredAt: true,
   answerKind: true,
   answer: true,
   closedAt: true,
-  updatedAt: true,
   enterprise: { select: { name: true, uscc: true } },
-  park: { select: { org: { select: { name: true, shortName: true } } } },
-  assignedBank: { select: { name: true } },
 } satisfies Prisma.RequestSelect;
 
 /**
@@ -93,19 +84,9 @@ export async function problemListParkAllowed(db: PrismaClient, actor: TActorSour
 
 function toRow(r: Prisma.RequestGetPayload<{ select: typeof select }>): TProblemListRow {
   return {
-    id: r.id,
-    serial: r.serial,
-    type: r.type,
-    status: r.status,
-    title: r.title,
-    amountFen: r.amountFen?.toString() ?? null,
-    enterpriseName: r.enterprise.name,
+    ...requestListRow(r),
     uscc: r.enterprise.uscc,
-    parkName: r.park.org.shortName ?? r.park.org.name,
-    bankName: r.assignedBank?.name ?? null,
-    submittedAt: r.submittedAt,
     forwardedAt: r.forwardedAt,
-    dueAt: r.dueAt,
     firstAnsweredAt: r.firstAnsweredAt ?? r.answeredAt,
     answerKind: r.answerKind,
     answer: r.answer,
