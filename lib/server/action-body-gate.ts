@@ -3,7 +3,8 @@
  * header) is read here before Next.js sees the request. Next refuses a body over its 1 MB
  * limit or a body its decoder cannot read by throwing inside its action handler, which
  * answers 500; and a chunked body declares no length the proxy could check first. Here the
- * body is counted as it streams in, and the read stops at the first byte over the limit
+ * body is counted as it streams in (a multipart form posted to a page without JavaScript too,
+ * which Next decodes the same way), and the read stops at the first byte over the limit
  * (413); a body that is not what a browser's action call sends — a form that does not
  * parse, a text body that is not JSON — is refused 400. Both answers carry the shared
  * message in the user's language, never a stack trace. A body that passes is handed to
@@ -11,6 +12,7 @@
  */
 import { IncomingMessage, type ServerResponse } from "node:http";
 import { REFUSAL_HEADERS, refusalText, SERVER_ACTION_BODY_LIMIT } from "./action-request-gate";
+import { isRouteHandlerPath } from "./route-handler-paths";
 
 /** After a 413 the rest of a body is drained for at most this long, then the connection is cut. */
 const DRAIN_MS = 2_000;
@@ -22,7 +24,7 @@ type TBodyRead = { bytes: Buffer } | { tooLarge: true } | { aborted: true };
  * carrying the checked body when it is, or null when this answered the request (413/400).
  */
 export async function gateActionBody(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
-  if (req.method !== "POST" || !req.headers["next-action"]) return req;
+  if (req.method !== "POST" || !(req.headers["next-action"] || isFormPostToPage(req))) return req;
   const read = await readBody(req, SERVER_ACTION_BODY_LIMIT);
   if ("aborted" in read) {
     // The client went away mid-body: nobody is left to answer.
@@ -38,6 +40,19 @@ export async function gateActionBody(req: IncomingMessage, res: ServerResponse):
     return null;
   }
   return replay(req, read.bytes);
+}
+
+/**
+ * A multipart POST to a page without a Next-Action header: what a form sends without
+ * JavaScript, which Next decodes as a server action call (and answers 500 when the body does
+ * not parse). A route handler's multipart POST (an upload) reads its own body and is left alone.
+ */
+function isFormPostToPage(req: IncomingMessage): boolean {
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "multipart/form-data") return false;
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return !isRouteHandlerPath(query < 0 ? url : url.slice(0, query));
 }
 
 /** The whole body, or tooLarge as soon as more than `limit` bytes came (the rest is not buffered). */

@@ -209,6 +209,11 @@ export function migrationsDir(): string {
   return `${process.cwd()}/prisma/migrations`;
 }
 
+// Where this build's Next.js output lives (next.config.ts reads the same variable).
+export function nextDistDir(): string {
+  return `${process.cwd()}/${process.env.NEXT_DIST_DIR ?? ".next"}`;
+}
+
 // How much of the job queue may wait before the readiness probe says "not ready": due
 // jobs (default 1,000) and the age of the oldest (default 15 minutes; the in-server loop
 // runs every minute, `npm run jobs` every 15 s, the deadline scan every 5 minutes).

@@ -68,6 +68,15 @@ test("a multipart action body that does not parse is refused 400, not 500", asyn
   expectNoStackTrace(answer);
 });
 
+test("a multipart form posted to a page without JavaScript (no Next-Action) that does not parse is refused 400, not 500", async () => {
+  const garbage = new TextEncoder().encode("garbage, no boundary anywhere");
+  for (const path of ["/sign-in", "/", "/requests"]) {
+    const answer = await postChunked(path, { "Content-Type": "multipart/form-data; boundary=xx" }, [garbage]);
+    expect(answer.status, path).toBe(400);
+    expectNoStackTrace(answer);
+  }
+});
+
 test("a text action body that is not JSON is refused 400, not 500", async () => {
   for (const body of ['["unterminated', "\u00ff\u00fe{not json", '{"$": ']) {
     const answer = await postChunked("/sign-in", { "Next-Action": actionId(), "Content-Type": "text/plain;charset=UTF-8" }, [
