@@ -136,6 +136,14 @@ export const PERMISSIONS = {
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
 
+  // ── half-year evaluation (半年一评估) ──
+  // Banks see their own finalised result only (scoped in lib/evaluation/queries).
+  "evaluations.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  // Each office scores its own qualitative part; which part is decided by the organization.
+  "evaluations.score": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
+  // Opening, the rules, rectification picked by hand and finalisation: like publication.
+  "evaluations.manage": [FINANCE_ADMIN],
+
   // ── bank products, contacts, park visits ──
   "products.read": EVERY_ROLE,
   "products.manage": [BANK_MANAGER, BANK_LIAISON],
