@@ -132,7 +132,8 @@ export const PERMISSIONS = {
   // (bulletin meeting, summons), not public league tables.
   "rankings.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
   // The central bank co-reviews the quarterly ranking before the finance office
-  // publishes it: its one write in the whole product.
+  // publishes it: one of its two writes in the whole product (the other: its qualitative
+  // part of the half-year evaluation, "evaluations.score").
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
 

@@ -4,7 +4,8 @@ import type { TEvaluationDetail } from "@/lib/evaluation/queries/get-evaluation"
 // The evaluation table as .xlsx: one row per bank the viewer may see (getEvaluation has
 // already filtered them), with both quarters, the three parts, the combined score, the
 // grade and the rectification requirement with its basis. An open evaluation's results
-// are what finalising now would give; the sheet's title says which.
+// are what finalising now would give. The sheet's name (at most 31 characters in
+// Excel) is the short message export.sheet.
 
 export type TEvaluationT = (key: string, values?: Record<string, string | number>) => string;
 
@@ -17,7 +18,7 @@ export async function buildEvaluationWorkbook(evaluation: TEvaluationDetail, t: 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "融桥 RongQiao";
   const [qa, qb] = evaluation.quarters;
-  const ws = workbook.addWorksheet(t("export.sheet").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = workbook.addWorksheet(t("export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   const headers: Array<[string, number]> = [
     [t("columns.bank"), 32],
     [t("columns.quarterScore", { quarter: qa.quarter }), 12],
