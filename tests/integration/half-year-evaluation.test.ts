@@ -194,6 +194,13 @@ describe("half-year evaluation", () => {
     });
     expect(stored.rectifyById).toBe(finance.userId);
     expect(Number(stored.combinedScore)).toBe(65);
+    // The banks are told, the ones that must rectify in those words.
+    const told = await prisma.notification.findMany({
+      where: { link: `/evaluations/${evaluationId}` },
+      select: { orgId: true, kind: true },
+    });
+    expect(told.find((n) => n.orgId === w.participatingBankOrgId)?.kind).toBe("evaluation.rectify");
+    expect(told.find((n) => n.orgId === w.mainBankOrgId)?.kind).toBe("evaluation.finalised");
     const audits = await prisma.auditLog.findMany({ where: { targetId: evaluationId }, select: { action: true } });
     expect(new Set(audits.map((a) => a.action))).toEqual(
       new Set([

@@ -1,11 +1,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { EvaluationStatus } from "@/lib/generated/prisma/enums";
+import { EvaluationStatus, Role } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { evaluateBank, type TBankResult } from "@/lib/evaluation/rules";
 import { readQuarterScores } from "@/lib/evaluation/queries/read-quarter-scores";
 import { lockOpenEvaluation, type TEvaluationOptions } from "@/lib/evaluation/mutations/lock-open-evaluation";
+import { notifyMany } from "@/lib/notifications/mutations/notify";
 import { toJson } from "@/lib/ranking/mutations/lock-quarter";
 
 const asPoints = (value: unknown): number[] | null =>
@@ -16,7 +17,8 @@ const asPoints = (value: unknown): number[] | null =>
  * published ("quartersNotPublished") and both offices must have scored every bank
  * ("scoresMissing"). Each bank's parts, combined score, grade and rectification are
  * written to its row, then the status flips LAST: from then on database triggers refuse
- * any change to the evaluation and its rows. The rankings read go into the snapshot.
+ * any change to the evaluation and its rows. The rankings read go into the snapshot; each
+ * bank's managers and liaisons are notified of their result.
  */
 export async function finaliseEvaluation(
   db: PrismaClient,
@@ -72,6 +74,18 @@ export async function finaliseEvaluation(
         mustRectify: results.filter((r) => r.mustRectify).map((r) => r.bankOrgId),
       },
     });
+    // Each evaluated bank hears of its own result, in the same transaction.
+    await notifyMany(
+      tx,
+      results.map((r) => ({
+        kind: r.mustRectify ? "evaluation.rectify" : "evaluation.finalised",
+        orgIds: [r.bankOrgId],
+        roles: [Role.BANK_MANAGER, Role.BANK_LIAISON],
+        link: `/evaluations/${evaluation.id}`,
+        params: { year: evaluation.year, half: evaluation.half, score: r.combinedScore.toFixed(2) },
+        dedupeKey: `evaluation.finalised:${evaluation.id}:${r.bankOrgId}`,
+      })),
+    );
     const snapshot = { quarters, scores: Object.fromEntries(scores), finalisedAt: now };
     const { count } = await tx.halfYearEvaluation.updateMany({
       where: { id: evaluation.id, status: EvaluationStatus.OPEN },
