@@ -51,7 +51,7 @@ test("both offices work on the open evaluation, the bank sees its finalised resu
   await expect(finance.getByText("已有评分录入，本评估的规则已冻结。")).toBeVisible();
   finance.once("dialog", (d) => void d.accept());
   await finance.getByRole("button", { name: "定稿" }).click();
-  await expect(finance.getByRole("alert")).toContainText(/排名须先发布|人民银行和金融办须先/);
+  await expect(finance.locator("[data-form-alert]")).toContainText(/排名须先发布|人民银行和金融办须先/);
   const [download] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("link", { name: /导出评估表/ }).click()]);
   const bytes = readFileSync((await download.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
@@ -62,7 +62,7 @@ test("both offices work on the open evaluation, the bank sees its finalised resu
   await expect(bank.getByText("须整改").first()).toBeVisible();
   await bank.getByRole("link", { name: /上半年/ }).click();
   await expect(bank.getByRole("heading", { name: "本行评估结果" })).toBeVisible();
-  await expect(bank.getByText("须制定整改措施")).toBeVisible();
+  await expect(bank.getByText("须制定整改措施", { exact: true })).toBeVisible();
   await expect(bank.getByText(/金融办指定：综合执法检查发现/)).toBeVisible();
   await expect(bank.getByRole("row")).toHaveCount(2); // header + its own bank
   // The open evaluation does not exist for a bank.
