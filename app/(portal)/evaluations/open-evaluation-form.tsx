@@ -21,22 +21,24 @@ export function OpenEvaluationForm({ programId, year, defaultHalf }: { programId
   const formRef = useFocusFirstError(state);
   const errors = useFormErrors(state, t);
   return (
-    <form ref={formRef} action={action} className="flex flex-wrap items-end gap-3" aria-label={t("open.title")}>
+    <form ref={formRef} action={action} className="space-y-2" aria-label={t("open.title")}>
       <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <RequiredNote />
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="year" value={year} />
-      <SelectField
-        name="half"
-        label={t("open.half")}
-        required
-        defaultValue={String(defaultHalf)}
-        error={errors.field("half")}
-        options={[1, 2].map((h) => ({ value: String(h), label: t("periodLabel", { year, half: t(`halves.${h}`) }) }))}
-      />
-      <Button type="submit" pending={pending} pendingLabel={t("open.pending")}>
-        {t("open.submit")}
-      </Button>
+      <div className="flex flex-wrap items-end gap-3">
+        <SelectField
+          name="half"
+          label={t("open.half")}
+          required
+          defaultValue={String(defaultHalf)}
+          error={errors.field("half")}
+          options={[1, 2].map((h) => ({ value: String(h), label: t("periodLabel", { year, half: t(`halves.${h}`) }) }))}
+        />
+        <Button type="submit" pending={pending} pendingLabel={t("open.pending")}>
+          {t("open.submit")}
+        </Button>
+      </div>
       {state?.ok && (
         <p role="status" className="text-sm text-green-800">
           {t("open.done", { banks: state.data.banks })}
