@@ -58,6 +58,11 @@ export const ERROR_CODES = [
   "dayNotFound",
   "noDaysInYear",
   "officialUnavailable",
+  "evaluationExists", // the half year already has an evaluation
+  "evaluationFinalised", // a finalised evaluation is frozen
+  "rulesFrozen", // an evaluation's rules once a qualitative score is entered
+  "scoresMissing", // finalisation before both offices scored every bank
+  "quartersNotPublished", // finalisation before both quarters' rankings are published
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];

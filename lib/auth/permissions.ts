@@ -132,9 +132,18 @@ export const PERMISSIONS = {
   // (bulletin meeting, summons), not public league tables.
   "rankings.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
   // The central bank co-reviews the quarterly ranking before the finance office
-  // publishes it: its one write in the whole product.
+  // publishes it: one of its two writes in the whole product (the other: its qualitative
+  // part of the half-year evaluation, "evaluations.score").
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
+
+  // ── half-year evaluation (半年一评估) ──
+  // Banks see their own finalised result only (scoped in lib/evaluation/queries).
+  "evaluations.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  // Each office scores its own qualitative part; which part is decided by the organization.
+  "evaluations.score": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
+  // Opening, the rules, rectification picked by hand and finalisation: like publication.
+  "evaluations.manage": [FINANCE_ADMIN],
 
   // ── bank products, contacts, park visits ──
   "products.read": EVERY_ROLE,

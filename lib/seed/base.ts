@@ -14,6 +14,7 @@ import { landline, personName, randomMobile, uniqueMobile } from "./names";
 import { Rng } from "./random";
 import { buildQuarterlySubmissions } from "./quarterly";
 import { buildCreditTargets } from "./targets";
+import { buildEvaluations } from "./evaluations";
 import { defaultScoringRules } from "./scoring";
 import { DAY_MS, addDays, dateOnly, minDay, previousQuarter, quarterFirstDay, quarterOf, shanghaiDay, shanghaiInstant } from "./time";
 import { emptyRows, type TBankCtx, type TParkCtx, type TSeedContext, type TSeedOptions, type TSeedRows, type TSubBranchCtx } from "./types";
@@ -370,5 +371,6 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   };
   buildQuarterlySubmissions(ctx, rows, rng);
   buildCreditTargets(ctx, rows);
+  buildEvaluations(ctx, rows);
   return { ctx, rows };
 }

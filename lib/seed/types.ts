@@ -28,6 +28,8 @@ export interface TSeedRows {
   ledgerEntry: Prisma.LedgerEntryCreateManyInput[];
   loanOutcome: Prisma.LoanOutcomeCreateManyInput[];
   notification: Prisma.NotificationCreateManyInput[];
+  halfYearEvaluation: Prisma.HalfYearEvaluationCreateManyInput[];
+  halfYearEvaluationBank: Prisma.HalfYearEvaluationBankCreateManyInput[];
 }
 
 export type TSeedTable = keyof TSeedRows;
@@ -58,6 +60,8 @@ export const TABLE_ORDER: readonly TSeedTable[] = [
   "ledgerEntry",
   "loanOutcome",
   "notification",
+  "halfYearEvaluation",
+  "halfYearEvaluationBank",
 ];
 
 export function emptyRows(): TSeedRows {

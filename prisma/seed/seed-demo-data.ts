@@ -21,6 +21,7 @@ import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
 import { computeDraftRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { freezeAcceptedSubmissions } from "@/lib/seed/quarterly";
+import { finaliseSeededEvaluations } from "@/lib/seed/evaluations";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";
 import { bulkInsert, loadColumnTypes, type TColumnTypes } from "./bulk-insert";
 
@@ -98,6 +99,8 @@ async function run(
   }
   // Accepted submissions are frozen only now: the trigger refuses figures of a frozen one.
   await freezeAcceptedSubmissions(db);
+  // Likewise the finalised half-year evaluation: the trigger refuses rows of a finalised one.
+  await finaliseSeededEvaluations(db);
   const order: string[] = Object.values(DEMO_USERS).map((u) => u.account);
   demoAccounts.sort((a, b) => order.indexOf(a.account) - order.indexOf(b.account));
   return { options, counts, demoAccounts, elapsedMs: Date.now() - started };

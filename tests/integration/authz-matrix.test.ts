@@ -120,6 +120,12 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
   "rankings.preview": [FA],
+  // The half-year evaluation: the finance administrator runs it, both offices score.
+  "evaluations.open": [FA],
+  "evaluations.setRules": [FA],
+  "evaluations.score": [FA, FS, PBC],
+  "evaluations.pickRectification": [FA],
+  "evaluations.finalise": [FA],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],
@@ -147,6 +153,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "DELETE app/api/attachments/[id]/route.ts": [EO, EM],
   "GET app/(portal)/rankings/[id]/bulletin/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/rankings/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/evaluations/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/requests/problem-list/export/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/requests/problem-list/pdf/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/submissions/[id]/ledger/export/route.ts": [FA, FS, PBC, BM, BL],

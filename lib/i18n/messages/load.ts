@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "demo",
   "directory",
   "enterprises",
+  "evaluation",
   "import",
   "jobs",
   "indicators",

@@ -44,6 +44,8 @@ const RESOLVERS: Record<string, TResolver> = {
   "/rankings/[id]": {
     sql: `${ME} SELECT k.id FROM "Ranking" k, me WHERE me.city OR k.status = 'PUBLISHED' ORDER BY k.year DESC, k.quarter DESC LIMIT 1`,
   },
+  // The offices open the evaluation in progress (score forms); a bank its finalised one.
+  "/evaluations/[id]": { linkOn: "/evaluations" },
   "/submissions/[id]": { linkOn: "/submissions" },
   "/users/[id]": { linkOn: "/users" },
   "/products/[id]": { linkOn: "/products" },
