@@ -18,6 +18,7 @@ describe("navigationFor", () => {
       "programs",
       "registry",
       "pairings",
+      "support",
       "import",
       "calendar",
       "orgs",
@@ -37,6 +38,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "support",
       "ledger",
       "account",
     ]);
@@ -50,6 +52,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "support",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -63,6 +66,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "support",
       "users",
       "account",
     ]);
@@ -77,6 +81,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "support",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -132,7 +137,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings scoring targets",
-      "directory: registry pairings import",
+      "directory: registry pairings support import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);

@@ -47,6 +47,7 @@ export const NAMESPACES = [
   "roles",
   "signIn",
   "submissions",
+  "support",
   "targets",
 ] as const;
 

@@ -61,7 +61,12 @@ export async function saveSupportFile(
         if (updated.count === 0) throw new AppError("conflict");
         saved = { id: before.id, version: before.version + 1 };
       }
-      const { id: _id, version: _v, ...old } = before ?? { id: null, version: null };
+      const old = before && {
+        profile: before.profile,
+        coachingPlan: before.coachingPlan,
+        creditLineTargetFen: before.creditLineTargetFen,
+        otherTargets: before.otherTargets,
+      };
       await writeAudit(tx, {
         action: "support.fileSaved",
         actorUserId: actor.userId,
@@ -72,7 +77,7 @@ export async function saveSupportFile(
         details: {
           pairingId: pairing.id,
           version: saved.version,
-          before: before ? shown(old as Parameters<typeof shown>[0]) : null,
+          before: old ? shown(old) : null,
           after: shown(values),
         },
       });

@@ -182,7 +182,11 @@ export async function exportSupportReports(
       take: Math.min(batch, maxRows + 1 - out.length),
     });
     out.push(...rows.map(toRow));
-    if (out.length > maxRows) return { rows: out.slice(0, maxRows), capped: true };
+    if (out.length > maxRows) {
+      // One row past the cap was read only to know there are more.
+      out.length = maxRows;
+      return { rows: out, capped: true };
+    }
     if (rows.length < batch) return { rows: out, capped: false };
     const last = rows[rows.length - 1]!;
     after = { month: last.month, id: last.id };
