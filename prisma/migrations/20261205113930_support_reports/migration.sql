@@ -103,6 +103,9 @@ CREATE TABLE "SupportAssessment" (
 CREATE UNIQUE INDEX "SupportFile_pairingId_key" ON "SupportFile"("pairingId");
 
 -- CreateIndex
+CREATE INDEX "SupportReport_month_id_idx" ON "SupportReport"("month", "id");
+
+-- CreateIndex
 CREATE INDEX "SupportReport_status_month_id_idx" ON "SupportReport"("status", "month", "id");
 
 -- CreateIndex
