@@ -47,7 +47,8 @@ test("a monthly report is filed, returned, refiled and accepted; a missing one i
   await form.getByLabel("主题").first().fill("应收账款管理");
   await form.getByLabel("参加人员").first().fill("财务负责人、客户经理");
   await form.getByRole("button", { name: "报送月报" }).click();
-  await expect(bank.getByRole("status").filter({ hasText: "月报已报送（第 1 版）" })).toBeVisible();
+  // The page shows the month filed, waiting for review (the form leaves with the last open month).
+  await expect(bank.getByTestId("pairing-reports").getByRole("row").filter({ hasText: month })).toContainText("待审核");
   const [report] = await queryDemo<{ id: string }>(
     `SELECT id::text FROM "SupportReport" WHERE "pairingId" = $1::uuid AND month = $2::date`,
     [pairing!.id, `${month}-01`],
@@ -60,9 +61,8 @@ test("a monthly report is filed, returned, refiled and accepted; a missing one i
   await expect(pbc.getByTestId("report-status")).toHaveText("待审核");
   await pbc.getByLabel("退回原因").fill("走访记录缺少企业方参加人员签字");
   await pbc.getByRole("button", { name: "退回", exact: true }).click();
-  await expect(pbc.getByRole("status").filter({ hasText: "审核结果已保存" })).toBeVisible();
-  await pbc.reload();
   await expect(pbc.getByTestId("report-status")).toHaveText("已退回");
+  await expect(pbc.getByRole("button", { name: "审核通过" })).toHaveCount(0);
 
   // ── the bank refiles (the form starts from what it filed) ──
   await bank.goto(url);
@@ -70,13 +70,14 @@ test("a monthly report is filed, returned, refiled and accepted; a missing one i
   await expect(bank.getByLabel("帮扶计划")).toHaveValue("辅导企业规范现金流量表");
   await bank.getByLabel("参加人员").first().fill("财务负责人（已签字）、客户经理");
   await bank.getByRole("button", { name: "报送月报" }).click();
-  await expect(bank.getByRole("status").filter({ hasText: "月报已报送（第 2 版）" })).toBeVisible();
+  await expect(bank.getByTestId("report-status")).toHaveText("待审核");
+  await expect(bank.getByTestId("revision-2")).toBeVisible();
 
   // ── the office accepts ──
   await pbc.reload();
   await expect(pbc.getByTestId("report-status")).toHaveText("待审核");
   await pbc.getByRole("button", { name: "审核通过" }).click();
-  await expect(pbc.getByRole("status").filter({ hasText: "审核结果已保存" })).toBeVisible();
+  await expect(pbc.getByTestId("report-status")).toHaveText("已通过");
   await pbc.reload();
   await expect(pbc.getByTestId("report-status")).toHaveText("已通过");
   await expect(pbc.getByTestId("revision-1")).toContainText("财务负责人、客户经理");
