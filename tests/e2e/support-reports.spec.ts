@@ -1,7 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { flagLateSupportReports } from "@/lib/support/mutations/flag-late-support-reports";
+import { execFileSync } from "node:child_process";
 import { signInAs } from "./support/auth";
 import { databaseUrlOfDemo, queryDemo } from "./support/demo-data";
 
@@ -9,8 +7,27 @@ import { databaseUrlOfDemo, queryDemo } from "./support/demo-data";
 // one of its pairings (plan, progress, credit, a visit), the central bank branch (the
 // reviewing office by default) returns it with a reason, the bank refiles it, the office
 // accepts it; both revisions and both decisions stay on the report's page. Then the
-// deadline scan's 1+1 step — the function the scan job runs for it — flags a month that a
-// new pairing never filed, once however often it runs, and the bank finds it under 逾期未报.
+// deadline scan's 1+1 step — the function the scan job runs for it, in a process of its own
+// as the job worker would (the whole scan would also escalate demo items other specs use) —
+// flags a month that a new pairing never filed, once however often it runs, and the bank
+// finds it under 逾期未报.
+
+/** Runs the deadline scan's 1+1 step on the e2e database; returns how many reports it flagged. */
+function runSupportScanStep(): number {
+  const code = `
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { PrismaClient } = await import("@/lib/generated/prisma/client");
+    const { flagLateSupportReports } = await import("@/lib/support/mutations/flag-late-support-reports");
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.SCAN_DATABASE_URL }) });
+    const result = await db.$transaction((tx) => flagLateSupportReports(tx, new Date()));
+    await db.$disconnect();
+    console.log(JSON.stringify(result));`;
+  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    env: { ...process.env, SCAN_DATABASE_URL: databaseUrlOfDemo() },
+    encoding: "utf8",
+  });
+  return (JSON.parse(out.trim().split("\n").pop()!) as { flagged: number }).flagged;
+}
 
 async function as(browser: Browser, account: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -39,7 +56,9 @@ test("a monthly report is filed, returned, refiled and accepted; a missing one i
   await bank.goto(`/support/${pairing!.id}`);
   await expect(bank.getByRole("heading", { level: 1, name: pairing!.enterprise })).toBeVisible();
   const form = bank.locator("form").filter({ has: bank.getByRole("button", { name: "报送月报" }) });
-  await form.getByLabel("报送月份").selectOption(month);
+  // With one month left to file the form fixes it; with several, the month is picked.
+  const monthField = form.getByLabel("报送月份");
+  if ((await monthField.count()) > 0) await monthField.selectOption(month);
   await form.getByLabel("帮扶计划").fill("辅导企业规范现金流量表");
   await form.getByLabel("帮扶进度").fill("客户经理上门一次，梳理了应收账款。");
   await form.getByLabel("当月授信（万元）").fill("80");
@@ -102,14 +121,8 @@ test("a monthly report is filed, returned, refiled and accepted; a missing one i
      RETURNING id::text, (SELECT name FROM "Enterprise" WHERE id = "enterpriseId") AS enterprise`,
     [pairing!.id, lastMonth],
   );
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrlOfDemo() }) });
-  try {
-    const scan = () => prisma.$transaction((tx) => flagLateSupportReports(tx, new Date()));
-    expect((await scan()).flagged).toBeGreaterThanOrEqual(1);
-    expect((await scan()).flagged).toBe(0);
-  } finally {
-    await prisma.$disconnect();
-  }
+  expect(runSupportScanStep()).toBeGreaterThanOrEqual(1);
+  expect(runSupportScanStep()).toBe(0);
   const flagged = await queryDemo<{ status: string; notices: number }>(
     `SELECT s.status::text,
             (SELECT count(*)::int FROM "Notification" n JOIN "User" u ON u.id = n."userId"
