@@ -19,6 +19,7 @@ describe("navigationFor", () => {
       "programs",
       "registry",
       "pairings",
+      "support",
       "import",
       "calendar",
       "orgs",
@@ -39,6 +40,7 @@ describe("navigationFor", () => {
       "evaluations",
       "registry",
       "pairings",
+      "support",
       "ledger",
       "account",
     ]);
@@ -53,6 +55,7 @@ describe("navigationFor", () => {
       "evaluations",
       "registry",
       "pairings",
+      "support",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -67,6 +70,7 @@ describe("navigationFor", () => {
       "evaluations",
       "registry",
       "pairings",
+      "support",
       "users",
       "account",
     ]);
@@ -82,6 +86,7 @@ describe("navigationFor", () => {
       "evaluations",
       "registry",
       "pairings",
+      "support",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -137,7 +142,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations scoring targets",
-      "directory: registry pairings import",
+      "directory: registry pairings support import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);

@@ -118,6 +118,14 @@ export const PERMISSIONS = {
   "pairings.manageOneOnOne": [FINANCE_ADMIN, BANK_MANAGER],
   // Monthly 1+1 plan/target/progress report, due before each month end.
   "pairings.reportProgress": [BANK_MANAGER, BANK_LIAISON],
+  // 1+1 support files and monthly reports: the banks file, the offices read. Parks and
+  // enterprises are what the reports are about, not their readers.
+  "support.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  // Accept or return a monthly report: the program's rule names the office (the central
+  // bank branch by default, where the leading group's office sits); the other is refused.
+  "support.review": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
+  // The year-end assessment that lists banks for commendation or criticism.
+  "support.assess": [FINANCE_ADMIN, CENTRAL_BANK_STAFF],
   "calendar.manage": [FINANCE_ADMIN],
   "scoring.manage": [FINANCE_ADMIN],
   "targets.manage": [FINANCE_ADMIN],

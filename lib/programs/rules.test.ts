@@ -44,6 +44,9 @@ const FORM = {
   bottomListSize: "5",
   autoCloseUnratedDays: "10",
   supplementDeadlineDays: "10",
+  supportReportStartMonth: "8",
+  supportReportDueDay: "31",
+  supportReviewOffice: "0",
 };
 
 describe("rule values", () => {
@@ -58,6 +61,9 @@ describe("rule values", () => {
       bottomListSize: 5,
       autoCloseUnratedDays: 10,
       supplementDeadlineDays: 10,
+      supportReportStartMonth: 8,
+      supportReportDueDay: 31,
+      supportReviewOffice: 0,
     });
     for (const k of RULE_KEYS) expect(checkRules({ ...DEFAULT_RULES }).rules?.[k]).toBe(RULE_LIMITS[k].default);
   });

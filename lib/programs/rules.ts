@@ -40,6 +40,9 @@ export const RULE_KEYS = [
   "bottomListSize",
   "autoCloseUnratedDays",
   "supplementDeadlineDays",
+  "supportReportStartMonth",
+  "supportReportDueDay",
+  "supportReviewOffice",
 ] as const;
 export type TRuleKey = (typeof RULE_KEYS)[number];
 export type TProgramRules = Record<TRuleKey, number>;
@@ -58,6 +61,13 @@ export const RULE_LIMITS: Record<TRuleKey, { min: number; max: number; default: 
   // No seed document names a limit for 需补充材料; 10 working days (two weeks) matches the
   // unrated auto-close (docs/decisions/021-documents-loop.md).
   supplementDeadlineDays: { min: 3, max: 30, default: 10 },
+  // 1+1 monthly reports: "从8月份开始，每个月底前…报帮扶计划、帮扶对象及帮扶进度" (the county plan
+  // the program follows). The due day past a month's last day means its last day; the
+  // reviewing office is 0 the central bank branch (the leading group's office sits there),
+  // 1 the finance office (docs/decisions/027-support-reports.md).
+  supportReportStartMonth: { min: 1, max: 12, default: 8 },
+  supportReportDueDay: { min: 1, max: 31, default: 31 },
+  supportReviewOffice: { min: 0, max: 1, default: 0 },
 };
 
 export const DEFAULT_RULES: TProgramRules = Object.fromEntries(RULE_KEYS.map((k) => [k, RULE_LIMITS[k].default])) as TProgramRules;

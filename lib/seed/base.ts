@@ -15,6 +15,7 @@ import { Rng } from "./random";
 import { buildQuarterlySubmissions } from "./quarterly";
 import { buildCreditTargets } from "./targets";
 import { buildEvaluations } from "./evaluations";
+import { SUPPORT_START_MONTH } from "./support";
 import { defaultScoringRules } from "./scoring";
 import { DAY_MS, addDays, dateOnly, minDay, previousQuarter, quarterFirstDay, quarterOf, shanghaiDay, shanghaiInstant } from "./time";
 import { emptyRows, type TBankCtx, type TParkCtx, type TSeedContext, type TSeedOptions, type TSeedRows, type TSubBranchCtx } from "./types";
@@ -179,6 +180,10 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
     ...rules,
     quarterlyWindowDays: 7,
     renewalLeadDays: 30,
+    // 1+1 monthly reports from August, due at month end, reviewed by the central bank branch.
+    supportReportStartMonth: SUPPORT_START_MONTH,
+    supportReportDueDay: 31,
+    supportReviewOffice: 0,
     bottomListSize: 5,
     effectiveFrom: new Date(shanghaiInstant(minDay(`${year}-02-01`, windowStartDay))),
     createdById: financeAdminUserId,

@@ -6,6 +6,7 @@
  * Enterprise 0 is the demo enterprise (./demo.ts).
  */
 
+import { buildSupportRows } from "./support";
 import { EnterpriseSize, OrgKind, RegistrationStatus, Role, SupportClass } from "@/lib/generated/prisma/enums";
 import { USCC_CHARSET, makeUscc } from "@/lib/registry/uscc";
 import { DEMO_USERS, ENTERPRISE_USER_INDEX_BASE } from "./base";
@@ -284,8 +285,9 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
   }
   const lockedAt = ctx.implementationStartMs < ctx.nowMs ? new Date(ctx.implementationStartMs) : null;
   for (const j of [...paired].sort((a, b) => a - b)) {
+    const pairingId = rng.uuid();
     rows.enterpriseBankPairing.push({
-      id: rng.uuid(),
+      id: pairingId,
       programId: ctx.programId,
       year: ctx.year,
       bankOrgId: ctx.subBranches[j]!.orgId,
@@ -295,6 +297,8 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
       lockedAt,
       createdAt: new Date(shanghaiInstant(ctx.setupDay, 10)),
     });
+    const sub = ctx.subBranches[j]!;
+    buildSupportRows(ctx, rows, { id: pairingId, bankOrgId: sub.orgId, liaisonUserId: sub.liaisonUserId, index: j }, supportClass ?? null);
   }
 
   // ── requests ──

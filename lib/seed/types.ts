@@ -23,6 +23,10 @@ export interface TSeedRows {
   enterprise: Prisma.EnterpriseCreateManyInput[];
   enterpriseClassChange: Prisma.EnterpriseClassChangeCreateManyInput[];
   enterpriseBankPairing: Prisma.EnterpriseBankPairingCreateManyInput[];
+  supportFile: Prisma.SupportFileCreateManyInput[];
+  supportReport: Prisma.SupportReportCreateManyInput[];
+  supportReportRevision: Prisma.SupportReportRevisionCreateManyInput[];
+  supportReportReview: Prisma.SupportReportReviewCreateManyInput[];
   request: Prisma.RequestCreateManyInput[];
   requestRoute: Prisma.RequestRouteCreateManyInput[];
   ledgerEntry: Prisma.LedgerEntryCreateManyInput[];
@@ -55,6 +59,10 @@ export const TABLE_ORDER: readonly TSeedTable[] = [
   "enterprise",
   "enterpriseClassChange",
   "enterpriseBankPairing",
+  "supportFile",
+  "supportReport",
+  "supportReportRevision",
+  "supportReportReview",
   "request",
   "requestRoute",
   "ledgerEntry",

@@ -116,6 +116,12 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   // Scoring rules and rankings.
   "scoring.saveRuleSet": [FA],
   "targets.setBankTarget": [FA],
+  // 1+1 support: the bank files; the offices review (the program's rule picks which, checked
+  // by the mutation) and assess.
+  "support.saveFile": [BM, BL],
+  "support.fileReport": [BM, BL],
+  "support.reviewReport": [FA, FS, PBC],
+  "support.saveAssessment": [FA, PBC],
   "rankings.compute": [FA],
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
@@ -158,6 +164,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/requests/problem-list/pdf/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/submissions/[id]/ledger/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/submissions/[id]/ledger/pdf/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/support/reports/export/route.ts": [FA, FS, PBC, BM, BL],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

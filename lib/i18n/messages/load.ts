@@ -48,6 +48,7 @@ export const NAMESPACES = [
   "roles",
   "signIn",
   "submissions",
+  "support",
   "targets",
 ] as const;
 

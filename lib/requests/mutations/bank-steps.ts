@@ -4,6 +4,7 @@
  * declare that it cannot be solved. A bank that was only copied may read, not act
  * ("forbidden", see requireAssignedBank).
  */
+import { promoteOnCredit } from "@/lib/support/mutations/promote-on-credit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AnswerKind, EscalationReason, LedgerAction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
@@ -54,7 +55,7 @@ export async function answerRequest(
     const onTime = row.dueAt !== null && now.getTime() <= row.dueAt.getTime();
     await s.update({ status: RequestStatus.ANSWERED, answeredAt: now, answerKind: input.kind, answer });
     if (input.kind === AnswerKind.GRANTED) {
-      await tx.loanOutcome.create({
+      const loan = await tx.loanOutcome.create({
         data: {
           requestId: row.id,
           bankOrgId: bank,
@@ -70,7 +71,10 @@ export async function answerRequest(
           disbursedOn: input.disbursedOn ? dateColumn(input.disbursedOn) : null,
           maturesOn: input.maturesOn ? dateColumn(input.maturesOn) : null,
         },
+        select: { id: true, amountFen: true },
       });
+      // Credit obtained: a class-B enterprise moves to A, the loan as its reason.
+      await promoteOnCredit(tx, row.enterpriseId, { kind: "loan", loanId: loan.id, fen: loan.amountFen }, s.actor, now);
     }
     const { kind: _kind, ...fields } = answer;
     void _kind;

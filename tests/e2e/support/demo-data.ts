@@ -3,6 +3,12 @@ import path from "node:path";
 import pg from "pg";
 import { e2eInfoFile } from "@/scripts/e2e/info";
 
+/** The URL of the database the e2e server seeded (for a test that runs a job's step itself). */
+export function databaseUrlOfDemo(): string {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return (JSON.parse(readFileSync(e2eInfoFile(port), "utf8")) as { databaseUrl: string }).databaseUrl;
+}
+
 /** Runs a query on the database the e2e server seeded (ids for cross-tenant checks). */
 export async function queryDemo<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const port = Number(process.env.E2E_PORT ?? 3100);

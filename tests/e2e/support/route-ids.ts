@@ -40,6 +40,13 @@ const RESOLVERS: Record<string, TResolver> = {
   },
   "/programs/[id]": { linkOn: "/programs" },
   "/targets/[bankOrgId]": { linkOn: "/targets" },
+  // "/support/reports" has the shape of "/support/[pairingId]": ids from the database instead.
+  "/support/[pairingId]": {
+    sql: `${ME} SELECT p.id FROM "EnterpriseBankPairing" p, me WHERE p."endedAt" IS NULL AND (me.city OR p."bankOrgId" = me."orgId") ORDER BY p.year DESC, p.id LIMIT 1`,
+  },
+  "/support/reports/[id]": {
+    sql: `${ME} SELECT s.id FROM "SupportReport" s, me WHERE me.city OR s."bankOrgId" = me."orgId" ORDER BY s.month DESC, s.id LIMIT 1`,
+  },
   // Banks see published rankings only; the offices see drafts too.
   "/rankings/[id]": {
     sql: `${ME} SELECT k.id FROM "Ranking" k, me WHERE me.city OR k.status = 'PUBLISHED' ORDER BY k.year DESC, k.quarter DESC LIMIT 1`,

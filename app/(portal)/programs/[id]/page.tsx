@@ -13,7 +13,7 @@ import { ChangeRulesForm, EditProgramForm } from "./program-forms";
 
 export const dynamic = "force-dynamic";
 
-const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
+const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks" | "unitMonth" | "unitDayOfMonth" | "unitOffice"> = {
   replyDeadlineDays: "unitWorkingDays",
   parkReviewDeadlineDays: "unitWorkingDays",
   escalateAfterDays: "unitWorkingDays",
@@ -23,6 +23,9 @@ const UNIT: Record<TRuleKey, "unitWorkingDays" | "unitDays" | "unitBanks"> = {
   bottomListSize: "unitBanks",
   autoCloseUnratedDays: "unitWorkingDays",
   supplementDeadlineDays: "unitWorkingDays",
+  supportReportStartMonth: "unitMonth",
+  supportReportDueDay: "unitDayOfMonth",
+  supportReviewOffice: "unitOffice",
 };
 
 export default async function ProgramPage({ params }: { params: Promise<{ id: string }> }) {
