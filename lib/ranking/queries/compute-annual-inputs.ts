@@ -31,10 +31,7 @@ export type TAnnualInputs = {
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 
-export async function computeAnnualInputs(
-  db: TDb,
-  params: { programId: string; year: number; now?: Date },
-): Promise<TAnnualInputs> {
+export async function computeAnnualInputs(db: TDb, params: { programId: string; year: number; now?: Date }): Promise<TAnnualInputs> {
   const computedAt = params.now ?? new Date();
   if (typeof (db as { $connect?: unknown }).$connect === "function") {
     // A city's year is ~400,000 items: a long read-only snapshot holds no lock anyone waits for.
