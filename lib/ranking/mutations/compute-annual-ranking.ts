@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RankingPeriod, RankingStatus } from "@/lib/generated/prisma/enums";
-import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
