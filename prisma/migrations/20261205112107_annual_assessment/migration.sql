@@ -33,6 +33,9 @@ CREATE TABLE "RewardRestriction" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "RewardRestriction_supersedesId_key" ON "RewardRestriction"("supersedesId");
+
+-- CreateIndex
 CREATE INDEX "RewardRestriction_bankOrgId_issuedOn_id_idx" ON "RewardRestriction"("bankOrgId", "issuedOn", "id");
 
 -- CreateIndex
