@@ -135,6 +135,11 @@ export const PERMISSIONS = {
   // publishes it: its one write in the whole product.
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
+  // The register of rewards and restrictions after the annual assessment: the finance
+  // office keeps it (whichever office issued the measure); banks read their own entries
+  // (scoped in lib/rewards), the central bank branch reads all. Parks and enterprises: no.
+  "rewards.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  "rewards.manage": [FINANCE_ADMIN],
 
   // ── bank products, contacts, park visits ──
   "products.read": EVERY_ROLE,
