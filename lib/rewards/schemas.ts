@@ -12,7 +12,7 @@ export const BASIS_MAX = 1000;
 
 const zText = (max: number) => zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 const zOptionalId = z
-  .union([z.literal(""), z.guid({ message: "notFound" })])
+  .union([z.literal(""), z.null(), z.guid({ message: "notFound" })])
   .optional()
   .transform((v) => (v ? v : null));
 

@@ -117,9 +117,12 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "scoring.saveRuleSet": [FA],
   "targets.setBankTarget": [FA],
   "rankings.compute": [FA],
+  "rankings.computeAnnual": [FA],
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
   "rankings.preview": [FA],
+  // The register of rewards and restrictions: the finance administrator records.
+  "rewards.record": [FA],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],
