@@ -50,7 +50,7 @@ import {
   SubmissionStatus,
 } from "@/lib/generated/prisma/enums";
 import { appendLedgerEntry } from "@/lib/ledger/mutations/append-ledger-entry";
-import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-annual-ranking";
+import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-draft-annual-ranking";
 import { computeDraftRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
 import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/review-ranking";
 import { saveRuleSet } from "@/lib/ranking/mutations/save-rule-set";

@@ -2,7 +2,7 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
-import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-annual-ranking";
+import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-draft-annual-ranking";
 import { computeDraftRanking, previewRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
 import { ZPreviewRankingInput, ZQuarterInput, ZRankingIdInput, ZYearInput } from "@/lib/ranking/schemas";
 import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/review-ranking";
