@@ -353,6 +353,14 @@ describe("annual assessment", () => {
     expect(history.quarters.map((q) => q.quarter)).toEqual([1, 2, 3, 4]);
   });
 
+  it("a ranking's period and quarter agree (trigger): a year is quarter 0, a quarter 1–4", async () => {
+    await expect(prisma.ranking.update({ where: { id: annualId }, data: { quarter: 4 } })).rejects.toThrow();
+    const ruleSetId = (await prisma.ranking.findUniqueOrThrow({ where: { id: annualId }, select: { ruleSetId: true } })).ruleSetId;
+    await expect(
+      prisma.ranking.create({ data: { programId: w.programId, year: 2030, quarter: 0, period: RankingPeriod.QUARTER, ruleSetId } }),
+    ).rejects.toThrow(/period QUARTER with quarter 0/);
+  });
+
   it("a bank sees the published annual result", async () => {
     const seen = await getRanking(prisma, w.actors.participatingBankLiaison, annualId);
     expect(seen?.entries.map((e) => e.rank)).toEqual([1, 2, 3]);

@@ -15,7 +15,7 @@ import type { TComputeOptions, TDraftComputed } from "@/lib/ranking/mutations/co
 export type TYearRef = { programId: string; year: number };
 
 const DEFAULT_BOTTOM_LIST_SIZE = 5;
-/** How a Ranking row names the whole year (a CHECK ties it to period YEAR). */
+/** How a Ranking row names the whole year (a trigger ties it to period YEAR). */
 export const ANNUAL_QUARTER = 0;
 
 /**
