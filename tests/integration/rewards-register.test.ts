@@ -65,6 +65,9 @@ describe("register of rewards and restrictions", () => {
     expect(await getRewardRestriction(prisma, w.actors.mainBankParentLiaison, ids.b)).toBeNull();
     expect(await getRewardRestriction(prisma, w.actors.participatingBankLiaison, ids.a)).toBeNull();
     expect((await getRewardRestriction(prisma, w.actors.participatingBankLiaison, ids.b))?.measure).toBe("通报表扬");
+    // The liaison of A's servicing sub-branch sees the entries of the branch above it.
+    const servicing = await listRewardRestrictions(prisma, w.actors.mainBankLiaison, w.programId);
+    expect(servicing.map((r) => r.id)).toEqual([ids.a]);
     // A bank unrelated to both sees neither; parks and enterprises see nothing.
     expect(await listRewardRestrictions(prisma, w.actors.otherBankLiaison, w.programId)).toEqual([]);
     expect(await listRewardRestrictions(prisma, w.actors.parkStaff, w.programId)).toEqual([]);

@@ -7,9 +7,10 @@ import { bankWithDescendants } from "@/lib/auth/queries/load-scope-context";
 import { isUuid } from "@/lib/ids";
 
 // Who sees which register entries (decided here, used by the list and the single entry):
-// the finance office and the central bank branch every entry; a bank its own and its
-// branches' entries only — another bank's entry is "not found", never "forbidden";
-// parks and enterprises nothing (no rewards.read).
+// the finance office and the central bank branch every entry; a bank its own line only —
+// itself, the banks above it (a measure on the branch that is assessed reaches its
+// sub-branches, as a target does: decision 020) and its branches — so another bank's
+// entry is "not found", never "forbidden"; parks and enterprises nothing (no rewards.read).
 
 export type TRewardRestrictionRow = {
   id: string;
@@ -38,8 +39,23 @@ async function scopeOf(db: PrismaClient, actor: TActor): Promise<Prisma.RewardRe
   if (!canActor(actor, "rewards.read")) return null;
   const area = areaOfRole(actor.role);
   if (area === "finance" || area === "pbc") return {};
-  if (area === "bank") return { bankOrgId: { in: await bankWithDescendants(db, actor.orgId) } };
+  if (area === "bank") {
+    const [down, up] = await Promise.all([bankWithDescendants(db, actor.orgId), banksAbove(db, actor.orgId)]);
+    return { bankOrgId: { in: [...new Set([...down, ...up])] } };
+  }
   return null;
+}
+
+/** The banks above a bank, up to its head office (not itself). */
+async function banksAbove(db: PrismaClient, bankOrgId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE up AS (
+      SELECT "parentId" AS id FROM "Organization" WHERE id = ${bankOrgId}::uuid AND kind = 'BANK'
+      UNION ALL
+      SELECT o."parentId" FROM "Organization" o JOIN up ON o.id = up.id WHERE o.kind = 'BANK'
+    )
+    SELECT up.id::text AS id FROM up JOIN "Organization" o ON o.id = up.id WHERE o.kind = 'BANK'`;
+  return rows.map((r) => r.id);
 }
 
 const SELECT = {
