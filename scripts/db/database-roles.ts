@@ -21,7 +21,14 @@ export const APP_ROLE = "rongqiao_app";
 export const LOCAL_ROLE_PASSWORD = "rongqiao";
 
 /** Insert-only: never updated, deleted or truncated (their triggers refuse it too). */
-export const APPEND_ONLY_TABLES = ["LedgerEntry", "AuditLog", "LedgerAnchor", "LedgerIntegrityIssue", "BankCreditTarget", "RewardRestriction"] as const;
+export const APPEND_ONLY_TABLES = [
+  "LedgerEntry",
+  "AuditLog",
+  "LedgerAnchor",
+  "LedgerIntegrityIssue",
+  "BankCreditTarget",
+  "RewardRestriction",
+] as const;
 /** Read by the readiness check ("no pending migrations"), never written by the portal. */
 const READ_ONLY_TABLES = ["_prisma_migrations"] as const;
 
