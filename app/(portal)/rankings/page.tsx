@@ -10,6 +10,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { getCurrentProgram, getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
 import { quarterEndsAt } from "@/lib/ranking/mutations/lock-quarter";
 import { listRankings } from "@/lib/ranking/queries/list-rankings";
+import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { StatusBadge } from "./status-badge";
@@ -24,6 +25,7 @@ export default async function RankingsPage() {
   const rankings = program ? await listRankings(db(), user, program.id) : [];
   const annuals = program ? await listRankings(db(), user, program.id, "YEAR") : [];
   const bottomListSize = program ? ((await getCurrentRuleVersion(db(), program.id))?.bottomListSize ?? 5) : 5;
+  const hasAnnualRules = program && can(user.role, "rankings.publish") ? Boolean(await getCurrentRuleSet(db(), program.id, "YEAR")) : true;
   const isBank = areaOfRole(user.role) === "bank";
   const mayCompute = can(user.role, "rankings.publish");
   const now = new Date();
@@ -159,6 +161,7 @@ export default async function RankingsPage() {
               {t("annual.sectionTitle")}
             </h2>
             <p className="text-slate-700">{t("annual.sectionIntro", { count: bottomListSize })}</p>
+            {mayCompute && !hasAnnualRules && <p className="text-sm text-amber-900">{t("annual.noRuleSet")}</p>}
             {mayCompute &&
               (yearEnded ? (
                 annualOfYear?.status !== "PUBLISHED" && (
