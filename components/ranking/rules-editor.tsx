@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/forms/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { INDICATOR_KEYS } from "@/lib/ranking/indicators";
+import { indicatorsOfPeriod, type TAssessmentPeriod } from "@/lib/ranking/indicators";
 import type { TRuleSetItem, TScoringRule } from "@/lib/ranking/rules";
 
 // The rows of a rule set as the finance office edits them (strings, as typed), shared by
@@ -98,14 +98,21 @@ export function pointsSum(rows: TRuleRow[]): number {
   return Math.round(rows.reduce((sum, r) => sum + rowMax(r), 0) * 100) / 100;
 }
 
-type Props = { rows: TRuleRow[]; onChange: (rows: TRuleRow[]) => void; error: (path: string) => string | undefined; idPrefix: string };
+type Props = {
+  rows: TRuleRow[];
+  onChange: (rows: TRuleRow[]) => void;
+  error: (path: string) => string | undefined;
+  idPrefix: string;
+  /** The quarterly ranking's indicators unless editing the annual assessment's rules. */
+  period?: TAssessmentPeriod;
+};
 
-export function RulesEditor({ rows, onChange, error, idPrefix }: Props) {
+export function RulesEditor({ rows, onChange, error, idPrefix, period = "QUARTER" }: Props) {
   const t = useTranslations("ranking");
   const ti = useTranslations("indicators");
   const sum = pointsSum(rows);
   const set = (i: number, patch: Partial<TRuleRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const indicatorOptions = INDICATOR_KEYS.map((k) => ({ value: k, label: ti(`${k}.label`) }));
+  const indicatorOptions = indicatorsOfPeriod(period).map((k) => ({ value: k, label: ti(`${k}.label`) }));
   const kindOptions = KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }));
   const num = (i: number, field: "points" | "target" | "step" | "deduction" | "best" | "floor") => (
     <TextField

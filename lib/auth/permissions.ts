@@ -144,6 +144,11 @@ export const PERMISSIONS = {
   // part of the half-year evaluation, "evaluations.score").
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
+  // The register of rewards and restrictions after the annual assessment: the finance
+  // office keeps it (whichever office issued the measure); banks read their own entries
+  // (scoped in lib/rewards), the central bank branch reads all. Parks and enterprises: no.
+  "rewards.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  "rewards.manage": [FINANCE_ADMIN],
 
   // ── half-year evaluation (半年一评估) ──
   // Banks see their own finalised result only (scoped in lib/evaluation/queries).

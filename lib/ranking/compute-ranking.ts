@@ -45,7 +45,7 @@ export type TRankingResult = { entries: TRankingEntryResult[] };
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const nameOrder = new Intl.Collator("zh-CN");
 
-export function computeRanking(inputs: TQuarterInputs, rules: TRuleSetItem[], options: TRankingOptions): TRankingResult {
+export function computeRanking(inputs: Pick<TQuarterInputs, "banks">, rules: TRuleSetItem[], options: TRankingOptions): TRankingResult {
   const scored = inputs.banks.map((bank) => {
     const breakdown = rules.map(({ indicator, rule }): TRankingBreakdownRow => {
       const value = bank.values[indicator] ?? null;

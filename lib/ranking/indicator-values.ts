@@ -73,5 +73,9 @@ export function indicatorValues(
     creditLoanShare: hasFigures ? percent(loans.creditLoans ?? 0, loans.borrowers ?? 0) : null,
     onTimeSubmission,
     ...targetAttainment(loans, hasFigures, target),
+    // The year's own figures: only the annual assessment has them (annual-indicator-values.ts).
+    annualLoanIncrement: null,
+    annualLoanGrowth: null,
+    borrowersChange: null,
   };
 }

@@ -28,6 +28,9 @@ export const INDICATOR_KEYS = [
   "borrowersTargetAttainment",
   "firstLoansTargetAttainment",
   "creditLoansTargetAttainment",
+  "annualLoanIncrement",
+  "annualLoanGrowth",
+  "borrowersChange",
 ] as const;
 
 export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
@@ -54,6 +57,11 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   borrowersTargetAttainment: { unit: "percent", higherIsBetter: true },
   firstLoansTargetAttainment: { unit: "percent", higherIsBetter: true },
   creditLoansTargetAttainment: { unit: "percent", higherIsBetter: true },
+  // The annual assessment's own figures (queries/query-annual-loan-figures.ts): the year-end
+  // balance against the previous year-end, and the borrowers against the previous year-end.
+  annualLoanIncrement: { unit: "wanYuan", higherIsBetter: true },
+  annualLoanGrowth: { unit: "percent", higherIsBetter: true },
+  borrowersChange: { unit: "count", higherIsBetter: true },
 };
 
 /** The indicators read from a bank's quarterly return (its loan figures and when it filed). */
@@ -68,7 +76,26 @@ export const RETURN_INDICATORS: ReadonlySet<TIndicatorKey> = new Set([
   "borrowersTargetAttainment",
   "firstLoansTargetAttainment",
   "creditLoansTargetAttainment",
+  "annualLoanIncrement",
+  "annualLoanGrowth",
+  "borrowersChange",
 ]);
+
+/**
+ * Which indicators a rule set of each period may score. A quarter's own loan figures
+ * (one quarter's increment and growth) mean nothing for the year, and the year-on-year
+ * figures exist only for the year; everything else is computed over the period's window
+ * (the quarter's items or the year's, the quarter's return or the year-end return).
+ */
+export const ANNUAL_ONLY_INDICATORS: ReadonlySet<TIndicatorKey> = new Set(["annualLoanIncrement", "annualLoanGrowth", "borrowersChange"]);
+export const QUARTER_ONLY_INDICATORS: ReadonlySet<TIndicatorKey> = new Set(["loanIncrement", "loanGrowth"]);
+
+export type TAssessmentPeriod = "QUARTER" | "YEAR";
+
+export function indicatorsOfPeriod(period: TAssessmentPeriod): TIndicatorKey[] {
+  const excluded = period === "YEAR" ? QUARTER_ONLY_INDICATORS : ANNUAL_ONLY_INDICATORS;
+  return INDICATOR_KEYS.filter((k) => !excluded.has(k));
+}
 
 /**
  * Why an item cost its bank points: message keys under indicators.costReasons.*.

@@ -16,10 +16,14 @@ export type TStoredBank = {
 };
 
 export type TRankingSnapshot = {
+  /** "YEAR" for an annual assessment (inputs.quarter 0); absent for a quarter's ranking. */
+  period?: "YEAR";
   program: { id: string; name: string; docNumber: string };
   ruleSet: { id: string; version: number; name: string };
   rules: TRuleSetItem[];
   bottomListSize: number;
+  /** The annual assessment's top list: its first topListSize ranked banks. */
+  topListSize?: number;
   /**
    * How banks without a quarterly return were treated: "unranked" (listed apart, see
    * compute-ranking.ts); absent in rankings computed before that rule, which ranked them

@@ -91,11 +91,18 @@ export type TQuarterInput = z.infer<typeof ZQuarterInput>;
 
 export const ZRankingIdInput = z.object({ rankingId: ZUuid });
 
+/** The annual assessment of one program year. */
+export const ZYearInput = ZQuarterInput.pick({ programId: true, year: true });
+
+/** Which assessment a rule set scores: the quarterly ranking (default) or the annual assessment. */
+export const ZRulePeriod = z.enum(["QUARTER", "YEAR"], { message: "invalid" });
+
 export const ZSaveRuleSetInput = z.object({
   programId: ZUuid,
   name: zPlainText({ message: "required" }).trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
   /** The version the editor started from; another save in between → "conflict". */
   basedOnVersion: z.coerce.number().int().min(0).optional(),
+  period: ZRulePeriod.optional(),
   rules: ZRulesField,
 });
 export type TSaveRuleSetInput = z.input<typeof ZSaveRuleSetInput>;

@@ -29,6 +29,7 @@ export const APPEND_ONLY_TABLES = [
   "BankCreditTarget",
   "SupportReportRevision",
   "SupportReportReview",
+  "RewardRestriction",
 ] as const;
 /** Read by the readiness check ("no pending migrations"), never written by the portal. */
 const READ_ONLY_TABLES = ["_prisma_migrations"] as const;

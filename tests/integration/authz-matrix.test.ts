@@ -123,6 +123,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "support.reviewReport": [FA, FS, PBC],
   "support.saveAssessment": [FA, PBC],
   "rankings.compute": [FA],
+  "rankings.computeAnnual": [FA],
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
   "rankings.preview": [FA],
@@ -132,6 +133,8 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "evaluations.score": [FA, FS, PBC],
   "evaluations.pickRectification": [FA],
   "evaluations.finalise": [FA],
+  // The register of rewards and restrictions: the finance administrator records.
+  "rewards.record": [FA],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],

@@ -41,7 +41,7 @@ const opts = { now: NOW, meta: TEST_META };
 /** A ranking of the quarter with the given total scores, published the way publication does it (entries first, status last). */
 async function publishQuarter(quarter: number, totals: Record<string, number>): Promise<string> {
   const ruleSet = await prisma.scoringRuleSet.upsert({
-    where: { programId_version: { programId: w.programId, version: 1 } },
+    where: { programId_period_version: { programId: w.programId, period: "QUARTER", version: 1 } },
     create: { programId: w.programId, version: 1, name: "测试规则", rules: [] },
     update: {},
     select: { id: true },

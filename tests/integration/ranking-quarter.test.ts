@@ -234,12 +234,16 @@ afterAll(async () => {
 
 const byBank = (k: keyof typeof bank) => inputs.banks.find((b) => b.bankOrgId === bank[k])!;
 
-// No bank of this fixture has a credit target: the target indicators have no data.
+// No bank of this fixture has a credit target: the target indicators have no data. The
+// annual assessment's own figures are never a quarter's.
 const NO_TARGET = {
   loanTargetAttainment: null,
   borrowersTargetAttainment: null,
   firstLoansTargetAttainment: null,
   creditLoansTargetAttainment: null,
+  annualLoanIncrement: null,
+  annualLoanGrowth: null,
+  borrowersChange: null,
 };
 
 describe("computeQuarterInputs", () => {

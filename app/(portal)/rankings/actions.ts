@@ -2,8 +2,9 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
+import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-draft-annual-ranking";
 import { computeDraftRanking, previewRanking } from "@/lib/ranking/mutations/compute-draft-ranking";
-import { ZPreviewRankingInput, ZQuarterInput, ZRankingIdInput } from "@/lib/ranking/schemas";
+import { ZPreviewRankingInput, ZQuarterInput, ZRankingIdInput, ZYearInput } from "@/lib/ranking/schemas";
 import { publishRanking, reviewRanking } from "@/lib/ranking/mutations/review-ranking";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
@@ -18,6 +19,20 @@ export const computeRankingAction = defineAction({
   schema: ZQuarterInput,
   async handler({ input, user }) {
     const computed = await computeDraftRanking(db(), user, input, { meta: await requestMeta() });
+    revalidatePath("/rankings");
+    revalidatePath(`/rankings/${computed.rankingId}`);
+    return computed;
+  },
+});
+
+// The year's annual assessment: a draft of period YEAR that the review and publish actions
+// below carry like a quarter's ranking.
+export const computeAnnualRankingAction = defineAction({
+  name: "rankings.computeAnnual",
+  policy: "rankings.publish",
+  schema: ZYearInput,
+  async handler({ input, user }) {
+    const computed = await computeDraftAnnualRanking(db(), user, input, { meta: await requestMeta() });
     revalidatePath("/rankings");
     revalidatePath(`/rankings/${computed.rankingId}`);
     return computed;

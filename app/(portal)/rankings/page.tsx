@@ -7,13 +7,14 @@ import { can } from "@/lib/auth/permissions";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDateTime } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
+import { getCurrentProgram, getCurrentRuleVersion } from "@/lib/programs/queries/get-current-program";
 import { quarterEndsAt } from "@/lib/ranking/mutations/lock-quarter";
 import { listRankings } from "@/lib/ranking/queries/list-rankings";
+import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { StatusBadge } from "./status-badge";
-import { ComputeButton } from "./workflow-buttons";
+import { ComputeAnnualButton, ComputeButton } from "./workflow-buttons";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,9 @@ export default async function RankingsPage() {
   const [t, locale] = await Promise.all([getTranslations("ranking"), getLocale()]);
   const program = await getCurrentProgram(db());
   const rankings = program ? await listRankings(db(), user, program.id) : [];
+  const annuals = program ? await listRankings(db(), user, program.id, "YEAR") : [];
+  const bottomListSize = program ? ((await getCurrentRuleVersion(db(), program.id))?.bottomListSize ?? 5) : 5;
+  const hasAnnualRules = program && can(user.role, "rankings.publish") ? Boolean(await getCurrentRuleSet(db(), program.id, "YEAR")) : true;
   const isBank = areaOfRole(user.role) === "bank";
   const mayCompute = can(user.role, "rankings.publish");
   const now = new Date();
@@ -32,6 +36,8 @@ export default async function RankingsPage() {
     const ended = program ? now >= quarterEndsAt(program.year, q) : false;
     return { latest, ended, status: latest?.status ?? (ended ? "NONE" : "RUNNING") } as const;
   };
+  const annualOfYear = program ? annuals.find((r) => r.year === program.year) : undefined;
+  const yearEnded = program ? now >= quarterEndsAt(program.year, 4) : false;
 
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
@@ -137,6 +143,56 @@ export default async function RankingsPage() {
                         <div>{t("reviewState.pbc", { state: t(`reviewState.${r.pbcReviewed ? "done" : "pending"}`) })}</div>
                       </>
                     ),
+                  },
+                  {
+                    key: "publishedAt",
+                    header: t("columns.publishedAt"),
+                    className: "whitespace-nowrap",
+                    cell: (r) => (r.publishedAt ? formatDateTime(r.publishedAt, resolveLocale(locale)) : "—"),
+                  },
+                  { key: "banks", header: t("columns.banks"), className: "tabular-nums", onCard: false, cell: (r) => r.banks },
+                ]}
+              />
+            )}
+          </section>
+
+          <section aria-labelledby="annual" className="space-y-3" data-testid="annual-assessment">
+            <h2 id="annual" className="text-lg font-medium">
+              {t("annual.sectionTitle")}
+            </h2>
+            <p className="text-slate-700">{t("annual.sectionIntro", { count: bottomListSize })}</p>
+            {mayCompute && !hasAnnualRules && <p className="text-sm text-amber-900">{t("annual.noRuleSet")}</p>}
+            {mayCompute &&
+              (yearEnded ? (
+                annualOfYear?.status !== "PUBLISHED" && (
+                  <ComputeAnnualButton programId={program.id} year={program.year} recompute={Boolean(annualOfYear)} />
+                )
+              ) : (
+                <p className="text-sm text-slate-600">{t("annual.yearNotEnded", { year: program.year })}</p>
+              ))}
+            {annuals.length === 0 ? (
+              <p className="text-slate-600">{isBank ? t("list.noneBank") : t("list.none")}</p>
+            ) : (
+              <DataTable
+                caption={t("annual.sectionTitle")}
+                rows={annuals}
+                rowKey={(r) => r.id}
+                columns={[
+                  {
+                    key: "year",
+                    header: t("columns.quarter"),
+                    rowHeader: true,
+                    className: "whitespace-nowrap",
+                    cell: (r) => (
+                      <Link href={`/rankings/${r.id}`} className="text-brand-700 underline">
+                        {t("annual.label", { year: r.year })}
+                      </Link>
+                    ),
+                  },
+                  {
+                    key: "status",
+                    header: t("columns.status"),
+                    cell: (r) => <StatusBadge status={r.status} label={t(`status.${r.status}`)} />,
                   },
                   {
                     key: "publishedAt",

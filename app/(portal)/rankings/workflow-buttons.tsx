@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/server/action";
 import { useRankingError } from "@/components/ranking/rules-editor";
-import { computeRankingAction, publishRankingAction, reviewRankingAction } from "./actions";
+import { computeAnnualRankingAction, computeRankingAction, publishRankingAction, reviewRankingAction } from "./actions";
 
 function Outcome({ state, done }: { state: TActionResult<unknown> | null; done: string }) {
   const message = useRankingError();
@@ -46,6 +46,26 @@ export function ComputeButton({
       <input type="hidden" name="quarter" value={quarter} />
       <Button type="submit" pending={pending} pendingLabel={t("list.computing")} className="text-sm">
         {recompute ? t("list.recompute") : t("list.compute")}
+      </Button>
+      <Outcome state={state} done={state?.ok ? t("list.computed", { banks: state.data.banks, version: state.data.ruleSetVersion }) : ""} />
+    </form>
+  );
+}
+
+/** "计算年度考核" / "重新计算年度考核" for one program year (finance administrator). */
+export function ComputeAnnualButton({ programId, year, recompute }: { programId: string; year: number; recompute: boolean }) {
+  const t = useTranslations("ranking");
+  const [state, action, pending] = useActionState<
+    TActionResult<{ rankingId: string; ruleSetVersion: number; banks: number }> | null,
+    FormData
+  >(computeAnnualRankingAction, null);
+  const formRef = useFocusFirstError(state);
+  return (
+    <form ref={formRef} action={action} className="space-y-1">
+      <input type="hidden" name="programId" value={programId} />
+      <input type="hidden" name="year" value={year} />
+      <Button type="submit" pending={pending} pendingLabel={t("list.computing")} className="text-sm">
+        {recompute ? t("annual.recompute") : t("annual.compute")}
       </Button>
       <Outcome state={state} done={state?.ok ? t("list.computed", { banks: state.data.banks, version: state.data.ruleSetVersion }) : ""} />
     </form>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkTabs } from "@/components/ui/link-tabs";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -18,11 +19,13 @@ export const dynamic = "force-dynamic";
 
 const total = (rules: TRuleSetItem[] | null) => (rules ? Math.round(rules.reduce((s, r) => s + maxPoints(r.rule), 0) * 100) / 100 : null);
 
-export default async function ScoringPage() {
+// ?period=YEAR: the annual assessment's rule set, versioned on its own; else the quarter's.
+export default async function ScoringPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
   await requirePermission("scoring.manage");
+  const period = (await searchParams).period === "YEAR" ? "YEAR" : "QUARTER";
   const [t, ti, locale] = await Promise.all([getTranslations("ranking"), getTranslations("indicators"), getLocale()]);
   const program = await getCurrentProgram(db());
-  const versions = program ? await listRuleSets(db(), program.id) : [];
+  const versions = program ? await listRuleSets(db(), program.id, period) : [];
   const current = versions[0] ?? null;
   const tr = asTranslator(t);
 
@@ -34,6 +37,14 @@ export default async function ScoringPage() {
       ) : (
         <>
           <p className="text-slate-700">{t("programLine", { program: program.name })}</p>
+          <LinkTabs
+            label={t("scoring.periodTabs")}
+            current={period}
+            tabs={[
+              { key: "QUARTER", label: t("scoring.periodQuarter"), href: "/scoring" },
+              { key: "YEAR", label: t("scoring.periodYear"), href: "/scoring?period=YEAR" },
+            ]}
+          />
           <section aria-labelledby="current-rules" className="space-y-3">
             <h2 id="current-rules" className="text-lg font-medium">
               {current ? t("scoring.current", { name: current.name, version: current.version }) : t("scoring.none")}
@@ -82,7 +93,14 @@ export default async function ScoringPage() {
             )}
           </section>
 
-          <RuleSetForm programId={program.id} version={current?.version ?? 0} name={current?.name ?? ""} rules={current?.rules ?? []} />
+          <RuleSetForm
+            key={period}
+            programId={program.id}
+            period={period}
+            version={current?.version ?? 0}
+            name={current?.name ?? ""}
+            rules={current?.rules ?? []}
+          />
 
           {versions.length > 0 && (
             <section aria-labelledby="rule-versions" className="space-y-3">

@@ -8,6 +8,7 @@ import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { TRuleSetSaved } from "@/lib/ranking/mutations/save-rule-set";
+import type { TAssessmentPeriod } from "@/lib/ranking/indicators";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import type { TActionResult } from "@/lib/server/action";
 import { saveRuleSetAction } from "./actions";
@@ -19,11 +20,14 @@ export function RuleSetForm({
   version,
   name,
   rules,
+  period = "QUARTER",
 }: {
   programId: string;
   version: number;
   name: string;
   rules: TRuleSetItem[];
+  /** Which assessment's rules: each period has its own versions. */
+  period?: TAssessmentPeriod;
 }) {
   const t = useTranslations("ranking");
   const message = useRankingError();
@@ -47,6 +51,7 @@ export function RuleSetForm({
       <p className="text-sm text-slate-600">{t("scoring.editorHint", { next: version + 1 })}</p>
       <input type="hidden" name="programId" value={programId} />
       <input type="hidden" name="basedOnVersion" value={String(version)} />
+      <input type="hidden" name="period" value={period} />
       <input type="hidden" name="rules" value={JSON.stringify(rulesFromRows(rows))} />
       <TextField
         name="name"
@@ -57,7 +62,7 @@ export function RuleSetForm({
         error={fieldError("name")}
         className="max-w-xl"
       />
-      <RulesEditor rows={rows} onChange={setRows} error={fieldError} idPrefix="ruleset" />
+      <RulesEditor rows={rows} onChange={setRows} error={fieldError} idPrefix="ruleset" period={period} />
       <FormAlert message={formError} />
       {state?.ok && (
         <p role="status" className="text-green-800">

@@ -50,6 +50,7 @@ export const NAMESPACES = [
   "submissions",
   "support",
   "targets",
+  "rewards",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

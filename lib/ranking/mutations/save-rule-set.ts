@@ -5,10 +5,11 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { ANNUAL_ONLY_INDICATORS, QUARTER_ONLY_INDICATORS, type TAssessmentPeriod } from "@/lib/ranking/indicators";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import { ZRuleSet } from "@/lib/ranking/schemas";
 
-export type TSaveRuleSet = { programId: string; name: string; rules: unknown; basedOnVersion?: number };
+export type TSaveRuleSet = { programId: string; name: string; rules: unknown; basedOnVersion?: number; period?: TAssessmentPeriod };
 export type TRuleSetSaved = { ruleSetId: string; version: number };
 
 /** zod issues → { "rules.0.rule.points": "ranking.errors.…" } for the editor. */
@@ -38,20 +39,25 @@ export async function saveRuleSet(
   const parsed = ZRuleSet.safeParse(input.rules);
   if (!parsed.success) throw new AppError("invalidInput", ruleSetFieldErrors(parsed.error));
   const rules = parsed.data as TRuleSetItem[];
+  const period = input.period ?? "QUARTER";
+  // An indicator the period does not have would score every bank 0 (see indicators.ts).
+  const foreign = period === "YEAR" ? QUARTER_ONLY_INDICATORS : ANNUAL_ONLY_INDICATORS;
+  const wrong = rules.findIndex((item) => foreign.has(item.indicator));
+  if (wrong >= 0) throw new AppError("invalidInput", { [`rules.${wrong}.indicator`]: "indicatorNotInPeriod" });
 
   try {
     return await db.$transaction(async (tx) => {
       const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true } });
       if (!program) throw new AppError("notFound");
       const latest = await tx.scoringRuleSet.findFirst({
-        where: { programId: program.id },
+        where: { programId: program.id, period },
         orderBy: { version: "desc" },
         select: { version: true },
       });
       if (input.basedOnVersion != null && input.basedOnVersion !== (latest?.version ?? 0)) throw new AppError("conflict");
       const version = (latest?.version ?? 0) + 1;
       const created = await tx.scoringRuleSet.create({
-        data: { programId: program.id, version, name, rules: rules as unknown as Prisma.InputJsonValue, createdById: actor.userId },
+        data: { programId: program.id, period, version, name, rules: rules as unknown as Prisma.InputJsonValue, createdById: actor.userId },
         select: { id: true },
       });
       await writeAudit(tx, {
@@ -63,6 +69,7 @@ export async function saveRuleSet(
         ...meta,
         details: {
           programId: program.id,
+          period,
           fromVersion: latest?.version ?? null,
           toVersion: version,
           name,

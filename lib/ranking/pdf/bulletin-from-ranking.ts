@@ -9,6 +9,8 @@ import type { TRankingDetail } from "@/lib/ranking/queries/get-ranking";
 
 export type TBulletinData = {
   rankingId: string;
+  /** QUARTER: the quarter's bulletin (通报); YEAR: the annual assessment's (年度考核结果), quarter 0. */
+  period: "QUARTER" | "YEAR";
   year: number;
   quarter: number;
   programName: string;
@@ -29,6 +31,8 @@ export type TBulletinData = {
   }>;
   /** Bank names of the bottom list, best-ranked first. */
   bottomList: string[];
+  /** The annual assessment's top list (its first topListSize ranked banks); empty for a quarter. */
+  topList: string[];
   /** Bank names without a quarterly return. */
   missingReturn: string[];
   issuerName: string;
@@ -53,6 +57,7 @@ export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | nu
   });
   return {
     rankingId: ranking.id,
+    period: ranking.period,
     year: ranking.year,
     quarter: ranking.quarter,
     programName: s.program.name,
@@ -63,6 +68,7 @@ export function bulletinFromRanking(ranking: TRankingDetail): TBulletinData | nu
     indicators,
     rows,
     bottomList: rows.filter((r) => r.bottomList).map((r) => r.bankName),
+    topList: ranking.period === "YEAR" ? rows.filter((r) => !r.missingReturn && r.rank <= (s.topListSize ?? 0)).map((r) => r.bankName) : [],
     missingReturn: rows.filter((r) => r.missingReturn).map((r) => r.bankName),
     issuerName: s.issuer?.orgName ?? "",
     publishedAt: s.publishedAt ? new Date(s.publishedAt) : ranking.published.at,

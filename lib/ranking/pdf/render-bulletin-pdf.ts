@@ -29,8 +29,14 @@ const BOTTOM_FILL = "#fde8e8";
 /** The bulletin as PDF bytes. Deterministic for the same data (creation date = publication). */
 export async function renderBulletinPdf(data: TBulletinData, options: TBulletinOptions): Promise<Buffer> {
   const { t } = options;
-  const quarterWord = t(`quarterWords.${data.quarter}`);
-  const title = t("bulletin.title", { year: data.year, quarter: quarterWord });
+  // The annual assessment's bulletin is the same document with the year's wording and a
+  // commendation list; every key below has its annual counterpart under "annual".
+  const annual = data.period === "YEAR";
+  const text = (key: "bottomHeading" | "bottomText" | "bottomNone" | "missingHeading" | "missingText") =>
+    annual ? `annual.${key}` : `bulletin.${key}`;
+  const title = annual
+    ? t("annual.title", { year: data.year })
+    : t("bulletin.title", { year: data.year, quarter: t(`quarterWords.${data.quarter}`) });
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,
@@ -95,21 +101,28 @@ export async function renderBulletinPdf(data: TBulletinData, options: TBulletinO
   );
 
   doc.moveDown(0.8);
-  doc.fontSize(13).text(t("bulletin.bottomHeading"));
+  doc.fontSize(13).text(t(text("bottomHeading")));
   doc.moveDown(0.3);
   doc
     .fontSize(10.5)
     .text(
       data.bottomList.length > 0
-        ? t("bulletin.bottomText", { banks: data.bottomList.join("、"), count: data.bottomList.length })
-        : t("bulletin.bottomNone"),
+        ? t(text("bottomText"), { banks: data.bottomList.join("、"), count: data.bottomList.length })
+        : t(text("bottomNone")),
     );
+
+  if (annual && data.topList.length > 0) {
+    doc.moveDown(0.8);
+    doc.fontSize(13).text(t("annual.topHeading"));
+    doc.moveDown(0.3);
+    doc.fontSize(10.5).text(t("annual.topText", { banks: data.topList.join("、"), count: data.topList.length }));
+  }
 
   if (data.missingReturn.length > 0) {
     doc.moveDown(0.8);
-    doc.fontSize(13).text(t("bulletin.missingHeading"));
+    doc.fontSize(13).text(t(text("missingHeading")));
     doc.moveDown(0.3);
-    doc.fontSize(10.5).text(t("bulletin.missingText", { banks: data.missingReturn.join("、"), count: data.missingReturn.length }));
+    doc.fontSize(10.5).text(t(text("missingText"), { banks: data.missingReturn.join("、"), count: data.missingReturn.length }));
   }
 
   doc.moveDown(2);

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { RankingStatus } from "@/lib/generated/prisma/enums";
+import type { RankingPeriod, RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
@@ -24,7 +24,9 @@ export type TRankingDetail = {
   id: string;
   programId: string;
   year: number;
+  /** 0 for an annual assessment (period YEAR). */
   quarter: number;
+  period: RankingPeriod;
   status: RankingStatus;
   snapshot: TRankingSnapshot;
   computed: TPerson;
@@ -50,6 +52,7 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
       programId: true,
       year: true,
       quarter: true,
+      period: true,
       status: true,
       snapshot: true,
       computedAt: true,
@@ -75,6 +78,7 @@ export async function getRanking(db: PrismaClient, actor: TActor, rankingId: str
     programId: ranking.programId,
     year: ranking.year,
     quarter: ranking.quarter,
+    period: ranking.period,
     status: ranking.status,
     snapshot,
     computed: person(ranking.computedAt, ranking.computedById),

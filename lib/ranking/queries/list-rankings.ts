@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { RankingStatus } from "@/lib/generated/prisma/enums";
+import type { RankingPeriod, RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
@@ -18,13 +18,21 @@ export type TRankingRow = {
   banks: number;
 };
 
-/** A program's rankings the actor may see (see ranking-access.ts), newest quarter first. */
-export async function listRankings(db: PrismaClient, actor: TActor, programId: string): Promise<TRankingRow[]> {
+/**
+ * A program's rankings of one period the actor may see (see ranking-access.ts), newest
+ * first: the quarterly rankings unless asked for the annual assessments (YEAR).
+ */
+export async function listRankings(
+  db: PrismaClient,
+  actor: TActor,
+  programId: string,
+  period: RankingPeriod = "QUARTER",
+): Promise<TRankingRow[]> {
   if (!isUuid(programId)) return [];
   const access = await rankingAccess(db, actor);
   if (!access.where) return [];
   const rows = await db.ranking.findMany({
-    where: { AND: [access.where, { programId }] },
+    where: { AND: [access.where, { programId, period }] },
     select: {
       id: true,
       programId: true,

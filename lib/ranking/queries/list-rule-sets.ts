@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
+import type { TAssessmentPeriod } from "@/lib/ranking/indicators";
 import { ZRuleSet } from "@/lib/ranking/schemas";
 
 // Scoring rule sets are the program's published assessment method (the city's plan, like
@@ -54,16 +55,19 @@ function toView(row: TRow): TRuleSetView {
   };
 }
 
-/** Every version of a program's rule set, newest first; empty for an unknown id. */
-export async function listRuleSets(db: TDb, programId: string): Promise<TRuleSetView[]> {
+// The quarterly ranking and the annual assessment each have their own rules, versioned
+// separately (ScoringRuleSet.period); QUARTER unless asked.
+
+/** Every version of a program's rule set for the period, newest first; empty for an unknown id. */
+export async function listRuleSets(db: TDb, programId: string, period: TAssessmentPeriod = "QUARTER"): Promise<TRuleSetView[]> {
   if (!isUuid(programId)) return [];
-  const rows = await db.scoringRuleSet.findMany({ where: { programId }, select: SELECT, orderBy: { version: "desc" } });
+  const rows = await db.scoringRuleSet.findMany({ where: { programId, period }, select: SELECT, orderBy: { version: "desc" } });
   return rows.map(toView);
 }
 
-/** The highest version: what the next ranking is computed with; null when none. */
-export async function getCurrentRuleSet(db: TDb, programId: string): Promise<TRuleSetView | null> {
+/** The period's highest version: what its next ranking is computed with; null when none. */
+export async function getCurrentRuleSet(db: TDb, programId: string, period: TAssessmentPeriod = "QUARTER"): Promise<TRuleSetView | null> {
   if (!isUuid(programId)) return null;
-  const row = await db.scoringRuleSet.findFirst({ where: { programId }, select: SELECT, orderBy: { version: "desc" } });
+  const row = await db.scoringRuleSet.findFirst({ where: { programId, period }, select: SELECT, orderBy: { version: "desc" } });
   return row ? toView(row) : null;
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RankingStatus } from "@/lib/generated/prisma/enums";
+import { RankingPeriod, RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TRankingHistory } from "@/lib/ranking/history-aggregates";
@@ -7,7 +7,7 @@ import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
 import { hasMissingReturn, readSnapshot } from "@/lib/ranking/ranking-snapshot";
 
 /**
- * Each bank's total score and rank across the program's PUBLISHED quarters (oldest
+ * Each bank's total score and rank across the program's PUBLISHED quarterly rankings (oldest
  * first; drafts never count, for anyone), optionally for one bank only. A quarter in
  * which a bank has no entry is null; one in which it was listed apart for having no
  * quarterly return is flagged `missingReturn`. Bank names are the newest published ones. Read
@@ -19,7 +19,7 @@ export async function rankingHistory(db: PrismaClient, actor: TActor, programId:
   const access = await rankingAccess(db, actor);
   if (!access.where) return empty;
   const rankings = await db.ranking.findMany({
-    where: { AND: [access.where, { programId, status: RankingStatus.PUBLISHED }] },
+    where: { AND: [access.where, { programId, period: RankingPeriod.QUARTER, status: RankingStatus.PUBLISHED }] },
     select: {
       id: true,
       year: true,

@@ -34,7 +34,7 @@ export async function rankingDownload(
   const response = new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="ranking-${ranking.year}-q${ranking.quarter}.${file.fileName.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Disposition": `attachment; filename="ranking-${ranking.year}-${ranking.period === "YEAR" ? "annual" : `q${ranking.quarter}`}.${file.fileName.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

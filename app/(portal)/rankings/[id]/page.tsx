@@ -17,7 +17,7 @@ import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { BottomBadge, StatusBadge } from "../status-badge";
-import { ComputeButton, PublishButton, ReviewButton } from "../workflow-buttons";
+import { ComputeAnnualButton, ComputeButton, PublishButton, ReviewButton } from "../workflow-buttons";
 import { Breakdown } from "./breakdown";
 import { PreviewPanel } from "./preview-panel";
 
@@ -42,7 +42,11 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
   const person = (p: { at: Date; name: string } | null) => (p ? t("detail.byAt", { name: p.name, at: when(p.at) }) : t("detail.notYet"));
   // A bank finds its own breakdown first.
   const ordered = [...ranking.entries.filter((e) => e.own), ...ranking.entries.filter((e) => !e.own)];
-  const title = t("quarterLabel", { year: ranking.year, quarter: t(`quarterWords.${ranking.quarter}`) });
+  const annual = ranking.period === "YEAR";
+  const title = annual
+    ? t("annual.label", { year: ranking.year })
+    : t("quarterLabel", { year: ranking.year, quarter: t(`quarterWords.${ranking.quarter}`) });
+  const topListSize = annual ? (s.topListSize ?? 0) : 0;
 
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
@@ -90,7 +94,12 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
           <div className="flex flex-wrap items-start gap-6">
             {mayReview && <ReviewButton rankingId={ranking.id} />}
             {mayPublish && <PublishButton rankingId={ranking.id} enabled={Boolean(ranking.financeReview && ranking.pbcReview)} />}
-            {mayPublish && <ComputeButton programId={ranking.programId} year={ranking.year} quarter={ranking.quarter} recompute />}
+            {mayPublish &&
+              (annual ? (
+                <ComputeAnnualButton programId={ranking.programId} year={ranking.year} recompute />
+              ) : (
+                <ComputeButton programId={ranking.programId} year={ranking.year} quarter={ranking.quarter} recompute />
+              ))}
           </div>
         </section>
       )}
@@ -127,7 +136,16 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
               className: "tabular-nums",
               cell: (e) => (e.missingReturn ? t("bulletin.notFiled") : score(e.totalScore)),
             },
-            { key: "bottomList", header: t("columns.bottomList"), cell: (e) => e.bottomList && <BottomBadge label={t("bottomBadge")} /> },
+            {
+              key: "bottomList",
+              header: t("columns.bottomList"),
+              cell: (e) =>
+                e.bottomList ? (
+                  <BottomBadge label={t("bottomBadge")} />
+                ) : (
+                  !e.missingReturn && e.rank <= topListSize && <span className="text-sm text-green-800">{t("annual.topBadge")}</span>
+                ),
+            },
           ]}
         />
       </section>
@@ -142,6 +160,7 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
       </section>
 
       {mayPreview &&
+        !annual &&
         (ruleSet?.rules ? (
           <PreviewPanel
             programId={ranking.programId}

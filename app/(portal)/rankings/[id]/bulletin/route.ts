@@ -18,7 +18,11 @@ export const GET = defineRoute({
       const data = bulletinFromRanking(ranking)!;
       const font = bulletinFont();
       const body = await renderBulletinPdf(data, { fontPath: font.path, fontName: font.name, t, ti, locale });
-      const fileName = `${t("bulletin.fileName", { year: data.year, quarter: t(`quarterWords.${data.quarter}`) })}.pdf`;
+      const name =
+        data.period === "YEAR"
+          ? t("annual.fileName", { year: data.year })
+          : t("bulletin.fileName", { year: data.year, quarter: t(`quarterWords.${data.quarter}`) });
+      const fileName = `${name}.pdf`;
       return { body, contentType: "application/pdf", fileName };
     }),
 });

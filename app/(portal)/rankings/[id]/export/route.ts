@@ -16,6 +16,10 @@ export const GET = defineRoute({
     rankingDownload(ctx, "export", async ({ ranking, t, ti }) => ({
       body: await buildRankingWorkbook(ranking, t, ti),
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      fileName: `${t("export.fileName", { year: ranking.year, quarter: t(`quarterWords.${ranking.quarter}`) })}.xlsx`,
+      fileName: `${
+        ranking.period === "YEAR"
+          ? t("annual.exportFileName", { year: ranking.year })
+          : t("export.fileName", { year: ranking.year, quarter: t(`quarterWords.${ranking.quarter}`) })
+      }.xlsx`,
     })),
 });
