@@ -27,6 +27,7 @@ import { remindRenewals } from "@/lib/requests/mutations/remind-renewals";
 import { escalateParkReviews } from "@/lib/requests/mutations/escalate-park-reviews";
 import { sendParkReviewNotices } from "@/lib/requests/mutations/send-park-review-notices";
 import { startMissingParkReviewClocks } from "@/lib/requests/mutations/start-missing-park-review-clocks";
+import { remindParkVisits } from "@/lib/visits/mutations/remind-park-visits";
 
 type TTx = Prisma.TransactionClient;
 
@@ -45,6 +46,8 @@ export type TScanResult = {
   renewal: number;
   /** Park reviews: items given their missing deadline, yellow / red notices sent, escalated. */
   park: { started: number; yellow: number; red: number; escalated: number };
+  /** Park ↔ main bank pairings reminded of the half-year's visit (once per half-year). */
+  visitsReminded?: number;
 };
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
@@ -70,6 +73,7 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
   const parkStarted = await step(db, (tx, cal) => startMissingParkReviewClocks(tx, cal));
   const parkEscalated = await step(db, (tx, cal) => escalateParkReviews(tx, now, cal));
   const parkNotices = await step(db, (tx, cal) => sendParkReviewNotices(tx, now, cal));
+  const visitsReminded = await step(db, (tx) => remindParkVisits(tx, now));
   return {
     yellow,
     red,
@@ -80,5 +84,6 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
     documentsClosed,
     renewal,
     park: { started: parkStarted, yellow: parkNotices.yellow, red: parkNotices.red, escalated: parkEscalated },
+    visitsReminded,
   };
 }
