@@ -48,6 +48,7 @@ export const NAMESPACES = [
   "signIn",
   "submissions",
   "targets",
+  "visits",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every
