@@ -44,13 +44,23 @@ export const ZRecordVisit = z.object({
     (v) => (typeof v === "string" ? foldFullWidth(v) : v),
     text(VISIT_LIMITS.enterprises)
       .optional()
-      .transform((v) => (v ?? "").split(/[\s,，、;；]+/).map((s) => s.trim().toUpperCase()).filter(Boolean))
+      .transform((v) =>
+        (v ?? "")
+          .split(/[\s,，、;；]+/)
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean),
+      )
       .refine((list) => list.length <= VISIT_LIMITS.maxEnterprises, { message: "tooMany" }),
   ),
   summary: optional(VISIT_LIMITS.participantsNote),
   findings: text(VISIT_LIMITS.findings)
     .optional()
-    .transform((v) => (v ?? "").split(/\r?\n/).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? "")
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length <= VISIT_LIMITS.maxFindings, { message: "tooMany" })
     .refine((list) => list.every((f) => f.length <= VISIT_LIMITS.finding), { message: "findingTooLong" }),
 });

@@ -87,7 +87,13 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
               onCard: true,
               cell: (r) => <Badge tone={r.status === "CONFIRMED" ? "ok" : "info"}>{t(`statuses.${r.status}`)}</Badge>,
             },
-            { key: "findings", header: t("columns.findings"), numeric: true, onCard: true, cell: (r) => t("findingsCount", { findings: r.findings, items: r.items }) },
+            {
+              key: "findings",
+              header: t("columns.findings"),
+              numeric: true,
+              onCard: true,
+              cell: (r) => t("findingsCount", { findings: r.findings, items: r.items }),
+            },
           ]}
         />
       )}

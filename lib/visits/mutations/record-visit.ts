@@ -23,7 +23,12 @@ import { leaderMismatch } from "@/lib/visits/rules";
 import type { TRecordVisitInput } from "@/lib/visits/schemas";
 
 /** Organizations that may take part in a visit besides the leading bank. */
-export const PARTICIPANT_KINDS: readonly OrgKind[] = [OrgKind.FINANCE_OFFICE, OrgKind.CENTRAL_BANK, OrgKind.BANK, OrgKind.GUARANTEE_COMPANY];
+export const PARTICIPANT_KINDS: readonly OrgKind[] = [
+  OrgKind.FINANCE_OFFICE,
+  OrgKind.CENTRAL_BANK,
+  OrgKind.BANK,
+  OrgKind.GUARANTEE_COMPANY,
+];
 
 export async function recordVisit(
   db: PrismaClient,
@@ -62,7 +67,9 @@ export async function recordVisit(
 
     const participantOrgIds = [...new Set(input.participantOrgIds)].filter((id) => id !== bankOrgId);
     if (participantOrgIds.length > 0) {
-      const found = await tx.organization.count({ where: { id: { in: participantOrgIds }, kind: { in: [...PARTICIPANT_KINDS] }, active: true } });
+      const found = await tx.organization.count({
+        where: { id: { in: participantOrgIds }, kind: { in: [...PARTICIPANT_KINDS] }, active: true },
+      });
       if (found !== participantOrgIds.length) throw new AppError("invalidInput", { participantOrgIds: "notFound" });
     }
     const usccs = [...new Set(input.enterprises)];

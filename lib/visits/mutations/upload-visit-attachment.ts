@@ -42,7 +42,8 @@ export async function uploadVisitAttachment(
       const visit = await tx.parkVisit.findFirst({ where: { AND: [{ id: input.visitId }, scope] }, select: { id: true } });
       if (!visit) throw new AppError("notFound");
       await tx.$queryRaw`SELECT id FROM "ParkVisit" WHERE id = ${visit.id}::uuid FOR UPDATE`;
-      if ((await tx.parkVisitAttachment.count({ where: { visitId: visit.id } })) >= MAX_ATTACHMENTS_PER_REQUEST) throw new AppError("tooMany");
+      if ((await tx.parkVisitAttachment.count({ where: { visitId: visit.id } })) >= MAX_ATTACHMENTS_PER_REQUEST)
+        throw new AppError("tooMany");
       if (store.transactional) await store.put(tx, storedName, input.bytes);
       const row = await tx.parkVisitAttachment.create({
         data: {

@@ -26,7 +26,13 @@ export type TVisitDetail = {
   participants: string[];
   participantsNote: string | null;
   enterprises: { id: string; name: string; uscc: string }[];
-  findings: { id: string; position: number; text: string; enterpriseName: string | null; item: { id: string; serial: string; status: RequestStatus } | null }[];
+  findings: {
+    id: string;
+    position: number;
+    text: string;
+    enterpriseName: string | null;
+    item: { id: string; serial: string; status: RequestStatus } | null;
+  }[];
   attachments: { id: string; kind: ParkVisitAttachmentKind; fileName: string; sizeBytes: number; createdAt: Date }[];
 };
 
@@ -72,7 +78,11 @@ export async function getVisitDetail(db: PrismaClient, actor: TActorSource, visi
   const [orgs, enterprises] = await Promise.all([
     orgIds.length ? db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, kind: true } }) : [],
     v.enterpriseIds.length
-      ? db.enterprise.findMany({ where: { id: { in: v.enterpriseIds } }, select: { id: true, name: true, uscc: true }, orderBy: { name: "asc" } })
+      ? db.enterprise.findMany({
+          where: { id: { in: v.enterpriseIds } },
+          select: { id: true, name: true, uscc: true },
+          orderBy: { name: "asc" },
+        })
       : [],
   ]);
   const org = new Map(orgs.map((o) => [o.id, o]));

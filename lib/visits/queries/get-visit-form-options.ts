@@ -37,7 +37,12 @@ export async function getVisitFormOptions(db: PrismaClient, actor: TActorSource,
           role: true,
           bankOrgId: true,
           parkId: true,
-          bank: { select: { name: true, bankContacts: { orderBy: [{ effectiveOn: "desc" }, { filedAt: "desc" }], take: 1, select: { firstPersonName: true } } } },
+          bank: {
+            select: {
+              name: true,
+              bankContacts: { orderBy: [{ effectiveOn: "desc" }, { filedAt: "desc" }], take: 1, select: { firstPersonName: true } },
+            },
+          },
           park: { select: { org: { select: { name: true } } } },
         },
       })

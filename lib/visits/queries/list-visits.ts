@@ -57,7 +57,11 @@ export function visitRow(r: Prisma.ParkVisitGetPayload<{ select: typeof VISIT_RO
   };
 }
 
-export async function listVisits(db: PrismaClient, actor: TActorSource, cursor: TPageCursor | null = null): Promise<TKeysetPage<TVisitRow>> {
+export async function listVisits(
+  db: PrismaClient,
+  actor: TActorSource,
+  cursor: TPageCursor | null = null,
+): Promise<TKeysetPage<TVisitRow>> {
   const scope = visitScope(actorOf(actor), await loadScopeContext(db, actor));
   if (isNothing(scope)) return { rows: [], next: null, previous: null };
   return readKeysetPage(

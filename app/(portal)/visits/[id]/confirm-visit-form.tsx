@@ -16,7 +16,12 @@ export function ConfirmVisitForm({ visitId, version }: { visitId: string; versio
   const errors = useFormErrors(state, t);
   const focusScope = useFocusFirstError(state);
   return (
-    <form ref={focusScope} action={run} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="confirm-visit">
+    <form
+      ref={focusScope}
+      action={run}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid="confirm-visit"
+    >
       <p className="text-sm text-slate-700">{t("confirmHint")}</p>
       <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
       <input type="hidden" name="visitId" value={visitId} />

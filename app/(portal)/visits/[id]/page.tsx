@@ -30,7 +30,10 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const [t, locale] = await Promise.all([getTranslations("visits"), getLocale().then(resolveLocale)]);
   const none = t("none");
   const mayConfirm =
-    visit.status === "RECORDED" && visit.confirmer !== null && visit.confirmer === areaOfRole(user.role) && can(user.role, "visits.confirm");
+    visit.status === "RECORDED" &&
+    visit.confirmer !== null &&
+    visit.confirmer === areaOfRole(user.role) &&
+    can(user.role, "visits.confirm");
   const mayRaise = visit.status === "CONFIRMED" && can(user.role, "visits.raiseItem") && visit.enterprises.length > 0;
   const rows: [string, ReactNode][] = [
     [t("columns.park"), visit.parkName],
@@ -47,7 +50,12 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         )}
       </span>,
     ],
-    [t("columns.status"), <span key="status" data-testid="visit-status">{t(`statuses.${visit.status}`)}</span>],
+    [
+      t("columns.status"),
+      <span key="status" data-testid="visit-status">
+        {t(`statuses.${visit.status}`)}
+      </span>,
+    ],
     [t("recordedBy"), visit.recordedByName ?? none],
     [t("confirmedAt"), visit.confirmedAt ? formatDateTime(visit.confirmedAt, locale) : none],
     [t("participants"), [...visit.participants, ...(visit.participantsNote ? [visit.participantsNote] : [])].join("、") || none],

@@ -18,7 +18,15 @@ import { raiseFindingItemAction } from "../actions";
 
 // A finding about one of the enterprises visited becomes its problem-list item, submitted
 // to the park's review queue; the window then forwards it like any other item.
-export function RaiseItemForm({ findingId, text, enterprises }: { findingId: string; text: string; enterprises: { id: string; name: string }[] }) {
+export function RaiseItemForm({
+  findingId,
+  text,
+  enterprises,
+}: {
+  findingId: string;
+  text: string;
+  enterprises: { id: string; name: string }[];
+}) {
   const t = useTranslations("visits");
   const [state, run, pending] = useActionState<TActionResult<{ requestId: string; serial: string }> | null, FormData>(
     raiseFindingItemAction,

@@ -34,7 +34,12 @@ export const POST = defineRoute({
     const { file, kind } = parsed.data;
     if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError("tooLarge");
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const attachment = await uploadVisitAttachment(db(), user, { visitId: params.id, kind, fileName: file.name, bytes }, { store: attachmentStore() });
+    const attachment = await uploadVisitAttachment(
+      db(),
+      user,
+      { visitId: params.id, kind, fileName: file.name, bytes },
+      { store: attachmentStore() },
+    );
     revalidatePath(`/visits/${params.id}`);
     return jsonResponse(201, { ok: true, attachment: { ...attachment, createdAt: attachment.createdAt.toISOString() } });
   },
