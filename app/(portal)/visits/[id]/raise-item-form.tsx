@@ -32,7 +32,12 @@ export function RaiseItemForm({
     raiseFindingItemAction,
     null,
   );
-  const fields = useFields({ enterpriseId: enterprises[0]?.id ?? "", type: "DIFFICULTY", title: text.slice(0, 80), description: text });
+  const fields = useFields({
+    enterpriseId: enterprises[0]?.id ?? "",
+    type: "DIFFICULTY", // A finding that fits is the title as it stands; a longer one leaves the title to the window.
+    title: text.length <= 80 ? text : "",
+    description: text,
+  });
   const errors = useFormErrors(state, t);
   const focusScope = useFocusFirstError(state);
   if (state?.ok) {
