@@ -18,6 +18,7 @@ describe("navigationFor", () => {
       "programs",
       "registry",
       "pairings",
+      "visits",
       "import",
       "calendar",
       "orgs",
@@ -37,6 +38,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "visits",
       "ledger",
       "account",
     ]);
@@ -50,6 +52,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "visits",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -63,6 +66,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "visits",
       "users",
       "account",
     ]);
@@ -77,6 +81,7 @@ describe("navigationFor", () => {
       "rankings",
       "registry",
       "pairings",
+      "visits",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -87,6 +92,7 @@ describe("navigationFor", () => {
       "products",
       "registry",
       "pairings",
+      "visits",
       "import",
       "users",
       "registrations",
@@ -132,7 +138,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings scoring targets",
-      "directory: registry pairings import",
+      "directory: registry pairings visits import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);
@@ -142,7 +148,7 @@ describe("navigationMenuFor", () => {
       "parkQueue",
       "notifications",
       "products",
-      "directory: registry pairings import",
+      "directory: registry pairings visits import",
       "admin: users registrations",
       "account",
     ]);
