@@ -28,6 +28,7 @@ export const INDICATOR_KEYS = [
   "borrowersTargetAttainment",
   "firstLoansTargetAttainment",
   "creditLoansTargetAttainment",
+  "parkVisitsDone",
 ] as const;
 
 export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
@@ -54,6 +55,8 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   borrowersTargetAttainment: { unit: "percent", higherIsBetter: true },
   firstLoansTargetAttainment: { unit: "percent", higherIsBetter: true },
   creditLoansTargetAttainment: { unit: "percent", higherIsBetter: true },
+  // Percent of the bank's main-bank parks visited (confirmed) in the quarter's half-year by its end (lib/visits).
+  parkVisitsDone: { unit: "percent", higherIsBetter: true },
 };
 
 /** The indicators read from a bank's quarterly return (its loan figures and when it filed). */
