@@ -17,6 +17,8 @@ import { recordVisit } from "@/lib/visits/mutations/record-visit";
 import { getVisitDetail } from "@/lib/visits/queries/get-visit-detail";
 import { listVisits } from "@/lib/visits/queries/list-visits";
 import { readVisitMatrix } from "@/lib/visits/queries/read-visit-matrix";
+import { quarterWindow } from "@/lib/ranking/quarter-window";
+import { queryVisitFigures } from "@/lib/ranking/queries/query-visit-figures";
 import { ZRecordVisit } from "@/lib/visits/schemas";
 import { at, codeOf, createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
@@ -233,6 +235,21 @@ describe("the half-year matrix", () => {
     expect(state(pendingBankId)).toBe("pending");
     expect(state(idleBankId)).toBe("notVisited");
     expect(matrix.find((c) => c.bankOrgId === w.mainBankOrgId)).toMatchObject({ visited: 1, flagged: 1 });
+  });
+});
+
+describe("the park visits indicator", () => {
+  it("counts the main-bank parks with a confirmed visit in the quarter's half-year, up to the quarter's end", async () => {
+    const rows = await queryVisitFigures(prisma, { programId: w.programId, window: quarterWindow(2026, 2) });
+    expect(rows.find((r) => r.bankOrgId === w.mainBankOrgId)).toEqual({ bankOrgId: w.mainBankOrgId, parks: 1, visited: 1 });
+    // Only main pairings: a participating bank has no figure.
+    expect(rows.find((r) => r.bankOrgId === w.participatingBankOrgId)).toBeUndefined();
+    // The first quarter ended before the May visit, and the March visit of the bank was confirmed.
+    const q1 = await queryVisitFigures(prisma, { programId: w.programId, window: quarterWindow(2026, 1) });
+    expect(q1.find((r) => r.bankOrgId === w.mainBankOrgId)).toMatchObject({ parks: 1, visited: 1 });
+    // The second half-year starts afresh.
+    const q3 = await queryVisitFigures(prisma, { programId: w.programId, window: quarterWindow(2026, 3) });
+    expect(q3.find((r) => r.bankOrgId === w.mainBankOrgId)).toMatchObject({ parks: 1, visited: 0 });
   });
 });
 
