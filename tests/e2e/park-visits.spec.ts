@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
+import { demoTotpSecret } from "@/lib/seed/credentials";
+import { DEFAULT_SEED } from "@/lib/seed/generate";
 import { signInAs } from "./support/auth";
 import { queryDemo } from "./support/demo-data";
 
@@ -11,9 +13,9 @@ import { queryDemo } from "./support/demo-data";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 
-async function as(browser: Browser, account: string): Promise<Page> {
+async function as(browser: Browser, account: string, totpSecret?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInAs(page, account);
+  await signInAs(page, account, totpSecret ? { totpSecret } : {});
   return page;
 }
 
@@ -61,7 +63,13 @@ test("the park window records a visit, the bank confirms it, a finding becomes a
   await expect(park.getByTestId("confirm-visit")).toHaveCount(0);
 
   // ── the main bank confirms it ──
-  const bank = await as(browser, main!.manager);
+  // The demo has no second factor for bank managers; enrol one so the manager can sign in.
+  const totpSecret = demoTotpSecret(DEFAULT_SEED, `e2e:${main!.manager}`);
+  await queryDemo(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE account = $2`, [
+    totpSecret,
+    main!.manager,
+  ]);
+  const bank = await as(browser, main!.manager, totpSecret);
   await bank.goto(visitUrl);
   await bank.getByTestId("confirm-visit").getByRole("button", { name: "确认走访记录" }).click();
   await expect(bank.getByTestId("visit-status")).toHaveText("已确认");
