@@ -96,4 +96,12 @@ test("the park window records a visit, the bank confirms it, a finding becomes a
   // The visit page shows the finding's item and the park-level finding stays a record.
   await bank.goto(visitUrl);
   await expect(bank.getByTestId("finding-item")).toHaveText(serial);
+
+  // ── the finance office's matrix shows the pairing visited this half-year ──
+  const finance = await as(browser, "finance.admin");
+  await finance.goto("/finance");
+  const matrix = finance.getByTestId("visit-matrix");
+  await expect(
+    matrix.getByRole("row").filter({ hasText: "云溪高新技术产业开发区" }).getByTestId("visit-cell-visited").first(),
+  ).toBeVisible();
 });
