@@ -42,7 +42,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
             )}
             {can(user.role, "visits.export") && (
               <DownloadLink href="/visits/export" className={secondaryLinkClass}>
-                {t("export")}
+                {t("exportButton")}
               </DownloadLink>
             )}
           </span>
