@@ -21,6 +21,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "support",
+      "visits",
       "import",
       "calendar",
       "orgs",
@@ -43,6 +44,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "support",
+      "visits",
       "ledger",
       "account",
     ]);
@@ -59,6 +61,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "support",
+      "visits",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -75,6 +78,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "support",
+      "visits",
       "users",
       "account",
     ]);
@@ -92,6 +96,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "support",
+      "visits",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -102,6 +107,7 @@ describe("navigationFor", () => {
       "products",
       "registry",
       "pairings",
+      "visits",
       "import",
       "users",
       "registrations",
@@ -147,7 +153,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations scoring targets rewards",
-      "directory: registry pairings support import",
+      "directory: registry pairings support visits import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);
@@ -157,7 +163,7 @@ describe("navigationMenuFor", () => {
       "parkQueue",
       "notifications",
       "products",
-      "directory: registry pairings import",
+      "directory: registry pairings visits import",
       "admin: users registrations",
       "account",
     ]);

@@ -168,8 +168,13 @@ export const PERMISSIONS = {
   // The finance office loads every bank's contacts at the start of a program year.
   "contacts.import": [FINANCE_ADMIN],
   "visits.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
-  // The park records the half-yearly visit the main bank's president leads.
-  "visits.record": [PARK_STAFF],
+  // The park window records the half-yearly visit the main bank's president leads, or the
+  // bank records it; the other side confirms (which side: lib/visits/rules.ts).
+  "visits.record": [PARK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  "visits.confirm": [PARK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  // A finding about an enterprise becomes a problem-list item in the park's review queue.
+  "visits.raiseItem": [PARK_STAFF],
+  "visits.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
 
   // ── ledger integrity: the breaks found and the daily anchors to export ──
   "ledger.integrity": [FINANCE_ADMIN, FINANCE_STAFF],

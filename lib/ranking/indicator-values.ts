@@ -8,6 +8,7 @@ import type { TIndicatorKey } from "./indicators";
 import type { TLoanFiguresRow } from "@/lib/ranking/queries/query-loan-figures";
 import type { TItemStatsRow } from "@/lib/ranking/queries/query-item-stats";
 import type { TTargetFiguresRow } from "@/lib/ranking/queries/query-target-figures";
+import type { TVisitFiguresRow } from "@/lib/ranking/queries/query-visit-figures";
 import { attainmentPercent } from "@/lib/targets/rules";
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
@@ -51,6 +52,7 @@ export function indicatorValues(
   items: TItemStatsRow | undefined,
   loans: TLoanFiguresRow,
   target?: TTargetFiguresRow,
+  visits?: TVisitFiguresRow,
 ): Record<TIndicatorKey, number | null> {
   const s = items ?? null;
   const hasFigures = loans.submittedAt !== null && loans.figureCount > 0;
@@ -77,5 +79,7 @@ export function indicatorValues(
     annualLoanIncrement: null,
     annualLoanGrowth: null,
     borrowersChange: null,
+    // Parks visited of the bank's main-bank parks; no data without a main pairing.
+    parkVisitsDone: visits && visits.parks > 0 ? percent(visits.visited, visits.parks) : null,
   };
 }

@@ -31,6 +31,7 @@ export const INDICATOR_KEYS = [
   "annualLoanIncrement",
   "annualLoanGrowth",
   "borrowersChange",
+  "parkVisitsDone",
 ] as const;
 
 export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
@@ -62,6 +63,8 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   annualLoanIncrement: { unit: "wanYuan", higherIsBetter: true },
   annualLoanGrowth: { unit: "percent", higherIsBetter: true },
   borrowersChange: { unit: "count", higherIsBetter: true },
+  // Percent of the bank's main-bank parks visited (confirmed) in the quarter's half-year by its end (lib/visits).
+  parkVisitsDone: { unit: "percent", higherIsBetter: true },
 };
 
 /** The indicators read from a bank's quarterly return (its loan figures and when it filed). */

@@ -88,7 +88,7 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   // ── government ──
   const financeOrgId = addOrg(OrgKind.FINANCE_OFFICE, CITY.financeOffice.name, CITY.financeOffice.shortName);
   const pbcOrgId = addOrg(OrgKind.CENTRAL_BANK, CITY.centralBank.name, CITY.centralBank.shortName);
-  addOrg(OrgKind.GUARANTEE_COMPANY, CITY.guaranteeCompany.name, CITY.guaranteeCompany.shortName);
+  const guaranteeOrgId = addOrg(OrgKind.GUARANTEE_COMPANY, CITY.guaranteeCompany.name, CITY.guaranteeCompany.shortName);
   const financeAdminUserId = addUser(financeOrgId, Role.FINANCE_ADMIN, DEMO_USERS.financeAdmin.account, DEMO_USERS.financeAdmin.name);
   const financeStaffUserId = addUser(financeOrgId, Role.FINANCE_STAFF, "finance.staff", personName(rng));
   addUser(financeOrgId, Role.FINANCE_STAFF, "finance.staff2", personName(rng));
@@ -333,22 +333,39 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   }
 
   // ── half-yearly visits led by the main bank's president ──
+  // Every state the pages show, by park (no extra random draws, so the rest of the city
+  // stays as it was): confirmed by the bank; the second visit of every third park still
+  // waiting for the bank's confirmation; the first visit of another third led by a vice
+  // president, flagged against the first responsible person on file.
   for (const park of parks) {
     const bank = banks[park.mainBank]!;
+    let visitNo = 0;
     for (const [from, span] of [
       [`${year}-04-08`, 45],
       [`${year}-09-01`, 40],
     ] as const) {
       const t = workTimeOn(rng, addDays(from, rng.int(0, span)));
       if (!past(t)) continue;
+      visitNo++;
+      const pending = park.index % 3 === 1 && visitNo === 2;
+      const flagged = park.index % 3 === 2 && visitNo === 1;
       rows.parkVisit.push({
         id: rng.uuid(),
         parkId: park.parkId,
         bankOrgId: bank.orgId,
         visitedOn: dateOnly(shanghaiDay(t)),
-        leaderName: bank.presidentName,
+        leaderName: flagged ? `${bank.presidentName.slice(0, 1)}副行长` : bank.presidentName,
         summary: `${bank.def.short}行长${bank.presidentName}带队，会同市地方金融管理局、人民银行云溪市分行和${CITY.guaranteeCompany.shortName}走访${park.def.shortName}${rng.int(4, 12)}家企业，收集融资需求${rng.int(3, 15)}项，形成园区帮扶方案。`,
         createdAt: new Date(t + 3 * 3_600_000),
+        status: pending ? "RECORDED" : "CONFIRMED",
+        expectedLeaderName: bank.presidentName,
+        leaderMismatch: flagged,
+        recordedByOrgId: park.orgId,
+        recordedById: park.staffUserId,
+        confirmedByOrgId: pending ? null : bank.orgId,
+        confirmedAt: pending ? null : new Date(t + 27 * 3_600_000),
+        participantOrgIds: [financeOrgId, pbcOrgId, guaranteeOrgId],
+        enterpriseIds: [],
       });
     }
   }

@@ -141,6 +141,11 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "products.deactivate": [BM, BL],
   "products.reactivate": [BM, BL],
   "pii.revealEnterpriseContact": [FA, BM, PS],
+  // Park visits: the park window or the bank records, the other side confirms; the
+  // window turns a finding into an item.
+  "visits.record": [BM, BL, PS],
+  "visits.confirm": [BM, BL, PS],
+  "visits.raiseItem": [PS],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -168,6 +173,9 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/submissions/[id]/ledger/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/submissions/[id]/ledger/pdf/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/support/reports/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/visits/export/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "POST app/api/visits/[id]/attachments/route.ts": [BM, BL, PS],
+  "GET app/api/visit-attachments/[id]/route.ts": [FA, FS, PBC, BM, BL, PS],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

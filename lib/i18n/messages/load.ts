@@ -51,6 +51,7 @@ export const NAMESPACES = [
   "support",
   "targets",
   "rewards",
+  "visits",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

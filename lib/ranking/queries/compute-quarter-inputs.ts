@@ -16,6 +16,7 @@ import { defaultSubmissionDue, quarterWindow, workingDayIndex } from "../quarter
 import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
 import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
 import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
+import { queryVisitFigures } from "@/lib/ranking/queries/query-visit-figures";
 
 export type TCostItem = {
   requestId: string;
@@ -93,6 +94,8 @@ async function compute(
   const itemsByBank = new Map(items.map((row) => [row.bankOrgId, row]));
   const targets = await queryTargetFigures(tx, { programId: params.programId, window, cutoff: computedAt });
   const targetByBank = new Map(targets.map((row) => [row.bankOrgId, row]));
+  const visits = await queryVisitFigures(tx, { programId: params.programId, window });
+  const visitsByBank = new Map(visits.map((row) => [row.bankOrgId, row]));
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
@@ -110,6 +113,7 @@ async function compute(
         stats,
         { ...bank, dueAt: bank.dueAt ?? (bank.submittedAt ? defaultDue : null) },
         targetByBank.get(bank.bankOrgId),
+        visitsByBank.get(bank.bankOrgId),
       ),
       costItems,
       costItemTotals,

@@ -103,46 +103,64 @@ async function createRequest(
       select: { id: true, parkId: true, registrationStatus: true },
     });
     if (!enterprise || enterprise.registrationStatus !== RegistrationStatus.APPROVED) throw new AppError("notApproved");
-    const program = await getCurrentProgram(tx, undefined, now);
-    const rules = program ? await getCurrentRuleVersion(tx, program.id) : null;
-    if (!program || !rules) throw new AppError("noProgram");
-    const serial = await nextSerial(tx, Number(shanghaiDateString(now).slice(0, 4)));
-    const status = input.submit ? RequestStatus.SUBMITTED : RequestStatus.DRAFT;
-    // The park window's review clock starts with the submission.
-    const parkClock = input.submit ? await startParkReviewClock(tx, now, rules.parkReviewDeadlineDays) : null;
-    const created = await tx.request.create({
-      data: {
-        serial,
-        programId: program.id,
-        ruleVersionId: rules.id,
-        enterpriseId: enterprise.id,
-        parkId: enterprise.parkId,
-        ...fields(input),
-        status,
-        submittedAt: input.submit ? now : null,
-        ...parkClock,
-        version: input.submit ? 1 : 0,
-        createdAt: now,
-      },
-      select: { id: true, serial: true, status: true, version: true },
-    });
-    if (parkClock) {
-      const { seq } = await appendLedgerEntry(tx, {
-        requestId: created.id,
-        action: LedgerAction.SUBMIT,
-        actorUserId: actor.userId,
-        actorOrgId: actor.orgId,
-        fromStatus: RequestStatus.DRAFT,
-        toStatus: RequestStatus.SUBMITTED,
-        content: submitContent(input, false, parkClock.parkDueAt),
-        occurredAt: now,
-      });
-      // The park window hears of every new item in its review queue.
-      const park = await tx.park.findUniqueOrThrow({ where: { id: enterprise.parkId }, select: { orgId: true } });
-      await notifyStep(tx, { id: created.id, serial: created.serial, title: input.title }, "request.submitted", [park.orgId], seq);
-    }
-    return created;
+    return insertRequest(tx, actor, enterprise, input, now);
   }, STEP_TX);
+}
+
+/**
+ * A new item of an approved enterprise, as a draft or submitted to its park's window (the
+ * review clock, the SUBMIT entry and the window's notice), in the caller's transaction.
+ * The enterprise's own form and a park visit's finding (sourceVisitId) both create items
+ * here, so a finding's item starts exactly as any other.
+ */
+export async function insertRequest(
+  tx: TTx,
+  actor: TWorkflowActor,
+  enterprise: { id: string; parkId: string },
+  input: TSaveRequestInput,
+  now: Date,
+  source: { sourceVisitId?: string } = {},
+): Promise<TWorkflowResult> {
+  const program = await getCurrentProgram(tx, undefined, now);
+  const rules = program ? await getCurrentRuleVersion(tx, program.id) : null;
+  if (!program || !rules) throw new AppError("noProgram");
+  const serial = await nextSerial(tx, Number(shanghaiDateString(now).slice(0, 4)));
+  const status = input.submit ? RequestStatus.SUBMITTED : RequestStatus.DRAFT;
+  // The park window's review clock starts with the submission.
+  const parkClock = input.submit ? await startParkReviewClock(tx, now, rules.parkReviewDeadlineDays) : null;
+  const created = await tx.request.create({
+    data: {
+      serial,
+      programId: program.id,
+      ruleVersionId: rules.id,
+      enterpriseId: enterprise.id,
+      parkId: enterprise.parkId,
+      ...fields(input),
+      status,
+      submittedAt: input.submit ? now : null,
+      ...parkClock,
+      version: input.submit ? 1 : 0,
+      createdAt: now,
+      ...(source.sourceVisitId ? { sourceVisitId: source.sourceVisitId } : {}),
+    },
+    select: { id: true, serial: true, status: true, version: true },
+  });
+  if (parkClock) {
+    const { seq } = await appendLedgerEntry(tx, {
+      requestId: created.id,
+      action: LedgerAction.SUBMIT,
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      fromStatus: RequestStatus.DRAFT,
+      toStatus: RequestStatus.SUBMITTED,
+      content: { ...submitContent(input, false, parkClock.parkDueAt), ...source },
+      occurredAt: now,
+    });
+    // The park window hears of every new item in its review queue.
+    const park = await tx.park.findUniqueOrThrow({ where: { id: enterprise.parkId }, select: { orgId: true } });
+    await notifyStep(tx, { id: created.id, serial: created.serial, title: input.title }, "request.submitted", [park.orgId], seq);
+  }
+  return created;
 }
 
 async function updateRequest(

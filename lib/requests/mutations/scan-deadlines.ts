@@ -28,6 +28,7 @@ import { escalateParkReviews } from "@/lib/requests/mutations/escalate-park-revi
 import { sendParkReviewNotices } from "@/lib/requests/mutations/send-park-review-notices";
 import { startMissingParkReviewClocks } from "@/lib/requests/mutations/start-missing-park-review-clocks";
 import { flagLateSupportReports, type TSupportScanResult } from "@/lib/support/mutations/flag-late-support-reports";
+import { remindParkVisits } from "@/lib/visits/mutations/remind-park-visits";
 
 type TTx = Prisma.TransactionClient;
 
@@ -48,6 +49,8 @@ export type TScanResult = {
   park: { started: number; yellow: number; red: number; escalated: number };
   /** 1+1 monthly reports: reminders on the due day, reports flagged late (lib/support). */
   support: TSupportScanResult;
+  /** Park ↔ main bank pairings reminded of the half-year's visit (once per half-year). */
+  visitsReminded?: number;
 };
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
@@ -74,6 +77,7 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
   const parkEscalated = await step(db, (tx, cal) => escalateParkReviews(tx, now, cal));
   const parkNotices = await step(db, (tx, cal) => sendParkReviewNotices(tx, now, cal));
   const support = await step(db, (tx) => flagLateSupportReports(tx, now));
+  const visitsReminded = await step(db, (tx) => remindParkVisits(tx, now));
   return {
     yellow,
     red,
@@ -85,5 +89,6 @@ export async function scanDeadlines(db: PrismaClient, options: { now?: Date } = 
     renewal,
     park: { started: parkStarted, yellow: parkNotices.yellow, red: parkNotices.red, escalated: parkEscalated },
     support,
+    visitsReminded,
   };
 }

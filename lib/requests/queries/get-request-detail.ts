@@ -56,6 +56,8 @@ export type TRequestDetail = {
   withdrawalCheckedAt: Date | null;
   dueProvisional: boolean;
   copyBanks: { id: string; name: string }[];
+  /** The park visit whose finding this item came from, or null. */
+  sourceVisit: { id: string; visitedOn: Date; bank: { name: string } } | null;
   /** `sent`: part of a ledger entry (sent with the documents a bank asked for); such a file stays. */
   attachments: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date; sent: boolean }[];
   /** The rule version's days: the banks' reply deadline and the enterprise's documents limit. */
@@ -129,6 +131,7 @@ export async function getRequestDetail(
       enterprise: { select: { name: true } },
       park: { select: { org: { select: { name: true } } } },
       assignedBank: { select: { name: true } },
+      sourceVisit: { select: { id: true, visitedOn: true, bank: { select: { name: true } } } },
       routes: { where: { role: "COPY" }, orderBy: { createdAt: "asc" }, select: { bank: { select: { id: true, name: true } } } },
       attachments: {
         orderBy: { createdAt: "asc" },

@@ -57,6 +57,7 @@ const RESOLVERS: Record<string, TResolver> = {
   "/users/[id]": { linkOn: "/users" },
   "/products/[id]": { linkOn: "/products" },
   "/products/manage/[id]": { linkOn: "/products/manage" },
+  "/visits/[id]": { linkOn: "/visits" },
   "/documents/[slug]": { linkOn: "/documents" },
 };
 

@@ -23,6 +23,7 @@ import { AnswerSection, AttachmentList, OutcomeSection, SupervisionFacts } from 
 import { enumLabel } from "./labels";
 import { Timeline } from "./timeline";
 import { scopeContextFor } from "@/lib/server/scope-context";
+import { SourceVisit } from "@/app/(portal)/visits/source-visit";
 
 export const dynamic = "force-dynamic";
 
@@ -70,6 +71,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     [t("status"), t(`statuses.${detail.status}`)],
     [t("enterprise"), detail.enterpriseName],
     [t("park"), detail.parkName],
+    ...(detail.sourceVisit
+      ? [[td("sourceVisit"), <SourceVisit key="source" visit={detail.sourceVisit} locale={locale} />] as [string, ReactNode]]
+      : []),
     [t("bank"), detail.assignedBankName ?? none],
     [td("copyBanks"), detail.copyBanks.length > 0 ? detail.copyBanks.map((b) => b.name).join("、") : none],
     [t("amount"), detail.amountFen ? t("amountValue", { amount: formatWanYuan(detail.amountFen, locale) }) : none],
