@@ -136,6 +136,14 @@ export const PERMISSIONS = {
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
 
+  // ── summons (约谈) and rectification (整改) after a bulletin ──
+  // The finance office summons laggards and accepts or returns what they file; the
+  // central bank attends and co-signs the record; a bank files its own plan and report.
+  "summons.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  "summons.manage": [FINANCE_ADMIN, FINANCE_STAFF],
+  "summons.cosign": [CENTRAL_BANK_STAFF],
+  "summons.rectify": [BANK_MANAGER, BANK_LIAISON],
+
   // ── bank products, contacts, park visits ──
   "products.read": EVERY_ROLE,
   "products.manage": [BANK_MANAGER, BANK_LIAISON],
