@@ -27,6 +27,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "manageProducts", href: () => "/products/manage", permission: "products.manage" },
   { key: "submissions", href: () => "/submissions", permission: "submissions.read" },
   { key: "rankings", href: () => "/rankings", permission: "rankings.read" },
+  { key: "summons", href: () => "/summons", permission: "summons.read" },
   { key: "scoring", href: () => "/scoring", permission: "scoring.manage" },
   { key: "targets", href: () => "/targets", permission: "targets.manage" },
   { key: "programs", href: () => "/programs", permission: "programs.manage" },
@@ -61,6 +62,7 @@ export type TNavGroupKey = (typeof NAV_GROUPS)[number];
 const GROUP_OF: Readonly<Record<string, TNavGroupKey>> = {
   submissions: "reports",
   rankings: "reports",
+  summons: "reports",
   scoring: "reports",
   targets: "reports",
   registry: "directory",

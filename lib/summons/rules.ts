@@ -60,7 +60,6 @@ export function isSummonsOverdue(s: { status: SummonsStatus; dueOn: Date }, toda
   return s.status !== COMPLETED && s.dueOn.toISOString().slice(0, 10) < today;
 }
 
-
 export const SUMMONS_TEXT_MAX = 2000;
 export const SUMMONS_SHORT_TEXT_MAX = 500;
 export const SUMMONS_MEASURES_MAX = 10;

@@ -9,11 +9,7 @@ import { SUMMONS_MEASURES_MAX, SUMMONS_REASON_MIN, SUMMONS_SHORT_TEXT_MAX, SUMMO
 const id = z.string().trim().min(1, { message: "notFound" }).max(64, { message: "notFound" });
 const version = z.coerce.number({ message: "conflict" }).int({ message: "conflict" }).min(1, { message: "conflict" });
 
-const text = (max: number) =>
-  zPlainText()
-    .trim()
-    .min(1, { message: "required" })
-    .max(max, { message: "tooLong" });
+const text = (max: number) => zPlainText().trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 
 /** Measure fields are posted flat: measureText.0 / measureDeadline.0 … (blank rows ignored). */
 export function measureFieldName(kind: "text" | "deadline", index: number): string {
@@ -40,7 +36,11 @@ export const ZOpenSummonsInput = z
       const parsed = ZMeasure.safeParse({ text: rawText ?? "", deadline: rawDeadline ?? "" });
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
-          ctx.addIssue({ code: "custom", path: [measureFieldName(issue.path[0] === "text" ? "text" : "deadline", i)], message: issue.message });
+          ctx.addIssue({
+            code: "custom",
+            path: [measureFieldName(issue.path[0] === "text" ? "text" : "deadline", i)],
+            message: issue.message,
+          });
         continue;
       }
       if (parsed.data.deadline < v.heldOn)
@@ -69,9 +69,6 @@ export type TSummonsFilingInput = z.output<typeof ZSummonsFilingInput>;
 export const ZSummonsReturnInput = z.object({
   summonsId: id,
   version,
-  reason: zPlainText()
-    .trim()
-    .min(SUMMONS_REASON_MIN, { message: "reasonRequired" })
-    .max(SUMMONS_SHORT_TEXT_MAX, { message: "tooLong" }),
+  reason: zPlainText().trim().min(SUMMONS_REASON_MIN, { message: "reasonRequired" }).max(SUMMONS_SHORT_TEXT_MAX, { message: "tooLong" }),
 });
 export type TSummonsReturnInput = z.output<typeof ZSummonsReturnInput>;

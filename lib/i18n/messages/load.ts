@@ -47,6 +47,7 @@ export const NAMESPACES = [
   "roles",
   "signIn",
   "submissions",
+  "summons",
   "targets",
 ] as const;
 
