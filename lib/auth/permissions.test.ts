@@ -90,12 +90,12 @@ describe("sensitive permissions", () => {
     }
   });
 
-  it("leaves the central bank read-only except for reviewing rankings", () => {
+  it("leaves the central bank read-only except for reviewing rankings and co-signing summons it attended", () => {
     // Own-account self-service is not a write to program data; an export is a read.
     const isReadOnly = (p: string) =>
       p.startsWith("dashboard.") || p.startsWith("account.") || p.endsWith(".read") || p.endsWith(".export");
     const writes = permissionsOf(Role.CENTRAL_BANK_STAFF).filter((p) => !isReadOnly(p));
-    expect(writes).toEqual(["rankings.review"]);
+    expect(writes).toEqual(["rankings.review", "summons.cosign"]);
   });
 
   it("reveals personal data to the admin, the park window and the bank manager only", () => {

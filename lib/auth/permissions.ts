@@ -132,7 +132,7 @@ export const PERMISSIONS = {
   // (bulletin meeting, summons), not public league tables.
   "rankings.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
   // The central bank co-reviews the quarterly ranking before the finance office
-  // publishes it: its one write in the whole product.
+  // publishes it: with co-signing a summons it attended, its only writes in the product.
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
 

@@ -120,6 +120,15 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "rankings.review": [FA, PBC],
   "rankings.publish": [FA],
   "rankings.preview": [FA],
+  // Summons and rectification after a bulletin.
+  "summons.open": [FA, FS],
+  "summons.filePlan": [BM, BL],
+  "summons.acceptPlan": [FA, FS],
+  "summons.returnPlan": [FA, FS],
+  "summons.fileCompletion": [BM, BL],
+  "summons.acceptCompletion": [FA, FS],
+  "summons.returnCompletion": [FA, FS],
+  "summons.cosign": [PBC],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],

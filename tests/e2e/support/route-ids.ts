@@ -45,6 +45,7 @@ const RESOLVERS: Record<string, TResolver> = {
     sql: `${ME} SELECT k.id FROM "Ranking" k, me WHERE me.city OR k.status = 'PUBLISHED' ORDER BY k.year DESC, k.quarter DESC LIMIT 1`,
   },
   "/submissions/[id]": { linkOn: "/submissions" },
+  "/summons/[id]": { linkOn: "/summons" },
   "/users/[id]": { linkOn: "/users" },
   "/products/[id]": { linkOn: "/products" },
   "/products/manage/[id]": { linkOn: "/products/manage" },

@@ -29,6 +29,7 @@ export default async function NewSummonsPage({ searchParams }: { searchParams: T
   const sp = await searchParams;
   const rankingId = one(sp.rankingId);
   const bankOrgId = one(sp.bank);
+  if (!rankingId) return <ChooseBulletin />;
   const prefill = await getSummonsPrefill(db(), rankingId, bankOrgId || null);
   if (!prefill) notFound();
   const t = await getTranslations("summons");
@@ -112,6 +113,23 @@ export default async function NewSummonsPage({ searchParams }: { searchParams: T
       ) : (
         <EmptyState title={t("open.noBankTitle")} body={t("open.noBankBody")} />
       )}
+    </main>
+  );
+}
+
+// Opened without a bulletin (from the menu or a bookmark): say where a summons starts.
+async function ChooseBulletin() {
+  const t = await getTranslations("summons");
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <div className="space-y-2">
+        <BackLink href="/summons" label={t("detail.back")} />
+        <PageHeader title={t("open.chooseTitle")} />
+      </div>
+      <EmptyState title={t("open.chooseTitle")} body={t("list.emptyFinance")} />
+      <Link href="/rankings" className={linkClass}>
+        {t("open.toRankings")}
+      </Link>
     </main>
   );
 }
