@@ -159,6 +159,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/requests/problem-list/export/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/requests/problem-list/pdf/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/submissions/[id]/ledger/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/summons/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/submissions/[id]/ledger/pdf/route.ts": [FA, FS, PBC, BM, BL],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the

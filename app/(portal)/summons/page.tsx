@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { linkClass } from "@/components/ui/link-styles";
+import { DownloadLink } from "@/components/ui/download-link";
+import { linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { areaOfRole } from "@/lib/auth/areas";
 import { formatDate } from "@/lib/i18n/format";
@@ -32,7 +33,17 @@ export default async function SummonsListPage({ searchParams }: { searchParams: 
   const emptyBody = area === "finance" ? t("list.emptyFinance") : area === "pbc" ? t("list.emptyPbc") : t("list.emptyBank");
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader title={t("list.title")} intro={area === "bank" ? t("list.introBank") : t("list.intro")} />
+      <PageHeader
+        title={t("list.title")}
+        intro={area === "bank" ? t("list.introBank") : t("list.intro")}
+        actions={
+          list.rows.length > 0 ? (
+            <DownloadLink href="/summons/export" className={secondaryLinkClass}>
+              {t("export.download")}
+            </DownloadLink>
+          ) : undefined
+        }
+      />
       {list.rows.length === 0 ? (
         <EmptyState title={t("list.emptyTitle")} body={emptyBody} />
       ) : (
