@@ -33,7 +33,10 @@ describe("the demo summonses", () => {
   });
 
   it("are one per status, on the published Q2 bulletin, each step in the audit log", async () => {
-    const ranking = await prisma.ranking.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true, year: true, quarter: true } });
+    const ranking = await prisma.ranking.findFirstOrThrow({
+      where: { status: "PUBLISHED" },
+      select: { id: true, year: true, quarter: true },
+    });
     expect(ranking).toMatchObject({ year: 2026, quarter: 2 });
     const rows = await prisma.summons.findMany({ select: { status: true, rankingId: true, id: true } });
     expect(rows.map((r) => r.status).sort()).toEqual(Object.values(SummonsStatus).sort());
