@@ -4,6 +4,7 @@
  */
 import { createPrismaClient } from "@/lib/server/db";
 import { isDatabaseSeeded, seedDemoData, seedDemoRanking } from "@/prisma/seed/seed-demo-data";
+import { seedDemoSummons } from "@/prisma/seed/seed-demo-summons";
 
 export async function seedIfEmpty(url: string): Promise<void> {
   const client = createPrismaClient(url);
@@ -13,6 +14,7 @@ export async function seedIfEmpty(url: string): Promise<void> {
       return;
     }
     const summary = await seedDemoData(client);
+    await seedDemoSummons(client, summary.options.referenceDate);
     await seedDemoRanking(client, summary.options.referenceDate);
     console.log(
       `seed: demo data for ${summary.options.enterprises} enterprises written in ${(summary.elapsedMs / 1000).toFixed(1)}s ` +

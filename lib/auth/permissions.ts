@@ -140,8 +140,8 @@ export const PERMISSIONS = {
   // (bulletin meeting, summons), not public league tables.
   "rankings.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
   // The central bank co-reviews the quarterly ranking before the finance office
-  // publishes it: one of its two writes in the whole product (the other: its qualitative
-  // part of the half-year evaluation, "evaluations.score").
+  // publishes it; besides, it scores its part of the half-year evaluation
+  // ("evaluations.score"), reviews and assesses 1+1 support, and co-signs a summons it attended.
   "rankings.review": [CENTRAL_BANK_STAFF, FINANCE_ADMIN],
   "rankings.publish": [FINANCE_ADMIN],
   // The register of rewards and restrictions after the annual assessment: the finance
@@ -157,6 +157,14 @@ export const PERMISSIONS = {
   "evaluations.score": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
   // Opening, the rules, rectification picked by hand and finalisation: like publication.
   "evaluations.manage": [FINANCE_ADMIN],
+
+  // ── summons (约谈) and rectification (整改) after a bulletin ──
+  // The finance office summons laggards and accepts or returns what they file; the
+  // central bank attends and co-signs the record; a bank files its own plan and report.
+  "summons.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  "summons.manage": [FINANCE_ADMIN, FINANCE_STAFF],
+  "summons.cosign": [CENTRAL_BANK_STAFF],
+  "summons.rectify": [BANK_MANAGER, BANK_LIAISON],
 
   // ── bank products, contacts, park visits ──
   "products.read": EVERY_ROLE,

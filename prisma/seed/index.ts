@@ -14,6 +14,7 @@ import { SEED_USAGE, parseSeedArgs } from "@/lib/seed/args";
 import { resolveSeedOptions } from "@/lib/seed/generate";
 import { databaseUrlFromEnv, formatMigrateResult, migrate } from "@/scripts/db/migrate";
 import { SeedRefusedError, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
+import { seedDemoSummons } from "./seed-demo-summons";
 
 export { SeedRefusedError, isDatabaseSeeded, seedDemoData } from "./seed-demo-data";
 
@@ -86,6 +87,7 @@ async function main(): Promise<number> {
           }
         : undefined,
     });
+    await seedDemoSummons(prisma, summary.options.referenceDate);
     await seedDemoRanking(prisma, summary.options.referenceDate);
     printSummary(summary);
     return 0;

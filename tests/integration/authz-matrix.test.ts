@@ -135,6 +135,15 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "evaluations.finalise": [FA],
   // The register of rewards and restrictions: the finance administrator records.
   "rewards.record": [FA],
+  // Summons and rectification after a bulletin.
+  "summons.open": [FA, FS],
+  "summons.filePlan": [BM, BL],
+  "summons.acceptPlan": [FA, FS],
+  "summons.returnPlan": [FA, FS],
+  "summons.fileCompletion": [BM, BL],
+  "summons.acceptCompletion": [FA, FS],
+  "summons.returnCompletion": [FA, FS],
+  "summons.cosign": [PBC],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],
@@ -171,6 +180,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/requests/problem-list/export/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/requests/problem-list/pdf/route.ts": [FA, FS, PBC, PS],
   "GET app/(portal)/submissions/[id]/ledger/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/summons/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/submissions/[id]/ledger/pdf/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/support/reports/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/visits/export/route.ts": [FA, FS, PBC, BM, BL, PS],

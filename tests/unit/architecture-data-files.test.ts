@@ -43,6 +43,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   "lib/requests/mutations/supervision-steps.ts": "the finance office's workflow steps",
   "lib/requests/queries/request-step-options.ts": "the choices the step forms offer",
   "lib/submissions/mutations/review-submission.ts": "the two outcomes of a submission's review",
+  "lib/summons/mutations/summons-steps.ts": "every step on a summons, sharing one locked-step runner",
 };
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -117,6 +118,7 @@ describe("workflow steps and lists", () => {
       "lib/requests/queries/list-supervision-queue.ts",
       "lib/requests/queries/list-park-queue.ts",
       "lib/registry/queries/registry-enterprises.ts",
+      "lib/summons/queries/list-summons.ts",
     ];
     const offenders = lists.filter((rel) => !/\breadKeysetPage(?:<[^>(]*>)?\(/.test(read(rel)) || /\bskip:/.test(read(rel)));
     expect(offenders).toEqual([]);

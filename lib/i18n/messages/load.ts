@@ -49,6 +49,7 @@ export const NAMESPACES = [
   "signIn",
   "submissions",
   "support",
+  "summons",
   "targets",
   "rewards",
   "visits",

@@ -54,6 +54,7 @@ const RESOLVERS: Record<string, TResolver> = {
   // The offices open the evaluation in progress (score forms); a bank its finalised one.
   "/evaluations/[id]": { linkOn: "/evaluations" },
   "/submissions/[id]": { linkOn: "/submissions" },
+  "/summons/[id]": { linkOn: "/summons" },
   "/users/[id]": { linkOn: "/users" },
   "/products/[id]": { linkOn: "/products" },
   "/products/manage/[id]": { linkOn: "/products/manage" },

@@ -20,6 +20,7 @@ import { BottomBadge, StatusBadge } from "../status-badge";
 import { ComputeAnnualButton, ComputeButton, PublishButton, ReviewButton } from "../workflow-buttons";
 import { Breakdown } from "./breakdown";
 import { PreviewPanel } from "./preview-panel";
+import { SummonsSection } from "./summons-section";
 
 export const dynamic = "force-dynamic";
 
@@ -158,6 +159,11 @@ export default async function RankingPage({ params }: { params: Promise<{ id: st
           <Breakdown key={e.bankOrgId} entry={e} costItemsHidden={isBank && !e.own} />
         ))}
       </section>
+
+      <SummonsSection
+        user={user}
+        ranking={{ id: ranking.id, programId: ranking.programId, year: ranking.year, quarter: ranking.quarter, published }}
+      />
 
       {mayPreview &&
         !annual &&

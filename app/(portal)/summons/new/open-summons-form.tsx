@@ -1,0 +1,104 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useFormErrors } from "@/components/forms/form-errors";
+import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
+import { RequiredNote } from "@/components/forms/required-note";
+import { useFields } from "@/components/forms/use-fields";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { TextField } from "@/components/ui/text-field";
+import { SUMMONS_SHORT_TEXT_MAX, SUMMONS_TEXT_MAX } from "@/lib/summons/rules";
+import { measureFieldName } from "@/lib/summons/schemas";
+import type { TActionResult } from "@/lib/server/action";
+import { openSummonsAction } from "../actions";
+
+type TState = TActionResult<{ id: string; version: number }> | null;
+
+const MEASURE_ROWS = 3;
+
+/** The summons record, pre-filled with the issues the bulletin found; opens the record on success. */
+export function OpenSummonsForm({
+  rankingId,
+  bankOrgId,
+  issues,
+  today,
+}: {
+  rankingId: string;
+  bankOrgId: string;
+  issues: string;
+  today: string;
+}) {
+  const t = useTranslations("summons");
+  const router = useRouter();
+  const [state, action, pending] = useActionState<TState, FormData>(openSummonsAction, null);
+  const errors = useFormErrors(state, t);
+  const focusScope = useFocusFirstError(state);
+  const fields = useFields({ heldOn: today, issues });
+  useEffect(() => {
+    if (state?.ok) router.push(`/summons/${state.data.id}`);
+  }, [state, router]);
+  return (
+    <form
+      ref={focusScope}
+      action={action}
+      onSubmit={keepValuesOnSubmit(action)}
+      className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      noValidate
+      data-testid="open-summons-form"
+    >
+      <RequiredNote />
+      <input type="hidden" name="rankingId" value={rankingId} />
+      <input type="hidden" name="bankOrgId" value={bankOrgId} />
+      <TextField {...fields.bind("heldOn")} type="date" label={t("open.heldOn")} required error={errors.field("heldOn")} />
+      <TextField
+        {...fields.bind("attendees")}
+        label={t("open.attendees")}
+        hint={t("open.attendeesHint")}
+        required
+        maxLength={SUMMONS_SHORT_TEXT_MAX}
+        error={errors.field("attendees")}
+      />
+      <TextAreaField
+        {...fields.bind("issues")}
+        label={t("open.issues")}
+        rows={5}
+        required
+        maxLength={SUMMONS_TEXT_MAX}
+        error={errors.field("issues")}
+      />
+      <fieldset className="space-y-3">
+        <legend className="font-medium">{t("open.measures")}</legend>
+        <p className="text-sm text-slate-600">{t("open.measuresHint")}</p>
+        {Array.from({ length: MEASURE_ROWS }, (_, i) => (
+          <div key={i} className="grid gap-3 sm:grid-cols-[1fr_12rem]">
+            <TextField
+              {...fields.bind(measureFieldName("text", i))}
+              label={t("open.measureText", { n: i + 1 })}
+              required={i === 0}
+              maxLength={SUMMONS_SHORT_TEXT_MAX}
+              error={errors.field(measureFieldName("text", i))}
+            />
+            <TextField
+              {...fields.bind(measureFieldName("deadline", i))}
+              type="date"
+              label={t("open.measureDeadline", { n: i + 1 })}
+              required={i === 0}
+              error={errors.field(measureFieldName("deadline", i))}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending || state?.ok}>
+          {t("open.submit")}
+        </Button>
+        <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
+      </div>
+    </form>
+  );
+}
