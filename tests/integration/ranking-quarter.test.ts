@@ -260,6 +260,7 @@ describe("computeQuarterInputs", () => {
     // Loans: 5,000 万元; 5,000 / (110,000 − 5,000) = 4.76%; 200 borrowers; 20/200 = 10%; 50/200 = 25%.
     expect(byBank("A").values).toEqual({
       ...NO_TARGET,
+      parkVisitsDone: 0, // main bank of its park, no visit recorded in the half-year
       itemsReceived: 5,
       replyRate: 75,
       onTimeReplyRate: 50,
@@ -286,6 +287,7 @@ describe("computeQuarterInputs", () => {
     // Loans (submitted late, still counted): 7,500 万元; 7,500 / 150,000 = 5%; 100; 5%; 30%. Late → 0.
     expect(byBank("B").values).toEqual({
       ...NO_TARGET,
+      parkVisitsDone: null, // main bank of no park
       itemsReceived: 5,
       replyRate: 80,
       onTimeReplyRate: 60,
@@ -308,6 +310,7 @@ describe("computeQuarterInputs", () => {
     // growth 1,234,567,800 / (42,345,678,900 − 1,234,567,800) = 3.0030% → 3; 10/100; 20/100. No financing items.
     expect(byBank("C").values).toEqual({
       ...NO_TARGET,
+      parkVisitsDone: 0, // main bank of the other park, not visited
       itemsReceived: 2,
       replyRate: 100,
       onTimeReplyRate: 100,
@@ -326,6 +329,7 @@ describe("computeQuarterInputs", () => {
     // D: no items; its submission was returned → no loan figures, not on time, no submission time.
     expect(byBank("D").values).toEqual({
       ...NO_TARGET,
+      parkVisitsDone: null, // main bank of no park
       itemsReceived: 0,
       replyRate: null,
       onTimeReplyRate: null,
@@ -345,6 +349,7 @@ describe("computeQuarterInputs", () => {
     // E: 1,234,567,800 / (50,000,000,000 − 1,234,567,800) = 2.5316% → 2.53; 5/50; 10/50.
     expect(byBank("E").values).toEqual({
       ...NO_TARGET,
+      parkVisitsDone: null, // main bank of no park
       itemsReceived: 1,
       replyRate: 100,
       onTimeReplyRate: 100,
