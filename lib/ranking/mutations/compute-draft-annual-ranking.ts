@@ -98,7 +98,7 @@ export async function computeDraftAnnualRanking(
       })),
     });
     await writeAudit(tx, {
-      action: "rankings.computed",
+      action: "rankings.annualComputed",
       actorUserId: actor.userId,
       actorOrgId: actor.orgId,
       targetType: "Ranking",
