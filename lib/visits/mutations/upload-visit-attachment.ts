@@ -6,16 +6,15 @@
  * Refusals (AppError): forbidden · notFound (another park's or bank's visit) · emptyFile ·
  * tooLarge · badType · tooMany.
  */
-import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParkVisitAttachmentKind } from "@/lib/generated/prisma/enums";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { displayName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "@/lib/attachments/rules";
-import { sniffFileType } from "@/lib/attachments/sniff";
+import { displayName, MAX_ATTACHMENTS_PER_REQUEST } from "@/lib/attachments/rules";
 import type { TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
+import { storeUpload } from "@/lib/attachments/mutations/store-upload";
 import { AppError } from "@/lib/errors";
 import { visitScope } from "@/lib/visits/rules";
 
@@ -28,23 +27,20 @@ export async function uploadVisitAttachment(
   { store, now }: { store: TAttachmentStore; now?: Date },
 ): Promise<TVisitAttachmentSummary> {
   if (!canActor(actorOf(actor), "visits.record")) throw new AppError("forbidden");
-  if (input.bytes.byteLength === 0) throw new AppError("emptyFile");
-  if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError("tooLarge");
-  const sniffed = sniffFileType(input.bytes);
-  if (!sniffed) throw new AppError("badType");
-  const scope = visitScope(actorOf(actor), await loadScopeContext(db, actor));
-  if (isNothing(scope)) throw new AppError("notFound");
-  const storedName = randomUUID();
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  if (!store.transactional) await store.put(db, storedName, input.bytes);
-  try {
-    return await db.$transaction(async (tx) => {
+  return storeUpload(db, store, input.bytes, {
+    before: async () => {
+      const scope = visitScope(actorOf(actor), await loadScopeContext(db, actor));
+      if (isNothing(scope)) throw new AppError("notFound");
+      return scope;
+    },
+    write: async (tx, upload, scope) => {
       const visit = await tx.parkVisit.findFirst({ where: { AND: [{ id: input.visitId }, scope] }, select: { id: true } });
       if (!visit) throw new AppError("notFound");
       await tx.$queryRaw`SELECT id FROM "ParkVisit" WHERE id = ${visit.id}::uuid FOR UPDATE`;
       if ((await tx.parkVisitAttachment.count({ where: { visitId: visit.id } })) >= MAX_ATTACHMENTS_PER_REQUEST)
         throw new AppError("tooMany");
-      if (store.transactional) await store.put(tx, storedName, input.bytes);
+      await upload.putBytes();
+      const { storedName, sha256, sniffed } = upload;
       const row = await tx.parkVisitAttachment.create({
         data: {
           visitId: visit.id,
@@ -52,7 +48,7 @@ export async function uploadVisitAttachment(
           storedName,
           sha256,
           mimeType: sniffed.mimeType,
-          sizeBytes: input.bytes.byteLength,
+          sizeBytes: upload.sizeBytes,
           fileName: displayName(input.fileName, sniffed, `visit-${storedName.slice(0, 8)}`),
           uploadedById: actor.userId,
           ...(now ? { createdAt: now } : {}),
@@ -68,9 +64,6 @@ export async function uploadVisitAttachment(
         details: { attachmentId: row.id, kind: row.kind, sizeBytes: row.sizeBytes, sha256 },
       });
       return row;
-    });
-  } catch (error) {
-    if (!store.transactional) await store.delete(db, storedName);
-    throw error;
-  }
+    },
+  });
 }
