@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RankingPeriod, RankingStatus } from "@/lib/generated/prisma/enums";
+import { RankingPeriod } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { canActor, type TActor } from "@/lib/auth/permissions";
@@ -9,7 +9,8 @@ import { computeRanking } from "@/lib/ranking/compute-ranking";
 import { MISSING_RETURN_UNRANKED } from "@/lib/ranking/ranking-snapshot";
 import { computeAnnualInputs } from "@/lib/ranking/queries/compute-annual-inputs";
 import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
-import { lockQuarter, quarterEndsAt, toJson } from "@/lib/ranking/mutations/lock-quarter";
+import { quarterEndsAt, toJson } from "@/lib/ranking/mutations/lock-quarter";
+import { storeDraftRanking } from "@/lib/ranking/mutations/store-draft-ranking";
 import type { TComputeOptions, TDraftComputed } from "@/lib/ranking/mutations/compute-draft-ranking";
 
 export type TYearRef = { programId: string; year: number };
@@ -62,40 +63,16 @@ export async function computeDraftAnnualRanking(
   });
 
   return db.$transaction(async (tx) => {
-    await lockQuarter(tx, program.id, ref.year, ANNUAL_QUARTER);
-    const existing = await tx.ranking.findMany({
-      where: { programId: program.id, year: ref.year, quarter: ANNUAL_QUARTER, period: RankingPeriod.YEAR },
-      select: { id: true, status: true },
-      orderBy: { computedAt: "desc" },
-    });
-    if (existing.some((r) => r.status === RankingStatus.PUBLISHED)) throw new AppError("alreadyPublished");
-    const fields = { ruleSetId: ruleSet.id, status: RankingStatus.DRAFT, computedAt: now, computedById: actor.userId, snapshot };
-    const draft = existing[0];
-    let rankingId: string;
-    if (draft) {
-      rankingId = draft.id;
-      await tx.rankingEntry.deleteMany({ where: { rankingId } });
-      await tx.ranking.update({
-        where: { id: rankingId },
-        data: { ...fields, financeReviewedAt: null, financeReviewedById: null, pbcReviewedAt: null, pbcReviewedById: null },
-      });
-    } else {
-      rankingId = (
-        await tx.ranking.create({
-          data: { programId: program.id, year: ref.year, quarter: ANNUAL_QUARTER, period: RankingPeriod.YEAR, ...fields },
-          select: { id: true },
-        })
-      ).id;
-    }
-    await tx.rankingEntry.createMany({
-      data: result.entries.map((e) => ({
-        rankingId,
-        bankOrgId: e.bankOrgId,
-        totalScore: e.totalScore.toFixed(2),
-        rank: e.rank,
-        bottomList: e.bottomList,
-        breakdown: toJson(e.breakdown),
-      })),
+    const { rankingId, recomputed } = await storeDraftRanking(tx, {
+      programId: program.id,
+      year: ref.year,
+      quarter: ANNUAL_QUARTER,
+      period: RankingPeriod.YEAR,
+      ruleSetId: ruleSet.id,
+      computedById: actor.userId,
+      computedAt: now,
+      snapshot,
+      entries: result.entries,
     });
     await writeAudit(tx, {
       action: "rankings.annualComputed",
@@ -110,7 +87,7 @@ export async function computeDraftAnnualRanking(
         year: ref.year,
         ruleSetVersion: ruleSet.version,
         banks: result.entries.length,
-        recomputed: Boolean(draft),
+        recomputed,
       },
     });
     return { rankingId, ruleSetVersion: ruleSet.version, banks: result.entries.length };

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RankingStatus } from "@/lib/generated/prisma/enums";
+import { RankingPeriod } from "@/lib/generated/prisma/enums";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import { isUuid } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
@@ -12,7 +12,8 @@ import { MISSING_RETURN_UNRANKED } from "@/lib/ranking/ranking-snapshot";
 import { ZRuleSet } from "@/lib/ranking/schemas";
 import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
 import { getCurrentRuleSet } from "@/lib/ranking/queries/list-rule-sets";
-import { lockQuarter, quarterEndsAt, toJson } from "@/lib/ranking/mutations/lock-quarter";
+import { quarterEndsAt, toJson } from "@/lib/ranking/mutations/lock-quarter";
+import { storeDraftRanking } from "@/lib/ranking/mutations/store-draft-ranking";
 import { ruleSetFieldErrors } from "@/lib/ranking/mutations/save-rule-set";
 
 export type TQuarterRef = { programId: string; year: number; quarter: 1 | 2 | 3 | 4 };
@@ -68,37 +69,16 @@ export async function computeDraftRanking(
   });
 
   return db.$transaction(async (tx) => {
-    await lockQuarter(tx, program.id, ref.year, ref.quarter);
-    const existing = await tx.ranking.findMany({
-      where: { programId: program.id, year: ref.year, quarter: ref.quarter },
-      select: { id: true, status: true },
-      orderBy: { computedAt: "desc" },
-    });
-    if (existing.some((r) => r.status === RankingStatus.PUBLISHED)) throw new AppError("alreadyPublished");
-    const fields = { ruleSetId: ruleSet.id, status: RankingStatus.DRAFT, computedAt: now, computedById: actor.userId, snapshot };
-    const draft = existing[0];
-    let rankingId: string;
-    if (draft) {
-      rankingId = draft.id;
-      await tx.rankingEntry.deleteMany({ where: { rankingId } });
-      await tx.ranking.update({
-        where: { id: rankingId },
-        data: { ...fields, financeReviewedAt: null, financeReviewedById: null, pbcReviewedAt: null, pbcReviewedById: null },
-      });
-    } else {
-      rankingId = (
-        await tx.ranking.create({ data: { programId: program.id, year: ref.year, quarter: ref.quarter, ...fields }, select: { id: true } })
-      ).id;
-    }
-    await tx.rankingEntry.createMany({
-      data: result.entries.map((e) => ({
-        rankingId,
-        bankOrgId: e.bankOrgId,
-        totalScore: e.totalScore.toFixed(2),
-        rank: e.rank,
-        bottomList: e.bottomList,
-        breakdown: toJson(e.breakdown),
-      })),
+    const { rankingId, recomputed } = await storeDraftRanking(tx, {
+      programId: program.id,
+      year: ref.year,
+      quarter: ref.quarter,
+      period: RankingPeriod.QUARTER,
+      ruleSetId: ruleSet.id,
+      computedById: actor.userId,
+      computedAt: now,
+      snapshot,
+      entries: result.entries,
     });
     await writeAudit(tx, {
       action: "rankings.computed",
@@ -113,7 +93,7 @@ export async function computeDraftRanking(
         quarter: ref.quarter,
         ruleSetVersion: ruleSet.version,
         banks: result.entries.length,
-        recomputed: Boolean(draft),
+        recomputed,
       },
     });
     return { rankingId, ruleSetVersion: ruleSet.version, banks: result.entries.length };
