@@ -11,14 +11,14 @@
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
-import type { TIndicatorKey } from "../indicators";
 import { annualIndicatorValues } from "../annual-indicator-values";
 import { defaultSubmissionDue, quarterWindow, workingDayIndex } from "../quarter-window";
 import { yearWindow } from "../year-window";
-import type { TCostItem, TQuarterBankInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
+import type { TQuarterBankInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
 import { queryAnnualLoanFigures } from "@/lib/ranking/queries/query-annual-loan-figures";
 import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
 import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
+import { groupCostItems } from "@/lib/ranking/group-cost-items";
 
 export type TAnnualInputs = {
   programId: string;
@@ -75,12 +75,7 @@ async function compute(
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
-    const costItems: Partial<Record<TIndicatorKey, TCostItem[]>> = {};
-    const costItemTotals: Partial<Record<TIndicatorKey, number>> = {};
-    for (const c of stats?.costItems ?? []) {
-      (costItems[c.indicator] ??= []).push({ requestId: c.requestId, serial: c.serial, reason: c.reason });
-      costItemTotals[c.indicator] = Number(c.total);
-    }
+    const { costItems, costItemTotals } = groupCostItems(stats?.costItems);
     return {
       bankOrgId: bank.bankOrgId,
       bankName: bank.bankName,

@@ -17,6 +17,7 @@ import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
 import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
 import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
 import { queryVisitFigures } from "@/lib/ranking/queries/query-visit-figures";
+import { groupCostItems } from "@/lib/ranking/group-cost-items";
 
 export type TCostItem = {
   requestId: string;
@@ -99,12 +100,7 @@ async function compute(
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
-    const costItems: Partial<Record<TIndicatorKey, TCostItem[]>> = {};
-    const costItemTotals: Partial<Record<TIndicatorKey, number>> = {};
-    for (const c of stats?.costItems ?? []) {
-      (costItems[c.indicator] ??= []).push({ requestId: c.requestId, serial: c.serial, reason: c.reason });
-      costItemTotals[c.indicator] = Number(c.total);
-    }
+    const { costItems, costItemTotals } = groupCostItems(stats?.costItems);
     return {
       bankOrgId: bank.bankOrgId,
       bankName: bank.bankName,
