@@ -21,21 +21,25 @@ function postChunked(path: string, headers: Record<string, string>, chunks: Iter
       method: "POST",
       headers: { Origin: ORIGIN, Accept: "text/x-component", "Transfer-Encoding": "chunked", ...headers },
     });
+    // Set once the server has answered: from then on the client stops sending, and a write
+    // that fails because the server closed the connection after answering changes nothing.
+    let answer: TAnswer | null = null;
     request.on("response", (response) => {
-      let body = "";
+      const received: TAnswer = { status: response.statusCode ?? 0, body: "" };
+      answer = received;
       response.setEncoding("utf8");
-      response.on("data", (part: string) => (body += part));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      response.on("error", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("data", (part: string) => (received.body += part));
+      response.on("end", () => resolve(received));
+      response.on("error", () => resolve(received));
     });
     // The server may stop reading (and close) once it has answered: the answer is what counts.
-    request.on("error", (error) => reject(error));
+    request.on("error", (error) => (answer ? resolve(answer) : reject(error)));
     const pending = chunks[Symbol.iterator]();
     const writeNext = () => {
       for (;;) {
+        if (answer || request.destroyed) return;
         const next = pending.next();
         if (next.done) return void request.end();
-        if (request.destroyed) return;
         if (!request.write(next.value)) return void request.once("drain", writeNext);
       }
     };

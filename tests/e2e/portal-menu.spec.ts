@@ -57,7 +57,7 @@ test("the finance office's menu fits one row at 1366 px, in both languages, and 
   await reports.click();
   await expect(nav.getByRole("link", { name: "季度报送" })).toHaveAttribute("aria-current", "page");
   // Tabbing past the group's last link closes it.
-  await nav.getByRole("link", { name: "信贷目标" }).focus();
+  await nav.getByRole("link", { name: "奖惩登记" }).focus();
   await page.keyboard.press("Tab");
   await expect(reports).toHaveAttribute("aria-expanded", "false");
 
