@@ -41,6 +41,8 @@ export type TKeysetQuery = {
   take: number;
   /** Reading backwards (the previous page): orderBy is the list's order reversed. */
   reversed: boolean;
+  /** The cursor's key that `where` was built from, for a reader that writes its own SQL. */
+  key?: readonly TKeyValue[];
 };
 
 export type TKeysetSegment<TRow> = {
@@ -202,8 +204,9 @@ async function readForward<TRow>(
   const out: TTagged<TRow>[] = [];
   for (let s = from?.segment ?? 0; s < segments.length && out.length <= pageSize; s++) {
     const seg = segments[s]!;
-    const where = from && s === from.segment ? keysetWhere(seg.columns, from.key) : undefined;
-    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns), take: pageSize + 1 - out.length, reversed: false });
+    const key = from && s === from.segment ? from.key : undefined;
+    const where = key ? keysetWhere(seg.columns, key) : undefined;
+    const rows = await seg.read({ where, key, orderBy: keysetOrderBy(seg.columns), take: pageSize + 1 - out.length, reversed: false });
     out.push(...rows.map((row) => ({ row, segment: s })));
   }
   const shown = out.slice(0, pageSize);
@@ -223,8 +226,9 @@ async function readBackward<TRow>(
   const out: TTagged<TRow>[] = [];
   for (let s = from.segment; s >= 0 && out.length <= pageSize; s--) {
     const seg = segments[s]!;
-    const where = s === from.segment ? keysetWhere(seg.columns, from.key, true) : undefined;
-    const rows = await seg.read({ where, orderBy: keysetOrderBy(seg.columns, true), take: pageSize + 1 - out.length, reversed: true });
+    const key = s === from.segment ? from.key : undefined;
+    const where = key ? keysetWhere(seg.columns, key, true) : undefined;
+    const rows = await seg.read({ where, key, orderBy: keysetOrderBy(seg.columns, true), take: pageSize + 1 - out.length, reversed: true });
     out.push(...rows.map((row) => ({ row, segment: s })));
   }
   if (out.length < pageSize) return null;

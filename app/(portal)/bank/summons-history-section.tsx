@@ -8,7 +8,7 @@ import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { db } from "@/lib/server/db";
-import { listSummons } from "@/lib/summons/queries/list-summons";
+import { listSummonsPage } from "@/lib/summons/queries/list-summons";
 import { SummonsStatusBadge } from "../summons/status-badge";
 
 const SHOWN = 5;
@@ -19,7 +19,7 @@ export async function SummonsHistorySection({ user }: { user: TActorSource }) {
   const [t, locale, list] = await Promise.all([
     getTranslations("summons"),
     getLocale().then(resolveLocale),
-    listSummons(db(), user, null, { pageSize: SHOWN }),
+    listSummonsPage(db(), user, null, { pageSize: SHOWN }),
   ]);
   return (
     <Panel title={t("history.title")} testId="bank-summons-history">

@@ -29,13 +29,14 @@ import {
   keyText,
   keyUuid,
   readKeysetPage,
-  readMergedBranches,
+  compareKeys,
   inKeyOrder,
   type TCappedCount,
   type TKeyColumn,
   type TKeysetPage,
   type TKeysetQuery,
   type TKeysetSegment,
+  type TKeyValue,
   type TPageCursor,
 } from "@/lib/pagination/keyset";
 import { z } from "zod";
@@ -102,12 +103,7 @@ type TRow = Prisma.RequestGetPayload<{ select: typeof select }>;
 const copySelect = { id: true, createdAt: true, request: { select } } satisfies Prisma.RequestRouteSelect;
 type TCopyRow = Prisma.RequestRouteGetPayload<{ select: typeof copySelect }>;
 
-// The running part as one branch per state: with the state an equality, the index
-// Request(assignedBankId, status, dueAt, serial) reads each branch in the list's order, where
-// one "status IN (…)" read had to fetch and sort every running item of the bank per view.
-const runningBranches = (): Prisma.RequestWhereInput[] => RUNNING_STATUSES.map((status) => ({ status, answeredAt: null }));
-const KEY_SELECT = { id: true, dueAt: true, serial: true } satisfies Prisma.RequestSelect;
-type TRunningKey = Prisma.RequestGetPayload<{ select: typeof KEY_SELECT }>;
+type TRunningKey = { id: string; dueAt: Date | null; serial: string };
 
 // The orders of the three parts; serial breaks ties, so each order is total.
 const RUNNING_KEY: readonly TKeyColumn[] = [
@@ -205,7 +201,7 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     columns: RUNNING_KEY,
     cursor: z.tuple([keyNullableDate, keyText]),
     keyOf: (r) => [r.dueAt, r.serial],
-    read: (q: TKeysetQuery) => readRunning(db, mine, q),
+    read: (q: TKeysetQuery) => readRunning(db, banks, mine, q),
   };
   // The running part's size comes from the open-items read model: for a bank user the scope
   // is "not a draft, and assigned to or copied to one of `banks`", so within the items
@@ -334,30 +330,60 @@ export async function listUrgentInboxItems(
   const actor = actorOf(user);
   const ctx = await loadScopeContext(db, user);
   const banks = bankCoverage(actor, ctx.bankOrgIds);
-  if (banks.length === 0 || isNothing(requestScope(actor, ctx))) return [];
-  const rows = await readRunning(
-    db,
-    { assignedBankId: { in: banks } },
-    { where: undefined, orderBy: keysetOrderBy(RUNNING_KEY), take: options.take, reversed: false },
-  );
+  const scope = requestScope(actor, ctx);
+  if (banks.length === 0 || isNothing(scope)) return [];
+  const rows = await readRunning(db, banks, scope, {
+    where: undefined,
+    orderBy: keysetOrderBy(RUNNING_KEY),
+    take: options.take,
+    reversed: false,
+  });
   return rows.map((r) => inboxItem(r, options.now, options.calendar)).sort(compareInboxItems);
 }
 
 /**
- * Running items of `where` (assigned to the bank, unanswered) in the running order: each
- * state's keys from the index, merged, then the page's rows by id.
+ * Running items assigned to `banks` (unanswered) in the running order, within `where`:
+ * the page's keys in one statement, then its rows by id (still under `where`, the
+ * viewer's scope, so the key read's narrower filter never widens what is shown).
  */
-async function readRunning(db: PrismaClient, where: Prisma.RequestWhereInput, q: TKeysetQuery): Promise<TRow[]> {
-  const orderBy = q.orderBy as Prisma.RequestOrderByWithRelationInput[];
-  const keys = await readMergedBranches(
-    q,
-    RUNNING_KEY,
-    (k: TRunningKey) => [k.dueAt, k.serial],
-    runningBranches().map(
-      (branch) => (b: TKeysetQuery) =>
-        db.request.findMany({ where: { AND: [where, branch, ...(b.where ? [b.where] : [])] }, orderBy, take: b.take, select: KEY_SELECT }),
-    ),
-  );
+async function readRunning(db: PrismaClient, banks: readonly string[], where: Prisma.RequestWhereInput, q: TKeysetQuery): Promise<TRow[]> {
+  const keys = await readRunningKeys(db, banks, q);
   if (keys.length === 0) return [];
-  return inKeyOrder(keys, await db.request.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select }));
+  return inKeyOrder(keys, await db.request.findMany({ where: { AND: [where, { id: { in: keys.map((k) => k.id) } }] }, select }));
+}
+
+/**
+ * The keys of the next `take` running items after the cursor: one branch per state, so
+ * that with the state an equality the index Request(assignedBankId, status, dueAt, serial)
+ * reads each branch in the list's order (one "status IN (…)" read had to fetch and sort
+ * every running item of the bank). The branches go in one statement, UNION ALL, rather
+ * than one statement each: a page view pays one round trip, not three. Each branch
+ * returns at most `take` keys in the query's order; the merge keeps the first `take`.
+ */
+async function readRunningKeys(db: PrismaClient, banks: readonly string[], q: TKeysetQuery): Promise<TRunningKey[]> {
+  const ids = Prisma.join(banks.map((id) => Prisma.sql`${id}::uuid`));
+  const order = q.reversed ? Prisma.sql`r."dueAt" DESC NULLS FIRST, r."serial" DESC` : Prisma.sql`r."dueAt" ASC NULLS LAST, r."serial" ASC`;
+  const beyond = runningBeyond(q.key, q.reversed);
+  const branches = RUNNING_STATUSES.map(
+    (status) => Prisma.sql`(SELECT r."id"::text AS "id", r."dueAt", r."serial" FROM "Request" r
+      WHERE r."assignedBankId" IN (${ids}) AND r."status" = ${status}::"RequestStatus" AND r."answeredAt" IS NULL AND ${beyond}
+      ORDER BY ${order} LIMIT ${q.take})`,
+  );
+  const keys = await db.$queryRaw<TRunningKey[]>(Prisma.join(branches, " UNION ALL "));
+  return keys.sort((a, b) => compareKeys(RUNNING_KEY, [a.dueAt, a.serial], [b.dueAt, b.serial], q.reversed)).slice(0, q.take);
+}
+
+// The running keys strictly after `key` (before it, reading backwards), in RUNNING_KEY's
+// order: dueAt ascending with nulls last, then serial. keysetWhere writes the same
+// condition for Prisma.
+function runningBeyond(key: readonly TKeyValue[] | undefined, reversed: boolean): Prisma.Sql {
+  if (!key) return Prisma.sql`TRUE`;
+  const [dueAt, serial] = key as [Date | null, string];
+  if (!reversed)
+    return dueAt === null
+      ? Prisma.sql`(r."dueAt" IS NULL AND r."serial" > ${serial})`
+      : Prisma.sql`(r."dueAt" > ${dueAt}::timestamptz OR r."dueAt" IS NULL OR (r."dueAt" = ${dueAt}::timestamptz AND r."serial" > ${serial}))`;
+  return dueAt === null
+    ? Prisma.sql`(r."dueAt" IS NOT NULL OR r."serial" < ${serial})`
+    : Prisma.sql`(r."dueAt" < ${dueAt}::timestamptz OR (r."dueAt" = ${dueAt}::timestamptz AND r."serial" < ${serial}))`;
 }

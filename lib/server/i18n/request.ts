@@ -1,7 +1,12 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type TLocale } from "@/lib/i18n/locales";
+import { installMessageFormatCache } from "@/lib/i18n/message-format-cache";
 import { loadMessages } from "@/lib/i18n/messages/load";
+
+// Server components format their messages with this module's IntlMessageFormat: parse
+// each message once per process, not once per request.
+installMessageFormatCache();
 
 // No locale in the URL: the chosen language lives in a cookie, so links and
 // bookmarks are the same for everyone. Chinese unless the user picked English.

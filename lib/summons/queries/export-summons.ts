@@ -1,10 +1,10 @@
 /**
- * The summons list as the export reads it: the list's own scope and order (listSummons),
+ * The summons list as the export reads it: the list's own scope and order (listSummonsPage),
  * page after page by keyset, up to EXPORT_CAP rows (`capped` says when there were more).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { listSummons, type TSummonsRow } from "./list-summons";
+import { listSummonsPage, type TSummonsRow } from "./list-summons";
 
 export const EXPORT_CAP = 10_000;
 const BATCH = 500;
@@ -17,7 +17,7 @@ export async function exportSummons(
   const rows: TSummonsRow[] = [];
   let token: string | null = null;
   do {
-    const page = await listSummons(db, user, token ? { direction: "after", token } : null, { now, pageSize: BATCH });
+    const page = await listSummonsPage(db, user, token ? { direction: "after", token } : null, { now, pageSize: BATCH });
     rows.push(...page.rows);
     token = page.next;
   } while (token && rows.length < EXPORT_CAP);

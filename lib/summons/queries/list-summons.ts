@@ -42,6 +42,8 @@ export type TSummonsRow = {
 };
 
 export type TSummonsList = TKeysetPage<TSummonsRow> & { total: TCappedCount; pageSize: number };
+/** A page without its list's total: the dashboard's latest few and the export's batches. */
+export type TSummonsPage = TKeysetPage<TSummonsRow> & { pageSize: number };
 
 const COLUMNS: readonly TKeyColumn[] = [
   { field: "openedAt", direction: "desc" },
@@ -55,51 +57,78 @@ export async function listSummons(
   cursor: TPageCursor | null = null,
   options: { now?: Date; bankOrgId?: string; pageSize?: number } = {},
 ): Promise<TSummonsList> {
-  const pageSize = options.pageSize ?? SUMMONS_PAGE_SIZE;
-  const empty: TSummonsList = { rows: [], next: null, previous: null, total: cappedCount(0), pageSize };
-  const scope = summonsScope(actorOf(user));
-  if (isNothing(scope)) return empty;
-  const where: Prisma.SummonsWhereInput = options.bankOrgId ? { AND: [scope, { bankOrgId: options.bankOrgId }] } : scope;
-  const today = shanghaiDateString(options.now ?? new Date());
+  const where = summonsWhere(user, options.bankOrgId);
+  if (!where) return { ...emptyPage(options.pageSize), total: cappedCount(0) };
   const [page, total] = await Promise.all([
-    readKeysetPage(
-      [
-        {
-          columns: COLUMNS,
-          cursor: CURSOR,
-          keyOf: (r: TSummonsRow) => [r.openedAt, r.id],
-          read: async (q) => {
-            const rows = await db.summons.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              orderBy: q.orderBy as Prisma.SummonsOrderByWithRelationInput[],
-              take: q.take,
-              select: {
-                id: true,
-                bankOrgId: true,
-                bank: { select: { name: true } },
-                source: true,
-                year: true,
-                quarter: true,
-                heldOn: true,
-                dueOn: true,
-                status: true,
-                openedAt: true,
-                pbcCosignedAt: true,
-              },
-            });
-            return rows.map(({ bank, pbcCosignedAt, ...r }) => ({
-              ...r,
-              bankName: bank.name,
-              cosigned: pbcCosignedAt !== null,
-              overdue: isSummonsOverdue(r, today),
-            }));
-          },
-        },
-      ],
-      cursor,
-      pageSize,
-    ),
+    readSummonsPage(db, where, cursor, options),
     db.summons.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.SummonsOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
   ]);
-  return { ...page, total: cappedCount(total), pageSize };
+  return { ...page, total: cappedCount(total) };
+}
+
+/** The same page as listSummons without counting the list: one statement, not two. */
+export async function listSummonsPage(
+  db: PrismaClient,
+  user: TActorSource,
+  cursor: TPageCursor | null = null,
+  options: { now?: Date; bankOrgId?: string; pageSize?: number } = {},
+): Promise<TSummonsPage> {
+  const where = summonsWhere(user, options.bankOrgId);
+  return where ? readSummonsPage(db, where, cursor, options) : emptyPage(options.pageSize);
+}
+
+const emptyPage = (pageSize = SUMMONS_PAGE_SIZE): TSummonsPage => ({ rows: [], next: null, previous: null, pageSize });
+
+function summonsWhere(user: TActorSource, bankOrgId: string | undefined): Prisma.SummonsWhereInput | null {
+  const scope = summonsScope(actorOf(user));
+  if (isNothing(scope)) return null;
+  return bankOrgId ? { AND: [scope, { bankOrgId }] } : scope;
+}
+
+async function readSummonsPage(
+  db: PrismaClient,
+  where: Prisma.SummonsWhereInput,
+  cursor: TPageCursor | null,
+  options: { now?: Date; pageSize?: number },
+): Promise<TSummonsPage> {
+  const pageSize = options.pageSize ?? SUMMONS_PAGE_SIZE;
+  const today = shanghaiDateString(options.now ?? new Date());
+  const page = await readKeysetPage(
+    [
+      {
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TSummonsRow) => [r.openedAt, r.id],
+        read: async (q) => {
+          const rows = await db.summons.findMany({
+            where: q.where ? { AND: [where, q.where] } : where,
+            orderBy: q.orderBy as Prisma.SummonsOrderByWithRelationInput[],
+            take: q.take,
+            select: {
+              id: true,
+              bankOrgId: true,
+              bank: { select: { name: true } },
+              source: true,
+              year: true,
+              quarter: true,
+              heldOn: true,
+              dueOn: true,
+              status: true,
+              openedAt: true,
+              pbcCosignedAt: true,
+            },
+          });
+          return rows.map(({ bank, pbcCosignedAt, ...r }) => ({
+            ...r,
+            bankName: bank.name,
+            cosigned: pbcCosignedAt !== null,
+            overdue: isSummonsOverdue(r, today),
+          }));
+        },
+      },
+    ],
+    cursor,
+    pageSize,
+  );
+  return { ...page, pageSize };
 }
