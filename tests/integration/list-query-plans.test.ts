@@ -34,6 +34,14 @@ import { listRequests } from "@/lib/requests/queries/list-requests";
 import { readProblemList } from "@/lib/requests/queries/read-problem-list";
 import { SUPERVISION_TABS, listSupervisionQueue } from "@/lib/requests/queries/list-supervision-queue";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { actorOf } from "@/lib/auth/queries/load-scope-context";
+import { halfYearOf } from "@/lib/dashboard/park-visits";
+import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
+import { listSummons } from "@/lib/summons/queries/list-summons";
+import { listSupportPairings } from "@/lib/support/queries/list-support-pairings";
+import { listSupportReports } from "@/lib/support/queries/list-support-reports";
+import { listVisits } from "@/lib/visits/queries/list-visits";
+import { readVisitMatrix } from "@/lib/visits/queries/read-visit-matrix";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
 
@@ -377,5 +385,26 @@ describe("the enterprise registry", () => {
     await expectIndexedPages(list("finance", { class: "A", status: "all" }));
     await expectIndexedPages(list("park", { tag: "专精特新" }));
     await expectIndexedPages(list("finance", { status: "inactive" }));
+  });
+});
+
+describe("the field-work lists", () => {
+  // Their own tables are small on any city (a few summons, visits and reports per bank and
+  // year), so only the big tables they join or filter through are watched here.
+  it("summons, park visits, 1+1 pairings and reports, and the finance office's visit matrix", async () => {
+    for (const who of ["finance", "pbc", "manager", "liaison"] as const) {
+      await expectIndexedPages((cursor) => listSummons(prisma, actors[who], cursor, { now: NOW }));
+      await expectIndexedPages((cursor) => listVisits(prisma, actors[who], cursor));
+      const ctx = await loadScopeContext(prisma, actors[who]);
+      const program = await getCurrentProgram(prisma, 2026, NOW);
+      expect(program, "the demo's program").not.toBeNull();
+      await expectIndexedPages((cursor) =>
+        listSupportPairings(prisma, actorOf(actors[who]), ctx, { programId: program!.id, year: program!.year }, cursor),
+      );
+      await expectIndexedPages((cursor) => listSupportReports(prisma, actorOf(actors[who]), ctx, { status: null }, cursor));
+    }
+    await expectIndexedPages((cursor) => listVisits(prisma, actors.park, cursor));
+    const program = await getCurrentProgram(prisma, 2026, NOW);
+    expect(await scansOf(() => readVisitMatrix(prisma, program!.id, halfYearOf(NOW)))).toEqual([]);
   });
 });

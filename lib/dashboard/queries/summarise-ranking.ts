@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { listRankings, type TRankingRow } from "@/lib/ranking/queries/list-rankings";
-import { readUnfiledBankIds } from "@/lib/ranking/queries/read-unfiled-bank-ids";
+import { readSnapshotBanks } from "@/lib/ranking/queries/read-snapshot-banks";
 
 export type TRankedBankLine = { bankOrgId: string; bankName: string; rank: number; totalScore: string };
 
@@ -36,15 +36,15 @@ export async function summariseRanking(
 ): Promise<TRankingSummary | null> {
   const row = (await listRankings(db, actor, programId)).find(pick);
   if (!row) return null;
-  const [entries, unfiled] = await Promise.all([
+  const [entries, { unfiled }] = await Promise.all([
     db.rankingEntry.findMany({
       where: { rankingId: row.id },
       orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
       select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
     }),
-    readUnfiledBankIds(db, row),
+    readSnapshotBanks(db, row),
   ]);
-  const notFiled = entries.filter((e) => unfiled.includes(e.bankOrgId)).length;
+  const notFiled = entries.filter((e) => unfiled.has(e.bankOrgId)).length;
   const line = (e: (typeof entries)[number]): TRankedBankLine => ({
     bankOrgId: e.bankOrgId,
     bankName: e.bank.name,

@@ -4,14 +4,15 @@ import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TRankingHistory } from "@/lib/ranking/history-aggregates";
 import { rankingAccess } from "@/lib/ranking/queries/ranking-access";
-import { hasMissingReturn, readSnapshot } from "@/lib/ranking/ranking-snapshot";
+import { readSnapshotBanks } from "@/lib/ranking/queries/read-snapshot-banks";
 
 /**
  * Each bank's total score and rank across the program's PUBLISHED quarterly rankings (oldest
  * first; drafts never count, for anyone), optionally for one bank only. A quarter in
  * which a bank has no entry is null; one in which it was listed apart for having no
  * quarterly return is flagged `missingReturn`. Bank names are the newest published ones. Read
- * from the stored entries and snapshots only. Empty for a role without rankings.read.
+ * from the stored entries and the snapshots' bank lists (readSnapshotBanks, kept per ranking
+ * in the process: published rankings never change). Empty for a role without rankings.read.
  */
 export async function rankingHistory(db: PrismaClient, actor: TActor, programId: string, bankOrgId?: string): Promise<TRankingHistory> {
   const empty: TRankingHistory = { quarters: [], banks: [] };
@@ -24,19 +25,19 @@ export async function rankingHistory(db: PrismaClient, actor: TActor, programId:
       id: true,
       year: true,
       quarter: true,
-      snapshot: true,
+      computedAt: true,
       entries: { where: bankOrgId ? { bankOrgId } : {}, select: { bankOrgId: true, totalScore: true, rank: true } },
     },
     orderBy: [{ year: "asc" }, { quarter: "asc" }],
   });
   const banks = new Map<string, { bankOrgId: string; bankName: string; points: TRankingHistory["banks"][number]["points"] }>();
+  const snapshots = await Promise.all(rankings.map((r) => readSnapshotBanks(db, r)));
   rankings.forEach((ranking, index) => {
-    const snapshot = readSnapshot(ranking.snapshot);
-    const names = new Map(snapshot.inputs.banks.map((b) => [b.bankOrgId, b.bankName]));
+    const { names, unfiled } = snapshots[index]!;
     for (const e of ranking.entries) {
       const bank = banks.get(e.bankOrgId) ?? { bankOrgId: e.bankOrgId, bankName: "", points: rankings.map(() => null) };
       bank.bankName = names.get(e.bankOrgId) ?? bank.bankName;
-      bank.points[index] = hasMissingReturn(snapshot, e.bankOrgId)
+      bank.points[index] = unfiled.has(e.bankOrgId)
         ? { score: Number(e.totalScore), rank: e.rank, missingReturn: true }
         : { score: Number(e.totalScore), rank: e.rank };
       banks.set(e.bankOrgId, bank);
