@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { AcceptOrReturnForms } from "@/components/forms/accept-or-return-forms";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
@@ -113,54 +114,24 @@ export function SubmitForm({ submissionId, version }: { submissionId: string; ve
 /** The finance office: accept (freezes) or return with a reason. */
 export function ReviewForms({ submissionId, version }: { submissionId: string; version: string }) {
   const t = useTranslations("submissions");
-  const [accepted, accept, accepting] = useActionState<TState, FormData>(acceptSubmissionAction, null);
-  const [returned, giveBack, returning] = useActionState<TState, FormData>(returnSubmissionAction, null);
-  const acceptErrors = useFormErrors(accepted, t);
-  const acceptFocusScope = useFocusFirstError(accepted);
-  const returnErrors = useFormErrors(returned, t);
-  const returnFocusScope = useFocusFirstError(returned);
-  const reason = useFields();
-  const headingId = useId();
   return (
-    <section
-      aria-labelledby={headingId}
-      className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
-      data-testid="review-forms"
-    >
-      <h2 id={headingId} className="text-xl font-semibold">
-        {t("review.title")}
-      </h2>
-      <p className="text-sm text-slate-700">{t("review.intro")}</p>
-      <form ref={acceptFocusScope} action={accept} className="space-y-2">
-        <input type="hidden" name="submissionId" value={submissionId} />
-        <input type="hidden" name="version" value={version} />
-        <Button type="submit" disabled={accepting || returning}>
-          {t("review.accept")}
-        </Button>
-        <Outcome state={accepted} done={t("review.accepted")} form={acceptErrors.form} />
-      </form>
-      <form
-        ref={returnFocusScope}
-        action={giveBack}
-        onSubmit={keepValuesOnSubmit(giveBack)}
-        className="flex flex-wrap items-end gap-3"
-        noValidate
-      >
-        <input type="hidden" name="submissionId" value={submissionId} />
-        <input type="hidden" name="version" value={version} />
-        <TextField
-          {...reason.bind("reason")}
-          label={t("review.reason")}
-          hint={t("review.reasonHint")}
-          maxLength={500}
-          error={returnErrors.field("reason")}
-          className="min-w-72 grow"
-        />
-        <Button type="submit" disabled={accepting || returning} className="bg-red-700 hover:bg-red-800">
-          {t("review.return")}
-        </Button>
-      </form>
-      <Outcome state={returned} done={t("review.returned")} form={returnErrors.form} fieldErrors={returnErrors.fieldCount} />
-    </section>
+    <AcceptOrReturnForms
+      namespace="submissions"
+      labels={{
+        title: t("review.title"),
+        intro: t("review.intro"),
+        accept: t("review.accept"),
+        giveBack: t("review.return"),
+        accepted: t("review.accepted"),
+        returned: t("review.returned"),
+        reason: t("review.reason"),
+        reasonHint: t("review.reasonHint"),
+      }}
+      hidden={{ submissionId, version }}
+      accept={acceptSubmissionAction}
+      giveBack={returnSubmissionAction}
+      reasonMax={500}
+      testId="review-forms"
+    />
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { AcceptOrReturnForms } from "@/components/forms/accept-or-return-forms";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
@@ -10,7 +11,6 @@ import { RequiredNote } from "@/components/forms/required-note";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { TextField } from "@/components/ui/text-field";
 import { SUMMONS_SHORT_TEXT_MAX, SUMMONS_TEXT_MAX } from "@/lib/summons/rules";
 import type { TActionResult } from "@/lib/server/action";
 import {
@@ -88,63 +88,24 @@ export function FilingForm({
 /** The finance office accepts the plan (or the completion report), or returns it with a reason. */
 export function ReviewForms({ kind, summonsId, version }: { kind: "plan" | "completion"; summonsId: string; version: number }) {
   const t = useTranslations("summons");
-  const [accepted, accept, accepting] = useActionState<TState, FormData>(
-    kind === "plan" ? acceptSummonsPlanAction : acceptSummonsCompletionAction,
-    null,
-  );
-  const [returned, giveBack, returning] = useActionState<TState, FormData>(
-    kind === "plan" ? returnSummonsPlanAction : returnSummonsCompletionAction,
-    null,
-  );
-  const acceptErrors = useFormErrors(accepted, t);
-  const acceptFocusScope = useFocusFirstError(accepted);
-  const returnErrors = useFormErrors(returned, t);
-  const returnFocusScope = useFocusFirstError(returned);
-  const reason = useFields();
-  const headingId = useId();
-  const busy = accepting || returning || accepted?.ok || returned?.ok;
   return (
-    <section
-      aria-labelledby={headingId}
-      className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
-      data-testid={`review-${kind}`}
-    >
-      <h2 id={headingId} className="text-xl font-semibold">
-        {t(`review.${kind}.title`)}
-      </h2>
-      <form ref={acceptFocusScope} action={accept} className="space-y-2">
-        <input type="hidden" name="summonsId" value={summonsId} />
-        <input type="hidden" name="version" value={version} />
-        <Button type="submit" disabled={busy}>
-          {t(`review.${kind}.accept`)}
-        </Button>
-        <Done state={accepted} text={t("review.accepted")} />
-        <FormAlert message={acceptErrors.form} />
-      </form>
-      <form
-        ref={returnFocusScope}
-        action={giveBack}
-        onSubmit={keepValuesOnSubmit(giveBack)}
-        className="flex flex-wrap items-end gap-3"
-        noValidate
-      >
-        <input type="hidden" name="summonsId" value={summonsId} />
-        <input type="hidden" name="version" value={version} />
-        <TextField
-          {...reason.bind("reason")}
-          label={t("review.reason")}
-          hint={t("review.reasonHint")}
-          maxLength={SUMMONS_SHORT_TEXT_MAX}
-          error={returnErrors.field("reason")}
-          className="min-w-72 grow"
-        />
-        <Button type="submit" disabled={busy} className="bg-red-700 hover:bg-red-800">
-          {t(`review.${kind}.return`)}
-        </Button>
-      </form>
-      <Done state={returned} text={t("review.returned")} />
-      <FormAlert message={returnErrors.form} fieldErrors={returnErrors.fieldCount} />
-    </section>
+    <AcceptOrReturnForms
+      namespace="summons"
+      labels={{
+        title: t(`review.${kind}.title`),
+        accept: t(`review.${kind}.accept`),
+        giveBack: t(`review.${kind}.return`),
+        accepted: t("review.accepted"),
+        returned: t("review.returned"),
+        reason: t("review.reason"),
+        reasonHint: t("review.reasonHint"),
+      }}
+      hidden={{ summonsId, version }}
+      accept={kind === "plan" ? acceptSummonsPlanAction : acceptSummonsCompletionAction}
+      giveBack={kind === "plan" ? returnSummonsPlanAction : returnSummonsCompletionAction}
+      reasonMax={SUMMONS_SHORT_TEXT_MAX}
+      testId={`review-${kind}`}
+    />
   );
 }
 
