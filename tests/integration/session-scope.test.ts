@@ -92,6 +92,46 @@ describe("the scope read with the session", () => {
     }
   });
 
+  it("reads the programs' revision, which every change to Program, ProgramPhase or ProgramRuleVersion raises (as the portal's role)", async () => {
+    const owner = world.actors.enterpriseOwner;
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
+    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
+    const revision = async () => {
+      const result = await loadSessionUser(prisma, id);
+      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
+      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "ProgramRevision" WHERE "id" = 1`;
+      expect(result.programRevision).toBe(row!.r);
+      return BigInt(result.programRevision!);
+    };
+    // A far year's inactive program nobody else reads; each statement below must raise the number.
+    let programId = "";
+    const steps = [
+      async () => {
+        programId = (
+          await prisma.program.create({
+            data: { name: "修订号测试", docNumber: "测〔2091〕1号", year: 2091, active: false },
+            select: { id: true },
+          })
+        ).id;
+      },
+      () => prisma.program.update({ where: { id: programId }, data: { name: "修订号测试二" } }),
+      () =>
+        prisma.programPhase.create({
+          data: { programId, kind: "PREPARATION", startsOn: new Date("2091-01-01T00:00:00Z"), endsOn: new Date("2091-02-01T00:00:00Z") },
+        }),
+      () => prisma.programRuleVersion.create({ data: { programId, version: 1 } }),
+      () => prisma.programRuleVersion.updateMany({ where: { programId }, data: { replyDeadlineDays: 4 } }),
+      () => prisma.programPhase.deleteMany({ where: { programId } }),
+    ];
+    let last = await revision();
+    for (const step of steps) {
+      await step();
+      const now = await revision();
+      expect(now > last).toBe(true);
+      last = now;
+    }
+  });
+
   it("answers a malformed session id as missing without asking the database to parse it", async () => {
     expect(await loadSessionUser(prisma, "not-a-uuid")).toStrictEqual({ ok: false, reason: "missing" });
   });

@@ -24,9 +24,10 @@ export type TLoadSessionResult =
   /**
    * `scope`: what loadScopeContext would give for the user's organization; `unread`: the
    * user's unread notifications (what unreadCount would give); `calendarRevision`: the
-   * working-day calendar's revision (what loadWorkingCalendar compares its cache with).
+   * working-day calendar's revision (what loadWorkingCalendar compares its cache with);
+   * `programRevision`: the programs' revision (what getCurrentProgram compares its cache with).
    */
-  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number; calendarRevision: string | null }
+  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number; calendarRevision: string | null; programRevision: string | null }
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "version" | "inactive" };
 
 type TSessionRow = TScopeColumns & {
@@ -49,6 +50,7 @@ type TSessionRow = TScopeColumns & {
   orgActive: boolean;
   unread: number;
   calendarRevision: string | null;
+  programRevision: string | null;
 };
 
 /**
@@ -61,7 +63,8 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
   if (!isUuid(sessionId)) return { ok: false, reason: "missing" };
   // One statement for the session, its user, the user's organization, that organization's
   // scope, the user's unread notifications (the header's bell on every page) and the
-  // calendar's revision (most pages compute deadlines): this runs
+  // calendar's and the programs' revisions (most pages compute deadlines, every dashboard
+  // shows the year's program): this runs
   // on every signed-in request, and separate loads would cost five round-trips.
   const [session] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.id::text AS id, s."createdAt", s."lastSeenAt", s."revokedAt", s."sessionVersion",
@@ -70,7 +73,8 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
            o.id::text AS "orgId", o.kind::text AS "orgKind", o.name AS "orgName", o.active AS "orgActive",
            ${SCOPE_COLUMNS},
            (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread,
-           (SELECT c."revision"::text FROM "CalendarRevision" c WHERE c."id" = 1) AS "calendarRevision"
+           (SELECT c."revision"::text FROM "CalendarRevision" c WHERE c."id" = 1) AS "calendarRevision",
+           (SELECT p."revision"::text FROM "ProgramRevision" p WHERE p."id" = 1) AS "programRevision"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     JOIN "Organization" o ON o.id = u."orgId"
@@ -113,5 +117,6 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
     scope: scopeFromColumns(session.orgKind, session),
     unread: session.unread,
     calendarRevision: session.calendarRevision,
+    programRevision: session.programRevision,
   };
 }

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PhaseKind, ProgramLevel } from "@/lib/generated/prisma/enums";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
@@ -39,13 +40,50 @@ export function sortPhases<T extends { kind: PhaseKind }>(phases: T[]): T[] {
 }
 
 /**
+ * The programs' revision as the signed-in request's session statement read it
+ * (ProgramRevision, raised by triggers on every change to Program, ProgramPhase and
+ * ProgramRuleVersion), kept for one server render per client (React cache keyed by the
+ * client object). Outside a render, and for a transaction client, nothing is kept and the
+ * program is read fresh.
+ */
+const knownRevision = cache((db: object): { revision: string | null } => {
+  void db;
+  return { revision: null };
+});
+
+export function rememberProgramRevision(db: object, revision: string | null): void {
+  knownRevision(db).revision = revision;
+}
+
+// The program of each year this server process read last, and the revision it was read
+// under. The session statement read that revision before this process read the program, so
+// the program kept is at least as new as the revision says; any later change raises the
+// number and the next render reads again.
+const kept = new Map<number, { revision: string; program: TCurrentProgram | null }>();
+
+/**
  * The active program of `year` (default: this year in Asia/Shanghai), the newest one
  * when there are several, with its phases and current rule version; null when none.
+ * Every dashboard view asks for it, and it changes a few times a year: a render whose
+ * session statement read the revision this process read the year's program under reuses
+ * it. Callers must not change the object they are given.
  */
 export async function getCurrentProgram(db: TDb, year?: number, now: Date = new Date()): Promise<TCurrentProgram | null> {
   const y = year ?? Number(shanghaiDateString(now).slice(0, 4));
+  const known = knownRevision(db).revision;
+  const hit = kept.get(y);
+  if (known !== null && hit?.revision === known) return hit.program;
+  const program = await readCurrentProgram(db, y);
+  if (known !== null) {
+    if (kept.size >= 16) kept.clear();
+    kept.set(y, { revision: known, program });
+  }
+  return program;
+}
+
+async function readCurrentProgram(db: TDb, year: number): Promise<TCurrentProgram | null> {
   const program = await db.program.findFirst({
-    where: { year: y, active: true },
+    where: { year, active: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,

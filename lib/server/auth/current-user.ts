@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { rememberCalendarRevision } from "@/lib/calendar/queries/load-working-calendar";
+import { rememberProgramRevision } from "@/lib/programs/queries/get-current-program";
 import { rememberScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { rememberUnreadCount } from "@/lib/notifications/queries/list-notifications";
@@ -14,8 +15,9 @@ import { sessionIdFromCookie } from "./session-cookie";
 
 /**
  * The signed-in user of this request, checked against the Session row; null if none. The
- * same statement reads the user's scope, unread notifications and the calendar's revision,
- * which the render's scope loads, unread counts and calendar loads then reuse.
+ * same statement reads the user's scope, unread notifications and the calendar's and the
+ * programs' revisions, which the render's scope loads, unread counts, calendar and program
+ * loads then reuse.
  * Database unreachable: DatabaseUnavailableError, and the request is answered 503
  * (lib/server/database-unavailable.ts) instead of pretending the user is signed out.
  */
@@ -27,6 +29,7 @@ export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   rememberScopeContext(db(), result.user.orgId, result.scope);
   rememberUnreadCount(db(), result.user.userId, result.unread);
   rememberCalendarRevision(db(), result.calendarRevision);
+  rememberProgramRevision(db(), result.programRevision);
   noteRequestUser(result.user);
   return result.user;
 });
