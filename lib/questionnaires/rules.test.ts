@@ -57,7 +57,10 @@ describe("the builder's input", () => {
   });
   it("needs a park or a tag for those targets and a window that ends after it opens", () => {
     const r = ZCreateQuestionnaire.safeParse({ ...base, target: "TAG", closesOn: "2026-11-01", questions: JSON.stringify(questions) });
-    expect(r.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`).sort()).toEqual(["closesOn:closesBeforeOpens", "targetTag:required"]);
+    expect(r.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`).sort()).toEqual([
+      "closesOn:closesBeforeOpens",
+      "targetTag:required",
+    ]);
     expect(ZCreateQuestionnaire.safeParse({ ...base, questions: JSON.stringify(questions) }).success).toBe(true);
   });
 });

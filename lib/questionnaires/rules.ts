@@ -69,7 +69,8 @@ export function checkAnswers(questions: readonly TQuestion[], given: TAnswers): 
       if (typeof value !== "string" || !q.options.includes(value)) errors[key] = "invalid";
       else answers[q.id] = value;
     } else if (q.kind === "multi") {
-      if (!Array.isArray(value) || new Set(value).size !== value.length || !value.every((v) => q.options.includes(v))) errors[key] = "invalid";
+      if (!Array.isArray(value) || new Set(value).size !== value.length || !value.every((v) => q.options.includes(v)))
+        errors[key] = "invalid";
       else answers[q.id] = value;
     } else {
       if (typeof value !== "string") errors[key] = "invalid";

@@ -47,7 +47,8 @@ export const ZQuestion = z
   .superRefine((q, ctx) => {
     const choice = q.kind === "single" || q.kind === "multi";
     if (choice && q.options.length < 2) ctx.addIssue({ code: "custom", message: "tooFewOptions", path: ["options"] });
-    if (choice && new Set(q.options).size !== q.options.length) ctx.addIssue({ code: "custom", message: "duplicateOption", path: ["options"] });
+    if (choice && new Set(q.options).size !== q.options.length)
+      ctx.addIssue({ code: "custom", message: "duplicateOption", path: ["options"] });
     if (q.satisfaction && q.kind !== "scale") ctx.addIssue({ code: "custom", message: "satisfactionScaleOnly", path: ["satisfaction"] });
   });
 export type TQuestion = z.output<typeof ZQuestion>;
@@ -80,8 +81,16 @@ export const ZCreateQuestionnaire = z
   .object({
     title: required(QUESTIONNAIRE_LIMITS.title),
     intro: optional(QUESTIONNAIRE_LIMITS.intro),
-    year: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(2000, { message: "invalid" }).max(2100, { message: "invalid" }),
-    quarter: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(1, { message: "invalid" }).max(4, { message: "invalid" }),
+    year: z.coerce
+      .number({ message: "invalid" })
+      .int({ message: "invalid" })
+      .min(2000, { message: "invalid" })
+      .max(2100, { message: "invalid" }),
+    quarter: z.coerce
+      .number({ message: "invalid" })
+      .int({ message: "invalid" })
+      .min(1, { message: "invalid" })
+      .max(4, { message: "invalid" }),
     target: z.enum(QUESTIONNAIRE_TARGETS, { message: "required" }),
     targetParkId: z
       .union([z.literal(""), id])
@@ -106,7 +115,9 @@ export type TQuestionnaireStepInput = z.output<typeof ZQuestionnaireStep>;
 const ZAnswerValue = z.union([
   z.number().int(),
   z.string().max(QUESTIONNAIRE_LIMITS.textAnswerMax * 2, { message: "tooLong" }),
-  z.array(z.string().max(QUESTIONNAIRE_LIMITS.option * 2, { message: "tooLong" })).max(QUESTIONNAIRE_LIMITS.options, { message: "tooMany" }),
+  z
+    .array(z.string().max(QUESTIONNAIRE_LIMITS.option * 2, { message: "tooLong" }))
+    .max(QUESTIONNAIRE_LIMITS.options, { message: "tooMany" }),
 ]);
 
 export const ZAnswers = z.record(z.string().max(8, { message: "invalid" }), ZAnswerValue);

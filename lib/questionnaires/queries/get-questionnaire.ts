@@ -10,7 +10,14 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { satisfactionPercent } from "@/lib/questionnaires/rules";
 import { ZQuestions, type TQuestion } from "@/lib/questionnaires/schemas";
 
-export type TBankSatisfaction = { bankOrgId: string | null; bankName: string | null; responses: number; rated: number; satisfied: number; percent: number | null };
+export type TBankSatisfaction = {
+  bankOrgId: string | null;
+  bankName: string | null;
+  responses: number;
+  rated: number;
+  satisfied: number;
+  percent: number | null;
+};
 
 export type TQuestionnaireDetail = {
   id: string;
@@ -60,19 +67,32 @@ export async function getQuestionnaire(db: PrismaClient, actor: TActorSource, id
   const park = q.targetParkId
     ? await db.park.findUnique({ where: { id: q.targetParkId }, select: { org: { select: { name: true } } } })
     : null;
-  const banks = await db.$queryRaw<{ bankOrgId: string | null; bankName: string | null; responses: number; rated: number; satisfied: number }[]>`
+  const banks = await db.$queryRaw<
+    { bankOrgId: string | null; bankName: string | null; responses: number; rated: number; satisfied: number }[]
+  >`
     SELECT r."bankOrgId"::text AS "bankOrgId", o.name AS "bankName", count(*)::int AS responses,
            coalesce(sum(r.rated), 0)::int AS rated, coalesce(sum(r.satisfied), 0)::int AS satisfied
       FROM "QuestionnaireResponse" r LEFT JOIN "Organization" o ON o.id = r."bankOrgId"
      WHERE r."questionnaireId" = ${q.id}::uuid
      GROUP BY r."bankOrgId", o.name
      ORDER BY o.name NULLS LAST`;
-  const { targetParkId: _park, targetedCount, questions, ...rest } = q;
   return {
-    ...rest,
+    id: q.id,
+    title: q.title,
+    intro: q.intro,
+    year: q.year,
+    quarter: q.quarter,
+    status: q.status,
+    target: q.target,
+    targetTag: q.targetTag,
+    opensOn: q.opensOn,
+    closesOn: q.closesOn,
+    openedAt: q.openedAt,
+    closedAt: q.closedAt,
+    version: q.version,
     targetParkName: park?.org.name ?? null,
-    questions: ZQuestions.parse(questions),
-    targeted: targetedCount,
+    questions: ZQuestions.parse(q.questions),
+    targeted: q.targetedCount,
     answered: banks.reduce((sum, b) => sum + b.responses, 0),
     banks: banks.map((b) => ({ ...b, percent: satisfactionPercent(b.satisfied, b.rated) })),
   };

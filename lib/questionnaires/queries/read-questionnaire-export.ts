@@ -57,7 +57,8 @@ export async function readQuestionnaireExport(
     });
     const missing = [...new Set(batch.flatMap((r) => (r.bankOrgId && !bankNames.has(r.bankOrgId) ? [r.bankOrgId] : [])))];
     if (missing.length) {
-      for (const b of await db.organization.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) bankNames.set(b.id, b.name);
+      for (const b of await db.organization.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } }))
+        bankNames.set(b.id, b.name);
     }
     for (const r of batch) {
       rows.push({
