@@ -80,5 +80,6 @@ test("an enterprise answers the open questionnaire and its satisfaction shows in
   await finance.getByRole("button", { name: "试算" }).click();
   const result = finance.getByTestId("preview-result");
   await expect(result.getByRole("columnheader", { name: "问卷调查满意度" })).toBeVisible();
-  await expect(result.getByRole("row").filter({ hasText: bank!.name })).toContainText(shown);
+  const row = result.getByRole("row").filter({ has: finance.getByRole("rowheader", { name: bank!.name, exact: true }) });
+  await expect(row).toContainText(shown);
 });
