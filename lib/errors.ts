@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   "rulesFrozen", // an evaluation's rules once a qualitative score is entered
   "scoresMissing", // finalisation before both offices scored every bank
   "quartersNotPublished", // finalisation before both quarters' rankings are published
+  "alreadyAnswered", // an enterprise answers a questionnaire once
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];

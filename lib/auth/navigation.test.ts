@@ -23,6 +23,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "questionnaires",
       "import",
       "calendar",
       "orgs",
@@ -47,6 +48,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "questionnaires",
       "ledger",
       "account",
     ]);
@@ -65,6 +67,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "questionnaires",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -158,7 +161,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits import",
+      "directory: registry pairings support visits questionnaires import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);

@@ -195,6 +195,14 @@ export const PERMISSIONS = {
   // Holds IPs, who revealed whose personal data, denied attempts: admin only.
   "audit.read": [FINANCE_ADMIN],
   "audit.export": [FINANCE_ADMIN],
+
+  // ── the quarterly financing-monitoring questionnaire ──
+  // The finance office writes, opens and closes it; the central bank co-leads the
+  // monitoring and reads the results; the target's enterprises answer.
+  "questionnaires.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
+  "questionnaires.manage": [FINANCE_ADMIN, FINANCE_STAFF],
+  "questionnaires.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
+  "questionnaires.answer": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import type { TLoanFiguresRow } from "@/lib/ranking/queries/query-loan-figures";
 import type { TItemStatsRow } from "@/lib/ranking/queries/query-item-stats";
 import type { TTargetFiguresRow } from "@/lib/ranking/queries/query-target-figures";
 import type { TVisitFiguresRow } from "@/lib/ranking/queries/query-visit-figures";
+import type { TQuestionnaireFiguresRow } from "@/lib/ranking/queries/query-questionnaire-figures";
 import { attainmentPercent } from "@/lib/targets/rules";
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
@@ -53,6 +54,7 @@ export function indicatorValues(
   loans: TLoanFiguresRow,
   target?: TTargetFiguresRow,
   visits?: TVisitFiguresRow,
+  questionnaire?: TQuestionnaireFiguresRow,
 ): Record<TIndicatorKey, number | null> {
   const s = items ?? null;
   const hasFigures = loans.submittedAt !== null && loans.figureCount > 0;
@@ -81,5 +83,7 @@ export function indicatorValues(
     borrowersChange: null,
     // Parks visited of the bank's main-bank parks; no data without a main pairing.
     parkVisitsDone: visits && visits.parks > 0 ? percent(visits.visited, visits.parks) : null,
+    // Satisfied of the rated questionnaire answers counted for the bank; no data without one.
+    questionnaireSatisfaction: questionnaire ? percent(questionnaire.satisfied, questionnaire.rated) : null,
   };
 }

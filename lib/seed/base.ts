@@ -20,6 +20,7 @@ import { defaultScoringRules } from "./scoring";
 import { DAY_MS, addDays, dateOnly, minDay, previousQuarter, quarterFirstDay, quarterOf, shanghaiDay, shanghaiInstant } from "./time";
 import { emptyRows, type TBankCtx, type TParkCtx, type TSeedContext, type TSeedOptions, type TSeedRows, type TSubBranchCtx } from "./types";
 import { afterWorkingDays, workTimeOn } from "./clock";
+import { buildQuestionnaires } from "./questionnaires";
 
 /** Fixed names of the five demo logins (and the enterprise member). */
 export const DEMO_USERS = {
@@ -394,5 +395,6 @@ export function buildBase(options: TSeedOptions): { ctx: TSeedContext; rows: TSe
   buildQuarterlySubmissions(ctx, rows, rng);
   buildCreditTargets(ctx, rows);
   buildEvaluations(ctx, rows);
+  ctx.questionnaires = buildQuestionnaires(ctx, rows);
   return { ctx, rows };
 }

@@ -7,6 +7,7 @@
  */
 
 import { buildSupportRows } from "./support";
+import { buildQuestionnaireResponses } from "./questionnaires";
 import { EnterpriseSize, OrgKind, RegistrationStatus, Role, SupportClass } from "@/lib/generated/prisma/enums";
 import { USCC_CHARSET, makeUscc } from "@/lib/registry/uscc";
 import { DEMO_USERS, ENTERPRISE_USER_INDEX_BASE } from "./base";
@@ -340,6 +341,7 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
     if (s.loan) rows.loanOutcome.push(s.loan);
   }
   if (isDemo) demoNotifications(ctx, rng, ownerUserId, sims, rows);
+  buildQuestionnaireResponses(ctx, i, { id, ownerUserId, bankOrgId: ctx.banks[park.mainBank]!.orgId, approved }, rows);
 }
 
 function nextSerial(ctx: TSeedContext, state: TChunkState): string {

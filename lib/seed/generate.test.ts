@@ -135,6 +135,8 @@ const TABLE_WITH_UUID = [
   "requestRoute",
   "loanOutcome",
   "notification",
+  "questionnaire",
+  "questionnaireResponse",
 ] as const;
 
 describe("resolveSeedOptions", () => {
@@ -271,6 +273,20 @@ describe("generateSeedData (300 enterprises, reference 2026-05-20)", () => {
     expect(data.quarterlyParkFigure.length).toBeGreaterThan(q.length);
     expect(data.notification.length).toBeGreaterThanOrEqual(2);
     expect(data.parkVisit.length).toBeGreaterThan(0);
+  });
+
+  it("has a questionnaire in every state, answered once per enterprise, never by the demo enterprise", () => {
+    expect(new Set(data.questionnaire.map((q) => q.status))).toEqual(new Set(["DRAFT", "OPEN", "CLOSED"]));
+    const open = data.questionnaire.find((q) => q.status === "OPEN")!;
+    expect((open.opensOn as Date).toISOString().slice(0, 10) <= base.referenceDate).toBe(true);
+    expect((open.closesOn as Date).toISOString().slice(0, 10) >= base.referenceDate).toBe(true);
+    const responses = data.questionnaireResponse;
+    expect(responses.filter((r) => r.questionnaireId === open.id).length).toBeGreaterThan(0);
+    expect(new Set(responses.map((r) => `${r.questionnaireId}/${r.enterpriseId}`)).size).toBe(responses.length);
+    const demo = data.enterprise[0]!.id;
+    expect(responses.some((r) => r.enterpriseId === demo)).toBe(false);
+    const draft = data.questionnaire.find((q) => q.status === "DRAFT")!;
+    expect(responses.some((r) => r.questionnaireId === draft.id)).toBe(false);
   });
 
   it("has default scoring rules worth 100 points", () => {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import type { TBankDef, TParkDef } from "./catalog";
+import type { TSeedQuestionnaires } from "./questionnaires";
 
 /** Plain rows for `createMany`, one array per table. */
 export interface TSeedRows {
@@ -34,6 +35,8 @@ export interface TSeedRows {
   notification: Prisma.NotificationCreateManyInput[];
   halfYearEvaluation: Prisma.HalfYearEvaluationCreateManyInput[];
   halfYearEvaluationBank: Prisma.HalfYearEvaluationBankCreateManyInput[];
+  questionnaire: Prisma.QuestionnaireCreateManyInput[];
+  questionnaireResponse: Prisma.QuestionnaireResponseCreateManyInput[];
 }
 
 export type TSeedTable = keyof TSeedRows;
@@ -70,6 +73,8 @@ export const TABLE_ORDER: readonly TSeedTable[] = [
   "notification",
   "halfYearEvaluation",
   "halfYearEvaluationBank",
+  "questionnaire",
+  "questionnaireResponse",
 ];
 
 export function emptyRows(): TSeedRows {
@@ -148,6 +153,8 @@ export interface TSeedContext {
   parks: TParkCtx[];
   banks: TBankCtx[];
   subBranches: TSubBranchCtx[];
+  /** The seeded questionnaires the enterprises answer (lib/seed/questionnaires.ts). */
+  questionnaires?: TSeedQuestionnaires;
 }
 
 export interface TDemoAccount {

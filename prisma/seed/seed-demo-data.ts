@@ -22,6 +22,7 @@ import { computeDraftRanking } from "@/lib/ranking/mutations/compute-draft-ranki
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { freezeAcceptedSubmissions } from "@/lib/seed/quarterly";
 import { finaliseSeededEvaluations } from "@/lib/seed/evaluations";
+import { countSeededQuestionnaireTargets } from "@/lib/seed/questionnaires";
 import { TABLE_ORDER, type TSeedOptions, type TSeedRows, type TSeedTable } from "@/lib/seed/types";
 import { bulkInsert, loadColumnTypes, type TColumnTypes } from "./bulk-insert";
 
@@ -101,6 +102,8 @@ async function run(
   await freezeAcceptedSubmissions(db);
   // Likewise the finalised half-year evaluation: the trigger refuses rows of a finalised one.
   await finaliseSeededEvaluations(db);
+  // The questionnaires' targeted counts, once every enterprise is in.
+  await countSeededQuestionnaireTargets(db);
   const order: string[] = Object.values(DEMO_USERS).map((u) => u.account);
   demoAccounts.sort((a, b) => order.indexOf(a.account) - order.indexOf(b.account));
   return { options, counts, demoAccounts, elapsedMs: Date.now() - started };

@@ -261,6 +261,7 @@ describe("computeQuarterInputs", () => {
     expect(byBank("A").values).toEqual({
       ...NO_TARGET,
       parkVisitsDone: 0, // main bank of its park, no visit recorded in the half-year
+      questionnaireSatisfaction: null, // no questionnaire answered
       itemsReceived: 5,
       replyRate: 75,
       onTimeReplyRate: 50,
@@ -288,6 +289,7 @@ describe("computeQuarterInputs", () => {
     expect(byBank("B").values).toEqual({
       ...NO_TARGET,
       parkVisitsDone: null, // main bank of no park
+      questionnaireSatisfaction: null, // no questionnaire answered
       itemsReceived: 5,
       replyRate: 80,
       onTimeReplyRate: 60,
@@ -311,6 +313,7 @@ describe("computeQuarterInputs", () => {
     expect(byBank("C").values).toEqual({
       ...NO_TARGET,
       parkVisitsDone: 0, // main bank of the other park, not visited
+      questionnaireSatisfaction: null, // no questionnaire answered
       itemsReceived: 2,
       replyRate: 100,
       onTimeReplyRate: 100,
@@ -330,6 +333,7 @@ describe("computeQuarterInputs", () => {
     expect(byBank("D").values).toEqual({
       ...NO_TARGET,
       parkVisitsDone: null, // main bank of no park
+      questionnaireSatisfaction: null, // no questionnaire answered
       itemsReceived: 0,
       replyRate: null,
       onTimeReplyRate: null,
@@ -350,6 +354,7 @@ describe("computeQuarterInputs", () => {
     expect(byBank("E").values).toEqual({
       ...NO_TARGET,
       parkVisitsDone: null, // main bank of no park
+      questionnaireSatisfaction: null, // no questionnaire answered
       itemsReceived: 1,
       replyRate: 100,
       onTimeReplyRate: 100,

@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { RequestCard } from "./request-card";
 import { Reminders, StatusCounts, TodoList } from "./reminders";
+import { OpenQuestionnaires } from "./open-questionnaires";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +46,7 @@ export default async function EnterpriseDashboardPage() {
           {t(data.registrationStatus === "REJECTED" ? "rejected" : "notApproved")}
         </p>
       )}
+      {approved && <OpenQuestionnaires user={user} />}
       {data.total === 0 ? (
         <div className="space-y-4">
           <EmptyState title={t("empty.title")} body={t("empty.body")} />

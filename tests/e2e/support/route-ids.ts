@@ -60,6 +60,13 @@ const RESOLVERS: Record<string, TResolver> = {
   "/products/manage/[id]": { linkOn: "/products/manage" },
   "/visits/[id]": { linkOn: "/visits" },
   "/documents/[slug]": { linkOn: "/documents" },
+  // The offices open the one with the most to show (open, answered); an enterprise one it may answer.
+  "/questionnaires/[id]": {
+    sql: `SELECT q.id FROM "Questionnaire" q WHERE $1::text IS NOT NULL ORDER BY (q.status = 'OPEN') DESC, q."createdAt" DESC LIMIT 1`,
+  },
+  "/questionnaires/[id]/answer": {
+    sql: `${ME} SELECT q.id FROM "Questionnaire" q, me WHERE q.status = 'OPEN' AND q.target = 'ALL' AND NOT me.city ORDER BY q."createdAt" DESC LIMIT 1`,
+  },
 };
 
 const STATIC_SEGMENTS = new Set(["new", "edit", "manage", "history", "export"]);

@@ -8,6 +8,7 @@ import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import type { TRankingResult } from "@/lib/ranking/compute-ranking";
+import { formatIndicatorValue, score } from "@/lib/ranking/format";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
 import type { TActionResult } from "@/lib/server/action";
 import { RulesEditor, rowsFromRules, rulesFromRows, useRankingError } from "@/components/ranking/rules-editor";
@@ -19,6 +20,7 @@ type Props = { programId: string; year: number; quarter: number; rules: TRuleSet
 /** Edit the current rules and see the quarter's ranking under them; nothing is saved. */
 export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: Props) {
   const t = useTranslations("ranking");
+  const ti = useTranslations("indicators");
   const message = useRankingError();
   const [state, action, pending] = useActionState<TActionResult<TRankingResult> | null, FormData>(previewRankingAction, null);
   const [rows, setRows] = useState(() => rowsFromRules(rules));
@@ -75,6 +77,19 @@ export function PreviewPanel({ programId, year, quarter, rules, currentRanks }: 
                   return t("preview.rankWithChange", { rank: before, change });
                 },
               },
+              // Each indicator the previewed rules score, with the bank's value and points under it.
+              ...(state.data.entries[0]?.breakdown ?? []).map((row, i) => ({
+                key: `indicator-${row.indicator}`,
+                header: ti(`${row.indicator}.label`),
+                className: "tabular-nums",
+                onCard: true,
+                cell: (e: (typeof state.data.entries)[number]) => {
+                  const own = e.breakdown[i];
+                  return own
+                    ? t("preview.valueAndPoints", { value: formatIndicatorValue(own.indicator, own.value, t), points: score(own.points) })
+                    : "—";
+                },
+              })),
             ]}
           />
         </div>

@@ -1,0 +1,73 @@
+/**
+ * The offices' questionnaire list, newest first, a keyset page at a time, with each
+ * one's answers (an index count per row: (questionnaireId, …)) against the enterprises
+ * targeted when it was opened. Index: Questionnaire(createdAt, id).
+ */
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { QuestionnaireStatus, QuestionnaireTarget } from "@/lib/generated/prisma/enums";
+import { canActor } from "@/lib/auth/permissions";
+import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
+import { z } from "zod";
+
+export const QUESTIONNAIRE_PAGE_SIZE = 25;
+
+export type TQuestionnaireRow = {
+  id: string;
+  title: string;
+  year: number;
+  quarter: number;
+  status: QuestionnaireStatus;
+  target: QuestionnaireTarget;
+  opensOn: Date;
+  closesOn: Date;
+  createdAt: Date;
+  answered: number;
+  targeted: number;
+};
+
+const COLUMNS: readonly TKeyColumn[] = [
+  { field: "createdAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+];
+const CURSOR = z.tuple([keyDate, keyUuid]);
+
+export async function listQuestionnaires(
+  db: PrismaClient,
+  actor: TActorSource,
+  cursor: TPageCursor | null = null,
+): Promise<TKeysetPage<TQuestionnaireRow>> {
+  if (!canActor(actorOf(actor), "questionnaires.read")) return { rows: [], next: null, previous: null };
+  return readKeysetPage(
+    [
+      {
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TQuestionnaireRow) => [r.createdAt, r.id],
+        read: async (q) => {
+          const rows = await db.questionnaire.findMany({
+            where: q.where,
+            orderBy: q.orderBy as Prisma.QuestionnaireOrderByWithRelationInput[],
+            take: q.take,
+            select: {
+              id: true,
+              title: true,
+              year: true,
+              quarter: true,
+              status: true,
+              target: true,
+              opensOn: true,
+              closesOn: true,
+              createdAt: true,
+              targetedCount: true,
+              _count: { select: { responses: true } },
+            },
+          });
+          return rows.map(({ _count, targetedCount, ...r }) => ({ ...r, answered: _count.responses, targeted: targetedCount }));
+        },
+      },
+    ],
+    cursor,
+    QUESTIONNAIRE_PAGE_SIZE,
+  );
+}
