@@ -20,6 +20,7 @@ import { drawPlan, type TEnterpriseRef, type TRequestPlan } from "./plan";
 import { simulateRequest, type TSimulatedRequest } from "./requests";
 import { DAY_MS, addDays, dateOnly, shanghaiInstant } from "./time";
 import type { TSeedContext, TSeedRows } from "./types";
+import { buildRecordedLoans } from "./recorded-loans";
 
 /** Enterprises below this index are always approved (they carry the guaranteed pairings). */
 const ALWAYS_APPROVED = 64;
@@ -340,6 +341,7 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
     if (s.loan) rows.loanOutcome.push(s.loan);
   }
   if (isDemo) demoNotifications(ctx, rng, ownerUserId, sims, rows);
+  buildRecordedLoans(ctx, rows, i, id);
 }
 
 function nextSerial(ctx: TSeedContext, state: TChunkState): string {
