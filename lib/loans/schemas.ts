@@ -20,7 +20,7 @@ export const LOAN_LIMITS = {
 } as const;
 
 const id = z.string().uuid({ message: "notFound" });
-const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
+const text = (max: number, missing = "required") => zPlainText({ message: missing }).trim().max(max, { message: "tooLong" });
 const optional = (max: number) =>
   text(max)
     .optional()
@@ -60,7 +60,7 @@ export const ZRecordLoan = z
         .transform((v) => v.replace(/%$/, ""))
         .refine((v) => Number(v) > 0 && Number(v) <= 24, { message: "badRate" }),
     ),
-    product: text(LOAN_LIMITS.product).min(1, { message: "productRequired" }),
+    product: text(LOAN_LIMITS.product, "productRequired").min(1, { message: "productRequired" }),
     secured: z.enum(["credit", "secured"], { message: "securedRequired" }),
     guarantee: optional(LOAN_LIMITS.guarantee),
     isFirstLoan: z
@@ -74,7 +74,10 @@ export const ZRecordLoan = z
 export type TRecordLoanInput = z.output<typeof ZRecordLoan>;
 
 /** Cancel a loan recorded by mistake: a reason, never an edit. */
-export const ZCancelLoan = z.object({ loanId: id, reason: text(LOAN_LIMITS.reason).min(1, { message: "reasonRequired" }) });
+export const ZCancelLoan = z.object({
+  loanId: id,
+  reason: text(LOAN_LIMITS.reason, "reasonRequired").min(1, { message: "reasonRequired" }),
+});
 export type TCancelLoanInput = z.output<typeof ZCancelLoan>;
 
 /** The list's filters (query string): an enterprise, and a maturity window. */
