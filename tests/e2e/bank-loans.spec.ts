@@ -16,7 +16,7 @@ test("the bank liaison records a loan outside a request; the list and the enterp
   await signInAs(bank, "bank.liaison");
   await bank.goto("/bank/loans");
   await bank.getByRole("link", { name: "登记贷款" }).click();
-  await bank.getByLabel("查找企业").fill("云溪华锐");
+  await bank.getByLabel("查找企业").fill(DEMO_ENTERPRISE);
   await bank.getByRole("button", { name: "查找" }).click();
   await expect(bank.getByRole("radio", { name: new RegExp(DEMO_ENTERPRISE) })).toBeChecked();
   // A refused first try keeps what was typed and says why, in Chinese.

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
+import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { RequiredNote } from "@/components/forms/required-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -23,7 +24,7 @@ export function CancelLoanForm({ loanId }: { loanId: string }) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700">{t("cancel")}</summary>
-      <form ref={focusScope} action={formAction} className="mt-2 space-y-2" noValidate>
+      <form ref={focusScope} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="mt-2 space-y-2" noValidate>
         <RequiredNote />
         <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
         <input type="hidden" name="loanId" value={loanId} />
