@@ -102,6 +102,8 @@ export const PERMISSIONS = {
   // bank's answer on the request, not the bank's loan book.
   "loans.record": [BANK_MANAGER, BANK_LIAISON],
   "loans.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
+  // The bank's own loan register as a file (its bank and branches only).
+  "loans.export": [BANK_MANAGER, BANK_LIAISON],
 
   // ── programs, rules, pairings, calendar, scoring: configured by the finance office ──
   "programs.read": EVERY_ROLE,

@@ -21,6 +21,7 @@ import { drawPlan, type TEnterpriseRef, type TRequestPlan } from "./plan";
 import { simulateRequest, type TSimulatedRequest } from "./requests";
 import { DAY_MS, addDays, dateOnly, shanghaiInstant } from "./time";
 import type { TSeedContext, TSeedRows } from "./types";
+import { buildRecordedLoans } from "./recorded-loans";
 
 /** Enterprises below this index are always approved (they carry the guaranteed pairings). */
 const ALWAYS_APPROVED = 64;
@@ -342,6 +343,7 @@ function buildEnterprise(ctx: TSeedContext, i: number, state: TChunkState, rows:
   }
   if (isDemo) demoNotifications(ctx, rng, ownerUserId, sims, rows);
   buildQuestionnaireResponses(ctx, i, { id, ownerUserId, bankOrgId: ctx.banks[park.mainBank]!.orgId, approved }, rows);
+  buildRecordedLoans(ctx, rows, i, id);
 }
 
 function nextSerial(ctx: TSeedContext, state: TChunkState): string {

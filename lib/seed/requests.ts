@@ -183,6 +183,8 @@ export function simulateRequest(rng: Rng, ctx: TSeedContext, ent: TEnterpriseRef
         disbursedOn: disbursed ? dateOnly(disbursed) : null,
         maturesOn: disbursed ? dateOnly(addMonths(disbursed, termMonths)) : null,
         createdAt: new Date(t),
+        // A granted request's loan: the ledger says who recorded it (bulk insert: same columns as recorded loans).
+        recordedById: null,
       };
     }
     Object.assign(content, answerOpinion(rng, kind, product.name, grantedWan));

@@ -161,6 +161,10 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "questionnaires.open": [FA, FS],
   "questionnaires.close": [FA, FS],
   "questionnaires.answer": [EO, EM],
+  // The bank's loan register: its own staff record and cancel (which bank's loans: the
+  // mutations, authz-matrix-loans.test.ts).
+  "loans.record": [BM, BL],
+  "loans.cancel": [BM, BL],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -193,6 +197,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "POST app/api/visits/[id]/attachments/route.ts": [BM, BL, PS],
   "GET app/api/visit-attachments/[id]/route.ts": [FA, FS, PBC, BM, BL, PS],
   "GET app/(portal)/questionnaires/[id]/export/route.ts": [FA, FS, PBC],
+  "GET app/(portal)/bank/loans/export/route.ts": [BM, BL],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

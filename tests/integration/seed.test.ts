@@ -149,7 +149,7 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
   });
 
   it("keeps money as BigInt fen and rates as 4-decimal percentages", async () => {
-    const loan = await prisma.loanOutcome.findFirstOrThrow({ include: { request: true } });
+    const loan = await prisma.loanOutcome.findFirstOrThrow({ where: { requestId: { not: null } }, include: { request: true } });
     expect(typeof loan.amountFen).toBe("bigint");
     expect(loan.annualRate.toFixed(4)).toMatch(/^\d\.\d{4}$/);
     expect(loan.request?.answerKind).toBe("GRANTED");

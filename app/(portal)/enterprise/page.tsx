@@ -4,10 +4,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEnterpriseDashboard } from "@/lib/dashboard/queries/get-enterprise-dashboard";
+import { listEnterpriseLoans } from "@/lib/loans/queries/list-enterprise-loans";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { RequestCard } from "./request-card";
+import { MyLoans } from "./my-loans";
 import { Reminders, StatusCounts, TodoList } from "./reminders";
 import { OpenQuestionnaires } from "./open-questionnaires";
 
@@ -20,10 +22,11 @@ const primaryButton =
 // do now, reminders, and counts that open the list behind them.
 export default async function EnterpriseDashboardPage() {
   const user = await requirePermission("dashboard.enterprise");
-  const [t, locale, data] = await Promise.all([
+  const [t, locale, data, loans] = await Promise.all([
     getTranslations("dashboardEnterprise"),
     getLocale().then(resolveLocale),
     getEnterpriseDashboard(db(), user),
+    listEnterpriseLoans(db(), user),
   ]);
   if (!data) notFound();
   const approved = data.registrationStatus === "APPROVED";
@@ -99,6 +102,7 @@ export default async function EnterpriseDashboardPage() {
           <StatusCounts data={data} />
         </>
       )}
+      <MyLoans loans={loans} locale={locale} />
     </main>
   );
 }

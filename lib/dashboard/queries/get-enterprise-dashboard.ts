@@ -160,6 +160,7 @@ function readDashboardRow(db: PrismaClient, enterpriseId: string, now: Date, wit
                 ORDER BY l."maturesOn" ASC, l."id" ASC), '[]'::json)
          FROM "LoanOutcome" l JOIN "Organization" o ON o."id" = l."bankOrgId"
         WHERE ${withLoans} AND l."enterpriseId" = ${enterpriseId}::uuid AND l."disbursedOn" IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM "LoanCancellation" c WHERE c."loanId" = l."id")
           AND l."maturesOn" > ${today}::date
           AND l."maturesOn" <= (${today}::date + coalesce((SELECT days FROM lead), ${DEFAULT_RENEWAL_LEAD_DAYS}))) AS loans`;
 }

@@ -54,6 +54,7 @@ export const NAMESPACES = [
   "rewards",
   "visits",
   "questionnaires",
+  "loans",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

@@ -3,7 +3,8 @@
  * maturesOn − renewalLeadDays ≤ today < maturesOn, calendar days, today in Shanghai,
  * renewalLeadDays from the current rule version of the loan's program (the newest one
  * already in effect; 30 when the loan has no request or the program no rule) — notifies
- * the bank and the enterprise once per loan (`loan.renewal:<loanId>`).
+ * the bank and the enterprise once per loan (`loan.renewal:<loanId>`). A loan recorded
+ * outside a request counts like a granted one; a cancelled loan does not.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
@@ -39,6 +40,7 @@ export async function remindRenewals(tx: TTx, now: Date): Promise<number> {
           ORDER BY v.version DESC LIMIT 1
        ) cur ON true
       WHERE l."disbursedOn" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "LoanCancellation" c WHERE c."loanId" = l.id)
         AND l."maturesOn" > $1::date
         AND l."maturesOn" <= $1::date + GREATEST($3::int, (SELECT COALESCE(max("renewalLeadDays"), 0) FROM "ProgramRuleVersion"))
         AND l."maturesOn" - COALESCE(cur."renewalLeadDays", $3::int) <= $1::date`,

@@ -8,6 +8,7 @@ import { quarterBounds, type TQuarterNumber } from "@/lib/submissions/quarter";
 import { mayReview, maySubmitFor, submissionScope } from "@/lib/submissions/scopes";
 import { loadPairedParks } from "@/lib/submissions/queries/load-paired-parks";
 import { loadQuarterItems } from "@/lib/submissions/queries/load-quarter-items";
+import { loadRecordedLoanFigures } from "@/lib/submissions/queries/load-recorded-loan-figures";
 
 export type TFigureTotals = {
   loanBalanceFen: bigint;
@@ -35,7 +36,12 @@ export type TSubmissionDetail = {
   frozenAt: Date | null;
   /** The optimistic-concurrency token the forms send back ("version"). */
   version: string;
-  parks: Array<{ parkId: string; parkName: string; role: PairingRole | null; figure: TFigureValues | null }>;
+  /**
+   * `prefill`: while the return is open, the figures computed from the loans recorded in
+   * the portal (lib/submissions/recorded-loan-figures.ts) — the form's starting values
+   * for a park the bank has not filled in yet; null once submitted.
+   */
+  parks: Array<{ parkId: string; parkName: string; role: PairingRole | null; figure: TFigureValues | null; prefill: TFigureValues | null }>;
   figureTotals: TFigureTotals;
   /** Live from the ledger until accepted; afterwards the frozen snapshot (null items: summary only). */
   items: TPrefillItem[] | null;
@@ -115,15 +121,19 @@ export async function getSubmissionDetail(
     ]),
   );
   // Paired parks first; a park with figures whose pairing has since ended still shows (a frozen submission keeps it).
-  const parks: TSubmissionDetail["parks"] = paired.map((p) => ({ ...p, figure: figures.get(p.parkId)?.value ?? null }));
+  const parks: TSubmissionDetail["parks"] = paired.map((p) => ({ ...p, figure: figures.get(p.parkId)?.value ?? null, prefill: null }));
   for (const [parkId, f] of figures)
-    if (!paired.some((p) => p.parkId === parkId)) parks.push({ parkId, parkName: f.parkName, role: null, figure: f.value });
+    if (!paired.some((p) => p.parkId === parkId)) parks.push({ parkId, parkName: f.parkName, role: null, figure: f.value, prefill: null });
+  const editable = row.status === SubmissionStatus.DRAFT || row.status === SubmissionStatus.RETURNED;
+  if (editable) {
+    const computed = await loadRecordedLoanFigures(db, { ...q, bankOrgId: row.bankOrgId, parkIds: parks.map((p) => p.parkId) });
+    for (const p of parks) p.prefill = computed.find((c) => c.parkId === p.parkId) ?? null;
+  }
 
   const frozen = row.status === SubmissionStatus.ACCEPTED;
   const snapshot = frozen ? readItemsSnapshot(row.itemsSnapshot) : null;
   const items = frozen ? (snapshot?.items ?? null) : await loadQuarterItems(db, { ...q, bankOrgId: row.bankOrgId, now });
   const reviewer = row.reviewedById ? await db.user.findUnique({ where: { id: row.reviewedById }, select: { name: true } }) : null;
-  const editable = row.status === SubmissionStatus.DRAFT || row.status === SubmissionStatus.RETURNED;
 
   return {
     id: row.id,

@@ -105,6 +105,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         ) : detail.can.edit ? (
           <>
             <p className="text-sm text-slate-700">{t("figures.intro")}</p>
+            {detail.parks.some((p) => !p.figure && p.prefill) && (
+              <p className="text-sm text-slate-700" data-testid="figures-prefilled">
+                {t("figures.prefilledNote")}
+              </p>
+            )}
             <FiguresForm
               submissionId={detail.id}
               version={detail.version}
@@ -112,7 +117,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
                 parkId: p.parkId,
                 parkName: p.parkName,
                 roleLabel: roleLabel(p.role),
-                values: p.figure ? figureToRaw(p.figure) : ({ parkId: p.parkId } as TRawFigureRow),
+                // A park not filled in yet starts from the loans recorded in the portal.
+                values: p.figure ? figureToRaw(p.figure) : p.prefill ? figureToRaw(p.prefill) : ({ parkId: p.parkId } as TRawFigureRow),
               }))}
             />
             <SubmitForm submissionId={detail.id} version={detail.version} />
