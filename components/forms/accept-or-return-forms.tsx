@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
@@ -29,10 +28,10 @@ export type TAcceptOrReturnLabels = {
  * A reviewer's two answers to something filed (a quarterly return, a rectification plan):
  * accept it, or return it with a reason. `hidden` names the record and the version the
  * reviewer saw; both actions take the same fields plus, for a return, "reason". Error codes
- * are worded from `namespace` (its "errors" first, then the shared codes).
+ * are worded by the form's own translator `t` (its "errors" first, then the shared codes).
  */
 export function AcceptOrReturnForms({
-  namespace,
+  t,
   labels,
   hidden,
   accept,
@@ -40,7 +39,7 @@ export function AcceptOrReturnForms({
   reasonMax,
   testId,
 }: {
-  namespace: string;
+  t: Parameters<typeof useFormErrors>[1];
   labels: TAcceptOrReturnLabels;
   hidden: Record<string, string | number>;
   accept: TReviewAction;
@@ -48,7 +47,6 @@ export function AcceptOrReturnForms({
   reasonMax: number;
   testId: string;
 }) {
-  const t = useTranslations(namespace);
   const [accepted, acceptAction, accepting] = useActionState<TState, FormData>(accept, null);
   const [returned, returnAction, returning] = useActionState<TState, FormData>(giveBack, null);
   const acceptErrors = useFormErrors(accepted, t);

@@ -116,7 +116,7 @@ export function ReviewForms({ submissionId, version }: { submissionId: string; v
   const t = useTranslations("submissions");
   return (
     <AcceptOrReturnForms
-      namespace="submissions"
+      t={t}
       labels={{
         title: t("review.title"),
         intro: t("review.intro"),

@@ -90,7 +90,7 @@ export function ReviewForms({ kind, summonsId, version }: { kind: "plan" | "comp
   const t = useTranslations("summons");
   return (
     <AcceptOrReturnForms
-      namespace="summons"
+      t={t}
       labels={{
         title: t(`review.${kind}.title`),
         accept: t(`review.${kind}.accept`),
