@@ -45,6 +45,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "audit", href: () => "/audit", permission: "audit.read" },
   { key: "ledger", href: () => "/ledger", permission: "ledger.integrity" },
   { key: "jobs", href: () => "/jobs", permission: "jobs.manage" },
+  { key: "keyLists", href: () => "/key-lists", permission: "keyLists.read" },
   { key: "account", href: () => "/account", permission: "account.changePassword" },
 ];
 
@@ -84,6 +85,7 @@ const GROUP_OF: Readonly<Record<string, TNavGroupKey>> = {
   audit: "admin",
   ledger: "admin",
   jobs: "admin",
+  keyLists: "directory",
 };
 
 export type TNavMenuEntry = { kind: "link"; item: TNavItem } | { kind: "group"; key: TNavGroupKey; items: TNavItem[] };
