@@ -23,6 +23,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "import",
       "calendar",
       "orgs",
@@ -47,6 +48,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "ledger",
       "account",
     ]);
@@ -65,6 +67,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -83,6 +86,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "users",
       "account",
     ]);
@@ -102,6 +106,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -158,7 +163,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits import",
+      "directory: registry pairings support visits keyLists import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);

@@ -37,6 +37,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "pairings", href: () => "/pairings", permission: "pairings.read" },
   { key: "support", href: () => "/support", permission: "support.read" },
   { key: "visits", href: () => "/visits", permission: "visits.read" },
+  { key: "keyLists", href: () => "/key-lists", permission: "keyLists.read" },
   { key: "import", href: () => "/import", permission: "enterprises.import" },
   { key: "calendar", href: () => "/calendar", permission: "calendar.manage" },
   { key: "orgs", href: () => "/orgs", permission: "orgs.create" },
@@ -45,7 +46,6 @@ const NAV: readonly TNavEntry[] = [
   { key: "audit", href: () => "/audit", permission: "audit.read" },
   { key: "ledger", href: () => "/ledger", permission: "ledger.integrity" },
   { key: "jobs", href: () => "/jobs", permission: "jobs.manage" },
-  { key: "keyLists", href: () => "/key-lists", permission: "keyLists.read" },
   { key: "account", href: () => "/account", permission: "account.changePassword" },
 ];
 

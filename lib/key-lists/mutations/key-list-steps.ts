@@ -28,7 +28,10 @@ async function lockList(tx: Prisma.TransactionClient, input: TKeyListStepInput, 
 }
 
 /** Members without a bank get one by default (changeable member by member afterwards). */
-export async function assignDefaultBanks(tx: Prisma.TransactionClient, list: Pick<TLockedList, "id" | "programId" | "year">): Promise<number> {
+export async function assignDefaultBanks(
+  tx: Prisma.TransactionClient,
+  list: Pick<TLockedList, "id" | "programId" | "year">,
+): Promise<number> {
   const toBranch = await tx.$executeRaw`
     UPDATE "KeyListMember" m SET "bankOrgId" = p."bankOrgId"
     FROM (
@@ -76,7 +79,12 @@ export async function assignKeyList(
   });
 }
 
-export async function closeKeyList(db: PrismaClient, actor: TActorSource, input: TKeyListStepInput, opts: { now?: Date } = {}): Promise<void> {
+export async function closeKeyList(
+  db: PrismaClient,
+  actor: TActorSource,
+  input: TKeyListStepInput,
+  opts: { now?: Date } = {},
+): Promise<void> {
   if (!canActor(actorOf(actor), "keyLists.manage")) throw new AppError("forbidden");
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {

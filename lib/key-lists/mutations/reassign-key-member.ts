@@ -24,7 +24,10 @@ export async function reassignKeyMember(db: PrismaClient, actor: TActorSource, i
       WHERE m.id = ${input.memberId}::uuid FOR UPDATE OF m`;
     if (!member) throw new AppError("notFound");
     if (!keyListStepAllowed("reassign", member.status)) throw new AppError("invalidState");
-    const bank = await tx.organization.findFirst({ where: { id: input.bankOrgId, kind: OrgKind.BANK, active: true }, select: { id: true } });
+    const bank = await tx.organization.findFirst({
+      where: { id: input.bankOrgId, kind: OrgKind.BANK, active: true },
+      select: { id: true },
+    });
     if (!bank) throw new AppError("badBank");
     await tx.keyListMember.update({ where: { id: member.id }, data: { bankOrgId: bank.id } });
     await writeAudit(tx, {

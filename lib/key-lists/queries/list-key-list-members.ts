@@ -53,7 +53,11 @@ export function keyMemberRow(m: Prisma.KeyListMemberGetPayload<{ select: typeof 
 }
 
 /** The members' where for the actor (null: the actor sees none of this list). */
-export async function keyMemberScope(db: PrismaClient, actor: TActorSource, listId: string): Promise<Prisma.KeyListMemberWhereInput | null> {
+export async function keyMemberScope(
+  db: PrismaClient,
+  actor: TActorSource,
+  listId: string,
+): Promise<Prisma.KeyListMemberWhereInput | null> {
   const banks = await coveredBanksOf(db, actor);
   if (banks === null) return { listId };
   if (banks.length === 0) return null;

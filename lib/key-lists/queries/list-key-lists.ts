@@ -31,7 +31,11 @@ const COLUMNS: readonly TKeyColumn[] = [
 ];
 const CURSOR = z.tuple([z.number().int(), keyDate, keyUuid]);
 
-export async function listKeyLists(db: PrismaClient, actor: TActorSource, cursor: TPageCursor | null = null): Promise<TKeysetPage<TKeyListRow>> {
+export async function listKeyLists(
+  db: PrismaClient,
+  actor: TActorSource,
+  cursor: TPageCursor | null = null,
+): Promise<TKeysetPage<TKeyListRow>> {
   const banks = await coveredBanksOf(db, actor);
   if (banks !== null && banks.length === 0) return { rows: [], next: null, previous: null };
   // A bank: the lists handed over on which it has members (from the tally, a few rows).

@@ -22,9 +22,7 @@ export async function readKeyListExport(
   for (;;) {
     const batch: TKeyMemberRow[] = (
       await db.keyListMember.findMany({
-        where: after
-          ? { AND: [scope, { OR: [{ uscc: { gt: after.uscc } }, { uscc: after.uscc, id: { gt: after.id } }] }] }
-          : scope,
+        where: after ? { AND: [scope, { OR: [{ uscc: { gt: after.uscc } }, { uscc: after.uscc, id: { gt: after.id } }] }] } : scope,
         orderBy: [{ uscc: "asc" }, { id: "asc" }],
         take: BATCH,
         select: KEY_MEMBER_SELECT,
