@@ -155,6 +155,14 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "visits.record": [BM, BL, PS],
   "visits.confirm": [BM, BL, PS],
   "visits.raiseItem": [PS],
+  // Key-enterprise lists: the finance office draws them up and hands them over; the
+  // bank records its contacts.
+  "keyLists.create": [FA, FS],
+  "keyLists.addMembers": [FA, FS],
+  "keyLists.assign": [FA, FS],
+  "keyLists.close": [FA, FS],
+  "keyLists.reassign": [FA, FS],
+  "keyLists.recordContact": [BM, BL],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -186,6 +194,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/visits/export/route.ts": [FA, FS, PBC, BM, BL, PS],
   "POST app/api/visits/[id]/attachments/route.ts": [BM, BL, PS],
   "GET app/api/visit-attachments/[id]/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "GET app/(portal)/key-lists/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).
