@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { DEMO_ENTERPRISE_NAME } from "@/lib/seed/demo";
@@ -67,4 +68,16 @@ test("the finance office creates a list from a tag and assigns it; the bank reco
   expect(await figure(bank, name)).toMatch(new RegExp(`^1 / ${total}（`));
   await office.goto("/finance");
   expect(await figure(office, name)).toMatch(/^1 \/ /);
+
+  // ── the list exports to Excel with its contact state ──
+  await office.getByTestId("key-list-coverage").getByRole("link", { name }).click();
+  const [download] = await Promise.all([office.waitForEvent("download"), office.getByRole("link", { name: "导出 Excel" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  // Array.from: the sheet's rows are a sparse array (row 0 is a hole).
+  const rows = Array.from(workbook.worksheets[0]!.getSheetValues(), (r) => (Array.isArray(r) ? r.map(String).join("|") : ""));
+  const listTotal = (await office.getByTestId("key-list-coverage").innerText()).split(" / ")[1]!.split("（")[0]!;
+  expect(rows.filter((r) => r.includes("|")).length).toBe(Number(listTotal) + 1);
+  expect(rows.find((r) => r.includes(DEMO_ENTERPRISE_NAME))).toContain("有需求");
 });
