@@ -24,6 +24,7 @@ describe("navigationFor", () => {
       "support",
       "visits",
       "questionnaires",
+      "keyLists",
       "import",
       "calendar",
       "orgs",
@@ -49,6 +50,7 @@ describe("navigationFor", () => {
       "support",
       "visits",
       "questionnaires",
+      "keyLists",
       "ledger",
       "account",
     ]);
@@ -68,6 +70,7 @@ describe("navigationFor", () => {
       "support",
       "visits",
       "questionnaires",
+      "keyLists",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -87,6 +90,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "users",
       "account",
     ]);
@@ -107,6 +111,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "keyLists",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -163,7 +168,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits questionnaires import",
+      "directory: registry pairings support visits questionnaires keyLists import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);

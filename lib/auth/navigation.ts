@@ -39,6 +39,7 @@ const NAV: readonly TNavEntry[] = [
   { key: "support", href: () => "/support", permission: "support.read" },
   { key: "visits", href: () => "/visits", permission: "visits.read" },
   { key: "questionnaires", href: () => "/questionnaires", permission: "questionnaires.read" },
+  { key: "keyLists", href: () => "/key-lists", permission: "keyLists.read" },
   { key: "import", href: () => "/import", permission: "enterprises.import" },
   { key: "calendar", href: () => "/calendar", permission: "calendar.manage" },
   { key: "orgs", href: () => "/orgs", permission: "orgs.create" },
@@ -88,6 +89,7 @@ const GROUP_OF: Readonly<Record<string, TNavGroupKey>> = {
   audit: "admin",
   ledger: "admin",
   jobs: "admin",
+  keyLists: "directory",
 };
 
 export type TNavMenuEntry = { kind: "link"; item: TNavItem } | { kind: "group"; key: TNavGroupKey; items: TNavItem[] };

@@ -205,6 +205,14 @@ export const PERMISSIONS = {
   "questionnaires.manage": [FINANCE_ADMIN, FINANCE_STAFF],
   "questionnaires.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF],
   "questionnaires.answer": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
+  // ── key-enterprise lists (重点企业名单制管理) ──
+  // The finance office draws up the lists and hands each enterprise to a bank; the
+  // central bank branch follows the coverage; banks see the members handed to them and
+  // record each contact. Parks and enterprises are what the lists are about.
+  "keyLists.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  "keyLists.manage": [FINANCE_ADMIN, FINANCE_STAFF],
+  "keyLists.contact": [BANK_MANAGER, BANK_LIAISON],
+  "keyLists.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

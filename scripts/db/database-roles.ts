@@ -32,6 +32,7 @@ export const APPEND_ONLY_TABLES = [
   "RewardRestriction",
   "QuestionnaireResponse",
   "LoanCancellation",
+  "KeyListContact",
 ] as const;
 /** Read by the readiness check ("no pending migrations"), never written by the portal. */
 const READ_ONLY_TABLES = ["_prisma_migrations"] as const;

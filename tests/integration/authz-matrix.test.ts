@@ -165,6 +165,14 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   // mutations, authz-matrix-loans.test.ts).
   "loans.record": [BM, BL],
   "loans.cancel": [BM, BL],
+  // Key-enterprise lists: the finance office draws them up and hands them over; the
+  // bank records its contacts.
+  "keyLists.create": [FA, FS],
+  "keyLists.addMembers": [FA, FS],
+  "keyLists.assign": [FA, FS],
+  "keyLists.close": [FA, FS],
+  "keyLists.reassign": [FA, FS],
+  "keyLists.recordContact": [BM, BL],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -198,6 +206,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/api/visit-attachments/[id]/route.ts": [FA, FS, PBC, BM, BL, PS],
   "GET app/(portal)/questionnaires/[id]/export/route.ts": [FA, FS, PBC],
   "GET app/(portal)/bank/loans/export/route.ts": [BM, BL],
+  "GET app/(portal)/key-lists/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

@@ -44,6 +44,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   "lib/requests/queries/request-step-options.ts": "the choices the step forms offer",
   "lib/submissions/mutations/review-submission.ts": "the two outcomes of a submission's review",
   "lib/summons/mutations/summons-steps.ts": "every step on a summons, sharing one locked-step runner",
+  "lib/key-lists/mutations/key-list-steps.ts": "a key list's own steps (hand over, close), sharing the locked re-read",
 };
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();

@@ -7,6 +7,7 @@ import { BankDashboard } from "./bank-dashboard";
 import { TargetProgressSection } from "../target-progress-section";
 import { SummonsHistorySection } from "./summons-history-section";
 import { PageHeader } from "@/components/ui/page-header";
+import { KeyListCoverageSection } from "../key-list-coverage-section";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,7 @@ export default async function Page() {
       <BankDashboard data={data} locale={locale} />
       <TargetProgressSection user={user} view="bank" />
       <SummonsHistorySection user={user} />
+      <KeyListCoverageSection user={user} />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { FinanceDashboard } from "./finance-dashboard";
 import { TargetProgressSection } from "../target-progress-section";
 import { VisitMatrixSection } from "./visit-matrix-section";
 import { PageHeader } from "@/components/ui/page-header";
+import { KeyListCoverageSection } from "../key-list-coverage-section";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,7 @@ export default async function Page() {
       <FinanceDashboard data={data} locale={locale} />
       <TargetProgressSection user={user} view="finance" />
       <VisitMatrixSection />
+      <KeyListCoverageSection user={user} />
     </main>
   );
 }

@@ -55,6 +55,7 @@ export const NAMESPACES = [
   "visits",
   "questionnaires",
   "loans",
+  "keyLists",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

@@ -59,6 +59,17 @@ const RESOLVERS: Record<string, TResolver> = {
   "/products/[id]": { linkOn: "/products" },
   "/products/manage/[id]": { linkOn: "/products/manage" },
   "/visits/[id]": { linkOn: "/visits" },
+  // A bank opens a list handed over with members assigned to its own organization.
+  "/key-lists/[id]": {
+    sql: `${ME} SELECT l.id FROM "KeyList" l, me WHERE me.city OR (l.status <> 'DRAFT'
+            AND EXISTS (SELECT 1 FROM "KeyListMember" m WHERE m."listId" = l.id AND m."bankOrgId" = me."orgId"))
+          ORDER BY (l.status = 'ASSIGNED') DESC, l."createdAt" DESC, l.id LIMIT 1`,
+  },
+  "/key-lists/members/[id]": {
+    sql: `${ME} SELECT m.id FROM "KeyListMember" m JOIN "KeyList" l ON l.id = m."listId", me
+          WHERE me.city OR (l.status <> 'DRAFT' AND m."bankOrgId" = me."orgId")
+          ORDER BY (l.status = 'ASSIGNED') DESC, m."contactCount" DESC, m.uscc LIMIT 1`,
+  },
   "/documents/[slug]": { linkOn: "/documents" },
   // The offices open the one with the most to show (open, answered); an enterprise one it may answer.
   "/questionnaires/[id]": {
