@@ -63,6 +63,9 @@ export const ERROR_CODES = [
   "rulesFrozen", // an evaluation's rules once a qualitative score is entered
   "scoresMissing", // finalisation before both offices scored every bank
   "quartersNotPublished", // finalisation before both quarters' rankings are published
+  // Matching events.
+  "eventFull", // every seat of the event is taken
+  "registrationClosed", // the event has started, been held or cancelled
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];

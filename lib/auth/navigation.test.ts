@@ -23,6 +23,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "events",
       "import",
       "calendar",
       "orgs",
@@ -47,6 +48,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "events",
       "ledger",
       "account",
     ]);
@@ -65,6 +67,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "events",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -83,6 +86,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "events",
       "users",
       "account",
     ]);
@@ -102,6 +106,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "events",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -113,6 +118,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "visits",
+      "events",
       "import",
       "users",
       "registrations",
@@ -126,6 +132,7 @@ describe("navigationFor", () => {
       "products",
       "registry",
       "pairings",
+      "events",
       "users",
       "account",
     ]);
@@ -137,6 +144,7 @@ describe("navigationFor", () => {
       "products",
       "registry",
       "pairings",
+      "events",
       "account",
     ]);
   });
@@ -158,7 +166,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits import",
+      "directory: registry pairings support visits events import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);
@@ -168,7 +176,7 @@ describe("navigationMenuFor", () => {
       "parkQueue",
       "notifications",
       "products",
-      "directory: registry pairings visits import",
+      "directory: registry pairings visits events import",
       "admin: users registrations",
       "account",
     ]);
@@ -181,7 +189,7 @@ describe("navigationMenuFor", () => {
       "myRequests",
       "notifications",
       "products",
-      "directory: registry pairings",
+      "directory: registry pairings events",
       "users",
       "account",
     ]);
