@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MatchEventStatus, OrgKind, Role } from "@/lib/generated/prisma/enums";
-import { beijingInstant, eventPhase, eventScope, mayManageEvent, registrationOpen } from "./rules";
+import { beijingInstant, eventPhase, eventScope, mayManageEvent, quarterOf, registrationOpen } from "./rules";
 
 const actor = (role: Role, orgKind: OrgKind, orgId = "org-1") => ({ userId: "u", role, orgId, orgKind });
 
@@ -32,5 +32,14 @@ describe("matching event rules", () => {
     expect(eventPhase({ ...base, status: MatchEventStatus.HELD }, now)).toBe("held");
     expect(registrationOpen(base, now)).toBe(true);
     expect(registrationOpen({ ...base, startsAt: now }, now)).toBe(false);
+  });
+});
+
+describe("quarterOf", () => {
+  it("takes the Beijing quarter, also across the UTC new year", () => {
+    const q = quarterOf(new Date("2026-12-31T17:00:00Z"));
+    expect(q).toMatchObject({ year: 2027, quarter: 1 });
+    expect(q.from.toISOString()).toBe("2026-12-31T16:00:00.000Z");
+    expect(quarterOf(new Date("2026-12-05T00:00:00Z")).to.toISOString()).toBe("2026-12-31T16:00:00.000Z");
   });
 });

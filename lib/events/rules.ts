@@ -49,9 +49,23 @@ export function registrationOpen(event: { status: MatchEventStatus; startsAt: Da
 /** The list's state of an event: open, full, waiting for its attendance, held, cancelled. */
 export type TEventPhase = "open" | "full" | "awaitingAttendance" | "held" | "cancelled";
 
-export function eventPhase(event: { status: MatchEventStatus; startsAt: Date; capacity: number; registeredCount: number }, now: Date): TEventPhase {
+export function eventPhase(
+  event: { status: MatchEventStatus; startsAt: Date; capacity: number; registeredCount: number },
+  now: Date,
+): TEventPhase {
   if (event.status === MatchEventStatus.CANCELLED) return "cancelled";
   if (event.status === MatchEventStatus.HELD) return "held";
   if (event.startsAt.getTime() <= now.getTime()) return "awaitingAttendance";
   return event.registeredCount >= event.capacity ? "full" : "open";
+}
+
+/** The Beijing calendar quarter holding `now`, as UTC instants [from, to), and its name. */
+export function quarterOf(now: Date): { year: number; quarter: number; from: Date; to: Date } {
+  const beijing = new Date(now.getTime() + 8 * 3_600_000);
+  const year = beijing.getUTCFullYear();
+  const quarter = Math.floor(beijing.getUTCMonth() / 3) + 1;
+  const month = (m: number) => String(m).padStart(2, "0");
+  const from = new Date(`${year}-${month((quarter - 1) * 3 + 1)}-01T00:00:00+08:00`);
+  const to = quarter === 4 ? new Date(`${year + 1}-01-01T00:00:00+08:00`) : new Date(`${year}-${month(quarter * 3 + 1)}-01T00:00:00+08:00`);
+  return { year, quarter, from, to };
 }

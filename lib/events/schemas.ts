@@ -31,7 +31,10 @@ export const EVENT_LIMITS = {
 } as const;
 
 /** HH:MM, 24-hour clock (Beijing time). */
-const zClock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "badTime" });
+const zClock = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "badTime" });
 
 /**
  * A new event. `parkId` "" means city-wide (a park window's events are always in its own
@@ -90,7 +93,10 @@ export const ZRecordIntention = z.object({
   intendedFen: wanYuanToFen.refine((v) => v !== null && BigInt(v) > 0n, { message: "required" }),
   signedFen: wanYuanToFen,
   termMonths: z
-    .union([z.literal(""), z.coerce.number().int({ message: "wholeNumber" }).min(1, { message: "termRange" }).max(360, { message: "termRange" })])
+    .union([
+      z.literal(""),
+      z.coerce.number().int({ message: "wholeNumber" }).min(1, { message: "termRange" }).max(360, { message: "termRange" }),
+    ])
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   note: optional(EVENT_LIMITS.note),

@@ -28,7 +28,10 @@ export async function recordIntention(
   const signed = BigInt(input.signedFen ?? "0");
   if (signed > intended) throw new AppError("invalidInput", { signedFen: "overIntended" });
   return db.$transaction(async (tx) => {
-    const event = await tx.matchEvent.findUnique({ where: { id: input.eventId }, select: { id: true, status: true, participantOrgIds: true } });
+    const event = await tx.matchEvent.findUnique({
+      where: { id: input.eventId },
+      select: { id: true, status: true, participantOrgIds: true },
+    });
     if (!event) throw new AppError("notFound");
     // The bank records under its own name; it must be on the event's participant list.
     if (!event.participantOrgIds.includes(actor.orgId)) throw new AppError("forbidden");
@@ -39,7 +42,10 @@ export async function recordIntention(
     });
     if (!attended) throw new AppError("invalidInput", { enterpriseId: "notAttended" });
     const key = { eventId: event.id, bankOrgId: actor.orgId, enterpriseId: input.enterpriseId };
-    const current = await tx.matchEventIntention.findUnique({ where: { eventId_bankOrgId_enterpriseId: key }, select: { requestId: true } });
+    const current = await tx.matchEventIntention.findUnique({
+      where: { eventId_bankOrgId_enterpriseId: key },
+      select: { requestId: true },
+    });
     if (current?.requestId) throw new AppError("invalidState");
     const fields = { intendedFen: intended, signedFen: signed, termMonths: input.termMonths, note: input.note, recordedById: actor.userId };
     const row = await tx.matchEventIntention.upsert({

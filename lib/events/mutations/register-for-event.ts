@@ -27,7 +27,10 @@ export async function registerForEvent(
   const now = opts.now ?? new Date();
   const { enterpriseId } = await loadScopeContext(db, actor);
   if (!enterpriseId) throw new AppError("forbidden");
-  const enterprise = await db.enterprise.findUniqueOrThrow({ where: { id: enterpriseId }, select: { parkId: true, registrationStatus: true } });
+  const enterprise = await db.enterprise.findUniqueOrThrow({
+    where: { id: enterpriseId },
+    select: { parkId: true, registrationStatus: true },
+  });
   if (enterprise.registrationStatus !== RegistrationStatus.APPROVED) throw new AppError("notApproved");
 
   return db.$transaction(async (tx) => {
