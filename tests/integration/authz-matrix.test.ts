@@ -155,6 +155,15 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "visits.record": [BM, BL, PS],
   "visits.confirm": [BM, BL, PS],
   "visits.raiseItem": [PS],
+  // Matching events: the offices and the park windows organise and run them (which ones:
+  // lib/events/rules.ts), enterprises register and raise an intention, banks record it.
+  "events.create": [FA, FS, PBC, PS],
+  "events.cancel": [FA, FS, PBC, PS],
+  "events.recordAttendance": [FA, FS, PBC, PS],
+  "events.register": [EO, EM],
+  "events.cancelRegistration": [EO, EM],
+  "events.recordIntention": [BM, BL],
+  "events.raiseRequest": [EO, EM],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -186,6 +195,8 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/visits/export/route.ts": [FA, FS, PBC, BM, BL, PS],
   "POST app/api/visits/[id]/attachments/route.ts": [BM, BL, PS],
   "GET app/api/visit-attachments/[id]/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "GET app/(portal)/events/export/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "GET app/(portal)/events/[id]/registrations/export/route.ts": [FA, FS, PBC, BM, BL, PS],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

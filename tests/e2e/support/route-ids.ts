@@ -59,6 +59,11 @@ const RESOLVERS: Record<string, TResolver> = {
   "/products/[id]": { linkOn: "/products" },
   "/products/manage/[id]": { linkOn: "/products/manage" },
   "/visits/[id]": { linkOn: "/visits" },
+  // The held roadshow is city-wide (every role sees it) and shows the most: attendance,
+  // intentions, the registrations.
+  "/events/[id]": {
+    sql: `SELECT e.id FROM "MatchEvent" e WHERE e.status = 'HELD' AND $1::text IS NOT NULL ORDER BY e."startsAt" DESC LIMIT 1`,
+  },
   "/documents/[slug]": { linkOn: "/documents" },
 };
 
