@@ -9,6 +9,7 @@ import type { TLoanFiguresRow } from "@/lib/ranking/queries/query-loan-figures";
 import type { TItemStatsRow } from "@/lib/ranking/queries/query-item-stats";
 import type { TTargetFiguresRow } from "@/lib/ranking/queries/query-target-figures";
 import type { TVisitFiguresRow } from "@/lib/ranking/queries/query-visit-figures";
+import type { TEventFiguresRow } from "@/lib/ranking/queries/query-event-figures";
 import { attainmentPercent } from "@/lib/targets/rules";
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
@@ -53,6 +54,7 @@ export function indicatorValues(
   loans: TLoanFiguresRow,
   target?: TTargetFiguresRow,
   visits?: TVisitFiguresRow,
+  events?: TEventFiguresRow,
 ): Record<TIndicatorKey, number | null> {
   const s = items ?? null;
   const hasFigures = loans.submittedAt !== null && loans.figureCount > 0;
@@ -81,5 +83,7 @@ export function indicatorValues(
     borrowersChange: null,
     // Parks visited of the bank's main-bank parks; no data without a main pairing.
     parkVisitsDone: visits && visits.parks > 0 ? percent(visits.visited, visits.parks) : null,
+    // Signed intentions at the quarter's held events; no data for a bank invited to none.
+    eventIntentionsSigned: events && events.events > 0 ? events.signed : null,
   };
 }

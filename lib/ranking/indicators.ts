@@ -32,6 +32,7 @@ export const INDICATOR_KEYS = [
   "annualLoanGrowth",
   "borrowersChange",
   "parkVisitsDone",
+  "eventIntentionsSigned",
 ] as const;
 
 export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
@@ -65,6 +66,8 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   borrowersChange: { unit: "count", higherIsBetter: true },
   // Percent of the bank's main-bank parks visited (confirmed) in the quarter's half-year by its end (lib/visits).
   parkVisitsDone: { unit: "percent", higherIsBetter: true },
+  // Intentions with an amount signed at the matching events the bank took part in that were held in the quarter (lib/events).
+  eventIntentionsSigned: { unit: "count", higherIsBetter: true },
 };
 
 /** The indicators read from a bank's quarterly return (its loan figures and when it filed). */

@@ -21,6 +21,8 @@ import { getEventDetail } from "@/lib/events/queries/get-event-detail";
 import { listEvents } from "@/lib/events/queries/list-events";
 import { readEventBankFigures } from "@/lib/events/queries/read-event-bank-figures";
 import { ZCreateEvent } from "@/lib/events/schemas";
+import { quarterWindow } from "@/lib/ranking/quarter-window";
+import { queryEventFigures } from "@/lib/ranking/queries/query-event-figures";
 import { at, codeOf, createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
 
@@ -189,5 +191,10 @@ describe("matching events", () => {
     const bank = banks.find((b) => b.bankOrgId === w.participatingBankOrgId);
     expect(bank).toMatchObject({ intentions: 1, signedFen: 20000000n, raised: 1 });
     expect(bank!.held).toBeGreaterThanOrEqual(1);
+    // The optional ranking indicator reads the same intentions.
+    const indicator = (await queryEventFigures(prisma, { window: quarterWindow(2026, 2) })).find(
+      (r) => r.bankOrgId === w.participatingBankOrgId,
+    );
+    expect(indicator).toMatchObject({ signed: 1 });
   });
 });

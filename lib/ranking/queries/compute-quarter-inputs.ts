@@ -17,6 +17,7 @@ import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
 import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
 import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
 import { queryVisitFigures } from "@/lib/ranking/queries/query-visit-figures";
+import { queryEventFigures } from "@/lib/ranking/queries/query-event-figures";
 import { groupCostItems } from "@/lib/ranking/group-cost-items";
 
 export type TCostItem = {
@@ -97,6 +98,8 @@ async function compute(
   const targetByBank = new Map(targets.map((row) => [row.bankOrgId, row]));
   const visits = await queryVisitFigures(tx, { programId: params.programId, window });
   const visitsByBank = new Map(visits.map((row) => [row.bankOrgId, row]));
+  const events = await queryEventFigures(tx, { window });
+  const eventsByBank = new Map(events.map((row) => [row.bankOrgId, row]));
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
@@ -110,6 +113,7 @@ async function compute(
         { ...bank, dueAt: bank.dueAt ?? (bank.submittedAt ? defaultDue : null) },
         targetByBank.get(bank.bankOrgId),
         visitsByBank.get(bank.bankOrgId),
+        eventsByBank.get(bank.bankOrgId),
       ),
       costItems,
       costItemTotals,
