@@ -53,9 +53,10 @@ test("an event is published, an enterprise registers on a phone, an intention be
   await form.getByLabel("手机号码").fill("139 0731 8888");
   await expectNoSideScroll(phone);
   await form.getByRole("button", { name: "报名" }).click();
-  await expect(phone.getByTestId("event-registered")).toBeVisible();
-  await phone.reload();
+  // The page comes back showing the registration (and the button to cancel it).
   await expect(phone.getByTestId("my-registration-status")).toContainText("已报名");
+  await expect(phone.getByRole("button", { name: "取消报名" })).toBeVisible();
+  await phone.reload();
   await expect(phone.getByTestId("event-seats")).toHaveText("1/5");
   await phone.screenshot({ path: "test-results/events-phone-registered.png", fullPage: true });
 
@@ -75,15 +76,17 @@ test("an event is published, an enterprise registers on a phone, an intention be
   await intention.getByLabel("已签约金额（万元）").fill("50");
   await intention.getByLabel("期限（月）").fill("12");
   await intention.getByRole("button", { name: "保存意向" }).click();
-  await expect(bank.getByTestId("intention-recorded")).toBeVisible();
+  await expect(bank.getByTestId("event-intentions")).toContainText(DEMO_ENTERPRISE_NAME);
 
   await phone.goto(`/events/${held!.id}`);
   await expectNoSideScroll(phone);
   const mine = phone.getByTestId("event-intentions");
   await expect(mine).toContainText("80.00 万元");
   await mine.getByRole("button", { name: "转为融资诉求" }).click();
-  await expect(phone.getByTestId("intention-raised")).toBeVisible();
-  await phone.getByTestId("intention-raised").getByRole("link").click();
+  // The item's serial replaces the button (the confirmation, or the refreshed row).
+  const serial = mine.locator('[data-testid="intention-raised"] a, a[data-testid="intention-request"]').first();
+  await expect(serial).toHaveText(/^RQ\d{4}-\d{6}$/);
+  await serial.click();
   await phone.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
   await expect(phone.getByText("待园区审核").first()).toBeVisible();
   await expect(phone.getByTestId("source-event")).toContainText("“创投”路演暨银企签约活动");
