@@ -64,6 +64,9 @@ export const ERROR_CODES = [
   "scoresMissing", // finalisation before both offices scored every bank
   "quartersNotPublished", // finalisation before both quarters' rankings are published
   "alreadyAnswered", // an enterprise answers a questionnaire once
+  // Matching events.
+  "eventFull", // every seat of the event is taken
+  "registrationClosed", // the event has started, been held or cancelled
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,7 @@ describe("navigationFor", () => {
       "visits",
       "questionnaires",
       "keyLists",
+      "events",
       "import",
       "calendar",
       "orgs",
@@ -51,6 +52,7 @@ describe("navigationFor", () => {
       "visits",
       "questionnaires",
       "keyLists",
+      "events",
       "ledger",
       "account",
     ]);
@@ -71,6 +73,7 @@ describe("navigationFor", () => {
       "visits",
       "questionnaires",
       "keyLists",
+      "events",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -91,6 +94,7 @@ describe("navigationFor", () => {
       "support",
       "visits",
       "keyLists",
+      "events",
       "users",
       "account",
     ]);
@@ -112,6 +116,7 @@ describe("navigationFor", () => {
       "support",
       "visits",
       "keyLists",
+      "events",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -123,6 +128,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "visits",
+      "events",
       "import",
       "users",
       "registrations",
@@ -136,6 +142,7 @@ describe("navigationFor", () => {
       "products",
       "registry",
       "pairings",
+      "events",
       "users",
       "account",
     ]);
@@ -147,6 +154,7 @@ describe("navigationFor", () => {
       "products",
       "registry",
       "pairings",
+      "events",
       "account",
     ]);
   });
@@ -168,7 +176,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits questionnaires keyLists import",
+      "directory: registry pairings support visits questionnaires keyLists events import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);
@@ -178,7 +186,7 @@ describe("navigationMenuFor", () => {
       "parkQueue",
       "notifications",
       "products",
-      "directory: registry pairings visits import",
+      "directory: registry pairings visits events import",
       "admin: users registrations",
       "account",
     ]);
@@ -191,7 +199,7 @@ describe("navigationMenuFor", () => {
       "myRequests",
       "notifications",
       "products",
-      "directory: registry pairings",
+      "directory: registry pairings events",
       "users",
       "account",
     ]);

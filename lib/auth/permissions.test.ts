@@ -93,12 +93,19 @@ describe("sensitive permissions", () => {
   // The leading group's office of 1+1 support sits at the central bank branch: it reviews the
   // monthly reports (unless the program's rule gives them to the finance office) and assesses
   // the pairings at year end.
-  it("leaves the central bank read-only except for reviewing rankings, scoring its part of the half-year evaluation, 1+1 support and co-signing summons it attended", () => {
+  it("leaves the central bank read-only except for reviewing rankings, scoring its part of the half-year evaluation, 1+1 support, co-signing summons it attended and organising matching events", () => {
     // Own-account self-service is not a write to program data; an export is a read.
     const isReadOnly = (p: string) =>
       p.startsWith("dashboard.") || p.startsWith("account.") || p.endsWith(".read") || p.endsWith(".export");
     const writes = permissionsOf(Role.CENTRAL_BANK_STAFF).filter((p) => !isReadOnly(p));
-    expect([...writes].sort()).toEqual(["evaluations.score", "rankings.review", "summons.cosign", "support.assess", "support.review"]);
+    expect([...writes].sort()).toEqual([
+      "evaluations.score",
+      "events.manage",
+      "rankings.review",
+      "summons.cosign",
+      "support.assess",
+      "support.review",
+    ]);
   });
 
   it("reveals personal data to the admin, the park window and the bank manager only", () => {

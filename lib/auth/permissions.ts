@@ -186,6 +186,19 @@ export const PERMISSIONS = {
   "visits.raiseItem": [PARK_STAFF],
   "visits.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
 
+  // ── matching events (银企对接会, 金融会客厅, 宣讲, 路演) ──
+  // Everyone sees the calendar (scoped: a park and its enterprises their park's and the
+  // city-wide ones). The finance office, the central bank and the park windows organise;
+  // which events a user runs (its organization's, any for the finance office) is
+  // lib/events/rules.ts. Banks take part and record intentions; enterprises register and
+  // turn an intention into their own financing item.
+  "events.read": EVERY_ROLE,
+  "events.manage": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, PARK_STAFF],
+  "events.register": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
+  "events.recordIntention": [BANK_MANAGER, BANK_LIAISON],
+  "events.raiseRequest": [ENTERPRISE_OWNER, ENTERPRISE_MEMBER],
+  "events.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
+
   // ── ledger integrity: the breaks found and the daily anchors to export ──
   "ledger.integrity": [FINANCE_ADMIN, FINANCE_STAFF],
 

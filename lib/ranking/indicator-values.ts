@@ -10,6 +10,7 @@ import type { TItemStatsRow } from "@/lib/ranking/queries/query-item-stats";
 import type { TTargetFiguresRow } from "@/lib/ranking/queries/query-target-figures";
 import type { TVisitFiguresRow } from "@/lib/ranking/queries/query-visit-figures";
 import type { TQuestionnaireFiguresRow } from "@/lib/ranking/queries/query-questionnaire-figures";
+import type { TEventFiguresRow } from "@/lib/ranking/queries/query-event-figures";
 import { attainmentPercent } from "@/lib/targets/rules";
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
@@ -55,6 +56,7 @@ export function indicatorValues(
   target?: TTargetFiguresRow,
   visits?: TVisitFiguresRow,
   questionnaire?: TQuestionnaireFiguresRow,
+  events?: TEventFiguresRow,
 ): Record<TIndicatorKey, number | null> {
   const s = items ?? null;
   const hasFigures = loans.submittedAt !== null && loans.figureCount > 0;
@@ -85,5 +87,7 @@ export function indicatorValues(
     parkVisitsDone: visits && visits.parks > 0 ? percent(visits.visited, visits.parks) : null,
     // Satisfied of the rated questionnaire answers counted for the bank; no data without one.
     questionnaireSatisfaction: questionnaire ? percent(questionnaire.satisfied, questionnaire.rated) : null,
+    // Signed intentions at the quarter's held events; no data for a bank invited to none.
+    eventIntentionsSigned: events && events.events > 0 ? events.signed : null,
   };
 }

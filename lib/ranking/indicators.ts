@@ -33,6 +33,7 @@ export const INDICATOR_KEYS = [
   "borrowersChange",
   "parkVisitsDone",
   "questionnaireSatisfaction",
+  "eventIntentionsSigned",
 ] as const;
 
 export type TIndicatorKey = (typeof INDICATOR_KEYS)[number];
@@ -68,6 +69,8 @@ export const INDICATORS: Record<TIndicatorKey, { unit: TIndicatorUnit; higherIsB
   parkVisitsDone: { unit: "percent", higherIsBetter: true },
   // Percent of the quarter's questionnaire satisfaction answers about the bank that are 4 or 5 of 5 (lib/questionnaires).
   questionnaireSatisfaction: { unit: "percent", higherIsBetter: true },
+  // Intentions with an amount signed at the matching events the bank took part in that were held in the quarter (lib/events).
+  eventIntentionsSigned: { unit: "count", higherIsBetter: true },
 };
 
 /** The indicators read from a bank's quarterly return (its loan figures and when it filed). */

@@ -173,6 +173,15 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "keyLists.close": [FA, FS],
   "keyLists.reassign": [FA, FS],
   "keyLists.recordContact": [BM, BL],
+  // Matching events: the offices and the park windows organise and run them (which ones:
+  // lib/events/rules.ts), enterprises register and raise an intention, banks record it.
+  "events.create": [FA, FS, PBC, PS],
+  "events.cancel": [FA, FS, PBC, PS],
+  "events.recordAttendance": [FA, FS, PBC, PS],
+  "events.register": [EO, EM],
+  "events.cancelRegistration": [EO, EM],
+  "events.recordIntention": [BM, BL],
+  "events.raiseRequest": [EO, EM],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -207,6 +216,8 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/questionnaires/[id]/export/route.ts": [FA, FS, PBC],
   "GET app/(portal)/bank/loans/export/route.ts": [BM, BL],
   "GET app/(portal)/key-lists/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
+  "GET app/(portal)/events/export/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "GET app/(portal)/events/[id]/registrations/export/route.ts": [FA, FS, PBC, BM, BL, PS],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

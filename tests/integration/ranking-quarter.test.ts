@@ -244,6 +244,7 @@ const NO_TARGET = {
   annualLoanIncrement: null,
   annualLoanGrowth: null,
   borrowersChange: null,
+  eventIntentionsSigned: null, // no matching event in this world
 };
 
 describe("computeQuarterInputs", () => {

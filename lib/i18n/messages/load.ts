@@ -56,6 +56,7 @@ export const NAMESPACES = [
   "questionnaires",
   "loans",
   "keyLists",
+  "events",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

@@ -18,6 +18,7 @@ import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
 import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
 import { queryVisitFigures } from "@/lib/ranking/queries/query-visit-figures";
 import { queryQuestionnaireFigures } from "@/lib/ranking/queries/query-questionnaire-figures";
+import { queryEventFigures } from "@/lib/ranking/queries/query-event-figures";
 import { groupCostItems } from "@/lib/ranking/group-cost-items";
 
 export type TCostItem = {
@@ -100,6 +101,8 @@ async function compute(
   const visitsByBank = new Map(visits.map((row) => [row.bankOrgId, row]));
   const questionnaires = await queryQuestionnaireFigures(tx, { programId: params.programId, window });
   const questionnairesByBank = new Map(questionnaires.map((row) => [row.bankOrgId, row]));
+  const events = await queryEventFigures(tx, { window });
+  const eventsByBank = new Map(events.map((row) => [row.bankOrgId, row]));
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
@@ -114,6 +117,7 @@ async function compute(
         targetByBank.get(bank.bankOrgId),
         visitsByBank.get(bank.bankOrgId),
         questionnairesByBank.get(bank.bankOrgId),
+        eventsByBank.get(bank.bankOrgId),
       ),
       costItems,
       costItemTotals,

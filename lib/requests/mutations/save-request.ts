@@ -119,7 +119,7 @@ export async function insertRequest(
   enterprise: { id: string; parkId: string },
   input: TSaveRequestInput,
   now: Date,
-  source: { sourceVisitId?: string } = {},
+  source: { sourceVisitId?: string; sourceEventId?: string } = {},
 ): Promise<TWorkflowResult> {
   const program = await getCurrentProgram(tx, undefined, now);
   const rules = program ? await getCurrentRuleVersion(tx, program.id) : null;
@@ -142,6 +142,7 @@ export async function insertRequest(
       version: input.submit ? 1 : 0,
       createdAt: now,
       ...(source.sourceVisitId ? { sourceVisitId: source.sourceVisitId } : {}),
+      ...(source.sourceEventId ? { sourceEventId: source.sourceEventId } : {}),
     },
     select: { id: true, serial: true, status: true, version: true },
   });

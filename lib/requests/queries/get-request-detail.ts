@@ -58,6 +58,8 @@ export type TRequestDetail = {
   copyBanks: { id: string; name: string }[];
   /** The park visit whose finding this item came from, or null. */
   sourceVisit: { id: string; visitedOn: Date; bank: { name: string } } | null;
+  /** The matching event whose bank intention this item came from. */
+  sourceEvent: { id: string; title: string; startsAt: Date } | null;
   /** `sent`: part of a ledger entry (sent with the documents a bank asked for); such a file stays. */
   attachments: { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: Date; sent: boolean }[];
   /** The rule version's days: the banks' reply deadline and the enterprise's documents limit. */
@@ -132,6 +134,7 @@ export async function getRequestDetail(
       park: { select: { org: { select: { name: true } } } },
       assignedBank: { select: { name: true } },
       sourceVisit: { select: { id: true, visitedOn: true, bank: { select: { name: true } } } },
+      sourceEvent: { select: { id: true, title: true, startsAt: true } },
       routes: { where: { role: "COPY" }, orderBy: { createdAt: "asc" }, select: { bank: { select: { id: true, name: true } } } },
       attachments: {
         orderBy: { createdAt: "asc" },

@@ -70,6 +70,11 @@ const RESOLVERS: Record<string, TResolver> = {
           WHERE me.city OR (l.status <> 'DRAFT' AND m."bankOrgId" = me."orgId")
           ORDER BY (l.status = 'ASSIGNED') DESC, m."contactCount" DESC, m.uscc LIMIT 1`,
   },
+  // The held roadshow is city-wide (every role sees it) and shows the most: attendance,
+  // intentions, the registrations.
+  "/events/[id]": {
+    sql: `SELECT e.id FROM "MatchEvent" e WHERE e.status = 'HELD' AND $1::text IS NOT NULL ORDER BY e."startsAt" DESC LIMIT 1`,
+  },
   "/documents/[slug]": { linkOn: "/documents" },
   // The offices open the one with the most to show (open, answered); an enterprise one it may answer.
   "/questionnaires/[id]": {

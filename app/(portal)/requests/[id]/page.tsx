@@ -24,6 +24,7 @@ import { enumLabel } from "./labels";
 import { Timeline } from "./timeline";
 import { scopeContextFor } from "@/lib/server/scope-context";
 import { SourceVisit } from "@/app/(portal)/visits/source-visit";
+import { SourceEvent } from "@/app/(portal)/events/source-event";
 
 export const dynamic = "force-dynamic";
 
@@ -73,6 +74,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     [t("park"), detail.parkName],
     ...(detail.sourceVisit
       ? [[td("sourceVisit"), <SourceVisit key="source" visit={detail.sourceVisit} locale={locale} />] as [string, ReactNode]]
+      : []),
+    ...(detail.sourceEvent
+      ? [[td("sourceEvent"), <SourceEvent key="source-event" event={detail.sourceEvent} locale={locale} />] as [string, ReactNode]]
       : []),
     [t("bank"), detail.assignedBankName ?? none],
     [td("copyBanks"), detail.copyBanks.length > 0 ? detail.copyBanks.map((b) => b.name).join("、") : none],

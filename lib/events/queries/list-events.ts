@@ -1,0 +1,101 @@
+/**
+ * The event calendar (对接活动), latest start first, a keyset page at a time, scoped by
+ * loadEventScope, each row with its figures (readEventFigures, for the page's events
+ * only). Index: MatchEvent(startsAt desc, id desc), and (parkId, startsAt, id) for a park.
+ */
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { MatchEventStatus, MatchEventType } from "@/lib/generated/prisma/enums";
+import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { isNothing } from "@/lib/auth/scopes";
+import { loadEventScope } from "@/lib/events/queries/load-event-scope";
+import { NO_FIGURES, readEventFigures, type TEventFigures } from "@/lib/events/queries/read-event-figures";
+import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
+import { z } from "zod";
+
+export const EVENT_PAGE_SIZE = 25;
+
+export type TEventRow = {
+  id: string;
+  type: MatchEventType;
+  title: string;
+  startsAt: Date;
+  status: MatchEventStatus;
+  organiserName: string;
+  parkName: string | null;
+  place: string | null;
+  online: boolean;
+  capacity: number;
+  registeredCount: number;
+  figures: TEventFigures;
+};
+
+const COLUMNS: readonly TKeyColumn[] = [
+  { field: "startsAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+];
+const CURSOR = z.tuple([keyDate, keyUuid]);
+
+export const EVENT_ROW_SELECT = {
+  id: true,
+  type: true,
+  title: true,
+  startsAt: true,
+  status: true,
+  place: true,
+  online: true,
+  capacity: true,
+  registeredCount: true,
+  organiser: { select: { name: true } },
+  park: { select: { org: { select: { name: true } } } },
+} as const satisfies Prisma.MatchEventSelect;
+
+export function eventRow(r: Prisma.MatchEventGetPayload<{ select: typeof EVENT_ROW_SELECT }>): TEventRow {
+  return {
+    id: r.id,
+    type: r.type,
+    title: r.title,
+    startsAt: r.startsAt,
+    status: r.status,
+    organiserName: r.organiser.name,
+    parkName: r.park?.org.name ?? null,
+    place: r.place,
+    online: r.online,
+    capacity: r.capacity,
+    registeredCount: r.registeredCount,
+    figures: NO_FIGURES,
+  };
+}
+
+export async function listEvents(
+  db: PrismaClient,
+  actor: TActorSource,
+  cursor: TPageCursor | null = null,
+): Promise<TKeysetPage<TEventRow>> {
+  const scope = await loadEventScope(db, actor);
+  if (isNothing(scope)) return { rows: [], next: null, previous: null };
+  const page = await readKeysetPage(
+    [
+      {
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TEventRow) => [r.startsAt, r.id],
+        read: async (q) => {
+          const rows = await db.matchEvent.findMany({
+            where: q.where ? { AND: [scope, q.where] } : scope,
+            orderBy: q.orderBy as Prisma.MatchEventOrderByWithRelationInput[],
+            take: q.take,
+            select: EVENT_ROW_SELECT,
+          });
+          return rows.map(eventRow);
+        },
+      },
+    ],
+    cursor,
+    EVENT_PAGE_SIZE,
+  );
+  const figures = await readEventFigures(
+    db,
+    page.rows.map((r) => r.id),
+  );
+  return { ...page, rows: page.rows.map((r) => ({ ...r, figures: figures.get(r.id) ?? NO_FIGURES })) };
+}
