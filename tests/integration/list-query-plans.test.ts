@@ -38,6 +38,10 @@ import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { halfYearOf } from "@/lib/dashboard/park-visits";
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
 import { listSummons } from "@/lib/summons/queries/list-summons";
+import { listBankLoans } from "@/lib/loans/queries/list-bank-loans";
+import { listEnterpriseLoans } from "@/lib/loans/queries/list-enterprise-loans";
+import { listQuestionnaireResponses } from "@/lib/questionnaires/queries/list-questionnaire-responses";
+import { listQuestionnaires } from "@/lib/questionnaires/queries/list-questionnaires";
 import { listSupportPairings } from "@/lib/support/queries/list-support-pairings";
 import { listSupportReports } from "@/lib/support/queries/list-support-reports";
 import { listVisits } from "@/lib/visits/queries/list-visits";
@@ -406,5 +410,19 @@ describe("the field-work lists", () => {
     await expectIndexedPages((cursor) => listVisits(prisma, actors.park, cursor));
     const program = await getCurrentProgram(prisma, 2026, NOW);
     expect(await scansOf(() => readVisitMatrix(prisma, program!.id, halfYearOf(NOW)))).toEqual([]);
+  });
+});
+
+describe("the loan register and the questionnaires", () => {
+  it("a bank's loans (with a maturity window), an enterprise's loans, the questionnaires and their responses", async () => {
+    await expectIndexedPages((cursor) => listBankLoans(prisma, actors.liaison, {}, cursor));
+    await expectIndexedPages((cursor) =>
+      listBankLoans(prisma, actors.manager, { maturesFrom: "2026-12-01", maturesTo: "2027-06-30" }, cursor),
+    );
+    expect(await scansOf(() => listEnterpriseLoans(prisma, actors.enterprise))).toEqual([]);
+    await expectIndexedPages((cursor) => listQuestionnaires(prisma, actors.finance, cursor));
+    // The seeded closed questionnaire was answered by every third enterprise: thousands here.
+    const answered = await prisma.questionnaire.findFirstOrThrow({ where: { status: "CLOSED" }, select: { id: true } });
+    await expectIndexedPages((cursor) => listQuestionnaireResponses(prisma, actors.finance, answered.id, cursor), 5);
   });
 });
