@@ -23,6 +23,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "plans",
       "import",
       "calendar",
       "orgs",
@@ -47,6 +48,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "plans",
       "ledger",
       "account",
     ]);
@@ -65,6 +67,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "plans",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -83,6 +86,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "plans",
       "users",
       "account",
     ]);
@@ -102,6 +106,7 @@ describe("navigationFor", () => {
       "pairings",
       "support",
       "visits",
+      "plans",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -113,6 +118,7 @@ describe("navigationFor", () => {
       "registry",
       "pairings",
       "visits",
+      "plans",
       "import",
       "users",
       "registrations",
@@ -158,7 +164,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits import",
+      "directory: registry pairings support visits plans import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);
@@ -168,7 +174,7 @@ describe("navigationMenuFor", () => {
       "parkQueue",
       "notifications",
       "products",
-      "directory: registry pairings visits import",
+      "directory: registry pairings visits plans import",
       "admin: users registrations",
       "account",
     ]);

@@ -195,6 +195,14 @@ export const PERMISSIONS = {
   // Holds IPs, who revealed whose personal data, denied attempts: admin only.
   "audit.read": [FINANCE_ADMIN],
   "audit.export": [FINANCE_ADMIN],
+
+  // ── park assistance plans (帮扶方案) ──
+  // The park's main bank drafts; the park, then the finance office approve. The central
+  // bank reads (it co-leads the program); enterprises are the plan's subject, not readers.
+  "plans.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
+  "plans.draft": [BANK_MANAGER, BANK_LIAISON],
+  "plans.parkReview": [PARK_STAFF],
+  "plans.approve": [FINANCE_ADMIN, FINANCE_STAFF],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { resolveSeedOptions } from "@/lib/seed/generate";
 import { databaseUrlFromEnv, formatMigrateResult, migrate } from "@/scripts/db/migrate";
 import { SeedRefusedError, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
 import { seedDemoSummons } from "./seed-demo-summons";
+import { seedDemoPlans } from "./seed-demo-plans";
 
 export { SeedRefusedError, isDatabaseSeeded, seedDemoData } from "./seed-demo-data";
 
@@ -88,6 +89,7 @@ async function main(): Promise<number> {
         : undefined,
     });
     await seedDemoSummons(prisma, summary.options.referenceDate);
+    await seedDemoPlans(prisma, summary.options.referenceDate);
     await seedDemoRanking(prisma, summary.options.referenceDate);
     printSummary(summary);
     return 0;

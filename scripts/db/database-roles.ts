@@ -30,6 +30,7 @@ export const APPEND_ONLY_TABLES = [
   "SupportReportRevision",
   "SupportReportReview",
   "RewardRestriction",
+  "AssistancePlanStep",
 ] as const;
 /** Read by the readiness check ("no pending migrations"), never written by the portal. */
 const READ_ONLY_TABLES = ["_prisma_migrations"] as const;

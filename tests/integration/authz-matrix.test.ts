@@ -155,6 +155,12 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "visits.record": [BM, BL, PS],
   "visits.confirm": [BM, BL, PS],
   "visits.raiseItem": [PS],
+  // Park assistance plans: the main bank drafts, the park then the finance office decide.
+  "plans.start": [BM, BL],
+  "plans.save": [BM, BL],
+  "plans.revise": [BM, BL],
+  "plans.parkReview": [PS],
+  "plans.financeReview": [FA, FS],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -186,6 +192,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/visits/export/route.ts": [FA, FS, PBC, BM, BL, PS],
   "POST app/api/visits/[id]/attachments/route.ts": [BM, BL, PS],
   "GET app/api/visit-attachments/[id]/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "GET app/(portal)/plans/export/route.ts": [FA, FS, PBC, BM, BL, PS],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

@@ -53,6 +53,7 @@ export const NAMESPACES = [
   "targets",
   "rewards",
   "visits",
+  "plans",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

@@ -60,6 +60,7 @@ const RESOLVERS: Record<string, TResolver> = {
   "/products/manage/[id]": { linkOn: "/products/manage" },
   "/visits/[id]": { linkOn: "/visits" },
   "/documents/[slug]": { linkOn: "/documents" },
+  "/plans/[id]": { linkOn: "/plans" },
 };
 
 const STATIC_SEGMENTS = new Set(["new", "edit", "manage", "history", "export"]);
