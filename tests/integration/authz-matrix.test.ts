@@ -144,6 +144,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "summons.acceptCompletion": [FA, FS],
   "summons.returnCompletion": [FA, FS],
   "summons.cosign": [PBC],
+  "summons.openFromEvaluation": [FA, FS],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],
