@@ -6,6 +6,7 @@ import { createPrismaClient } from "@/lib/server/db";
 import { isDatabaseSeeded, seedDemoData, seedDemoRanking } from "@/prisma/seed/seed-demo-data";
 import { seedDemoSummons } from "@/prisma/seed/seed-demo-summons";
 import { seedDemoPlans } from "@/prisma/seed/seed-demo-plans";
+import { seedDemoAnnualRules } from "@/prisma/seed/seed-demo-annual-rules";
 
 export async function seedIfEmpty(url: string): Promise<void> {
   const client = createPrismaClient(url);
@@ -17,6 +18,7 @@ export async function seedIfEmpty(url: string): Promise<void> {
     const summary = await seedDemoData(client);
     await seedDemoSummons(client, summary.options.referenceDate);
     await seedDemoPlans(client, summary.options.referenceDate);
+    await seedDemoAnnualRules(client, summary.options.referenceDate);
     await seedDemoRanking(client, summary.options.referenceDate);
     console.log(
       `seed: demo data for ${summary.options.enterprises} enterprises written in ${(summary.elapsedMs / 1000).toFixed(1)}s ` +

@@ -16,6 +16,7 @@ import { databaseUrlFromEnv, formatMigrateResult, migrate } from "@/scripts/db/m
 import { SeedRefusedError, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
 import { seedDemoSummons } from "./seed-demo-summons";
 import { seedDemoPlans } from "./seed-demo-plans";
+import { seedDemoAnnualRules } from "./seed-demo-annual-rules";
 
 export { SeedRefusedError, isDatabaseSeeded, seedDemoData } from "./seed-demo-data";
 
@@ -90,6 +91,7 @@ async function main(): Promise<number> {
     });
     await seedDemoSummons(prisma, summary.options.referenceDate);
     await seedDemoPlans(prisma, summary.options.referenceDate);
+    await seedDemoAnnualRules(prisma, summary.options.referenceDate);
     await seedDemoRanking(prisma, summary.options.referenceDate);
     printSummary(summary);
     return 0;

@@ -20,6 +20,9 @@ import { readPlanProgress } from "@/lib/plans/queries/read-plan-progress";
 import { ZSavePlanInput, ZStartPlanInput, type TPlanContent } from "@/lib/plans/schemas";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { seedDemoPlans } from "@/prisma/seed/seed-demo-plans";
+import { seedDemoAnnualRules } from "@/prisma/seed/seed-demo-annual-rules";
+import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-draft-annual-ranking";
+import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
 
@@ -64,6 +67,7 @@ beforeAll(async () => {
   prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: fresh.url }) });
   await seedDemoData(prisma, { referenceDate: REFERENCE_DATE });
   await seedDemoPlans(prisma, REFERENCE_DATE);
+  await seedDemoAnnualRules(prisma, REFERENCE_DATE);
 }, 600_000);
 
 afterAll(async () => {
@@ -206,5 +210,22 @@ describe("park assistance plans", () => {
     expect(bad.success).toBe(false);
     const codes = Object.fromEntries((bad.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
     expect(codes).toMatchObject({ firstLoans: "overBorrowers", "teamName.0": "teamRequired" });
+  });
+
+  it("the demo seeds an annual rule set, so the annual assessment computes instead of answering noRuleSet", async () => {
+    const sets = await prisma.scoringRuleSet.findMany({ where: { period: "YEAR" }, select: { version: true, rules: true } });
+    expect(sets).toHaveLength(1);
+    const rules = sets[0]!.rules as Array<{ indicator: string }>;
+    expect(rules.map((r) => r.indicator)).toEqual(
+      expect.arrayContaining(["annualLoanIncrement", "annualLoanGrowth", "borrowersChange", "replyRate", "financingSatisfactionRate"]),
+    );
+    const program = await prisma.program.findFirstOrThrow({ where: { year: 2026, active: true }, select: { id: true } });
+    const computed = await computeDraftAnnualRanking(
+      prisma,
+      actorOf(await actor({ account: "finance.admin" })),
+      { programId: program.id, year: 2026 },
+      { now: new Date("2027-01-20T02:00:00Z") },
+    );
+    expect(computed.ruleSetVersion).toBe(1);
   });
 });
