@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { demoTotpSecret } from "@/lib/seed/credentials";
+import { DEFAULT_SEED } from "@/lib/seed/generate";
 import { signInAs } from "./support/auth";
+import { queryDemo } from "./support/demo-data";
 
 // Park assistance plans through the real UI on the demo data: the finance office returns
 // the seeded park-approved plan with a reason; the main bank of the seventh park (left
@@ -7,6 +10,16 @@ import { signInAs } from "./support/auth";
 // finance office approves it.
 
 test.describe.configure({ mode: "serial" });
+
+// The demo gives no second factor to the other banks' managers and parks' windows: enrol one.
+async function signInEnrolled(page: Page, account: string) {
+  const totpSecret = demoTotpSecret(DEFAULT_SEED, `e2e:${account}`);
+  await queryDemo(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE account = $2`, [
+    totpSecret,
+    account,
+  ]);
+  await signInAs(page, account, { totpSecret });
+}
 
 async function openFirstInQueue(page: Page) {
   await page.goto("/plans?view=queue");
@@ -30,19 +43,19 @@ test("the finance office returns a park-approved plan with a reason", async ({ p
 test("a main bank drafts and submits, the park approves, the finance office approves", async ({ browser }) => {
   test.setTimeout(180_000);
   const bank = await browser.newPage();
-  await signInAs(bank, "yxrcb.manager");
+  await signInEnrolled(bank, "yxrcb.manager");
   await bank.goto("/plans/new");
   const form = bank.getByTestId("plan-form");
   await form.getByLabel("园区").selectOption({ index: 1 });
-  await form.getByLabel("帮扶目标").fill("围绕园区主导产业开展走访，首贷户和信用贷款稳步增长。");
-  await form.getByLabel("全年新增贷款目标（万元）").fill("5000");
-  await form.getByLabel("贷款户数目标").fill("40");
-  await form.getByLabel("首贷户数目标").fill("8");
-  await form.getByLabel("信用贷款户数目标").fill("12");
-  await form.getByLabel("绿色通道承诺").fill("3 个工作日内答复园区企业融资需求。");
-  await form.getByLabel("成员 1 姓名").fill("赵磊");
-  await form.getByLabel("成员 1 职务").fill("客户经理");
-  await form.getByLabel("成员 1 电话").fill("13807371234");
+  await form.getByLabel("帮扶目标", { exact: true }).fill("围绕园区主导产业开展走访，首贷户和信用贷款稳步增长。");
+  await form.getByLabel("全年新增贷款目标（万元）", { exact: true }).fill("5000");
+  await form.getByLabel("贷款户数目标", { exact: true }).fill("40");
+  await form.getByLabel("首贷户数目标", { exact: true }).fill("8");
+  await form.getByLabel("信用贷款户数目标", { exact: true }).fill("12");
+  await form.getByLabel("绿色通道承诺", { exact: true }).fill("3 个工作日内答复园区企业融资需求。");
+  await form.getByLabel("成员 1 姓名", { exact: true }).fill("赵磊");
+  await form.getByLabel("成员 1 职务", { exact: true }).fill("客户经理");
+  await form.getByLabel("成员 1 电话", { exact: true }).fill("13807371234");
   await form.getByRole("button", { name: "保存为草稿" }).click();
   await bank.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
   const planUrl = bank.url();
@@ -51,7 +64,7 @@ test("a main bank drafts and submits, the park approves, the finance office appr
   await bank.close();
 
   const park = await browser.newPage();
-  await signInAs(park, "park07.window");
+  await signInEnrolled(park, "park07.window");
   await park.goto(planUrl);
   const parkReview = park.getByTestId("plan-review-park");
   await parkReview.getByRole("button", { name: "提交审核意见" }).click();

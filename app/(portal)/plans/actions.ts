@@ -24,9 +24,9 @@ export const startPlanAction = defineAction({
   policy: "plans.draft",
   schema: ZStartPlanInput,
   async handler({ input, user }) {
-    const done = await startAssistancePlan(db(), user, input, { meta: await requestMeta() });
-    refresh(done.id);
-    return done;
+    // No revalidation here: it would re-render the editor's page (now without this park)
+    // under the form before the form can open the new plan's page, which loads fresh.
+    return startAssistancePlan(db(), user, input, { meta: await requestMeta() });
   },
 });
 
