@@ -7,6 +7,8 @@ import { isDatabaseSeeded, seedDemoData, seedDemoRanking } from "@/prisma/seed/s
 import { seedDemoSummons } from "@/prisma/seed/seed-demo-summons";
 import { seedDemoKeyLists } from "@/prisma/seed/seed-demo-key-lists";
 import { seedDemoEvents } from "@/prisma/seed/seed-demo-events";
+import { seedDemoPlans } from "@/prisma/seed/seed-demo-plans";
+import { seedDemoAnnualRules } from "@/prisma/seed/seed-demo-annual-rules";
 
 export async function seedIfEmpty(url: string): Promise<void> {
   const client = createPrismaClient(url);
@@ -19,6 +21,8 @@ export async function seedIfEmpty(url: string): Promise<void> {
     await seedDemoSummons(client, summary.options.referenceDate);
     await seedDemoKeyLists(client, summary.options.referenceDate);
     await seedDemoEvents(client, summary.options.referenceDate);
+    await seedDemoPlans(client, summary.options.referenceDate);
+    await seedDemoAnnualRules(client, summary.options.referenceDate);
     await seedDemoRanking(client, summary.options.referenceDate);
     console.log(
       `seed: demo data for ${summary.options.enterprises} enterprises written in ${(summary.elapsedMs / 1000).toFixed(1)}s ` +

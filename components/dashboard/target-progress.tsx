@@ -10,7 +10,7 @@ import type { TLocale } from "@/lib/i18n/locales";
 import type { TTargetProgressRow } from "@/lib/targets/queries/read-target-progress";
 import { TARGET_MEASURES, type TTargetMeasure } from "@/lib/targets/rules";
 
-export type TTargetView = "bank" | "finance" | "park";
+export type TTargetView = "bank" | "finance" | "park" | "pbc";
 
 /**
  * How far a share of a target has come: the percent in words (what a screen reader and a
@@ -33,7 +33,7 @@ export async function TargetMeter({ percent, label }: { percent: number | null; 
 /**
  * Target against actual for the year, as the viewer's scope gives it (readTargetProgress):
  * a bank sees each measure of its own target; the finance office and the central bank
- * one row per bank; a park its paired banks with their lending in the park. Without any
+ * one row per bank (the central bank reads, it sets nothing); a park its paired banks with their lending in the park. Without any
  * target the empty state says who sets one and where.
  */
 export async function TargetProgress({
@@ -54,7 +54,7 @@ export async function TargetProgress({
   const withTarget = rows.filter((r) => r.target !== null);
   const upTo = (r: TTargetProgressRow) =>
     r.actual.latestQuarter === null ? t("noReturn") : t("upTo", { year, quarter: r.actual.latestQuarter });
-  const emptyKey = view === "bank" ? "Bank" : view === "park" ? "Park" : "Finance";
+  const emptyKey = view === "bank" ? "Bank" : view === "park" ? "Park" : view === "pbc" ? "Pbc" : "Finance";
   const action = manageHref ? (
     <Link href={manageHref} className={linkClass}>
       {t("manage")}

@@ -26,6 +26,7 @@ describe("navigationFor", () => {
       "questionnaires",
       "keyLists",
       "events",
+      "plans",
       "import",
       "calendar",
       "orgs",
@@ -53,6 +54,7 @@ describe("navigationFor", () => {
       "questionnaires",
       "keyLists",
       "events",
+      "plans",
       "ledger",
       "account",
     ]);
@@ -74,6 +76,7 @@ describe("navigationFor", () => {
       "questionnaires",
       "keyLists",
       "events",
+      "plans",
       "account",
     ]);
     expect(keys(Role.BANK_MANAGER)).toEqual([
@@ -95,6 +98,7 @@ describe("navigationFor", () => {
       "visits",
       "keyLists",
       "events",
+      "plans",
       "users",
       "account",
     ]);
@@ -117,6 +121,7 @@ describe("navigationFor", () => {
       "visits",
       "keyLists",
       "events",
+      "plans",
       "account",
     ]);
     expect(keys(Role.PARK_STAFF)).toEqual([
@@ -129,6 +134,7 @@ describe("navigationFor", () => {
       "pairings",
       "visits",
       "events",
+      "plans",
       "import",
       "users",
       "registrations",
@@ -176,7 +182,7 @@ describe("navigationMenuFor", () => {
       "notifications",
       "products",
       "reports: submissions rankings evaluations summons scoring targets rewards",
-      "directory: registry pairings support visits questionnaires keyLists events import",
+      "directory: registry pairings support visits questionnaires keyLists events plans import",
       "admin: programs calendar orgs users audit ledger jobs",
       "account",
     ]);
@@ -186,7 +192,7 @@ describe("navigationMenuFor", () => {
       "parkQueue",
       "notifications",
       "products",
-      "directory: registry pairings visits events import",
+      "directory: registry pairings visits events plans import",
       "admin: users registrations",
       "account",
     ]);

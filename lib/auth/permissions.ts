@@ -226,6 +226,13 @@ export const PERMISSIONS = {
   "keyLists.manage": [FINANCE_ADMIN, FINANCE_STAFF],
   "keyLists.contact": [BANK_MANAGER, BANK_LIAISON],
   "keyLists.export": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON],
+  // ── park assistance plans (帮扶方案) ──
+  // The park's main bank drafts; the park, then the finance office approve. The central
+  // bank reads (it co-leads the program); enterprises are the plan's subject, not readers.
+  "plans.read": [FINANCE_ADMIN, FINANCE_STAFF, CENTRAL_BANK_STAFF, BANK_MANAGER, BANK_LIAISON, PARK_STAFF],
+  "plans.draft": [BANK_MANAGER, BANK_LIAISON],
+  "plans.parkReview": [PARK_STAFF],
+  "plans.approve": [FINANCE_ADMIN, FINANCE_STAFF],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -87,3 +87,30 @@ export function defaultScoringRules(): TRuleSetItem[] {
     { indicator: "escalatedItems", rule: { kind: "perCount", points: 5, deduction: 1 } },
   ];
 }
+
+/**
+ * The default annual assessment rules (一年一考核) of the demo program. The program names
+ * the year's indicators — "贷款增量、增速、户数、咨询答复率、融资满足率" — and puts the last
+ * five on the bottom list (the "一年一考核" paragraph of the Yiyang plan); it gives no points. The weights and the
+ * service indicators follow the quarterly set above, so a year and its quarters weigh the
+ * same things alike; the year's own figures replace the quarter's:
+ * - annualLoanIncrement: the quarterly full-marks increment (2 亿元) times four;
+ * - annualLoanGrowth: the annual +20% the quarterly growth rule is derived from
+ *   (docs/decisions/018-quarterly-growth-target.md), minus 0.5 per point below;
+ * - borrowersChange: households gained over the previous year-end, full marks at 60 (a
+ *   fifth of the quarterly full-marks stock of 300) — a demo figure, not from the seeds.
+ */
+export function defaultAnnualScoringRules(): TRuleSetItem[] {
+  const quarterly = new Map(defaultScoringRules().map((r) => [r.indicator, r.rule]));
+  const same = (indicator: TRuleSetItem["indicator"]): TRuleSetItem => ({ indicator, rule: quarterly.get(indicator)! });
+  return [
+    { indicator: "annualLoanIncrement", rule: { kind: "proportional", points: 20, best: 80000 } },
+    { indicator: "annualLoanGrowth", rule: { ...ANNUAL_TARGET_GROWTH_RULE } },
+    { indicator: "borrowersChange", rule: { kind: "proportional", points: 15, best: 60 } },
+    same("replyRate"),
+    same("financingSatisfactionRate"),
+    same("onTimeReplyRate"),
+    same("enterpriseSatisfactionRate"),
+    same("escalatedItems"),
+  ];
+}

@@ -72,3 +72,19 @@ export const ZSummonsReturnInput = z.object({
   reason: zPlainText().trim().min(SUMMONS_REASON_MIN, { message: "reasonRequired" }).max(SUMMONS_SHORT_TEXT_MAX, { message: "tooLong" }),
 });
 export type TSummonsReturnInput = z.output<typeof ZSummonsReturnInput>;
+
+/**
+ * A summons after a half-year evaluation: the same meeting fields as after a bulletin,
+ * with the evaluation instead of the ranking.
+ */
+export const ZOpenEvaluationSummonsInput = z.looseObject({ evaluationId: id }).transform((v, ctx) => {
+  const parsed = ZOpenSummonsInput.safeParse({ ...v, rankingId: v.evaluationId });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  const { rankingId: _ranking, ...rest } = parsed.data;
+  void _ranking;
+  return { ...rest, evaluationId: v.evaluationId };
+});
+export type TOpenEvaluationSummonsInput = z.output<typeof ZOpenEvaluationSummonsInput>;

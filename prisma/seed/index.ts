@@ -17,6 +17,8 @@ import { SeedRefusedError, seedDemoData, seedDemoRanking, type TSeedSummary } fr
 import { seedDemoSummons } from "./seed-demo-summons";
 import { seedDemoKeyLists } from "./seed-demo-key-lists";
 import { seedDemoEvents } from "./seed-demo-events";
+import { seedDemoPlans } from "./seed-demo-plans";
+import { seedDemoAnnualRules } from "./seed-demo-annual-rules";
 
 export { SeedRefusedError, isDatabaseSeeded, seedDemoData } from "./seed-demo-data";
 
@@ -92,6 +94,8 @@ async function main(): Promise<number> {
     await seedDemoSummons(prisma, summary.options.referenceDate);
     await seedDemoKeyLists(prisma, summary.options.referenceDate);
     await seedDemoEvents(prisma, summary.options.referenceDate);
+    await seedDemoPlans(prisma, summary.options.referenceDate);
+    await seedDemoAnnualRules(prisma, summary.options.referenceDate);
     await seedDemoRanking(prisma, summary.options.referenceDate);
     printSummary(summary);
     return 0;

@@ -33,6 +33,7 @@ export const APPEND_ONLY_TABLES = [
   "QuestionnaireResponse",
   "LoanCancellation",
   "KeyListContact",
+  "AssistancePlanStep",
 ] as const;
 /** Read by the readiness check ("no pending migrations"), never written by the portal. */
 const READ_ONLY_TABLES = ["_prisma_migrations"] as const;

@@ -23,7 +23,7 @@ test("the bank liaison's dashboard shows its bank's credit target against the ac
   await expect(table).toContainText(/截至 \d{4} 年第 \d 季度/);
 });
 
-test("the park window and the finance office see their banks' targets on their dashboards", async ({ browser }) => {
+test("the park window, the finance office and the central bank see their banks' targets on their dashboards", async ({ browser }) => {
   const park = await browser.newPage();
   await signInAs(park, "park.window");
   await park.goto("/park");
@@ -40,6 +40,14 @@ test("the park window and the finance office see their banks' targets on their d
   // The bank that never files has no target: its row says so.
   await expect(financeSection.getByText("未设定").first()).toBeVisible();
   await finance.close();
+
+  // The central bank branch reads the same block (same query, same "all banks" scope).
+  const pbc = await browser.newPage();
+  await signInAs(pbc, "pbc.staff");
+  await pbc.goto("/pbc");
+  const pbcSection = pbc.getByRole("region", { name: `${year()} 年度信贷目标完成情况` });
+  expect(await pbcSection.getByTestId("target-progress-pbc").getByRole("row").count()).toBeGreaterThan(5);
+  await pbc.close();
 });
 
 test("the finance admin changes a bank's target: refused when it does not add up, then saved as a new version", async ({ page }) => {

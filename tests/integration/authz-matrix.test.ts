@@ -144,6 +144,7 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "summons.acceptCompletion": [FA, FS],
   "summons.returnCompletion": [FA, FS],
   "summons.cosign": [PBC],
+  "summons.openFromEvaluation": [FA, FS],
   // Bank products: each bank publishes and maintains its own.
   "products.create": [BM, BL],
   "products.update": [BM, BL],
@@ -182,6 +183,12 @@ const EXPECTED: Record<string, Role[] | "public"> = {
   "events.cancelRegistration": [EO, EM],
   "events.recordIntention": [BM, BL],
   "events.raiseRequest": [EO, EM],
+  // Park assistance plans: the main bank drafts, the park then the finance office decide.
+  "plans.start": [BM, BL],
+  "plans.save": [BM, BL],
+  "plans.revise": [BM, BL],
+  "plans.parkReview": [PS],
+  "plans.financeReview": [FA, FS],
 };
 // Who may call each route handler's method ("<METHOD> <file>").
 const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
@@ -218,6 +225,7 @@ const EXPECTED_ROUTES: Record<string, Role[] | "public"> = {
   "GET app/(portal)/key-lists/[id]/export/route.ts": [FA, FS, PBC, BM, BL],
   "GET app/(portal)/events/export/route.ts": [FA, FS, PBC, BM, BL, PS],
   "GET app/(portal)/events/[id]/registrations/export/route.ts": [FA, FS, PBC, BM, BL, PS],
+  "GET app/(portal)/plans/export/route.ts": [FA, FS, PBC, BM, BL, PS],
 };
 // Public to sessions, but behind a bearer token (Prometheus has no session): without the
 // token the route does not exist for anyone, signed in or not (tests/integration/metrics.test.ts).

@@ -57,6 +57,7 @@ import { saveRuleSet } from "@/lib/ranking/mutations/save-rule-set";
 import { bulletinFromRanking } from "@/lib/ranking/pdf/bulletin-from-ranking";
 import { getRanking } from "@/lib/ranking/queries/get-ranking";
 import { listRankings } from "@/lib/ranking/queries/list-rankings";
+import { readAnnualResult } from "@/lib/ranking/queries/read-annual-result";
 import { listRuleSets } from "@/lib/ranking/queries/list-rule-sets";
 import { rankingHistory } from "@/lib/ranking/queries/ranking-history";
 import type { TRuleSetItem } from "@/lib/ranking/rules";
@@ -364,5 +365,18 @@ describe("annual assessment", () => {
   it("a bank sees the published annual result", async () => {
     const seen = await getRanking(prisma, w.actors.participatingBankLiaison, annualId);
     expect(seen?.entries.map((e) => e.rank)).toEqual([1, 2, 3]);
+  });
+
+  it("the dashboards' summary: every bank's rank, total and lists for the office, its own line for a bank", async () => {
+    const all = await readAnnualResult(prisma, w.actors.financeAdmin, { programId: w.programId });
+    expect(all?.rankingId).toBe(annualId);
+    expect(all?.rows.map((r) => [letter(r.bankOrgId), r.rank, r.totalScore, r.top, r.bottom])).toEqual([
+      ["A", 1, "85.00", true, false],
+      ["B", 2, "76.50", false, false],
+      ["C", 3, "45.00", false, true],
+    ]);
+    const own = await readAnnualResult(prisma, w.actors.participatingBankLiaison, { programId: w.programId });
+    expect(own!.rows.length).toBeGreaterThan(0);
+    expect(own!.rows.length).toBeLessThan(3);
   });
 });

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { BankDashboard } from "./bank-dashboard";
 import { TargetProgressSection } from "../target-progress-section";
+import { AnnualResultSection } from "../annual-result-section";
 import { SummonsHistorySection } from "./summons-history-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { KeyListCoverageSection } from "../key-list-coverage-section";
@@ -24,6 +25,7 @@ export default async function Page() {
       <PageHeader title={tAreas("bank")} />
       <BankDashboard data={data} locale={locale} />
       <TargetProgressSection user={user} view="bank" />
+      <AnnualResultSection user={user} view="bank" />
       <SummonsHistorySection user={user} />
       <KeyListCoverageSection user={user} />
     </main>

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { FinanceDashboard } from "./finance-dashboard";
 import { TargetProgressSection } from "../target-progress-section";
+import { AnnualResultSection } from "../annual-result-section";
 import { VisitMatrixSection } from "./visit-matrix-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { KeyListCoverageSection } from "../key-list-coverage-section";
@@ -24,6 +25,7 @@ export default async function Page() {
       <PageHeader title={tAreas("finance")} />
       <FinanceDashboard data={data} locale={locale} />
       <TargetProgressSection user={user} view="finance" />
+      <AnnualResultSection user={user} view="finance" />
       <VisitMatrixSection />
       <KeyListCoverageSection user={user} />
     </main>

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { ProblemListSection } from "./problem-list-chart";
 import { TargetProgressSection } from "../target-progress-section";
+import { PlanProgressSection } from "./plan-progress-section";
 import { EnterprisesSection, FiguresSection, VisitsSection } from "./registry-sections";
 import { OverdueSection, QueueSection, WaitingTiles } from "./waiting-sections";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,6 +34,7 @@ export default async function ParkDashboardPage() {
       <EnterprisesSection data={data} />
       <FiguresSection data={data} locale={locale} />
       <TargetProgressSection user={user} view="park" />
+      <PlanProgressSection user={user} />
       <VisitsSection data={data} locale={locale} />
     </main>
   );

@@ -4,6 +4,7 @@ import { loadPbcDashboard } from "@/lib/dashboard/queries/load-pbc-dashboard";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { PbcDashboard } from "./pbc-dashboard";
+import { TargetProgressSection } from "../target-progress-section";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,7 @@ export default async function Page() {
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8 sm:px-8">
       <PageHeader title={tAreas("pbc")} />
       <PbcDashboard data={data} locale={locale} />
+      <TargetProgressSection user={user} view="pbc" />
     </main>
   );
 }

@@ -2,6 +2,7 @@
 // Server actions are public HTTP endpoints: parse every input, trust nothing.
 
 import { revalidatePath } from "next/cache";
+import { openEvaluationSummons } from "@/lib/summons/mutations/open-evaluation-summons";
 import { openSummons } from "@/lib/summons/mutations/open-summons";
 import {
   acceptSummonsCompletion,
@@ -12,7 +13,13 @@ import {
   returnSummonsCompletion,
   returnSummonsPlan,
 } from "@/lib/summons/mutations/summons-steps";
-import { ZOpenSummonsInput, ZSummonsFilingInput, ZSummonsReturnInput, ZSummonsStepInput } from "@/lib/summons/schemas";
+import {
+  ZOpenEvaluationSummonsInput,
+  ZOpenSummonsInput,
+  ZSummonsFilingInput,
+  ZSummonsReturnInput,
+  ZSummonsStepInput,
+} from "@/lib/summons/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";
@@ -113,3 +120,16 @@ function refresh(id: string): void {
   revalidatePath("/summons");
   revalidatePath(`/summons/${id}`);
 }
+
+// After a finalised half-year evaluation: a bank it found must rectify.
+export const openEvaluationSummonsAction = defineAction({
+  name: "summons.openFromEvaluation",
+  policy: "summons.manage",
+  schema: ZOpenEvaluationSummonsInput,
+  async handler({ input, user }) {
+    const done = await openEvaluationSummons(db(), user, input, { meta: await requestMeta() });
+    revalidatePath("/summons");
+    revalidatePath(`/evaluations/${input.evaluationId}`);
+    return done;
+  },
+});

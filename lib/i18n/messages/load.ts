@@ -57,6 +57,7 @@ export const NAMESPACES = [
   "loans",
   "keyLists",
   "events",
+  "plans",
 ] as const;
 
 // The files are static, so each language is read and merged once per process and every

@@ -21,7 +21,7 @@ import { isUuid } from "@/lib/ids";
 export type TTx = Prisma.TransactionClient;
 
 /** The tables a locked step runs on; a closed list, because the name goes into the SQL. */
-export type TLockedTable = "Request" | "QuarterlySubmission" | "Summons";
+export type TLockedTable = "Request" | "QuarterlySubmission" | "Summons" | "AssistancePlan";
 
 export type TLockedStepSpec<TRow> = {
   table: TLockedTable;

@@ -83,6 +83,7 @@ const RESOLVERS: Record<string, TResolver> = {
   "/questionnaires/[id]/answer": {
     sql: `${ME} SELECT q.id FROM "Questionnaire" q, me WHERE q.status = 'OPEN' AND q.target = 'ALL' AND NOT me.city ORDER BY q."createdAt" DESC LIMIT 1`,
   },
+  "/plans/[id]": { linkOn: "/plans" },
 };
 
 const STATIC_SEGMENTS = new Set(["new", "edit", "manage", "history", "export"]);

@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/ui/back-link";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { linkClass } from "@/components/ui/link-styles";
 import { DataTable } from "@/components/ui/data-table";
 import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -36,6 +38,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   const open = evaluation.status === "OPEN";
   const office = can(user.role, "evaluations.score") ? evaluationOfficeOf(user) : null;
   const mayManage = can(user.role, "evaluations.manage");
+  // A bank the finalised evaluation found must rectify can be summoned from here.
+  const maySummon = can(user.role, "summons.manage");
   const { rules } = evaluation;
   const period = t("periodLabel", { year: evaluation.year, half: t(`halves.${evaluation.half}`) });
   const gradeMin = (g: string) => rules.grades.find((x) => x.grade === g)?.min ?? 0;
@@ -141,6 +145,14 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
                           {b}
                         </div>
                       ))}
+                      {!open && maySummon && r.result?.mustRectify && (
+                        <Link
+                          href={`/summons/new?${new URLSearchParams({ evaluationId: evaluation.id, bank: r.bankOrgId })}`}
+                          className={`text-sm ${linkClass}`}
+                        >
+                          {t("detail.openSummons")}
+                        </Link>
+                      )}
                     </div>
                   ) : r.result ? (
                     <Badge tone="ok">{t("detail.noRectify")}</Badge>

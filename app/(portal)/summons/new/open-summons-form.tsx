@@ -15,27 +15,32 @@ import { TextField } from "@/components/ui/text-field";
 import { SUMMONS_SHORT_TEXT_MAX, SUMMONS_TEXT_MAX } from "@/lib/summons/rules";
 import { measureFieldName } from "@/lib/summons/schemas";
 import type { TActionResult } from "@/lib/server/action";
-import { openSummonsAction } from "../actions";
+import { openEvaluationSummonsAction, openSummonsAction } from "../actions";
 
 type TState = TActionResult<{ id: string; version: number }> | null;
 
 const MEASURE_ROWS = 3;
 
-/** The summons record, pre-filled with the issues the bulletin found; opens the record on success. */
+/**
+ * The summons record, pre-filled with the issues the bulletin (rankingId) or the half-year
+ * evaluation (evaluationId) found; opens the record on success.
+ */
 export function OpenSummonsForm({
   rankingId,
+  evaluationId,
   bankOrgId,
   issues,
   today,
 }: {
-  rankingId: string;
+  rankingId?: string;
+  evaluationId?: string;
   bankOrgId: string;
   issues: string;
   today: string;
 }) {
   const t = useTranslations("summons");
   const router = useRouter();
-  const [state, action, pending] = useActionState<TState, FormData>(openSummonsAction, null);
+  const [state, action, pending] = useActionState<TState, FormData>(evaluationId ? openEvaluationSummonsAction : openSummonsAction, null);
   const errors = useFormErrors(state, t);
   const focusScope = useFocusFirstError(state);
   const fields = useFields({ heldOn: today, issues });
@@ -52,7 +57,8 @@ export function OpenSummonsForm({
       data-testid="open-summons-form"
     >
       <RequiredNote />
-      <input type="hidden" name="rankingId" value={rankingId} />
+      {rankingId && <input type="hidden" name="rankingId" value={rankingId} />}
+      {evaluationId && <input type="hidden" name="evaluationId" value={evaluationId} />}
       <input type="hidden" name="bankOrgId" value={bankOrgId} />
       <TextField {...fields.bind("heldOn")} type="date" label={t("open.heldOn")} required error={errors.field("heldOn")} />
       <TextField

@@ -11,6 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
+import { getEvaluationSummonsPrefill } from "@/lib/summons/queries/get-evaluation-summons-prefill";
 import { getSummonsPrefill } from "@/lib/summons/queries/get-summons-prefill";
 import { PrefillItems } from "../prefill-items";
 import { OpenSummonsForm } from "./open-summons-form";
@@ -29,6 +30,8 @@ export default async function NewSummonsPage({ searchParams }: { searchParams: T
   const sp = await searchParams;
   const rankingId = one(sp.rankingId);
   const bankOrgId = one(sp.bank);
+  const evaluationId = one(sp.evaluationId);
+  if (evaluationId) return <FromEvaluation evaluationId={evaluationId} bankOrgId={bankOrgId} />;
   if (!rankingId) return <ChooseBulletin />;
   const prefill = await getSummonsPrefill(db(), rankingId, bankOrgId || null);
   if (!prefill) notFound();
@@ -130,6 +133,50 @@ async function ChooseBulletin() {
       <Link href="/rankings" className={linkClass}>
         {t("open.toRankings")}
       </Link>
+    </main>
+  );
+}
+
+// After a finalised half-year evaluation: the bank it found must rectify, the record
+// pre-filled with the evaluation's grade, score and both offices' comments.
+async function FromEvaluation({ evaluationId, bankOrgId }: { evaluationId: string; bankOrgId: string }) {
+  const prefill = await getEvaluationSummonsPrefill(db(), evaluationId, bankOrgId);
+  if (!prefill) notFound();
+  const t = await getTranslations("summons");
+  const { year, half } = prefill.evaluation;
+  const b = prefill.bank;
+  const none = t("open.noComment");
+  const issues = t("open.issuesTemplateEvaluation", {
+    bank: b.bankName,
+    year,
+    half,
+    score: b.combinedScore === null ? "—" : b.combinedScore.toFixed(2),
+    grade: b.grade ?? "—",
+    pbc: b.pbcComment ?? none,
+    finance: b.financeComment ?? none,
+    reason: b.rectifyReason ?? "",
+  });
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
+      <div className="space-y-2">
+        <BackLink href={`/evaluations/${prefill.evaluation.id}`} label={t("open.backEvaluation")} />
+        <PageHeader
+          title={t("open.titleEvaluation", { year, half, bank: b.bankName })}
+          intro={t("open.introEvaluation", { program: prefill.evaluation.programName })}
+        />
+      </div>
+      {prefill.summonsId ? (
+        <Link href={`/summons/${prefill.summonsId}`} className={linkClass}>
+          {t("open.alreadyOpened")}
+        </Link>
+      ) : (
+        <OpenSummonsForm
+          evaluationId={prefill.evaluation.id}
+          bankOrgId={b.bankOrgId}
+          issues={issues}
+          today={shanghaiDateString(new Date())}
+        />
+      )}
     </main>
   );
 }

@@ -1,0 +1,101 @@
+/**
+ * The assistance plans the viewer may see (planScope), newest change first, a keyset page
+ * at a time. The review queue (queue: true) is the plans waiting for the viewer's decision:
+ * a park's submitted plans, the finance office's park-approved ones (nothing for others).
+ * Indexes: AssistancePlan(updatedAt, id) city-wide, (bankOrgId, …) and (parkId, …) for the
+ * scoped lists, (status, …) for the finance office's queue.
+ */
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { AssistancePlanStatus } from "@/lib/generated/prisma/enums";
+import { areaOfRole } from "@/lib/auth/areas";
+import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { isNothing, nothing } from "@/lib/auth/scopes";
+import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
+import { z } from "zod";
+import { planScope } from "../scopes";
+
+export const PLAN_PAGE_SIZE = 25;
+
+export type TPlanRow = {
+  id: string;
+  year: number;
+  parkName: string;
+  bankName: string;
+  status: AssistancePlanStatus;
+  latestNumber: number;
+  approvedNumber: number | null;
+  updatedAt: Date;
+  /** The newest version's figures. */
+  amountFen: string;
+  borrowers: number;
+  firstLoans: number;
+  creditLoans: number;
+};
+
+const COLUMNS: readonly TKeyColumn[] = [
+  { field: "updatedAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+];
+const CURSOR = z.tuple([keyDate, keyUuid]);
+
+/** The status a viewer's review queue holds, by area; null: the area reviews nothing. */
+export function queueStatus(role: TActorSource["role"]): AssistancePlanStatus | null {
+  const area = areaOfRole(role);
+  if (area === "park") return AssistancePlanStatus.SUBMITTED;
+  if (area === "finance") return AssistancePlanStatus.PARK_APPROVED;
+  return null;
+}
+
+export async function listAssistancePlans(
+  db: PrismaClient,
+  user: TActorSource,
+  cursor: TPageCursor | null = null,
+  options: { queue?: boolean; pageSize?: number } = {},
+): Promise<TKeysetPage<TPlanRow>> {
+  const scope = planScope(actorOf(user), await loadScopeContext(db, user));
+  if (isNothing(scope)) return { rows: [], next: null, previous: null };
+  const status = options.queue ? queueStatus(user.role) : undefined;
+  const where: Prisma.AssistancePlanWhereInput = status === null ? nothing() : status ? { AND: [scope, { status }] } : scope;
+  return readKeysetPage(
+    [
+      {
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TPlanRow) => [r.updatedAt, r.id],
+        read: async (q) => {
+          const rows = await db.assistancePlan.findMany({
+            where: q.where ? { AND: [where, q.where] } : where,
+            orderBy: q.orderBy as Prisma.AssistancePlanOrderByWithRelationInput[],
+            take: q.take,
+            select: {
+              id: true,
+              year: true,
+              status: true,
+              latestNumber: true,
+              approvedNumber: true,
+              updatedAt: true,
+              park: { select: { org: { select: { name: true } } } },
+              bank: { select: { name: true } },
+              versions: {
+                orderBy: { number: "desc" },
+                take: 1,
+                select: { amountFen: true, borrowers: true, firstLoans: true, creditLoans: true },
+              },
+            },
+          });
+          return rows.map(({ park, bank, versions, ...r }) => ({
+            ...r,
+            parkName: park.org.name,
+            bankName: bank.name,
+            amountFen: (versions[0]?.amountFen ?? 0n).toString(),
+            borrowers: versions[0]?.borrowers ?? 0,
+            firstLoans: versions[0]?.firstLoans ?? 0,
+            creditLoans: versions[0]?.creditLoans ?? 0,
+          }));
+        },
+      },
+    ],
+    cursor,
+    options.pageSize ?? PLAN_PAGE_SIZE,
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The finance office opens a summons (约谈记录) for a bank a FINALISED half-year evaluation
+ * found must rectify: the meeting's date, attendees, issues and measures as for a bulletin's
+ * summons, with source HALF_YEAR_EVALUATION, the evaluation's id in sourceRef and — frozen
+ * on the record — the evaluation's grade, combined score and both offices' comments. One
+ * summons per evaluation and bank ("conflict" for a second; the row lock on the evaluation
+ * bank row serializes two at once). An open evaluation, or a bank not found to rectify, is
+ * "invalidState"; an unknown one "notFound".
+ */
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { SummonsSource } from "@/lib/generated/prisma/enums";
+import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
+import { writeAudit } from "@/lib/audit/mutations/write-audit";
+import { canActor } from "@/lib/auth/permissions";
+import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import type { TOpenEvaluationSummonsInput } from "../schemas";
+import { getEvaluationSummonsPrefill } from "../queries/get-evaluation-summons-prefill";
+import type { TStoredPrefill } from "../queries/get-summons-prefill";
+import type { TOpenSummonsResult } from "./open-summons";
+
+export async function openEvaluationSummons(
+  db: PrismaClient,
+  user: TActorSource,
+  input: TOpenEvaluationSummonsInput,
+  opts: { now?: Date; meta?: TRequestMeta } = {},
+): Promise<TOpenSummonsResult> {
+  const actor = actorOf(user);
+  if (!canActor(actor, "summons.manage")) throw new AppError("forbidden");
+  if (!isUuid(input.evaluationId) || !isUuid(input.bankOrgId)) throw new AppError("notFound");
+  const now = opts.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id::text FROM "HalfYearEvaluationBank" WHERE "evaluationId" = ${input.evaluationId}::uuid AND "bankOrgId" = ${input.bankOrgId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("notFound");
+    const prefill = await getEvaluationSummonsPrefill(tx, input.evaluationId, input.bankOrgId);
+    if (!prefill) throw new AppError("invalidState");
+    if (prefill.summonsId) throw new AppError("conflict");
+    const stored: TStoredPrefill & { evaluation: Prisma.InputJsonValue } = {
+      rankingId: null,
+      year: prefill.evaluation.year,
+      quarter: null,
+      bottomList: [],
+      items: [],
+      itemTotals: { overdue: 0, escalated: 0 },
+      evaluation: { id: prefill.evaluation.id, half: prefill.evaluation.half, ...prefill.bank },
+    };
+    const deadlines = input.measures.map((m) => m.deadline).sort();
+    const created = await tx.summons.create({
+      data: {
+        programId: prefill.evaluation.programId,
+        bankOrgId: input.bankOrgId,
+        source: SummonsSource.HALF_YEAR_EVALUATION,
+        sourceRef: prefill.evaluation.id,
+        year: prefill.evaluation.year,
+        quarter: null,
+        heldOn: new Date(`${input.heldOn}T00:00:00Z`),
+        attendees: input.attendees,
+        issues: input.issues,
+        prefill: stored as unknown as Prisma.InputJsonValue,
+        dueOn: new Date(`${deadlines[0]}T00:00:00Z`),
+        openedById: actor.userId,
+        openedAt: now,
+        measures: {
+          create: input.measures.map((m, i) => ({ position: i + 1, text: m.text, deadline: new Date(`${m.deadline}T00:00:00Z`) })),
+        },
+      },
+      select: { id: true, version: true },
+    });
+    await writeAudit(tx, {
+      action: "summons.openFromEvaluation",
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      targetType: "Summons",
+      targetId: created.id,
+      ip: opts.meta?.ip ?? null,
+      userAgent: opts.meta?.userAgent ?? null,
+      details: {
+        evaluationId: prefill.evaluation.id,
+        bankOrgId: input.bankOrgId,
+        grade: prefill.bank.grade,
+        measures: input.measures.length,
+      },
+    });
+    return created;
+  });
+}
