@@ -5,25 +5,46 @@
  * entry's flag). The finance office and the central bank get every bank; a bank its own
  * line (itself, the banks above it — the branch that files the returns — and its
  * branches), as for targets. Null when no annual assessment is published. Two indexed
- * reads: the newest published YEAR ranking, and its entries (a city's dozen banks).
+ * reads: the newest published YEAR ranking, and its entries (a city's dozen banks). The
+ * list sizes come from the snapshot, read once per ranking and kept in the process: a
+ * published ranking never changes, and its snapshot (every bank's inputs) is far too big to
+ * read on every dashboard view.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { areaOfRole } from "@/lib/auth/areas";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, bankWithDescendants, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { readSnapshot } from "../ranking-snapshot";
 
 export type TAnnualResultRow = { bankOrgId: string; bankName: string; rank: number; totalScore: string; top: boolean; bottom: boolean };
 export type TAnnualResult = { rankingId: string; year: number; bottomListSize: number; topListSize: number; rows: TAnnualResultRow[] };
 
 async function bankLine(db: PrismaClient, orgId: string): Promise<string[]> {
-  const ids = new Set(await bankWithDescendants(db, orgId));
-  let parent = (await db.organization.findUnique({ where: { id: orgId }, select: { parentId: true } }))?.parentId ?? null;
-  for (let depth = 0; parent && depth < 5; depth++) {
-    ids.add(parent);
-    parent = (await db.organization.findUnique({ where: { id: parent }, select: { parentId: true } }))?.parentId ?? null;
-  }
-  return [...ids];
+  const [below, above] = await Promise.all([
+    bankWithDescendants(db, orgId),
+    db.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE up(id, parent, depth) AS (
+        SELECT id, "parentId", 0 FROM "Organization" WHERE id = ${orgId}::uuid
+        UNION ALL
+        SELECT o.id, o."parentId", u.depth + 1 FROM "Organization" o JOIN up u ON o.id = u.parent WHERE u.depth < 5
+      )
+      SELECT id::text AS id FROM up`,
+  ]);
+  return [...new Set([...below, ...above.map((r) => r.id)])];
+}
+
+// Each published annual ranking's list sizes, by id (published rankings never change).
+const listSizes = new Map<string, { bottomListSize: number; topListSize: number }>();
+
+async function readListSizes(db: PrismaClient, rankingId: string): Promise<{ bottomListSize: number; topListSize: number }> {
+  const known = listSizes.get(rankingId);
+  if (known) return known;
+  const [row] = await db.$queryRaw<{ bottom: number | null; top: number | null }[]>`
+    SELECT ("snapshot"->>'bottomListSize')::int AS bottom, ("snapshot"->>'topListSize')::int AS top
+      FROM "Ranking" WHERE "id" = ${rankingId}::uuid`;
+  const sizes = { bottomListSize: row?.bottom ?? 0, topListSize: row?.top ?? 0 };
+  if (listSizes.size >= 64) listSizes.clear();
+  listSizes.set(rankingId, sizes);
+  return sizes;
 }
 
 export async function readAnnualResult(
@@ -39,12 +60,13 @@ export async function readAnnualResult(
   const ranking = await db.ranking.findFirst({
     where: { period: "YEAR", status: "PUBLISHED", ...(options.programId ? { programId: options.programId } : {}) },
     orderBy: [{ year: "desc" }, { publishedAt: "desc" }],
-    select: { id: true, year: true, snapshot: true },
+    select: { id: true, year: true },
   });
   if (!ranking) return null;
-  const snapshot = readSnapshot(ranking.snapshot);
-  const topListSize = snapshot.topListSize ?? 0;
-  const only = area === "bank" ? await bankLine(db, actor.orgId) : null;
+  const [{ bottomListSize, topListSize }, only] = await Promise.all([
+    readListSizes(db, ranking.id),
+    area === "bank" ? bankLine(db, actor.orgId) : null,
+  ]);
   const entries = await db.rankingEntry.findMany({
     where: { rankingId: ranking.id, ...(only ? { bankOrgId: { in: only } } : {}) },
     orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
@@ -53,7 +75,7 @@ export async function readAnnualResult(
   return {
     rankingId: ranking.id,
     year: ranking.year,
-    bottomListSize: snapshot.bottomListSize,
+    bottomListSize,
     topListSize,
     rows: entries.map((e) => ({
       bankOrgId: e.bankOrgId,
