@@ -75,7 +75,7 @@ const ZJsonText = z.string().transform((value, ctx) => {
   }
 });
 
-export const QUESTIONNAIRE_TARGETS = ["ALL", "PARK", "TAG"] as const;
+export const QUESTIONNAIRE_TARGETS = ["ALL", "PARK", "TAG", "KEY_LIST"] as const;
 
 export const ZCreateQuestionnaire = z
   .object({
@@ -97,6 +97,10 @@ export const ZCreateQuestionnaire = z
       .optional()
       .transform((v) => (v ? v : null)),
     targetTag: optional(QUESTIONNAIRE_LIMITS.tag),
+    targetListId: z
+      .union([z.literal(""), id])
+      .optional()
+      .transform((v) => (v ? v : null)),
     opensOn: zCalendarDay("badDate"),
     closesOn: zCalendarDay("badDate"),
     questions: z.union([ZJsonText, z.array(z.unknown())], { message: "invalid" }).pipe(ZQuestions),
@@ -105,6 +109,7 @@ export const ZCreateQuestionnaire = z
     if (v.closesOn < v.opensOn) ctx.addIssue({ code: "custom", message: "closesBeforeOpens", path: ["closesOn"] });
     if (v.target === "PARK" && !v.targetParkId) ctx.addIssue({ code: "custom", message: "required", path: ["targetParkId"] });
     if (v.target === "TAG" && !v.targetTag) ctx.addIssue({ code: "custom", message: "required", path: ["targetTag"] });
+    if (v.target === "KEY_LIST" && !v.targetListId) ctx.addIssue({ code: "custom", message: "required", path: ["targetListId"] });
   });
 export type TCreateQuestionnaireInput = z.output<typeof ZCreateQuestionnaire>;
 

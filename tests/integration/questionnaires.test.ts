@@ -141,3 +141,45 @@ describe("a questionnaire from draft to answers", () => {
     expect(await codeOf(closeQuestionnaire(prisma, w.actors.financeAdmin, { questionnaireId, version: 2 }))).toBe("invalidState");
   });
 });
+
+describe("a questionnaire for a key-enterprise list", () => {
+  it("is for the list's members only: not before the enterprise is on the list, and then it may answer", async () => {
+    const list = await prisma.keyList.create({
+      data: { programId, year: YEAR, name: `重点名单 ${w.tag}`, status: "ASSIGNED", createdById: w.actors.financeAdmin.userId },
+      select: { id: true },
+    });
+    const input = (targetListId: string) =>
+      ZCreateQuestionnaire.parse({
+        title: `名单问卷 ${w.tag}`,
+        year: String(YEAR),
+        quarter: "2",
+        target: "KEY_LIST",
+        targetListId,
+        opensOn: `${YEAR}-05-10`,
+        closesOn: `${YEAR}-05-31`,
+        questions: JSON.stringify(SEED_QUESTIONS),
+      });
+    expect(ZCreateQuestionnaire.safeParse({ ...input(list.id), targetListId: "" }).success).toBe(false);
+    const unknown = await appErrorOf(createQuestionnaire(prisma, w.actors.financeAdmin, input("00000000-0000-4000-8000-000000000000")));
+    expect(unknown?.fieldErrors).toEqual({ targetListId: "notFound" });
+    const { questionnaireId: id } = await createQuestionnaire(prisma, w.actors.financeAdmin, input(list.id));
+    expect((await openQuestionnaire(prisma, w.actors.financeAdmin, { questionnaireId: id, version: 0 })).targeted).toBe(0);
+    const listAnswers = (a: Record<string, unknown>) => ZAnswerQuestionnaire.parse({ questionnaireId: id, answers: JSON.stringify(a) });
+    const offered = async () => (await listOpenQuestionnaires(prisma, w.actors.enterpriseOwner, IN_WINDOW)).map((q) => q.id);
+
+    expect(await offered()).not.toContain(id);
+    expect(await getQuestionnaireToAnswer(prisma, w.actors.enterpriseOwner, id, IN_WINDOW)).toBeNull();
+    expect(await codeOf(answerQuestionnaire(prisma, w.actors.enterpriseOwner, listAnswers({ q1: "是", q3: 4 }), { now: IN_WINDOW }))).toBe(
+      "notFound",
+    );
+
+    const enterprise = await prisma.enterprise.findUniqueOrThrow({ where: { id: w.enterpriseId }, select: { uscc: true } });
+    await prisma.keyListMember.create({ data: { listId: list.id, enterpriseId: w.enterpriseId, uscc: enterprise.uscc } });
+    expect(await offered()).toContain(id);
+    expect(await getQuestionnaireToAnswer(prisma, w.actors.enterpriseOwner, id, IN_WINDOW)).not.toBeNull();
+    await answerQuestionnaire(prisma, w.actors.enterpriseOwner, listAnswers({ q1: "是", q3: 4 }), { now: IN_WINDOW });
+    const detail = await getQuestionnaire(prisma, w.actors.financeAdmin, id);
+    expect(detail?.targetListName).toBe(`${YEAR} 重点名单 ${w.tag}`);
+    expect(detail?.answered).toBe(1);
+  });
+});

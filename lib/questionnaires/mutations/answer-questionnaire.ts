@@ -45,6 +45,7 @@ export async function answerQuestionnaire(
         target: true,
         targetParkId: true,
         targetTag: true,
+        targetListId: true,
       },
     });
     if (!q || q.status === "DRAFT") throw new AppError("notFound");

@@ -4,7 +4,7 @@
  * until it is opened (open-questionnaire.ts).
  *
  * Refusals (AppError): forbidden (no permission) · noProgram (no program for the year) ·
- * invalidInput with fieldErrors: targetParkId "notFound".
+ * invalidInput with fieldErrors: targetParkId or targetListId "notFound".
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { canActor } from "@/lib/auth/permissions";
@@ -26,6 +26,10 @@ export async function createQuestionnaire(
       const park = await tx.park.findUnique({ where: { id: input.targetParkId ?? undefined }, select: { id: true } });
       if (!park) throw new AppError("invalidInput", { targetParkId: "notFound" });
     }
+    if (input.target === "KEY_LIST") {
+      const list = await tx.keyList.findUnique({ where: { id: input.targetListId ?? undefined }, select: { id: true } });
+      if (!list) throw new AppError("invalidInput", { targetListId: "notFound" });
+    }
     const created = await tx.questionnaire.create({
       data: {
         programId: program.id,
@@ -37,6 +41,7 @@ export async function createQuestionnaire(
         target: input.target,
         targetParkId: input.target === "PARK" ? input.targetParkId : null,
         targetTag: input.target === "TAG" ? input.targetTag : null,
+        targetListId: input.target === "KEY_LIST" ? input.targetListId : null,
         opensOn: new Date(`${input.opensOn}T00:00:00Z`),
         closesOn: new Date(`${input.closesOn}T00:00:00Z`),
         createdById: actor.userId,

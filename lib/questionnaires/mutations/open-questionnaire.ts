@@ -32,7 +32,7 @@ export async function openQuestionnaire(
     if (row.status !== "DRAFT") throw new AppError("invalidState");
     const q = await tx.questionnaire.findUniqueOrThrow({
       where: { id: input.questionnaireId },
-      select: { target: true, targetParkId: true, targetTag: true },
+      select: { target: true, targetParkId: true, targetTag: true, targetListId: true },
     });
     const targeted = await tx.enterprise.count({ where: targetWhere(q) });
     await tx.questionnaire.update({

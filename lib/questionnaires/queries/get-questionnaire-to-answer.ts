@@ -51,6 +51,7 @@ export async function getQuestionnaireToAnswer(
       target: true,
       targetParkId: true,
       targetTag: true,
+      targetListId: true,
     },
   });
   if (!q || q.status === "DRAFT") return null;

@@ -29,6 +29,7 @@ export type TQuestionnaireDetail = {
   target: QuestionnaireTarget;
   targetParkName: string | null;
   targetTag: string | null;
+  targetListName: string | null;
   opensOn: Date;
   closesOn: Date;
   openedAt: Date | null;
@@ -54,6 +55,7 @@ export async function getQuestionnaire(db: PrismaClient, actor: TActorSource, id
       target: true,
       targetParkId: true,
       targetTag: true,
+      targetList: { select: { name: true, year: true } },
       opensOn: true,
       closesOn: true,
       openedAt: true,
@@ -85,6 +87,7 @@ export async function getQuestionnaire(db: PrismaClient, actor: TActorSource, id
     status: q.status,
     target: q.target,
     targetTag: q.targetTag,
+    targetListName: q.targetList ? `${q.targetList.year} ${q.targetList.name}` : null,
     opensOn: q.opensOn,
     closesOn: q.closesOn,
     openedAt: q.openedAt,

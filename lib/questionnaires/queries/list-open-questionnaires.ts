@@ -29,6 +29,7 @@ export async function listOpenQuestionnaires(db: PrismaClient, actor: TActorSour
         { target: "ALL" },
         { target: "PARK", targetParkId: enterprise.parkId },
         ...(enterprise.tags.length ? [{ target: "TAG" as const, targetTag: { in: enterprise.tags } }] : []),
+        { target: "KEY_LIST", targetList: { members: { some: { enterpriseId } } } },
       ],
     },
     orderBy: [{ closesOn: "asc" }, { id: "asc" }],

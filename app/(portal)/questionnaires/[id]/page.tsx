@@ -54,7 +54,9 @@ export default async function QuestionnairePage({
       ? t("targetPark", { name: q.targetParkName ?? "—" })
       : q.target === "TAG"
         ? t("targetTag", { tag: q.targetTag ?? "—" })
-        : t("targets.ALL");
+        : q.target === "KEY_LIST"
+          ? t("targetList", { name: q.targetListName ?? "—" })
+          : t("targets.ALL");
 
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">

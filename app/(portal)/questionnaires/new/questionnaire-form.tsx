@@ -57,7 +57,15 @@ function toQuestions(rows: TDraftQuestion[]) {
 }
 
 /** The finance office writes a questionnaire: its quarter, target, window and questions; saved as a draft. */
-export function QuestionnaireForm({ parks, today }: { parks: { id: string; name: string }[]; today: string }) {
+export function QuestionnaireForm({
+  parks,
+  lists,
+  today,
+}: {
+  parks: { id: string; name: string }[];
+  lists: { id: string; name: string }[];
+  today: string;
+}) {
   const t = useTranslations("questionnaires");
   const [state, formAction, pending] = useActionState<TActionResult<{ questionnaireId: string }> | null, FormData>(
     createQuestionnaireAction,
@@ -129,7 +137,7 @@ export function QuestionnaireForm({ parks, today }: { parks: { id: string; name:
           {...fields.bind("target")}
           label={t("form.target")}
           required
-          options={(["ALL", "PARK", "TAG"] as const).map((k) => ({ value: k, label: t(`targets.${k}`) }))}
+          options={(["ALL", "PARK", "TAG", "KEY_LIST"] as const).map((k) => ({ value: k, label: t(`targets.${k}`) }))}
           error={errors.field("target")}
         />
         {fields.values.target === "PARK" && (
@@ -140,6 +148,17 @@ export function QuestionnaireForm({ parks, today }: { parks: { id: string; name:
             placeholder="—"
             options={parks.map((p) => ({ value: p.id, label: p.name }))}
             error={errors.field("targetParkId")}
+          />
+        )}
+        {fields.values.target === "KEY_LIST" && (
+          <SelectField
+            {...fields.bind("targetListId")}
+            label={t("form.targetList")}
+            hint={t("form.targetListHint")}
+            required
+            placeholder="—"
+            options={lists.map((l) => ({ value: l.id, label: l.name }))}
+            error={errors.field("targetListId")}
           />
         )}
         {fields.values.target === "TAG" && (
