@@ -7,6 +7,7 @@
  * targeted counts are set after the enterprises are in (countSeededQuestionnaireTargets).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { STANDARD_QUESTIONS } from "@/lib/questionnaires/standard-questions";
 import { Rng } from "./random";
 import { addDays, dateOnly, previousQuarter, quarterOf, shanghaiInstant } from "./time";
 import type { TSeedContext, TSeedRows } from "./types";
@@ -19,29 +20,8 @@ export async function countSeededQuestionnaireTargets(db: Pick<Prisma.Transactio
   return db.$executeRawUnsafe(COUNT_SEEDED_QUESTIONNAIRE_TARGETS_SQL);
 }
 
-/** The quarterly survey's questions (the builder's starter set): q3 counts toward the main bank's satisfaction. */
-export const SEED_QUESTIONS = [
-  {
-    id: "q1",
-    kind: "single",
-    text: "本季度是否向银行申请贷款",
-    required: true,
-    options: ["是", "否"],
-    satisfaction: false,
-    maxLength: 500,
-  },
-  {
-    id: "q2",
-    kind: "multi",
-    text: "融资中遇到的主要困难",
-    required: false,
-    options: ["利率偏高", "担保抵押不足", "审批时间长", "额度不足", "其他"],
-    satisfaction: false,
-    maxLength: 500,
-  },
-  { id: "q3", kind: "scale", text: "对主联系银行融资服务的满意度", required: true, options: [], satisfaction: true, maxLength: 500 },
-  { id: "q4", kind: "text", text: "意见和建议", required: false, options: [], satisfaction: false, maxLength: 500 },
-] as const;
+/** The demo's questionnaires ask the program's standard quarterly survey. */
+export const SEED_QUESTIONS = STANDARD_QUESTIONS;
 
 export type TSeedQuestionnaires = { closedId: string; closedAnswersFrom: string; openId: string; openAnswersFrom: string };
 

@@ -6,14 +6,14 @@
  * line (itself, the banks above it — the branch that files the returns — and its
  * branches), as for targets. Null when no annual assessment is published. Two indexed
  * reads: the newest published YEAR ranking, and its entries (a city's dozen banks). The
- * list sizes come from the snapshot, read once per ranking and kept in the process: a
- * published ranking never changes, and its snapshot (every bank's inputs) is far too big to
- * read on every dashboard view.
+ * list sizes come from the snapshot through readSnapshotBanks, kept per ranking in the
+ * process: the snapshot (every bank's inputs) is far too big to read on every view.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { areaOfRole } from "@/lib/auth/areas";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, bankWithDescendants, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import { readSnapshotBanks } from "./read-snapshot-banks";
 
 export type TAnnualResultRow = { bankOrgId: string; bankName: string; rank: number; totalScore: string; top: boolean; bottom: boolean };
 export type TAnnualResult = { rankingId: string; year: number; bottomListSize: number; topListSize: number; rows: TAnnualResultRow[] };
@@ -32,21 +32,6 @@ async function bankLine(db: PrismaClient, orgId: string): Promise<string[]> {
   return [...new Set([...below, ...above.map((r) => r.id)])];
 }
 
-// Each published annual ranking's list sizes, by id (published rankings never change).
-const listSizes = new Map<string, { bottomListSize: number; topListSize: number }>();
-
-async function readListSizes(db: PrismaClient, rankingId: string): Promise<{ bottomListSize: number; topListSize: number }> {
-  const known = listSizes.get(rankingId);
-  if (known) return known;
-  const [row] = await db.$queryRaw<{ bottom: number | null; top: number | null }[]>`
-    SELECT ("snapshot"->>'bottomListSize')::int AS bottom, ("snapshot"->>'topListSize')::int AS top
-      FROM "Ranking" WHERE "id" = ${rankingId}::uuid`;
-  const sizes = { bottomListSize: row?.bottom ?? 0, topListSize: row?.top ?? 0 };
-  if (listSizes.size >= 64) listSizes.clear();
-  listSizes.set(rankingId, sizes);
-  return sizes;
-}
-
 export async function readAnnualResult(
   db: PrismaClient,
   user: TActorSource,
@@ -60,11 +45,11 @@ export async function readAnnualResult(
   const ranking = await db.ranking.findFirst({
     where: { period: "YEAR", status: "PUBLISHED", ...(options.programId ? { programId: options.programId } : {}) },
     orderBy: [{ year: "desc" }, { publishedAt: "desc" }],
-    select: { id: true, year: true },
+    select: { id: true, year: true, computedAt: true },
   });
   if (!ranking) return null;
   const [{ bottomListSize, topListSize }, only] = await Promise.all([
-    readListSizes(db, ranking.id),
+    readSnapshotBanks(db, ranking),
     area === "bank" ? bankLine(db, actor.orgId) : null,
   ]);
   const entries = await db.rankingEntry.findMany({

@@ -12,14 +12,17 @@ export type TSnapshotBanks = {
    * submittedAt).
    */
   unfiled: ReadonlySet<string>;
+  /** The ranking's bottom list size and, for an annual assessment, its top list size (else 0). */
+  bottomListSize: number;
+  topListSize: number;
 };
 
 /**
  * What dashboards and the score history need from a stored ranking's snapshot — the banks'
- * names and the banks without a return — read inside PostgreSQL, not the snapshot, which
- * carries every bank's inputs and the items that cost it points.
+ * names, the banks without a return and the sizes of its lists — read inside PostgreSQL,
+ * not the snapshot, which carries every bank's inputs and the items that cost it points.
  *
- * Both depend only on the snapshot's bank inputs, which a ranking keeps from its
+ * All depend only on the snapshot's rules and bank inputs, which a ranking keeps from its
  * computation on (publishing adds the issuer and the time, never inputs; recomputing a draft
  * sets a new computedAt). So a ranking's answer is kept per (id, computedAt) in the
  * process: reading it costs PostgreSQL the whole snapshot's decompression, tens of
@@ -40,17 +43,25 @@ export async function readSnapshotBanks(db: TDb, ranking: { id: string; computed
 }
 
 async function readFromSnapshot(db: TDb, rankingId: string): Promise<TSnapshotBanks> {
-  const rows = await db.$queryRaw<{ bankOrgId: string; bankName: string | null; unfiled: boolean }[]>`
+  // One row per bank, and one row with no bank when the snapshot lists none, so the list
+  // sizes come back either way.
+  const rows = await db.$queryRaw<
+    { bankOrgId: string | null; bankName: string | null; unfiled: boolean | null; bottom: number | null; top: number | null }[]
+  >`
     SELECT b->>'bankOrgId' AS "bankOrgId", b->>'bankName' AS "bankName",
            (r."snapshot"->>'missingReturn' = ${MISSING_RETURN_UNRANKED}
-             AND b ? 'submittedAt' AND b->'submittedAt' = 'null'::jsonb) AS unfiled
+             AND b ? 'submittedAt' AND b->'submittedAt' = 'null'::jsonb) AS unfiled,
+           (r."snapshot"->>'bottomListSize')::int AS bottom, (r."snapshot"->>'topListSize')::int AS top
       FROM "Ranking" r
-     CROSS JOIN LATERAL jsonb_array_elements(
+      LEFT JOIN LATERAL jsonb_array_elements(
              CASE WHEN jsonb_typeof(r."snapshot"->'inputs'->'banks') = 'array'
-                  THEN r."snapshot"->'inputs'->'banks' ELSE '[]'::jsonb END) b
+                  THEN r."snapshot"->'inputs'->'banks' ELSE '[]'::jsonb END) b ON true
      WHERE r."id" = ${rankingId}::uuid`;
+  const banks = rows.filter((r): r is typeof r & { bankOrgId: string } => r.bankOrgId !== null);
   return {
-    names: new Map(rows.flatMap((r) => (r.bankName === null ? [] : [[r.bankOrgId, r.bankName] as const]))),
-    unfiled: new Set(rows.filter((r) => r.unfiled).map((r) => r.bankOrgId)),
+    names: new Map(banks.flatMap((r) => (r.bankName === null ? [] : [[r.bankOrgId, r.bankName] as const]))),
+    unfiled: new Set(banks.filter((r) => r.unfiled === true).map((r) => r.bankOrgId)),
+    bottomListSize: rows[0]?.bottom ?? 0,
+    topListSize: rows[0]?.top ?? 0,
   };
 }

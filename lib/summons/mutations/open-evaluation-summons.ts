@@ -15,6 +15,7 @@ import { canActor } from "@/lib/auth/permissions";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { insertSummons } from "./insert-summons";
 import type { TOpenEvaluationSummonsInput } from "../schemas";
 import { getEvaluationSummonsPrefill } from "../queries/get-evaluation-summons-prefill";
 import type { TStoredPrefill } from "../queries/get-summons-prefill";
@@ -46,28 +47,19 @@ export async function openEvaluationSummons(
       itemTotals: { overdue: 0, escalated: 0 },
       evaluation: { id: prefill.evaluation.id, half: prefill.evaluation.half, ...prefill.bank },
     };
-    const deadlines = input.measures.map((m) => m.deadline).sort();
-    const created = await tx.summons.create({
-      data: {
+    const created = await insertSummons(
+      tx,
+      {
         programId: prefill.evaluation.programId,
-        bankOrgId: input.bankOrgId,
         source: SummonsSource.HALF_YEAR_EVALUATION,
         sourceRef: prefill.evaluation.id,
         year: prefill.evaluation.year,
         quarter: null,
-        heldOn: new Date(`${input.heldOn}T00:00:00Z`),
-        attendees: input.attendees,
-        issues: input.issues,
-        prefill: stored as unknown as Prisma.InputJsonValue,
-        dueOn: new Date(`${deadlines[0]}T00:00:00Z`),
-        openedById: actor.userId,
-        openedAt: now,
-        measures: {
-          create: input.measures.map((m, i) => ({ position: i + 1, text: m.text, deadline: new Date(`${m.deadline}T00:00:00Z`) })),
-        },
       },
-      select: { id: true, version: true },
-    });
+      input,
+      stored,
+      { byUserId: actor.userId, at: now },
+    );
     await writeAudit(tx, {
       action: "summons.openFromEvaluation",
       actorUserId: actor.userId,

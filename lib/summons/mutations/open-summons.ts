@@ -5,7 +5,7 @@
  * quarter (getSummonsPrefill). One transaction with its audit entry. The bank must be one
  * the bulletin ranked ("notFound" otherwise); a draft ranking is "invalidState".
  */
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SummonsSource } from "@/lib/generated/prisma/enums";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
@@ -13,6 +13,7 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { canActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { insertSummons } from "./insert-summons";
 import type { TOpenSummonsInput } from "../schemas";
 import { getSummonsPrefill, type TStoredPrefill } from "../queries/get-summons-prefill";
 
@@ -42,28 +43,19 @@ export async function openSummons(
       items: prefill.items,
       itemTotals: prefill.itemTotals,
     };
-    const deadlines = input.measures.map((m) => m.deadline).sort();
-    const created = await tx.summons.create({
-      data: {
+    const created = await insertSummons(
+      tx,
+      {
         programId: prefill.ranking.programId,
-        bankOrgId: input.bankOrgId,
         source: SummonsSource.QUARTERLY_RANKING,
         rankingId: prefill.ranking.id,
         year: prefill.ranking.year,
         quarter: prefill.ranking.quarter,
-        heldOn: new Date(`${input.heldOn}T00:00:00Z`),
-        attendees: input.attendees,
-        issues: input.issues,
-        prefill: stored as unknown as Prisma.InputJsonValue,
-        dueOn: new Date(`${deadlines[0]}T00:00:00Z`),
-        openedById: actor.userId,
-        openedAt: now,
-        measures: {
-          create: input.measures.map((m, i) => ({ position: i + 1, text: m.text, deadline: new Date(`${m.deadline}T00:00:00Z`) })),
-        },
       },
-      select: { id: true, version: true },
-    });
+      input,
+      stored,
+      { byUserId: actor.userId, at: now },
+    );
     await writeAudit(tx, {
       action: "summons.open",
       actorUserId: actor.userId,

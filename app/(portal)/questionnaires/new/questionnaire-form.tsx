@@ -9,6 +9,7 @@ import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { RequiredNote } from "@/components/forms/required-note";
 import { useFields } from "@/components/forms/use-fields";
+import { STANDARD_QUESTIONS } from "@/lib/questionnaires/standard-questions";
 import { Button } from "@/components/ui/button";
 import { FieldGroup } from "@/components/ui/field-group";
 import { SelectField } from "@/components/ui/select-field";
@@ -20,21 +21,15 @@ import { createQuestionnaireAction } from "../actions";
 
 type TDraftQuestion = { kind: TQuestionKind; text: string; options: string; required: boolean; satisfaction: boolean; maxLength: string };
 
-// A starting point close to the seed's quarterly survey: did the enterprise borrow, what
-// stood in its way, how satisfied it is with its main bank, anything else.
-const STARTER: TDraftQuestion[] = [
-  { kind: "single", text: "本季度是否向银行申请贷款", options: "是\n否", required: true, satisfaction: false, maxLength: "500" },
-  {
-    kind: "multi",
-    text: "融资中遇到的主要困难",
-    options: "利率偏高\n担保抵押不足\n审批时间长\n额度不足\n其他",
-    required: false,
-    satisfaction: false,
-    maxLength: "500",
-  },
-  { kind: "scale", text: "对主联系银行融资服务的满意度", options: "", required: true, satisfaction: true, maxLength: "500" },
-  { kind: "text", text: "意见和建议", options: "", required: false, satisfaction: false, maxLength: "500" },
-];
+// The builder starts from the standard quarterly survey, each question as its editable draft.
+const STARTER: TDraftQuestion[] = STANDARD_QUESTIONS.map((q) => ({
+  kind: q.kind,
+  text: q.text,
+  options: q.options.join("\n"),
+  required: q.required,
+  satisfaction: q.satisfaction,
+  maxLength: String(q.maxLength),
+}));
 
 const OPTIONS_MAX = QUESTIONNAIRE_LIMITS.options * (QUESTIONNAIRE_LIMITS.option + 1);
 
