@@ -14,27 +14,23 @@ export async function listOpenQuestionnaires(db: PrismaClient, actor: TActorSour
   if (!canActor(actorOf(actor), "questionnaires.answer")) return [];
   const { enterpriseId } = await loadScopeContext(db, actor);
   if (!enterpriseId) return [];
-  const enterprise = await db.enterprise.findFirst({
-    where: { id: enterpriseId, registrationStatus: "APPROVED", org: { active: true } },
-    select: { parkId: true, tags: true },
-  });
-  if (!enterprise) return [];
   const today = new Date(`${shanghaiDateString(now)}T00:00:00Z`);
-  const rows = await db.questionnaire.findMany({
-    where: {
-      status: "OPEN",
-      closesOn: { gte: today },
-      opensOn: { lte: today },
-      OR: [
-        { target: "ALL" },
-        { target: "PARK", targetParkId: enterprise.parkId },
-        ...(enterprise.tags.length ? [{ target: "TAG" as const, targetTag: { in: enterprise.tags } }] : []),
-        { target: "KEY_LIST", targetList: { members: { some: { enterpriseId } } } },
-      ],
-    },
-    orderBy: [{ closesOn: "asc" }, { id: "asc" }],
-    take: 10,
-    select: { id: true, title: true, closesOn: true, responses: { where: { enterpriseId }, select: { id: true } } },
-  });
-  return rows.map(({ responses, ...r }) => ({ ...r, answered: responses.length > 0 }));
+  // One statement (it is on every view of the enterprise's dashboard): the enterprise's
+  // park, tags and lists decide which targets include it, in the questionnaires' own where.
+  return db.$queryRaw<TOpenQuestionnaire[]>`
+    SELECT q."id"::text AS "id", q."title", q."closesOn",
+           EXISTS (SELECT 1 FROM "QuestionnaireResponse" r WHERE r."questionnaireId" = q."id" AND r."enterpriseId" = e."id") AS "answered"
+      FROM "Enterprise" e
+      JOIN "Organization" o ON o."id" = e."orgId" AND o."active"
+      JOIN "Questionnaire" q ON q."status" = 'OPEN' AND q."closesOn" >= ${today}::date AND q."opensOn" <= ${today}::date
+       AND (q."target" = 'ALL'
+            OR (q."target" = 'PARK' AND q."targetParkId" = e."parkId")
+            OR (q."target" = 'TAG' AND q."targetTag" = ANY (e."tags"))
+            -- A scalar probe of KeyListMember(listId, enterpriseId) per open questionnaire: an
+            -- EXISTS under OR may be planned as one hashed read of every list's members.
+            OR (q."target" = 'KEY_LIST' AND (
+                  SELECT true FROM "KeyListMember" m WHERE m."listId" = q."targetListId" AND m."enterpriseId" = e."id") IS TRUE))
+     WHERE e."id" = ${enterpriseId}::uuid AND e."registrationStatus" = 'APPROVED'
+     ORDER BY q."closesOn" ASC, q."id" ASC
+     LIMIT 10`;
 }

@@ -30,7 +30,6 @@ import {
   keyUuid,
   readKeysetPage,
   compareKeys,
-  inKeyOrder,
   type TCappedCount,
   type TKeyColumn,
   type TKeysetPage,
@@ -103,7 +102,13 @@ type TRow = Prisma.RequestGetPayload<{ select: typeof select }>;
 const copySelect = { id: true, createdAt: true, request: { select } } satisfies Prisma.RequestRouteSelect;
 type TCopyRow = Prisma.RequestRouteGetPayload<{ select: typeof copySelect }>;
 
-type TRunningKey = { id: string; dueAt: Date | null; serial: string };
+/** A running item as readRunning reads it: the row and the names it shows, flat. */
+type TRunningRow = Omit<TRow, "ruleVersion" | "enterprise" | "park" | "assignedBank"> & {
+  supplementDeadlineDays: number;
+  enterpriseName: string;
+  parkName: string;
+  bankName: string | null;
+};
 
 // The orders of the three parts; serial breaks ties, so each order is total.
 const RUNNING_KEY: readonly TKeyColumn[] = [
@@ -201,7 +206,7 @@ export async function listBankInbox(db: PrismaClient, user: TActorSource, option
     columns: RUNNING_KEY,
     cursor: z.tuple([keyNullableDate, keyText]),
     keyOf: (r) => [r.dueAt, r.serial],
-    read: (q: TKeysetQuery) => readRunning(db, banks, mine, q),
+    read: (q: TKeysetQuery) => readRunning(db, banks, q),
   };
   // The running part's size comes from the open-items read model: for a bank user the scope
   // is "not a draft, and assigned to or copied to one of `banks`", so within the items
@@ -332,7 +337,7 @@ export async function listUrgentInboxItems(
   const banks = bankCoverage(actor, ctx.bankOrgIds);
   const scope = requestScope(actor, ctx);
   if (banks.length === 0 || isNothing(scope)) return [];
-  const rows = await readRunning(db, banks, scope, {
+  const rows = await readRunning(db, banks, {
     where: undefined,
     orderBy: keysetOrderBy(RUNNING_KEY),
     take: options.take,
@@ -342,35 +347,61 @@ export async function listUrgentInboxItems(
 }
 
 /**
- * Running items assigned to `banks` (unanswered) in the running order, within `where`:
- * the page's keys in one statement, then its rows by id (still under `where`, the
- * viewer's scope, so the key read's narrower filter never widens what is shown).
+ * Running items assigned to `banks` (unanswered) in the running order, in one statement:
+ * one branch per state, so that with the state an equality the index
+ * Request(assignedBankId, status, dueAt, serial) reads each branch in the list's order (one
+ * "status IN (…)" read had to fetch and sort every running item of the bank); each branch
+ * keeps at most `take` keys, the merge the first `take` of them, and only those are joined
+ * to the names the list shows. This is a dashboard's and the inbox's first read on every
+ * view, so it is one plain join rather than a relation query per name. The rows are sorted
+ * again here in the same order (compareKeys), which the join does not keep.
+ *
+ * No scope beyond the key filter: callers pass only the viewer's own bank coverage
+ * (bankCoverage), and within the items assigned to those banks a bank user's request scope
+ * ("not a draft, assigned or copied to one of its banks") adds nothing; running states are
+ * never drafts. Anyone else has no coverage and reads nothing.
  */
-async function readRunning(db: PrismaClient, banks: readonly string[], where: Prisma.RequestWhereInput, q: TKeysetQuery): Promise<TRow[]> {
-  const keys = await readRunningKeys(db, banks, q);
-  if (keys.length === 0) return [];
-  return inKeyOrder(keys, await db.request.findMany({ where: { AND: [where, { id: { in: keys.map((k) => k.id) } }] }, select }));
-}
-
-/**
- * The keys of the next `take` running items after the cursor: one branch per state, so
- * that with the state an equality the index Request(assignedBankId, status, dueAt, serial)
- * reads each branch in the list's order (one "status IN (…)" read had to fetch and sort
- * every running item of the bank). The branches go in one statement, UNION ALL, rather
- * than one statement each: a page view pays one round trip, not three. Each branch
- * returns at most `take` keys in the query's order; the merge keeps the first `take`.
- */
-async function readRunningKeys(db: PrismaClient, banks: readonly string[], q: TKeysetQuery): Promise<TRunningKey[]> {
+async function readRunning(db: PrismaClient, banks: readonly string[], q: TKeysetQuery): Promise<TRow[]> {
   const ids = Prisma.join(banks.map((id) => Prisma.sql`${id}::uuid`));
   const order = q.reversed ? Prisma.sql`r."dueAt" DESC NULLS FIRST, r."serial" DESC` : Prisma.sql`r."dueAt" ASC NULLS LAST, r."serial" ASC`;
   const beyond = runningBeyond(q.key, q.reversed);
   const branches = RUNNING_STATUSES.map(
-    (status) => Prisma.sql`(SELECT r."id"::text AS "id", r."dueAt", r."serial" FROM "Request" r
+    (status) => Prisma.sql`(SELECT r."id", r."dueAt", r."serial" FROM "Request" r
       WHERE r."assignedBankId" IN (${ids}) AND r."status" = ${status}::"RequestStatus" AND r."answeredAt" IS NULL AND ${beyond}
       ORDER BY ${order} LIMIT ${q.take})`,
   );
-  const keys = await db.$queryRaw<TRunningKey[]>(Prisma.join(branches, " UNION ALL "));
-  return keys.sort((a, b) => compareKeys(RUNNING_KEY, [a.dueAt, a.serial], [b.dueAt, b.serial], q.reversed)).slice(0, q.take);
+  const rows = await db.$queryRaw<TRunningRow[]>`
+    SELECT r."id"::text AS "id", r."serial", r."title", r."type"::text AS "type", r."status"::text AS "status", r."amountFen",
+           r."forwardedAt", r."dueAt", r."dueProvisional", r."answeredAt", r."answerKind"::text AS "answerKind",
+           v."supplementDeadlineDays", e."name" AS "enterpriseName", po."name" AS "parkName", b."name" AS "bankName"
+      FROM (SELECT u."id" FROM (${Prisma.join(branches, " UNION ALL ")}) u
+             ORDER BY ${q.reversed ? Prisma.sql`u."dueAt" DESC NULLS FIRST, u."serial" DESC` : Prisma.sql`u."dueAt" ASC NULLS LAST, u."serial" ASC`}
+             LIMIT ${q.take}) k
+      JOIN "Request" r ON r."id" = k."id"
+      JOIN "ProgramRuleVersion" v ON v."id" = r."ruleVersionId"
+      JOIN "Enterprise" e ON e."id" = r."enterpriseId"
+      JOIN "Park" p ON p."id" = r."parkId"
+      JOIN "Organization" po ON po."id" = p."orgId"
+      LEFT JOIN "Organization" b ON b."id" = r."assignedBankId"`;
+  return rows
+    .sort((a, b) => compareKeys(RUNNING_KEY, [a.dueAt, a.serial], [b.dueAt, b.serial], q.reversed))
+    .map((r) => ({
+      id: r.id,
+      serial: r.serial,
+      title: r.title,
+      type: r.type,
+      status: r.status,
+      amountFen: r.amountFen,
+      forwardedAt: r.forwardedAt,
+      dueAt: r.dueAt,
+      dueProvisional: r.dueProvisional,
+      answeredAt: r.answeredAt,
+      answerKind: r.answerKind,
+      ruleVersion: { supplementDeadlineDays: r.supplementDeadlineDays },
+      enterprise: { name: r.enterpriseName },
+      park: { org: { name: r.parkName } },
+      assignedBank: r.bankName === null ? null : { name: r.bankName },
+    }));
 }
 
 // The running keys strictly after `key` (before it, reading backwards), in RUNNING_KEY's
