@@ -94,7 +94,7 @@ const MODELS: { model: string; expected: string; stored: string }[] = [
   {
     model: "LoanYearTally",
     expected: `SELECT to_char(coalesce("grantedOn", ("createdAt" AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY'), concat_ws('|', count(*), sum("amountFen"))
-                 FROM "LoanOutcome" GROUP BY 1`,
+                 FROM "LoanOutcome" l WHERE NOT EXISTS (SELECT 1 FROM "LoanCancellation" c WHERE c."loanId" = l.id) GROUP BY 1`,
     stored: `SELECT year::text, concat_ws('|', granted, "amountFen") FROM "LoanYearTally" WHERE (granted, "amountFen") <> (0, 0)`,
   },
   {
