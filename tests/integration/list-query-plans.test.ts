@@ -45,6 +45,13 @@ import { listQuestionnaires } from "@/lib/questionnaires/queries/list-questionna
 import { listSupportPairings } from "@/lib/support/queries/list-support-pairings";
 import { listSupportReports } from "@/lib/support/queries/list-support-reports";
 import { listVisits } from "@/lib/visits/queries/list-visits";
+import { getEventDetail } from "@/lib/events/queries/get-event-detail";
+import { listEventRegistrations } from "@/lib/events/queries/list-event-registrations";
+import { listEvents } from "@/lib/events/queries/list-events";
+import { getKeyListMember } from "@/lib/key-lists/queries/get-key-list-member";
+import { listKeyListMembers } from "@/lib/key-lists/queries/list-key-list-members";
+import { listKeyLists } from "@/lib/key-lists/queries/list-key-lists";
+import { readKeyListCoverage } from "@/lib/key-lists/queries/read-key-list-coverage";
 import { readVisitMatrix } from "@/lib/visits/queries/read-visit-matrix";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
@@ -52,7 +59,19 @@ import { createFreshDatabase, type FreshDatabase } from "./harness";
 const ENTERPRISES = 15_000;
 const REFERENCE_DATE = "2026-11-27";
 const NOW = new Date("2026-11-27T10:00:00+08:00");
-const WATCHED = new Set(["Request", "LedgerEntry", "Enterprise"]);
+const WATCHED = new Set([
+  "Request",
+  "LedgerEntry",
+  "Enterprise",
+  // Filled to city size by the matching-events and key-lists block below, before its own checks.
+  "MatchEvent",
+  "MatchEventRegistration",
+  "MatchEventIntention",
+  // Not KeyList nor KeyListTally: a row per list (tens a year), per list and bank; a few
+  // pages the planner rightly reads whole.
+  "KeyListMember",
+  "KeyListContact",
+]);
 
 type TStatement = { query: string; params: string };
 type TPlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: TPlanNode[] };
@@ -427,5 +446,87 @@ describe("the loan register and the questionnaires", () => {
     // The seeded closed questionnaire was answered by every third enterprise: thousands here.
     const answered = await prisma.questionnaire.findFirstOrThrow({ where: { status: "CLOSED" }, select: { id: true } });
     await expectIndexedPages((cursor) => listQuestionnaireResponses(prisma, actors.finance, answered.id, cursor), 5);
+  });
+});
+
+describe("the matching events and the key-enterprise lists", () => {
+  // The demo seeds a handful of each; a city runs thousands of events a few years on, and
+  // its key lists hold tens of thousands of members: rows added here in bulk (straight SQL,
+  // through the tally triggers), then ANALYZE, so the planner's choice is the production one.
+  let bigEvent: string;
+  let bigList: string;
+  let contactedMember: string;
+  beforeAll(async () => {
+    const q = (text: string) => explainer.query(text);
+    const idOf = async (text: string) => ((await q(text)).rows[0] as { id: string }).id;
+    const finance = await idOf(`SELECT id::text FROM "Organization" WHERE kind = 'FINANCE_OFFICE' LIMIT 1`);
+    // 4,000 events over four years, a quarter of them city-wide, the rest spread over the parks.
+    await q(`
+      INSERT INTO "MatchEvent" (id, type, title, "organiserOrgId", "parkId", "startsAt", capacity, status, "participantOrgIds")
+      SELECT gen_random_uuid(), (ARRAY['MATCHMAKING','FINANCE_LOUNGE','BRIEFING','ROADSHOW'])[1 + i % 4]::"MatchEventType",
+             '对接活动 ' || i, '${finance}'::uuid,
+             CASE WHEN i % 4 = 0 THEN NULL ELSE (SELECT id FROM "Park" ORDER BY id OFFSET (i % (SELECT count(*) FROM "Park")) LIMIT 1) END,
+             timestamptz '2023-01-01 09:30+08' + i * interval '8 hours', 200,
+             CASE WHEN i % 10 = 0 THEN 'CANCELLED' ELSE 'HELD' END::"MatchEventStatus",
+             ARRAY(SELECT id FROM "Organization" WHERE kind = 'BANK' ORDER BY id LIMIT 3)
+        FROM generate_series(1, 4000) i`);
+    // 150 registrations for each of 400 events, 3,000 for the big one; intentions alike.
+    await q(`
+      INSERT INTO "MatchEventRegistration" (id, "eventId", "enterpriseId", "contactName", "contactPhone", status, attended, "createdAt")
+      SELECT gen_random_uuid(), ev.id, en.id, '联系人', '13800000000', 'REGISTERED', en.n % 3 = 0, ev."startsAt" - en.n * interval '1 minute'
+        FROM (SELECT id, "startsAt" FROM "MatchEvent" ORDER BY "startsAt" LIMIT 400) ev
+        CROSS JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Enterprise"
+                             ORDER BY id OFFSET (abs(hashtext(ev.id::text)) % 10000) LIMIT 150) en`);
+    bigEvent = await idOf(`SELECT id::text FROM "MatchEvent" WHERE title = '对接活动 3999'`);
+    await q(`
+      INSERT INTO "MatchEventRegistration" (id, "eventId", "enterpriseId", "contactName", "contactPhone", status, "createdAt")
+      SELECT gen_random_uuid(), '${bigEvent}'::uuid, id, '联系人', '13800000000', 'REGISTERED', now() - row_number() OVER (ORDER BY id) * interval '1 minute'
+        FROM "Enterprise" ORDER BY id LIMIT 3000`);
+    await q(`
+      INSERT INTO "MatchEventIntention" (id, "eventId", "bankOrgId", "enterpriseId", "intendedFen", "updatedAt", "createdAt")
+      SELECT gen_random_uuid(), r."eventId", (SELECT id FROM "Organization" WHERE kind = 'BANK' ORDER BY id OFFSET (r.n % 5) LIMIT 1),
+             r."enterpriseId", 1000000, now(), r."createdAt"
+        FROM (SELECT *, row_number() OVER (ORDER BY id) AS n FROM "MatchEventRegistration") r WHERE r.n % 2 = 0`);
+    // 300 key lists of 150 members, and one of 12,000; contacts for half the members.
+    await q(`
+      INSERT INTO "KeyList" (id, "programId", year, name, status, "createdById", "createdAt", "assignedAt")
+      SELECT gen_random_uuid(), p.id, 2024 + i % 3, '重点企业名单 ' || i, 'ASSIGNED', u.id, now() - i * interval '1 day', now()
+        FROM generate_series(1, 301) i, (SELECT id FROM "Program" ORDER BY year DESC LIMIT 1) p,
+             (SELECT u.id FROM "User" u WHERE u.account = 'finance.admin') u`);
+    bigList = await idOf(`SELECT id::text FROM "KeyList" WHERE name = '重点企业名单 1'`);
+    await q(`
+      INSERT INTO "KeyListMember" (id, "listId", "enterpriseId", uscc, "bankOrgId")
+      SELECT gen_random_uuid(), l.id, e.id, e.uscc, b.id
+        FROM "KeyList" l
+        CROSS JOIN LATERAL (SELECT id, uscc, row_number() OVER (ORDER BY id) AS n FROM "Enterprise"
+                             ORDER BY id OFFSET (abs(hashtext(l.id::text)) % 10000) LIMIT CASE WHEN l.id = '${bigList}'::uuid THEN 12000 ELSE 150 END) e
+        CROSS JOIN LATERAL (SELECT id FROM "Organization" WHERE kind = 'BANK' AND active ORDER BY id OFFSET (e.n % 8) LIMIT 1) b
+       WHERE l.name LIKE '重点企业名单 %'`);
+    await q(`
+      INSERT INTO "KeyListContact" (id, "listId", "memberId", "bankOrgId", "contactedOn", way, outcome, "recordedById")
+      SELECT gen_random_uuid(), m."listId", m.id, m."bankOrgId", date '2026-10-01' + (n % 50)::int, 'PHONE', 'CONNECTED',
+             (SELECT id FROM "User" WHERE account = 'finance.admin')
+        FROM (SELECT *, row_number() OVER (ORDER BY id) AS n FROM "KeyListMember" WHERE "bankOrgId" IS NOT NULL) m WHERE m.n % 2 = 0`);
+    contactedMember = await idOf(
+      `SELECT "memberId"::text AS id FROM "KeyListContact" WHERE "listId" = '${bigList}'::uuid ORDER BY id LIMIT 1`,
+    );
+    await q("ANALYZE");
+  }, 240_000);
+
+  it("the calendar of events, one event's registrations and its intentions, for each kind of user", async () => {
+    for (const who of ["finance", "pbc", "liaison", "park", "enterprise"] as const)
+      await expectIndexedPages((cursor) => listEvents(prisma, actors[who], cursor));
+    await expectIndexedPages((cursor) => listEventRegistrations(prisma, bigEvent, { fullMobile: false, cursor }), 5);
+    for (const who of ["finance", "liaison", "enterprise"] as const)
+      expect(await scansOf(() => getEventDetail(prisma, actors[who], bigEvent, { now: NOW }))).toEqual([]);
+  });
+
+  it("the key lists, a big list's members, their coverage and one member's contacts, for the office and a bank", async () => {
+    for (const who of ["finance", "manager", "liaison"] as const) {
+      await expectIndexedPages((cursor) => listKeyLists(prisma, actors[who], cursor));
+      await expectIndexedPages((cursor) => listKeyListMembers(prisma, actors[who], bigList, cursor), 5);
+      expect(await scansOf(() => readKeyListCoverage(prisma, actors[who], { listIds: [bigList] }))).toEqual([]);
+    }
+    expect(await scansOf(() => getKeyListMember(prisma, actors.finance, contactedMember))).toEqual([]);
   });
 });

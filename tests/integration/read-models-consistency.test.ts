@@ -39,8 +39,16 @@ import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { assignRequest, checkWithdrawal, closeOutRequest, remindRequest, ruleOnDispute } from "@/lib/requests/mutations/supervision-steps";
 import type { TAnswerInput, TSaveRequestInput } from "@/lib/requests/schemas";
 import type { TWorkflowResult } from "@/lib/requests/workflow/types";
+import { recordKeyContact } from "@/lib/key-lists/mutations/record-key-contact";
+import { reassignKeyMember } from "@/lib/key-lists/mutations/reassign-key-member";
+import { ZRecordKeyContact } from "@/lib/key-lists/schemas";
+import { cancelLoan } from "@/lib/loans/mutations/cancel-loan";
+import { recordLoan } from "@/lib/loans/mutations/record-loan";
+import { ZRecordLoan } from "@/lib/loans/schemas";
+import { answerQuestionnaire } from "@/lib/questionnaires/mutations/answer-questionnaire";
+import { seedDemoKeyLists } from "@/prisma/seed/seed-demo-key-lists";
 import { expectedQuarterRates } from "./expected-quarter-rates";
-import { openSeededDatabase, type TSeededDatabase } from "./read-models-fixture";
+import { SEED_REFERENCE_DATE, openSeededDatabase, type TSeededDatabase } from "./read-models-fixture";
 
 // ── the run's parameters ──
 
@@ -650,6 +658,8 @@ beforeAll(async () => {
   console.info(`read-models consistency: seed ${SEED} (replay with READ_MODELS_SEED=${SEED}), recount every ${CHECK_EVERY} steps`);
   db = await openSeededDatabase("read_models");
   ({ prisma, programId } = db);
+  // The demo key lists (filled from a tag in one statement, handed over, contacted) go through the KeyListTally triggers.
+  await seedDemoKeyLists(prisma, SEED_REFERENCE_DATE);
   await loadPeople();
 }, 180_000);
 
@@ -661,7 +671,93 @@ describe("read models kept by triggers", () => {
   it("agree with the rows right after the seed (its bulk inserts went through the triggers)", async () => {
     expect(await count(`SELECT count(*) AS n FROM "RequestStatusTally" WHERE n <> 0`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) AS n FROM "Request" WHERE "firstAnsweredAt" IS NOT NULL`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM "KeyListTally" WHERE members <> 0`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM "QuestionnaireTally" WHERE responses <> 0`)).toBeGreaterThan(0);
     await expectConsistent("after the seed");
+  });
+
+  it("keep the key-list coverage, the questionnaire answers and the loans by year through their own steps", async () => {
+    // Questionnaire answers: three enterprises that have not answered the open questionnaire yet.
+    const at = new Date("2026-11-27T11:00:00+08:00");
+    const [open] = await sql<{ id: string }>(`SELECT id::text FROM "Questionnaire" WHERE status = 'OPEN' ORDER BY "createdAt" LIMIT 1`);
+    const waiting = await sql<{ id: string }>(
+      `SELECT e.id::text FROM "Enterprise" e JOIN "Organization" o ON o.id = e."orgId"
+        WHERE e."registrationStatus" = 'APPROVED' AND o.active
+          AND NOT EXISTS (SELECT 1 FROM "QuestionnaireResponse" r WHERE r."questionnaireId" = $1::uuid AND r."enterpriseId" = e.id)
+        ORDER BY e.id`,
+      open!.id,
+    );
+    const answering = waiting
+      .map((e) => enterpriseOwner(e.id))
+      .filter((u): u is TActorSource => u !== null)
+      .slice(0, 3);
+    expect(answering).toHaveLength(3);
+    const answersBefore = await count(
+      `SELECT coalesce(sum(responses), 0) AS n FROM "QuestionnaireTally" WHERE "questionnaireId" = $1::uuid`,
+      open!.id,
+    );
+    for (const [i, owner] of answering.entries())
+      await answerQuestionnaire(prisma, owner, { questionnaireId: open!.id, answers: { q1: "是", q3: 3 + i } }, { now: at });
+    expect(
+      await count(`SELECT coalesce(sum(responses), 0) AS n FROM "QuestionnaireTally" WHERE "questionnaireId" = $1::uuid`, open!.id),
+    ).toBe(answersBefore + 3);
+    await expectConsistent("after three questionnaire answers");
+
+    // Key-list coverage: contacts change a member's outcome, a reassignment moves it to another bank.
+    const members = await sql<{ id: string; bankOrgId: string; lastOutcome: string | null }>(
+      `SELECT m.id::text, m."bankOrgId"::text AS "bankOrgId", m."lastOutcome"::text AS "lastOutcome"
+         FROM "KeyListMember" m JOIN "KeyList" l ON l.id = m."listId"
+        WHERE l.status = 'ASSIGNED' AND m."bankOrgId" IS NOT NULL ORDER BY m.id`,
+    );
+    const liaisonOf = (bankOrgId: string) =>
+      (usersByOrg.get(bankOrgId) ?? []).find((u) => u.role === Role.BANK_LIAISON || u.role === Role.BANK_MANAGER) ?? null;
+    const contactable = members.filter((m) => liaisonOf(m.bankOrgId) !== null).slice(0, 2);
+    expect(contactable).toHaveLength(2);
+    for (const [i, m] of contactable.entries()) {
+      const outcome = m.lastOutcome === "CREDIT_GRANTED" ? "NO_NEED" : "CREDIT_GRANTED";
+      const input = ZRecordKeyContact.parse({
+        memberId: m.id,
+        contactedOn: `2026-11-2${5 + i}`,
+        way: "PHONE",
+        outcome,
+        ...(outcome === "CREDIT_GRANTED" ? { creditAmount: "100" } : {}),
+      });
+      await recordKeyContact(prisma, liaisonOf(m.bankOrgId)!, input, { now: at });
+    }
+    const moved = contactable[0]!;
+    const elsewhere = activeBanks.find((b) => b !== moved.bankOrgId && bankParent.get(b) === null)!;
+    await reassignKeyMember(prisma, financeAdmin, { memberId: moved.id, bankOrgId: elsewhere });
+    await expectConsistent("after key-list contacts and a reassignment");
+
+    // A loan recorded outside a request counts in its year; its cancellation takes it out again.
+    const yearOf = async () =>
+      (await sql<{ granted: number; amountFen: bigint }>(`SELECT granted, "amountFen" FROM "LoanYearTally" WHERE year = 2026`))[0] ?? {
+        granted: 0,
+        amountFen: 0n,
+      };
+    const before = await yearOf();
+    const [borrower] = await sql<{ id: string }>(
+      `SELECT e.id::text FROM "Enterprise" e WHERE e."registrationStatus" = 'APPROVED' ORDER BY e.id LIMIT 1`,
+    );
+    const input = ZRecordLoan.parse({
+      enterpriseId: borrower!.id,
+      amountFen: "300",
+      termMonths: "12",
+      annualRate: "4.35",
+      product: "流动资金贷款",
+      secured: "credit",
+      guarantee: "",
+      disbursedOn: "2026-11-20",
+      maturesOn: "",
+    });
+    const { loanId } = await recordLoan(prisma, liaison, input, { now: at });
+    const recorded = await yearOf();
+    expect(recorded.granted).toBe(before.granted + 1);
+    expect(BigInt(recorded.amountFen)).toBe(BigInt(before.amountFen) + BigInt(input.amountFen));
+    await expectConsistent("after a loan recorded outside a request");
+    await cancelLoan(prisma, liaison, { loanId, reason: "金额录入错误" }, { now: at });
+    expect(await yearOf()).toEqual(before);
+    await expectConsistent("after the loan's cancellation");
   });
 
   it("agree with the rows throughout a random sequence of workflow steps", async () => {
@@ -853,6 +949,19 @@ describe("read models kept by triggers", () => {
     const [item] = await sql<{ id: string }>(`SELECT id::text FROM "Request" WHERE "lastRating" IS NOT NULL ORDER BY serial LIMIT 1`);
     await prisma.$executeRawUnsafe(`UPDATE "Request" SET "lastRating" = NULL WHERE id = $1::uuid`, item!.id);
     expect((await recountReadModels(prisma)).map((m) => m.model)).toContain("Request facts");
+
+    // The key-list coverage, the questionnaire answers and the loans by year: one row off each.
+    await prisma.$executeRawUnsafe(
+      `UPDATE "KeyListTally" SET connected = connected + 1 WHERE ("listId", "bankKey") = (SELECT "listId", "bankKey" FROM "KeyListTally" ORDER BY 1, 2 LIMIT 1)`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "QuestionnaireTally" SET satisfied = satisfied - 1
+        WHERE ("questionnaireId", "bankKey") = (SELECT "questionnaireId", "bankKey" FROM "QuestionnaireTally" WHERE satisfied > 0 ORDER BY 1, 2 LIMIT 1)`,
+    );
+    await prisma.$executeRawUnsafe(`UPDATE "LoanYearTally" SET granted = granted + 1 WHERE year = (SELECT min(year) FROM "LoanYearTally")`);
+    const differing = (await recountReadModels(prisma)).map((m) => m.model);
+    for (const model of ["RequestStatusTally", "Request facts", "KeyListTally", "QuestionnaireTally", "LoanYearTally"])
+      expect(differing).toContain(model);
 
     expect(await rebuildReadModels(prisma)).toBe(1);
     expect(await recountReadModels(prisma)).toEqual([]);

@@ -64,6 +64,8 @@ describe("the architecture's rules", () => {
       "enterpriseTally",
       "requestYearTally",
       "loanYearTally",
+      "keyListTally",
+      "questionnaireTally",
     ];
     const write = new RegExp(`\\.(${tallies.join("|")})\\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\\b`);
     const rawWrite = /(INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+"?\w*Tally"?/i;

@@ -1,7 +1,7 @@
 /**
  * One questionnaire for the offices: its questions, target, window, response rate and
- * the satisfaction of each bank its answers count for (one grouped statement over the
- * questionnaire's responses, index (questionnaireId, …)).
+ * the satisfaction of each bank its answers count for, read from the QuestionnaireTally
+ * read model (one row per bank the answers count for, whatever the number of answers).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionnaireStatus, QuestionnaireTarget } from "@/lib/generated/prisma/enums";
@@ -72,11 +72,10 @@ export async function getQuestionnaire(db: PrismaClient, actor: TActorSource, id
   const banks = await db.$queryRaw<
     { bankOrgId: string | null; bankName: string | null; responses: number; rated: number; satisfied: number }[]
   >`
-    SELECT r."bankOrgId"::text AS "bankOrgId", o.name AS "bankName", count(*)::int AS responses,
-           coalesce(sum(r.rated), 0)::int AS rated, coalesce(sum(r.satisfied), 0)::int AS satisfied
-      FROM "QuestionnaireResponse" r LEFT JOIN "Organization" o ON o.id = r."bankOrgId"
-     WHERE r."questionnaireId" = ${q.id}::uuid
-     GROUP BY r."bankOrgId", o.name
+    SELECT nullif(t."bankKey", '00000000-0000-0000-0000-000000000000'::uuid)::text AS "bankOrgId", o.name AS "bankName",
+           t.responses, t.rated, t.satisfied
+      FROM "QuestionnaireTally" t LEFT JOIN "Organization" o ON o.id = t."bankKey"
+     WHERE t."questionnaireId" = ${q.id}::uuid AND t.responses <> 0
      ORDER BY o.name NULLS LAST`;
   return {
     id: q.id,

@@ -1,7 +1,7 @@
 /**
  * The offices' questionnaire list, newest first, a keyset page at a time, with each
- * one's answers (an index count per row: (questionnaireId, …)) against the enterprises
- * targeted when it was opened. Index: Questionnaire(createdAt, id).
+ * one's answers (summed from the QuestionnaireTally rows of the page's questionnaires)
+ * against the enterprises targeted when it was opened. Index: Questionnaire(createdAt, id).
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionnaireStatus, QuestionnaireTarget } from "@/lib/generated/prisma/enums";
@@ -60,10 +60,17 @@ export async function listQuestionnaires(
               closesOn: true,
               createdAt: true,
               targetedCount: true,
-              _count: { select: { responses: true } },
             },
           });
-          return rows.map(({ _count, targetedCount, ...r }) => ({ ...r, answered: _count.responses, targeted: targetedCount }));
+          const tallies = rows.length
+            ? await db.questionnaireTally.groupBy({
+                by: ["questionnaireId"],
+                where: { questionnaireId: { in: rows.map((r) => r.id) } },
+                _sum: { responses: true },
+              })
+            : [];
+          const answeredOf = new Map(tallies.map((t) => [t.questionnaireId, t._sum.responses ?? 0]));
+          return rows.map(({ targetedCount, ...r }) => ({ ...r, answered: answeredOf.get(r.id) ?? 0, targeted: targetedCount }));
         },
       },
     ],

@@ -1,5 +1,6 @@
 /**
- * Recounts every read model from the raw rows — "Request" and its ledger — in SQL written
+ * Recounts every read model from the raw rows — "Request" and its ledger, the enterprises,
+ * loans, key-list members and questionnaire answers — in SQL written
  * apart from the triggers that keep them (facts straight from the ledger, plain GROUP BYs),
  * and lists where a stored read model differs. An empty list means every number the
  * dashboards read equals the count a person would get from the items. Used by the
@@ -93,8 +94,24 @@ const MODELS: { model: string; expected: string; stored: string }[] = [
   {
     model: "LoanYearTally",
     expected: `SELECT to_char(coalesce("grantedOn", ("createdAt" AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY'), concat_ws('|', count(*), sum("amountFen"))
-                 FROM "LoanOutcome" GROUP BY 1`,
+                 FROM "LoanOutcome" l WHERE NOT EXISTS (SELECT 1 FROM "LoanCancellation" c WHERE c."loanId" = l.id) GROUP BY 1`,
     stored: `SELECT year::text, concat_ws('|', granted, "amountFen") FROM "LoanYearTally" WHERE (granted, "amountFen") <> (0, 0)`,
+  },
+  {
+    model: "KeyListTally",
+    expected: `SELECT concat_ws('|', "listId", coalesce("bankOrgId", ${NIL})),
+                      concat_ws('|', count(*), count(*) FILTER (WHERE "lastOutcome" = 'CONNECTED'), count(*) FILTER (WHERE "lastOutcome" = 'HAS_NEED'),
+                        count(*) FILTER (WHERE "lastOutcome" = 'CREDIT_GRANTED'), count(*) FILTER (WHERE "lastOutcome" = 'NO_NEED'))
+                 FROM "KeyListMember" GROUP BY 1`,
+    stored: `SELECT concat_ws('|', "listId", "bankKey"), concat_ws('|', members, connected, "hasNeed", "creditGranted", "noNeed")
+               FROM "KeyListTally" WHERE (members, connected, "hasNeed", "creditGranted", "noNeed") <> (0, 0, 0, 0, 0)`,
+  },
+  {
+    model: "QuestionnaireTally",
+    expected: `SELECT concat_ws('|', "questionnaireId", coalesce("bankOrgId", ${NIL})), concat_ws('|', count(*), sum(rated), sum(satisfied))
+                 FROM "QuestionnaireResponse" GROUP BY 1`,
+    stored: `SELECT concat_ws('|', "questionnaireId", "bankKey"), concat_ws('|', responses, rated, satisfied)
+               FROM "QuestionnaireTally" WHERE (responses, rated, satisfied) <> (0, 0, 0)`,
   },
 ];
 
