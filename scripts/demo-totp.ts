@@ -5,9 +5,17 @@
  */
 import { currentTotp, totpStep, TOTP_PARAMS } from "@/lib/auth/totp";
 import { DEMO_USERS } from "@/lib/seed/base";
+import { demoModeOn } from "@/lib/server/env";
 import { demoTotpSecret } from "@/lib/seed/credentials";
 import { DEFAULT_SEED } from "@/lib/seed/generate";
 
+// The codes open demo accounts: printed only where the demo data belongs.
+if (!demoModeOn()) {
+  console.error(
+    "demo:totp: demo mode only (DEMO_MODE=true npm run demo:totp -- <account>); a real account's code comes from its owner's authenticator app",
+  );
+  process.exit(2);
+}
 const account = process.argv[2] ?? "finance.admin";
 const known = Object.values(DEMO_USERS).map((u) => u.account);
 if (!known.includes(account as (typeof known)[number])) {

@@ -24,6 +24,10 @@ const DEV_PORT = 54320;
 const DEV_DATABASE = "rongqiao";
 
 async function main(): Promise<void> {
+  // The demo start: the demo data is seeded and the sign-in page lists its accounts.
+  // DEMO_MODE=false keeps both off (a database of one's own, without demo data).
+  process.env.DEMO_MODE ??= "true";
+  const demo = process.env.DEMO_MODE.trim().toLowerCase() === "true";
   const args = process.argv.slice(2);
   const skipSeed = args.includes("--no-seed");
   const nextArgs = args.filter((a) => a !== "--no-seed");
@@ -48,7 +52,7 @@ async function main(): Promise<void> {
   try {
     console.log(formatMigrateResult(await migrate(ownerUrl)));
     if (roleOfUrl(url) !== roleOfUrl(ownerUrl)) await grantApplicationRole(ownerUrl, roleOfUrl(url));
-    if (!skipSeed) await seedIfEmpty(ownerUrl);
+    if (!skipSeed && demo) await seedIfEmpty(ownerUrl);
   } catch (error) {
     await stopDatabase();
     throw error;

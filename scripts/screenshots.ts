@@ -37,8 +37,6 @@ async function shoot(
     const page = await context.newPage();
     const response = await page.goto(`${baseUrl}${target.path}`);
     if (!response?.ok()) throw new Error(`${target.path}: HTTP ${response?.status()}`);
-    // The page itself, not the loading skeleton that streams first (app/(portal)/loading.tsx).
-    await page.locator('main[aria-busy="true"]').waitFor({ state: "detached" });
     await page.waitForFunction(() => document.fonts.status === "loaded");
     const file = path.join(OUT, `${target.file}.png`);
     // The first screen, as a visitor sees it; full pages would make the README scroll forever.

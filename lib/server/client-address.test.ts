@@ -52,4 +52,27 @@ describe("client address", () => {
     stampPeerAddress(noPeer);
     expect(noPeer.headers[PEER_ADDRESS_HEADER]).toBeUndefined();
   });
+
+  it("drops a forged X-Forwarded-Proto/-Host/-Port unless the socket's peer is a trusted proxy", () => {
+    const forged = () => ({
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-port": "443",
+      host: "portal.local",
+    });
+    const trusted = parseTrustedProxies("10.0.0.0/8");
+    const direct = { headers: forged() as Record<string, string>, socket: { remoteAddress: "203.0.113.9" } };
+    stampPeerAddress(direct, trusted);
+    expect(direct.headers).toEqual({ host: "portal.local", [PEER_ADDRESS_HEADER]: "203.0.113.9" });
+    const noPeer = { headers: forged() as Record<string, string>, socket: {} };
+    stampPeerAddress(noPeer, trusted);
+    expect(noPeer.headers).toEqual({ host: "portal.local" });
+    const viaProxy = { headers: forged() as Record<string, string>, socket: { remoteAddress: "10.1.2.3" } };
+    stampPeerAddress(viaProxy, trusted);
+    expect(viaProxy.headers).toEqual({ ...forged(), [PEER_ADDRESS_HEADER]: "10.1.2.3" });
+    // Unset TRUSTED_PROXIES trusts nobody, loopback included.
+    const local = { headers: forged() as Record<string, string>, socket: { remoteAddress: "127.0.0.1" } };
+    stampPeerAddress(local, parseTrustedProxies(""));
+    expect(local.headers["x-forwarded-proto"]).toBeUndefined();
+  });
 });

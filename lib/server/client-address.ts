@@ -83,12 +83,25 @@ export function clientAddress(headers: Pick<Headers, "get">): string | null {
 }
 
 /**
- * Called by the server entry on every request before Next.js sees it: any incoming
- * copy of the header is dropped (a client must not vouch for its own address) and the
- * socket's address is written instead.
+ * The X-Forwarded-* headers that say how the client reached the portal: HTTPS or not
+ * (HSTS), and which host it asked for (the same-origin checks of routes and server
+ * actions). A client can write them as it likes, so they are believed only from a
+ * trusted proxy, which must set them itself.
  */
-export function stampPeerAddress(req: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string | undefined } }): void {
+export const FORWARDED_REQUEST_HEADERS = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"] as const;
+
+/**
+ * Called by the server entry on every request before Next.js sees it: any incoming
+ * copy of the peer header is dropped (a client must not vouch for its own address) and
+ * the socket's address is written instead; X-Forwarded-Proto/-Host/-Port are dropped
+ * unless the socket's peer is a trusted proxy (Next.js then fills them from the socket).
+ */
+export function stampPeerAddress(
+  req: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string | undefined } },
+  trusted: BlockList = trustedProxyList(),
+): void {
   delete req.headers[PEER_ADDRESS_HEADER];
   const peer = normalizeAddress(req.socket.remoteAddress);
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
+  if (!peer || !isTrusted(trusted, peer)) for (const name of FORWARDED_REQUEST_HEADERS) delete req.headers[name];
 }

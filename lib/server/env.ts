@@ -275,9 +275,11 @@ export function logLevel(): TLogLevel {
 }
 
 /**
- * DEMO_MODE: whether the sign-in page lists the demo accounts (when the database holds
- * them). Unset, it is on in development (`npm run dev`) and off otherwise (`npm start`),
- * so a production server never advertises accounts that share one published password.
+ * DEMO_MODE: whether the demo conveniences exist: the sign-in page's list of demo accounts
+ * (when the database holds them), `npm run demo:totp`'s codes, and the demo seed itself
+ * (refused otherwise). Unset, it is on in development (`npm run dev`) and off otherwise
+ * (`npm start`), so a production server never advertises, or receives, accounts that
+ * share one published password and derivable one-time-code secrets.
  */
 export function demoModeOn(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   const value = env.DEMO_MODE?.trim().toLowerCase();

@@ -5,6 +5,7 @@
  * The database must be migrated (`npm run db:migrate`) and empty: seeding a database that
  * has data is refused, because the append-only ledger cannot be wiped row by row.
  * `--reset` drops the public schema, re-applies the migrations, then seeds.
+ * Demo mode only: `DEMO_MODE=true npm run db:seed` (see assertDemoMode).
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +14,7 @@ import { createPrismaClient } from "@/lib/server/db";
 import { SEED_USAGE, parseSeedArgs } from "@/lib/seed/args";
 import { resolveSeedOptions } from "@/lib/seed/generate";
 import { databaseUrlFromEnv, formatMigrateResult, migrate } from "@/scripts/db/migrate";
-import { SeedRefusedError, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
+import { SeedRefusedError, assertDemoMode, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
 import { seedDemoSummons } from "./seed-demo-summons";
 import { seedDemoKeyLists } from "./seed-demo-key-lists";
 import { seedDemoEvents } from "./seed-demo-events";
@@ -68,6 +69,13 @@ async function main(): Promise<number> {
   } catch (error) {
     console.error(`db:seed: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
+  }
+  try {
+    // Before --reset drops anything.
+    assertDemoMode();
+  } catch (error) {
+    console.error(`db:seed: ${(error as Error).message}`);
+    return 3;
   }
   if (args.reset) {
     console.log(

@@ -15,6 +15,7 @@
  */
 
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { demoModeOn } from "@/lib/server/env";
 import { DEMO_USERS } from "@/lib/seed/base";
 import { demoPasswordHash, withDemoCredentials } from "@/lib/seed/credentials";
 import { generateSeed, resolveSeedOptions } from "@/lib/seed/generate";
@@ -33,6 +34,20 @@ export class SeedRefusedError extends Error {
     super(message);
     this.name = "SeedRefusedError";
   }
+}
+
+/**
+ * The demo data's accounts share one published password and one-time-code secrets anyone
+ * can derive from this repository: they must never reach a real database. Seeding is
+ * therefore refused unless DEMO_MODE is on (`npm run dev` and the test servers turn it on;
+ * a production start leaves it off).
+ */
+export function assertDemoMode(env: Readonly<Record<string, string | undefined>> = process.env): void {
+  if (demoModeOn(env)) return;
+  throw new SeedRefusedError(
+    "未开启演示模式，未写入演示数据。The demo data (shared password, derivable one-time codes) is written only in demo mode: " +
+      "set DEMO_MODE=true for a demo or test database (`npm run dev` does), never for a real one.",
+  );
 }
 
 export interface TSeedDemoOptions extends Partial<TSeedOptions> {
@@ -123,6 +138,7 @@ function collectDemoAccounts(rows: TSeedRows, orgNames: Map<string, string>): TS
  * (and writes nothing) when the database already has data.
  */
 export async function seedDemoData(client: PrismaClient, options: TSeedDemoOptions = {}): Promise<TSeedSummary> {
+  assertDemoMode();
   const resolved = resolveSeedOptions(options);
   const started = Date.now();
   if (options.transaction === false) return run(client, resolved, options.onProgress, started, false);

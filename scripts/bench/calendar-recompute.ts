@@ -15,6 +15,9 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { createThrowawayDatabase } from "../db/throwaway-database";
 import { migrate } from "../db/migrate";
 
+// A throwaway database, seeded with the demo data (refused outside demo mode).
+process.env.DEMO_MODE = "true";
+
 const META = { ip: "127.0.0.1", userAgent: "bench" };
 
 async function main(): Promise<void> {

@@ -31,6 +31,9 @@ import { seedIfEmpty } from "../seed-if-empty";
 import { signInAccounts } from "./city/sessions";
 import { median, percentile } from "./city/stats";
 
+// A throwaway database, seeded with the demo data (refused outside demo mode).
+process.env.DEMO_MODE = "true";
+
 const USAGE = `usage: node --import tsx scripts/bench/soak.ts [--minutes 10] [--connections 20] [--write-share 0.2]`;
 const REQUEST_TIMEOUT_MS = 30_000;
 const REST_AFTER_MS = 30_000;

@@ -22,6 +22,9 @@ import { withClient } from "@/scripts/db/pg-client";
 import { sessionUserOf } from "@/tests/factories/sessions";
 import { session } from "../../tests/support/signed-in-session";
 
+// A throwaway database, seeded with the demo data (refused outside demo mode).
+process.env.DEMO_MODE = "true";
+
 vi.mock("@/lib/server/auth/current-user", () => import("../../tests/support/signed-in-session").then((m) => m.currentUserModule()));
 vi.mock("@/lib/server/auth/request-meta", () =>
   import("../../tests/support/signed-in-session").then((m) => m.requestMetaModule("crash-safety", "198.51.100.7")),

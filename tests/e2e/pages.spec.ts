@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { HSTS_HEADER, SECURITY_HEADERS } from "@/lib/security-headers";
+import { SECURITY_HEADERS } from "@/lib/security-headers";
 import { signInAs } from "./support/auth";
 import { DEMO_LOGINS, pageRoutes, type TPageRoute } from "./support/page-routes";
 import { concretePath } from "./support/route-ids";
@@ -63,8 +63,6 @@ async function check(page: Page, route: TPageRoute, who: string, account: string
   await page.waitForLoadState("load");
   // waitForFunction survives a page that redirects once it has loaded (/account/totp).
   await page.waitForFunction(() => document.fonts.status === "loaded");
-  // Not the loading skeleton (app/(portal)/loading.tsx) but the page it stands in for.
-  await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0);
   const slug = route.route.replace(/^\//, "").replace(/[[\]]/g, "").replace(/\//g, "_") || "home";
   await page.screenshot({ path: path.join(SHOTS, `${slug}--${who}.png`), fullPage: true });
 
@@ -139,10 +137,12 @@ test.afterAll(() => {
   console.log(lines.join("\n"));
 });
 
-test("HSTS is sent over HTTPS (as the TLS proxy reports it) and not over plain HTTP", async ({ request }) => {
+test("HSTS follows the TLS proxy's report only: a client's own X-Forwarded-Proto is not believed", async ({ request }) => {
+  // The e2e server trusts no proxy (TRUSTED_PROXIES unset), so this header is dropped
+  // before Next.js sees it; from a trusted proxy it is kept (lib/server/client-address.test.ts).
   const plain = await request.get("/sign-in");
   expect(plain.headers()["strict-transport-security"]).toBeUndefined();
-  const secure = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
-  expect(secure.headers()["strict-transport-security"]).toBe(HSTS_HEADER.value);
-  expect(secure.headers()["x-frame-options"]).toBe("DENY");
+  const forged = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(forged.headers()["strict-transport-security"]).toBeUndefined();
+  expect(forged.headers()["x-frame-options"]).toBe("DENY");
 });

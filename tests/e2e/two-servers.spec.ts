@@ -107,6 +107,8 @@ test.describe("two app servers on one database", () => {
     database = await createThrowawayDatabase("two-servers");
     await migrate(database.ownerUrl);
     await grantApplicationRole(database.ownerUrl);
+    // A throwaway demo database: the seed runs only in demo mode.
+    process.env.DEMO_MODE = "true";
     await seedIfEmpty(database.ownerUrl);
     await enqueueEmailBacklog(database.ownerUrl);
     mailDirs = await Promise.all(["a", "b"].map((label) => mkdtemp(path.join(os.tmpdir(), `rq-two-servers-mail-${label}-`))));

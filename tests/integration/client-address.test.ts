@@ -159,6 +159,27 @@ describe("the portal's server entry", () => {
     expect(rows.map((r) => r.ip)).toEqual([expect.stringMatching(/^(127\.0\.0\.1|::1)$/)]);
   });
 
+  it("does not believe X-Forwarded-Proto or X-Forwarded-Host from an address that is not a trusted proxy", async () => {
+    // HSTS is sent when the TLS proxy reports HTTPS: a forged report from a client is not one.
+    const forgedHttps = await fetch(`${base}/api/auth/csrf`, { headers: { "x-forwarded-proto": "https" } });
+    await forgedHttps.arrayBuffer();
+    expect(forgedHttps.headers.get("strict-transport-security")).toBeNull();
+    // A cross-site server action call that names the attacker's site as the forwarded host
+    // would pass the same-origin check; from a client it is refused as a foreign Origin.
+    const forgedHost = await fetch(`${base}/`, {
+      method: "POST",
+      headers: {
+        origin: "https://evil.example",
+        "x-forwarded-host": "evil.example",
+        "next-action": "0".repeat(42),
+        "content-type": "text/plain",
+      },
+      body: "[]",
+    });
+    expect(forgedHost.status).toBe(403);
+    expect(await forgedHost.text()).toMatch(/来源/);
+  });
+
   it("answers 429 with a Chinese message and Retry-After once the address is over its sign-in limit, whatever X-Forwarded-For it sends", async () => {
     const { perAddress } = SIGN_IN_THROTTLE;
     // This address's failures fill its window (and the next, should the clock cross into it).

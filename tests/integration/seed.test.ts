@@ -22,11 +22,25 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
   let prisma: PrismaClient;
   let summary: TSeedSummary;
   let seededEmpty: boolean;
+  const outsideDemoMode: unknown[] = [];
 
   beforeAll(async () => {
     db = await createFreshDatabase("seed");
     await migrate(db.url, { onLog: () => {} });
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
+    // As a production start would: DEMO_MODE off, then unset (NODE_ENV is "test" here).
+    const demoMode = process.env.DEMO_MODE;
+    for (const value of ["false", undefined]) {
+      if (value === undefined) delete process.env.DEMO_MODE;
+      else process.env.DEMO_MODE = value;
+      outsideDemoMode.push(
+        await seedDemoData(prisma, { referenceDate: REFERENCE_DATE }).then(
+          () => "seeded",
+          (e: unknown) => e,
+        ),
+      );
+    }
+    process.env.DEMO_MODE = demoMode;
     seededEmpty = await isDatabaseSeeded(prisma);
     summary = await seedDemoData(prisma, { referenceDate: REFERENCE_DATE });
   }, 180_000);
@@ -34,6 +48,16 @@ describe("npm run db:seed (seedDemoData) on a fresh database", () => {
   afterAll(async () => {
     await prisma?.$disconnect();
     await db?.drop();
+  });
+
+  it("refuses to seed outside demo mode, writing nothing", () => {
+    expect(outsideDemoMode).toHaveLength(2);
+    for (const answer of outsideDemoMode) {
+      expect(answer).toBeInstanceOf(SeedRefusedError);
+      expect((answer as Error).message).toMatch(/DEMO_MODE=true/);
+    }
+    // seededEmpty was read after both refusals.
+    expect(seededEmpty).toBe(false);
   });
 
   it("reports an empty database as not seeded, then as seeded", async () => {

@@ -3,3 +3,5 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+// Test databases are demo databases: seedDemoData refuses any other.
+process.env.DEMO_MODE = "true";

@@ -39,6 +39,18 @@ describe("portal pages", () => {
   });
 });
 
+describe("portal loading boundaries", () => {
+  // A page behind a loading.tsx (or any Suspense boundary around its data) sends its status
+  // with the skeleton, before its data is read: a database failure would answer 200 with a
+  // half page, and another tenant's id 200 instead of 404. Without one, every failure of a
+  // signed-in page comes before the first byte and answers 5xx (503 without the database).
+  it("none exist: a signed-in page answers its status after its data is read", () => {
+    const files = ["app/(portal)", "components"].flatMap((folder) => sourceFilesUnder(folder));
+    expect(files.filter((rel) => /^loading\.tsx?$/.test(path.posix.basename(rel)))).toEqual([]);
+    expect(sourceFilesUnder("app").filter((rel) => /\bSuspense\b/.test(read(rel)))).toEqual([]);
+  });
+});
+
 describe("the portal frame", () => {
   // Next.js renders the "not found" page ahead with every view, as the fallback of each
   // layout: a frame drawn by the pages would be drawn there again (once per layout, on every

@@ -37,7 +37,8 @@ function runScript(projectRoot: string, script: string, args: string[], url: str
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: url },
+      // A throwaway database: the demo seed runs only in demo mode.
+      env: { ...process.env, DATABASE_URL: url, DEMO_MODE: "true" },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.on("error", reject);
