@@ -8,13 +8,13 @@ import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import type { TDeadlineState } from "@/lib/requests/deadline-state";
 import { parkReviewState } from "@/lib/requests/park-review-deadline";
 import {
-  COUNT_CAP,
   cappedCount,
+  cappedCountArgs,
   keyNullableDate,
-  keysetOrderBy,
   keyUuid,
-  readKeysetPage,
+  readFilteredPage,
   type TCappedCount,
+  type TFilteredRead,
   type TKeyColumn,
   type TKeysetPage,
   type TPageCursor,
@@ -63,48 +63,45 @@ export async function listParkQueue(
   const where: Prisma.RequestWhereInput = { AND: [scope, { status: RequestStatus.SUBMITTED }] };
   const now = options.now ?? new Date();
   const [page, total, calendar] = await Promise.all([
-    readKeysetPage(
-      [
-        {
-          columns: COLUMNS,
-          cursor: CURSOR,
-          keyOf: (r: TParkQueueRow) => [r.submittedAt, r.id],
-          read: async (q) => {
-            const rows = await db.request.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-              take: q.take,
-              select: {
-                id: true,
-                serial: true,
-                type: true,
-                title: true,
-                amountFen: true,
-                submittedAt: true,
-                parkDueAt: true,
-                parkDueProvisional: true,
-                enterprise: { select: { name: true } },
-              },
-            });
-            return rows.map((r) => ({
-              id: r.id,
-              serial: r.serial,
-              type: r.type,
-              title: r.title,
-              amountFen: r.amountFen?.toString() ?? null,
-              enterpriseName: r.enterprise.name,
-              submittedAt: r.submittedAt,
-              parkDueAt: r.parkDueAt,
-              parkDueProvisional: r.parkDueProvisional,
-              deadline: null,
-            }));
-          },
+    readFilteredPage(
+      {
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TParkQueueRow) => [r.submittedAt, r.id],
+        where,
+        find: async (q: TFilteredRead<Prisma.RequestWhereInput, Prisma.RequestOrderByWithRelationInput>): Promise<TParkQueueRow[]> => {
+          const rows = await db.request.findMany({
+            ...q,
+            select: {
+              id: true,
+              serial: true,
+              type: true,
+              title: true,
+              amountFen: true,
+              submittedAt: true,
+              parkDueAt: true,
+              parkDueProvisional: true,
+              enterprise: { select: { name: true } },
+            },
+          });
+          return rows.map((r) => ({
+            id: r.id,
+            serial: r.serial,
+            type: r.type,
+            title: r.title,
+            amountFen: r.amountFen?.toString() ?? null,
+            enterpriseName: r.enterprise.name,
+            submittedAt: r.submittedAt,
+            parkDueAt: r.parkDueAt,
+            parkDueProvisional: r.parkDueProvisional,
+            deadline: null,
+          }));
         },
-      ],
+      },
       cursor,
       REQUEST_PAGE_SIZE,
     ),
-    db.request.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
+    db.request.count(cappedCountArgs<Prisma.RequestWhereInput, Prisma.RequestOrderByWithRelationInput>(where, COLUMNS)),
     options.calendar ?? loadWorkingCalendar(db),
   ]);
   const rows = page.rows.map((r) => ({ ...r, deadline: parkReviewState(r.parkDueAt, now, calendar) }));
