@@ -341,7 +341,10 @@ export async function readCappedBatches<TRow>(
   for (;;) {
     const rows: TRow[] = await readBatch(after, Math.min(batch, maxRows + 1 - out.length));
     out.push(...rows);
-    if (out.length > maxRows) return { rows: out.slice(0, maxRows), capped: true };
+    if (out.length > maxRows) {
+      out.length = maxRows;
+      return { rows: out, capped: true };
+    }
     if (rows.length < batch) return { rows: out, capped: false };
     after = rows[rows.length - 1]!;
   }
