@@ -9,14 +9,8 @@ import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
 import { loadEventScope } from "@/lib/events/queries/load-event-scope";
 import { NO_FIGURES, readEventFigures, type TEventFigures } from "@/lib/events/queries/read-event-figures";
-import {
-  emptyKeysetPage,
-  newestFirst,
-  readFilteredPage,
-  type TFilteredRead,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 
 export const EVENT_PAGE_SIZE = 25;
 

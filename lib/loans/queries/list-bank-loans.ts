@@ -7,14 +7,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage } from "@/lib/auth/scopes";
-import {
-  emptyKeysetPage,
-  newestFirst,
-  readFilteredPage,
-  type TFilteredRead,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import type { TLoanListFilter } from "@/lib/loans/schemas";
 
 export const LOAN_PAGE_SIZE = 25;

@@ -10,14 +10,8 @@ import { AssistancePlanStatus } from "@/lib/generated/prisma/enums";
 import { areaOfRole } from "@/lib/auth/areas";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, nothing } from "@/lib/auth/scopes";
-import {
-  emptyKeysetPage,
-  newestFirst,
-  readFilteredPage,
-  type TFilteredRead,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { planScope } from "../scopes";
 
 export const PLAN_PAGE_SIZE = 25;

@@ -2,17 +2,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { EnterpriseSize, SupportClass } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { enterpriseScope, isNothing, type TScopeContext } from "@/lib/auth/scopes";
-import {
-  emptyCountedPage,
-  keyText,
-  keyUuid,
-  readCappedBatches,
-  readCountedPage,
-  type TCountedPage,
-  type TFilteredRead,
-  type TKeyColumn,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyCountedPage, keyText, keyUuid, readCappedBatches, readCountedPage } from "@/lib/pagination/keyset";
+import type { TCountedPage, TFilteredRead, TKeyColumn, TPageCursor } from "@/lib/pagination/keyset";
 import { maskMobile } from "@/lib/privacy/mask";
 import { z } from "zod";
 import { isUuid } from "@/lib/ids";

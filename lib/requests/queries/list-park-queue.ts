@@ -7,18 +7,8 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import type { TDeadlineState } from "@/lib/requests/deadline-state";
 import { parkReviewState } from "@/lib/requests/park-review-deadline";
-import {
-  cappedCount,
-  cappedCountArgs,
-  keyNullableDate,
-  keyUuid,
-  readFilteredPage,
-  type TCappedCount,
-  type TFilteredRead,
-  type TKeyColumn,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { cappedCount, cappedCountArgs, keyNullableDate, keyUuid, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TCappedCount, TFilteredRead, TKeyColumn, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { REQUEST_PAGE_SIZE } from "../list-filters";
 

@@ -8,16 +8,8 @@ import type { SummonsSource, SummonsStatus } from "@/lib/generated/prisma/enums"
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
-import {
-  cappedCount,
-  cappedCountArgs,
-  newestFirst,
-  readFilteredPage,
-  type TCappedCount,
-  type TFilteredRead,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { cappedCount, cappedCountArgs, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TCappedCount, TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { isSummonsOverdue } from "../rules";
 import { summonsScope } from "../scopes";
 

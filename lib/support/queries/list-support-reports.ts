@@ -3,17 +3,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { SupportClass, SupportReportStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { isNothing } from "@/lib/auth/scopes";
-import {
-  emptyCountedPage,
-  keyDate,
-  keyUuid,
-  readCappedBatches,
-  readCountedPage,
-  type TCountedPage,
-  type TFilteredRead,
-  type TKeyColumn,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyCountedPage, keyDate, keyUuid, readCappedBatches, readCountedPage } from "@/lib/pagination/keyset";
+import type { TCountedPage, TFilteredRead, TKeyColumn, TPageCursor } from "@/lib/pagination/keyset";
 import type { TPairingScopeContext } from "@/lib/pairings/scopes";
 import { monthOf } from "@/lib/support/rules";
 import { supportPairingScope } from "@/lib/support/scopes";

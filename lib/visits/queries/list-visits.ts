@@ -8,14 +8,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParkVisitStatus } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
-import {
-  emptyKeysetPage,
-  newestFirst,
-  readFilteredPage,
-  type TFilteredRead,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { visitScope } from "@/lib/visits/rules";
 
 export const VISIT_PAGE_SIZE = 25;
