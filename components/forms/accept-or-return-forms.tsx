@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
@@ -69,7 +69,7 @@ export function AcceptOrReturnForms({
         <Button type="submit" disabled={busy}>
           {labels.accept}
         </Button>
-        <Outcome state={accepted} done={labels.accepted} form={acceptErrors.form} />
+        <FormOutcome state={accepted} done={labels.accepted} form={acceptErrors.form} />
       </form>
       <form
         ref={returnFocusScope}
@@ -91,17 +91,7 @@ export function AcceptOrReturnForms({
           {labels.giveBack}
         </Button>
       </form>
-      <Outcome state={returned} done={labels.returned} form={returnErrors.form} fieldErrors={returnErrors.fieldCount} />
+      <FormOutcome state={returned} done={labels.returned} form={returnErrors.form} fieldErrors={returnErrors.fieldCount} />
     </section>
   );
-}
-
-function Outcome({ state, done, form, fieldErrors }: { state: TState; done: string; form?: string; fieldErrors?: number }) {
-  if (state?.ok)
-    return (
-      <p role="status" className="text-sm text-green-800">
-        {done}
-      </p>
-    );
-  return <FormAlert message={form} fieldErrors={fieldErrors} />;
 }

@@ -20,7 +20,7 @@ export type TColumn<Row> = {
   headerHidden?: boolean;
 };
 
-type Props<Row> = {
+export type TDataTableProps<Row> = {
   /** Names the table (its <caption>) and its scroll region, for screen readers and tests. */
   caption: string;
   /** Show the caption above the table (otherwise it is for screen readers only). */
@@ -54,7 +54,7 @@ export function DataTable<Row>({
   rowClassName,
   footer,
   testId,
-}: Props<Row>) {
+}: TDataTableProps<Row>) {
   const columns = declared.filter((c): c is TColumn<Row> => Boolean(c));
   return (
     <div

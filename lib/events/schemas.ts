@@ -6,19 +6,14 @@ import { z } from "zod";
 import { MatchEventType } from "@/lib/generated/prisma/enums";
 import { compactMobile, MOBILE_PATTERN } from "@/lib/mobile";
 import { wanYuanToFen } from "@/lib/requests/schemas";
-import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
-
-const id = z.string().uuid({ message: "notFound" });
-const version = z.coerce.number().int().min(0);
-const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
-const required = (max: number) => text(max).min(1, { message: "required" });
-const optional = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? null : v));
-/** A form sends one checked box as a string and several as an array. */
-const idList = (max: number) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(max, { message: "tooMany" }));
+import {
+  zCalendarDay,
+  zEntityId as id,
+  zVersion as version,
+  zRequiredText as required,
+  zOptionalText as optional,
+  zIdList as idList,
+} from "@/lib/validation/fields";
 
 export const EVENT_LIMITS = {
   title: 80,

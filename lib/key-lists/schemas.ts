@@ -4,17 +4,11 @@
  */
 import { z } from "zod";
 import { KeyContactOutcome, KeyContactWay } from "@/lib/generated/prisma/enums";
-import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
+import { zCalendarDay, zEntityId as id, zText as text, zOptionalText as optional } from "@/lib/validation/fields";
 import { foldFullWidth } from "@/lib/validation/fold-full-width";
 import { parseWanYuan } from "@/lib/validation/wan-yuan";
 
-const id = z.string().uuid({ message: "notFound" });
 const version = z.coerce.number({ message: "invalidInput" }).int().min(0).max(1_000_000);
-const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
-const optional = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? null : v));
 
 export const KEY_LIST_LIMITS = {
   name: 60,

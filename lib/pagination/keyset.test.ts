@@ -10,8 +10,13 @@ import {
   keysetWhere,
   keyText,
   parsePageCursor,
+  newestFirst,
+  readCappedBatches,
+  readCountedPage,
+  readFilteredPage,
   readKeysetPage,
   readMergedBranches,
+  type TFilteredRead,
   type TKeyColumn,
   type TKeysetQuery,
   type TKeysetSegment,
@@ -243,5 +248,61 @@ describe("cursors", () => {
     expect(cappedCount(12)).toEqual({ value: 12, capped: false });
     expect(cappedCount(1000)).toEqual({ value: 1000, capped: false });
     expect(cappedCount(1001)).toEqual({ value: 1000, capped: true });
+  });
+});
+
+describe("a list under one filter", () => {
+  type TRow = { id: string; at: Date };
+  const ids = Array.from({ length: 5 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+  const rows: TRow[] = ids.map((id, i) => ({ id, at: new Date(Date.UTC(2026, 0, 10 - i)) }));
+
+  it("asks for the filter alone on the first page and the filter AND the cursor's condition after it", async () => {
+    const asked: TFilteredRead<Record<string, unknown>, unknown>[] = [];
+    const segment = {
+      ...newestFirst("at"),
+      where: { parkId: "p" },
+      find: async (q: TFilteredRead<Record<string, unknown>, unknown>) => {
+        asked.push(q);
+        return rows.slice(asked.length === 1 ? 0 : 2, (asked.length === 1 ? 0 : 2) + q.take);
+      },
+    };
+    const first = await readFilteredPage(segment, null, 2);
+    expect(first.rows.map((r) => r.id)).toEqual(ids.slice(0, 2));
+    expect(asked[0]).toEqual({ where: { parkId: "p" }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 3 });
+    await readFilteredPage(segment, { direction: "after", token: first.next! }, 2);
+    expect(asked[1]!.where).toEqual({ AND: [{ parkId: "p" }, keysetWhere(newestFirst("at").columns, [rows[1]!.at, rows[1]!.id])] });
+  });
+
+  it("counts with the list's filter and order, stopping past the cap", async () => {
+    let counted: unknown;
+    const page = await readCountedPage(
+      { ...newestFirst("at"), where: { parkId: "p" }, find: async () => rows.slice(0, 1) },
+      async (q) => {
+        counted = q;
+        return 1001;
+      },
+      null,
+      25,
+    );
+    expect(counted).toEqual({ where: { parkId: "p" }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1001 });
+    expect(page.total).toEqual({ value: 1000, capped: true });
+    expect(page.pageSize).toBe(25);
+  });
+
+  it("reads an export in batches after the last row, stopping at the cap", async () => {
+    const afters: (TRow | null)[] = [];
+    const read = (max: number) =>
+      readCappedBatches<TRow>(
+        async (after, take) => {
+          afters.push(after);
+          const from = after ? rows.indexOf(after) + 1 : 0;
+          return rows.slice(from, from + take);
+        },
+        max,
+        2,
+      );
+    expect(await read(10)).toEqual({ rows, capped: false });
+    expect(afters).toEqual([null, rows[1], rows[3]]);
+    expect(await read(3)).toEqual({ rows: rows.slice(0, 3), capped: true });
   });
 });

@@ -240,6 +240,116 @@ async function readBackward<TRow>(
   };
 }
 
+// ───────────────────────── a list under one filter ─────────────────────────
+
+/** An empty page: the viewer's scope holds nothing, so the list is not read at all. */
+export function emptyKeysetPage<TRow>(): TKeysetPage<TRow> {
+  return { rows: [], next: null, previous: null };
+}
+
+/** The usual sort key of a list: newest `field` first, the id breaking ties. */
+export function newestFirst<TField extends string>(field: TField) {
+  const columns: readonly TKeyColumn[] = [
+    { field, direction: "desc" },
+    { field: "id", direction: "desc" },
+  ];
+  return {
+    columns,
+    cursor: z.tuple([keyDate, keyUuid]) as z.ZodType<TKeyValue[]>,
+    keyOf: (row: Record<TField, Date> & { id: string }): TKeyValue[] => [row[field], row.id],
+  };
+}
+
+/** What one read of a filtered list asks the database: the filter and the cursor's condition, the order, the size. */
+export type TFilteredRead<TWhere, TOrderBy> = { where: TWhere; orderBy: TOrderBy[]; take: number };
+
+export type TFilteredSegment<TRow, TWhere, TOrderBy> = Omit<TKeysetSegment<TRow>, "read"> & {
+  /** The rows the list holds, whatever the page (the viewer's scope and the list's filters). */
+  where: TWhere;
+  /** Reads the rows for `args` (a findMany with the row's select, spread with the args). */
+  find: (args: TFilteredRead<TWhere, TOrderBy>) => Promise<TRow[]>;
+};
+
+/**
+ * A segment whose rows all match one filter: each read asks for the filter AND the cursor's
+ * condition (the filter alone on the first page), so the index that leads with the filter's
+ * columns and ends with the sort key serves every page.
+ */
+export function filteredSegment<TRow, TWhere, TOrderBy>({
+  where,
+  find,
+  ...segment
+}: TFilteredSegment<TRow, TWhere, TOrderBy>): TKeysetSegment<TRow> {
+  return {
+    ...segment,
+    read: (q) =>
+      find({
+        where: (q.where ? { AND: [where, q.where] } : where) as TWhere,
+        orderBy: q.orderBy as TOrderBy[],
+        take: q.take,
+      }),
+  };
+}
+
+/** One page of a list made of one filtered segment (see filteredSegment and readKeysetPage). */
+export function readFilteredPage<TRow, TWhere, TOrderBy>(
+  segment: TFilteredSegment<TRow, TWhere, TOrderBy>,
+  cursor: TPageCursor | null,
+  pageSize: number,
+): Promise<TKeysetPage<TRow>> {
+  return readKeysetPage([filteredSegment(segment)], cursor, pageSize);
+}
+
+/** A page with its list's size (capped, see cappedCount) and the page size it was read with. */
+export type TCountedPage<TRow> = TKeysetPage<TRow> & { total: TCappedCount; pageSize: number };
+
+export function emptyCountedPage<TRow>(pageSize: number): TCountedPage<TRow> {
+  return { ...emptyKeysetPage<TRow>(), total: cappedCount(0), pageSize };
+}
+
+/**
+ * One page of a filtered list and, alongside, its size capped at COUNT_CAP: `count` gets
+ * the list's filter and order with a limit just past the cap (cappedCountArgs), so it walks
+ * the page's index and stops early.
+ */
+export async function readCountedPage<TRow, TWhere, TOrderBy>(
+  segment: TFilteredSegment<TRow, TWhere, TOrderBy>,
+  count: (args: TFilteredRead<TWhere, TOrderBy>) => Promise<number>,
+  cursor: TPageCursor | null,
+  pageSize: number,
+): Promise<TCountedPage<TRow>> {
+  const [page, total] = await Promise.all([
+    readFilteredPage(segment, cursor, pageSize),
+    count(cappedCountArgs<TWhere, TOrderBy>(segment.where, segment.columns)),
+  ]);
+  return { ...page, total: cappedCount(total), pageSize };
+}
+
+/**
+ * Every row of a list up to `maxRows`, read in batches of `batch` rows, each batch after
+ * the last row of the one before (`readBatch` builds that condition), so a large export
+ * never reads through a deep OFFSET. One row past the cap is read only to know there are
+ * more (`capped`).
+ */
+export async function readCappedBatches<TRow>(
+  readBatch: (after: TRow | null, take: number) => Promise<TRow[]>,
+  maxRows: number,
+  batch = 5_000,
+): Promise<{ rows: TRow[]; capped: boolean }> {
+  const out: TRow[] = [];
+  let after: TRow | null = null;
+  for (;;) {
+    const rows: TRow[] = await readBatch(after, Math.min(batch, maxRows + 1 - out.length));
+    out.push(...rows);
+    if (out.length > maxRows) {
+      out.length = maxRows;
+      return { rows: out, capped: true };
+    }
+    if (rows.length < batch) return { rows: out, capped: false };
+    after = rows[rows.length - 1]!;
+  }
+}
+
 // ───────────────────────── a list read as a union of branches ─────────────────────────
 
 /**
@@ -300,6 +410,11 @@ export const COUNT_CAP = 1_000;
 
 /** What a list shows as its size: exact up to COUNT_CAP, else "more than COUNT_CAP". */
 export type TCappedCount = { value: number; capped: boolean };
+
+/** The arguments of a capped count over a list's rows (see cappedCount): its filter, walked in its order, stopped past the cap. */
+export function cappedCountArgs<TWhere, TOrderBy = Record<string, unknown>>(where: TWhere, columns: readonly TKeyColumn[]) {
+  return { where, orderBy: keysetOrderBy(columns) as TOrderBy[], take: COUNT_CAP + 1 };
+}
 
 /**
  * A count that stops at COUNT_CAP + 1 rows (`count({ where, take })` is

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zPlainText } from "@/lib/validation/fields";
+import { zRequiredText as required, zOptionalText as optional } from "@/lib/validation/fields";
 import { wanYuanToFen } from "@/lib/requests/schemas";
 import { NAME_MAX, PRODUCT_KINDS, RATE_BP_MAX, RATE_BP_MIN, TERM_MONTHS_MAX, TEXT_MAX } from "./rules";
 
@@ -7,12 +7,6 @@ import { NAME_MAX, PRODUCT_KINDS, RATE_BP_MAX, RATE_BP_MIN, TERM_MONTHS_MAX, TEX
 // mutations. Error messages are keys under "products.errors". Pure: no database.
 
 const id = z.string({ message: "notFound" }).trim().uuid({ message: "notFound" });
-const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
-const required = (max: number) => text(max).min(1, { message: "required" });
-const optional = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? null : v));
 
 /** Whole months, 1 to 360; "" → null (no bound). */
 const months = z

@@ -5,7 +5,7 @@
  * checked again here, so what is stored is always a valid list.
  */
 import { z } from "zod";
-import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
+import { zCalendarDay, zRequiredText as required, zOptionalText as optional } from "@/lib/validation/fields";
 
 export const QUESTIONNAIRE_LIMITS = {
   title: 100,
@@ -21,12 +21,6 @@ export const QUESTIONNAIRE_LIMITS = {
 export const QUESTION_KINDS = ["single", "multi", "scale", "text"] as const;
 export type TQuestionKind = (typeof QUESTION_KINDS)[number];
 
-const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
-const required = (max: number) => text(max).min(1, { message: "required" });
-const optional = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? null : v));
 const id = z.uuid({ message: "notFound" });
 
 /**

@@ -11,20 +11,19 @@
  */
 
 import { z } from "zod";
-import { zCalendarDay, zPlainText } from "@/lib/validation/fields";
+import {
+  zCalendarDay,
+  zEntityId as id,
+  zVersion as version,
+  zText as text,
+  zRequiredText as required,
+  zOptionalText as optional,
+} from "@/lib/validation/fields";
 import { foldFullWidth } from "@/lib/validation/fold-full-width";
 import { parseWanYuan } from "@/lib/validation/wan-yuan";
 import { AnswerKind, Rating, RequestType } from "@/lib/generated/prisma/enums";
 import { normalizeSaveRequestForm } from "./save-form";
 
-const id = z.string().uuid({ message: "notFound" });
-const version = z.coerce.number().int().min(0);
-const text = (max: number) => zPlainText().trim().max(max, { message: "tooLong" });
-const required = (max: number) => text(max).min(1, { message: "required" });
-const optional = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? null : v));
 /** "YYYY-MM-DD" (a Shanghai calendar day that exists). */
 const day = zCalendarDay("badDate");
 const optionalDay = z

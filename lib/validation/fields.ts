@@ -65,3 +65,38 @@ export function controlCharacterFields(input: unknown): Record<string, string> {
   walk(input, "", 0);
   return found;
 }
+
+// ───────────── the field builders the modules' input schemas share ─────────────
+// Their error codes are message keys each module words in its own namespace
+// (<module>.errors.<code>) or the shared codes.
+
+/** The id of a record the form acts on: a uuid, else the record is "notFound". */
+export const zEntityId = z.string().uuid({ message: "notFound" });
+
+/** The version a form was loaded at (optimistic concurrency). */
+export const zVersion = z.coerce.number().int().min(0);
+
+/** Trimmed text of at most `max` characters (an empty string allowed). */
+export function zText(max: number) {
+  return zPlainText().trim().max(max, { message: "tooLong" });
+}
+
+/** Trimmed text of 1 to `max` characters. */
+export function zRequiredText(max: number) {
+  return zText(max).min(1, { message: "required" });
+}
+
+/** Trimmed text of at most `max` characters; left out or empty: null. */
+export function zOptionalText(max: number) {
+  return zText(max)
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : v));
+}
+
+/** Record ids from checkboxes, at most `max`: a form sends one checked box as a string and several as an array. */
+export function zIdList(max: number) {
+  return z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(zEntityId).max(max, { message: "tooMany" }),
+  );
+}

@@ -150,7 +150,6 @@ const REVIEWED_CUTS: Record<string, string> = {
   "lib/accounts/queries/list-manageable-users.ts:.slice(0, 64)":
     "the user list's search words: a filter, never stored; the search box shows the limit as a count",
   "lib/audit/queries/search-audit-log.ts:.slice(0, limit)": "rows of a page, not text",
-  "lib/registry/queries/registry-enterprises.ts:.slice(0, maxRows)": "rows of an export, not text (the export says it was capped)",
   "lib/dashboard/enterprise-answer.ts:.slice(0, max)":
     "a dashboard's one-line preview of an answer, ending in …; the answer itself is shown whole on its page",
 };

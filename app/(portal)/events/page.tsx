@@ -1,18 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { DownloadLink } from "@/components/ui/download-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
-import { PageHeader } from "@/components/ui/page-header";
+import { linkClass } from "@/components/ui/link-styles";
+import { ListPage } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
 import { listEvents, type TEventRow } from "@/lib/events/queries/list-events";
 import { eventPhase } from "@/lib/events/rules";
 import { formatDateTime, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
+import { parsePageCursor } from "@/lib/pagination/keyset";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { BankFiguresSection } from "./bank-figures-section";
@@ -33,87 +29,64 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const now = new Date();
   const office = user.orgKind === "FINANCE_OFFICE" || user.orgKind === "CENTRAL_BANK";
   return (
-    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader
-        title={t("title")}
-        intro={t("intro")}
-        actions={
-          <span className="flex flex-wrap gap-3">
-            {can(user.role, "events.manage") && (
-              <Link href="/events/new" className={buttonLinkClass}>
-                {t("create")}
+    <ListPage<TEventRow>
+      t={t}
+      path="/events"
+      create={can(user.role, "events.manage") && { href: "/events/new", label: t("create") }}
+      exportFile={can(user.role, "events.export") && { href: "/events/export", label: t("exportButton") }}
+      empty={{ title: t("emptyTitle"), body: t("emptyBody") }}
+      page={page}
+      table={{
+        testId: "events-list",
+        rowKey: (r) => r.id,
+        rowTestId: () => "event-row",
+        columns: [
+          {
+            key: "title",
+            header: t("columns.title"),
+            rowHeader: true,
+            cell: (r) => (
+              <Link href={`/events/${r.id}`} className={linkClass}>
+                {r.title}
               </Link>
-            )}
-            {can(user.role, "events.export") && (
-              <DownloadLink href="/events/export" className={secondaryLinkClass}>
-                {t("exportButton")}
-              </DownloadLink>
-            )}
-          </span>
-        }
-      />
-      {page.rows.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-      ) : (
-        <DataTable<TEventRow>
-          caption={t("title")}
-          testId="events-list"
-          rows={page.rows}
-          rowKey={(r) => r.id}
-          rowTestId={() => "event-row"}
-          columns={[
-            {
-              key: "title",
-              header: t("columns.title"),
-              rowHeader: true,
-              cell: (r) => (
-                <Link href={`/events/${r.id}`} className={linkClass}>
-                  {r.title}
-                </Link>
-              ),
+            ),
+          },
+          { key: "type", header: t("columns.type"), onCard: true, cell: (r) => t(`types.${r.type}`) },
+          { key: "startsAt", header: t("columns.startsAt"), onCard: true, cell: (r) => formatDateTime(r.startsAt, locale) },
+          { key: "park", header: t("columns.park"), onCard: true, cell: (r) => r.parkName ?? t("cityWide") },
+          { key: "organiser", header: t("columns.organiser"), cell: (r) => r.organiserName },
+          {
+            key: "status",
+            header: t("columns.status"),
+            onCard: true,
+            cell: (r) => {
+              const phase = eventPhase(r, now);
+              return (
+                <Badge tone={PHASE_TONE[phase]} testId="event-phase">
+                  {t(`phases.${phase}`)}
+                </Badge>
+              );
             },
-            { key: "type", header: t("columns.type"), onCard: true, cell: (r) => t(`types.${r.type}`) },
-            { key: "startsAt", header: t("columns.startsAt"), onCard: true, cell: (r) => formatDateTime(r.startsAt, locale) },
-            { key: "park", header: t("columns.park"), onCard: true, cell: (r) => r.parkName ?? t("cityWide") },
-            { key: "organiser", header: t("columns.organiser"), cell: (r) => r.organiserName },
-            {
-              key: "status",
-              header: t("columns.status"),
-              onCard: true,
-              cell: (r) => {
-                const phase = eventPhase(r, now);
-                return (
-                  <Badge tone={PHASE_TONE[phase]} testId="event-phase">
-                    {t(`phases.${phase}`)}
-                  </Badge>
-                );
-              },
-            },
-            {
-              key: "seats",
-              header: t("columns.seats"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => t("seatsValue", { registered: r.registeredCount, capacity: r.capacity }),
-            },
-            { key: "attended", header: t("columns.attended"), numeric: true, cell: (r) => r.figures.attended },
-            { key: "intentions", header: t("columns.intentions"), numeric: true, cell: (r) => r.figures.intentions },
-            {
-              key: "signed",
-              header: t("columns.signed"),
-              numeric: true,
-              cell: (r) => t("wanYuan", { amount: formatWanYuan(r.figures.signedFen, locale) }),
-            },
-          ]}
-        />
-      )}
-      <KeysetPager
-        previous={page.previous}
-        next={page.next}
-        hrefFor={(c) => `/events?${cursorParam(c.direction)}=${c.token}`}
-        labels={{ nav: t("pager"), previous: t("previous"), next: t("next") }}
-      />
+          },
+          {
+            key: "seats",
+            header: t("columns.seats"),
+            numeric: true,
+            onCard: true,
+            cell: (r) => t("seatsValue", { registered: r.registeredCount, capacity: r.capacity }),
+          },
+          { key: "attended", header: t("columns.attended"), numeric: true, cell: (r) => r.figures.attended },
+          { key: "intentions", header: t("columns.intentions"), numeric: true, cell: (r) => r.figures.intentions },
+          {
+            key: "signed",
+            header: t("columns.signed"),
+            numeric: true,
+            cell: (r) => t("wanYuan", { amount: formatWanYuan(r.figures.signedFen, locale) }),
+          },
+        ],
+      }}
+    >
       {office && <BankFiguresSection now={now} />}
-    </main>
+    </ListPage>
   );
 }

@@ -1,14 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass, linkClass } from "@/components/ui/link-styles";
-import { PageHeader } from "@/components/ui/page-header";
+import { linkClass } from "@/components/ui/link-styles";
+import { ListPage } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
 import { listKeyLists, type TKeyListRow } from "@/lib/key-lists/queries/list-key-lists";
-import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
+import { parsePageCursor } from "@/lib/pagination/keyset";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { CoverageFigure } from "./coverage-cells";
@@ -23,62 +20,44 @@ export default async function KeyListsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const [t, page] = await Promise.all([getTranslations("keyLists"), listKeyLists(db(), user, parsePageCursor(params))]);
   return (
-    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader
-        title={t("title")}
-        intro={t("intro")}
-        actions={
-          can(user.role, "keyLists.manage") ? (
-            <Link href="/key-lists/new" className={buttonLinkClass}>
-              {t("create")}
-            </Link>
-          ) : undefined
-        }
-      />
-      {page.rows.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-      ) : (
-        <DataTable<TKeyListRow>
-          caption={t("title")}
-          testId="key-lists"
-          rows={page.rows}
-          rowKey={(r) => r.id}
-          rowTestId={() => "key-list-row"}
-          columns={[
-            {
-              key: "name",
-              header: t("columns.name"),
-              rowHeader: true,
-              cell: (r) => (
-                <Link href={`/key-lists/${r.id}`} className={linkClass}>
-                  {r.name}
-                </Link>
-              ),
-            },
-            { key: "year", header: t("columns.year"), onCard: true, cell: (r) => r.year },
-            { key: "source", header: t("columns.source"), onCard: true, cell: (r) => r.sourceTag ?? t("imported") },
-            {
-              key: "status",
-              header: t("columns.status"),
-              onCard: true,
-              cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>,
-            },
-            {
-              key: "coverage",
-              header: t("columns.coverage"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => <CoverageFigure coverage={r.coverage} />,
-            },
-          ]}
-        />
-      )}
-      <KeysetPager
-        previous={page.previous}
-        next={page.next}
-        hrefFor={(c) => `/key-lists?${cursorParam(c.direction)}=${c.token}`}
-        labels={{ nav: t("pager"), previous: t("previous"), next: t("next") }}
-      />
-    </main>
+    <ListPage<TKeyListRow>
+      t={t}
+      path="/key-lists"
+      create={can(user.role, "keyLists.manage") && { href: "/key-lists/new", label: t("create") }}
+      empty={{ title: t("emptyTitle"), body: t("emptyBody") }}
+      page={page}
+      table={{
+        testId: "key-lists",
+        rowKey: (r) => r.id,
+        rowTestId: () => "key-list-row",
+        columns: [
+          {
+            key: "name",
+            header: t("columns.name"),
+            rowHeader: true,
+            cell: (r) => (
+              <Link href={`/key-lists/${r.id}`} className={linkClass}>
+                {r.name}
+              </Link>
+            ),
+          },
+          { key: "year", header: t("columns.year"), onCard: true, cell: (r) => r.year },
+          { key: "source", header: t("columns.source"), onCard: true, cell: (r) => r.sourceTag ?? t("imported") },
+          {
+            key: "status",
+            header: t("columns.status"),
+            onCard: true,
+            cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>,
+          },
+          {
+            key: "coverage",
+            header: t("columns.coverage"),
+            numeric: true,
+            onCard: true,
+            cell: (r) => <CoverageFigure coverage={r.coverage} />,
+          },
+        ],
+      }}
+    />
   );
 }

@@ -1,16 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
-import { DownloadLink } from "@/components/ui/download-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
+import { linkClass } from "@/components/ui/link-styles";
+import { ListPage } from "@/components/ui/list-page";
 import { LinkTabs } from "@/components/ui/link-tabs";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
+import { parsePageCursor } from "@/lib/pagination/keyset";
 import { listAssistancePlans, queueStatus, type TPlanRow } from "@/lib/plans/queries/list-assistance-plans";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -30,72 +26,53 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
     getLocale().then(resolveLocale),
     listAssistancePlans(db(), user, parsePageCursor(params), { queue }),
   ]);
-  const base = queue ? "/plans?view=queue&" : "/plans?";
   const version = (n: number | null) => (n === null ? t("none") : t("versionValue", { number: n }));
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader
-        title={t("title")}
-        intro={t("intro")}
-        actions={
-          <span className="flex flex-wrap gap-3">
-            {can(user.role, "plans.draft") && (
-              <Link href="/plans/new" className={buttonLinkClass}>
-                {t("new")}
+    <ListPage<TPlanRow>
+      t={t}
+      path="/plans"
+      query={queue ? "view=queue" : undefined}
+      wide
+      create={can(user.role, "plans.draft") && { href: "/plans/new", label: t("new") }}
+      exportFile={{ href: "/plans/export", label: t("exportButton") }}
+      above={
+        reviews && (
+          <LinkTabs
+            label={t("tabs.label")}
+            current={queue ? "queue" : "all"}
+            tabs={[
+              { key: "queue", label: t("tabs.queue"), href: "/plans?view=queue" },
+              { key: "all", label: t("tabs.all"), href: "/plans" },
+            ]}
+          />
+        )
+      }
+      empty={queue ? { title: t("emptyQueueTitle"), body: t("emptyQueueBody") } : { title: t("emptyTitle"), body: t("emptyBody") }}
+      page={page}
+      table={{
+        testId: "plans-list",
+        rowKey: (r) => r.id,
+        rowTestId: () => "plan-row",
+        columns: [
+          {
+            key: "park",
+            header: t("columns.park"),
+            rowHeader: true,
+            cell: (r) => (
+              <Link href={`/plans/${r.id}`} className={linkClass}>
+                {r.parkName}
               </Link>
-            )}
-            <DownloadLink href="/plans/export" className={secondaryLinkClass}>
-              {t("exportButton")}
-            </DownloadLink>
-          </span>
-        }
-      />
-      {reviews && (
-        <LinkTabs
-          label={t("tabs.label")}
-          current={queue ? "queue" : "all"}
-          tabs={[
-            { key: "queue", label: t("tabs.queue"), href: "/plans?view=queue" },
-            { key: "all", label: t("tabs.all"), href: "/plans" },
-          ]}
-        />
-      )}
-      {page.rows.length === 0 ? (
-        <EmptyState title={queue ? t("emptyQueueTitle") : t("emptyTitle")} body={queue ? t("emptyQueueBody") : t("emptyBody")} />
-      ) : (
-        <DataTable<TPlanRow>
-          caption={t("title")}
-          testId="plans-list"
-          rows={page.rows}
-          rowKey={(r) => r.id}
-          rowTestId={() => "plan-row"}
-          columns={[
-            {
-              key: "park",
-              header: t("columns.park"),
-              rowHeader: true,
-              cell: (r) => (
-                <Link href={`/plans/${r.id}`} className={linkClass}>
-                  {r.parkName}
-                </Link>
-              ),
-            },
-            { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
-            { key: "year", header: t("columns.year"), numeric: true, onCard: true, cell: (r) => String(r.year) },
-            { key: "status", header: t("columns.status"), onCard: true, cell: (r) => <PlanStatusBadge status={r.status} /> },
-            { key: "version", header: t("columns.version"), onCard: true, cell: (r) => version(r.latestNumber) },
-            { key: "approved", header: t("columns.approved"), onCard: true, cell: (r) => version(r.approvedNumber) },
-            { key: "amount", header: t("columns.amount"), numeric: true, onCard: true, cell: (r) => formatWanYuan(r.amountFen, locale) },
-            { key: "updatedAt", header: t("columns.updatedAt"), onCard: false, cell: (r) => formatDate(r.updatedAt, locale) },
-          ]}
-        />
-      )}
-      <KeysetPager
-        previous={page.previous}
-        next={page.next}
-        hrefFor={(c) => `${base}${cursorParam(c.direction)}=${c.token}`}
-        labels={{ nav: t("pager"), previous: t("previous"), next: t("next") }}
-      />
-    </main>
+            ),
+          },
+          { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
+          { key: "year", header: t("columns.year"), numeric: true, onCard: true, cell: (r) => String(r.year) },
+          { key: "status", header: t("columns.status"), onCard: true, cell: (r) => <PlanStatusBadge status={r.status} /> },
+          { key: "version", header: t("columns.version"), onCard: true, cell: (r) => version(r.latestNumber) },
+          { key: "approved", header: t("columns.approved"), onCard: true, cell: (r) => version(r.approvedNumber) },
+          { key: "amount", header: t("columns.amount"), numeric: true, onCard: true, cell: (r) => formatWanYuan(r.amountFen, locale) },
+          { key: "updatedAt", header: t("columns.updatedAt"), onCard: false, cell: (r) => formatDate(r.updatedAt, locale) },
+        ],
+      }}
+    />
   );
 }

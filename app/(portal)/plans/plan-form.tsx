@@ -14,6 +14,7 @@ import { FieldGroup } from "@/components/ui/field-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { RowFields } from "@/components/ui/row-fields";
 import { PLAN_PHONE_MAX, PLAN_SHORT_MAX, PLAN_TEXT_MAX, type TPlanProduct } from "@/lib/plans/rules";
 import { teamFieldName } from "@/lib/plans/schemas";
 import { TARGET_FIELD_MAX } from "@/lib/targets/rules";
@@ -137,36 +138,20 @@ export function PlanForm({
         maxLength={PLAN_TEXT_MAX}
         error={errors.field("greenChannel")}
       />
-      <fieldset className="space-y-3">
-        <legend className="font-medium">{t("form.team")}</legend>
-        <p className="text-sm text-slate-600">{t("form.teamHint")}</p>
-        {Array.from({ length: TEAM_ROWS }, (_, i) => (
-          <div key={i} className="grid gap-3 sm:grid-cols-3">
-            <TextField
-              {...fields.bind(teamFieldName("name", i))}
-              label={t("form.teamName", { n: i + 1 })}
-              required={i === 0}
-              maxLength={PLAN_SHORT_MAX}
-              error={errors.field(teamFieldName("name", i))}
-            />
-            <TextField
-              {...fields.bind(teamFieldName("role", i))}
-              label={t("form.teamRole", { n: i + 1 })}
-              required={i === 0}
-              maxLength={PLAN_SHORT_MAX}
-              error={errors.field(teamFieldName("role", i))}
-            />
-            <TextField
-              {...fields.bind(teamFieldName("phone", i))}
-              type="tel"
-              label={t("form.teamPhone", { n: i + 1 })}
-              required={i === 0}
-              maxLength={PLAN_PHONE_MAX}
-              error={errors.field(teamFieldName("phone", i))}
-            />
-          </div>
-        ))}
-      </fieldset>
+      <RowFields
+        legend={t("form.team")}
+        hint={t("form.teamHint")}
+        rows={TEAM_ROWS}
+        gridClassName="sm:grid-cols-3"
+        fields={[
+          { key: "name", label: (n) => t("form.teamName", { n }), maxLength: PLAN_SHORT_MAX },
+          { key: "role", label: (n) => t("form.teamRole", { n }), maxLength: PLAN_SHORT_MAX },
+          { key: "phone", type: "tel", label: (n) => t("form.teamPhone", { n }), maxLength: PLAN_PHONE_MAX },
+        ]}
+        nameOf={(key, i) => teamFieldName(key as "name" | "role" | "phone", i)}
+        bind={fields.bind}
+        error={errors.field}
+      />
       <div className="flex flex-wrap items-center gap-3">
         {mode === "start" ? (
           <Button type="submit" disabled={pending || state?.ok}>

@@ -1,16 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass, linkClass } from "@/components/ui/link-styles";
-import { PageHeader } from "@/components/ui/page-header";
+import { linkClass } from "@/components/ui/link-styles";
+import { ListPage } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
+import { parsePageCursor } from "@/lib/pagination/keyset";
 import { listQuestionnaires, type TQuestionnaireRow } from "@/lib/questionnaires/queries/list-questionnaires";
 import { responseRate, shownStatus } from "@/lib/questionnaires/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
@@ -38,82 +35,65 @@ export default async function QuestionnairesPage({
   const today = shanghaiDateString(new Date());
   const shown = (r: TQuestionnaireRow) => shownStatus(r.status, day(r.opensOn), day(r.closesOn), today);
   return (
-    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader
-        title={t("title")}
-        intro={t("intro")}
-        actions={
-          can(user.role, "questionnaires.manage") && (
-            <Link href="/questionnaires/new" className={buttonLinkClass}>
-              {t("new")}
-            </Link>
-          )
-        }
-      />
-      {page.rows.length === 0 ? (
-        <EmptyState title={t("title")} body={t("empty")} />
-      ) : (
-        <DataTable<TQuestionnaireRow>
-          caption={t("listCaption")}
-          testId="questionnaire-list"
-          rows={page.rows}
-          rowKey={(r) => r.id}
-          rowTestId={() => "questionnaire-row"}
-          columns={[
-            {
-              key: "title",
-              header: t("columns.title"),
-              rowHeader: true,
-              cell: (r) => (
-                <Link href={`/questionnaires/${r.id}`} className={linkClass}>
-                  {r.title}
-                </Link>
-              ),
+    <ListPage<TQuestionnaireRow>
+      t={t}
+      path="/questionnaires"
+      create={can(user.role, "questionnaires.manage") && { href: "/questionnaires/new", label: t("new") }}
+      empty={{ title: t("title"), body: t("empty") }}
+      page={page}
+      table={{
+        caption: t("listCaption"),
+        testId: "questionnaire-list",
+        rowKey: (r) => r.id,
+        rowTestId: () => "questionnaire-row",
+        columns: [
+          {
+            key: "title",
+            header: t("columns.title"),
+            rowHeader: true,
+            cell: (r) => (
+              <Link href={`/questionnaires/${r.id}`} className={linkClass}>
+                {r.title}
+              </Link>
+            ),
+          },
+          {
+            key: "period",
+            header: t("columns.period"),
+            onCard: true,
+            cell: (r) => t("periodLabel", { year: r.year, quarter: r.quarter }),
+          },
+          {
+            key: "status",
+            header: t("columns.status"),
+            onCard: true,
+            cell: (r) => <Badge tone={statusTone(shown(r))}>{t(`statuses.${shown(r)}`)}</Badge>,
+          },
+          {
+            key: "window",
+            header: t("columns.window"),
+            onCard: true,
+            cell: (r) => t("windowLabel", { opens: formatDate(r.opensOn, locale), closes: formatDate(r.closesOn, locale) }),
+          },
+          {
+            key: "responses",
+            header: t("columns.responses"),
+            numeric: true,
+            onCard: true,
+            cell: (r) => (r.status === "DRAFT" ? "—" : `${r.answered} / ${r.targeted}`),
+          },
+          {
+            key: "rate",
+            header: t("columns.rate"),
+            numeric: true,
+            onCard: true,
+            cell: (r) => {
+              const rate = r.status === "DRAFT" ? null : responseRate(r.answered, r.targeted);
+              return rate === null ? "—" : `${rate.toFixed(2)}%`;
             },
-            {
-              key: "period",
-              header: t("columns.period"),
-              onCard: true,
-              cell: (r) => t("periodLabel", { year: r.year, quarter: r.quarter }),
-            },
-            {
-              key: "status",
-              header: t("columns.status"),
-              onCard: true,
-              cell: (r) => <Badge tone={statusTone(shown(r))}>{t(`statuses.${shown(r)}`)}</Badge>,
-            },
-            {
-              key: "window",
-              header: t("columns.window"),
-              onCard: true,
-              cell: (r) => t("windowLabel", { opens: formatDate(r.opensOn, locale), closes: formatDate(r.closesOn, locale) }),
-            },
-            {
-              key: "responses",
-              header: t("columns.responses"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => (r.status === "DRAFT" ? "—" : `${r.answered} / ${r.targeted}`),
-            },
-            {
-              key: "rate",
-              header: t("columns.rate"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => {
-                const rate = r.status === "DRAFT" ? null : responseRate(r.answered, r.targeted);
-                return rate === null ? "—" : `${rate.toFixed(2)}%`;
-              },
-            },
-          ]}
-        />
-      )}
-      <KeysetPager
-        previous={page.previous}
-        next={page.next}
-        hrefFor={(c) => `/questionnaires?${cursorParam(c.direction)}=${c.token}`}
-        labels={{ nav: t("pager"), previous: t("previous"), next: t("next") }}
-      />
-    </main>
+          },
+        ],
+      }}
+    />
   );
 }

@@ -1,16 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { DownloadLink } from "@/components/ui/download-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
-import { PageHeader } from "@/components/ui/page-header";
+import { linkClass } from "@/components/ui/link-styles";
+import { ListPage } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
+import { parsePageCursor } from "@/lib/pagination/keyset";
 import { listVisits, type TVisitRow } from "@/lib/visits/queries/list-visits";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -29,80 +25,56 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   ]);
   const mayRecord = can(user.role, "visits.record");
   return (
-    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader
-        title={t("title")}
-        intro={t("intro")}
-        actions={
-          <span className="flex flex-wrap gap-3">
-            {mayRecord && (
-              <Link href="/visits/new" className={buttonLinkClass}>
-                {t("record")}
+    <ListPage<TVisitRow>
+      t={t}
+      path="/visits"
+      create={mayRecord && { href: "/visits/new", label: t("record") }}
+      exportFile={can(user.role, "visits.export") && { href: "/visits/export", label: t("exportButton") }}
+      empty={{ title: t("emptyTitle"), body: t("emptyBody") }}
+      page={page}
+      table={{
+        testId: "visits-list",
+        rowKey: (r) => r.id,
+        rowTestId: () => "visit-row",
+        columns: [
+          {
+            key: "date",
+            header: t("columns.visitedOn"),
+            rowHeader: true,
+            cell: (r) => (
+              <Link href={`/visits/${r.id}`} className={linkClass}>
+                {formatDate(r.visitedOn, locale)}
               </Link>
-            )}
-            {can(user.role, "visits.export") && (
-              <DownloadLink href="/visits/export" className={secondaryLinkClass}>
-                {t("exportButton")}
-              </DownloadLink>
-            )}
-          </span>
-        }
-      />
-      {page.rows.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-      ) : (
-        <DataTable<TVisitRow>
-          caption={t("title")}
-          testId="visits-list"
-          rows={page.rows}
-          rowKey={(r) => r.id}
-          rowTestId={() => "visit-row"}
-          columns={[
-            {
-              key: "date",
-              header: t("columns.visitedOn"),
-              rowHeader: true,
-              cell: (r) => (
-                <Link href={`/visits/${r.id}`} className={linkClass}>
-                  {formatDate(r.visitedOn, locale)}
-                </Link>
-              ),
-            },
-            { key: "park", header: t("columns.park"), onCard: true, cell: (r) => r.parkName },
-            { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
-            {
-              key: "leader",
-              header: t("columns.leader"),
-              onCard: true,
-              cell: (r) => (
-                <span className="flex flex-wrap items-center gap-2">
-                  {r.leaderName}
-                  {r.leaderMismatch && <Badge tone="warn">{t("flagged")}</Badge>}
-                </span>
-              ),
-            },
-            {
-              key: "status",
-              header: t("columns.status"),
-              onCard: true,
-              cell: (r) => <Badge tone={r.status === "CONFIRMED" ? "ok" : "info"}>{t(`statuses.${r.status}`)}</Badge>,
-            },
-            {
-              key: "findings",
-              header: t("columns.findings"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => t("findingsCount", { findings: r.findings, items: r.items }),
-            },
-          ]}
-        />
-      )}
-      <KeysetPager
-        previous={page.previous}
-        next={page.next}
-        hrefFor={(c) => `/visits?${cursorParam(c.direction)}=${c.token}`}
-        labels={{ nav: t("pager"), previous: t("previous"), next: t("next") }}
-      />
-    </main>
+            ),
+          },
+          { key: "park", header: t("columns.park"), onCard: true, cell: (r) => r.parkName },
+          { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
+          {
+            key: "leader",
+            header: t("columns.leader"),
+            onCard: true,
+            cell: (r) => (
+              <span className="flex flex-wrap items-center gap-2">
+                {r.leaderName}
+                {r.leaderMismatch && <Badge tone="warn">{t("flagged")}</Badge>}
+              </span>
+            ),
+          },
+          {
+            key: "status",
+            header: t("columns.status"),
+            onCard: true,
+            cell: (r) => <Badge tone={r.status === "CONFIRMED" ? "ok" : "info"}>{t(`statuses.${r.status}`)}</Badge>,
+          },
+          {
+            key: "findings",
+            header: t("columns.findings"),
+            numeric: true,
+            onCard: true,
+            cell: (r) => t("findingsCount", { findings: r.findings, items: r.items }),
+          },
+        ],
+      }}
+    />
   );
 }

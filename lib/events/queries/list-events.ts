@@ -9,8 +9,8 @@ import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
 import { loadEventScope } from "@/lib/events/queries/load-event-scope";
 import { NO_FIGURES, readEventFigures, type TEventFigures } from "@/lib/events/queries/read-event-figures";
-import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
-import { z } from "zod";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 
 export const EVENT_PAGE_SIZE = 25;
 
@@ -28,12 +28,6 @@ export type TEventRow = {
   registeredCount: number;
   figures: TEventFigures;
 };
-
-const COLUMNS: readonly TKeyColumn[] = [
-  { field: "startsAt", direction: "desc" },
-  { field: "id", direction: "desc" },
-];
-const CURSOR = z.tuple([keyDate, keyUuid]);
 
 export const EVENT_ROW_SELECT = {
   id: true,
@@ -72,24 +66,14 @@ export async function listEvents(
   cursor: TPageCursor | null = null,
 ): Promise<TKeysetPage<TEventRow>> {
   const scope = await loadEventScope(db, actor);
-  if (isNothing(scope)) return { rows: [], next: null, previous: null };
-  const page = await readKeysetPage(
-    [
-      {
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TEventRow) => [r.startsAt, r.id],
-        read: async (q) => {
-          const rows = await db.matchEvent.findMany({
-            where: q.where ? { AND: [scope, q.where] } : scope,
-            orderBy: q.orderBy as Prisma.MatchEventOrderByWithRelationInput[],
-            take: q.take,
-            select: EVENT_ROW_SELECT,
-          });
-          return rows.map(eventRow);
-        },
-      },
-    ],
+  if (isNothing(scope)) return emptyKeysetPage();
+  const page = await readFilteredPage(
+    {
+      ...newestFirst("startsAt"),
+      where: scope,
+      find: async (q: TFilteredRead<Prisma.MatchEventWhereInput, Prisma.MatchEventOrderByWithRelationInput>) =>
+        (await db.matchEvent.findMany({ ...q, select: EVENT_ROW_SELECT })).map(eventRow),
+    },
     cursor,
     EVENT_PAGE_SIZE,
   );

@@ -7,9 +7,9 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage } from "@/lib/auth/scopes";
-import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import type { TLoanListFilter } from "@/lib/loans/schemas";
-import { z } from "zod";
 
 export const LOAN_PAGE_SIZE = 25;
 
@@ -35,12 +35,6 @@ export type TLoanRow = {
   cancelledAt: Date | null;
   cancelReason: string | null;
 };
-
-const COLUMNS: readonly TKeyColumn[] = [
-  { field: "createdAt", direction: "desc" },
-  { field: "id", direction: "desc" },
-];
-const CURSOR = z.tuple([keyDate, keyUuid]);
 
 export const LOAN_ROW_SELECT = {
   id: true,
@@ -113,24 +107,14 @@ export async function listBankLoans(
   cursor: TPageCursor | null = null,
 ): Promise<TKeysetPage<TLoanRow>> {
   const scope = await bankLoansWhere(db, actor, filter);
-  if (!scope) return { rows: [], next: null, previous: null };
-  return readKeysetPage(
-    [
-      {
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TLoanRow) => [r.createdAt, r.id],
-        read: async (q) => {
-          const rows = await db.loanOutcome.findMany({
-            where: q.where ? { AND: [scope, q.where] } : scope,
-            orderBy: q.orderBy as Prisma.LoanOutcomeOrderByWithRelationInput[],
-            take: q.take,
-            select: LOAN_ROW_SELECT,
-          });
-          return rows.map(loanRow);
-        },
-      },
-    ],
+  if (!scope) return emptyKeysetPage();
+  return readFilteredPage(
+    {
+      ...newestFirst("createdAt"),
+      where: scope,
+      find: async (q: TFilteredRead<Prisma.LoanOutcomeWhereInput, Prisma.LoanOutcomeOrderByWithRelationInput>) =>
+        (await db.loanOutcome.findMany({ ...q, select: LOAN_ROW_SELECT })).map(loanRow),
+    },
     cursor,
     LOAN_PAGE_SIZE,
   );

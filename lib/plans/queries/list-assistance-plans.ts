@@ -10,8 +10,8 @@ import { AssistancePlanStatus } from "@/lib/generated/prisma/enums";
 import { areaOfRole } from "@/lib/auth/areas";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing, nothing } from "@/lib/auth/scopes";
-import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
-import { z } from "zod";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { planScope } from "../scopes";
 
 export const PLAN_PAGE_SIZE = 25;
@@ -32,12 +32,6 @@ export type TPlanRow = {
   creditLoans: number;
 };
 
-const COLUMNS: readonly TKeyColumn[] = [
-  { field: "updatedAt", direction: "desc" },
-  { field: "id", direction: "desc" },
-];
-const CURSOR = z.tuple([keyDate, keyUuid]);
-
 /** The status a viewer's review queue holds, by area; null: the area reviews nothing. */
 export function queueStatus(role: TActorSource["role"]): AssistancePlanStatus | null {
   const area = areaOfRole(role);
@@ -53,48 +47,43 @@ export async function listAssistancePlans(
   options: { queue?: boolean; pageSize?: number } = {},
 ): Promise<TKeysetPage<TPlanRow>> {
   const scope = planScope(actorOf(user), await loadScopeContext(db, user));
-  if (isNothing(scope)) return { rows: [], next: null, previous: null };
+  if (isNothing(scope)) return emptyKeysetPage();
   const status = options.queue ? queueStatus(user.role) : undefined;
   const where: Prisma.AssistancePlanWhereInput = status === null ? nothing() : status ? { AND: [scope, { status }] } : scope;
-  return readKeysetPage(
-    [
-      {
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TPlanRow) => [r.updatedAt, r.id],
-        read: async (q) => {
-          const rows = await db.assistancePlan.findMany({
-            where: q.where ? { AND: [where, q.where] } : where,
-            orderBy: q.orderBy as Prisma.AssistancePlanOrderByWithRelationInput[],
-            take: q.take,
-            select: {
-              id: true,
-              year: true,
-              status: true,
-              latestNumber: true,
-              approvedNumber: true,
-              updatedAt: true,
-              park: { select: { org: { select: { name: true } } } },
-              bank: { select: { name: true } },
-              versions: {
-                orderBy: { number: "desc" },
-                take: 1,
-                select: { amountFen: true, borrowers: true, firstLoans: true, creditLoans: true },
-              },
+  return readFilteredPage(
+    {
+      ...newestFirst("updatedAt"),
+      where,
+      find: async (q: TFilteredRead<Prisma.AssistancePlanWhereInput, Prisma.AssistancePlanOrderByWithRelationInput>) => {
+        const rows = await db.assistancePlan.findMany({
+          ...q,
+          select: {
+            id: true,
+            year: true,
+            status: true,
+            latestNumber: true,
+            approvedNumber: true,
+            updatedAt: true,
+            park: { select: { org: { select: { name: true } } } },
+            bank: { select: { name: true } },
+            versions: {
+              orderBy: { number: "desc" },
+              take: 1,
+              select: { amountFen: true, borrowers: true, firstLoans: true, creditLoans: true },
             },
-          });
-          return rows.map(({ park, bank, versions, ...r }) => ({
-            ...r,
-            parkName: park.org.name,
-            bankName: bank.name,
-            amountFen: (versions[0]?.amountFen ?? 0n).toString(),
-            borrowers: versions[0]?.borrowers ?? 0,
-            firstLoans: versions[0]?.firstLoans ?? 0,
-            creditLoans: versions[0]?.creditLoans ?? 0,
-          }));
-        },
+          },
+        });
+        return rows.map(({ park, bank, versions, ...r }) => ({
+          ...r,
+          parkName: park.org.name,
+          bankName: bank.name,
+          amountFen: (versions[0]?.amountFen ?? 0n).toString(),
+          borrowers: versions[0]?.borrowers ?? 0,
+          firstLoans: versions[0]?.firstLoans ?? 0,
+          creditLoans: versions[0]?.creditLoans ?? 0,
+        }));
       },
-    ],
+    },
     cursor,
     options.pageSize ?? PLAN_PAGE_SIZE,
   );

@@ -2,17 +2,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { EnterpriseSize, SupportClass } from "@/lib/generated/prisma/enums";
 import { canActor, type TActor } from "@/lib/auth/permissions";
 import { enterpriseScope, isNothing, type TScopeContext } from "@/lib/auth/scopes";
-import {
-  COUNT_CAP,
-  cappedCount,
-  keyText,
-  keyUuid,
-  readKeysetPage,
-  type TCappedCount,
-  type TKeyColumn,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyCountedPage, keyText, keyUuid, readCappedBatches, readCountedPage } from "@/lib/pagination/keyset";
+import type { TCountedPage, TFilteredRead, TKeyColumn, TPageCursor } from "@/lib/pagination/keyset";
 import { maskMobile } from "@/lib/privacy/mask";
 import { z } from "zod";
 import { isUuid } from "@/lib/ids";
@@ -115,7 +106,7 @@ const COLUMNS: readonly TKeyColumn[] = [
 ];
 const CURSOR = z.tuple([keyText, keyUuid]);
 
-export type TRegistryPage<T> = TKeysetPage<T> & { total: TCappedCount; pageSize: number };
+export type TRegistryPage<T> = TCountedPage<T>;
 
 /** One keyset page of the enterprise list in name order (50 a page), with a total capped at COUNT_CAP. */
 export async function listRegistryEnterprises(
@@ -126,32 +117,20 @@ export async function listRegistryEnterprises(
   cursor: TPageCursor | null = null,
 ): Promise<TRegistryPage<TRegistryEnterprise>> {
   const where = enterpriseWhere(actor, ctx, filters);
-  if (!where) return { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: REGISTRY_PAGE_SIZE };
-  const [page, total] = await Promise.all([
-    readKeysetPage(
-      [
-        {
-          columns: COLUMNS,
-          cursor: CURSOR,
-          keyOf: (r: TRegistryEnterprise) => [r.name, r.id],
-          read: async (q) => {
-            const rows = await db.enterprise.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              select: ROW_SELECT,
-              orderBy: q.orderBy as Prisma.EnterpriseOrderByWithRelationInput[],
-              take: q.take,
-            });
-            return rows.map(toRow);
-          },
-        },
-      ],
-      cursor,
-      REGISTRY_PAGE_SIZE,
-    ),
-    // In the list's order, so the count walks the same index as the page and stops early.
-    db.enterprise.count({ where, orderBy: ORDER, take: COUNT_CAP + 1 }),
-  ]);
-  return { ...page, total: cappedCount(total), pageSize: REGISTRY_PAGE_SIZE };
+  if (!where) return emptyCountedPage(REGISTRY_PAGE_SIZE);
+  return readCountedPage(
+    {
+      columns: COLUMNS,
+      cursor: CURSOR,
+      keyOf: (r: TRegistryEnterprise) => [r.name, r.id],
+      where,
+      find: async (q: TFilteredRead<Prisma.EnterpriseWhereInput, Prisma.EnterpriseOrderByWithRelationInput>) =>
+        (await db.enterprise.findMany({ ...q, select: ROW_SELECT })).map(toRow),
+    },
+    (q) => db.enterprise.count(q),
+    cursor,
+    REGISTRY_PAGE_SIZE,
+  );
 }
 
 /**
@@ -167,25 +146,17 @@ export async function exportRegistryEnterprises(
 ): Promise<{ rows: TRegistryEnterprise[]; capped: boolean }> {
   const where = enterpriseWhere(actor, ctx, filters);
   if (!where) return { rows: [], capped: false };
-  const out: TRegistryEnterprise[] = [];
-  let after: { name: string; id: string } | null = null;
-  const batch = 5_000;
-  for (;;) {
-    const keyset: Prisma.EnterpriseWhereInput = after
-      ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }
-      : {};
-    const rows: TRow[] = await db.enterprise.findMany({
-      where: { AND: [where, keyset] },
-      select: ROW_SELECT,
-      orderBy: ORDER,
-      take: Math.min(batch, maxRows + 1 - out.length),
-    });
-    out.push(...rows.map(toRow));
-    if (out.length > maxRows) return { rows: out.slice(0, maxRows), capped: true };
-    if (rows.length < batch) return { rows: out, capped: false };
-    const last = rows[rows.length - 1]!;
-    after = { name: last.name, id: last.id };
-  }
+  const { rows, capped } = await readCappedBatches(
+    (after: TRow | null, take) =>
+      db.enterprise.findMany({
+        where: { AND: [where, after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}] },
+        select: ROW_SELECT,
+        orderBy: ORDER,
+        take,
+      }),
+    maxRows,
+  );
+  return { rows: rows.map(toRow), capped };
 }
 
 export type TClassChange = {

@@ -7,18 +7,8 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import type { TDeadlineState } from "@/lib/requests/deadline-state";
 import { parkReviewState } from "@/lib/requests/park-review-deadline";
-import {
-  COUNT_CAP,
-  cappedCount,
-  keyNullableDate,
-  keysetOrderBy,
-  keyUuid,
-  readKeysetPage,
-  type TCappedCount,
-  type TKeyColumn,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { cappedCount, cappedCountArgs, keyNullableDate, keyUuid, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TCappedCount, TFilteredRead, TKeyColumn, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { REQUEST_PAGE_SIZE } from "../list-filters";
 
@@ -63,48 +53,45 @@ export async function listParkQueue(
   const where: Prisma.RequestWhereInput = { AND: [scope, { status: RequestStatus.SUBMITTED }] };
   const now = options.now ?? new Date();
   const [page, total, calendar] = await Promise.all([
-    readKeysetPage(
-      [
-        {
-          columns: COLUMNS,
-          cursor: CURSOR,
-          keyOf: (r: TParkQueueRow) => [r.submittedAt, r.id],
-          read: async (q) => {
-            const rows = await db.request.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              orderBy: q.orderBy as Prisma.RequestOrderByWithRelationInput[],
-              take: q.take,
-              select: {
-                id: true,
-                serial: true,
-                type: true,
-                title: true,
-                amountFen: true,
-                submittedAt: true,
-                parkDueAt: true,
-                parkDueProvisional: true,
-                enterprise: { select: { name: true } },
-              },
-            });
-            return rows.map((r) => ({
-              id: r.id,
-              serial: r.serial,
-              type: r.type,
-              title: r.title,
-              amountFen: r.amountFen?.toString() ?? null,
-              enterpriseName: r.enterprise.name,
-              submittedAt: r.submittedAt,
-              parkDueAt: r.parkDueAt,
-              parkDueProvisional: r.parkDueProvisional,
-              deadline: null,
-            }));
-          },
+    readFilteredPage(
+      {
+        columns: COLUMNS,
+        cursor: CURSOR,
+        keyOf: (r: TParkQueueRow) => [r.submittedAt, r.id],
+        where,
+        find: async (q: TFilteredRead<Prisma.RequestWhereInput, Prisma.RequestOrderByWithRelationInput>): Promise<TParkQueueRow[]> => {
+          const rows = await db.request.findMany({
+            ...q,
+            select: {
+              id: true,
+              serial: true,
+              type: true,
+              title: true,
+              amountFen: true,
+              submittedAt: true,
+              parkDueAt: true,
+              parkDueProvisional: true,
+              enterprise: { select: { name: true } },
+            },
+          });
+          return rows.map((r) => ({
+            id: r.id,
+            serial: r.serial,
+            type: r.type,
+            title: r.title,
+            amountFen: r.amountFen?.toString() ?? null,
+            enterpriseName: r.enterprise.name,
+            submittedAt: r.submittedAt,
+            parkDueAt: r.parkDueAt,
+            parkDueProvisional: r.parkDueProvisional,
+            deadline: null,
+          }));
         },
-      ],
+      },
       cursor,
       REQUEST_PAGE_SIZE,
     ),
-    db.request.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.RequestOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
+    db.request.count(cappedCountArgs<Prisma.RequestWhereInput, Prisma.RequestOrderByWithRelationInput>(where, COLUMNS)),
     options.calendar ?? loadWorkingCalendar(db),
   ]);
   const rows = page.rows.map((r) => ({ ...r, deadline: parkReviewState(r.parkDueAt, now, calendar) }));

@@ -8,19 +8,8 @@ import type { SummonsSource, SummonsStatus } from "@/lib/generated/prisma/enums"
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
-import {
-  COUNT_CAP,
-  cappedCount,
-  keyDate,
-  keysetOrderBy,
-  keyUuid,
-  readKeysetPage,
-  type TCappedCount,
-  type TKeyColumn,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
-import { z } from "zod";
+import { cappedCount, cappedCountArgs, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TCappedCount, TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { isSummonsOverdue } from "../rules";
 import { summonsScope } from "../scopes";
 
@@ -45,11 +34,7 @@ export type TSummonsList = TKeysetPage<TSummonsRow> & { total: TCappedCount; pag
 /** A page without its list's total: the dashboard's latest few and the export's batches. */
 export type TSummonsPage = TKeysetPage<TSummonsRow> & { pageSize: number };
 
-const COLUMNS: readonly TKeyColumn[] = [
-  { field: "openedAt", direction: "desc" },
-  { field: "id", direction: "desc" },
-];
-const CURSOR = z.tuple([keyDate, keyUuid]);
+const ORDER = newestFirst("openedAt");
 
 export async function listSummons(
   db: PrismaClient,
@@ -61,7 +46,7 @@ export async function listSummons(
   if (!where) return { ...emptyPage(options.pageSize), total: cappedCount(0) };
   const [page, total] = await Promise.all([
     readSummonsPage(db, where, cursor, options),
-    db.summons.count({ where, orderBy: keysetOrderBy(COLUMNS) as Prisma.SummonsOrderByWithRelationInput[], take: COUNT_CAP + 1 }),
+    db.summons.count(cappedCountArgs<Prisma.SummonsWhereInput, Prisma.SummonsOrderByWithRelationInput>(where, ORDER.columns)),
   ]);
   return { ...page, total: cappedCount(total) };
 }
@@ -93,40 +78,35 @@ async function readSummonsPage(
 ): Promise<TSummonsPage> {
   const pageSize = options.pageSize ?? SUMMONS_PAGE_SIZE;
   const today = shanghaiDateString(options.now ?? new Date());
-  const page = await readKeysetPage(
-    [
-      {
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TSummonsRow) => [r.openedAt, r.id],
-        read: async (q) => {
-          const rows = await db.summons.findMany({
-            where: q.where ? { AND: [where, q.where] } : where,
-            orderBy: q.orderBy as Prisma.SummonsOrderByWithRelationInput[],
-            take: q.take,
-            select: {
-              id: true,
-              bankOrgId: true,
-              bank: { select: { name: true } },
-              source: true,
-              year: true,
-              quarter: true,
-              heldOn: true,
-              dueOn: true,
-              status: true,
-              openedAt: true,
-              pbcCosignedAt: true,
-            },
-          });
-          return rows.map(({ bank, pbcCosignedAt, ...r }) => ({
-            ...r,
-            bankName: bank.name,
-            cosigned: pbcCosignedAt !== null,
-            overdue: isSummonsOverdue(r, today),
-          }));
-        },
+  const page = await readFilteredPage(
+    {
+      ...ORDER,
+      where,
+      find: async (q: TFilteredRead<Prisma.SummonsWhereInput, Prisma.SummonsOrderByWithRelationInput>): Promise<TSummonsRow[]> => {
+        const rows = await db.summons.findMany({
+          ...q,
+          select: {
+            id: true,
+            bankOrgId: true,
+            bank: { select: { name: true } },
+            source: true,
+            year: true,
+            quarter: true,
+            heldOn: true,
+            dueOn: true,
+            status: true,
+            openedAt: true,
+            pbcCosignedAt: true,
+          },
+        });
+        return rows.map(({ bank, pbcCosignedAt, ...r }) => ({
+          ...r,
+          bankName: bank.name,
+          cosigned: pbcCosignedAt !== null,
+          overdue: isSummonsOverdue(r, today),
+        }));
       },
-    ],
+    },
     cursor,
     pageSize,
   );

@@ -3,17 +3,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { SupportClass, SupportReportStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
 import { isNothing } from "@/lib/auth/scopes";
-import {
-  COUNT_CAP,
-  cappedCount,
-  keyDate,
-  keyUuid,
-  readKeysetPage,
-  type TCappedCount,
-  type TKeyColumn,
-  type TKeysetPage,
-  type TPageCursor,
-} from "@/lib/pagination/keyset";
+import { emptyCountedPage, keyDate, keyUuid, readCappedBatches, readCountedPage } from "@/lib/pagination/keyset";
+import type { TCountedPage, TFilteredRead, TKeyColumn, TPageCursor } from "@/lib/pagination/keyset";
 import type { TPairingScopeContext } from "@/lib/pairings/scopes";
 import { monthOf } from "@/lib/support/rules";
 import { supportPairingScope } from "@/lib/support/scopes";
@@ -120,7 +111,7 @@ const COLUMNS: readonly TKeyColumn[] = [
 ];
 const CURSOR = z.tuple([keyDate, keyUuid]);
 
-export type TSupportReportPage = TKeysetPage<TSupportReportRow> & { total: TCappedCount; pageSize: number };
+export type TSupportReportPage = TCountedPage<TSupportReportRow>;
 
 /** One keyset page of the reports (50 a page, newest month first), with a total capped at COUNT_CAP. */
 export async function listSupportReports(
@@ -131,31 +122,20 @@ export async function listSupportReports(
   cursor: TPageCursor | null = null,
 ): Promise<TSupportReportPage> {
   const where = supportReportWhere(actor, ctx, filters);
-  if (!where) return { rows: [], next: null, previous: null, total: cappedCount(0), pageSize: SUPPORT_PAGE_SIZE };
-  const [page, total] = await Promise.all([
-    readKeysetPage(
-      [
-        {
-          columns: COLUMNS,
-          cursor: CURSOR,
-          keyOf: (r: TSupportReportRow) => [new Date(`${r.month}-01T00:00:00Z`), r.id],
-          read: async (q) => {
-            const rows = await db.supportReport.findMany({
-              where: q.where ? { AND: [where, q.where] } : where,
-              select: ROW_SELECT,
-              orderBy: q.orderBy as Prisma.SupportReportOrderByWithRelationInput[],
-              take: q.take,
-            });
-            return rows.map(toRow);
-          },
-        },
-      ],
-      cursor,
-      SUPPORT_PAGE_SIZE,
-    ),
-    db.supportReport.count({ where, orderBy: ORDER, take: COUNT_CAP + 1 }),
-  ]);
-  return { ...page, total: cappedCount(total), pageSize: SUPPORT_PAGE_SIZE };
+  if (!where) return emptyCountedPage(SUPPORT_PAGE_SIZE);
+  return readCountedPage(
+    {
+      columns: COLUMNS,
+      cursor: CURSOR,
+      keyOf: (r: TSupportReportRow) => [new Date(`${r.month}-01T00:00:00Z`), r.id],
+      where,
+      find: async (q: TFilteredRead<Prisma.SupportReportWhereInput, Prisma.SupportReportOrderByWithRelationInput>) =>
+        (await db.supportReport.findMany({ ...q, select: ROW_SELECT })).map(toRow),
+    },
+    (q) => db.supportReport.count(q),
+    cursor,
+    SUPPORT_PAGE_SIZE,
+  );
 }
 
 /** Every report of the list (same scope and filters), read in keyset batches; at most SUPPORT_EXPORT_MAX_ROWS. */
@@ -168,27 +148,15 @@ export async function exportSupportReports(
 ): Promise<{ rows: TSupportReportRow[]; capped: boolean }> {
   const where = supportReportWhere(actor, ctx, filters);
   if (!where) return { rows: [], capped: false };
-  const out: TSupportReportRow[] = [];
-  let after: { month: Date; id: string } | null = null;
-  const batch = 5_000;
-  for (;;) {
-    const keyset: Prisma.SupportReportWhereInput = after
-      ? { OR: [{ month: { lt: after.month } }, { month: after.month, id: { lt: after.id } }] }
-      : {};
-    const rows: TRow[] = await db.supportReport.findMany({
-      where: { AND: [where, keyset] },
-      select: ROW_SELECT,
-      orderBy: ORDER,
-      take: Math.min(batch, maxRows + 1 - out.length),
-    });
-    out.push(...rows.map(toRow));
-    if (out.length > maxRows) {
-      // One row past the cap was read only to know there are more.
-      out.length = maxRows;
-      return { rows: out, capped: true };
-    }
-    if (rows.length < batch) return { rows: out, capped: false };
-    const last = rows[rows.length - 1]!;
-    after = { month: last.month, id: last.id };
-  }
+  const { rows, capped } = await readCappedBatches(
+    (after: TRow | null, take) =>
+      db.supportReport.findMany({
+        where: { AND: [where, after ? { OR: [{ month: { lt: after.month } }, { month: after.month, id: { lt: after.id } }] } : {}] },
+        select: ROW_SELECT,
+        orderBy: ORDER,
+        take,
+      }),
+    maxRows,
+  );
+  return { rows: rows.map(toRow), capped };
 }

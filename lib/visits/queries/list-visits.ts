@@ -8,9 +8,9 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParkVisitStatus } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { isNothing } from "@/lib/auth/scopes";
-import { keyDate, keyUuid, readKeysetPage, type TKeyColumn, type TKeysetPage, type TPageCursor } from "@/lib/pagination/keyset";
+import { emptyKeysetPage, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
+import type { TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
 import { visitScope } from "@/lib/visits/rules";
-import { z } from "zod";
 
 export const VISIT_PAGE_SIZE = 25;
 
@@ -25,12 +25,6 @@ export type TVisitRow = {
   findings: number;
   items: number;
 };
-
-const COLUMNS: readonly TKeyColumn[] = [
-  { field: "visitedOn", direction: "desc" },
-  { field: "id", direction: "desc" },
-];
-const CURSOR = z.tuple([keyDate, keyUuid]);
 
 export const VISIT_ROW_SELECT = {
   id: true,
@@ -63,24 +57,14 @@ export async function listVisits(
   cursor: TPageCursor | null = null,
 ): Promise<TKeysetPage<TVisitRow>> {
   const scope = visitScope(actorOf(actor), await loadScopeContext(db, actor));
-  if (isNothing(scope)) return { rows: [], next: null, previous: null };
-  return readKeysetPage(
-    [
-      {
-        columns: COLUMNS,
-        cursor: CURSOR,
-        keyOf: (r: TVisitRow) => [r.visitedOn, r.id],
-        read: async (q) => {
-          const rows = await db.parkVisit.findMany({
-            where: q.where ? { AND: [scope, q.where] } : scope,
-            orderBy: q.orderBy as Prisma.ParkVisitOrderByWithRelationInput[],
-            take: q.take,
-            select: VISIT_ROW_SELECT,
-          });
-          return rows.map(visitRow);
-        },
-      },
-    ],
+  if (isNothing(scope)) return emptyKeysetPage();
+  return readFilteredPage(
+    {
+      ...newestFirst("visitedOn"),
+      where: scope,
+      find: async (q: TFilteredRead<Prisma.ParkVisitWhereInput, Prisma.ParkVisitOrderByWithRelationInput>) =>
+        (await db.parkVisit.findMany({ ...q, select: VISIT_ROW_SELECT })).map(visitRow),
+    },
     cursor,
     VISIT_PAGE_SIZE,
   );

@@ -1,19 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { DownloadLink } from "@/components/ui/download-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
-import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
-import { PageHeader } from "@/components/ui/page-header";
+import { linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
+import { ListPage } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listBankLoans, type TLoanRow } from "@/lib/loans/queries/list-bank-loans";
 import { getLoanEnterprise } from "@/lib/loans/queries/search-loan-enterprises";
 import { ZLoanListFilter } from "@/lib/loans/schemas";
-import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
+import { parsePageCursor } from "@/lib/pagination/keyset";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { CancelLoanForm } from "./cancel-loan-form";
@@ -42,133 +38,118 @@ export default async function BankLoansPage({ searchParams }: { searchParams: Pr
   const query = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   ).toString();
-  const withQuery = (path: string, extra = "") => `${path}?${[query, extra].filter(Boolean).join("&")}`;
   const day = (d: Date | null) => (d ? formatDate(d, locale) : "—");
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <PageHeader
-        title={t("title")}
-        intro={t("intro")}
-        actions={
-          <span className="flex flex-wrap gap-3">
-            <Link href="/bank/loans/new" className={buttonLinkClass}>
-              {t("record")}
-            </Link>
-            {can(user.role, "loans.export") && (
-              <DownloadLink href={withQuery("/bank/loans/export")} className={secondaryLinkClass}>
-                {t("exportButton")}
-              </DownloadLink>
+    <ListPage<TLoanRow>
+      t={t}
+      path="/bank/loans"
+      query={query}
+      wide
+      create={{ href: "/bank/loans/new", label: t("record") }}
+      exportFile={can(user.role, "loans.export") && { href: `/bank/loans/export?${query}`, label: t("exportButton") }}
+      above={
+        <>
+          <form method="get" action="/bank/loans" className="flex flex-wrap items-end gap-3 text-sm" data-testid="loan-filter">
+            {filter.enterpriseId && <input type="hidden" name="enterpriseId" value={filter.enterpriseId} />}
+            <label className="flex flex-col gap-1 text-slate-700">
+              {t("filter.maturesFrom")}
+              <input
+                type="date"
+                name="maturesFrom"
+                defaultValue={filter.maturesFrom ?? ""}
+                className="rounded-md border border-slate-300 px-2 py-1"
+              />
+            </label>
+            <label className="flex flex-col gap-1 text-slate-700">
+              {t("filter.maturesTo")}
+              <input
+                type="date"
+                name="maturesTo"
+                defaultValue={filter.maturesTo ?? ""}
+                className="rounded-md border border-slate-300 px-2 py-1"
+              />
+            </label>
+            <button type="submit" className={secondaryLinkClass}>
+              {t("filter.apply")}
+            </button>
+            {(filter.enterpriseId || filter.maturesFrom || filter.maturesTo) && (
+              <Link href="/bank/loans" className={linkClass}>
+                {t("filter.clear")}
+              </Link>
             )}
-          </span>
-        }
-      />
-      <form method="get" action="/bank/loans" className="flex flex-wrap items-end gap-3 text-sm" data-testid="loan-filter">
-        {filter.enterpriseId && <input type="hidden" name="enterpriseId" value={filter.enterpriseId} />}
-        <label className="flex flex-col gap-1 text-slate-700">
-          {t("filter.maturesFrom")}
-          <input
-            type="date"
-            name="maturesFrom"
-            defaultValue={filter.maturesFrom ?? ""}
-            className="rounded-md border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-slate-700">
-          {t("filter.maturesTo")}
-          <input
-            type="date"
-            name="maturesTo"
-            defaultValue={filter.maturesTo ?? ""}
-            className="rounded-md border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <button type="submit" className={secondaryLinkClass}>
-          {t("filter.apply")}
-        </button>
-        {(filter.enterpriseId || filter.maturesFrom || filter.maturesTo) && (
-          <Link href="/bank/loans" className={linkClass}>
-            {t("filter.clear")}
-          </Link>
-        )}
-      </form>
-      {enterprise && <p className="text-sm text-slate-700">{t("filter.enterprise", { name: enterprise.name, uscc: enterprise.uscc })}</p>}
-      {page.rows.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-      ) : (
-        <DataTable<TLoanRow>
-          caption={t("title")}
-          testId="loans-list"
-          rows={page.rows}
-          rowKey={(r) => r.id}
-          rowTestId={() => "loan-row"}
-          columns={[
-            {
-              key: "enterprise",
-              header: t("columns.enterprise"),
-              rowHeader: true,
-              cell: (r) => (
-                <span className={r.cancelledAt ? "text-slate-500 line-through" : undefined}>
-                  <Link href={`/bank/loans?enterpriseId=${r.enterpriseId}`} className={linkClass}>
-                    {r.enterpriseName}
-                  </Link>
-                  <span className="block text-xs text-slate-500">{r.uscc}</span>
+          </form>
+          {enterprise && (
+            <p className="text-sm text-slate-700">{t("filter.enterprise", { name: enterprise.name, uscc: enterprise.uscc })}</p>
+          )}
+        </>
+      }
+      empty={{ title: t("emptyTitle"), body: t("emptyBody") }}
+      page={page}
+      table={{
+        testId: "loans-list",
+        rowKey: (r) => r.id,
+        rowTestId: () => "loan-row",
+        columns: [
+          {
+            key: "enterprise",
+            header: t("columns.enterprise"),
+            rowHeader: true,
+            cell: (r) => (
+              <span className={r.cancelledAt ? "text-slate-500 line-through" : undefined}>
+                <Link href={`/bank/loans?enterpriseId=${r.enterpriseId}`} className={linkClass}>
+                  {r.enterpriseName}
+                </Link>
+                <span className="block text-xs text-slate-500">{r.uscc}</span>
+              </span>
+            ),
+          },
+          { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
+          {
+            key: "amount",
+            header: t("columns.amount"),
+            numeric: true,
+            onCard: true,
+            cell: (r) => t("amountValue", { amount: formatWanYuan(r.amountFen, locale) }),
+          },
+          {
+            key: "terms",
+            header: t("columns.terms"),
+            onCard: true,
+            cell: (r) => (
+              <span className="flex flex-wrap items-center gap-1">
+                {t("termsValue", { rate: Number(r.annualRate), months: r.termMonths, product: r.product })}
+                <Badge tone={r.isCreditLoan ? "info" : "muted"}>{r.isCreditLoan ? t("credit") : t("secured")}</Badge>
+                {r.isFirstLoan && <Badge tone="brand">{t("firstLoan")}</Badge>}
+                {r.guarantee && <span className="text-xs text-slate-600">{t("guaranteedBy", { name: r.guarantee })}</span>}
+              </span>
+            ),
+          },
+          { key: "disbursed", header: t("columns.disbursedOn"), onCard: true, cell: (r) => day(r.disbursedOn) },
+          { key: "matures", header: t("columns.maturesOn"), onCard: true, cell: (r) => day(r.maturesOn) },
+          {
+            key: "source",
+            header: t("columns.source"),
+            onCard: true,
+            cell: (r) =>
+              r.requestId ? (
+                <Link href={`/requests/${r.requestId}`} className={linkClass}>
+                  {r.requestSerial}
+                </Link>
+              ) : r.cancelledAt ? (
+                <span className="text-sm text-slate-700">
+                  <Badge tone="danger">{t("cancelled")}</Badge> {r.cancelReason}
                 </span>
-              ),
-            },
-            { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
-            {
-              key: "amount",
-              header: t("columns.amount"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => t("amountValue", { amount: formatWanYuan(r.amountFen, locale) }),
-            },
-            {
-              key: "terms",
-              header: t("columns.terms"),
-              onCard: true,
-              cell: (r) => (
-                <span className="flex flex-wrap items-center gap-1">
-                  {t("termsValue", { rate: Number(r.annualRate), months: r.termMonths, product: r.product })}
-                  <Badge tone={r.isCreditLoan ? "info" : "muted"}>{r.isCreditLoan ? t("credit") : t("secured")}</Badge>
-                  {r.isFirstLoan && <Badge tone="brand">{t("firstLoan")}</Badge>}
-                  {r.guarantee && <span className="text-xs text-slate-600">{t("guaranteedBy", { name: r.guarantee })}</span>}
+              ) : r.bankOrgId === user.orgId ? (
+                <span className="flex flex-col gap-1">
+                  {t("sourceRecorded")}
+                  <CancelLoanForm loanId={r.id} />
                 </span>
+              ) : (
+                t("sourceRecorded")
               ),
-            },
-            { key: "disbursed", header: t("columns.disbursedOn"), onCard: true, cell: (r) => day(r.disbursedOn) },
-            { key: "matures", header: t("columns.maturesOn"), onCard: true, cell: (r) => day(r.maturesOn) },
-            {
-              key: "source",
-              header: t("columns.source"),
-              onCard: true,
-              cell: (r) =>
-                r.requestId ? (
-                  <Link href={`/requests/${r.requestId}`} className={linkClass}>
-                    {r.requestSerial}
-                  </Link>
-                ) : r.cancelledAt ? (
-                  <span className="text-sm text-slate-700">
-                    <Badge tone="danger">{t("cancelled")}</Badge> {r.cancelReason}
-                  </span>
-                ) : r.bankOrgId === user.orgId ? (
-                  <span className="flex flex-col gap-1">
-                    {t("sourceRecorded")}
-                    <CancelLoanForm loanId={r.id} />
-                  </span>
-                ) : (
-                  t("sourceRecorded")
-                ),
-            },
-          ]}
-        />
-      )}
-      <KeysetPager
-        previous={page.previous}
-        next={page.next}
-        hrefFor={(c) => withQuery("/bank/loans", `${cursorParam(c.direction)}=${c.token}`)}
-        labels={{ nav: t("pager"), previous: t("previous"), next: t("next") }}
-      />
-    </main>
+          },
+        ],
+      }}
+    />
   );
 }

@@ -14,6 +14,7 @@ import { FieldGroup } from "@/components/ui/field-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { CheckboxListField } from "@/components/ui/checkbox-list-field";
 import { MatchEventType } from "@/lib/generated/prisma/enums";
 import type { TEventFormOptions } from "@/lib/events/queries/get-event-form-options";
 import { EVENT_LIMITS } from "@/lib/events/schemas";
@@ -102,21 +103,14 @@ export function EventForm({ options }: { options: TEventFormOptions }) {
         />
       </FieldGroup>
       <FieldGroup title={t("form.sectionParticipants")}>
-        <fieldset aria-describedby="event-participants-hint">
-          <legend className="text-sm font-medium text-slate-700">{t("form.participants")}</legend>
-          <p id="event-participants-hint" className="mt-1 text-xs text-slate-500">
-            {t("form.participantsHint")}
-          </p>
-          <div className="mt-2 grid max-h-64 grid-cols-1 gap-y-1 overflow-y-auto sm:grid-cols-2">
-            {options.participants.map((o) => (
-              <label key={o.id} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="participantOrgIds" value={o.id} />
-                {o.name}
-              </label>
-            ))}
-          </div>
-          {errors.field("participantOrgIds") && <p className="mt-1 text-sm text-red-700">{errors.field("participantOrgIds")}</p>}
-        </fieldset>
+        <CheckboxListField
+          name="participantOrgIds"
+          legend={t("form.participants")}
+          hint={t("form.participantsHint")}
+          hintId="event-participants-hint"
+          options={options.participants}
+          error={errors.field("participantOrgIds")}
+        />
       </FieldGroup>
       <Button type="submit" disabled={pending}>
         {t("form.submit")}

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { AcceptOrReturnForms } from "@/components/forms/accept-or-return-forms";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
@@ -25,16 +25,6 @@ const INPUT_MODE: Record<(typeof FIGURE_FIELDS)[number], "decimal" | "numeric"> 
   creditLoans: "numeric",
   averageRate: "decimal",
 };
-
-function Outcome({ state, done, form, fieldErrors }: { state: TState; done: string; form?: string; fieldErrors?: number }) {
-  if (state?.ok)
-    return (
-      <p role="status" className="text-sm text-green-800">
-        {done}
-      </p>
-    );
-  return <FormAlert message={form} fieldErrors={fieldErrors} />;
-}
 
 /** The bank's figures, one group of fields per paired park (DRAFT or RETURNED). */
 export function FiguresForm({ submissionId, version, parks }: { submissionId: string; version: string; parks: TFormPark[] }) {
@@ -81,7 +71,7 @@ export function FiguresForm({ submissionId, version, parks }: { submissionId: st
         <Button type="submit" disabled={pending}>
           {t("figures.save")}
         </Button>
-        <Outcome state={state} done={t("figures.saved")} form={errors.form} fieldErrors={errors.fieldCount} />
+        <FormOutcome state={state} done={t("figures.saved")} form={errors.form} fieldErrors={errors.fieldCount} />
       </div>
     </form>
   );
@@ -106,7 +96,7 @@ export function SubmitForm({ submissionId, version }: { submissionId: string; ve
       <Button type="submit" disabled={pending}>
         {t("figures.submit")}
       </Button>
-      <Outcome state={state} done={t("figures.submitted")} form={errors.form} />
+      <FormOutcome state={state} done={t("figures.submitted")} form={errors.form} />
     </form>
   );
 }

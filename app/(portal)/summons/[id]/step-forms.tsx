@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { AcceptOrReturnForms } from "@/components/forms/accept-or-return-forms";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
@@ -24,14 +24,6 @@ import {
 } from "../actions";
 
 type TState = TActionResult<{ id: string; status: string; version: number }> | null;
-
-function Done({ state, text }: { state: TState; text: string }) {
-  return state?.ok ? (
-    <p role="status" className="text-sm text-green-800">
-      {text}
-    </p>
-  ) : null;
-}
 
 /** The bank's rectification plan or completion report (filed, or refiled after a return). */
 export function FilingForm({
@@ -78,8 +70,7 @@ export function FilingForm({
         <Button type="submit" disabled={pending || state?.ok}>
           {t(`file.${kind}.submit`)}
         </Button>
-        <Done state={state} text={t(`file.${kind}.done`)} />
-        <FormAlert message={errors.form} fieldErrors={errors.fieldCount} />
+        <FormOutcome state={state} done={t(`file.${kind}.done`)} form={errors.form} fieldErrors={errors.fieldCount} />
       </div>
     </form>
   );
@@ -128,8 +119,7 @@ export function CosignForm({ summonsId, version }: { summonsId: string; version:
       <Button type="submit" disabled={pending || state?.ok}>
         {t("cosign.submit")}
       </Button>
-      <Done state={state} text={t("cosign.done")} />
-      <FormAlert message={errors.form} />
+      <FormOutcome state={state} done={t("cosign.done")} form={errors.form} />
     </form>
   );
 }

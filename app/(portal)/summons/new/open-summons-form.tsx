@@ -12,6 +12,7 @@ import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { RowFields } from "@/components/ui/row-fields";
 import { SUMMONS_SHORT_TEXT_MAX, SUMMONS_TEXT_MAX } from "@/lib/summons/rules";
 import { measureFieldName } from "@/lib/summons/schemas";
 import type { TActionResult } from "@/lib/server/action";
@@ -77,28 +78,19 @@ export function OpenSummonsForm({
         maxLength={SUMMONS_TEXT_MAX}
         error={errors.field("issues")}
       />
-      <fieldset className="space-y-3">
-        <legend className="font-medium">{t("open.measures")}</legend>
-        <p className="text-sm text-slate-600">{t("open.measuresHint")}</p>
-        {Array.from({ length: MEASURE_ROWS }, (_, i) => (
-          <div key={i} className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-            <TextField
-              {...fields.bind(measureFieldName("text", i))}
-              label={t("open.measureText", { n: i + 1 })}
-              required={i === 0}
-              maxLength={SUMMONS_SHORT_TEXT_MAX}
-              error={errors.field(measureFieldName("text", i))}
-            />
-            <TextField
-              {...fields.bind(measureFieldName("deadline", i))}
-              type="date"
-              label={t("open.measureDeadline", { n: i + 1 })}
-              required={i === 0}
-              error={errors.field(measureFieldName("deadline", i))}
-            />
-          </div>
-        ))}
-      </fieldset>
+      <RowFields
+        legend={t("open.measures")}
+        hint={t("open.measuresHint")}
+        rows={MEASURE_ROWS}
+        gridClassName="sm:grid-cols-[1fr_12rem]"
+        fields={[
+          { key: "text", label: (n) => t("open.measureText", { n }), maxLength: SUMMONS_SHORT_TEXT_MAX },
+          { key: "deadline", type: "date", label: (n) => t("open.measureDeadline", { n }) },
+        ]}
+        nameOf={(key, i) => measureFieldName(key as "text" | "deadline", i)}
+        bind={fields.bind}
+        error={errors.field}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || state?.ok}>
           {t("open.submit")}

@@ -18,7 +18,7 @@ import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { AssessmentForm } from "../assessment-form";
 import { ReportForm } from "../report-form";
-import { ReportStatusBadge } from "../status-badge";
+import { reportColumns } from "../report-columns";
 import { SupportFileForm } from "../support-file-form";
 
 export const dynamic = "force-dynamic";
@@ -95,21 +95,7 @@ export default async function SupportPairingPage({ params }: { params: Promise<{
                   </Link>
                 ),
               },
-              {
-                key: "status",
-                header: t("columns.status"),
-                cell: (r) => <ReportStatusBadge status={r.status} late={r.late} />,
-                onCard: true,
-              },
-              { key: "revision", header: t("columns.revision"), numeric: true, cell: (r) => r.revision },
-              {
-                key: "credit",
-                header: t("columns.credit"),
-                numeric: true,
-                cell: (r) => formatWanYuan(r.creditGrantedFen, locale),
-                onCard: true,
-              },
-              { key: "due", header: t("columns.dueOn"), cell: (r) => formatDate(r.dueOn, locale) },
+              ...reportColumns<(typeof pairing.reports)[number]>(t, locale),
             ]}
           />
         )}

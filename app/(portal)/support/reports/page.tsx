@@ -8,13 +8,12 @@ import { LinkTabs } from "@/components/ui/link-tabs";
 import { linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
-import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
 import { SUPPORT_REPORT_STATUSES, listSupportReports, parseSupportReportFilters } from "@/lib/support/queries/list-support-reports";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { ReportStatusBadge } from "../status-badge";
+import { reportColumns } from "../report-columns";
 import { SupportTabs } from "../support-tabs";
 
 export const dynamic = "force-dynamic";
@@ -78,21 +77,7 @@ export default async function SupportReportsPage({ searchParams }: { searchParam
                 ),
               },
               { key: "bank", header: t("columns.bank"), cell: (r) => r.bankName, onCard: true },
-              {
-                key: "status",
-                header: t("columns.status"),
-                cell: (r) => <ReportStatusBadge status={r.status} late={r.late} />,
-                onCard: true,
-              },
-              { key: "revision", header: t("columns.revision"), numeric: true, cell: (r) => r.revision },
-              {
-                key: "credit",
-                header: t("columns.credit"),
-                numeric: true,
-                cell: (r) => formatWanYuan(r.creditGrantedFen, locale),
-                onCard: true,
-              },
-              { key: "due", header: t("columns.dueOn"), cell: (r) => formatDate(r.dueOn, locale) },
+              ...reportColumns<(typeof page.rows)[number]>(t, locale),
             ]}
           />
           <KeysetPager

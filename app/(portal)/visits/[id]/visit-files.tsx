@@ -3,10 +3,11 @@
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/forms/form-errors";
+import { postUpload } from "@/components/forms/post-upload";
+import { UploadStatus } from "@/components/ui/upload-status";
 import { ACCEPT_ATTRIBUTE, formatFileSize } from "@/lib/attachments/rules";
 
 type TFile = { id: string; kind: string; fileName: string; sizeBytes: number; createdAt: string };
-type TUploadAnswer = { ok: true; attachment: TFile } | { ok: false; error: string };
 const KINDS = ["SIGN_IN_SHEET", "PHOTO", "OTHER"] as const;
 
 // The sign-in sheet and photos of a visit: picked with their kind, uploaded one by one to
@@ -26,15 +27,7 @@ export function VisitFiles(props: { visitId: string; initial: TFile[]; mayUpload
     setBusy(true);
     const found: string[] = [];
     for (const file of picked) {
-      const body = new FormData();
-      body.set("file", file);
-      body.set("kind", kind);
-      let answer: TUploadAnswer;
-      try {
-        answer = (await (await fetch(`/api/visits/${props.visitId}/attachments`, { method: "POST", body })).json()) as TUploadAnswer;
-      } catch {
-        answer = { ok: false, error: "generic" };
-      }
+      const answer = await postUpload<TFile>(`/api/visits/${props.visitId}/attachments`, file, { kind });
       if (answer.ok) setFiles((list) => [...list, answer.attachment]);
       else found.push(errorMessage(answer.error, { name: file.name, maxMb, maxCount: props.maxCount }));
     }
@@ -90,18 +83,7 @@ export function VisitFiles(props: { visitId: string; initial: TFile[]; mayUpload
           />
         </div>
       )}
-      {busy && (
-        <p role="status" className="text-sm text-slate-600">
-          {t("working")}
-        </p>
-      )}
-      {problems.length > 0 && (
-        <ul role="alert" className="space-y-1 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <UploadStatus busy={busy} working={t("working")} problems={problems} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { FieldGroup } from "@/components/ui/field-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { CheckboxListField } from "@/components/ui/checkbox-list-field";
 import type { TVisitFormOptions } from "@/lib/visits/queries/get-visit-form-options";
 import { VISIT_LIMITS } from "@/lib/visits/schemas";
 import type { TActionResult } from "@/lib/server/action";
@@ -72,21 +73,14 @@ export function VisitForm({ options, side }: { options: TVisitFormOptions; side:
         />
       </FieldGroup>
       <FieldGroup title={t("form.sectionWho")}>
-        <fieldset aria-describedby="participants-hint">
-          <legend className="text-sm font-medium text-slate-700">{t("form.participants")}</legend>
-          <p id="participants-hint" className="mt-1 text-xs text-slate-500">
-            {t("form.participantsHint")}
-          </p>
-          <div className="mt-2 grid max-h-64 grid-cols-1 gap-y-1 overflow-y-auto sm:grid-cols-2">
-            {options.participants.map((o) => (
-              <label key={o.id} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="participantOrgIds" value={o.id} />
-                {o.name}
-              </label>
-            ))}
-          </div>
-          {errors.field("participantOrgIds") && <p className="mt-1 text-sm text-red-700">{errors.field("participantOrgIds")}</p>}
-        </fieldset>
+        <CheckboxListField
+          name="participantOrgIds"
+          legend={t("form.participants")}
+          hint={t("form.participantsHint")}
+          hintId="participants-hint"
+          options={options.participants}
+          error={errors.field("participantOrgIds")}
+        />
         <TextField
           {...fields.bind("participantsNote")}
           label={t("form.participantsNote")}

@@ -3,11 +3,12 @@
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/forms/form-errors";
+import { postUpload } from "@/components/forms/post-upload";
+import { UploadStatus } from "@/components/ui/upload-status";
 import { ACCEPT_ATTRIBUTE, formatFileSize } from "@/lib/attachments/rules";
 
 type TAttachment = { id: string; fileName: string; sizeBytes: number; mimeType: string; createdAt: string };
 type TProps = { requestId: string; initial: TAttachment[]; maxBytes: number; maxCount: number; title?: string };
-type TUploadAnswer = { ok: true; attachment: TAttachment } | { ok: false; error: string };
 
 // Files of a draft or returned item (or those being gathered for a bank's 需补充材料 answer): pick (several at once), upload one by one, list with
 // sizes, remove. The type is judged by the server from the file's content; the checks
@@ -31,7 +32,7 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount, titl
       else if (file.size > maxBytes) found.push(message("tooLarge", file.name));
       else if (count >= maxCount) found.push(message("tooMany", file.name));
       else {
-        const answer = await send(file);
+        const answer = await postUpload<TAttachment>(`/api/requests/${requestId}/attachments`, file);
         if (answer.ok) {
           count++;
           setFiles((list) => [...list, answer.attachment]);
@@ -41,17 +42,6 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount, titl
     setProblems(found);
     setBusy(false);
     if (input.current) input.current.value = "";
-  }
-
-  async function send(file: File): Promise<TUploadAnswer> {
-    const body = new FormData();
-    body.set("file", file);
-    try {
-      const response = await fetch(`/api/requests/${requestId}/attachments`, { method: "POST", body });
-      return (await response.json()) as TUploadAnswer;
-    } catch {
-      return { ok: false, error: "generic" };
-    }
   }
 
   async function remove(file: TAttachment) {
@@ -119,18 +109,7 @@ export function AttachmentsEditor({ requestId, initial, maxBytes, maxCount, titl
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-white"
         />
       </div>
-      {busy && (
-        <p role="status" className="text-sm text-slate-600">
-          {t("working")}
-        </p>
-      )}
-      {problems.length > 0 && (
-        <ul role="alert" className="space-y-1 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <UploadStatus busy={busy} working={t("working")} problems={problems} />
     </section>
   );
 }
