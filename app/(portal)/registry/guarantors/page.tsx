@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ActiveBadge } from "@/components/ui/active-badge";
+import { ListTable } from "@/components/ui/list-table";
 import { linkClass } from "@/components/ui/link-styles";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -38,39 +37,36 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
         keyword={{ label: t("keywordLabel"), value: filters.q }}
         status={filters.status}
       />
-      {rows.length === 0 ? (
-        <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
-      ) : (
-        <DataTable
-          caption={t("tableCaption")}
-          rows={rows}
-          rowKey={(g) => g.id}
-          columns={[
-            {
-              key: "name",
-              header: tr("common.name"),
-              rowHeader: true,
-              cell: (g) => (
-                <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
-                  {g.name}
-                </Link>
-              ),
-            },
-            { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
-            {
-              key: "createdAt",
-              header: tr("common.createdAt"),
-              onCard: false,
-              cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
-            },
-            {
-              key: "status",
-              header: tr("common.status"),
-              cell: (g) => <Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>,
-            },
-          ]}
-        />
-      )}
+      <ListTable
+        empty={{ title: tr("common.emptyTitle"), body: tr("common.emptyBody") }}
+        caption={t("tableCaption")}
+        rows={rows}
+        rowKey={(g) => g.id}
+        columns={[
+          {
+            key: "name",
+            header: tr("common.name"),
+            rowHeader: true,
+            cell: (g) => (
+              <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
+                {g.name}
+              </Link>
+            ),
+          },
+          { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
+          {
+            key: "createdAt",
+            header: tr("common.createdAt"),
+            onCard: false,
+            cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
+          },
+          {
+            key: "status",
+            header: tr("common.status"),
+            cell: (g) => <ActiveBadge active={g.active} labels={tr.raw("common.statuses")} />,
+          },
+        ]}
+      />
     </main>
   );
 }

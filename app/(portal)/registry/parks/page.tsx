@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ActiveBadge } from "@/components/ui/active-badge";
+import { ListTable } from "@/components/ui/list-table";
 import { linkClass } from "@/components/ui/link-styles";
 import { listRegistryParks } from "@/lib/registry/queries/registry-orgs";
 import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
@@ -36,37 +35,34 @@ export default async function RegistryParksPage({ searchParams }: { searchParams
         keyword={{ label: t("keywordLabel"), value: filters.q }}
         status={filters.status}
       />
-      {parks.length === 0 ? (
-        <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
-      ) : (
-        <DataTable
-          caption={t("tableCaption")}
-          rows={parks}
-          rowKey={(p) => p.orgId}
-          columns={[
-            { key: "code", header: t("code"), className: "font-mono", onCard: false, cell: (p) => p.code },
-            {
-              key: "name",
-              header: t("name"),
-              rowHeader: true,
-              cell: (p) => (
-                <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>
-                  {p.name}
-                </Link>
-              ),
-            },
-            { key: "district", header: t("district"), cell: (p) => p.district ?? none },
-            { key: "windowName", header: t("windowName"), onCard: false, cell: (p) => p.windowName ?? none },
-            { key: "windowPhone", header: t("windowPhone"), className: "whitespace-nowrap", cell: (p) => p.windowPhone ?? none },
-            { key: "enterprises", header: t("enterprises"), className: "tabular-nums", cell: (p) => p.enterpriseCount },
-            {
-              key: "status",
-              header: tr("common.status"),
-              cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{tr(`common.statuses.${p.active ? "active" : "inactive"}`)}</Badge>,
-            },
-          ]}
-        />
-      )}
+      <ListTable
+        empty={{ title: tr("common.emptyTitle"), body: tr("common.emptyBody") }}
+        caption={t("tableCaption")}
+        rows={parks}
+        rowKey={(p) => p.orgId}
+        columns={[
+          { key: "code", header: t("code"), className: "font-mono", onCard: false, cell: (p) => p.code },
+          {
+            key: "name",
+            header: t("name"),
+            rowHeader: true,
+            cell: (p) => (
+              <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>
+                {p.name}
+              </Link>
+            ),
+          },
+          { key: "district", header: t("district"), cell: (p) => p.district ?? none },
+          { key: "windowName", header: t("windowName"), onCard: false, cell: (p) => p.windowName ?? none },
+          { key: "windowPhone", header: t("windowPhone"), className: "whitespace-nowrap", cell: (p) => p.windowPhone ?? none },
+          { key: "enterprises", header: t("enterprises"), className: "tabular-nums", cell: (p) => p.enterpriseCount },
+          {
+            key: "status",
+            header: tr("common.status"),
+            cell: (p) => <ActiveBadge active={p.active} labels={tr.raw("common.statuses")} />,
+          },
+        ]}
+      />
     </main>
   );
 }
