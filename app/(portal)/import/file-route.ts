@@ -13,7 +13,7 @@ import { fileFormatOf } from "@/lib/import/sheet";
 import { xlsxDirectoryProblem } from "@/lib/spreadsheet/read-xlsx";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import { db } from "@/lib/server/db";
-import { textResponse, type TRouteTranslator } from "@/lib/server/route";
+import { defineRoute, textResponse, type TRouteTranslator } from "@/lib/server/route";
 import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
 import { logger } from "@/lib/observability/logger";
 
@@ -35,6 +35,19 @@ import { logger } from "@/lib/observability/logger";
 
 export const ERRORS_SHOWN = 500;
 
+/**
+ * The route handlers of one import endpoint: GET the template, POST an upload, both behind
+ * policy "<kind>.import" (the audit name of a refusal too), refused in plain text with the
+ * import's words.
+ */
+export function importFileRoute(kind: TImportKind) {
+  const spec = { name: `${kind}.import`, policy: `${kind}.import` as const, refusals: "text" as const, messages: "import" };
+  return {
+    GET: defineRoute({ ...spec, handler: (ctx) => importTemplate(ctx, kind) }),
+    POST: defineRoute({ ...spec, handler: (ctx) => importUpload(ctx, kind) }),
+  };
+}
+
 type TImportContext = {
   request: Request;
   user: TSessionUser;
@@ -45,7 +58,7 @@ type TImportContext = {
 const actorOf = (user: TSessionUser): TActor => ({ userId: user.userId, role: user.role, orgId: user.orgId, orgKind: user.orgKind });
 
 /** GET: the import template of `kind` (park staff see only their own park in it). */
-export async function importTemplate({ user, translator }: TImportContext, kind: TImportKind): Promise<Response> {
+async function importTemplate({ user, translator }: TImportContext, kind: TImportKind): Promise<Response> {
   const t: TTranslate = await translator("import");
   let file: Buffer;
   if (kind === "enterprises") {
@@ -59,7 +72,7 @@ export async function importTemplate({ user, translator }: TImportContext, kind:
 }
 
 /** POST: the uploaded file of `kind`, imported with progress streamed back. */
-export async function importUpload({ request, user, meta, translator }: TImportContext, kind: TImportKind): Promise<Response> {
+async function importUpload({ request, user, meta, translator }: TImportContext, kind: TImportKind): Promise<Response> {
   const t: TTranslate = await translator("import");
   let form: FormData;
   try {
