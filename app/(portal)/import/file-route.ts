@@ -13,7 +13,7 @@ import { fileFormatOf } from "@/lib/import/sheet";
 import { xlsxDirectoryProblem } from "@/lib/spreadsheet/read-xlsx";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx";
 import { db } from "@/lib/server/db";
-import { defineRoute, textResponse, type TRouteTranslator } from "@/lib/server/route";
+import { textResponse, type TRouteTranslator } from "@/lib/server/route";
 import { BodyTooLargeError, readLimitedFormData } from "@/lib/server/read-limited-form";
 import { logger } from "@/lib/observability/logger";
 
@@ -36,16 +36,11 @@ import { logger } from "@/lib/observability/logger";
 export const ERRORS_SHOWN = 500;
 
 /**
- * The route handlers of one import endpoint: GET the template, POST an upload, both behind
- * policy "<kind>.import" (the audit name of a refusal too), refused in plain text with the
- * import's words.
+ * The handler of one import endpoint (its route file exports it as GET and POST behind
+ * defineRoute): GET the template, POST an upload.
  */
-export function importFileRoute(kind: TImportKind) {
-  const spec = { name: `${kind}.import`, policy: `${kind}.import` as const, refusals: "text" as const, messages: "import" };
-  return {
-    GET: defineRoute({ ...spec, handler: (ctx) => importTemplate(ctx, kind) }),
-    POST: defineRoute({ ...spec, handler: (ctx) => importUpload(ctx, kind) }),
-  };
+export function importFileHandler(kind: TImportKind) {
+  return (ctx: TImportContext): Promise<Response> => (ctx.request.method === "POST" ? importUpload(ctx, kind) : importTemplate(ctx, kind));
 }
 
 type TImportContext = {

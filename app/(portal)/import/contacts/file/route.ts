@@ -1,9 +1,16 @@
-import { importFileRoute } from "../../file-route";
+import { defineRoute } from "@/lib/server/route";
+import { importFileHandler } from "../../file-route";
 
 export const dynamic = "force-dynamic";
 
 // GET: the bank-contact import template; POST: upload a file, progress streamed back.
 // Policy "contacts.import": the finance office administrator.
-const route = importFileRoute("contacts");
-export const GET = route.GET;
-export const POST = route.POST;
+const route = defineRoute({
+  name: "contacts.import",
+  policy: "contacts.import",
+  refusals: "text",
+  messages: "import",
+  handler: importFileHandler("contacts"),
+});
+export const GET = route;
+export const POST = route;
