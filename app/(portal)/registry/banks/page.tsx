@@ -6,10 +6,10 @@ import { linkClass } from "@/components/ui/link-styles";
 import { SelectField } from "@/components/ui/select-field";
 import { BankLevel } from "@/lib/generated/prisma/enums";
 import { listRegistryBanks } from "@/lib/registry/queries/registry-orgs";
-import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { OrgListHeader } from "../org-list-header";
+import { OrgListPage } from "../org-list-page";
 
 export const dynamic = "force-dynamic";
 
@@ -23,29 +23,23 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
     getTranslations("registry"),
     listRegistryBanks(db(), user, filters),
   ]);
-  const query = filtersQuery(filters);
   const none = tc("common.none");
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <OrgListHeader
-        user={user}
-        title={t("title")}
-        intro={t("intro")}
-        create={{ href: "/orgs/new", label: t("newOrg") }}
-        exportPath="/registry/banks/export"
-        exportQuery={query}
-        keyword={{ label: t("keywordLabel"), value: filters.q }}
-        status={filters.status}
-        extraFilters={
-          <SelectField
-            name="level"
-            label={t("level")}
-            defaultValue={filters.level ?? ""}
-            placeholder={tc("common.any")}
-            options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))}
-          />
-        }
-      />
+    <OrgListPage
+      user={user}
+      kind="banks"
+      filters={filters}
+      create={{ href: "/orgs/new", label: t("newOrg") }}
+      extraFilters={
+        <SelectField
+          name="level"
+          label={t("level")}
+          defaultValue={filters.level ?? ""}
+          placeholder={tc("common.any")}
+          options={Object.values(BankLevel).map((l) => ({ value: l, label: tc(`levels.${l}`) }))}
+        />
+      }
+    >
       <ListTable
         empty={{ title: tc("common.emptyTitle"), body: tc("common.emptyBody") }}
         caption={t("tableCaption")}
@@ -112,6 +106,6 @@ export default async function RegistryBanksPage({ searchParams }: { searchParams
           },
         ]}
       />
-    </main>
+    </OrgListPage>
   );
 }

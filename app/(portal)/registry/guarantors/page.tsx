@@ -6,10 +6,10 @@ import { linkClass } from "@/components/ui/link-styles";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listRegistryGuarantors } from "@/lib/registry/queries/registry-orgs";
-import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { OrgListHeader } from "../org-list-header";
+import { OrgListPage } from "../org-list-page";
 
 export const dynamic = "force-dynamic";
 
@@ -24,19 +24,8 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
     getLocale(),
     listRegistryGuarantors(db(), user, filters),
   ]);
-  const query = filtersQuery({ q: filters.q, status: filters.status });
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <OrgListHeader
-        user={user}
-        title={t("title")}
-        intro={t("intro")}
-        create={{ href: "/registry/guarantors/new", label: t("new") }}
-        exportPath="/registry/guarantors/export"
-        exportQuery={query}
-        keyword={{ label: t("keywordLabel"), value: filters.q }}
-        status={filters.status}
-      />
+    <OrgListPage user={user} kind="guarantors" filters={filters} create={{ href: "/registry/guarantors/new", label: t("new") }}>
       <ListTable
         empty={{ title: tr("common.emptyTitle"), body: tr("common.emptyBody") }}
         caption={t("tableCaption")}
@@ -67,6 +56,6 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
           },
         ]}
       />
-    </main>
+    </OrgListPage>
   );
 }

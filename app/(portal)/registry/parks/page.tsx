@@ -4,10 +4,10 @@ import { ActiveBadge } from "@/components/ui/active-badge";
 import { ListTable } from "@/components/ui/list-table";
 import { linkClass } from "@/components/ui/link-styles";
 import { listRegistryParks } from "@/lib/registry/queries/registry-orgs";
-import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { OrgListHeader } from "../org-list-header";
+import { OrgListPage } from "../org-list-page";
 
 export const dynamic = "force-dynamic";
 
@@ -21,20 +21,9 @@ export default async function RegistryParksPage({ searchParams }: { searchParams
     getTranslations("registry"),
     listRegistryParks(db(), user, filters),
   ]);
-  const query = filtersQuery({ q: filters.q, status: filters.status });
   const none = tr("common.none");
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <OrgListHeader
-        user={user}
-        title={t("title")}
-        intro={t("intro")}
-        create={{ href: "/orgs/new", label: t("newOrg") }}
-        exportPath="/registry/parks/export"
-        exportQuery={query}
-        keyword={{ label: t("keywordLabel"), value: filters.q }}
-        status={filters.status}
-      />
+    <OrgListPage user={user} kind="parks" filters={filters} create={{ href: "/orgs/new", label: t("newOrg") }}>
       <ListTable
         empty={{ title: tr("common.emptyTitle"), body: tr("common.emptyBody") }}
         caption={t("tableCaption")}
@@ -63,6 +52,6 @@ export default async function RegistryParksPage({ searchParams }: { searchParams
           },
         ]}
       />
-    </main>
+    </OrgListPage>
   );
 }
