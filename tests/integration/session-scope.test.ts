@@ -70,9 +70,9 @@ describe("the scope read with the session", () => {
     const revision = async () => {
       const result = await loadSessionUser(prisma, id);
       if (!result.ok) throw new Error(`session refused: ${result.reason}`);
-      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CalendarRevision" WHERE "id" = 1`;
-      expect(result.calendarRevision).toBe(row!.r);
-      return BigInt(result.calendarRevision!);
+      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'calendar'`;
+      expect(result.cacheRevisions.calendar).toBe(row!.r);
+      return BigInt(result.cacheRevisions.calendar!);
     };
     // A far year nobody else's deadlines reach; each statement below must raise the number.
     const day = new Date("2091-03-05T00:00:00Z");
@@ -99,9 +99,9 @@ describe("the scope read with the session", () => {
     const revision = async () => {
       const result = await loadSessionUser(prisma, id);
       if (!result.ok) throw new Error(`session refused: ${result.reason}`);
-      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "ProgramRevision" WHERE "id" = 1`;
-      expect(result.programRevision).toBe(row!.r);
-      return BigInt(result.programRevision!);
+      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'program'`;
+      expect(result.cacheRevisions.program).toBe(row!.r);
+      return BigInt(result.cacheRevisions.program!);
     };
     // A far year's inactive program nobody else reads; each statement below must raise the number.
     let programId = "";

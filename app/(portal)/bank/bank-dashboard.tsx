@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EChart } from "@/components/charts/echart";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
-import { percentText } from "@/components/dashboard/format";
 import { LinkedStat } from "@/components/dashboard/linked-stat";
+import { ReplyRateStats } from "@/components/dashboard/reply-rate-stats";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,15 +25,7 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
   const { inbox, rates, trend } = data;
   return (
     <>
-      <DashboardSection
-        id="due-title"
-        title={t("due.title")}
-        action={
-          <Link href="/bank/inbox" className={link}>
-            {t("due.all")}
-          </Link>
-        }
-      >
+      <DashboardSection id="due-title" title={t("due.title")} more={{ href: "/bank/inbox", label: t("due.all") }}>
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <LinkedStat label={t("due.red")} value={t("count", { count: inbox.red })} href="/bank/inbox" tone="red" />
           <LinkedStat label={t("due.yellow")} value={t("count", { count: inbox.yellow })} href="/bank/inbox" tone="yellow" />
@@ -84,18 +76,7 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
         ) : (
           <>
             <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <LinkedStat
-                label={t("rates.reply")}
-                value={percentText(rates.replyRate, none)}
-                href="/bank/inbox"
-                note={t("rates.replyNote", { answered: rates.answered, owed: rates.owed })}
-              />
-              <LinkedStat
-                label={t("rates.onTime")}
-                value={percentText(rates.onTimeReplyRate, none)}
-                href="/bank/inbox"
-                note={t("rates.onTimeNote", { onTime: rates.onTime, owed: rates.owed })}
-              />
+              <ReplyRateStats namespace="dashboardBank" rates={rates} hrefs={{ reply: "/bank/inbox", onTime: "/bank/inbox" }} />
             </dl>
             <p className="text-sm text-slate-600">{t("rates.definition", { received: rates.received })}</p>
           </>
@@ -105,11 +86,7 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
       <DashboardSection
         id="submission-title"
         title={t("submission.title", { quarter: q(data.lastEnded) })}
-        action={
-          <Link href={`/submissions?quarter=${quarterKeyParam(data.lastEnded)}`} className={link}>
-            {t("submission.open")}
-          </Link>
-        }
+        more={{ href: `/submissions?quarter=${quarterKeyParam(data.lastEnded)}`, label: t("submission.open") }}
       >
         {data.submissions.length === 0 ? (
           <p className="rounded bg-slate-50 px-3 py-2 text-slate-700">{t("submission.headBank")}</p>
@@ -143,15 +120,7 @@ export async function BankDashboard({ data, locale }: { data: TBankDashboard; lo
         )}
       </DashboardSection>
 
-      <DashboardSection
-        id="trend-title"
-        title={t("trend.title")}
-        action={
-          <Link href="/rankings/history" className={link}>
-            {t("trend.history")}
-          </Link>
-        }
-      >
+      <DashboardSection id="trend-title" title={t("trend.title")} more={{ href: "/rankings/history", label: t("trend.history") }}>
         {!trend || trend.points.length === 0 ? (
           <EmptyState title={t("trend.emptyTitle")} body={t("trend.emptyBody")} />
         ) : (

@@ -2,15 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { LinkedStat } from "@/components/dashboard/linked-stat";
-import { RankingSummaryCard } from "@/components/dashboard/ranking-summary-card";
+import { RankingSection } from "@/components/dashboard/ranking-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DASHBOARD_STATUSES, type TFinanceDashboard } from "@/lib/dashboard/queries/load-finance-dashboard";
 import { quarterKeyParam } from "@/lib/dashboard/shared-period";
 import type { TLocale } from "@/lib/i18n/locales";
 import { SUPERVISION_TABS } from "@/lib/requests/queries/list-supervision-queue";
 import { OverdueMatrix } from "./overdue-matrix";
-
-const link = "text-brand-700 underline underline-offset-2";
 
 export async function FinanceDashboard({ data }: { data: TFinanceDashboard; locale: TLocale }) {
   const [t, tReq] = await Promise.all([getTranslations("dashboardFinance"), getTranslations("requests")]);
@@ -67,15 +65,7 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
         )}
       </DashboardSection>
 
-      <DashboardSection
-        id="states-title"
-        title={t("states.title")}
-        action={
-          <Link href="/requests" className={link}>
-            {t("states.all")}
-          </Link>
-        }
-      >
+      <DashboardSection id="states-title" title={t("states.title")} more={{ href: "/requests", label: t("states.all") }}>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           {DASHBOARD_STATUSES.map((s) => (
             <LinkedStat
@@ -92,11 +82,7 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
       <DashboardSection
         id="overdue-title"
         title={t("overdue.title", { count: data.overdue.total })}
-        action={
-          <Link href="/supervision" className={link}>
-            {t("overdue.open")}
-          </Link>
-        }
+        more={{ href: "/supervision", label: t("overdue.open") }}
       >
         {data.overdue.total === 0 ? (
           <EmptyState title={t("overdue.emptyTitle")} body={t("overdue.emptyBody")} />
@@ -120,21 +106,11 @@ export async function FinanceDashboard({ data }: { data: TFinanceDashboard; loca
         <p className="text-sm text-slate-600">{t("supervision.definition")}</p>
       </DashboardSection>
 
-      <DashboardSection
-        id="ranking-title"
+      <RankingSection
+        namespace="dashboardFinance"
         title={t("ranking.title", { quarter: quarter(data.lastEnded) })}
-        action={
-          <Link href="/rankings" className={link}>
-            {t("ranking.all")}
-          </Link>
-        }
-      >
-        {data.ranking ? (
-          <RankingSummaryCard ranking={data.ranking} />
-        ) : (
-          <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />
-        )}
-      </DashboardSection>
+        ranking={data.ranking}
+      />
     </>
   );
 }

@@ -35,6 +35,14 @@ import { logger } from "@/lib/observability/logger";
 
 export const ERRORS_SHOWN = 500;
 
+/**
+ * The handler of one import endpoint (its route file exports it as GET and POST behind
+ * defineRoute): GET the template, POST an upload.
+ */
+export function importFileHandler(kind: TImportKind) {
+  return (ctx: TImportContext): Promise<Response> => (ctx.request.method === "POST" ? importUpload(ctx, kind) : importTemplate(ctx, kind));
+}
+
 type TImportContext = {
   request: Request;
   user: TSessionUser;
@@ -45,7 +53,7 @@ type TImportContext = {
 const actorOf = (user: TSessionUser): TActor => ({ userId: user.userId, role: user.role, orgId: user.orgId, orgKind: user.orgKind });
 
 /** GET: the import template of `kind` (park staff see only their own park in it). */
-export async function importTemplate({ user, translator }: TImportContext, kind: TImportKind): Promise<Response> {
+async function importTemplate({ user, translator }: TImportContext, kind: TImportKind): Promise<Response> {
   const t: TTranslate = await translator("import");
   let file: Buffer;
   if (kind === "enterprises") {
@@ -59,7 +67,7 @@ export async function importTemplate({ user, translator }: TImportContext, kind:
 }
 
 /** POST: the uploaded file of `kind`, imported with progress streamed back. */
-export async function importUpload({ request, user, meta, translator }: TImportContext, kind: TImportKind): Promise<Response> {
+async function importUpload({ request, user, meta, translator }: TImportContext, kind: TImportKind): Promise<Response> {
   const t: TTranslate = await translator("import");
   let form: FormData;
   try {

@@ -1,16 +1,14 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { percentText } from "@/components/dashboard/format";
 import { LinkedStat } from "@/components/dashboard/linked-stat";
-import { RankingSummaryCard } from "@/components/dashboard/ranking-summary-card";
+import { ReplyRateStats } from "@/components/dashboard/reply-rate-stats";
+import { RankingSection } from "@/components/dashboard/ranking-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TPbcDashboard } from "@/lib/dashboard/queries/load-pbc-dashboard";
 import type { TQuarterRates } from "@/lib/dashboard/shared-rates";
 import type { TLocale } from "@/lib/i18n/locales";
 import { LoanFigures } from "./loan-figures";
-
-const link = "text-brand-700 underline underline-offset-2";
 
 export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; locale: TLocale }) {
   const t = await getTranslations("dashboardPbc");
@@ -18,18 +16,7 @@ export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; loca
   const none = t("none");
   const rateStats = (r: TQuarterRates) => (
     <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-      <LinkedStat
-        label={t("rates.reply")}
-        value={percentText(r.replyRate, none)}
-        href="/requests?status=ANSWERED"
-        note={t("rates.replyNote", { answered: r.answered, owed: r.owed })}
-      />
-      <LinkedStat
-        label={t("rates.onTime")}
-        value={percentText(r.onTimeReplyRate, none)}
-        href="/supervision"
-        note={t("rates.onTimeNote", { onTime: r.onTime, owed: r.owed })}
-      />
+      <ReplyRateStats namespace="dashboardPbc" rates={r} hrefs={{ reply: "/requests?status=ANSWERED", onTime: "/supervision" }} />
       <LinkedStat
         label={t("rates.financing")}
         value={percentText(r.financingSatisfactionRate, none)}
@@ -46,15 +33,7 @@ export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; loca
   );
   return (
     <>
-      <DashboardSection
-        id="figures-title"
-        title={t("figures.title")}
-        action={
-          <Link href="/submissions" className={link}>
-            {t("figures.open")}
-          </Link>
-        }
-      >
+      <DashboardSection id="figures-title" title={t("figures.title")} more={{ href: "/submissions", label: t("figures.open") }}>
         {data.figures.byBank.length === 0 ? (
           <EmptyState title={t("figures.emptyTitle")} body={t("figures.emptyBody")} />
         ) : (
@@ -76,21 +55,7 @@ export async function PbcDashboard({ data, locale }: { data: TPbcDashboard; loca
         )}
       </DashboardSection>
 
-      <DashboardSection
-        id="ranking-title"
-        title={t("ranking.title")}
-        action={
-          <Link href="/rankings" className={link}>
-            {t("ranking.all")}
-          </Link>
-        }
-      >
-        {data.ranking ? (
-          <RankingSummaryCard ranking={data.ranking} />
-        ) : (
-          <EmptyState title={t("ranking.emptyTitle")} body={t("ranking.emptyBody")} />
-        )}
-      </DashboardSection>
+      <RankingSection namespace="dashboardPbc" title={t("ranking.title")} ranking={data.ranking} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { SCOPE_COLUMNS, SCOPE_JOINS, scopeFromColumns, type TScopeColumns } from "@/lib/auth/queries/load-scope-context";
 import type { TScopeContext } from "@/lib/auth/scopes";
 import { checkSession } from "@/lib/auth/session-rules";
+import { CACHE_REVISIONS_COLUMN, cacheRevisionsOf, type TCacheRevisions } from "@/lib/cache-revisions/queries/cache-revision-column";
 import { isUuid } from "@/lib/ids";
 
 export type TSessionUser = {
@@ -23,11 +24,11 @@ export type TSessionUser = {
 export type TLoadSessionResult =
   /**
    * `scope`: what loadScopeContext would give for the user's organization; `unread`: the
-   * user's unread notifications (what unreadCount would give); `calendarRevision`: the
-   * working-day calendar's revision (what loadWorkingCalendar compares its cache with);
-   * `programRevision`: the programs' revision (what getCurrentProgram compares its cache with).
+   * user's unread notifications (what unreadCount would give); `cacheRevisions`: the
+   * revisions the per-process caches compare theirs with (loadWorkingCalendar's calendar,
+   * getCurrentProgram's program).
    */
-  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number; calendarRevision: string | null; programRevision: string | null }
+  | { ok: true; user: TSessionUser; scope: TScopeContext; unread: number; cacheRevisions: TCacheRevisions }
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "version" | "inactive" };
 
 type TSessionRow = TScopeColumns & {
@@ -49,8 +50,7 @@ type TSessionRow = TScopeColumns & {
   orgName: string;
   orgActive: boolean;
   unread: number;
-  calendarRevision: string | null;
-  programRevision: string | null;
+  cacheRevisions: Partial<Record<string, string>> | null;
 };
 
 /**
@@ -63,7 +63,7 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
   if (!isUuid(sessionId)) return { ok: false, reason: "missing" };
   // One statement for the session, its user, the user's organization, that organization's
   // scope, the user's unread notifications (the header's bell on every page) and the
-  // calendar's and the programs' revisions (most pages compute deadlines, every dashboard
+  // per-process caches' revisions (most pages compute deadlines, every dashboard
   // shows the year's program): this runs
   // on every signed-in request, and separate loads would cost five round-trips.
   const [session] = await db.$queryRaw<TSessionRow[]>`
@@ -73,8 +73,7 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
            o.id::text AS "orgId", o.kind::text AS "orgKind", o.name AS "orgName", o.active AS "orgActive",
            ${SCOPE_COLUMNS},
            (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread,
-           (SELECT c."revision"::text FROM "CalendarRevision" c WHERE c."id" = 1) AS "calendarRevision",
-           (SELECT p."revision"::text FROM "ProgramRevision" p WHERE p."id" = 1) AS "programRevision"
+           ${CACHE_REVISIONS_COLUMN} AS "cacheRevisions"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     JOIN "Organization" o ON o.id = u."orgId"
@@ -116,7 +115,6 @@ export async function loadSessionUser(db: PrismaClient, sessionId: string, now: 
     },
     scope: scopeFromColumns(session.orgKind, session),
     unread: session.unread,
-    calendarRevision: session.calendarRevision,
-    programRevision: session.programRevision,
+    cacheRevisions: cacheRevisionsOf(session.cacheRevisions),
   };
 }

@@ -1,6 +1,8 @@
 import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CalendarDayKind } from "@/lib/generated/prisma/enums";
+import { knownCacheRevision } from "@/lib/cache-revisions/known-cache-revision";
+import { cacheRevisionColumn } from "@/lib/cache-revisions/queries/cache-revision-column";
 import { isWeekendIso } from "@/lib/calendar/schemas";
 import { createWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
 
@@ -9,21 +11,6 @@ type TDb = Pick<Prisma.TransactionClient, "$queryRaw">;
 /** "YYYY-MM-DD" of a @db.Date value (read back as UTC midnight). */
 export function isoOfDateColumn(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/**
- * The calendar's revision as the signed-in request's session statement read it
- * (CalendarRevision, raised by triggers on every change to CalendarDay and CalendarYear),
- * kept for one server render per client (React cache keyed by the client object). Outside a
- * render, and for a transaction client, nothing is kept and the calendar is read fresh.
- */
-const knownRevision = cache((db: object): { revision: string | null } => {
-  void db;
-  return { revision: null };
-});
-
-export function rememberCalendarRevision(db: object, revision: string | null): void {
-  knownRevision(db).revision = revision;
 }
 
 // The calendar this server process built last, and the revision it was read at.
@@ -35,21 +22,22 @@ let built: { revision: string; calendar: WorkingCalendar } | null = null;
  * with a publishedAt. Correctness first: a calendar change is visible at once in every app
  * instance. A page render whose session statement read the same revision as the calendar
  * this process built last reuses it (the calendar is read on most page views, and changes a
- * few times a year); otherwise it is read here, with its revision in the same statement.
+ * few times a year; CacheRevision 'calendar', raised by triggers on every change to
+ * CalendarDay and CalendarYear); otherwise it is read here, with its revision in the same statement.
  * Pass a transaction client to see the transaction's own changes.
  *
  * A WORKDAY row on a Monday–Friday (which the calendar mutations refuse) would change
  * nothing — that day is a working day anyway — so it is skipped rather than thrown on.
  */
 export async function loadWorkingCalendar(db: TDb): Promise<WorkingCalendar> {
-  const known = knownRevision(db).revision;
+  const known = knownCacheRevision(db, "calendar");
   if (known !== null && built?.revision === known) return built.calendar;
   // One statement for both tables and the revision. Dates come back as "YYYY-MM-DD" text.
   const [row] = await db.$queryRaw<{ days: { date: string; kind: CalendarDayKind }[]; years: number[]; revision: string | null }[]>`
     SELECT (SELECT coalesce(json_agg(json_build_object('date', to_char(d."date", 'YYYY-MM-DD'), 'kind', d."kind")), '[]'::json)
               FROM "CalendarDay" d) AS days,
            (SELECT coalesce(json_agg(y."year"), '[]'::json) FROM "CalendarYear" y WHERE y."publishedAt" IS NOT NULL) AS years,
-           (SELECT c."revision"::text FROM "CalendarRevision" c WHERE c."id" = 1) AS revision`;
+           ${cacheRevisionColumn("calendar")} AS revision`;
   const holidays: string[] = [];
   const workdays: string[] = [];
   for (const d of row?.days ?? []) {

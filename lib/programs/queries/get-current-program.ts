@@ -1,6 +1,6 @@
-import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PhaseKind, ProgramLevel } from "@/lib/generated/prisma/enums";
+import { knownCacheRevision } from "@/lib/cache-revisions/known-cache-revision";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { isUuid } from "@/lib/ids";
 import { PHASE_KINDS, RULE_KEYS, type TProgramRules } from "@/lib/programs/rules";
@@ -39,26 +39,11 @@ export function sortPhases<T extends { kind: PhaseKind }>(phases: T[]): T[] {
   return [...phases].sort((a, b) => PHASE_KINDS.indexOf(a.kind) - PHASE_KINDS.indexOf(b.kind));
 }
 
-/**
- * The programs' revision as the signed-in request's session statement read it
- * (ProgramRevision, raised by triggers on every change to Program, ProgramPhase and
- * ProgramRuleVersion), kept for one server render per client (React cache keyed by the
- * client object). Outside a render, and for a transaction client, nothing is kept and the
- * program is read fresh.
- */
-const knownRevision = cache((db: object): { revision: string | null } => {
-  void db;
-  return { revision: null };
-});
-
-export function rememberProgramRevision(db: object, revision: string | null): void {
-  knownRevision(db).revision = revision;
-}
-
 // The program of each year this server process read last, and the revision it was read
-// under. The session statement read that revision before this process read the program, so
-// the program kept is at least as new as the revision says; any later change raises the
-// number and the next render reads again.
+// under (CacheRevision 'program', raised by triggers on every change to Program, ProgramPhase
+// and ProgramRuleVersion). The session statement read that revision before this process read
+// the program, so the program kept is at least as new as the revision says; any later change
+// raises the number and the next render reads again.
 const kept = new Map<number, { revision: string; program: TCurrentProgram | null }>();
 
 /**
@@ -70,7 +55,7 @@ const kept = new Map<number, { revision: string; program: TCurrentProgram | null
  */
 export async function getCurrentProgram(db: TDb, year?: number, now: Date = new Date()): Promise<TCurrentProgram | null> {
   const y = year ?? Number(shanghaiDateString(now).slice(0, 4));
-  const known = knownRevision(db).revision;
+  const known = knownCacheRevision(db, "program");
   const hit = kept.get(y);
   if (known !== null && hit?.revision === known) return hit.program;
   const program = await readCurrentProgram(db, y);

@@ -8,18 +8,15 @@
  * Definitions: ./quarter-item-stats.ts, ../indicator-values.ts and the "indicators"
  * messages. `now` is the cut-off: only ledger entries up to it count (default: now).
  */
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TIndicatorKey } from "../indicators";
 import { indicatorValues } from "../indicator-values";
-import { defaultSubmissionDue, quarterWindow, workingDayIndex } from "../quarter-window";
-import { queryItemStats } from "@/lib/ranking/queries/query-item-stats";
+import { defaultSubmissionDue, quarterWindow } from "../quarter-window";
+import { inRankingSnapshot, rankedBankInputs, readRankingBasis } from "@/lib/ranking/queries/read-ranking-basis";
 import { queryLoanFigures } from "@/lib/ranking/queries/query-loan-figures";
-import { queryTargetFigures } from "@/lib/ranking/queries/query-target-figures";
 import { queryVisitFigures } from "@/lib/ranking/queries/query-visit-figures";
 import { queryQuestionnaireFigures } from "@/lib/ranking/queries/query-questionnaire-figures";
 import { queryEventFigures } from "@/lib/ranking/queries/query-event-figures";
-import { groupCostItems } from "@/lib/ranking/group-cost-items";
 
 export type TCostItem = {
   requestId: string;
@@ -54,49 +51,24 @@ export async function computeQuarterInputs(
   params: { programId: string; year: number; quarter: 1 | 2 | 3 | 4; now?: Date },
 ): Promise<TQuarterInputs> {
   const computedAt = params.now ?? new Date();
-  // A transaction client lacks $connect (Prisma's deny list) but does have a $transaction
-  // (nested): only the root client opens the snapshot transaction; inside the caller's
-  // transaction its snapshot rules.
-  if (typeof (db as { $connect?: unknown }).$connect === "function") {
-    // A city's quarter is ~100,000 items: a few seconds on a busy server, more than
-    // Prisma's default 5 s transaction limit allows. It only reads, so a long limit holds
-    // no lock that anyone waits for.
-    return (db as PrismaClient).$transaction((tx) => compute(tx, params, computedAt, true), {
-      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-      maxWait: 10_000,
-      timeout: 120_000,
-    });
-  }
-  return compute(db, params, computedAt, false);
+  // A city's quarter is ~100,000 items: a few seconds on a busy server, more than Prisma's
+  // default 5 s transaction limit allows.
+  return inRankingSnapshot(db, 120_000, (tx) => compute(tx, params, computedAt));
 }
 
 async function compute(
   tx: Prisma.TransactionClient,
   params: { programId: string; year: number; quarter: 1 | 2 | 3 | 4 },
   computedAt: Date,
-  inTransaction: boolean,
 ): Promise<TQuarterInputs> {
   const window = quarterWindow(params.year, params.quarter);
-  // The item statement sorts and hashes ~100,000 rows: enough memory keeps that off disk
-  // (SET LOCAL ends with the transaction; outside one it is a no-op with a warning).
-  if (inTransaction) await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-  const calendar = await loadWorkingCalendar(tx);
-  const rules = await tx.programRuleVersion.findFirst({
-    where: { programId: params.programId },
-    orderBy: { version: "desc" },
-    select: { quarterlyWindowDays: true },
-  });
-  const defaultDue = defaultSubmissionDue(window, rules?.quarterlyWindowDays ?? 7, calendar);
-  const loans = await queryLoanFigures(tx, { programId: params.programId, window });
-  const items = await queryItemStats(tx, {
+  const { calendar, windowDays, itemsByBank, targetByBank } = await readRankingBasis(tx, {
     programId: params.programId,
     window,
     cutoff: computedAt,
-    dayIndex: workingDayIndex(window, computedAt, calendar),
   });
-  const itemsByBank = new Map(items.map((row) => [row.bankOrgId, row]));
-  const targets = await queryTargetFigures(tx, { programId: params.programId, window, cutoff: computedAt });
-  const targetByBank = new Map(targets.map((row) => [row.bankOrgId, row]));
+  const defaultDue = defaultSubmissionDue(window, windowDays, calendar);
+  const loans = await queryLoanFigures(tx, { programId: params.programId, window });
   const visits = await queryVisitFigures(tx, { programId: params.programId, window });
   const visitsByBank = new Map(visits.map((row) => [row.bankOrgId, row]));
   const questionnaires = await queryQuestionnaireFigures(tx, { programId: params.programId, window });
@@ -106,12 +78,10 @@ async function compute(
 
   const banks = loans.map((bank): TQuarterBankInputs => {
     const stats = itemsByBank.get(bank.bankOrgId);
-    const { costItems, costItemTotals } = groupCostItems(stats?.costItems);
-    return {
-      bankOrgId: bank.bankOrgId,
-      bankName: bank.bankName,
-      submittedAt: bank.submittedAt,
-      values: indicatorValues(
+    return rankedBankInputs(
+      bank,
+      stats,
+      indicatorValues(
         stats,
         { ...bank, dueAt: bank.dueAt ?? (bank.submittedAt ? defaultDue : null) },
         targetByBank.get(bank.bankOrgId),
@@ -119,9 +89,7 @@ async function compute(
         questionnairesByBank.get(bank.bankOrgId),
         eventsByBank.get(bank.bankOrgId),
       ),
-      costItems,
-      costItemTotals,
-    };
+    );
   });
   return { programId: params.programId, year: params.year, quarter: params.quarter, computedAt, banks };
 }

@@ -2,8 +2,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSessionUser, type TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
-import { rememberCalendarRevision } from "@/lib/calendar/queries/load-working-calendar";
-import { rememberProgramRevision } from "@/lib/programs/queries/get-current-program";
+import { rememberCacheRevisions } from "@/lib/cache-revisions/known-cache-revision";
 import { rememberScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { rememberUnreadCount } from "@/lib/notifications/queries/list-notifications";
@@ -15,8 +14,8 @@ import { sessionIdFromCookie } from "./session-cookie";
 
 /**
  * The signed-in user of this request, checked against the Session row; null if none. The
- * same statement reads the user's scope, unread notifications and the calendar's and the
- * programs' revisions, which the render's scope loads, unread counts, calendar and program
+ * same statement reads the user's scope, unread notifications and the per-process caches'
+ * revisions (calendar, program), which the render's scope loads, unread counts, calendar and program
  * loads then reuse.
  * Database unreachable: DatabaseUnavailableError, and the request is answered 503
  * (lib/server/database-unavailable.ts) instead of pretending the user is signed out.
@@ -28,8 +27,7 @@ export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   if (!result.ok) return null;
   rememberScopeContext(db(), result.user.orgId, result.scope);
   rememberUnreadCount(db(), result.user.userId, result.unread);
-  rememberCalendarRevision(db(), result.calendarRevision);
-  rememberProgramRevision(db(), result.programRevision);
+  rememberCacheRevisions(db(), result.cacheRevisions);
   noteRequestUser(result.user);
   return result.user;
 });

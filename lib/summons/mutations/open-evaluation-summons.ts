@@ -10,16 +10,12 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { SummonsSource } from "@/lib/generated/prisma/enums";
 import type { TRequestMeta } from "@/lib/accounts/mutations/authenticate";
-import { writeAudit } from "@/lib/audit/mutations/write-audit";
-import { canActor } from "@/lib/auth/permissions";
-import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
+import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import { insertSummons } from "./insert-summons";
+import { openSummonsRecord, type TOpenSummonsResult } from "./open-summons-record";
 import type { TOpenEvaluationSummonsInput } from "../schemas";
 import { getEvaluationSummonsPrefill } from "../queries/get-evaluation-summons-prefill";
 import type { TStoredPrefill } from "../queries/get-summons-prefill";
-import type { TOpenSummonsResult } from "./open-summons";
 
 export async function openEvaluationSummons(
   db: PrismaClient,
@@ -27,54 +23,43 @@ export async function openEvaluationSummons(
   input: TOpenEvaluationSummonsInput,
   opts: { now?: Date; meta?: TRequestMeta } = {},
 ): Promise<TOpenSummonsResult> {
-  const actor = actorOf(user);
-  if (!canActor(actor, "summons.manage")) throw new AppError("forbidden");
-  if (!isUuid(input.evaluationId) || !isUuid(input.bankOrgId)) throw new AppError("notFound");
-  const now = opts.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT id::text FROM "HalfYearEvaluationBank" WHERE "evaluationId" = ${input.evaluationId}::uuid AND "bankOrgId" = ${input.bankOrgId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("notFound");
-    const prefill = await getEvaluationSummonsPrefill(tx, input.evaluationId, input.bankOrgId);
-    if (!prefill) throw new AppError("invalidState");
-    if (prefill.summonsId) throw new AppError("conflict");
-    const stored: TStoredPrefill & { evaluation: Prisma.InputJsonValue } = {
-      rankingId: null,
-      year: prefill.evaluation.year,
-      quarter: null,
-      bottomList: [],
-      items: [],
-      itemTotals: { overdue: 0, escalated: 0 },
-      evaluation: { id: prefill.evaluation.id, half: prefill.evaluation.half, ...prefill.bank },
-    };
-    const created = await insertSummons(
-      tx,
-      {
-        programId: prefill.evaluation.programId,
-        source: SummonsSource.HALF_YEAR_EVALUATION,
-        sourceRef: prefill.evaluation.id,
-        year: prefill.evaluation.year,
+  return openSummonsRecord(
+    db,
+    user,
+    [input.evaluationId, input.bankOrgId],
+    input,
+    async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id::text FROM "HalfYearEvaluationBank" WHERE "evaluationId" = ${input.evaluationId}::uuid AND "bankOrgId" = ${input.bankOrgId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new AppError("notFound");
+      const prefill = await getEvaluationSummonsPrefill(tx, input.evaluationId, input.bankOrgId);
+      if (!prefill) throw new AppError("invalidState");
+      if (prefill.summonsId) throw new AppError("conflict");
+      const { evaluation } = prefill;
+      const stored: TStoredPrefill & { evaluation: Prisma.InputJsonValue } = {
+        rankingId: null,
+        year: evaluation.year,
         quarter: null,
-      },
-      input,
-      stored,
-      { byUserId: actor.userId, at: now },
-    );
-    await writeAudit(tx, {
-      action: "summons.openFromEvaluation",
-      actorUserId: actor.userId,
-      actorOrgId: actor.orgId,
-      targetType: "Summons",
-      targetId: created.id,
-      ip: opts.meta?.ip ?? null,
-      userAgent: opts.meta?.userAgent ?? null,
-      details: {
-        evaluationId: prefill.evaluation.id,
-        bankOrgId: input.bankOrgId,
-        grade: prefill.bank.grade,
-        measures: input.measures.length,
-      },
-    });
-    return created;
-  });
+        bottomList: [],
+        items: [],
+        itemTotals: { overdue: 0, escalated: 0 },
+        evaluation: { id: evaluation.id, half: evaluation.half, ...prefill.bank },
+      };
+      return {
+        source: {
+          programId: evaluation.programId,
+          source: SummonsSource.HALF_YEAR_EVALUATION,
+          sourceRef: evaluation.id,
+          year: evaluation.year,
+          quarter: null,
+        },
+        stored,
+        audit: {
+          action: "summons.openFromEvaluation",
+          details: { evaluationId: evaluation.id, bankOrgId: input.bankOrgId, grade: prefill.bank.grade, measures: input.measures.length },
+        },
+      };
+    },
+    opts,
+  );
 }

@@ -1,16 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ActiveBadge } from "@/components/ui/active-badge";
+import { ListTable } from "@/components/ui/list-table";
 import { linkClass } from "@/components/ui/link-styles";
 import { formatDate } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listRegistryGuarantors } from "@/lib/registry/queries/registry-orgs";
-import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { OrgListHeader } from "../org-list-header";
+import { OrgListPage } from "../org-list-page";
 
 export const dynamic = "force-dynamic";
 
@@ -25,52 +24,38 @@ export default async function RegistryGuarantorsPage({ searchParams }: { searchP
     getLocale(),
     listRegistryGuarantors(db(), user, filters),
   ]);
-  const query = filtersQuery({ q: filters.q, status: filters.status });
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <OrgListHeader
-        user={user}
-        title={t("title")}
-        intro={t("intro")}
-        create={{ href: "/registry/guarantors/new", label: t("new") }}
-        exportPath="/registry/guarantors/export"
-        exportQuery={query}
-        keyword={{ label: t("keywordLabel"), value: filters.q }}
-        status={filters.status}
+    <OrgListPage user={user} kind="guarantors" filters={filters} create={{ href: "/registry/guarantors/new", label: t("new") }}>
+      <ListTable
+        empty={{ title: tr("common.emptyTitle"), body: tr("common.emptyBody") }}
+        caption={t("tableCaption")}
+        rows={rows}
+        rowKey={(g) => g.id}
+        columns={[
+          {
+            key: "name",
+            header: tr("common.name"),
+            rowHeader: true,
+            cell: (g) => (
+              <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
+                {g.name}
+              </Link>
+            ),
+          },
+          { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
+          {
+            key: "createdAt",
+            header: tr("common.createdAt"),
+            onCard: false,
+            cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
+          },
+          {
+            key: "status",
+            header: tr("common.status"),
+            cell: (g) => <ActiveBadge active={g.active} labels={tr.raw("common.statuses")} />,
+          },
+        ]}
       />
-      {rows.length === 0 ? (
-        <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
-      ) : (
-        <DataTable
-          caption={t("tableCaption")}
-          rows={rows}
-          rowKey={(g) => g.id}
-          columns={[
-            {
-              key: "name",
-              header: tr("common.name"),
-              rowHeader: true,
-              cell: (g) => (
-                <Link href={`/registry/guarantors/${g.id}`} className={linkClass}>
-                  {g.name}
-                </Link>
-              ),
-            },
-            { key: "shortName", header: tr("common.shortName"), cell: (g) => g.shortName ?? tr("common.none") },
-            {
-              key: "createdAt",
-              header: tr("common.createdAt"),
-              onCard: false,
-              cell: (g) => formatDate(g.createdAt, resolveLocale(locale)),
-            },
-            {
-              key: "status",
-              header: tr("common.status"),
-              cell: (g) => <Badge tone={g.active ? "ok" : "muted"}>{tr(`common.statuses.${g.active ? "active" : "inactive"}`)}</Badge>,
-            },
-          ]}
-        />
-      )}
-    </main>
+    </OrgListPage>
   );
 }

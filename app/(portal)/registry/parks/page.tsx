@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ActiveBadge } from "@/components/ui/active-badge";
+import { ListTable } from "@/components/ui/list-table";
 import { linkClass } from "@/components/ui/link-styles";
 import { listRegistryParks } from "@/lib/registry/queries/registry-orgs";
-import { filtersQuery, parseOrgFilters } from "@/lib/registry/rules";
+import { parseOrgFilters } from "@/lib/registry/rules";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { OrgListHeader } from "../org-list-header";
+import { OrgListPage } from "../org-list-page";
 
 export const dynamic = "force-dynamic";
 
@@ -22,51 +21,37 @@ export default async function RegistryParksPage({ searchParams }: { searchParams
     getTranslations("registry"),
     listRegistryParks(db(), user, filters),
   ]);
-  const query = filtersQuery({ q: filters.q, status: filters.status });
   const none = tr("common.none");
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
-      <OrgListHeader
-        user={user}
-        title={t("title")}
-        intro={t("intro")}
-        create={{ href: "/orgs/new", label: t("newOrg") }}
-        exportPath="/registry/parks/export"
-        exportQuery={query}
-        keyword={{ label: t("keywordLabel"), value: filters.q }}
-        status={filters.status}
+    <OrgListPage user={user} kind="parks" filters={filters} create={{ href: "/orgs/new", label: t("newOrg") }}>
+      <ListTable
+        empty={{ title: tr("common.emptyTitle"), body: tr("common.emptyBody") }}
+        caption={t("tableCaption")}
+        rows={parks}
+        rowKey={(p) => p.orgId}
+        columns={[
+          { key: "code", header: t("code"), className: "font-mono", onCard: false, cell: (p) => p.code },
+          {
+            key: "name",
+            header: t("name"),
+            rowHeader: true,
+            cell: (p) => (
+              <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>
+                {p.name}
+              </Link>
+            ),
+          },
+          { key: "district", header: t("district"), cell: (p) => p.district ?? none },
+          { key: "windowName", header: t("windowName"), onCard: false, cell: (p) => p.windowName ?? none },
+          { key: "windowPhone", header: t("windowPhone"), className: "whitespace-nowrap", cell: (p) => p.windowPhone ?? none },
+          { key: "enterprises", header: t("enterprises"), className: "tabular-nums", cell: (p) => p.enterpriseCount },
+          {
+            key: "status",
+            header: tr("common.status"),
+            cell: (p) => <ActiveBadge active={p.active} labels={tr.raw("common.statuses")} />,
+          },
+        ]}
       />
-      {parks.length === 0 ? (
-        <EmptyState title={tr("common.emptyTitle")} body={tr("common.emptyBody")} />
-      ) : (
-        <DataTable
-          caption={t("tableCaption")}
-          rows={parks}
-          rowKey={(p) => p.orgId}
-          columns={[
-            { key: "code", header: t("code"), className: "font-mono", onCard: false, cell: (p) => p.code },
-            {
-              key: "name",
-              header: t("name"),
-              rowHeader: true,
-              cell: (p) => (
-                <Link href={`/registry/parks/${p.orgId}`} className={linkClass}>
-                  {p.name}
-                </Link>
-              ),
-            },
-            { key: "district", header: t("district"), cell: (p) => p.district ?? none },
-            { key: "windowName", header: t("windowName"), onCard: false, cell: (p) => p.windowName ?? none },
-            { key: "windowPhone", header: t("windowPhone"), className: "whitespace-nowrap", cell: (p) => p.windowPhone ?? none },
-            { key: "enterprises", header: t("enterprises"), className: "tabular-nums", cell: (p) => p.enterpriseCount },
-            {
-              key: "status",
-              header: tr("common.status"),
-              cell: (p) => <Badge tone={p.active ? "ok" : "muted"}>{tr(`common.statuses.${p.active ? "active" : "inactive"}`)}</Badge>,
-            },
-          ]}
-        />
-      )}
-    </main>
+    </OrgListPage>
   );
 }

@@ -1,22 +1,16 @@
 import { defineRoute } from "@/lib/server/route";
-import { importTemplate, importUpload } from "../../file-route";
+import { importFileHandler } from "../../file-route";
 
 export const dynamic = "force-dynamic";
 
 // GET: the bank-contact import template; POST: upload a file, progress streamed back.
 // Policy "contacts.import": the finance office administrator.
-export const GET = defineRoute({
+const route = defineRoute({
   name: "contacts.import",
   policy: "contacts.import",
   refusals: "text",
   messages: "import",
-  handler: (ctx) => importTemplate(ctx, "contacts"),
+  handler: importFileHandler("contacts"),
 });
-
-export const POST = defineRoute({
-  name: "contacts.import",
-  policy: "contacts.import",
-  refusals: "text",
-  messages: "import",
-  handler: (ctx) => importUpload(ctx, "contacts"),
-});
+export const GET = route;
+export const POST = route;

@@ -1,22 +1,16 @@
 import { defineRoute } from "@/lib/server/route";
-import { importTemplate, importUpload } from "../../file-route";
+import { importFileHandler } from "../../file-route";
 
 export const dynamic = "force-dynamic";
 
 // GET: the enterprise import template; POST: upload a file, progress streamed back.
 // Policy "enterprises.import": park staff (their own park only) and the finance office (any park).
-export const GET = defineRoute({
+const route = defineRoute({
   name: "enterprises.import",
   policy: "enterprises.import",
   refusals: "text",
   messages: "import",
-  handler: (ctx) => importTemplate(ctx, "enterprises"),
+  handler: importFileHandler("enterprises"),
 });
-
-export const POST = defineRoute({
-  name: "enterprises.import",
-  policy: "enterprises.import",
-  refusals: "text",
-  messages: "import",
-  handler: (ctx) => importUpload(ctx, "enterprises"),
-});
+export const GET = route;
+export const POST = route;

@@ -10,11 +10,12 @@ import { contactManageableBankIds, getRegistryBank, listParentChoices, type TBan
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { Badge } from "@/components/ui/badge";
-import { BackLink } from "@/components/ui/back-link";
+import { ActiveBadge } from "@/components/ui/active-badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/data-table";
-import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/link-styles";
+import { RecordPage } from "@/components/ui/record-page";
+import { OrgAdminPanels } from "../../org-admin-panels";
 import { RegistryForm, type TFormField } from "../../registry-form";
 import { deactivateRegistryBankAction, fileBankContactAction, reactivateRegistryBankAction, updateRegistryBankAction } from "../actions";
 
@@ -100,18 +101,11 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
         none
       ),
     ],
-    [
-      tr("common.status"),
-      <Badge key="status" tone={bank.active ? "ok" : "muted"}>
-        {tr(`common.statuses.${bank.active ? "active" : "inactive"}`)}
-      </Badge>,
-    ],
+    [tr("common.status"), <ActiveBadge key="status" active={bank.active} labels={tr.raw("common.statuses")} />],
   ];
 
   return (
-    <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
-      <BackLink href="/registry/banks" label={tr("common.backToList")} />
-      <PageHeader title={bank.name} />
+    <RecordPage back={{ href: "/registry/banks", label: tr("common.backToList") }} title={bank.name}>
       <DetailList rows={infoRows} />
       {bank.children.length > 0 && (
         <Panel title={t("children")}>
@@ -193,46 +187,27 @@ export default async function RegistryBankPage({ params }: { params: Promise<{ i
       </Panel>
 
       {canAdminister && (
-        <>
-          <Panel title={t("edit.title")}>
-            <RegistryForm
-              action={updateRegistryBankAction}
-              submitLabel={t("edit.submit")}
-              doneMessage={tr("common.saved")}
-              keepValues
-              fields={[
-                { kind: "hidden", name: "orgId", value: bank.id },
-                { kind: "text", name: "name", label: tr("common.name"), value: bank.name, maxLength: 100 },
-                { kind: "text", name: "shortName", label: tr("common.shortName"), value: bank.shortName, maxLength: 32 },
-                ...(bank.bankLevel === "HEAD_OFFICE"
-                  ? []
-                  : [
-                      {
-                        kind: "select" as const,
-                        name: "parentId",
-                        label: t("parent"),
-                        placeholder: t("edit.parentPlaceholder"),
-                        options: parents.map((p) => ({ value: p.id, label: p.name })),
-                        value: bank.parentId,
-                      },
-                    ]),
-              ]}
-            />
-          </Panel>
-          <Panel
-            title={tr(bank.active ? "common.deactivate.title" : "common.reactivate.title")}
-            hint={tr(bank.active ? "common.deactivate.hint" : "common.reactivate.hint")}
-          >
-            <RegistryForm
-              key={String(bank.active)}
-              compact
-              action={bank.active ? deactivateRegistryBankAction : reactivateRegistryBankAction}
-              fields={[{ kind: "hidden", name: "orgId", value: bank.id }]}
-              submitLabel={tr(bank.active ? "common.deactivate.submit" : "common.reactivate.submit")}
-            />
-          </Panel>
-        </>
+        <OrgAdminPanels
+          org={bank}
+          editTitle={t("edit.title")}
+          submitLabel={t("edit.submit")}
+          moreFields={
+            bank.bankLevel === "HEAD_OFFICE"
+              ? []
+              : [
+                  {
+                    kind: "select",
+                    name: "parentId",
+                    label: t("parent"),
+                    placeholder: t("edit.parentPlaceholder"),
+                    options: parents.map((p) => ({ value: p.id, label: p.name })),
+                    value: bank.parentId,
+                  },
+                ]
+          }
+          actions={{ update: updateRegistryBankAction, deactivate: deactivateRegistryBankAction, reactivate: reactivateRegistryBankAction }}
+        />
       )}
-    </main>
+    </RecordPage>
   );
 }

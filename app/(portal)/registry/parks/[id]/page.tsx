@@ -6,13 +6,12 @@ import { canActor } from "@/lib/auth/permissions";
 import { getRegistryPark } from "@/lib/registry/queries/registry-orgs";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { Badge } from "@/components/ui/badge";
-import { BackLink } from "@/components/ui/back-link";
+import { ActiveBadge } from "@/components/ui/active-badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/data-table";
-import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/link-styles";
-import { RegistryForm } from "../../registry-form";
+import { RecordPage } from "@/components/ui/record-page";
+import { OrgAdminPanels } from "../../org-admin-panels";
 import { deactivateRegistryParkAction, reactivateRegistryParkAction, updateRegistryParkAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -47,19 +46,12 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
         String(park.enterpriseCount)
       ),
     ],
-    [
-      tr("common.status"),
-      <Badge key="status" tone={park.active ? "ok" : "muted"}>
-        {tr(`common.statuses.${park.active ? "active" : "inactive"}`)}
-      </Badge>,
-    ],
+    [tr("common.status"), <ActiveBadge key="status" active={park.active} labels={tr.raw("common.statuses")} />],
   ];
   const canAdminister = canActor(user, "orgs.update");
 
   return (
-    <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-8">
-      <BackLink href="/registry/parks" label={tr("common.backToList")} />
-      <PageHeader title={park.name} />
+    <RecordPage back={{ href: "/registry/parks", label: tr("common.backToList") }} title={park.name}>
       <DetailList rows={rows} />
       <Panel title={t("staff")}>
         {park.staff.length === 0 ? (
@@ -76,45 +68,25 @@ export default async function RegistryParkPage({ params }: { params: Promise<{ i
               {
                 key: "status",
                 header: t("staffStatus"),
-                cell: (s) => <Badge tone={s.active ? "ok" : "muted"}>{t(s.active ? "staffActive" : "staffInactive")}</Badge>,
+                cell: (s) => <ActiveBadge active={s.active} labels={{ active: t("staffActive"), inactive: t("staffInactive") }} />,
               },
             ]}
           />
         )}
       </Panel>
       {canAdminister && (
-        <>
-          <Panel title={t("editTitle")}>
-            <RegistryForm
-              action={updateRegistryParkAction}
-              submitLabel={tr("common.save")}
-              doneMessage={tr("common.saved")}
-              keepValues
-              fields={[
-                { kind: "hidden", name: "orgId", value: park.orgId },
-                { kind: "text", name: "name", label: tr("common.name"), value: park.name, maxLength: 100 },
-                { kind: "text", name: "shortName", label: tr("common.shortName"), value: park.shortName, maxLength: 32 },
-                { kind: "text", name: "district", label: t("district"), value: park.district, maxLength: 32 },
-                { kind: "text", name: "address", label: t("address"), value: park.address, maxLength: 200 },
-                { kind: "text", name: "windowName", label: t("windowName"), value: park.windowName, maxLength: 64 },
-                { kind: "text", name: "windowPhone", label: t("windowPhone"), value: park.windowPhone, type: "tel", maxLength: 20 },
-              ]}
-            />
-          </Panel>
-          <Panel
-            title={tr(park.active ? "common.deactivate.title" : "common.reactivate.title")}
-            hint={tr(park.active ? "common.deactivate.hint" : "common.reactivate.hint")}
-          >
-            <RegistryForm
-              key={String(park.active)}
-              compact
-              action={park.active ? deactivateRegistryParkAction : reactivateRegistryParkAction}
-              fields={[{ kind: "hidden", name: "orgId", value: park.orgId }]}
-              submitLabel={tr(park.active ? "common.deactivate.submit" : "common.reactivate.submit")}
-            />
-          </Panel>
-        </>
+        <OrgAdminPanels
+          org={{ id: park.orgId, name: park.name, shortName: park.shortName, active: park.active }}
+          editTitle={t("editTitle")}
+          moreFields={[
+            { kind: "text", name: "district", label: t("district"), value: park.district, maxLength: 32 },
+            { kind: "text", name: "address", label: t("address"), value: park.address, maxLength: 200 },
+            { kind: "text", name: "windowName", label: t("windowName"), value: park.windowName, maxLength: 64 },
+            { kind: "text", name: "windowPhone", label: t("windowPhone"), value: park.windowPhone, type: "tel", maxLength: 20 },
+          ]}
+          actions={{ update: updateRegistryParkAction, deactivate: deactivateRegistryParkAction, reactivate: reactivateRegistryParkAction }}
+        />
       )}
-    </main>
+    </RecordPage>
   );
 }

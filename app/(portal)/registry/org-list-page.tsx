@@ -9,33 +9,36 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { canActor } from "@/lib/auth/permissions";
-import { STATUS_FILTERS } from "@/lib/registry/rules";
+import { STATUS_FILTERS, filtersQuery, type TOrgFilters } from "@/lib/registry/rules";
 
 type Props = {
   user: TSessionUser;
-  title: string;
-  intro: string;
+  /** Which list: its words are under "registry.<kind>", its export at /registry/<kind>/export. */
+  kind: "banks" | "parks" | "guarantors";
+  filters: TOrgFilters;
   /** "Create" link for those who may create organizations. */
   create: { href: string; label: string };
-  /** e.g. "/registry/parks/export"; the current filters are appended. */
-  exportPath: string;
-  exportQuery: string;
-  keyword: { label: string; value: string };
-  status: string;
-  /** Filters of this list only (e.g. bank level), placed before the status filter. */
+  /** Filters of this list only (the bank level), placed before the status filter. */
   extraFilters?: ReactNode;
+  /** The list itself. */
+  children: ReactNode;
 };
 
-// The top of the park, bank and guarantee-company lists: title, create and export
-// links, and the search form (keyword, own filters, status for those who see inactive ones).
-export async function OrgListHeader({ user, title, intro, create, exportPath, exportQuery, keyword, status, extraFilters }: Props) {
-  const tr = await getTranslations("registry");
+// The park, bank and guarantee-company lists: title, create and export links, the search
+// form (keyword, own filters, status for those who see inactive ones), then the list.
+export async function OrgListPage({ user, kind, filters, create, extraFilters, children }: Props) {
+  const [t, tr] = await Promise.all([getTranslations(`registry.${kind}`), getTranslations("registry")]);
+  // Only the bank list filters by level, so only its export carries the level on.
+  const exportQuery = filtersQuery(kind === "banks" ? filters : { q: filters.q, status: filters.status });
+  const exportPath = `/registry/${kind}/export`;
+  const keyword = { label: t("keywordLabel"), value: filters.q };
+  const { status } = filters;
   return (
-    <>
+    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-8">
       <BackLink href="/registry" label={tr("common.backToIndex")} />
       <PageHeader
-        title={title}
-        intro={intro}
+        title={t("title")}
+        intro={t("intro")}
         actions={
           <>
             {canActor(user, "orgs.create") && (
@@ -70,6 +73,7 @@ export async function OrgListHeader({ user, title, intro, create, exportPath, ex
           {tr("common.search")}
         </button>
       </form>
-    </>
+      {children}
+    </main>
   );
 }

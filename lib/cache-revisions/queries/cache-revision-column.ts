@@ -1,0 +1,28 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** The cached things whose changes CacheRevision counts (one row each, raised by triggers). */
+export const CACHE_NAMES = ["calendar", "program"] as const;
+export type TCacheName = (typeof CACHE_NAMES)[number];
+
+/** Every cached thing's revision as text; null for one whose row is missing. */
+export type TCacheRevisions = Record<TCacheName, string | null>;
+
+/**
+ * One cached thing's revision as text (null when its row is missing), as a scalar subquery
+ * for a select list: a cache's loader reads the number in the statement that reads what it
+ * caches, so what it keeps is at least as new as the number it keeps it under.
+ */
+export function cacheRevisionColumn(name: TCacheName): Prisma.Sql {
+  return Prisma.sql`(SELECT r."revision"::text FROM "CacheRevision" r WHERE r."name" = ${name})`;
+}
+
+/**
+ * Every cached thing's revision, as one JSON column ({"calendar": "12", …}) for the session
+ * statement, which runs on every signed-in request and must not grow a query per cache.
+ */
+export const CACHE_REVISIONS_COLUMN = Prisma.sql`(SELECT json_object_agg(r."name", r."revision"::text) FROM "CacheRevision" r)`;
+
+/** The column's value as a record with every name present. */
+export function cacheRevisionsOf(column: Partial<Record<string, string>> | null): TCacheRevisions {
+  return Object.fromEntries(CACHE_NAMES.map((name) => [name, column?.[name] ?? null])) as TCacheRevisions;
+}
