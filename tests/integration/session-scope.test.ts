@@ -132,6 +132,51 @@ describe("the scope read with the session", () => {
     }
   });
 
+  it("reads the rankings' revision, which every change to Ranking or RankingEntry raises (as the portal's role)", async () => {
+    const owner = world.actors.enterpriseOwner;
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
+    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
+    const revision = async () => {
+      const result = await loadSessionUser(prisma, id);
+      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
+      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'ranking'`;
+      expect(result.cacheRevisions.ranking).toBe(row!.r);
+      return BigInt(result.cacheRevisions.ranking!);
+    };
+    // A draft of a far year nobody else reads; each statement below must raise the number.
+    const program = await prisma.program.findFirstOrThrow({ select: { id: true } });
+    const ruleSet =
+      (await prisma.scoringRuleSet.findFirst({ where: { programId: program.id }, select: { id: true } })) ??
+      (await prisma.scoringRuleSet.create({
+        data: { programId: program.id, version: 9091, name: "修订号测试", rules: {} },
+        select: { id: true },
+      }));
+    const bank = await prisma.organization.findFirstOrThrow({ where: { kind: "BANK" }, select: { id: true } });
+    let rankingId = "";
+    const steps = [
+      async () => {
+        rankingId = (
+          await prisma.ranking.create({
+            data: { programId: program.id, ruleSetId: ruleSet.id, year: 2091, quarter: 1 },
+            select: { id: true },
+          })
+        ).id;
+      },
+      () => prisma.rankingEntry.create({ data: { rankingId, bankOrgId: bank.id, totalScore: "80.00", rank: 1, breakdown: {} } }),
+      () => prisma.rankingEntry.updateMany({ where: { rankingId }, data: { rank: 2 } }),
+      () => prisma.ranking.update({ where: { id: rankingId }, data: { computedAt: new Date() } }),
+      () => prisma.rankingEntry.deleteMany({ where: { rankingId } }),
+      () => prisma.ranking.delete({ where: { id: rankingId } }),
+    ];
+    let last = await revision();
+    for (const step of steps) {
+      await step();
+      const now = await revision();
+      expect(now > last).toBe(true);
+      last = now;
+    }
+  });
+
   it("answers a malformed session id as missing without asking the database to parse it", async () => {
     expect(await loadSessionUser(prisma, "not-a-uuid")).toStrictEqual({ ok: false, reason: "missing" });
   });

@@ -24,7 +24,10 @@ async function selfAndAncestors(db: PrismaClient, orgId: string): Promise<string
 }
 
 export async function bankScoreTrend(db: PrismaClient, actor: TActor, programId: string): Promise<TScoreTrend | null> {
-  const [chain, history] = await Promise.all([selfAndAncestors(db, actor.orgId), rankingHistory(db, actor, programId)]);
+  const history = await rankingHistory(db, actor, programId);
+  // Before the first published quarter there is no trend to place the bank in.
+  if (history.banks.length === 0) return null;
+  const chain = await selfAndAncestors(db, actor.orgId);
   for (const orgId of chain) {
     const bank = history.banks.find((b) => b.bankOrgId === orgId);
     if (!bank) continue;

@@ -5,15 +5,27 @@
  * entry's flag). The finance office and the central bank get every bank; a bank its own
  * line (itself, the banks above it — the branch that files the returns — and its
  * branches), as for targets. Null when no annual assessment is published. Two indexed
- * reads: the newest published YEAR ranking, and its entries (a city's dozen banks). The
+ * reads, kept under the rankings' revision: the newest published YEAR ranking, and its
+ * entries (a city's dozen banks). The banks' names (as the assessment had them) and the
  * list sizes come from the snapshot through readSnapshotBanks, kept per ranking in the
  * process: the snapshot (every bank's inputs) is far too big to read on every view.
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { areaOfRole } from "@/lib/auth/areas";
 import { canActor } from "@/lib/auth/permissions";
 import { actorOf, bankWithDescendants, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { readSnapshotBanks } from "./read-snapshot-banks";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
+
+type TAnnualRanking = {
+  ranking: { id: string; year: number; computedAt: Date };
+  entries: { bankOrgId: string; rank: number; totalScore: Prisma.Decimal; bottomList: boolean; bank: { name: string } }[];
+} | null;
+
+// The newest published annual ranking and all its entries (a city's dozen banks), kept per
+// process under the rankings' revision: the bank and finance dashboards show it on every
+// view, and it changes only when a ranking does.
+const newestAnnual = revisionMemo<TAnnualRanking>("ranking");
 
 export type TAnnualResultRow = { bankOrgId: string; bankName: string; rank: number; totalScore: string; top: boolean; bottom: boolean };
 export type TAnnualResult = { rankingId: string; year: number; bottomListSize: number; topListSize: number; rows: TAnnualResultRow[] };
@@ -42,21 +54,28 @@ export async function readAnnualResult(
   if (!canActor(actor, "rankings.read")) return null;
   const area = areaOfRole(actor.role);
   if (area !== "finance" && area !== "pbc" && area !== "bank") return null;
-  const ranking = await db.ranking.findFirst({
-    where: { period: "YEAR", status: "PUBLISHED", ...(options.programId ? { programId: options.programId } : {}) },
-    orderBy: [{ year: "desc" }, { publishedAt: "desc" }],
-    select: { id: true, year: true, computedAt: true },
+  const annual = await newestAnnual(db, options.programId ?? "", async () => {
+    const ranking = await db.ranking.findFirst({
+      where: { period: "YEAR", status: "PUBLISHED", ...(options.programId ? { programId: options.programId } : {}) },
+      orderBy: [{ year: "desc" }, { publishedAt: "desc" }],
+      select: { id: true, year: true, computedAt: true },
+    });
+    if (!ranking) return null;
+    const entries = await db.rankingEntry.findMany({
+      where: { rankingId: ranking.id },
+      orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
+      select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
+    });
+    return { ranking, entries };
   });
-  if (!ranking) return null;
-  const [{ bottomListSize, topListSize }, only] = await Promise.all([
+  if (!annual) return null;
+  const { ranking } = annual;
+  const [{ bottomListSize, topListSize, names }, only] = await Promise.all([
     readSnapshotBanks(db, ranking),
     area === "bank" ? bankLine(db, actor.orgId) : null,
   ]);
-  const entries = await db.rankingEntry.findMany({
-    where: { rankingId: ranking.id, ...(only ? { bankOrgId: { in: only } } : {}) },
-    orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
-    select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
-  });
+  const shown = only ? new Set(only) : null;
+  const entries = shown ? annual.entries.filter((e) => shown.has(e.bankOrgId)) : annual.entries;
   return {
     rankingId: ranking.id,
     year: ranking.year,
@@ -64,7 +83,7 @@ export async function readAnnualResult(
     topListSize,
     rows: entries.map((e) => ({
       bankOrgId: e.bankOrgId,
-      bankName: e.bank.name,
+      bankName: names.get(e.bankOrgId) ?? e.bank.name,
       rank: e.rank,
       totalScore: e.totalScore.toFixed(2),
       top: e.rank <= topListSize,

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// The revision a render's session statement read, as the memo sees it.
+let known: string | null = null;
+vi.mock("./known-cache-revision", () => ({ knownCacheRevision: () => known }));
+
+const { revisionMemo } = await import("./revision-memo");
+
+describe("revisionMemo", () => {
+  let reads = 0;
+  const read = (value: string) => async () => {
+    reads += 1;
+    return value;
+  };
+  beforeEach(() => {
+    reads = 0;
+    known = null;
+  });
+
+  it("reads every time when no revision is known (outside a render)", async () => {
+    const memo = revisionMemo<string>("ranking");
+    expect(await memo({}, "k", read("a"))).toBe("a");
+    expect(await memo({}, "k", read("b"))).toBe("b");
+    expect(reads).toBe(2);
+  });
+
+  it("keeps a value per key under one revision, and reads again once the revision changes", async () => {
+    const memo = revisionMemo<string>("ranking");
+    known = "7";
+    expect(await memo({}, "k", read("a"))).toBe("a");
+    expect(await memo({}, "k", read("b"))).toBe("a");
+    expect(await memo({}, "other", read("c"))).toBe("c");
+    expect(reads).toBe(2);
+    known = "8";
+    expect(await memo({}, "k", read("d"))).toBe("d");
+    expect(await memo({}, "k", read("e"))).toBe("d");
+    expect(reads).toBe(3);
+  });
+
+  it("keeps null as a value (nothing published is worth remembering too)", async () => {
+    const memo = revisionMemo<string | null>("ranking");
+    known = "1";
+    let nullReads = 0;
+    const none = async () => {
+      nullReads += 1;
+      return null;
+    };
+    expect(await memo({}, "k", none)).toBeNull();
+    expect(await memo({}, "k", none)).toBeNull();
+    expect(nullReads).toBe(1);
+  });
+
+  it("does not keep what was read for an older revision once a newer one arrived meanwhile", async () => {
+    const memo = revisionMemo<string>("ranking");
+    known = "1";
+    let release: () => void = () => {};
+    const slow = memo({}, "k", async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return "old";
+    });
+    known = "2";
+    expect(await memo({}, "k", read("new"))).toBe("new");
+    release();
+    expect(await slow).toBe("old");
+    expect(await memo({}, "k", read("newer"))).toBe("new");
+  });
+});

@@ -1,0 +1,33 @@
+import type { TCacheName } from "./queries/cache-revision-column";
+import { knownCacheRevision } from "./known-cache-revision";
+
+/**
+ * A process-wide memo of reads that change only when one cached thing's revision does
+ * (CacheRevision, raised by triggers on its tables). Within a render the session statement
+ * read the revision before any of these reads, so a value kept under it is at least as new
+ * as the number says, and any later change raises the number: the next render that reads
+ * the new number drops every kept value and reads again. Outside a render (actions, jobs,
+ * transactions) the revision is unknown and every call reads. Kept values are shared
+ * between requests, so callers must not change them.
+ */
+export function revisionMemo<T>(name: TCacheName, maxEntries = 256) {
+  let keptRevision: string | null = null;
+  const kept = new Map<string, T>();
+  return async function remembered(db: object, key: string, read: () => Promise<T>): Promise<T> {
+    const known = knownCacheRevision(db, name);
+    if (known === null) return read();
+    if (known !== keptRevision) {
+      kept.clear();
+      keptRevision = known;
+    }
+    if (kept.has(key)) return kept.get(key) as T;
+    const value = await read();
+    // Another render may have brought a newer number while this one read: keep the value
+    // only under the number it was read for.
+    if (keptRevision === known) {
+      if (kept.size >= maxEntries) kept.clear();
+      kept.set(key, value);
+    }
+    return value;
+  };
+}
