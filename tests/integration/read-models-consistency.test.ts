@@ -777,9 +777,25 @@ describe("read models kept by triggers", () => {
       return done;
     };
 
+    let parkCovered = false;
     // The random phase: a kind by weight; with no item in a state that allows it, another kind.
     while (attempts < RANDOM_STEPS) {
       advance();
+      // Coverage of the park's review clock, halfway through (while new items can still be
+      // submitted under the seed's program year): when no waiting item has escalated yet, one
+      // is submitted and left past its park deadline, then scanned, whatever the seed drew (a
+      // run may forward or return every waiting item before its deadline).
+      if (!parkCovered && now.getTime() >= START.getTime() + SPAN_MS / 2) {
+        parkCovered = true;
+        if (parkTotals.escalated === 0) {
+          for (let tries = 0; tries < 8; tries++) {
+            if ((await count(`SELECT count(*) AS n FROM "Request" WHERE status = 'SUBMITTED'`)) > 0) break;
+            await runChecked("submit");
+          }
+          now = new Date(now.getTime() + 14 * 86_400_000);
+          await runChecked("scan");
+        }
+      }
       for (let tries = 0; tries < 20; tries++) {
         const kind = drawKind();
         if ((await runChecked(kind)) !== null) break;
