@@ -3,11 +3,13 @@
  * (loadSessionUser → scope); it must be exactly what loadScopeContext gives, for every
  * kind of organization, or a page would see another set of data than its actions. The
  * same statement counts the user's unread notifications for the header's bell and reads
- * the calendar's revision, which a server compares with the calendar it keeps.
+ * every cache revision (calendar, program, rankings), which a server compares with what it
+ * keeps.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
+import type { TCacheName } from "@/lib/cache-revisions/queries/cache-revision-column";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { unreadCount } from "@/lib/notifications/queries/list-notifications";
 import { createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";
@@ -24,6 +26,30 @@ describe("the scope read with the session", () => {
   afterAll(async () => {
     await prisma?.$disconnect();
   });
+
+  /**
+   * Runs each step as the portal's role and checks that the session statement then reads a
+   * higher revision of `name` than before, equal to the row in CacheRevision.
+   */
+  async function expectEachStepRaises(name: TCacheName, steps: (() => Promise<unknown>)[]): Promise<void> {
+    const owner = world.actors.enterpriseOwner;
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
+    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
+    const revision = async () => {
+      const result = await loadSessionUser(prisma, id);
+      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
+      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = ${name}`;
+      expect(result.cacheRevisions[name]).toBe(row!.r);
+      return BigInt(result.cacheRevisions[name]!);
+    };
+    let last = await revision();
+    for (const step of steps) {
+      await step();
+      const now = await revision();
+      expect(now > last).toBe(true);
+      last = now;
+    }
+  }
 
   it("equals loadScopeContext for enterprise, park, bank (with branches), finance and central bank users", async () => {
     const a = world.actors;
@@ -64,16 +90,6 @@ describe("the scope read with the session", () => {
   });
 
   it("reads the calendar's revision, which every change to CalendarDay or CalendarYear raises (as the portal's role)", async () => {
-    const owner = world.actors.enterpriseOwner;
-    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
-    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
-    const revision = async () => {
-      const result = await loadSessionUser(prisma, id);
-      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
-      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'calendar'`;
-      expect(result.cacheRevisions.calendar).toBe(row!.r);
-      return BigInt(result.cacheRevisions.calendar!);
-    };
     // A far year nobody else's deadlines reach; each statement below must raise the number.
     const day = new Date("2091-03-05T00:00:00Z");
     const steps = [
@@ -83,26 +99,10 @@ describe("the scope read with the session", () => {
       () => prisma.calendarYear.delete({ where: { year: 2091 } }),
       () => prisma.calendarDay.delete({ where: { date: day } }),
     ];
-    let last = await revision();
-    for (const step of steps) {
-      await step();
-      const now = await revision();
-      expect(now > last).toBe(true);
-      last = now;
-    }
+    await expectEachStepRaises("calendar", steps);
   });
 
   it("reads the programs' revision, which every change to Program, ProgramPhase or ProgramRuleVersion raises (as the portal's role)", async () => {
-    const owner = world.actors.enterpriseOwner;
-    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
-    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
-    const revision = async () => {
-      const result = await loadSessionUser(prisma, id);
-      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
-      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'program'`;
-      expect(result.cacheRevisions.program).toBe(row!.r);
-      return BigInt(result.cacheRevisions.program!);
-    };
     // A far year's inactive program nobody else reads; each statement below must raise the number.
     let programId = "";
     const steps = [
@@ -123,26 +123,10 @@ describe("the scope read with the session", () => {
       () => prisma.programRuleVersion.updateMany({ where: { programId }, data: { replyDeadlineDays: 4 } }),
       () => prisma.programPhase.deleteMany({ where: { programId } }),
     ];
-    let last = await revision();
-    for (const step of steps) {
-      await step();
-      const now = await revision();
-      expect(now > last).toBe(true);
-      last = now;
-    }
+    await expectEachStepRaises("program", steps);
   });
 
   it("reads the rankings' revision, which every change to Ranking or RankingEntry raises (as the portal's role)", async () => {
-    const owner = world.actors.enterpriseOwner;
-    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } });
-    const { id } = await prisma.session.create({ data: { userId: owner.userId, sessionVersion }, select: { id: true } });
-    const revision = async () => {
-      const result = await loadSessionUser(prisma, id);
-      if (!result.ok) throw new Error(`session refused: ${result.reason}`);
-      const [row] = await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'ranking'`;
-      expect(result.cacheRevisions.ranking).toBe(row!.r);
-      return BigInt(result.cacheRevisions.ranking!);
-    };
     // A draft of a far year nobody else reads; each statement below must raise the number.
     const program = await prisma.program.findFirstOrThrow({ select: { id: true } });
     const ruleSet =
@@ -168,13 +152,7 @@ describe("the scope read with the session", () => {
       () => prisma.rankingEntry.deleteMany({ where: { rankingId } }),
       () => prisma.ranking.delete({ where: { id: rankingId } }),
     ];
-    let last = await revision();
-    for (const step of steps) {
-      await step();
-      const now = await revision();
-      expect(now > last).toBe(true);
-      last = now;
-    }
+    await expectEachStepRaises("ranking", steps);
   });
 
   it("answers a malformed session id as missing without asking the database to parse it", async () => {
