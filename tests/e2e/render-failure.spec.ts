@@ -80,7 +80,10 @@ test("a database failure during a dashboard's render answers 5xx with the error 
 test("a list page (the holiday calendar) fails the same way: no loading skeleton has sent a 200 first", async ({ page }) => {
   test.setTimeout(120_000);
   // The lock is taken as the portal's own role, which may lock only tables it may change
-  // (not the append-only audit log): the calendar page reads CalendarYear, the session
-  // check does not.
-  await failDuringRender(page, "finance.admin", "/calendar", "CalendarYear");
+  // (not the append-only audit log). The table must be one only the page reads: the
+  // frame's banner of a missing holiday schedule reads CalendarYear on every finance page,
+  // and when that read was the one cut, the failure came from the frame (the root error
+  // page) instead of the page. The calendar page counts CalendarDay's rows itself; the
+  // session check and the frame do not read it.
+  await failDuringRender(page, "finance.admin", "/calendar", "CalendarDay");
 });
