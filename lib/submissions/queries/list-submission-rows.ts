@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { areaOfRole } from "@/lib/auth/areas";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
@@ -64,28 +64,8 @@ export async function listSubmissionRows(
   const ctx = await loadScopeContext(db, user);
   const scope = submissionScope(actor, ctx);
   if (isNothing(scope) || params.quarters.length === 0) return [];
-  const bankFilter: Prisma.ParkBankPairingWhereInput =
-    areaOfRole(actor.role) === "bank" ? { bankOrgId: { in: bankCoverage(actor, ctx.bankOrgIds) } } : {};
-
-  const pairings = await db.parkBankPairing.findMany({
-    where: { programId: params.programId, ...bankFilter },
-    select: { bankOrgId: true, endedAt: true, bank: { select: { name: true } } },
-  });
-  const submissions = await db.quarterlySubmission.findMany({
-    where: { AND: [scope, { programId: params.programId, OR: params.quarters.map((q) => ({ year: q.year, quarter: q.quarter })) }] },
-    select: {
-      id: true,
-      bankOrgId: true,
-      year: true,
-      quarter: true,
-      status: true,
-      dueAt: true,
-      submittedAt: true,
-      reviewedAt: true,
-      late: true,
-      bank: { select: { name: true } },
-    },
-  });
+  const bankIds = areaOfRole(actor.role) === "bank" ? bankCoverage(actor, ctx.bankOrgIds) : null;
+  const { pairings, submissions } = await readBanksAndSubmissions(db, params.programId, params.quarters, bankIds);
   const windowDays = await (params.windowDays ?? windowDaysOf(db, params.programId));
   const calendar = params.calendar ?? (await loadWorkingCalendar(db));
 
@@ -93,9 +73,9 @@ export async function listSubmissionRows(
   for (const q of params.quarters) {
     const start = quarterBounds(q).start.getTime();
     const banks = new Map<string, string>();
-    for (const p of pairings) if (!p.endedAt || p.endedAt.getTime() >= start) banks.set(p.bankOrgId, p.bank.name);
+    for (const p of pairings) if (!p.endedAt || p.endedAt.getTime() >= start) banks.set(p.bankOrgId, p.bankName);
     const ofQuarter = submissions.filter((s) => s.year === q.year && s.quarter === q.quarter);
-    for (const s of ofQuarter) banks.set(s.bankOrgId, s.bank.name);
+    for (const s of ofQuarter) banks.set(s.bankOrgId, s.bankName);
     const computedDue = submissionDueAt(q, windowDays, calendar);
     for (const [bankOrgId, bankName] of banks) {
       const s = ofQuarter.find((x) => x.bankOrgId === bankOrgId) ?? null;
@@ -122,4 +102,50 @@ export async function listSubmissionRows(
         Number(b.bankOrgId === actor.orgId) - Number(a.bankOrgId === actor.orgId) ||
         a.bankName.localeCompare(b.bankName, "zh-CN"),
     );
+}
+
+type TPairedBank = { bankOrgId: string; bankName: string; endedAt: Date | null };
+type TSubmissionFacts = {
+  id: string;
+  bankOrgId: string;
+  bankName: string;
+  year: number;
+  quarter: number;
+  status: SubmissionStatus;
+  dueAt: Date | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  late: boolean;
+};
+
+/**
+ * In one statement: each bank paired with a park in the program (endedAt empty while one of
+ * its pairings is open, else the last end) and the submissions of the quarters asked for,
+ * both limited to `banks` unless it is null (every bank).
+ */
+async function readBanksAndSubmissions(
+  db: PrismaClient,
+  programId: string,
+  quarters: readonly TQuarterKey[],
+  banks: readonly string[] | null,
+): Promise<{ pairings: TPairedBank[]; submissions: TSubmissionFacts[] }> {
+  const onlyBanks = (column: Prisma.Sql) => (banks === null ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${[...banks]}::uuid[])`);
+  const rows = await db.$queryRaw<(TSubmissionFacts & { kind: "pairing" | "submission"; endedAt: Date | null })[]>`
+    SELECT 'pairing' AS kind, p."bankOrgId"::text AS "bankOrgId", o.name AS "bankName",
+           CASE WHEN bool_or(p."endedAt" IS NULL) THEN NULL ELSE max(p."endedAt") END AS "endedAt",
+           NULL::text AS id, NULL::int AS year, NULL::int AS quarter, NULL::text AS status, NULL::timestamptz AS "dueAt",
+           NULL::timestamptz AS "submittedAt", NULL::timestamptz AS "reviewedAt", NULL::boolean AS late
+      FROM "ParkBankPairing" p JOIN "Organization" o ON o.id = p."bankOrgId"
+     WHERE p."programId" = ${programId}::uuid ${onlyBanks(Prisma.sql`p."bankOrgId"`)}
+     GROUP BY p."bankOrgId", o.name
+    UNION ALL
+    SELECT 'submission', s."bankOrgId"::text, o.name, NULL, s.id::text, s.year, s.quarter, s.status::text, s."dueAt",
+           s."submittedAt", s."reviewedAt", s.late
+      FROM "QuarterlySubmission" s JOIN "Organization" o ON o.id = s."bankOrgId"
+     WHERE s."programId" = ${programId}::uuid ${onlyBanks(Prisma.sql`s."bankOrgId"`)}
+       AND (s.year, s.quarter) IN (SELECT * FROM unnest(${quarters.map((q) => q.year)}::int[], ${quarters.map((q) => q.quarter)}::int[]))`;
+  return {
+    pairings: rows.filter((r) => r.kind === "pairing").map((r) => ({ bankOrgId: r.bankOrgId, bankName: r.bankName, endedAt: r.endedAt })),
+    submissions: rows.filter((r) => r.kind === "submission"),
+  };
 }
