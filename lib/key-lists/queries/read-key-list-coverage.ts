@@ -4,8 +4,8 @@
  * bank, never over the members. A bank reads only its own banks' rows and only lists
  * handed over; the offices every row. Also the per-bank breakdown of one list.
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { KeyListStatus } from "@/lib/generated/prisma/enums";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { KeyListStatus } from "@/lib/generated/prisma/enums";
 import { actorOf, loadScopeContext, type TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { bankCoverage } from "@/lib/auth/scopes";
 import { addCoverage, EMPTY_COVERAGE, keyListBankFilter, UNASSIGNED_BANK, type TCoverage } from "@/lib/key-lists/rules";
@@ -30,36 +30,24 @@ export async function readKeyListCoverage(
 ): Promise<TListCoverage[]> {
   const banks = await coveredBanksOf(db, actor);
   if (banks !== null && banks.length === 0) return [];
-  const lists = await db.keyList.findMany({
-    where: {
-      ...("year" in which ? { year: which.year } : { id: { in: [...which.listIds] } }),
-      ...(banks === null ? {} : { status: { not: KeyListStatus.DRAFT } }),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
-    select: { id: true, name: true, year: true, status: true },
-  });
-  if (lists.length === 0) return [];
-  const sums = await db.keyListTally.groupBy({
-    by: ["listId"],
-    where: { listId: { in: lists.map((l) => l.id) }, ...(banks === null ? {} : { bankKey: { in: [...banks] } }) },
-    _sum: SUMS,
-  });
-  const byList = new Map(sums.map((s) => [s.listId, s._sum]));
-  return lists
-    .map((l) => {
-      const s = byList.get(l.id);
-      const coverage: TCoverage = s
-        ? {
-            members: s.members ?? 0,
-            connected: s.connected ?? 0,
-            hasNeed: s.hasNeed ?? 0,
-            creditGranted: s.creditGranted ?? 0,
-            noNeed: s.noNeed ?? 0,
-          }
-        : EMPTY_COVERAGE;
-      return { listId: l.id, name: l.name, year: l.year, status: l.status, coverage };
-    })
+  const rows = await db.$queryRaw<(Omit<TListCoverage, "coverage"> & TCoverage)[]>`
+    WITH lists AS (
+      SELECT id, name, year, status, "createdAt" FROM "KeyList"
+       WHERE ${"year" in which ? Prisma.sql`year = ${which.year}` : Prisma.sql`id = ANY(${[...which.listIds]}::uuid[])`}
+             ${banks === null ? Prisma.empty : Prisma.sql`AND status <> 'DRAFT'`}
+       ORDER BY "createdAt" DESC, id DESC LIMIT 200
+    )
+    SELECT l.id::text AS "listId", l.name, l.year, l.status::text AS status,
+           coalesce(sum(t.members), 0)::int AS members, coalesce(sum(t.connected), 0)::int AS connected,
+           coalesce(sum(t."hasNeed"), 0)::int AS "hasNeed", coalesce(sum(t."creditGranted"), 0)::int AS "creditGranted",
+           coalesce(sum(t."noNeed"), 0)::int AS "noNeed"
+      FROM lists l
+      LEFT JOIN "KeyListTally" t ON t."listId" = l.id
+            ${banks === null ? Prisma.empty : Prisma.sql`AND t."bankKey" = ANY(${[...banks]}::uuid[])`}
+     GROUP BY l.id, l.name, l.year, l.status, l."createdAt"
+     ORDER BY l."createdAt" DESC, l.id DESC`;
+  return rows
+    .map(({ listId, name, year, status, ...coverage }) => ({ listId, name, year, status, coverage }))
     .filter((l) => banks === null || l.coverage.members > 0);
 }
 
