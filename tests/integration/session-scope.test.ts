@@ -3,7 +3,7 @@
  * (loadSessionUser → scope); it must be exactly what loadScopeContext gives, for every
  * kind of organization, or a page would see another set of data than its actions. The
  * same statement counts the user's unread notifications for the header's bell and reads
- * every cache revision (calendar, program, rankings), which a server compares with what it
+ * every cache revision (calendar, program, rankings, the banks' records), which a server compares with what it
  * keeps.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -153,6 +153,78 @@ describe("the scope read with the session", () => {
       () => prisma.ranking.delete({ where: { id: rankingId } }),
     ];
     await expectEachStepRaises("ranking", steps);
+  });
+
+  it("reads the banks' revision, which every change to the banks' standing records raises, but not an enterprise signing up (as the portal's role)", async () => {
+    // A bank, a park and a program year of their own, far from what other files read.
+    const tag = uniqueTag();
+    let bankOrgId = "";
+    let parkId = "";
+    let submissionId = "";
+    const steps = [
+      async () => {
+        bankOrgId = (await prisma.organization.create({ data: { kind: "BANK", name: `修订号测试银行${tag}` }, select: { id: true } })).id;
+      },
+      () => prisma.organization.update({ where: { id: bankOrgId }, data: { shortName: "修订号测试" } }),
+      async () => {
+        const org = await prisma.organization.create({ data: { kind: "PARK", name: `修订号测试园区${tag}` }, select: { id: true } });
+        parkId = (await prisma.park.create({ data: { orgId: org.id, code: `RV${tag}` }, select: { id: true } })).id;
+      },
+      () => prisma.park.update({ where: { id: parkId }, data: { district: "修订号测试区" } }),
+      () => prisma.parkBankPairing.create({ data: { programId: world.programId, year: 2091, parkId, bankOrgId, role: "PARTICIPATING" } }),
+      () =>
+        prisma.bankCreditTarget.create({
+          data: {
+            programId: world.programId,
+            year: 2091,
+            bankOrgId,
+            version: 1,
+            amountFen: 100n,
+            borrowers: 1,
+            firstLoans: 1,
+            creditLoans: 1,
+          },
+        }),
+      async () => {
+        submissionId = (
+          await prisma.quarterlySubmission.create({
+            data: { programId: world.programId, bankOrgId, year: 2091, quarter: 1 },
+            select: { id: true },
+          })
+        ).id;
+      },
+      () =>
+        prisma.quarterlyParkFigure.create({
+          data: { submissionId, parkId, loanBalanceFen: 1n, loanIncrementFen: 1n, borrowers: 1, firstLoans: 1, creditLoans: 1 },
+        }),
+      () => prisma.quarterlySubmission.update({ where: { id: submissionId }, data: { status: "SUBMITTED" } }),
+      () =>
+        prisma.summons.create({
+          data: {
+            programId: world.programId,
+            bankOrgId,
+            year: 2091,
+            quarter: 1,
+            heldOn: new Date("2091-04-20T00:00:00Z"),
+            dueOn: new Date("2091-05-20T00:00:00Z"),
+            attendees: "修订号测试",
+            issues: "修订号测试",
+            openedById: world.actors.financeAdmin.userId,
+          },
+        }),
+      () => prisma.program.update({ where: { id: world.programId }, data: { updatedAt: new Date() } }),
+    ];
+    await expectEachStepRaises("banks", steps);
+
+    const banksRevision = async () =>
+      (await prisma.$queryRaw<{ r: string }[]>`SELECT "revision"::text AS r FROM "CacheRevision" WHERE "name" = 'banks'`)[0]!.r;
+    const before = await banksRevision();
+    const enterprise = await prisma.organization.create({
+      data: { kind: "ENTERPRISE", name: `修订号测试企业${tag}` },
+      select: { id: true },
+    });
+    await prisma.organization.update({ where: { id: enterprise.id }, data: { name: `修订号测试企业二${tag}` } });
+    expect(await banksRevision()).toBe(before);
   });
 
   it("answers a malformed session id as missing without asking the database to parse it", async () => {

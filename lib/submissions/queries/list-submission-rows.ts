@@ -8,6 +8,7 @@ import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { hasQuarterEnded, quarterBounds, submissionDueAt, type TQuarterKey, type TQuarterNumber } from "@/lib/submissions/quarter";
 import { maySubmitFor, submissionScope } from "@/lib/submissions/scopes";
 import { windowDaysOf } from "@/lib/submissions/queries/list-submission-programs";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 
 export const STATUS_FILTERS = ["all", "notStarted", ...Object.values(SubmissionStatus), "late"] as const;
 export type TStatusFilter = (typeof STATUS_FILTERS)[number];
@@ -65,7 +66,10 @@ export async function listSubmissionRows(
   const scope = submissionScope(actor, ctx);
   if (isNothing(scope) || params.quarters.length === 0) return [];
   const bankIds = areaOfRole(actor.role) === "bank" ? bankCoverage(actor, ctx.bankOrgIds) : null;
-  const { pairings, submissions } = await readBanksAndSubmissions(db, params.programId, params.quarters, bankIds);
+  const key = [params.programId, params.quarters.map((q) => `${q.year}Q${q.quarter}`).join(","), bankIds?.join(",") ?? "*"].join("|");
+  const { pairings, submissions } = await banksAndSubmissions(db, key, () =>
+    readBanksAndSubmissions(db, params.programId, params.quarters, bankIds),
+  );
   const windowDays = await (params.windowDays ?? windowDaysOf(db, params.programId));
   const calendar = params.calendar ?? (await loadWorkingCalendar(db));
 
@@ -103,6 +107,10 @@ export async function listSubmissionRows(
         a.bankName.localeCompare(b.bankName, "zh-CN"),
     );
 }
+
+// Kept per process until a return, a pairing or a bank changes; the rows' late states are
+// worked out from them at each view, since the clock moves on without a change.
+const banksAndSubmissions = revisionMemo<{ pairings: TPairedBank[]; submissions: TSubmissionFacts[] }>("banks");
 
 type TPairedBank = { bankOrgId: string; bankName: string; endedAt: Date | null };
 type TSubmissionFacts = {

@@ -10,6 +10,7 @@ import { isNothing } from "@/lib/auth/scopes";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { cappedCount, cappedCountArgs, newestFirst, readFilteredPage } from "@/lib/pagination/keyset";
 import type { TCappedCount, TFilteredRead, TKeysetPage, TPageCursor } from "@/lib/pagination/keyset";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 import { isSummonsOverdue } from "../rules";
 import { summonsScope } from "../scopes";
 
@@ -78,11 +79,27 @@ async function readSummonsPage(
 ): Promise<TSummonsPage> {
   const pageSize = options.pageSize ?? SUMMONS_PAGE_SIZE;
   const today = shanghaiDateString(options.now ?? new Date());
-  const page = await readFilteredPage(
+  const read = () => readSummonsRows(db, where, cursor, pageSize);
+  // The first page (the dashboards' latest few, the list as it opens) is kept per process
+  // until a summons or a bank changes; whether a row is overdue depends on the day, so it
+  // is worked out here at each view.
+  const page = cursor === null ? await firstPages(db, `${pageSize}|${JSON.stringify(where)}`, read) : await read();
+  return { ...page, rows: page.rows.map((r) => ({ ...r, overdue: isSummonsOverdue(r, today) })), pageSize };
+}
+
+const firstPages = revisionMemo<TKeysetPage<Omit<TSummonsRow, "overdue">>>("banks");
+
+function readSummonsRows(
+  db: PrismaClient,
+  where: Prisma.SummonsWhereInput,
+  cursor: TPageCursor | null,
+  pageSize: number,
+): Promise<TKeysetPage<Omit<TSummonsRow, "overdue">>> {
+  return readFilteredPage(
     {
       ...ORDER,
       where,
-      find: async (q: TFilteredRead<Prisma.SummonsWhereInput, Prisma.SummonsOrderByWithRelationInput>): Promise<TSummonsRow[]> => {
+      find: async (q: TFilteredRead<Prisma.SummonsWhereInput, Prisma.SummonsOrderByWithRelationInput>) => {
         const rows = await db.summons.findMany({
           ...q,
           select: {
@@ -99,16 +116,10 @@ async function readSummonsPage(
             pbcCosignedAt: true,
           },
         });
-        return rows.map(({ bank, pbcCosignedAt, ...r }) => ({
-          ...r,
-          bankName: bank.name,
-          cosigned: pbcCosignedAt !== null,
-          overdue: isSummonsOverdue(r, today),
-        }));
+        return rows.map(({ bank, pbcCosignedAt, ...r }) => ({ ...r, bankName: bank.name, cosigned: pbcCosignedAt !== null }));
       },
     },
     cursor,
     pageSize,
   );
-  return { ...page, pageSize };
 }

@@ -13,11 +13,14 @@
  * - anyone else: nothing.
  * Index-backed: targets by (programId, year, bankOrgId, version), returns by their unique
  * (programId, bankOrgId, year, quarter), figures by (submissionId, parkId), pairings by
- * (programId, year, parkId, bankOrgId); nothing here grows with enterprises or items.
+ * (programId, year, parkId, bankOrgId); nothing here grows with enterprises or items. The
+ * rows are kept per process under the banks' cache revision, which every change to those
+ * tables raises, so a dashboard opened again reads nothing here.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { areaOfRole } from "@/lib/auth/areas";
 import { canActor, type TActor } from "@/lib/auth/permissions";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 import { attainmentPercent, type TTargetMeasure } from "@/lib/targets/rules";
 
 export type TTargetFigures = { amountFen: string; borrowers: number; firstLoans: number; creditLoans: number };
@@ -130,9 +133,13 @@ export async function readTargetProgress(
   // Every scope but "all" names the actor's organization ($3).
   const params: unknown[] = [input.year, input.programId ?? null];
   if (scope !== "all") params.push(actor.orgId);
-  const raw = await db.$queryRawUnsafe<TRaw[]>(statement(scope), ...params);
-  return raw.map(toRow);
+  return rowsOfBanks(db, `${scope}|${params.join("|")}`, async () =>
+    (await db.$queryRawUnsafe<TRaw[]>(statement(scope), ...params)).map(toRow),
+  );
 }
+
+// Kept per process until a target, a return, a pairing, a program or a bank changes.
+const rowsOfBanks = revisionMemo<TTargetProgressRow[]>("banks");
 
 function toRow(r: TRaw): TTargetProgressRow {
   const target =
