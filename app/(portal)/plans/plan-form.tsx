@@ -94,7 +94,7 @@ export function PlanForm({
         />
       </FieldGroup>
       <FieldGroup title={t("form.figures")} hint={t("form.countHint")}>
-        <TargetFigureFields fields={fields} errors={errors} />
+        <TargetFigureFields t={t} fields={fields} errors={errors} />
       </FieldGroup>
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("form.products")}</legend>

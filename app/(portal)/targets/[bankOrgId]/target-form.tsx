@@ -44,7 +44,7 @@ export function TargetForm({
       <input type="hidden" name="basedOnVersion" value={version === null ? "" : String(version)} />
       <RequiredNote />
       <FieldGroup title={title} hint={hint}>
-        <TargetFigureFields fields={fields} errors={errors} countHintOnEach />
+        <TargetFigureFields t={t} fields={fields} errors={errors} countHintOnEach />
         <TextField
           {...fields.bind("note")}
           maxLength={TARGET_NOTE_MAX}
