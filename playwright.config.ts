@@ -1,11 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/e2e/chromium";
 
 // End-to-end tests run against a production build (`next build`, then the portal's server
 // entry scripts/server.ts in production mode, as `npm start` runs it) on a
 // throwaway embedded PostgreSQL seeded with the demo data (scripts/e2e/server.ts), in
 // Debian's Chromium: Playwright cannot download its own browsers on this network.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,17 +30,7 @@ export default defineConfig({
       testIgnore: /log-privacy\.spec\.ts/,
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
     {

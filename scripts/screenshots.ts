@@ -7,7 +7,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
-import { chromiumLaunchOptions, signInDemo, startDemoServer } from "./e2e/demo-server";
+import { signInDemo, startDemoServer } from "./e2e/demo-server";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 
 const OUT = path.join("docs", "screenshots");
 const DESKTOP = { width: 1280, height: 900 };

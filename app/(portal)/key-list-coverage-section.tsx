@@ -7,7 +7,7 @@ import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { readKeyListCoverage, type TListCoverage } from "@/lib/key-lists/queries/read-key-list-coverage";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
 import { db } from "@/lib/server/db";
-import { CoverageFigure } from "./key-lists/coverage-cells";
+import { coverageColumns } from "./key-lists/coverage-cells";
 import { STATUS_TONE } from "./key-lists/status-tone";
 
 /**
@@ -52,17 +52,7 @@ export async function KeyListCoverageSection({ user, now = new Date() }: { user:
               onCard: true,
               cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>,
             },
-            { key: "connected", header: t("outcomes.CONNECTED"), numeric: true, onCard: true, cell: (r) => r.coverage.connected },
-            { key: "hasNeed", header: t("outcomes.HAS_NEED"), numeric: true, onCard: true, cell: (r) => r.coverage.hasNeed },
-            { key: "granted", header: t("outcomes.CREDIT_GRANTED"), numeric: true, onCard: true, cell: (r) => r.coverage.creditGranted },
-            { key: "noNeed", header: t("outcomes.NO_NEED"), numeric: true, onCard: true, cell: (r) => r.coverage.noNeed },
-            {
-              key: "coverage",
-              header: t("columns.coverage"),
-              numeric: true,
-              onCard: true,
-              cell: (r) => <CoverageFigure coverage={r.coverage} testId="key-list-coverage-figure" />,
-            },
+            ...coverageColumns(t, "key-list-coverage-figure"),
           ]}
         />
       )}

@@ -27,3 +27,14 @@ export function Pagination({ page, pages, hrefFor, labels }: Props) {
     </nav>
   );
 }
+
+/** A translator of a namespace that has the four pager messages under these keys. */
+type TPagerMessages = (
+  key: "pagination" | "pageOf" | "previous" | "next",
+  values?: { page: number; pages: number; total: number },
+) => string;
+
+/** The pager's labels from a namespace's "pagination", "pageOf", "previous" and "next" messages. */
+export function pagerLabels(t: TPagerMessages, at: { page: number; pages: number; total: number }): Props["labels"] {
+  return { nav: t("pagination"), summary: t("pageOf", at), previous: t("previous"), next: t("next") };
+}

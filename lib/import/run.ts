@@ -38,7 +38,21 @@ export const INSERT_SLICE = 2000;
 /** Lets the event loop send the progress written so far. */
 export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function readImportFile(file: TImportFile): Promise<{ sheet: TSheet } | { fileError: TFileError }> {
+/**
+ * Reports "reading" and reads the file into a sheet with its row count; a file refused
+ * whole (empty, too large, unreadable, control characters) is the import's result as is.
+ */
+export async function openImportFile(
+  file: TImportFile,
+  onProgress?: (progress: TImportProgress) => void,
+): Promise<{ sheet: TSheet; rows: number } | { refused: TImportResult }> {
+  onProgress?.({ phase: "reading", done: 0, total: 0 });
+  const read = await readImportFile(file);
+  if ("fileError" in read) return { refused: { ok: false, rows: 0, fileError: read.fileError, errors: [] } };
+  return { sheet: read.sheet, rows: read.sheet.rows.length };
+}
+
+async function readImportFile(file: TImportFile): Promise<{ sheet: TSheet } | { fileError: TFileError }> {
   if (file.bytes.byteLength === 0) return { fileError: { code: "empty" } };
   if (file.bytes.byteLength > MAX_FILE_BYTES) return { fileError: { code: "tooLarge", params: { maxMb: MAX_FILE_BYTES / 1024 / 1024 } } };
   try {

@@ -5,7 +5,7 @@
  * checked again here, so what is stored is always a valid list.
  */
 import { z } from "zod";
-import { zCalendarDay, zRequiredText as required, zOptionalText as optional } from "@/lib/validation/fields";
+import { zCalendarDay, zRequiredText as required, zOptionalText as optional, zQuarter, zYear } from "@/lib/validation/fields";
 
 export const QUESTIONNAIRE_LIMITS = {
   title: 100,
@@ -75,16 +75,8 @@ export const ZCreateQuestionnaire = z
   .object({
     title: required(QUESTIONNAIRE_LIMITS.title),
     intro: optional(QUESTIONNAIRE_LIMITS.intro),
-    year: z.coerce
-      .number({ message: "invalid" })
-      .int({ message: "invalid" })
-      .min(2000, { message: "invalid" })
-      .max(2100, { message: "invalid" }),
-    quarter: z.coerce
-      .number({ message: "invalid" })
-      .int({ message: "invalid" })
-      .min(1, { message: "invalid" })
-      .max(4, { message: "invalid" }),
+    year: zYear,
+    quarter: zQuarter,
     target: z.enum(QUESTIONNAIRE_TARGETS, { message: "required" }),
     targetParkId: z
       .union([z.literal(""), id])

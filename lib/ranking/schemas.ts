@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zPlainText } from "@/lib/validation/fields";
+import { zPlainText, zQuarter, zYear } from "@/lib/validation/fields";
 import { INDICATOR_KEYS } from "./indicators";
 import { maxPoints } from "./rules";
 
@@ -75,17 +75,8 @@ export const ZRulesField = z.union([ZJsonText, z.array(z.unknown())], { message:
 
 export const ZQuarterInput = z.object({
   programId: ZUuid,
-  year: z.coerce
-    .number({ message: "invalid" })
-    .int({ message: "invalid" })
-    .min(2000, { message: "invalid" })
-    .max(2100, { message: "invalid" }),
-  quarter: z.coerce
-    .number({ message: "invalid" })
-    .int({ message: "invalid" })
-    .min(1, { message: "invalid" })
-    .max(4, { message: "invalid" })
-    .transform((q) => q as 1 | 2 | 3 | 4),
+  year: zYear,
+  quarter: zQuarter,
 });
 export type TQuarterInput = z.infer<typeof ZQuarterInput>;
 

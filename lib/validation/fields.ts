@@ -76,6 +76,21 @@ export const zEntityId = z.string().uuid({ message: "notFound" });
 /** The version a form was loaded at (optimistic concurrency). */
 export const zVersion = z.coerce.number().int().min(0);
 
+/** A programme year from a form field (2000–2100), else "invalid". */
+export const zYear = z.coerce
+  .number({ message: "invalid" })
+  .int({ message: "invalid" })
+  .min(2000, { message: "invalid" })
+  .max(2100, { message: "invalid" });
+
+/** A quarter from a form field (1–4), else "invalid". */
+export const zQuarter = z.coerce
+  .number({ message: "invalid" })
+  .int({ message: "invalid" })
+  .min(1, { message: "invalid" })
+  .max(4, { message: "invalid" })
+  .transform((q) => q as 1 | 2 | 3 | 4);
+
 /** Trimmed text of at most `max` characters (an empty string allowed). */
 export function zText(max: number) {
   return zPlainText().trim().max(max, { message: "tooLong" });

@@ -6,7 +6,8 @@
  *   node --import tsx scripts/bench/dashboards.ts
  */
 import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions, signInDemo, startDemoServer } from "../e2e/demo-server";
+import { signInDemo, startDemoServer } from "../e2e/demo-server";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARM_UP = 2;

@@ -55,16 +55,3 @@ export async function signInDemo(context: BrowserContext, baseUrl: string, accou
   }
   await page.close();
 }
-
-/** Debian's Chromium (Playwright cannot download its own here); CHROMIUM_PATH overrides. */
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};

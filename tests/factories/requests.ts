@@ -232,6 +232,12 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   return (await appErrorOf(promise)).code;
 }
 
+/** The code and field errors a promise is refused with, to compare as one value. */
+export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string> }> {
+  const error = await appErrorOf(promise);
+  return { code: error.code, fieldErrors: error.fieldErrors };
+}
+
 /**
  * Shortcuts over one world: items brought to a given state through the real mutations,
  * and what they wrote (ledger actions, last entry, notified users).

@@ -18,10 +18,9 @@ import { deleteAttachment } from "@/lib/attachments/mutations/delete-attachment"
 import { uploadAttachment } from "@/lib/attachments/mutations/upload-attachment";
 import { getAttachmentFile } from "@/lib/attachments/queries/get-attachment-file";
 import { s3AttachmentStore, type TS3Settings } from "@/lib/attachments/mutations/s3-attachment-store";
-import { AppError } from "@/lib/errors";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { attachmentStoreSettings } from "@/lib/server/env";
-import { createRequestWorld, financingInput, type TRequestWorld } from "@/tests/factories/requests";
+import { codeOf, createRequestWorld, financingInput, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
 
 type TS3rver = { run(): Promise<{ port: number }>; close(): Promise<void> };
@@ -44,16 +43,6 @@ async function objectKeys(): Promise<string[]> {
   });
   const xml = await (await client.fetch(`${settings.endpoint}/${BUCKET}?list-type=2`)).text();
   return [...xml.matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1]!).sort();
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 beforeAll(async () => {

@@ -15,13 +15,12 @@ import { uploadAttachment, type TUploadAttachmentInput } from "@/lib/attachments
 import { getAttachmentFile, listAttachments } from "@/lib/attachments/queries/get-attachment-file";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import { postgresAttachmentStore, type TAttachmentStore } from "@/lib/attachments/mutations/postgres-attachment-store";
-import { AppError } from "@/lib/errors";
 import { parseRequestListFilters } from "@/lib/requests/list-filters";
 import { saveRequest } from "@/lib/requests/mutations/save-request";
 import { getEditableRequest } from "@/lib/requests/queries/get-editable-request";
 import { listParkQueue } from "@/lib/requests/queries/list-park-queue";
 import { listRequests } from "@/lib/requests/queries/list-requests";
-import { createRequestWorld, financingInput, type TRequestWorld } from "@/tests/factories/requests";
+import { codeOf, createRequestWorld, financingInput, type TRequestWorld } from "@/tests/factories/requests";
 import { testPrisma, uniqueTag } from "@/tests/factories/users";
 
 let prisma: PrismaClient;
@@ -32,16 +31,6 @@ const NOW = new Date("2026-06-01T02:00:00Z"); // a Monday, Asia/Shanghai 10:00
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]);
-
-async function errorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 async function draft(title = "附件测试草稿", actor = w.actors.enterpriseOwner) {
   return saveRequest(prisma, actor, financingInput({ title }), { now: NOW });
@@ -100,9 +89,9 @@ describe("uploadAttachment", () => {
     const before = await storedNames();
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(PDF);
-    expect(await errorOf(upload({ requestId: item.id, fileName: "big.pdf", bytes: big }))).toBe("tooLarge");
-    expect(await errorOf(upload({ requestId: item.id, fileName: "empty.pdf", bytes: new Uint8Array() }))).toBe("emptyFile");
-    expect(await errorOf(upload({ requestId: item.id, fileName: "invoice.pdf", bytes: EXE }))).toBe("badType");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "big.pdf", bytes: big }))).toBe("tooLarge");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "empty.pdf", bytes: new Uint8Array() }))).toBe("emptyFile");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "invoice.pdf", bytes: EXE }))).toBe("badType");
     expect(await prisma.attachment.count({ where: { requestId: item.id } })).toBe(0);
     expect(await storedNames()).toEqual(before);
 
@@ -114,9 +103,9 @@ describe("uploadAttachment", () => {
   it("lets only the item's own enterprise add files: another enterprise's id is not found, and the file is removed again", async () => {
     const item = await draft();
     const before = await storedNames();
-    expect(await errorOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.otherEnterpriseOwner))).toBe("notFound");
-    expect(await errorOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.parkStaff))).toBe("forbidden");
-    expect(await errorOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.financeAdmin))).toBe("forbidden");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.otherEnterpriseOwner))).toBe("notFound");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.parkStaff))).toBe("forbidden");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "x.pdf", bytes: PDF }, w.actors.financeAdmin))).toBe("forbidden");
     expect(await storedNames()).toEqual(before);
   });
 
@@ -124,7 +113,7 @@ describe("uploadAttachment", () => {
     const item = await draft();
     await submit(item.id);
     const before = await storedNames();
-    expect(await errorOf(upload({ requestId: item.id, fileName: "late.pdf", bytes: PDF }))).toBe("invalidState");
+    expect(await codeOf(upload({ requestId: item.id, fileName: "late.pdf", bytes: PDF }))).toBe("invalidState");
     // The bytes were written inside the refused transaction and went with it.
     expect(await storedNames()).toEqual(before);
   });
@@ -158,20 +147,20 @@ describe("deleteAttachment", () => {
     const { id } = await upload({ requestId: item.id, fileName: "多余.pdf", bytes: PDF });
     const { storedName } = await prisma.attachment.findUniqueOrThrow({ where: { id } });
 
-    expect(await errorOf(deleteAttachment(prisma, w.actors.otherEnterpriseOwner, id, { store }))).toBe("notFound");
-    expect(await errorOf(deleteAttachment(prisma, w.actors.parkStaff, id, { store }))).toBe("forbidden");
+    expect(await codeOf(deleteAttachment(prisma, w.actors.otherEnterpriseOwner, id, { store }))).toBe("notFound");
+    expect(await codeOf(deleteAttachment(prisma, w.actors.parkStaff, id, { store }))).toBe("forbidden");
 
     expect(await deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store })).toEqual({ requestId: item.id });
     expect(await prisma.attachment.findUnique({ where: { id } })).toBeNull();
     expect(await prisma.attachmentBlob.findUnique({ where: { storedName } })).toBeNull();
-    expect(await errorOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store }))).toBe("notFound");
+    expect(await codeOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store }))).toBe("notFound");
   });
 
   it("keeps the files of a submitted item", async () => {
     const item = await draft();
     const { id } = await upload({ requestId: item.id, fileName: "留存.pdf", bytes: PDF });
     await submit(item.id);
-    expect(await errorOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store }))).toBe("invalidState");
+    expect(await codeOf(deleteAttachment(prisma, w.actors.enterpriseOwner, id, { store }))).toBe("invalidState");
     expect(await prisma.attachment.findUnique({ where: { id } })).not.toBeNull();
     const { storedName } = await prisma.attachment.findUniqueOrThrow({ where: { id } });
     expect(await prisma.attachmentBlob.findUnique({ where: { storedName } })).not.toBeNull();
@@ -233,7 +222,7 @@ describe("a store outside the database (an object store)", () => {
     const other = await draft();
     await submit(other.id);
     expect(
-      await errorOf(
+      await codeOf(
         uploadAttachment(prisma, w.actors.enterpriseOwner, { requestId: other.id, fileName: "b.pdf", bytes: PDF }, { store: objects }),
       ),
     ).toBe("invalidState");

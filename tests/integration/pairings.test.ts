@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BankLevel, OrgKind, PairingRole, PhaseKind, RegistrationStatus, Role } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import {
   addOneOnOne,
   addParticipatingBank,
@@ -26,6 +25,7 @@ import { loadPairingContext } from "@/lib/pairings/queries/load-pairing-context"
 import { getPairingProgram } from "@/lib/pairings/queries/get-pairing-program";
 import { listOneOnOnePairings, listParkPairings } from "@/lib/pairings/queries/list-park-pairings";
 import { TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
+import { refusalOf } from "@/tests/factories/requests";
 
 let prisma: PrismaClient;
 let tag: string;
@@ -75,16 +75,6 @@ async function enterprise(label: string, parkId: string): Promise<string> {
       select: { id: true },
     })
   ).id;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 async function activeMains(parkId: string) {
@@ -183,17 +173,17 @@ describe("before the lock", () => {
   });
 
   it("refuses duplicates and bad input", async () => {
-    expect(await errorOf(setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankA }, TEST_META, BEFORE))).toEqual({
+    expect(await refusalOf(setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankA }, TEST_META, BEFORE))).toEqual({
       code: "invalidInput",
       fieldErrors: { bankOrgId: "alreadyMain" },
     });
-    expect(await errorOf(addParticipatingBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankB }, TEST_META, BEFORE))).toEqual({
+    expect(await refusalOf(addParticipatingBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankB }, TEST_META, BEFORE))).toEqual({
       code: "invalidInput",
       fieldErrors: { bankOrgId: "alreadyPaired" },
     });
     expect(
       (
-        await errorOf(
+        await refusalOf(
           addOneOnOne(
             prisma,
             admin,
@@ -242,7 +232,7 @@ describe("exactly one main bank per park and year", () => {
     expect((await prisma.parkBankPairing.findUniqueOrThrow({ where: { id: part.pairingId } })).endedAt).not.toBeNull();
     expect(await audits("pairings.participatingRemoved", part.pairingId)).toHaveLength(1);
     const [main] = await activeMains(ids.park1);
-    expect((await errorOf(removeParticipatingBank(prisma, admin, { pairingId: main!.id }, TEST_META, BEFORE))).code).toBe("notFound");
+    expect((await refusalOf(removeParticipatingBank(prisma, admin, { pairingId: main!.id }, TEST_META, BEFORE))).code).toBe("notFound");
     // Added back for the views below.
     await addParticipatingBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankC }, TEST_META, BEFORE);
   });
@@ -257,10 +247,10 @@ describe("a bank manager and another bank's 1+1", () => {
       TEST_META,
       BEFORE,
     );
-    expect((await errorOf(endOneOnOne(prisma, managerA, { pairingId: other.pairingId }, TEST_META, BEFORE))).code).toBe("notFound");
+    expect((await refusalOf(endOneOnOne(prisma, managerA, { pairingId: other.pairingId }, TEST_META, BEFORE))).code).toBe("notFound");
     expect(
       (
-        await errorOf(
+        await refusalOf(
           addOneOnOne(
             prisma,
             managerA,
@@ -273,7 +263,7 @@ describe("a bank manager and another bank's 1+1", () => {
     ).toBe("notFound");
     expect((await prisma.enterpriseBankPairing.findUniqueOrThrow({ where: { id: other.pairingId } })).endedAt).toBeNull();
     // A liaison may not change 1+1 pairings at all.
-    expect((await errorOf(endOneOnOne(prisma, liaisonA1, { pairingId: other.pairingId }, TEST_META, BEFORE))).code).toBe("forbidden");
+    expect((await refusalOf(endOneOnOne(prisma, liaisonA1, { pairingId: other.pairingId }, TEST_META, BEFORE))).code).toBe("forbidden");
   });
 });
 
@@ -282,11 +272,11 @@ describe("after the lock", () => {
 
   it("refuses a bank manager, even with a reason, and audits the attempt", async () => {
     const own = await prisma.enterpriseBankPairing.findFirstOrThrow({ where: { programId, year, bankOrgId: ids.bankA1, endedAt: null } });
-    const err = await errorOf(endOneOnOne(prisma, managerA, { pairingId: own.id, reason: REASON }, TEST_META, AFTER));
+    const err = await refusalOf(endOneOnOne(prisma, managerA, { pairingId: own.id, reason: REASON }, TEST_META, AFTER));
     expect(err.code).toBe("pairingsLocked");
     expect(
       (
-        await errorOf(
+        await refusalOf(
           addOneOnOne(
             prisma,
             managerA,
@@ -311,17 +301,17 @@ describe("after the lock", () => {
   it("refuses finance office staff", async () => {
     const [main] = await activeMains(ids.park1);
     expect(
-      (await errorOf(setMainBank(prisma, staff, { parkId: ids.park1, bankOrgId: ids.bankC, reason: REASON }, TEST_META, AFTER))).code,
+      (await refusalOf(setMainBank(prisma, staff, { parkId: ids.park1, bankOrgId: ids.bankC, reason: REASON }, TEST_META, AFTER))).code,
     ).toBe("forbidden");
     const own = await prisma.enterpriseBankPairing.findFirstOrThrow({ where: { programId, year, bankOrgId: ids.bankA1, endedAt: null } });
-    expect((await errorOf(endOneOnOne(prisma, staff, { pairingId: own.id, reason: REASON }, TEST_META, AFTER))).code).toBe("forbidden");
+    expect((await refusalOf(endOneOnOne(prisma, staff, { pairingId: own.id, reason: REASON }, TEST_META, AFTER))).code).toBe("forbidden");
     expect((await activeMains(ids.park1)).map((m) => m.id)).toEqual([main!.id]);
   });
 
   it("asks the administrator for a reason of at least 5 characters", async () => {
     const [main] = await activeMains(ids.park1);
     for (const reason of [undefined, "", "   ", "调整一下"]) {
-      expect(await errorOf(setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankC, reason }, TEST_META, AFTER))).toEqual({
+      expect(await refusalOf(setMainBank(prisma, admin, { parkId: ids.park1, bankOrgId: ids.bankC, reason }, TEST_META, AFTER))).toEqual({
         code: "invalidInput",
         fieldErrors: { reason: "reasonRequired" },
       });

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PairingRole, Role } from "@/lib/generated/prisma/enums";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { AppError } from "@/lib/errors";
 import { startAssistancePlan } from "@/lib/plans/mutations/start-assistance-plan";
 import { takePlanStep } from "@/lib/plans/mutations/take-plan-step";
 import { getAssistancePlan } from "@/lib/plans/queries/get-assistance-plan";
@@ -25,6 +24,7 @@ import { computeDraftAnnualRanking } from "@/lib/ranking/mutations/compute-draft
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
+import { codeOf } from "@/tests/factories/requests";
 
 const REFERENCE_DATE = "2026-11-27";
 const now = new Date(`${REFERENCE_DATE}T12:00:00+08:00`);
@@ -38,16 +38,6 @@ async function actor(where: { account?: string; orgId?: string; role?: Role }): 
     select: { id: true, orgId: true, role: true, org: { select: { kind: true } } },
   });
   return { userId: u.id, orgId: u.orgId, role: u.role, orgKind: u.org.kind };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 const content: TPlanContent = {
@@ -99,23 +89,23 @@ describe("park assistance plans", () => {
     const finance = await actor({ account: "finance.admin" });
 
     // Only the main bank starts the park's plan.
-    expect(await errorOf(startAssistancePlan(prisma, other, { parkId: park.id, content }, { now }))).toBe("notPaired");
+    expect(await codeOf(startAssistancePlan(prisma, other, { parkId: park.id, content }, { now }))).toBe("notPaired");
     const started = await startAssistancePlan(prisma, bank, { parkId: park.id, content }, { now });
-    expect(await errorOf(startAssistancePlan(prisma, bank, { parkId: park.id, content }, { now }))).toBe("conflict");
+    expect(await codeOf(startAssistancePlan(prisma, bank, { parkId: park.id, content }, { now }))).toBe("conflict");
 
     // Out of turn, another park, a stale version.
-    expect(await errorOf(takePlanStep(prisma, window, { planId: started.id, version: 1, step: "parkApprove" }, { now }))).toBe(
+    expect(await codeOf(takePlanStep(prisma, window, { planId: started.id, version: 1, step: "parkApprove" }, { now }))).toBe(
       "invalidState",
     );
     const submitted = await takePlanStep(prisma, bank, { planId: started.id, version: 1, step: "submit", content }, { now });
     expect(submitted.status).toBe("SUBMITTED");
-    expect(await errorOf(takePlanStep(prisma, otherWindow, { planId: started.id, version: 2, step: "parkApprove" }, { now }))).toBe(
+    expect(await codeOf(takePlanStep(prisma, otherWindow, { planId: started.id, version: 2, step: "parkApprove" }, { now }))).toBe(
       "notFound",
     );
-    expect(await errorOf(takePlanStep(prisma, finance, { planId: started.id, version: 2, step: "financeApprove" }, { now }))).toBe(
+    expect(await codeOf(takePlanStep(prisma, finance, { planId: started.id, version: 2, step: "financeApprove" }, { now }))).toBe(
       "invalidState",
     );
-    expect(await errorOf(takePlanStep(prisma, window, { planId: started.id, version: 1, step: "parkApprove" }, { now }))).toBe("conflict");
+    expect(await codeOf(takePlanStep(prisma, window, { planId: started.id, version: 1, step: "parkApprove" }, { now }))).toBe("conflict");
     expect((await getAssistancePlan(prisma, window, started.id))!.steps).toEqual(["parkApprove", "parkReturn"]);
     expect((await getAssistancePlan(prisma, bank, started.id))!.steps).toEqual([]);
 

@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BankLevel, OrgKind, Role } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { parseProductFilters } from "@/lib/products/filters";
 import { createProduct, deactivateProduct, reactivateProduct, updateProduct } from "@/lib/products/mutations/manage-products";
 import { getProduct, listCatalogueBanks, listProducts } from "@/lib/products/queries/list-products";
 import { getOwnProduct, listOwnProducts, listPublishingBanks } from "@/lib/products/queries/list-own-products";
 import { ZCreateProductInput, ZUpdateProductInput } from "@/lib/products/schemas";
 import { TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
+import { codeOf } from "@/tests/factories/requests";
 
 let prisma: PrismaClient;
 let tag: string;
@@ -61,16 +61,6 @@ const form = (over: Record<string, string> = {}) => ({
   ...over,
 });
 const createInput = (over: Record<string, string> = {}) => ZCreateProductInput.parse(form(over));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 /** The catalogue, narrowed to this file's banks. */
 const catalogue = async (params: Record<string, string> = {}) =>

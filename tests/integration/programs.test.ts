@@ -18,6 +18,7 @@ import { getProgram, listPrograms } from "@/lib/programs/queries/list-programs";
 import { DEFAULT_RULES, RULE_KEYS, isImplementationStarted, type TNewProgram, type TProgramRules } from "@/lib/programs/rules";
 import { ZChangeRulesInput, ZCreateProgramInput } from "@/lib/programs/schemas";
 import { TEST_META, createUser, testPrisma, uniqueTag } from "@/tests/factories/users";
+import { refusalOf } from "@/tests/factories/requests";
 
 // The actions module is imported only to read its policies (the authorization-matrix
 // test calls every action as every role); no session is needed for that.
@@ -36,16 +37,6 @@ let bankManager: TActor;
 async function actor(role: Role, orgKind: OrgKind): Promise<TActor> {
   const u = await createUser(prisma, { role, orgKind, label: `prog.${role.toLowerCase()}` });
   return { userId: u.id, orgId: u.orgId, role, orgKind };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 function program(year: number, overrides: Partial<TNewProgram> = {}): TNewProgram {
@@ -118,7 +109,7 @@ describe("creating a program", () => {
         ASSESSMENT: { startsOn: "2027-11-15", endsOn: "2028-08-01" },
       },
     });
-    expect(await errorOf(createProgram(prisma, admin, bad, TEST_META))).toEqual({
+    expect(await refusalOf(createProgram(prisma, admin, bad, TEST_META))).toEqual({
       code: "invalidInput",
       fieldErrors: {
         name: "required",
@@ -129,17 +120,17 @@ describe("creating a program", () => {
       },
     });
     expect(
-      await errorOf(createProgram(prisma, admin, program(2027, { name: `有效名称 ${tag}`, phases: bad.phases }), TEST_META)),
+      await refusalOf(createProgram(prisma, admin, program(2027, { name: `有效名称 ${tag}`, phases: bad.phases }), TEST_META)),
     ).toMatchObject({
       fieldErrors: { preparationEndsOn: "phaseEndBeforeStart" },
     });
     const phasesOverlap = { ...program(2027).phases, ASSESSMENT: { startsOn: "2027-11-15", endsOn: "2028-01-31" } };
-    expect(await errorOf(createProgram(prisma, admin, program(2027, { phases: phasesOverlap }), TEST_META))).toEqual({
+    expect(await refusalOf(createProgram(prisma, admin, program(2027, { phases: phasesOverlap }), TEST_META))).toEqual({
       code: "invalidInput",
       fieldErrors: { assessmentStartsOn: "phaseOrder" },
     });
     const phasesFar = { ...program(2027).phases, ASSESSMENT: { startsOn: "2027-12-01", endsOn: "2028-08-01" } };
-    expect(await errorOf(createProgram(prisma, admin, program(2027, { phases: phasesFar }), TEST_META))).toEqual({
+    expect(await refusalOf(createProgram(prisma, admin, program(2027, { phases: phasesFar }), TEST_META))).toEqual({
       code: "invalidInput",
       fieldErrors: { assessmentEndsOn: "phaseOutsideYear" },
     });
@@ -164,10 +155,10 @@ describe("creating a program", () => {
 
   it("is refused to everyone but the finance admin", async () => {
     for (const who of [staff, bankManager]) {
-      expect(await errorOf(createProgram(prisma, who, program(2028), TEST_META))).toEqual({ code: "forbidden", fieldErrors: undefined });
+      expect(await refusalOf(createProgram(prisma, who, program(2028), TEST_META))).toEqual({ code: "forbidden", fieldErrors: undefined });
     }
     // a role that does not fit its organization kind is no admin either
-    expect((await errorOf(createProgram(prisma, { ...admin, orgKind: OrgKind.BANK }, program(2028), TEST_META))).code).toBe("forbidden");
+    expect((await refusalOf(createProgram(prisma, { ...admin, orgKind: OrgKind.BANK }, program(2028), TEST_META))).code).toBe("forbidden");
   });
 });
 
@@ -226,7 +217,7 @@ describe("changing the rules", () => {
     const current = (await getCurrentRuleVersion(prisma, programId))!;
     expect(
       (
-        await errorOf(
+        await refusalOf(
           changeProgramRules(
             prisma,
             admin,
@@ -238,14 +229,14 @@ describe("changing the rules", () => {
     ).toBe("conflict");
     const same = Object.fromEntries(RULE_KEYS.map((k) => [k, current[k]])) as TProgramRules;
     expect(
-      (await errorOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version, rules: same }, TEST_META))).code,
+      (await refusalOf(changeProgramRules(prisma, admin, { programId, basedOnVersion: current.version, rules: same }, TEST_META))).code,
     ).toBe("rulesUnchanged");
     expect((await getCurrentRuleVersion(prisma, programId))!.version).toBe(current.version);
   });
 
   it("refuses values out of range and unknown programs", async () => {
     expect(
-      await errorOf(
+      await refusalOf(
         changeProgramRules(
           prisma,
           admin,
@@ -259,12 +250,12 @@ describe("changing the rules", () => {
     });
     expect(
       (
-        await errorOf(
+        await refusalOf(
           changeProgramRules(prisma, admin, { programId: "00000000-0000-4000-8000-000000000000", rules: DEFAULT_RULES }, TEST_META),
         )
       ).code,
     ).toBe("notFound");
-    expect((await errorOf(changeProgramRules(prisma, admin, { programId: "not-a-uuid", rules: DEFAULT_RULES }, TEST_META))).code).toBe(
+    expect((await refusalOf(changeProgramRules(prisma, admin, { programId: "not-a-uuid", rules: DEFAULT_RULES }, TEST_META))).code).toBe(
       "notFound",
     );
   });
@@ -272,7 +263,7 @@ describe("changing the rules", () => {
   it("is refused to everyone but the finance admin", async () => {
     for (const who of [staff, bankManager]) {
       expect(
-        (await errorOf(changeProgramRules(prisma, who, { programId, rules: { ...DEFAULT_RULES, bottomListSize: 7 } }, TEST_META))).code,
+        (await refusalOf(changeProgramRules(prisma, who, { programId, rules: { ...DEFAULT_RULES, bottomListSize: 7 } }, TEST_META))).code,
       ).toBe("forbidden");
     }
   });
@@ -327,13 +318,13 @@ describe("editing a program", () => {
     const { programId } = await createProgram(prisma, admin, program(2026, { name: `编辑校验 ${tag}` }), TEST_META);
     const moved = program(2026);
     moved.phases.ASSESSMENT = { startsOn: "2027-12-01", endsOn: "2027-12-31" };
-    expect(await errorOf(updateProgram(prisma, admin, { programId, ...moved }, TEST_META))).toEqual({
+    expect(await refusalOf(updateProgram(prisma, admin, { programId, ...moved }, TEST_META))).toEqual({
       code: "invalidInput",
       fieldErrors: { assessmentStartsOn: "phaseOutsideYear", assessmentEndsOn: "phaseOutsideYear" },
     });
-    expect((await errorOf(updateProgram(prisma, staff, { programId, ...program(2026) }, TEST_META))).code).toBe("forbidden");
+    expect((await refusalOf(updateProgram(prisma, staff, { programId, ...program(2026) }, TEST_META))).code).toBe("forbidden");
     expect(
-      (await errorOf(updateProgram(prisma, admin, { ...program(2026), programId: "00000000-0000-4000-8000-000000000000" }, TEST_META)))
+      (await refusalOf(updateProgram(prisma, admin, { ...program(2026), programId: "00000000-0000-4000-8000-000000000000" }, TEST_META)))
         .code,
     ).toBe("notFound");
     expect(await audits("programs.updated", programId)).toHaveLength(0);

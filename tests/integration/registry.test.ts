@@ -12,7 +12,6 @@ import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import type { TActor } from "@/lib/auth/permissions";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { getCnOfficialCalendar } from "@/lib/calendar/cn-official";
-import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BankLevel, OrgKind, Role, SupportClass } from "@/lib/generated/prisma/enums";
 import { fileBankContact } from "@/lib/registry/mutations/registry-contacts";
@@ -30,6 +29,7 @@ import { makeUscc } from "@/lib/registry/uscc";
 import { createPrismaClient } from "@/lib/server/db";
 import { databaseUrl } from "./harness";
 import { session } from "../support/signed-in-session";
+import { refusalOf } from "@/tests/factories/requests";
 
 vi.mock("@/lib/server/auth/current-user", () => import("../support/signed-in-session").then((m) => m.currentUserModule()));
 
@@ -81,16 +81,6 @@ async function enterprise(parkId: string, name: string, extra: { supportClass?: 
     select: { id: true },
   });
   return e.id;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 const ctxOf = (a: TActor) => loadScopeContext(prisma, a);
@@ -157,15 +147,15 @@ describe("enterprise scope", () => {
     expect(await getRegistryEnterprise(prisma, parkA.staff, ctx, entB)).toBeNull();
     const before = await prisma.enterprise.findUniqueOrThrow({ where: { id: entB } });
     const base = { enterpriseId: entB, uscc: before.uscc, name: "改名", industrySection: "C", size: "SMALL" };
-    expect((await codeOf(updateRegistryEnterprise(prisma, parkA.staff, ctx, base, META))).code).toBe("notFound");
+    expect((await refusalOf(updateRegistryEnterprise(prisma, parkA.staff, ctx, base, META))).code).toBe("notFound");
     expect(
       (
-        await codeOf(
+        await refusalOf(
           changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entB, toClass: "A", reason: "越权调整测试" }, META),
         )
       ).code,
     ).toBe("notFound");
-    expect((await codeOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entB }, false, META))).code).toBe(
+    expect((await refusalOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entB }, false, META))).code).toBe(
       "notFound",
     );
     const after = await prisma.enterprise.findUniqueOrThrow({ where: { id: entB }, include: { org: true } });
@@ -191,9 +181,11 @@ describe("enterprise scope", () => {
     const created = await prisma.enterprise.findUniqueOrThrow({ where: { id: enterpriseId } });
     expect(created.parkId).toBe(parkA.parkId); // not the park it asked for
     expect(created.registrationStatus).toBe("APPROVED");
-    expect((await codeOf(createRegistryEnterprise(prisma, parkA.staff, ctx, input, META))).fieldErrors).toEqual({ uscc: "usccTaken" });
+    expect((await refusalOf(createRegistryEnterprise(prisma, parkA.staff, ctx, input, META))).fieldErrors).toEqual({ uscc: "usccTaken" });
     const wrong = uscc.slice(0, 17) + (uscc[17] === "0" ? "1" : "0");
-    expect((await codeOf(createRegistryEnterprise(prisma, parkA.staff, ctx, { ...input, uscc: wrong }, META))).fieldErrors).toMatchObject({
+    expect(
+      (await refusalOf(createRegistryEnterprise(prisma, parkA.staff, ctx, { ...input, uscc: wrong }, META))).fieldErrors,
+    ).toMatchObject({
       uscc: "usccChecksum",
     });
     expect(await prisma.auditLog.count({ where: { action: "registry.enterpriseCreated", targetId: enterpriseId } })).toBe(1);
@@ -228,7 +220,7 @@ describe("A/B/C class changes", () => {
   it("need a reason and are kept as history: who, when, why", async () => {
     const ctx = await ctxOf(parkA.staff);
     expect(
-      (await codeOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "B", reason: "短" }, META)))
+      (await refusalOf(changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "B", reason: "短" }, META)))
         .fieldErrors,
     ).toEqual({ reason: "reasonTooShort" });
     await changeRegistryEnterpriseClass(
@@ -249,7 +241,7 @@ describe("A/B/C class changes", () => {
     );
     expect(
       (
-        await codeOf(
+        await refusalOf(
           changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA, toClass: "A", reason: "重复调整测试" }, META),
         )
       ).fieldErrors,
@@ -277,12 +269,12 @@ describe("A/B/C class changes", () => {
     ).toEqual([entA2]);
     expect(
       (
-        await codeOf(
+        await refusalOf(
           changeRegistryEnterpriseClass(prisma, parkA.staff, ctx, { enterpriseId: entA2, toClass: "C", reason: "停用后调整测试" }, META),
         )
       ).code,
     ).toBe("inactive");
-    expect((await codeOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entA2 }, false, META))).code).toBe(
+    expect((await refusalOf(setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entA2 }, false, META))).code).toBe(
       "alreadyInactive",
     );
     await setRegistryEnterpriseActive(prisma, parkA.staff, ctx, { enterpriseId: entA2 }, true, META);
@@ -342,15 +334,15 @@ describe("bank contacts", () => {
 
   it("is filed only for the user's own bank (a manager also for the banks below it)", async () => {
     const now = { now: shanghai("2026-05-11T09:00:00"), calendar: official };
-    expect((await codeOf(fileBankContact(prisma, sub.liaison, contact(head.orgId, "2026-05-11"), META, now))).code).toBe("notFound");
-    expect((await codeOf(fileBankContact(prisma, head.liaison, contact(sub.orgId, "2026-05-11"), META, now))).code).toBe("notFound");
+    expect((await refusalOf(fileBankContact(prisma, sub.liaison, contact(head.orgId, "2026-05-11"), META, now))).code).toBe("notFound");
+    expect((await refusalOf(fileBankContact(prisma, head.liaison, contact(sub.orgId, "2026-05-11"), META, now))).code).toBe("notFound");
     await expect(fileBankContact(prisma, head.manager, contact(sub.orgId, "2026-05-11"), META, now)).resolves.toMatchObject({
       filedLate: false,
     });
     await expect(fileBankContact(prisma, head.liaison, contact(head.orgId, "2026-05-11"), META, now)).resolves.toMatchObject({
       filedLate: false,
     });
-    expect((await codeOf(fileBankContact(prisma, parkA.staff, contact(sub.orgId, "2026-05-11"), META, now))).code).toBe("forbidden");
+    expect((await refusalOf(fileBankContact(prisma, parkA.staff, contact(sub.orgId, "2026-05-11"), META, now))).code).toBe("forbidden");
   });
 
   it("lists banks as a hierarchy; a bank with active branches is not deactivated; a branch cannot sit under a sub-branch", async () => {
@@ -359,18 +351,18 @@ describe("bank contacts", () => {
       [head.orgId, 0],
       [sub.orgId, 1],
     ]);
-    expect((await codeOf(setRegistryOrgActive(prisma, admin, OrgKind.BANK, { orgId: head.orgId }, false, META))).code).toBe(
+    expect((await refusalOf(setRegistryOrgActive(prisma, admin, OrgKind.BANK, { orgId: head.orgId }, false, META))).code).toBe(
       "hasActiveChildren",
     );
     const other = await prisma.organization.create({
       data: { kind: OrgKind.BANK, name: `名录测试另一支行 ${tag}`, bankLevel: BankLevel.SUB_BRANCH },
       select: { id: true },
     });
-    const r = await codeOf(
+    const r = await refusalOf(
       updateRegistryBank(prisma, admin, { orgId: head.orgId, name: `名录测试银行云溪分行 ${tag}`, parentId: other.id }, META),
     );
     expect(r.fieldErrors).toEqual({ parentId: "parentLevel" });
-    expect((await codeOf(updateRegistryBank(prisma, parkA.staff, { orgId: head.orgId, name: "x" }, META))).code).toBe("forbidden");
+    expect((await refusalOf(updateRegistryBank(prisma, parkA.staff, { orgId: head.orgId, name: "x" }, META))).code).toBe("forbidden");
   });
 });
 

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { AppError } from "@/lib/errors";
 import { openEvaluationSummons } from "@/lib/summons/mutations/open-evaluation-summons";
 import { fileSummonsPlan } from "@/lib/summons/mutations/summons-steps";
 import { getEvaluationSummonsPrefill } from "@/lib/summons/queries/get-evaluation-summons-prefill";
@@ -19,6 +18,7 @@ import { ZOpenEvaluationSummonsInput } from "@/lib/summons/schemas";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
+import { codeOf } from "@/tests/factories/requests";
 
 let fresh: FreshDatabase;
 let prisma: PrismaClient;
@@ -30,16 +30,6 @@ async function actor(where: { account?: string; orgId?: string; role?: Role }): 
     select: { id: true, orgId: true, role: true, org: { select: { kind: true } } },
   });
   return { userId: u.id, orgId: u.orgId, role: u.role, orgKind: u.org.kind };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 const meeting = {
@@ -82,9 +72,9 @@ describe("a summons after a half-year evaluation", () => {
     expect(prefill?.summonsId).toBeNull();
 
     const input = { evaluationId: evaluation.id, bankOrgId: rectify.bankOrgId, ...meeting };
-    expect(await errorOf(openEvaluationSummons(prisma, bank, input))).toBe("forbidden");
-    expect(await errorOf(openEvaluationSummons(prisma, finance, { ...input, bankOrgId: fine.bankOrgId }))).toBe("invalidState");
-    expect(await errorOf(openEvaluationSummons(prisma, finance, { ...input, evaluationId: open.id, bankOrgId: openRow.bankOrgId }))).toBe(
+    expect(await codeOf(openEvaluationSummons(prisma, bank, input))).toBe("forbidden");
+    expect(await codeOf(openEvaluationSummons(prisma, finance, { ...input, bankOrgId: fine.bankOrgId }))).toBe("invalidState");
+    expect(await codeOf(openEvaluationSummons(prisma, finance, { ...input, evaluationId: open.id, bankOrgId: openRow.bankOrgId }))).toBe(
       "invalidState",
     );
 
@@ -102,7 +92,7 @@ describe("a summons after a half-year evaluation", () => {
       financeComment: rectify.financeComment,
     });
     expect(await prisma.auditLog.count({ where: { action: "summons.openFromEvaluation", targetId: opened.id } })).toBe(1);
-    expect(await errorOf(openEvaluationSummons(prisma, finance, input))).toBe("conflict");
+    expect(await codeOf(openEvaluationSummons(prisma, finance, input))).toBe("conflict");
     expect((await getEvaluationSummonsPrefill(prisma, evaluation.id, rectify.bankOrgId))?.summonsId).toBe(opened.id);
 
     // From here on it is an ordinary summons: the bank files its plan.

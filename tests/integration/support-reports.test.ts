@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { answerRequest } from "@/lib/requests/mutations/bank-steps";
 import { scanDeadlines } from "@/lib/requests/mutations/scan-deadlines";
 import { fileSupportReport } from "@/lib/support/mutations/file-support-report";
@@ -27,7 +26,7 @@ import {
   ZSaveSupportAssessmentInput,
   ZSaveSupportFileInput,
 } from "@/lib/support/schemas";
-import { createRequestWorld, workflowKit, type TRequestWorld } from "@/tests/factories/requests";
+import { codeOf, createRequestWorld, type TRequestWorld, workflowKit } from "@/tests/factories/requests";
 import { migratedDatabase, sh } from "./deadline-fixtures";
 import type { FreshDatabase } from "./harness";
 
@@ -42,16 +41,6 @@ let pbc: TActor;
 let finance: TActor;
 const META = { ip: "127.0.0.1", userAgent: "support-reports.test" };
 const bankCtx = () => ({ bankOrgIds: [w.servicingBankOrgId] });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const fileInput = (month: string, version: number, extra: Record<string, string> = {}) =>
   ZFileSupportReportInput.parse({

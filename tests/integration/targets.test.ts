@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { computeQuarterInputs } from "@/lib/ranking/queries/compute-quarter-inputs";
 import { scoreIndicator } from "@/lib/ranking/rules";
 import { setBankTarget } from "@/lib/targets/mutations/set-bank-target";
@@ -22,6 +21,7 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { migrate } from "@/scripts/db/migrate";
 import { TEST_META } from "@/tests/factories/users";
 import { createFreshDatabase, type FreshDatabase } from "./harness";
+import { codeOf } from "@/tests/factories/requests";
 
 const YEAR = 2026;
 let fresh: FreshDatabase;
@@ -44,16 +44,6 @@ async function actor(where: { account: string } | { role: "FINANCE_STAFF" | "BAN
 }
 
 const sql = <T>(text: string, ...values: unknown[]) => prisma.$queryRawUnsafe<T[]>(text, ...values);
-
-async function errorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 type TExpected = {
   bankOrgId: string;
@@ -259,7 +249,7 @@ describe("setting a bank's credit target", () => {
     const latest = await listTargetVersions(prisma, finance, { programId, year: YEAR, bankOrgId });
     const basedOn = String(latest?.versions[0]?.version ?? "");
     for (const who of [staff, pbc, manager, liaison, park]) {
-      expect(await errorOf(setBankTarget(prisma, who, form(bankOrgId, basedOn), TEST_META))).toBe("forbidden");
+      expect(await codeOf(setBankTarget(prisma, who, form(bankOrgId, basedOn), TEST_META))).toBe("forbidden");
     }
     expect(await prisma.bankCreditTarget.count({ where: { bankOrgId } })).toBe(before);
     expect(await listTargetVersions(prisma, manager, { programId, year: YEAR, bankOrgId })).toBeNull();
@@ -289,8 +279,8 @@ describe("setting a bank's credit target", () => {
   it("refuses a form based on an older version, and one that changes nothing", async () => {
     const bankOrgId = manager.orgId;
     const current = (await listTargetVersions(prisma, finance, { programId, year: YEAR, bankOrgId }))!.versions[0]!.version;
-    expect(await errorOf(setBankTarget(prisma, finance, form(bankOrgId, String(current - 1), "9000"), TEST_META))).toBe("conflict");
-    expect(await errorOf(setBankTarget(prisma, finance, form(bankOrgId, String(current), "8123.45"), TEST_META))).toBe("targetUnchanged");
+    expect(await codeOf(setBankTarget(prisma, finance, form(bankOrgId, String(current - 1), "9000"), TEST_META))).toBe("conflict");
+    expect(await codeOf(setBankTarget(prisma, finance, form(bankOrgId, String(current), "8123.45"), TEST_META))).toBe("targetUnchanged");
   });
 
   it("refuses figures that do not add up, and an organization that is not a bank", async () => {
@@ -305,7 +295,7 @@ describe("setting a bank's credit target", () => {
     expect(bad.success).toBe(false);
     const paths = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]));
     expect(paths).toMatchObject({ amount: "tooManyDecimals", firstLoans: "overBorrowers", creditLoans: "notInteger" });
-    expect(await errorOf(setBankTarget(prisma, finance, form(park.orgId, ""), TEST_META))).toBe("notFound");
+    expect(await codeOf(setBankTarget(prisma, finance, form(park.orgId, ""), TEST_META))).toBe("notFound");
   });
 
   it("the table refuses UPDATE and DELETE: a target is changed by a new version only", async () => {

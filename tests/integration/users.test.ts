@@ -31,9 +31,9 @@ import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { ZCreateOrganizationInput, nestUserFields } from "@/lib/accounts/schemas";
 import { characterClasses, checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { revealUserPii } from "@/lib/privacy/mutations/reveal-user-pii";
 import { GOOD_PASSWORD, TEST_META, testPrisma, uniqueTag } from "@/tests/factories/users";
+import { refusalOf } from "@/tests/factories/requests";
 
 type TFixtureUser = TActor & { account: string; password: string };
 
@@ -75,16 +75,6 @@ async function session(u: { userId: string }): Promise<string> {
   const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: u.userId }, select: { sessionVersion: true } });
   const s = await prisma.session.create({ data: { userId: u.userId, sessionVersion }, select: { id: true } });
   return s.id;
-}
-
-async function errorCode(promise: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 const auditRows = (action: string, targetId: string) =>
@@ -179,7 +169,7 @@ describe("scope: whose users an actor manages", () => {
     const ctx = await loadUserScopeContext(prisma, branchA1.manager);
     expect(ctx.manageableOrgIds).toEqual([branchA1.orgId]);
     expect(await getManageableUser(prisma, branchA1.manager, ctx, bankA.liaison.userId)).toBeNull();
-    expect((await errorCode(resetUserTotp(prisma, branchA1.manager, { userId: bankA.liaison.userId }, TEST_META))).code).toBe("notFound");
+    expect((await refusalOf(resetUserTotp(prisma, branchA1.manager, { userId: bankA.liaison.userId }, TEST_META))).code).toBe("notFound");
   });
 
   it("a parent bank's manager manages a branch user but another bank's user is not found", async () => {
@@ -192,10 +182,10 @@ describe("scope: whose users an actor manages", () => {
       () => resetUserTotp(prisma, bankA.manager, { userId: bankB.liaison.userId }, TEST_META),
       () => changeUserRole(prisma, bankA.manager, { userId: bankB.liaison.userId, role: Role.BANK_MANAGER }, TEST_META),
     ]) {
-      expect((await errorCode(work())).code).toBe("notFound");
+      expect((await refusalOf(work())).code).toBe("notFound");
     }
     // An unknown id gets the very same answer.
-    expect((await errorCode(deactivateUser(prisma, bankA.manager, { userId: crypto.randomUUID() }, TEST_META))).code).toBe("notFound");
+    expect((await refusalOf(deactivateUser(prisma, bankA.manager, { userId: crypto.randomUUID() }, TEST_META))).code).toBe("notFound");
     const b = await prisma.user.findUniqueOrThrow({ where: { id: bankB.liaison.userId }, select: { active: true, sessionVersion: true } });
     expect(b).toEqual({ active: true, sessionVersion: 0 });
   });
@@ -213,7 +203,7 @@ describe("scope: whose users an actor manages", () => {
           TEST_META,
         ),
     ]) {
-      expect((await errorCode(work())).code).toBe("notFound");
+      expect((await refusalOf(work())).code).toBe("notFound");
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: parkQ.staff.userId } })).active).toBe(true);
     // Its own colleague is fine.
@@ -226,7 +216,7 @@ describe("scope: whose users an actor manages", () => {
     const ctx = await loadUserScopeContext(prisma, bankA.liaison);
     expect((await listManageableUsers(prisma, bankA.liaison, ctx)).rows).toEqual([]);
     expect(await listManageableOrgs(prisma, bankA.liaison, ctx)).toEqual([]);
-    expect((await errorCode(deactivateUser(prisma, finance.staff, { userId: parkQ.staff.userId }, TEST_META))).code).toBe("notFound");
+    expect((await refusalOf(deactivateUser(prisma, finance.staff, { userId: parkQ.staff.userId }, TEST_META))).code).toBe("notFound");
   });
 });
 
@@ -246,14 +236,14 @@ describe("creating users and changing roles", () => {
       expect.objectContaining({ actorUserId: parkP.staff.userId, outcome: "SUCCESS" }),
     ]);
     // A taken account name is refused on its field.
-    const again = await errorCode(
+    const again = await refusalOf(
       createUser(prisma, parkP.staff, { orgId: parkP.orgId, role: Role.PARK_STAFF, name: "重名", account, mobile: mobile() }, TEST_META),
     );
     expect(again).toEqual({ code: "invalidInput", fieldErrors: { account: "accountTaken" } });
   });
 
   it("refuses role escalation: park staff cannot create a FINANCE_ADMIN, anywhere", async () => {
-    const inOwnPark = await errorCode(
+    const inOwnPark = await refusalOf(
       createUser(
         prisma,
         parkP.staff,
@@ -262,7 +252,7 @@ describe("creating users and changing roles", () => {
       ),
     );
     expect(inOwnPark).toEqual({ code: "invalidInput", fieldErrors: { role: "roleNotAllowed" } });
-    const inFinance = await errorCode(
+    const inFinance = await refusalOf(
       createUser(
         prisma,
         parkP.staff,
@@ -282,7 +272,7 @@ describe("creating users and changing roles", () => {
       TEST_META,
     );
     expect(member.temporaryPassword).toHaveLength(TEMPORARY_PASSWORD_LENGTH);
-    const bad = await errorCode(
+    const bad = await refusalOf(
       createUser(
         prisma,
         bankA.manager,
@@ -305,10 +295,10 @@ describe("creating users and changing roles", () => {
     expect(await loadSessionUser(prisma, sid)).toMatchObject({ ok: false });
     expect((await auditRows("users.roleChanged", target.userId))[0]?.details).toMatchObject({ from: "BANK_LIAISON", to: "BANK_MANAGER" });
 
-    const toPark = await errorCode(changeUserRole(prisma, bankA.manager, { userId: target.userId, role: Role.PARK_STAFF }, TEST_META));
+    const toPark = await refusalOf(changeUserRole(prisma, bankA.manager, { userId: target.userId, role: Role.PARK_STAFF }, TEST_META));
     expect(toPark.fieldErrors).toEqual({ role: "roleNotAllowed" });
     expect(
-      (await errorCode(changeUserRole(prisma, bankA.manager, { userId: bankA.manager.userId, role: Role.BANK_LIAISON }, TEST_META))).code,
+      (await refusalOf(changeUserRole(prisma, bankA.manager, { userId: bankA.manager.userId, role: Role.BANK_LIAISON }, TEST_META))).code,
     ).toBe("self");
   });
 });
@@ -333,8 +323,8 @@ describe("deactivation and resets end sessions", () => {
   });
 
   it("nobody deactivates themself", async () => {
-    expect((await errorCode(deactivateUser(prisma, parkP.staff, { userId: parkP.staff.userId }, TEST_META))).code).toBe("self");
-    expect((await errorCode(deactivateUser(prisma, finance.admin, { userId: finance.admin.userId }, TEST_META))).code).toBe("self");
+    expect((await refusalOf(deactivateUser(prisma, parkP.staff, { userId: parkP.staff.userId }, TEST_META))).code).toBe("self");
+    expect((await refusalOf(deactivateUser(prisma, finance.admin, { userId: finance.admin.userId }, TEST_META))).code).toBe("self");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: finance.admin.userId } })).active).toBe(true);
   });
 
@@ -392,10 +382,10 @@ describe("revealing personal information", () => {
   });
 
   it("is scoped: another bank's or park's user is not found, and nothing is audited", async () => {
-    expect((await errorCode(revealUserPii(prisma, bankA.manager, { userId: bankB.liaison.userId, field: "mobile" }, TEST_META))).code).toBe(
+    expect((await refusalOf(revealUserPii(prisma, bankA.manager, { userId: bankB.liaison.userId, field: "mobile" }, TEST_META))).code).toBe(
       "notFound",
     );
-    expect((await errorCode(revealUserPii(prisma, parkP.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe(
+    expect((await refusalOf(revealUserPii(prisma, parkP.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe(
       "notFound",
     );
     expect(await auditRows("pii.revealed", bankB.liaison.userId)).toHaveLength(0);
@@ -403,11 +393,11 @@ describe("revealing personal information", () => {
   });
 
   it("is refused without pii.reveal", async () => {
-    expect((await errorCode(revealUserPii(prisma, finance.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe(
+    expect((await refusalOf(revealUserPii(prisma, finance.staff, { userId: parkQ.staff.userId, field: "mobile" }, TEST_META))).code).toBe(
       "forbidden",
     );
     expect(
-      (await errorCode(revealUserPii(prisma, enterprise.owner, { userId: enterprise.owner.userId, field: "mobile" }, TEST_META))).code,
+      (await refusalOf(revealUserPii(prisma, enterprise.owner, { userId: enterprise.owner.userId, field: "mobile" }, TEST_META))).code,
     ).toBe("forbidden");
   });
 });
@@ -449,7 +439,7 @@ describe("creating organizations", () => {
       "user.account": `upside.${tag}`,
       "user.mobile": mobile(),
     });
-    expect((await errorCode(createOrganization(prisma, finance.admin, upside, TEST_META))).fieldErrors).toEqual({
+    expect((await refusalOf(createOrganization(prisma, finance.admin, upside, TEST_META))).fieldErrors).toEqual({
       parentId: "parentLevel",
     });
   });
@@ -480,7 +470,7 @@ describe("creating organizations", () => {
     });
 
     const before = await prisma.organization.count();
-    const dupCode = await errorCode(
+    const dupCode = await refusalOf(
       createOrganization(
         prisma,
         finance.admin,
@@ -497,7 +487,7 @@ describe("creating organizations", () => {
       ),
     );
     expect(dupCode.fieldErrors).toEqual({ parkCode: "parkCodeTaken" });
-    const dupAccount = await errorCode(
+    const dupAccount = await refusalOf(
       createOrganization(
         prisma,
         finance.admin,
@@ -542,7 +532,7 @@ describe("creating organizations", () => {
 
     const input = parse({ kind: "GUARANTEE_COMPANY", name: `越权 ${tag}` });
     for (const actor of [finance.staff, bankA.manager, parkP.staff]) {
-      expect((await errorCode(createOrganization(prisma, actor, input, TEST_META))).code).toBe("forbidden");
+      expect((await refusalOf(createOrganization(prisma, actor, input, TEST_META))).code).toBe("forbidden");
     }
   });
 

@@ -87,6 +87,7 @@ const FIELD_GROUPS: Record<string, string[]> = {
     "app/(portal)/programs/create-program-form.tsx",
     "app/(portal)/programs/[id]/program-forms.tsx",
   ],
+  "components/targets/target-figure-fields.tsx": ["app/(portal)/plans/plan-form.tsx", "app/(portal)/targets/[bankOrgId]/target-form.tsx"],
 };
 
 describe("every form of the portal", () => {

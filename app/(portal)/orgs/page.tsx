@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, pagerLabels } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
@@ -100,12 +100,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           page={list.page}
           pages={pages}
           hrefFor={(p) => href(kind, p)}
-          labels={{
-            nav: t("pagination"),
-            summary: t("pageOf", { page: list.page, pages, total: list.total }),
-            previous: t("previous"),
-            next: t("next"),
-          }}
+          labels={pagerLabels(t, { page: list.page, pages, total: list.total })}
         />
       )}
     </main>

@@ -3,10 +3,27 @@ import { getTranslations } from "next-intl/server";
 import type { TParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type TColumn } from "@/components/ui/data-table";
 import { cappedCountParams } from "@/lib/pagination/keyset";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
+
+/** An item's title, linking to it, over its serial: the first column of both lists here. */
+function itemColumn<Row extends { id: string; title: string; serial: string }>(header: string): TColumn<Row> {
+  return {
+    key: "item",
+    header,
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        <Link href={`/requests/${r.id}`} className={link}>
+          {r.title}
+        </Link>
+        <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
+      </>
+    ),
+  };
+}
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
 
 /** The numbers that wait for the window, each opening the list behind it. */
@@ -60,19 +77,7 @@ export async function QueueSection({ data, locale }: { data: TParkDashboard; loc
           rows={data.queue.oldest}
           rowKey={(r) => r.id}
           columns={[
-            {
-              key: "item",
-              header: t("item"),
-              rowHeader: true,
-              cell: (r) => (
-                <>
-                  <Link href={`/requests/${r.id}`} className={link}>
-                    {r.title}
-                  </Link>
-                  <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
-                </>
-              ),
-            },
+            itemColumn(t("item")),
             { key: "enterprise", header: t("enterprise"), cell: (r) => r.enterpriseName },
             {
               key: "waited",
@@ -114,19 +119,7 @@ export async function OverdueSection({ data, locale }: { data: TParkDashboard; l
             rows={data.overdue.oldest}
             rowKey={(r) => r.id}
             columns={[
-              {
-                key: "item",
-                header: t("item"),
-                rowHeader: true,
-                cell: (r) => (
-                  <>
-                    <Link href={`/requests/${r.id}`} className={link}>
-                      {r.title}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-600">{r.serial}</span>
-                  </>
-                ),
-              },
+              itemColumn(t("item")),
               { key: "enterprise", header: t("enterprise"), cell: (r) => r.enterpriseName },
               { key: "bank", header: t("bank"), cell: (r) => r.bankName ?? tRequests("none") },
               { key: "status", header: t("status"), className: "whitespace-nowrap", cell: (r) => tRequests(`statuses.${r.status}`) },

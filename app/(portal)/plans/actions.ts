@@ -3,8 +3,9 @@
 
 import { revalidatePath } from "next/cache";
 import { startAssistancePlan } from "@/lib/plans/mutations/start-assistance-plan";
-import { takePlanStep } from "@/lib/plans/mutations/take-plan-step";
-import { ZPlanReviewInput, ZPlanStepInput, ZSavePlanInput, ZStartPlanInput } from "@/lib/plans/schemas";
+import { takePlanStep, type TPlanStepRequest } from "@/lib/plans/mutations/take-plan-step";
+import type { TPlanStep } from "@/lib/plans/rules";
+import { type TPlanReviewInput, ZPlanReviewInput, ZPlanStepInput, ZSavePlanInput, ZStartPlanInput } from "@/lib/plans/schemas";
 import { defineAction } from "@/lib/server/action";
 import { requestMeta } from "@/lib/server/auth/request-meta";
 import { db } from "@/lib/server/db";
@@ -17,6 +18,19 @@ function refresh(id: string) {
   revalidatePath("/plans");
   revalidatePath(`/plans/${id}`);
   revalidatePath("/park");
+}
+
+/** Takes one step on a plan with this request's audit details, then refreshes its pages. */
+async function step(user: Parameters<typeof takePlanStep>[1], request: TPlanStepRequest) {
+  const done = await takePlanStep(db(), user, request, { meta: await requestMeta() });
+  refresh(done.id);
+  return done;
+}
+
+/** A review's decision as the step it takes: approve, or return with the reviewer's reason. */
+function review(input: TPlanReviewInput, approve: TPlanStep, back: TPlanStep): TPlanStepRequest {
+  const decision = input.decision === "approve" ? approve : back;
+  return { planId: input.planId, version: input.version, step: decision, reason: input.decision === "return" ? input.reason : null };
 }
 
 export const startPlanAction = defineAction({
@@ -35,14 +49,7 @@ export const savePlanAction = defineAction({
   policy: "plans.draft",
   schema: ZSavePlanInput,
   async handler({ input, user }) {
-    const done = await takePlanStep(
-      db(),
-      user,
-      { planId: input.planId, version: input.version, step: input.intent, content: input.content },
-      { meta: await requestMeta() },
-    );
-    refresh(done.id);
-    return done;
+    return step(user, { planId: input.planId, version: input.version, step: input.intent, content: input.content });
   },
 });
 
@@ -51,9 +58,7 @@ export const revisePlanAction = defineAction({
   policy: "plans.draft",
   schema: ZPlanStepInput,
   async handler({ input, user }) {
-    const done = await takePlanStep(db(), user, { ...input, step: "revise" }, { meta: await requestMeta() });
-    refresh(done.id);
-    return done;
+    return step(user, { ...input, step: "revise" });
   },
 });
 
@@ -62,15 +67,7 @@ export const parkReviewPlanAction = defineAction({
   policy: "plans.parkReview",
   schema: ZPlanReviewInput,
   async handler({ input, user }) {
-    const step = input.decision === "approve" ? "parkApprove" : "parkReturn";
-    const done = await takePlanStep(
-      db(),
-      user,
-      { planId: input.planId, version: input.version, step, reason: input.decision === "return" ? input.reason : null },
-      { meta: await requestMeta() },
-    );
-    refresh(done.id);
-    return done;
+    return step(user, review(input, "parkApprove", "parkReturn"));
   },
 });
 
@@ -79,14 +76,6 @@ export const financeReviewPlanAction = defineAction({
   policy: "plans.approve",
   schema: ZPlanReviewInput,
   async handler({ input, user }) {
-    const step = input.decision === "approve" ? "financeApprove" : "financeReturn";
-    const done = await takePlanStep(
-      db(),
-      user,
-      { planId: input.planId, version: input.version, step, reason: input.decision === "return" ? input.reason : null },
-      { meta: await requestMeta() },
-    );
-    refresh(done.id);
-    return done;
+    return step(user, review(input, "financeApprove", "financeReturn"));
   },
 });

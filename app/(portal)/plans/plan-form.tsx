@@ -8,16 +8,15 @@ import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { RequiredNote } from "@/components/forms/required-note";
+import { TargetFigureFields } from "@/components/targets/target-figure-fields";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
 import { FieldGroup } from "@/components/ui/field-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { TextField } from "@/components/ui/text-field";
 import { RowFields } from "@/components/ui/row-fields";
 import { PLAN_PHONE_MAX, PLAN_SHORT_MAX, PLAN_TEXT_MAX, type TPlanProduct } from "@/lib/plans/rules";
 import { teamFieldName } from "@/lib/plans/schemas";
-import { TARGET_FIELD_MAX } from "@/lib/targets/rules";
 import type { TActionResult } from "@/lib/server/action";
 import { savePlanAction, startPlanAction } from "./actions";
 
@@ -95,28 +94,7 @@ export function PlanForm({
         />
       </FieldGroup>
       <FieldGroup title={t("form.figures")} hint={t("form.countHint")}>
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField
-            {...fields.bind("amount")}
-            inputMode="decimal"
-            maxLength={TARGET_FIELD_MAX}
-            label={t("form.amount")}
-            hint={t("form.amountHint")}
-            error={errors.field("amount")}
-            required
-          />
-          {(["borrowers", "firstLoans", "creditLoans"] as const).map((key) => (
-            <TextField
-              key={key}
-              {...fields.bind(key)}
-              inputMode="numeric"
-              maxLength={TARGET_FIELD_MAX}
-              label={t(`form.${key}`)}
-              error={errors.field(key)}
-              required
-            />
-          ))}
-        </div>
+        <TargetFigureFields t={t} fields={fields} errors={errors} />
       </FieldGroup>
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("form.products")}</legend>

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonLinkClass, linkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, pagerLabels } from "@/components/ui/pagination";
 import { listPrograms } from "@/lib/programs/queries/list-programs";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
@@ -106,12 +106,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: TSe
           page={list.page}
           pages={pages}
           hrefFor={(p) => (p > 1 ? `/programs?page=${p}` : "/programs")}
-          labels={{
-            nav: t("pagination"),
-            summary: t("pageOf", { page: list.page, pages, total: list.total }),
-            previous: t("previous"),
-            next: t("next"),
-          }}
+          labels={pagerLabels(t, { page: list.page, pages, total: list.total })}
         />
       )}
     </main>

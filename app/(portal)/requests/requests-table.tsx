@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import { requestSerialAndTitleColumns } from "@/components/requests/request-columns";
 import { DataTable } from "@/components/ui/data-table";
-import { linkClass } from "@/components/ui/link-styles";
 import type { TArea } from "@/lib/auth/areas";
 import type { WorkingCalendar } from "@/lib/calendar/working-days";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
@@ -27,17 +26,7 @@ export async function RequestsTable({ rows, area, locale, calendar, caption }: T
       rowKey={(r) => r.id}
       rowTestId={(r) => `request-row-${r.serial}`}
       columns={[
-        { key: "serial", header: t("columns.serial"), className: "font-mono whitespace-nowrap", cell: (r) => r.serial },
-        {
-          key: "title",
-          header: t("columns.title"),
-          rowHeader: true,
-          cell: (r) => (
-            <Link href={`/requests/${r.id}`} className={linkClass}>
-              {r.title}
-            </Link>
-          ),
-        },
+        ...requestSerialAndTitleColumns({ serial: t("columns.serial"), title: t("columns.title") }),
         {
           key: "type",
           header: t("columns.type"),

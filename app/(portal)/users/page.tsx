@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TextField } from "@/components/ui/text-field";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, pagerLabels } from "@/components/ui/pagination";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonLinkClass, linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
@@ -93,12 +93,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
           page={list.page}
           pages={pages}
           hrefFor={pageHref}
-          labels={{
-            nav: t("pagination"),
-            summary: t("pageOf", { page: list.page, pages, total: list.total }),
-            previous: t("previous"),
-            next: t("next"),
-          }}
+          labels={pagerLabels(t, { page: list.page, pages, total: list.total })}
         />
       )}
     </main>

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/products/product-card";
 import { ProductFilters } from "@/components/products/product-filters";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, pagerLabels } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { isFiltered, parseProductFilters, productListQuery } from "@/lib/products/filters";
@@ -99,12 +99,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: TSe
             page={list.page}
             pages={pages}
             hrefFor={hrefFor}
-            labels={{
-              nav: t("pagination"),
-              summary: t("pageOf", { page: list.page, pages, total: list.total }),
-              previous: t("previous"),
-              next: t("next"),
-            }}
+            labels={pagerLabels(t, { page: list.page, pages, total: list.total })}
           />
         )}
       </main>

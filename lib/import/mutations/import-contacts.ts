@@ -12,7 +12,7 @@ import {
   checkRows,
   INSERT_SLICE,
   isUniqueViolation,
-  readImportFile,
+  openImportFile,
   shanghaiToday,
   type TImportFile,
   type TImportOptions,
@@ -38,12 +38,9 @@ export async function importContacts(db: PrismaClient, actor: TActor, file: TImp
   if (!canActor(actor, "contacts.import")) throw new AppError("forbidden");
   const now = options.now ?? new Date();
   const progress = options.onProgress;
-  progress?.({ phase: "reading", done: 0, total: 0 });
-
-  const read = await readImportFile(file);
-  if ("fileError" in read) return { ok: false, rows: 0, fileError: read.fileError, errors: [] };
-  const { sheet } = read;
-  const rows = sheet.rows.length;
+  const opened = await openImportFile(file, progress);
+  if ("refused" in opened) return opened.refused;
+  const { sheet, rows } = opened;
 
   const validator = contactValidator(sheet, { banks: await listImportBanks(db), today: shanghaiToday(now) });
   if (validator.fileError) return { ok: false, rows, fileError: validator.fileError, errors: [] };

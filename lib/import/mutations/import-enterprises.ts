@@ -11,7 +11,7 @@ import {
   checkRows,
   INSERT_SLICE,
   isUniqueViolation,
-  readImportFile,
+  openImportFile,
   type TImportFile,
   type TImportOptions,
   type TImportResult,
@@ -40,12 +40,9 @@ export async function importEnterprises(
   if (!canActor(actor, "enterprises.import")) throw new AppError("forbidden");
   const now = options.now ?? new Date();
   const progress = options.onProgress;
-  progress?.({ phase: "reading", done: 0, total: 0 });
-
-  const read = await readImportFile(file);
-  if ("fileError" in read) return { ok: false, rows: 0, fileError: read.fileError, errors: [] };
-  const { sheet } = read;
-  const rows = sheet.rows.length;
+  const opened = await openImportFile(file, progress);
+  if ("refused" in opened) return opened.refused;
+  const { sheet, rows } = opened;
 
   let ownParkId: string | null = null;
   if (actor.role === Role.PARK_STAFF) {

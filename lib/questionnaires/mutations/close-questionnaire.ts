@@ -10,6 +10,7 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { AppError } from "@/lib/errors";
 import type { TQuestionnaireStepInput } from "@/lib/questionnaires/schemas";
+import { lockQuestionnaire } from "./lock-questionnaire";
 
 export async function closeQuestionnaire(
   db: PrismaClient,
@@ -20,11 +21,7 @@ export async function closeQuestionnaire(
   if (!canActor(actorOf(actor), "questionnaires.manage")) throw new AppError("forbidden");
   const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string; version: number }[]>`
-      SELECT status::text AS status, version FROM "Questionnaire" WHERE id = ${input.questionnaireId}::uuid FOR UPDATE`;
-    if (!row) throw new AppError("notFound");
-    if (row.version !== input.version) throw new AppError("conflict");
-    if (row.status !== "OPEN") throw new AppError("invalidState");
+    await lockQuestionnaire(tx, input, "OPEN");
     await tx.questionnaire.update({
       where: { id: input.questionnaireId },
       data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },

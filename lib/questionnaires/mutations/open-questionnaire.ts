@@ -13,6 +13,7 @@ import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-contex
 import { writeAudit } from "@/lib/audit/mutations/write-audit";
 import { AppError } from "@/lib/errors";
 import type { TQuestionnaireStepInput } from "@/lib/questionnaires/schemas";
+import { lockQuestionnaire } from "./lock-questionnaire";
 import { targetWhere } from "@/lib/questionnaires/target-where";
 
 export async function openQuestionnaire(
@@ -24,12 +25,7 @@ export async function openQuestionnaire(
   if (!canActor(actorOf(actor), "questionnaires.manage")) throw new AppError("forbidden");
   const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
-    // The row lock orders two clicks on "open".
-    const [row] = await tx.$queryRaw<{ status: string; version: number }[]>`
-      SELECT status::text AS status, version FROM "Questionnaire" WHERE id = ${input.questionnaireId}::uuid FOR UPDATE`;
-    if (!row) throw new AppError("notFound");
-    if (row.version !== input.version) throw new AppError("conflict");
-    if (row.status !== "DRAFT") throw new AppError("invalidState");
+    await lockQuestionnaire(tx, input, "DRAFT");
     const q = await tx.questionnaire.findUniqueOrThrow({
       where: { id: input.questionnaireId },
       select: { target: true, targetParkId: true, targetTag: true, targetListId: true },

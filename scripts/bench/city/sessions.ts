@@ -6,7 +6,8 @@
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { TOTP_PARAMS, totpStep } from "@/lib/auth/totp";
-import { chromiumLaunchOptions, signInDemo } from "../../e2e/demo-server";
+import { signInDemo } from "../../e2e/demo-server";
+import { chromiumLaunchOptions } from "../../e2e/chromium";
 
 async function lastUsedTotpStep(databaseUrl: string, account: string): Promise<number | null> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { loanColumns } from "@/components/loans/loan-columns";
 import { Badge } from "@/components/ui/badge";
 import { linkClass, secondaryLinkClass } from "@/components/ui/link-styles";
 import { ListPage } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { listBankLoans, type TLoanRow } from "@/lib/loans/queries/list-bank-loans";
 import { getLoanEnterprise } from "@/lib/loans/queries/search-loan-enterprises";
@@ -35,10 +35,10 @@ export default async function BankLoansPage({ searchParams }: { searchParams: Pr
     listBankLoans(db(), user, filter, parsePageCursor(params)),
     filter.enterpriseId ? getLoanEnterprise(db(), filter.enterpriseId) : Promise.resolve(null),
   ]);
+  const loan = await loanColumns<TLoanRow>(locale);
   const query = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   ).toString();
-  const day = (d: Date | null) => (d ? formatDate(d, locale) : "—");
   return (
     <ListPage<TLoanRow>
       t={t}
@@ -103,29 +103,23 @@ export default async function BankLoansPage({ searchParams }: { searchParams: Pr
               </span>
             ),
           },
-          { key: "bank", header: t("columns.bank"), onCard: true, cell: (r) => r.bankName },
-          {
-            key: "amount",
-            header: t("columns.amount"),
-            numeric: true,
-            onCard: true,
-            cell: (r) => t("amountValue", { amount: formatWanYuan(r.amountFen, locale) }),
-          },
+          { ...loan.bank, onCard: true },
+          loan.amount,
           {
             key: "terms",
-            header: t("columns.terms"),
+            header: loan.termsHeader,
             onCard: true,
             cell: (r) => (
               <span className="flex flex-wrap items-center gap-1">
-                {t("termsValue", { rate: Number(r.annualRate), months: r.termMonths, product: r.product })}
-                <Badge tone={r.isCreditLoan ? "info" : "muted"}>{r.isCreditLoan ? t("credit") : t("secured")}</Badge>
+                {loan.termsText(r)}
+                <Badge tone={r.isCreditLoan ? "info" : "muted"}>{loan.kindText(r)}</Badge>
                 {r.isFirstLoan && <Badge tone="brand">{t("firstLoan")}</Badge>}
                 {r.guarantee && <span className="text-xs text-slate-600">{t("guaranteedBy", { name: r.guarantee })}</span>}
               </span>
             ),
           },
-          { key: "disbursed", header: t("columns.disbursedOn"), onCard: true, cell: (r) => day(r.disbursedOn) },
-          { key: "matures", header: t("columns.maturesOn"), onCard: true, cell: (r) => day(r.maturesOn) },
+          loan.disbursed,
+          loan.matures,
           {
             key: "source",
             header: t("columns.source"),

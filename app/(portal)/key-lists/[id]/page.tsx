@@ -20,7 +20,7 @@ import { keyListStepAllowed } from "@/lib/key-lists/rules";
 import { cursorParam, parsePageCursor } from "@/lib/pagination/keyset";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { CoverageFigure } from "../coverage-cells";
+import { CoverageFigure, coverageColumns } from "../coverage-cells";
 import { OUTCOME_TONE, STATUS_TONE } from "../status-tone";
 import { AddMembersForm } from "./add-members-form";
 import { KeyListStepForm } from "./key-list-step-form";
@@ -88,17 +88,7 @@ export default async function KeyListPage({
             columns={[
               { key: "bank", header: t("columns.bank"), rowHeader: true, cell: (r) => r.bankName ?? t("unassigned") },
               { key: "members", header: t("columns.members"), numeric: true, onCard: true, cell: (r) => r.coverage.members },
-              { key: "connected", header: t("outcomes.CONNECTED"), numeric: true, onCard: true, cell: (r) => r.coverage.connected },
-              { key: "hasNeed", header: t("outcomes.HAS_NEED"), numeric: true, onCard: true, cell: (r) => r.coverage.hasNeed },
-              { key: "granted", header: t("outcomes.CREDIT_GRANTED"), numeric: true, onCard: true, cell: (r) => r.coverage.creditGranted },
-              { key: "noNeed", header: t("outcomes.NO_NEED"), numeric: true, onCard: true, cell: (r) => r.coverage.noNeed },
-              {
-                key: "coverage",
-                header: t("columns.coverage"),
-                numeric: true,
-                onCard: true,
-                cell: (r) => <CoverageFigure coverage={r.coverage} />,
-              },
+              ...coverageColumns(t),
             ]}
           />
         )}

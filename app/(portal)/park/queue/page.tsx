@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
+import { requestSerialAndTitleColumns } from "@/components/requests/request-columns";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { linkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
@@ -45,17 +44,7 @@ export default async function ParkQueuePage({ searchParams }: { searchParams: TS
           rowKey={(r) => r.id}
           rowTestId={(r) => `queue-row-${r.serial}`}
           columns={[
-            { key: "serial", header: t("columns.serial"), className: "font-mono whitespace-nowrap", cell: (r) => r.serial },
-            {
-              key: "title",
-              header: t("columns.title"),
-              rowHeader: true,
-              cell: (r) => (
-                <Link href={`/requests/${r.id}`} className={linkClass}>
-                  {r.title}
-                </Link>
-              ),
-            },
+            ...requestSerialAndTitleColumns({ serial: t("columns.serial"), title: t("columns.title") }),
             { key: "enterprise", header: t("columns.enterprise"), cell: (r) => r.enterpriseName },
             {
               key: "type",

@@ -7,13 +7,14 @@ import { useFormErrors } from "@/components/forms/form-errors";
 import { useFocusFirstError } from "@/components/forms/focus-first-error";
 import { keepValuesOnSubmit } from "@/components/forms/keep-values";
 import { RequiredNote } from "@/components/forms/required-note";
+import { TargetFigureFields } from "@/components/targets/target-figure-fields";
 import { useFields } from "@/components/forms/use-fields";
 import { Button } from "@/components/ui/button";
 import { FieldGroup } from "@/components/ui/field-group";
 import { TextField } from "@/components/ui/text-field";
 import type { TActionResult } from "@/lib/server/action";
 import type { TBankTargetSet } from "@/lib/targets/mutations/set-bank-target";
-import { TARGET_FIELD_MAX, TARGET_NOTE_MAX } from "@/lib/targets/rules";
+import { TARGET_NOTE_MAX } from "@/lib/targets/rules";
 import { setBankTargetAction } from "../actions";
 
 /** A change of a bank's target: always a new version, based on the one shown. */
@@ -43,29 +44,7 @@ export function TargetForm({
       <input type="hidden" name="basedOnVersion" value={version === null ? "" : String(version)} />
       <RequiredNote />
       <FieldGroup title={title} hint={hint}>
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField
-            {...fields.bind("amount")}
-            inputMode="decimal"
-            maxLength={TARGET_FIELD_MAX}
-            label={t("form.amount")}
-            hint={t("form.amountHint")}
-            error={errors.field("amount")}
-            required
-          />
-          {(["borrowers", "firstLoans", "creditLoans"] as const).map((key) => (
-            <TextField
-              key={key}
-              {...fields.bind(key)}
-              inputMode="numeric"
-              maxLength={TARGET_FIELD_MAX}
-              label={t(`form.${key}`)}
-              hint={t("form.countHint")}
-              error={errors.field(key)}
-              required
-            />
-          ))}
-        </div>
+        <TargetFigureFields t={t} fields={fields} errors={errors} countHintOnEach />
         <TextField
           {...fields.bind("note")}
           maxLength={TARGET_NOTE_MAX}
