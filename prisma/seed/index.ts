@@ -14,12 +14,8 @@ import { createPrismaClient } from "@/lib/server/db";
 import { SEED_USAGE, parseSeedArgs } from "@/lib/seed/args";
 import { resolveSeedOptions } from "@/lib/seed/generate";
 import { databaseUrlFromEnv, formatMigrateResult, migrate } from "@/scripts/db/migrate";
-import { SeedRefusedError, assertDemoMode, seedDemoData, seedDemoRanking, type TSeedSummary } from "./seed-demo-data";
-import { seedDemoSummons } from "./seed-demo-summons";
-import { seedDemoKeyLists } from "./seed-demo-key-lists";
-import { seedDemoEvents } from "./seed-demo-events";
-import { seedDemoPlans } from "./seed-demo-plans";
-import { seedDemoAnnualRules } from "./seed-demo-annual-rules";
+import { SeedRefusedError, assertDemoMode, seedDemoData, type TSeedSummary } from "./seed-demo-data";
+import { seedDemoScenarios } from "./seed-demo-scenarios";
 
 export { SeedRefusedError, isDatabaseSeeded, seedDemoData } from "./seed-demo-data";
 
@@ -99,12 +95,7 @@ async function main(): Promise<number> {
           }
         : undefined,
     });
-    await seedDemoSummons(prisma, summary.options.referenceDate);
-    await seedDemoKeyLists(prisma, summary.options.referenceDate);
-    await seedDemoEvents(prisma, summary.options.referenceDate);
-    await seedDemoPlans(prisma, summary.options.referenceDate);
-    await seedDemoAnnualRules(prisma, summary.options.referenceDate);
-    await seedDemoRanking(prisma, summary.options.referenceDate);
+    await seedDemoScenarios(prisma, summary.options.referenceDate);
     printSummary(summary);
     return 0;
   } catch (error) {
