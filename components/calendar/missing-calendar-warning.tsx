@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { TSessionUser } from "@/lib/accounts/queries/load-session-user";
 import { can } from "@/lib/auth/permissions";
 import { nextYearMissing } from "@/lib/calendar/next-year-missing";
-import { loadPublishedYears } from "@/lib/calendar/queries/load-working-calendar";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 
@@ -19,7 +19,7 @@ export function showsCalendarWarning(role: Role): boolean {
  */
 export async function MissingCalendarWarning({ user, now = new Date() }: { user: Pick<TSessionUser, "role">; now?: Date }) {
   if (!showsCalendarWarning(user.role)) return null;
-  const year = nextYearMissing(now, await loadPublishedYears(db()));
+  const year = nextYearMissing(now, (await loadWorkingCalendar(db())).publishedYears);
   if (year === null) return null;
   const t = await getTranslations("calendar.missingWarning");
   return (

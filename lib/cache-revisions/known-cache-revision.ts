@@ -1,5 +1,5 @@
 import { cache } from "react";
-import type { TCacheName, TCacheRevisions } from "./queries/cache-revision-column";
+import type { TCacheName, TCacheRevisions } from "./queries/cache-revisions-of";
 
 /**
  * The cache revisions as the signed-in request's session statement read them, kept for one

@@ -1,4 +1,4 @@
-import type { TCacheName } from "./queries/cache-revision-column";
+import type { TCacheName } from "./queries/cache-revisions-of";
 import { knownCacheRevision } from "./known-cache-revision";
 
 /**

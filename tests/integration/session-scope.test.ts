@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadSessionUser } from "@/lib/accounts/queries/load-session-user";
-import type { TCacheName } from "@/lib/cache-revisions/queries/cache-revision-column";
+import type { TCacheName } from "@/lib/cache-revisions/queries/cache-revisions-of";
 import { loadScopeContext } from "@/lib/auth/queries/load-scope-context";
 import { unreadCount } from "@/lib/notifications/queries/list-notifications";
 import { createRequestWorld, type TRequestWorld } from "@/tests/factories/requests";

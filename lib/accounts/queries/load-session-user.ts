@@ -4,7 +4,7 @@ import { requiresTotp } from "@/lib/auth/mfa-policy";
 import { SCOPE_COLUMNS, SCOPE_JOINS, scopeFromColumns, type TScopeColumns } from "@/lib/auth/queries/load-scope-context";
 import type { TScopeContext } from "@/lib/auth/scopes";
 import { checkSession } from "@/lib/auth/session-rules";
-import { CACHE_REVISIONS_COLUMN, cacheRevisionsOf, type TCacheRevisions } from "@/lib/cache-revisions/queries/cache-revision-column";
+import { CACHE_REVISIONS_COLUMN, cacheRevisionsOf, type TCacheRevisions } from "@/lib/cache-revisions/queries/cache-revisions-of";
 import { isUuid } from "@/lib/ids";
 
 export type TSessionUser = {

@@ -7,7 +7,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { actorOf, type TActorSource } from "@/lib/auth/queries/load-scope-context";
-import { loadPublishedYears, loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
+import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { nextYearMissing } from "@/lib/calendar/next-year-missing";
 import { loadComplianceGaps, type TComplianceGaps } from "@/lib/pairings/queries/load-compliance-gaps";
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
@@ -60,11 +60,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
   const now = options.now ?? new Date();
   const actor = actorOf(user);
   const { current, lastEnded } = dashboardPeriod(now);
-  const [program, calendar, publishedYears] = await Promise.all([
-    getCurrentProgram(db, current.year, now),
-    loadWorkingCalendar(db),
-    loadPublishedYears(db),
-  ]);
+  const [program, calendar] = await Promise.all([getCurrentProgram(db, current.year, now), loadWorkingCalendar(db)]);
   const [groups, overdue, supervision, ranking, compliance, rows] = await Promise.all([
     maySeeSupervisionQueue(actor) ? countRequestsByStatus(db) : Promise.resolve([]),
     overdueMatrix(db, user, now),
@@ -89,7 +85,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     supervision,
     ranking,
     programId: program?.id ?? null,
-    calendarMissingYear: nextYearMissing(now, publishedYears),
+    calendarMissingYear: nextYearMissing(now, calendar.publishedYears),
     compliance,
     submissions,
   };

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PhaseKind, ProgramLevel } from "@/lib/generated/prisma/enums";
-import { knownCacheRevision } from "@/lib/cache-revisions/known-cache-revision";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 import { shanghaiDateString } from "@/lib/calendar/working-days";
 import { isUuid } from "@/lib/ids";
 import { PHASE_KINDS, RULE_KEYS, type TProgramRules } from "@/lib/programs/rules";
@@ -39,32 +39,20 @@ export function sortPhases<T extends { kind: PhaseKind }>(phases: T[]): T[] {
   return [...phases].sort((a, b) => PHASE_KINDS.indexOf(a.kind) - PHASE_KINDS.indexOf(b.kind));
 }
 
-// The program of each year this server process read last, and the revision it was read
-// under (CacheRevision 'program', raised by triggers on every change to Program, ProgramPhase
-// and ProgramRuleVersion). The session statement read that revision before this process read
-// the program, so the program kept is at least as new as the revision says; any later change
-// raises the number and the next render reads again.
-const kept = new Map<number, { revision: string; program: TCurrentProgram | null }>();
-
 /**
  * The active program of `year` (default: this year in Asia/Shanghai), the newest one
  * when there are several, with its phases and current rule version; null when none.
- * Every dashboard view asks for it, and it changes a few times a year: a render whose
- * session statement read the revision this process read the year's program under reuses
- * it. Callers must not change the object they are given.
+ * Every dashboard view asks for it, and it changes a few times a year: a render reuses
+ * the year's program this process read under the revision its session statement read
+ * (CacheRevision 'program', raised by triggers on every change to Program, ProgramPhase and
+ * ProgramRuleVersion; revisionMemo). Callers must not change the object they are given.
  */
-export async function getCurrentProgram(db: TDb, year?: number, now: Date = new Date()): Promise<TCurrentProgram | null> {
+export function getCurrentProgram(db: TDb, year?: number, now: Date = new Date()): Promise<TCurrentProgram | null> {
   const y = year ?? Number(shanghaiDateString(now).slice(0, 4));
-  const known = knownCacheRevision(db, "program");
-  const hit = kept.get(y);
-  if (known !== null && hit?.revision === known) return hit.program;
-  const program = await readCurrentProgram(db, y);
-  if (known !== null) {
-    if (kept.size >= 16) kept.clear();
-    kept.set(y, { revision: known, program });
-  }
-  return program;
+  return programsOfYears(db, String(y), () => readCurrentProgram(db, y));
 }
+
+const programsOfYears = revisionMemo<TCurrentProgram | null>("program", 16);
 
 async function readCurrentProgram(db: TDb, year: number): Promise<TCurrentProgram | null> {
   const program = await db.program.findFirst({

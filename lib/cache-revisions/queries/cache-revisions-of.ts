@@ -8,15 +8,6 @@ export type TCacheName = (typeof CACHE_NAMES)[number];
 export type TCacheRevisions = Record<TCacheName, string | null>;
 
 /**
- * One cached thing's revision as text (null when its row is missing), as a scalar subquery
- * for a select list: a cache's loader reads the number in the statement that reads what it
- * caches, so what it keeps is at least as new as the number it keeps it under.
- */
-export function cacheRevisionColumn(name: TCacheName): Prisma.Sql {
-  return Prisma.sql`(SELECT r."revision"::text FROM "CacheRevision" r WHERE r."name" = ${name})`;
-}
-
-/**
  * Every cached thing's revision, as one JSON column ({"calendar": "12", …}) for the session
  * statement, which runs on every signed-in request and must not grow a query per cache.
  */
