@@ -73,8 +73,10 @@ async function failDuringRender(page: Page, account: string, path: string, table
 
 test("a database failure during a dashboard's render answers 5xx with the error page, logged with the request id", async ({ page }) => {
   test.setTimeout(120_000);
-  // The bank dashboard reads the current program; the session check does not.
-  await failDuringRender(page, "bank.liaison", "/bank", "Program");
+  // The bank dashboard counts its inbox by deadline from the open-items tally on every view;
+  // the session check and the frame do not read it. (Not the program or the banks' targets:
+  // a server keeps those under their cache revision, so a view may read neither.)
+  await failDuringRender(page, "bank.liaison", "/bank", "RequestOpenTally");
 });
 
 test("a list page (the holiday calendar) fails the same way: no loading skeleton has sent a 200 first", async ({ page }) => {
