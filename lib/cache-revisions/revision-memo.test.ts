@@ -64,4 +64,19 @@ describe("revisionMemo", () => {
     expect(await slow).toBe("old");
     expect(await memo({}, "k", read("newer"))).toBe("new");
   });
+
+  it("when full, drops the value used longest ago, not every value", async () => {
+    const memo = revisionMemo<string>("banks", 2);
+    known = "1";
+    await memo({}, "a", read("a"));
+    await memo({}, "b", read("b"));
+    await memo({}, "a", read("a2")); // "a" used again: "b" is now the oldest
+    await memo({}, "c", read("c")); // full: "b" goes
+    expect(reads).toBe(3);
+    expect(await memo({}, "a", read("a3"))).toBe("a");
+    expect(await memo({}, "c", read("c2"))).toBe("c");
+    expect(reads).toBe(3);
+    expect(await memo({}, "b", read("b2"))).toBe("b2");
+    expect(reads).toBe(4);
+  });
 });

@@ -20,12 +20,20 @@ export function revisionMemo<T>(name: TCacheName, maxEntries = 256) {
       kept.clear();
       keptRevision = known;
     }
-    if (kept.has(key)) return kept.get(key) as T;
+    if (kept.has(key)) {
+      // Moved to the end: the Map's order is the order of last use.
+      const hit = kept.get(key) as T;
+      kept.delete(key);
+      kept.set(key, hit);
+      return hit;
+    }
     const value = await read();
     // Another render may have brought a newer number while this one read: keep the value
     // only under the number it was read for.
     if (keptRevision === known) {
-      if (kept.size >= maxEntries) kept.clear();
+      // Full: the value used longest ago goes, so a city with more banks and parks than
+      // `maxEntries` keeps its busiest dashboards instead of starting over.
+      if (kept.size >= maxEntries) kept.delete(kept.keys().next().value as string);
       kept.set(key, value);
     }
     return value;
