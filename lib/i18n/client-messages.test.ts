@@ -1,9 +1,12 @@
 /**
  * The browser gets only the message namespaces a route's client components translate
  * (lib/i18n/messages/client.ts). This reads the source: every useTranslations("ns…") in a
- * client module ("use client", or imported by one) must be given, for every page, error,
- * loading or layout file that renders it, by CLIENT_NAMESPACES_EVERYWHERE or by a
- * <ClientMessages namespaces={[…]}> in a layout.tsx at or above that file's folder.
+ * client module (a "use client" file, or one it imports) must be given, for every page,
+ * error, loading or layout file that renders that "use client" file, by
+ * CLIENT_NAMESPACES_EVERYWHERE or by a <ClientMessages namespaces={[…]}> in a layout.tsx at
+ * or above that file's folder: the namespace itself or the part of it the call names
+ * (useTranslations("requests.statuses") is given by "requests" or "requests.statuses").
+ * A module a server component imports directly is rendered on the server and needs none.
  * A miss would show raw keys in the browser.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -47,16 +50,21 @@ const imports = new Map(
 const importers = new Map<string, Set<string>>();
 for (const [f, targets] of imports) for (const t of targets) importers.set(t, (importers.get(t) ?? new Set()).add(f));
 
-// Client modules: "use client" files and everything they import.
-const clientModules = new Set(files.filter((f) => /^\s*["']use client["']/.test(text.get(f)!)));
-for (const pending = [...clientModules]; pending.length > 0;) {
-  for (const t of imports.get(pending.pop()!) ?? []) {
-    if (!clientModules.has(t)) {
-      clientModules.add(t);
-      pending.push(t);
+// Each "use client" file and everything it imports: what the browser renders below it.
+const clientBoundaries = files.filter((f) => /^\s*["']use client["']/.test(text.get(f)!));
+function importedFrom(boundary: string): Set<string> {
+  const reached = new Set<string>([boundary]);
+  for (const pending = [boundary]; pending.length > 0;) {
+    for (const t of imports.get(pending.pop()!) ?? []) {
+      if (!reached.has(t)) {
+        reached.add(t);
+        pending.push(t);
+      }
     }
   }
+  return reached;
 }
+const clientModules = new Set(clientBoundaries.flatMap((b) => [...importedFrom(b)]));
 
 const ENTRY = /^app\/(.+\/)?(page|layout|template|error|loading|not-found|default)\.tsx$/;
 
@@ -89,20 +97,29 @@ function namespacesGivenAt(folder: string): Set<string> {
   return given;
 }
 
+// "requests.statuses" is given by "requests" or by "requests.statuses" (or a part above it).
+function isGiven(name: string, given: ReadonlySet<string>): boolean {
+  const keys = name.split(".");
+  return keys.some((_, i) => given.has(keys.slice(0, i + 1).join(".")));
+}
+
 describe("client messages", () => {
   it("gives every client component the namespaces it translates, on every route that renders it", () => {
     const missing: string[] = [];
     let checked = 0;
-    for (const file of clientModules) {
-      const used = new Set([...text.get(file)!.matchAll(/useTranslations\(\s*"([^".]+)/g)].map((m) => m[1]!));
+    for (const boundary of clientBoundaries) {
+      const used = new Map<string, string>();
+      for (const file of importedFrom(boundary)) {
+        for (const m of text.get(file)!.matchAll(/useTranslations\(\s*"([^"]+)"/g)) used.set(m[1]!, file);
+      }
       if (used.size === 0) continue;
-      for (const entry of entriesRendering(file)) {
+      for (const entry of entriesRendering(boundary)) {
         // An error boundary renders inside the layouts above its own folder.
         const folder = path.dirname(entry);
         const given = namespacesGivenAt(/\/(error|not-found)\.tsx$/.test(entry) ? path.dirname(folder) : folder);
-        for (const ns of used) {
+        for (const [name, file] of used) {
           checked++;
-          if (!given.has(ns)) missing.push(`${file} needs "${ns}" on ${entry}`);
+          if (!isGiven(name, given)) missing.push(`${file} needs "${name}" on ${entry}`);
         }
       }
     }
@@ -118,5 +135,25 @@ describe("client messages", () => {
     const messages = { errors: { a: "1" }, programs: { b: "2" }, portal: { c: "3" } };
     expect(pickNamespaces(messages, ["programs"])).toEqual({ errors: { a: "1" }, programs: { b: "2" } });
     expect(pickNamespaces(messages, [])).toEqual({ errors: { a: "1" } });
+  });
+
+  it("picks a part of a namespace, several parts side by side, and nothing for a part that is not there", () => {
+    const messages = { errors: { a: "1" }, requests: { types: { LOAN: "融资" }, statuses: { OPEN: "办理中" }, form: { title: "t" } } };
+    expect(
+      pickNamespaces(messages, [
+        "requests.types",
+        "requests.statuses",
+        "requests.missing" as "requests.x",
+        "requests.types.LOAN.deeper" as "requests.x",
+      ]),
+    ).toEqual({
+      errors: { a: "1" },
+      requests: { types: { LOAN: "融资" }, statuses: { OPEN: "办理中" } },
+    });
+    // A whole namespace and a part of it: the whole, and the shared messages stay as they were.
+    const before = structuredClone(messages);
+    expect(pickNamespaces(messages, ["requests", "requests.types"]).requests).toBe(messages.requests);
+    expect(pickNamespaces(messages, ["requests.types", "requests"]).requests).toBe(messages.requests);
+    expect(messages).toEqual(before);
   });
 });

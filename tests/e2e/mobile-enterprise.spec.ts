@@ -23,8 +23,19 @@ test("an enterprise owner uses the portal at 390 px: dashboard, list, new reques
   expect(answered, "the demo enterprise has an answered item").toBeDefined();
 
   await signInAs(page, "enterprise.owner");
+  // The request cards are client components: the server's HTML must match what the browser
+  // renders (a mismatch is reported as an error on the page and through the console).
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   await page.goto("/enterprise");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "我的诉求" })).toBeVisible();
+  await expect(page.locator("[data-testid^=tracker-]").first().getByRole("list", { name: "办理进度" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(errors, "the dashboard renders in the browser without errors").toEqual([]);
   await expectNoSideScroll(page);
 
   // The navigation folds behind 菜单 and opens from the keyboard.

@@ -8,6 +8,7 @@ import { listEnterpriseLoans } from "@/lib/loans/queries/list-enterprise-loans";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
+import { ClosedItem } from "./closed-item";
 import { RequestCard } from "./request-card";
 import { MyLoans } from "./my-loans";
 import { Reminders, StatusCounts, TodoList } from "./reminders";
@@ -90,11 +91,9 @@ export default async function EnterpriseDashboardPage() {
               <h2 id="closed-title" className="text-lg font-medium">
                 {t("items.closedTitle")}
               </h2>
-              <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+              <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
                 {data.recentClosed.map((item) => (
-                  <li key={item.id}>
-                    <RequestCard item={item} locale={locale} />
-                  </li>
+                  <ClosedItem key={item.id} item={item} locale={locale} />
                 ))}
               </ul>
             </section>

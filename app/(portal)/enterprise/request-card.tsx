@@ -1,18 +1,25 @@
+"use client";
+
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ProgressTracker } from "@/components/dashboard/progress-tracker";
 import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import type { TTrackedItem } from "@/lib/dashboard/queries/get-enterprise-dashboard";
-import { formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
+import { AnswerSummary } from "./answer-summary";
 
-// One of the enterprise's items: where it is, who holds it, by when, what the bank said
-// and what the enterprise must do now. Not async: an async component is streamed as a
-// chunk of its own, and a dashboard draws one card per item.
+// One of the enterprise's open items: where it is, who holds it, by when, what the bank
+// said and what the enterprise must do now. A client component, although it has no state:
+// the dashboard draws one card per item, and each element of a server component is paid
+// for several times per view (written into the React payload, read back from it to render
+// the HTML, and sent again inside the page as that payload), while a client component's
+// payload is only the item's few fields and its elements are only rendered to HTML. Its
+// strings come from the parts of namespaces enterprise/layout.tsx gives the browser.
 export function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLocale }) {
   const t = useTranslations("dashboardEnterprise.items");
   const tTodo = useTranslations("dashboardEnterprise.todo");
-  const tRequests = useTranslations("requests");
+  const tTypes = useTranslations("requests.types");
+  const tStatuses = useTranslations("requests.statuses");
   return (
     <article className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`tracker-${item.serial}`}>
       <div className="space-y-1">
@@ -22,13 +29,13 @@ export function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLoc
           </Link>
         </h3>
         <p className="text-xs text-slate-600">
-          {t("serial", { serial: item.serial })} · {tRequests(`types.${item.type}`)}
+          {t("serial", { serial: item.serial })} · {tTypes(item.type)}
         </p>
       </div>
       <ProgressTracker progress={item.progress} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm [&>dd]:min-w-0">
         <dt className="text-slate-600">{t("status")}</dt>
-        <dd className="font-medium">{tRequests(`statuses.${item.status}`)}</dd>
+        <dd className="font-medium">{tStatuses(item.status)}</dd>
         <dt className="text-slate-600">{t("bank")}</dt>
         <dd>{item.bankName ?? t("noBank")}</dd>
         {item.deadline && item.dueAt && (
@@ -48,9 +55,7 @@ export function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLoc
           <>
             <dt className="text-slate-600">{t("answer")}</dt>
             <dd className="break-words">
-              <span className="font-medium">{tRequests(`answerKinds.${item.answer.kind}`)}</span>
-              {item.answer.amountFen && <> · {t("amount", { amount: formatWanYuan(item.answer.amountFen, locale) })}</>}
-              {item.answer.line && <> · {item.answer.line}</>}
+              <AnswerSummary answer={item.answer} locale={locale} />
             </dd>
           </>
         )}

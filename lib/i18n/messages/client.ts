@@ -2,6 +2,9 @@ import { NAMESPACES } from "./load";
 
 export type TNamespace = (typeof NAMESPACES)[number];
 
+/** A namespace, or a part of one ("requests.statuses") when the browser needs only that part. */
+export type TClientMessages = TNamespace | `${TNamespace}.${string}`;
+
 /**
  * What the browser gets of the message files. Server components translate on the server
  * and send text, so a page ships only the namespaces its client components (those with
@@ -13,10 +16,34 @@ export type TNamespace = (typeof NAMESPACES)[number];
  */
 export const CLIENT_NAMESPACES_EVERYWHERE = ["errors"] as const satisfies readonly TNamespace[];
 
-export function pickNamespaces(messages: Readonly<Record<string, unknown>>, namespaces: readonly TNamespace[]): Record<string, unknown> {
+export function pickNamespaces(
+  messages: Readonly<Record<string, unknown>>,
+  namespaces: readonly TClientMessages[],
+): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
-  for (const ns of [...CLIENT_NAMESPACES_EVERYWHERE, ...namespaces]) {
-    if (ns in messages) picked[ns] = messages[ns];
-  }
+  for (const name of [...CLIENT_NAMESPACES_EVERYWHERE, ...namespaces]) pickPath(messages, picked, name.split("."));
   return picked;
+}
+
+// Copies messages[a][b]…[last] to picked[a][b]…[last], making the objects on the way.
+function pickPath(messages: Readonly<Record<string, unknown>>, picked: Record<string, unknown>, keys: readonly string[]): void {
+  let from: Readonly<Record<string, unknown>> = messages;
+  let to = picked;
+  for (const [i, key] of keys.entries()) {
+    if (!(key in from)) return;
+    if (i === keys.length - 1) {
+      to[key] = from[key];
+      return;
+    }
+    const next = from[key];
+    // Not an object: no such part. Already picked whole: nothing to add (and the shared
+    // messages object below it is not to be written to).
+    if (!isRecord(next) || to[key] === next) return;
+    from = next;
+    to = (isRecord(to[key]) ? to[key] : (to[key] = {})) as Record<string, unknown>;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
