@@ -1,17 +1,14 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DeadlineBadge } from "@/components/requests/deadline-badge";
-import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
-import { INBOX_LISTS, listBankInbox, type TInboxItem, type TInboxList, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
+import { INBOX_LISTS, listBankInbox, type TInboxList, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
+import { InboxTable, type TDateColumn } from "./inbox-table";
 
 export const dynamic = "force-dynamic";
 
@@ -68,7 +65,7 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
         {inbox.page.items.length === 0 ? (
           <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
         ) : (
-          <InboxTable
+          <InboxList
             caption={caption}
             list={inbox.page}
             hrefFor={(c) => listHref(list, c)}
@@ -81,9 +78,9 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   );
 }
 
-type TDateColumn = "forwardedAt" | "answeredAt" | "reachedBankAt";
-
-async function InboxTable({
+// The list's table (a client component fed with the items) and its pager (links built
+// here, on the server).
+async function InboxList({
   caption,
   list,
   hrefFor,
@@ -96,67 +93,10 @@ async function InboxTable({
   testId: string;
   dateColumn: TDateColumn;
 }) {
-  const [t, tr, locale] = await Promise.all([
-    getTranslations("requestsBank"),
-    getTranslations("requests"),
-    getLocale().then(resolveLocale),
-  ]);
-  const none = t("none");
+  const [t, locale] = await Promise.all([getTranslations("requestsBank"), getLocale().then(resolveLocale)]);
   return (
     <div className="space-y-2" data-testid={testId}>
-      <DataTable
-        caption={caption}
-        rows={list.items}
-        rowKey={(r) => r.id}
-        rowTestId={(r) => `inbox-row-${r.serial}`}
-        columns={[
-          {
-            key: "serial",
-            header: t("inbox.columns.serial"),
-            rowHeader: true,
-            className: "whitespace-nowrap",
-            cell: (r) => (
-              <>
-                <Link href={`/requests/${r.id}`} className="text-brand-700 underline">
-                  {r.serial}
-                </Link>
-                <span className="block font-normal text-slate-600">{r.title}</span>
-              </>
-            ),
-          },
-          { key: "enterprise", header: t("inbox.columns.enterprise"), cell: (r) => r.enterpriseName },
-          { key: "park", header: t("inbox.columns.park"), onCard: false, cell: (r) => r.parkName },
-          { key: "type", header: t("inbox.columns.type"), onCard: false, cell: (r) => tr(`types.${r.type}`) },
-          {
-            key: "amount",
-            header: t("inbox.columns.amount"),
-            className: "tabular-nums whitespace-nowrap",
-            cell: (r) => (r.amountFen ? formatWanYuan(r.amountFen, locale) : none),
-          },
-          {
-            key: dateColumn,
-            header: t(`inbox.columns.${dateColumn}`),
-            className: "whitespace-nowrap",
-            onCard: false,
-            cell: (r) => {
-              const date = dateOf(r, dateColumn);
-              return date ? formatDate(date, locale) : none;
-            },
-          },
-          dateColumn === "answeredAt"
-            ? {
-                key: "documentsDue",
-                header: t("inbox.columns.documentsDue"),
-                cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} />,
-              }
-            : {
-                key: "deadline",
-                header: t("inbox.columns.deadline"),
-                cell: (r) => <Deadline item={r} none={none} answered={t("inbox.answered")} />,
-              },
-          { key: "status", header: t("inbox.columns.status"), cell: (r) => tr(`statuses.${r.status}`) },
-        ]}
-      />
+      <InboxTable caption={caption} none={t("none")} items={list.items} dateColumn={dateColumn} locale={locale} />
       <KeysetPager
         previous={list.previous}
         next={list.next}
@@ -165,33 +105,4 @@ async function InboxTable({
       />
     </div>
   );
-}
-
-const dateOf = (item: TInboxItem, column: TDateColumn): Date | null =>
-  column === "reachedBankAt" ? (item.reachedBankAt ?? null) : column === "answeredAt" ? item.answeredAt : item.forwardedAt;
-
-// The bank's reply deadline while it owes an answer; the enterprise's documents limit while
-// the item waits for them.
-function Deadline({ item, none, answered }: { item: TInboxItem; none: string; answered: string }) {
-  if (item.documents && item.documentsDueAt) {
-    return (
-      <DeadlineBadge
-        tone={item.documents.tone}
-        workingDaysLeft={item.documents.workingDaysLeft}
-        dueAt={item.documentsDueAt}
-        provisional={false}
-      />
-    );
-  }
-  if (item.deadline && item.dueAt) {
-    return (
-      <DeadlineBadge
-        tone={item.deadline.tone}
-        workingDaysLeft={item.deadline.workingDaysLeft}
-        dueAt={item.dueAt}
-        provisional={item.dueProvisional}
-      />
-    );
-  }
-  return <span className="text-slate-600">{item.answeredAt ? answered : none}</span>;
 }
