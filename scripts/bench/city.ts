@@ -7,7 +7,8 @@
  *    trivial dynamic Next.js page, the floor, on another (scripts/bench/city/floor-app.ts).
  * 3. One real sign-in per demo login needed (password and one-time code, in Chromium).
  * 4. Single-user latency of each page, interleaved with the floor; then throughput under
- *    concurrent connections (autocannon) for the floor and the busiest pages.
+ *    concurrent connections (autocannon) for the floor and the busiest pages, each after a
+ *    short warm-up run under the same load that is not counted.
  * 5. Tables and acceptance verdicts: single-user p50 ≤ 10× the floor's; under load ≥ 15 %
  *    of the floor's req/s with no errors (stretch: ≥ 30 % and p95 < 500 ms).
  * The exit code is 0 whatever the verdict, 1 when something crashed.
@@ -29,6 +30,7 @@ import { latencyTable, loadTable, overallVerdict, type TLoadLine } from "./city/
 import { signInAccounts } from "./city/sessions";
 
 const LOAD_TIMEOUT_SECONDS = 30;
+const WARM_UP_SECONDS = 5;
 const MAX_IDLE_WAIT_MS = 120_000;
 const SHOWN_FAILURES = 5;
 
@@ -129,14 +131,38 @@ async function underLoad(
       `  ${l.label.padEnd(22)} ${l.reqPerSec.toFixed(1)} req/s, p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, non-2xx ${l.non2xx}, errors ${l.errors} (timeouts ${l.timeouts})`,
     );
 
+  // A server that has run for a while has compiled its hot paths and grown its heap to
+  // what the load needs; the first seconds of load on a fresh one can be slower. Each
+  // target first gets a short run that is not counted, then the one that is: steady
+  // throughput, the same treatment for the floor and the pages.
+  const warmUp = async (
+    label: string,
+    url: string,
+    cookie?: string,
+    probes: Array<{ url: string; cookie?: string; idleMs: number }> = [],
+  ) => {
+    const w = await runLoad({
+      label,
+      url,
+      cookie,
+      connections: args.connections,
+      duration: WARM_UP_SECONDS,
+      timeoutSeconds: LOAD_TIMEOUT_SECONDS,
+    });
+    log(`  ${`${label} warm-up`.padEnd(22)} ${w.reqPerSec.toFixed(1)} req/s over ${WARM_UP_SECONDS} s, not counted`);
+    await settle(probes);
+  };
+
   const floors: TLoad[] = [];
   const lines: TLoadLine[] = [];
+  await warmUp("floor", floorUrl);
   floors.push(await load("floor (before)", floorUrl));
   show(floors[0]!);
   await settle([]);
   for (const page of pages) {
     const cookie = cookies.get(page.account)!;
     const url = `${portal.baseUrl}${page.path}`;
+    await warmUp(page.path, url, cookie, [{ url, cookie, idleMs: pageIdleMs.get(page.path)! }]);
     const result = await load(page.path, url, cookie);
     show(result);
     lines.push({ ...result, path: page.path, account: page.account, reference: page.reference });
@@ -203,7 +229,12 @@ async function main(): Promise<void> {
   for (const line of latencyTable(latency, args.runs)) log(line);
   if (lines.length > 0) {
     log("");
-    for (const line of loadTable(floors, lines, { connections: args.connections, duration: args.duration, timeout: LOAD_TIMEOUT_SECONDS }))
+    for (const line of loadTable(floors, lines, {
+      connections: args.connections,
+      duration: args.duration,
+      timeout: LOAD_TIMEOUT_SECONDS,
+      warmUp: WARM_UP_SECONDS,
+    }))
       log(line);
   } else {
     log(args.skipLoad ? "\nthroughput: skipped (--skip-load)" : "\nthroughput: none of the selected pages is measured under load");

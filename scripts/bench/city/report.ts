@@ -43,7 +43,7 @@ export function latencyTable(rows: readonly (TLatency & { reference?: boolean })
 export function loadTable(
   floors: readonly TLoad[],
   lines: readonly TLoadLine[],
-  args: { connections: number; duration: number; timeout: number },
+  args: { connections: number; duration: number; timeout: number; warmUp: number },
 ): string[] {
   const floorReqPerSec = median(floors.map((f) => f.reqPerSec));
   const header =
@@ -52,7 +52,7 @@ export function loadTable(
   const row = (l: TLoad, path: string, account: string, verdicts: string) =>
     `${path.padEnd(22)} ${account.padEnd(17)} ${l.reqPerSec.toFixed(1).padStart(8)} ${ms(l.p50)} ${ms(l.p95)} ${String(l.non2xx).padStart(7)} ${String(l.errors).padStart(6)} ${String(l.timeouts).padStart(8)} ${`${((100 * l.reqPerSec) / floorReqPerSec).toFixed(1)}%`.padStart(7)}  ${verdicts}`;
   const out = [
-    `throughput: ${args.connections} connections for ${args.duration} s each (timeout ${args.timeout} s); p50/p95 in ms over every response; % of the floor's req/s (${floors.length > 1 ? "the mean of the runs before and after the pages" : "its run"}: ${floorReqPerSec.toFixed(1)} req/s)`,
+    `throughput: ${args.connections} connections for ${args.duration} s each after a ${args.warmUp} s warm-up not counted (timeout ${args.timeout} s); p50/p95 in ms over every response; % of the floor's req/s (${floors.length > 1 ? "the mean of the runs before and after the pages" : "its run"}: ${floorReqPerSec.toFixed(1)} req/s)`,
     header,
   ];
   for (const f of floors) out.push(row(f, f.label, "—", ""));
