@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TTrackedItem } from "@/lib/dashboard/queries/get-enterprise-dashboard";
 import type { TLocale } from "@/lib/i18n/locales";
 import { AnswerSummary } from "./answer-summary";
+import { ItemTitle } from "./item-title";
 
 // A recently closed (or withdrawn) item, on two or three lines: its progress has ended, so
 // there is no tracker, deadline or task to show, only what it was and what the bank said.
@@ -12,11 +12,7 @@ export function ClosedItem({ item, locale }: { item: TTrackedItem; locale: TLoca
   const tStatuses = useTranslations("requests.statuses");
   return (
     <li className="space-y-1 px-4 py-3 text-sm" data-testid={`closed-${item.serial}`}>
-      <h3 className="font-medium break-words">
-        <Link href={`/requests/${item.id}`} className="text-brand-700 underline-offset-4 hover:underline">
-          {item.title}
-        </Link>
-      </h3>
+      <ItemTitle item={item} />
       <p className="text-xs text-slate-600">
         {t("serial", { serial: item.serial })} · {tTypes(item.type)} · {tStatuses(item.status)}
         {item.bankName && <> · {item.bankName}</>}

@@ -7,6 +7,7 @@ import { DeadlineBadge } from "@/components/requests/deadline-badge";
 import type { TTrackedItem } from "@/lib/dashboard/queries/get-enterprise-dashboard";
 import type { TLocale } from "@/lib/i18n/locales";
 import { AnswerSummary } from "./answer-summary";
+import { ItemTitle } from "./item-title";
 
 // One of the enterprise's open items: where it is, who holds it, by when, what the bank
 // said and what the enterprise must do now. A client component, although it has no state:
@@ -23,11 +24,7 @@ export function RequestCard({ item, locale }: { item: TTrackedItem; locale: TLoc
   return (
     <article className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`tracker-${item.serial}`}>
       <div className="space-y-1">
-        <h3 className="font-medium break-words">
-          <Link href={`/requests/${item.id}`} className="text-brand-700 underline-offset-4 hover:underline">
-            {item.title}
-          </Link>
-        </h3>
+        <ItemTitle item={item} />
         <p className="text-xs text-slate-600">
           {t("serial", { serial: item.serial })} · {tTypes(item.type)}
         </p>
