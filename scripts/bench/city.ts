@@ -114,8 +114,8 @@ async function underLoad(
     `  idle single-request times: floor ${floorIdleMs.toFixed(1)} ms, ${pages.map((p) => `${p.path} ${pageIdleMs.get(p.path)!.toFixed(1)} ms`).join(", ")}`,
   );
 
-  const load = (label: string, url: string, cookie?: string) =>
-    runLoad({ label, url, cookie, connections: args.connections, duration: args.duration, timeoutSeconds: LOAD_TIMEOUT_SECONDS });
+  const load = (label: string, url: string, cookie?: string, duration = args.duration) =>
+    runLoad({ label, url, cookie, connections: args.connections, duration, timeoutSeconds: LOAD_TIMEOUT_SECONDS });
   const settle = async (probes: Array<{ url: string; cookie?: string; idleMs: number }>) => {
     const { waitedMs, idle, problems } = await waitUntilIdle({
       probes: [{ url: floorUrl, idleMs: floorIdleMs }, ...probes],
@@ -141,14 +141,7 @@ async function underLoad(
     cookie?: string,
     probes: Array<{ url: string; cookie?: string; idleMs: number }> = [],
   ) => {
-    const w = await runLoad({
-      label,
-      url,
-      cookie,
-      connections: args.connections,
-      duration: WARM_UP_SECONDS,
-      timeoutSeconds: LOAD_TIMEOUT_SECONDS,
-    });
+    const w = await load(label, url, cookie, WARM_UP_SECONDS);
     log(`  ${`${label} warm-up`.padEnd(22)} ${w.reqPerSec.toFixed(1)} req/s over ${WARM_UP_SECONDS} s, not counted`);
     await settle(probes);
   };

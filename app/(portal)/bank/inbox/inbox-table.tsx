@@ -8,7 +8,7 @@ import { formatDate, formatWanYuan } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TInboxItem } from "@/lib/requests/queries/list-bank-inbox";
 
-export type TDateColumn = "forwardedAt" | "answeredAt" | "reachedBankAt";
+type TDateColumn = "forwardedAt" | "answeredAt" | "reachedBankAt";
 
 // One page of an inbox list. A client component, although it has no state: each row is
 // about fifteen elements, which as a server component would go into the page's payload, be

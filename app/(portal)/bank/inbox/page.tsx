@@ -5,10 +5,10 @@ import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { cappedCountParams, cursorParam, parsePageCursor, type TPageCursor } from "@/lib/pagination/keyset";
-import { INBOX_LISTS, listBankInbox, type TInboxList, type TInboxPage } from "@/lib/requests/queries/list-bank-inbox";
+import { INBOX_LISTS, listBankInbox, type TInboxList } from "@/lib/requests/queries/list-bank-inbox";
 import { requirePermission } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
-import { InboxTable, type TDateColumn } from "./inbox-table";
+import { InboxTable } from "./inbox-table";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +41,11 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
   // One list at a time (a tab each), with its own cursor; both totals label the tabs.
   const list = isInboxList(search.list) ? search.list : "assigned";
   const cursor = parsePageCursor(search);
-  const [t, inbox] = await Promise.all([getTranslations("requestsBank"), listBankInbox(db(), user, { list, cursor })]);
+  const [t, locale, inbox] = await Promise.all([
+    getTranslations("requestsBank"),
+    getLocale().then(resolveLocale),
+    listBankInbox(db(), user, { list, cursor }),
+  ]);
   const listHref = (l: TInboxList, c: TPageCursor | null = null) => {
     const query = new URLSearchParams();
     if (l !== "assigned") query.set("list", l);
@@ -65,44 +69,24 @@ export default async function BankInboxPage({ searchParams }: { searchParams: TS
         {inbox.page.items.length === 0 ? (
           <EmptyState title={t(view.emptyTitle)} body={t(view.emptyBody)} />
         ) : (
-          <InboxList
-            caption={caption}
-            list={inbox.page}
-            hrefFor={(c) => listHref(list, c)}
-            testId={`inbox-${list}`}
-            dateColumn={view.dateColumn}
-          />
+          // The rows are drawn by a client component fed with the items; the pager's links
+          // are built here, on the server.
+          <div className="space-y-2" data-testid={`inbox-${list}`}>
+            <InboxTable caption={caption} none={t("none")} items={inbox.page.items} dateColumn={view.dateColumn} locale={locale} />
+            <KeysetPager
+              previous={inbox.page.previous}
+              next={inbox.page.next}
+              hrefFor={(c) => listHref(list, c)}
+              labels={{
+                nav: caption,
+                summary: t("pageSummary", cappedCountParams(inbox.page.total)),
+                previous: t("previous"),
+                next: t("next"),
+              }}
+            />
+          </div>
         )}
       </section>
     </main>
-  );
-}
-
-// The list's table (a client component fed with the items) and its pager (links built
-// here, on the server).
-async function InboxList({
-  caption,
-  list,
-  hrefFor,
-  testId,
-  dateColumn,
-}: {
-  caption: string;
-  list: TInboxPage;
-  hrefFor: (c: TPageCursor) => string;
-  testId: string;
-  dateColumn: TDateColumn;
-}) {
-  const [t, locale] = await Promise.all([getTranslations("requestsBank"), getLocale().then(resolveLocale)]);
-  return (
-    <div className="space-y-2" data-testid={testId}>
-      <InboxTable caption={caption} none={t("none")} items={list.items} dateColumn={dateColumn} locale={locale} />
-      <KeysetPager
-        previous={list.previous}
-        next={list.next}
-        hrefFor={hrefFor}
-        labels={{ nav: caption, summary: t("pageSummary", cappedCountParams(list.total)), previous: t("previous"), next: t("next") }}
-      />
-    </div>
   );
 }
