@@ -155,6 +155,49 @@ describe("key-enterprise lists", () => {
     });
   });
 
+  it("assigns a list of thousands the moment it is filled, within the step's transaction time", async () => {
+    // 8,000 approved enterprises with their own tag, each with a 1+1 branch of the year:
+    // the list is filled and assigned at once, before the planner has statistics for the
+    // new members (a plan that compared every member with every pairing ran past the
+    // transaction's time limit at this size).
+    const N = 8_000;
+    const [program] = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Program" ORDER BY year DESC LIMIT 1`;
+    const [park] = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Park" ORDER BY id LIMIT 1`;
+    const banks = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Organization" WHERE kind = 'BANK' ORDER BY id LIMIT 3`;
+    await prisma.$executeRaw`
+      INSERT INTO "Organization" (id, kind, name, "updatedAt")
+      SELECT gen_random_uuid(), 'ENTERPRISE', '批量企业 ' || i, now() FROM generate_series(1, ${N}::int) i`;
+    await prisma.$executeRaw`
+      INSERT INTO "Enterprise" (id, "orgId", uscc, name, "parkId", "industrySection", size, tags, "registrationStatus", "updatedAt")
+      SELECT gen_random_uuid(), o.id, '9143' || lpad(substr(o.name, 6), 14, '0'), o.name, ${park!.id}::uuid, 'C', 'SMALL',
+             ARRAY['测试 批量名单'], 'APPROVED', now()
+        FROM "Organization" o WHERE o.name LIKE '批量企业 %'`;
+    await prisma.$executeRaw`
+      INSERT INTO "EnterpriseBankPairing" (id, "programId", year, "bankOrgId", "enterpriseId", "accountManagerName")
+      SELECT gen_random_uuid(), ${program!.id}::uuid, 2026, (${banks.map((b) => b.id)}::uuid[])[1 + abs(hashtext(e.id::text)) % ${banks.length}::int],
+             e.id, '客户经理'
+        FROM "Enterprise" e WHERE '测试 批量名单' = ANY (e.tags)`;
+
+    const admin = await actor(prisma, DEMO_USERS.financeAdmin.account);
+    const created = await createKeyList(
+      prisma,
+      admin,
+      { name: "测试 批量名单", year: 2026, source: "tag", tag: "测试 批量名单", usccs: [] },
+      { now: NOW },
+    );
+    expect(created.added).toBe(N);
+    expect(await assignKeyList(prisma, admin, { listId: created.listId, version: 1 }, { now: NOW })).toEqual({
+      assigned: N,
+      unassigned: 0,
+    });
+    const [wrong] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "KeyListMember" m
+      JOIN "EnterpriseBankPairing" p ON p."enterpriseId" = m."enterpriseId" AND p.year = 2026
+      WHERE m."listId" = ${created.listId}::uuid AND m."bankOrgId" IS DISTINCT FROM p."bankOrgId"`;
+    expect(wrong!.n).toBe(0);
+    await expectTallyMatchesRecount();
+  }, 60_000);
+
   it("reports every USCC an import did not add", async () => {
     const admin = await actor(prisma, DEMO_USERS.financeAdmin.account);
     const [a, b] = await prisma.enterprise.findMany({ where: { registrationStatus: "APPROVED" }, take: 2, select: { uscc: true } });

@@ -27,21 +27,29 @@ async function lockList(tx: Prisma.TransactionClient, input: TKeyListStepInput, 
   return list;
 }
 
-/** Members without a bank get one by default (changeable member by member afterwards). */
+/**
+ * Members without a bank get one by default (changeable member by member afterwards).
+ * Both statements go member by member through indexes (the member's earliest open 1+1
+ * pairing of the year; its enterprise, then the park's main bank), so the work grows with
+ * the list and not with the list times the year's pairings: a list is assigned moments
+ * after it was filled, before the planner has statistics for its new members, and a plan
+ * that joined every member with every pairing took seconds at a city's size.
+ */
 export async function assignDefaultBanks(
   tx: Prisma.TransactionClient,
   list: Pick<TLockedList, "id" | "programId" | "year">,
 ): Promise<number> {
   const toBranch = await tx.$executeRaw`
-    UPDATE "KeyListMember" m SET "bankOrgId" = p."bankOrgId"
-    FROM (
-      SELECT DISTINCT ON ("enterpriseId") "enterpriseId", "bankOrgId"
-      FROM "EnterpriseBankPairing"
-      WHERE "programId" = ${list.programId}::uuid AND year = ${list.year} AND "endedAt" IS NULL
-        AND "enterpriseId" IN (SELECT "enterpriseId" FROM "KeyListMember" WHERE "listId" = ${list.id}::uuid AND "bankOrgId" IS NULL)
-      ORDER BY "enterpriseId", "createdAt", id
-    ) p
-    WHERE m."listId" = ${list.id}::uuid AND m."bankOrgId" IS NULL AND m."enterpriseId" = p."enterpriseId"`;
+    UPDATE "KeyListMember" m SET "bankOrgId" = first."bankOrgId"
+    FROM "KeyListMember" todo
+    CROSS JOIN LATERAL (
+      SELECT p."bankOrgId" FROM "EnterpriseBankPairing" p
+      WHERE p."enterpriseId" = todo."enterpriseId" AND p.year = ${list.year}
+        AND p."programId" = ${list.programId}::uuid AND p."endedAt" IS NULL
+      ORDER BY p."createdAt", p.id
+      LIMIT 1
+    ) first
+    WHERE todo."listId" = ${list.id}::uuid AND todo."bankOrgId" IS NULL AND m.id = todo.id`;
   const toMainBank = await tx.$executeRaw`
     UPDATE "KeyListMember" m SET "bankOrgId" = p."bankOrgId"
     FROM "Enterprise" e, "ParkBankPairing" p

@@ -106,7 +106,14 @@ export async function prepareCityDatabase(projectRoot: string, log: (line: strin
       }
       await rebuildReadModels(projectRoot, url, log);
     } else {
-      await seed(projectRoot, url, log);
+      try {
+        await seed(projectRoot, url, log);
+      } catch (error) {
+        // A half-seeded database would pass for a seeded one on the next run.
+        await query(postgres.connectionString("postgres"), `DROP DATABASE ${CITY_DATABASE} WITH (FORCE)`);
+        log("database: dropped the half-seeded database; the next run seeds it afresh");
+        throw error;
+      }
     }
     log(`database: ready in ${seconds(Date.now() - started)}`);
     return { url: appUrl, ownerUrl: url, postgres };
