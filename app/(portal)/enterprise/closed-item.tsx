@@ -1,3 +1,5 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 import type { TTrackedItem } from "@/lib/dashboard/queries/get-enterprise-dashboard";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -6,6 +8,7 @@ import { ItemTitle } from "./item-title";
 
 // A recently closed (or withdrawn) item, on two or three lines: its progress has ended, so
 // there is no tracker, deadline or task to show, only what it was and what the bank said.
+// A client component fed with the item, like the open cards (decision 035).
 export function ClosedItem({ item, locale }: { item: TTrackedItem; locale: TLocale }) {
   const t = useTranslations("dashboardEnterprise.items");
   const tTypes = useTranslations("requests.types");

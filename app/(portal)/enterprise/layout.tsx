@@ -1,7 +1,8 @@
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-// The messages the request cards (a client component) translate in the browser: only the
-// parts of each namespace they use, since every dashboard view carries them.
+// The messages the dashboard's client components (request cards, closed items, to-do list,
+// reminders, counts) translate in the browser: only the parts of each namespace they use,
+// since every dashboard view carries them.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
@@ -9,6 +10,8 @@ export default function Layout({ children }: { children: React.ReactNode }) {
         "dashboardEnterprise.items",
         "dashboardEnterprise.todo",
         "dashboardEnterprise.progress",
+        "dashboardEnterprise.reminders",
+        "dashboardEnterprise.counts",
         "requests.types",
         "requests.statuses",
         "requests.answerKinds",

@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { TEnterpriseDashboard } from "@/lib/dashboard/queries/get-enterprise-dashboard";
 import { requestListHref } from "@/lib/dashboard/enterprise-park-counts";
 import { formatDate, formatWanYuan } from "@/lib/i18n/format";
@@ -8,10 +10,15 @@ import type { TLocale } from "@/lib/i18n/locales";
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200";
 
+// The dashboard's to-do list, reminders and counts are client components fed with the
+// dashboard's data, like the request cards: the page's payload then carries the data, not
+// the elements drawn from it (docs/decisions/035-repeated-cards-as-client-components.md).
+// Their strings come from the parts of namespaces enterprise/layout.tsx gives the browser.
+
 // Reminders: renewals, documents the banks asked for, drafts, unread notifications —
 // each number a link to the list behind it.
-export async function Reminders({ data, locale }: { data: TEnterpriseDashboard; locale: TLocale }) {
-  const t = await getTranslations("dashboardEnterprise.reminders");
+export function Reminders({ data, locale }: { data: TEnterpriseDashboard; locale: TLocale }) {
+  const t = useTranslations("dashboardEnterprise.reminders");
   const tiles = [
     { key: "renewals", count: data.maturingLoans.length, href: "#renewals" },
     { key: "documents", count: data.documentsRequested.length, href: "#todo" },
@@ -71,8 +78,9 @@ export async function Reminders({ data, locale }: { data: TEnterpriseDashboard; 
 }
 
 /** What the enterprise must do now: every open item with a to-do, and its drafts. */
-export async function TodoList({ data }: { data: TEnterpriseDashboard }) {
-  const [t, tDrafts] = await Promise.all([getTranslations("dashboardEnterprise.todo"), getTranslations("dashboardEnterprise.reminders")]);
+export function TodoList({ data }: { data: TEnterpriseDashboard }) {
+  const t = useTranslations("dashboardEnterprise.todo");
+  const tDrafts = useTranslations("dashboardEnterprise.reminders");
   const items = data.open.filter((i) => i.todo);
   return (
     <section id="todo" aria-labelledby="todo-title" className="space-y-3">
@@ -114,8 +122,9 @@ export async function TodoList({ data }: { data: TEnterpriseDashboard }) {
 }
 
 /** Counts by state, each linking to the request list filtered to that state. */
-export async function StatusCounts({ data }: { data: TEnterpriseDashboard }) {
-  const [t, tRequests] = await Promise.all([getTranslations("dashboardEnterprise.counts"), getTranslations("requests")]);
+export function StatusCounts({ data }: { data: TEnterpriseDashboard }) {
+  const t = useTranslations("dashboardEnterprise.counts");
+  const tStatuses = useTranslations("requests.statuses");
   return (
     <section aria-labelledby="counts-title" className="space-y-3">
       <h2 id="counts-title" className="text-lg font-medium">
@@ -134,7 +143,7 @@ export async function StatusCounts({ data }: { data: TEnterpriseDashboard }) {
               className={`inline-block rounded-full bg-white px-3 py-1 ring-1 ring-slate-300 ${link}`}
               data-testid={`count-${c.status}`}
             >
-              {t("item", { status: tRequests(`statuses.${c.status}`), count: c.count })}
+              {t("item", { status: tStatuses(c.status), count: c.count })}
             </Link>
           </li>
         ))}
