@@ -109,9 +109,13 @@ export async function prepareCityDatabase(projectRoot: string, log: (line: strin
       try {
         await seed(projectRoot, url, log);
       } catch (error) {
-        // A half-seeded database would pass for a seeded one on the next run.
-        await query(postgres.connectionString("postgres"), `DROP DATABASE ${CITY_DATABASE} WITH (FORCE)`);
-        log("database: dropped the half-seeded database; the next run seeds it afresh");
+        // A half-seeded database would pass for a seeded one on the next run. The seed's
+        // error is the one to report, whether or not the drop works.
+        await query(postgres.connectionString("postgres"), `DROP DATABASE ${CITY_DATABASE} WITH (FORCE)`).then(
+          () => log("database: dropped the half-seeded database; the next run seeds it afresh"),
+          (dropError: unknown) =>
+            log(`database: could not drop the half-seeded database (${String(dropError)}); delete ${postgres.dataDir} before the next run`),
+        );
         throw error;
       }
     }
