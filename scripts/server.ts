@@ -11,17 +11,22 @@
  * PORT (default 3000) and the settings (lib/server/env.ts) come from the environment;
  * a missing or malformed setting stops the start with a message and exit code 78
  * (EX_CONFIG), a bad TRUSTED_PROXIES entry with exit code 1, all before Next.js loads.
- * Every request is logged and timed (serveRequest). SIGTERM / SIGINT stop it gracefully:
+ * Every request is logged and timed (serveRequest). In production a few responses are
+ * prepared at a time, the rest wait their turn (lib/server/render-gate.ts,
+ * MAX_CONCURRENT_RENDERS); the development server compiles on demand and has no gate.
+ * SIGTERM / SIGINT stop it gracefully:
  * no new connections, requests in flight and the job in hand (of the in-process job loop)
  * get a grace period, then the process exits.
  */
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import { stampPeerAddress, trustedProxyList } from "../lib/server/client-address";
-import { EXIT_BAD_SETTINGS, logLevel, settingsProblems, settingsRefusal } from "../lib/server/env";
+import { EXIT_BAD_SETTINGS, logLevel, maxConcurrentRenders, settingsProblems, settingsRefusal } from "../lib/server/env";
+import { createRenderGate } from "../lib/server/render-gate";
 import { serveRequest } from "../lib/server/serve-request";
 import { stopInProcessJobLoop } from "../lib/server/job-loop-holder";
 import { logger, setLogLevel } from "../lib/observability/logger";
+import { metrics } from "../lib/observability/metrics";
 
 /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
 const REQUEST_GRACE_MS = 10_000;
@@ -68,9 +73,10 @@ async function main(): Promise<void> {
   const app = next({ dev, port, hostname: hostname ?? "localhost", httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const gate = createRenderGate(dev ? 0 : maxConcurrentRenders(), (waiting) => metrics().httpRequestsWaiting.set(waiting));
   httpServer.on("request", (req, res) => {
     stampPeerAddress(req);
-    void serveRequest(req, res, handle);
+    void serveRequest(req, res, handle, gate);
   });
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
   logger.info({ mode: dev ? "development" : "production", url: `http://${hostname ?? "localhost"}:${port}` }, "RongQiao is listening");

@@ -22,6 +22,11 @@ function createMetrics() {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    httpRequestsWaiting: new Gauge({
+      name: "rongqiao_http_requests_waiting",
+      help: "Requests waiting at this process's render gate for their turn (MAX_CONCURRENT_RENDERS at a time are prepared).",
+      registers,
+    }),
     actionsTotal: new Counter({
       name: "rongqiao_actions_total",
       help: "Server actions and route handlers run, by name and outcome (ok, an error code, or error).",

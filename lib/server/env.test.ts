@@ -23,6 +23,7 @@ describe("settingsProblems", () => {
         APP_URL: "https://rongqiao.example.gov.cn",
         JOBS_IN_PROCESS: "FALSE",
         READY_MAX_DUE_JOBS: "500",
+        MAX_CONCURRENT_RENDERS: "0",
       }),
     ).toEqual([]);
   });
@@ -36,6 +37,7 @@ describe("settingsProblems", () => {
       APP_URL: "rongqiao.example.gov.cn",
       JOBS_IN_PROCESS: "no",
       READY_MAX_DUE_JOBS: "-1",
+      MAX_CONCURRENT_RENDERS: "lots",
       ATTACHMENT_STORE: "s3",
       S3_ENDPOINT: "https://s3.example.gov.cn",
       S3_BUCKET: "rongqiao",
@@ -49,6 +51,7 @@ describe("settingsProblems", () => {
       "APP_URL",
       "JOBS_IN_PROCESS",
       "READY_MAX_DUE_JOBS",
+      "MAX_CONCURRENT_RENDERS",
       "S3_SECRET_ACCESS_KEY",
     ]);
     expect(problems.join("\n")).not.toMatch(/hunter2|short-secret/);

@@ -50,6 +50,7 @@ const ZEnv = z.object({
   APP_URL: optional(z.string().regex(/^https?:\/\/[^/]/, { message: "must be an http:// or https:// address" })),
   JOBS_IN_PROCESS: optional(z.string().regex(/^(true|false)$/i, { message: 'must be "true" or "false"' })),
   READY_MAX_DUE_JOBS: optional(z.coerce.number().int().positive({ message: "must be a positive whole number" })),
+  MAX_CONCURRENT_RENDERS: optional(z.coerce.number().int().min(0, { message: "must be a whole number, 0 or more" })),
   READY_MAX_JOB_DELAY_SECONDS: optional(z.coerce.number().int().positive({ message: "must be a positive whole number" })),
   DEMO_MODE: optional(z.string().regex(/^(true|false)$/i, { message: 'must be "true" or "false"' })),
 });
@@ -71,6 +72,7 @@ const NEEDED: Record<TSettingsUse, (keyof TEnv)[]> = {
     "JOBS_IN_PROCESS",
     "READY_MAX_DUE_JOBS",
     "READY_MAX_JOB_DELAY_SECONDS",
+    "MAX_CONCURRENT_RENDERS",
     "DEMO_MODE",
   ],
   jobs: ["DATABASE_URL", "SMTP_URL", "MAIL_TRANSPORT", "MAIL_FROM", "MAIL_DIR", "APP_URL"],
@@ -238,6 +240,15 @@ export function mailConfig(): TMailConfig {
 export function publicBaseUrl(): string | null {
   const url = (process.env.APP_URL ?? process.env.AUTH_URL)?.trim();
   return url ? url.replace(/\/+$/, "") : null;
+}
+
+// How many responses one server process prepares at once (lib/server/render-gate.ts);
+// the rest wait their turn. 0 turns the gate off.
+export const DEFAULT_MAX_CONCURRENT_RENDERS = 6;
+
+export function maxConcurrentRenders(): number {
+  const value = process.env.MAX_CONCURRENT_RENDERS?.trim();
+  return value ? Number(value) : DEFAULT_MAX_CONCURRENT_RENDERS;
 }
 
 // Whether the Next.js server runs the job queue itself (every 60 s). Default yes; set

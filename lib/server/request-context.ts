@@ -19,6 +19,8 @@ export type TRequestContext = {
   action?: string;
   /** "ok", an error code, or "error" for an unexpected failure. */
   outcome?: string;
+  /** Milliseconds the request waited at the render gate (lib/server/render-gate.ts). */
+  waitedMs?: number;
 };
 
 // On globalThis: the server entry and Next's bundle of this module are two copies, and

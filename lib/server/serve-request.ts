@@ -6,7 +6,9 @@
  * name or a mobile), status, milliseconds, the user's and organization's ids, the action or
  * route and its outcome. Static files are counted, not logged. A server action call's body
  * is checked (size, shape) before Next sees it (action-body-gate.ts), and a page gets its
- * Content-Security-Policy (page-policy.ts).
+ * Content-Security-Policy (page-policy.ts). Before any of that the request waits for its
+ * turn at the render gate (render-gate.ts); the time it waited counts in its duration and
+ * is logged.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -16,20 +18,26 @@ import { metrics } from "../observability/metrics";
 import { answerUnavailableWith503 } from "./database-unavailable";
 import { gateActionBody } from "./action-body-gate";
 import { applyPagePolicy } from "./page-policy";
+import { createRenderGate, type TRenderGate } from "./render-gate";
 import type { TRequestContext } from "./request-context";
 
 const log = logger.child({ component: "http" });
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const NO_GATE = createRenderGate(0);
 
 export async function serveRequest(
   req: IncomingMessage,
   res: ServerResponse,
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  gate: TRenderGate = NO_GATE,
 ): Promise<void> {
   const started = performance.now();
   const context: TRequestContext = { requestId: randomUUID(), databaseUnavailable: false };
   res.setHeader("X-Request-Id", context.requestId);
   res.once("close", () => logRequest(req, res, context, started));
+  const admitted = await gate.enter(req, res);
+  context.waitedMs = performance.now() - started;
+  if (!admitted) return;
   applyPagePolicy(req, res);
   const checked = await gateActionBody(req, res);
   if (checked) await answerUnavailableWith503(checked, res, handle, context);
@@ -55,6 +63,8 @@ function logRequest(req: IncomingMessage, res: ServerResponse, context: TRequest
     ...(context.userId ? { userId: context.userId, orgId: context.orgId } : {}),
     ...(context.action ? { action: context.action, outcome: context.outcome } : {}),
     ...(req.headers["next-router-prefetch"] ? { prefetch: true } : {}),
+    // Only when the render gate kept it waiting a noticeable time.
+    ...(context.waitedMs !== undefined && context.waitedMs >= 1 ? { waitedMs: Math.round(context.waitedMs) } : {}),
     ...(res.writableFinished ? {} : { aborted: true }),
   };
   if (status >= 500) log.warn(line, "request");

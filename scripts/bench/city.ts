@@ -18,6 +18,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { maxConcurrentRenders } from "../../lib/server/env";
 import { PROJECT_ROOT } from "../db/migrate";
 import { productionEnv, startNextServer, type TNextServer } from "../e2e/next-start";
 import { CITY_USAGE, parseCityArgs, type TCityArgs } from "./city/args";
@@ -201,12 +202,20 @@ async function main(): Promise<void> {
   const portal = await startNextServer({ label: "portal", env: productionEnv(database.url), readyPath: "/api/health" });
   servers.push(portal);
   // The floor reads no database, but the server entry checks the portal's settings before
-  // it starts any app: it gets the portal's.
-  const floor = await startNextServer({ label: "floor", cwd: floorDir, env: productionEnv(database.url), readyPath: "/" });
+  // it starts any app: it gets the portal's. It runs without the render gate, at its best:
+  // a page that takes 2 ms serves more views a second when fifty are handled together
+  // (measured: 16–19% more than through a gate of 2 to 4), so the gate would only
+  // lower the bar the portal is compared with.
+  const floor = await startNextServer({
+    label: "floor",
+    cwd: floorDir,
+    env: { ...productionEnv(database.url), MAX_CONCURRENT_RENDERS: "0" },
+    readyPath: "/",
+  });
   servers.push(floor);
   const floorUrl = `${floor.baseUrl}/`;
   log(
-    `servers: portal ${portal.baseUrl} (scripts/server.ts as npm start runs it, JOBS_IN_PROCESS=false), floor ${floorUrl} (the same server entry)`,
+    `servers: portal ${portal.baseUrl} (scripts/server.ts as npm start runs it, JOBS_IN_PROCESS=false, render gate ${maxConcurrentRenders()} at a time), floor ${floorUrl} (the same server entry, no render gate)`,
   );
   log(`floor: ${await assertFloorIsDynamic(floorUrl)}`);
 
