@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessageFormatCache } from "@/components/i18n/client-message-format-cache";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SettleIntlConfig } from "@/components/i18n/settle-intl-config";
 import "./globals.css";
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <SettleIntlConfig />
+        <ClientMessageFormatCache />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700 focus:shadow"

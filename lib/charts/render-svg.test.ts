@@ -49,15 +49,47 @@ describe("renderChartSvg keeps what it drew", () => {
   });
 
   it("draws an option with a function afresh every time", () => {
-    const withFormatter = { ...option, yAxis: { type: "value" as const, axisLabel: { formatter: (v: number) => `${v} 件` } } };
-    const first = renderChartSvg(withFormatter, { width: 320, height: 200 });
-    expect(first).toContain("4 件");
-    // A fresh chart instance numbers its clip paths anew, so the text differs.
-    expect(renderChartSvg(withFormatter, { width: 320, height: 200 })).not.toBe(first);
+    let calls = 0;
+    const formatter = (v: number) => {
+      calls++;
+      return `${v} 件`;
+    };
+    const withFormatter = { ...option, yAxis: { type: "value" as const, axisLabel: { formatter } } };
+    expect(renderChartSvg(withFormatter, { width: 320, height: 200 })).toContain("4 件");
+    const callsForOne = calls;
+    expect(callsForOne).toBeGreaterThan(0);
+    renderChartSvg(withFormatter, { width: 320, height: 200 });
+    expect(calls).toBe(2 * callsForOne);
   });
 
   it("draws no <style> element, so a chart needs no nonce in whichever response it arrives", () => {
     expect(renderChartSvg(option, { width: 320, height: 200 })).not.toMatch(/<style\b/);
     expect(renderChartSvg({ ...option, series: [{ type: "line", data: [2, 1] }] }, { width: 320, height: 200 })).not.toMatch(/<style\b/);
+  });
+});
+
+describe("renderChartSvg markup", () => {
+  const svg = renderChartSvg(
+    {
+      legend: { data: ["总分", "名次"] },
+      xAxis: { type: "category", data: ["2026年第1季度", "2026年第2季度"] },
+      yAxis: { type: "value" },
+      series: [{ name: "总分", type: "line", data: [80, 90], label: { show: true } }],
+    },
+    { width: 360, height: 200 },
+  );
+
+  it("writes every attribute well-formed: a quote inside a value would end it early", () => {
+    const tags = svg.match(/<[a-zA-Z][^>]*>/g) ?? [];
+    expect(tags.length).toBeGreaterThan(10);
+    for (const tag of tags) {
+      // Tag name, then only name="value" pairs (values without a double quote inside).
+      expect(tag).toMatch(/^<[a-zA-Z]+(\s+[a-zA-Z_:][-\w:.]*="[^"]*")*\s*\/?>$/);
+    }
+    expect(svg).toContain("font-family:inherit");
+  });
+
+  it("leaves out what only ECharts' hover rules and script use", () => {
+    expect(svg).not.toMatch(/class="zr\d+-cls-|pointer-events=|ecmeta_/);
   });
 });

@@ -13,8 +13,12 @@ import * as echarts from "echarts";
 
 export type TChartOption = echarts.EChartsOption;
 
-/** The font stack of the charts: the same CJK font as the page text. */
-export const CHART_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+/**
+ * The charts' font: the page's own (its CJK stack, app/globals.css), inherited by the SVG
+ * drawn inside the page. A font list with quotes cannot go here: ECharts writes it into a
+ * double-quoted style attribute unescaped, which ended the attribute early.
+ */
+export const CHART_FONT = "inherit";
 
 const RENDERED_MAX = 100;
 const rendered = new Map<string, string>();
@@ -51,19 +55,27 @@ function renderFresh(option: TChartOption, size: { width: number; height: number
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });
-    return withoutStyleElement(chart.renderToSVGString());
+    return withoutHoverMarkup(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
 }
 
 /**
- * ECharts puts hover rules in a <style> element inside the SVG. The chart ships no script,
+ * ECharts puts hover rules in a <style> element inside the SVG, with a class on each shape
+ * naming its rule, pointer-events="visible" on each path and ecmeta_* attributes for its
+ * script to find the data behind a shape. The chart ships no script,
  * so they only change the cursor and a colour under the mouse; and the page policy runs a
  * <style> element only with the nonce of the response that made the document. A chart that
  * arrives by a client-side navigation comes in another response, with another nonce, and
- * its <style> was refused. Without the element the chart needs no nonce at all.
+ * its <style> was refused. Without the element the chart needs no nonce at all, and
+ * without the rest it is about a third shorter, in the HTML and again in the page's
+ * payload, on every view.
  */
-function withoutStyleElement(svg: string): string {
-  return svg.replace(/<style\b[\s\S]*?<\/style>/g, "");
+function withoutHoverMarkup(svg: string): string {
+  return svg
+    .replace(/<style\b[\s\S]*?<\/style>/g, "")
+    .replace(/ class="zr\d+-cls-\d+"/g, "")
+    .replace(/ pointer-events="visible"/g, "")
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, "");
 }

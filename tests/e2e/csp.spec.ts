@@ -99,9 +99,17 @@ test("markup injected into a page cannot add style rules: a <style> element with
 });
 
 for (const { account, role } of DEMO_LOGINS) {
-  test(`${role}: the home page and its charts render with nothing refused by the policy`, async ({ page }) => {
+  test(`${role}: the home page and its charts render with nothing refused by the policy, and hydrate without errors`, async ({ page }) => {
     const violations = await watchViolations(page);
     await signInAs(page, account);
+    // The dashboards' client components (the enterprise's cards and counts, the menu) must
+    // render in the browser what the server's HTML holds: a mismatch is reported as an
+    // error on the page and through the console.
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     await expect(page).not.toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page.locator("main").first()).toBeVisible();
@@ -113,5 +121,6 @@ for (const { account, role } of DEMO_LOGINS) {
     expect(stamped, "every chart's <style> carries the nonce").toBe(true);
     await expect(page.locator("figure svg style"), "a chart's <style> element").toHaveCount(0);
     expect(await violations()).toEqual([]);
+    expect(errors, "the dashboard renders in the browser without errors").toEqual([]);
   });
 }
