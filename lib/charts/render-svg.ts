@@ -18,7 +18,7 @@ export type TChartOption = echarts.EChartsOption;
  * drawn inside the page. A font list with quotes cannot go here: ECharts writes it into a
  * double-quoted style attribute unescaped, which ended the attribute early.
  */
-export const CHART_FONT = "inherit";
+const CHART_FONT = "inherit";
 
 const RENDERED_MAX = 100;
 const rendered = new Map<string, string>();

@@ -3,15 +3,17 @@
  * (React renders it, the database answers in between): fifty views started together all
  * finish late, and each keeps its half-built page in memory the whole time, so the garbage
  * collector copies and promotes what would have died young. Admitting a few at a time, in
- * arrival order, finishes each one sooner and costs less per view. Measured on the
- * 100,000-enterprise benchmark under 50 connections: 15–20% more dashboard views a second
- * and about 2.5 ms less server CPU per view (docs/decisions/036-render-gate.md).
+ * arrival order, finishes each one sooner and costs less per view. Measured under 50
+ * connections on the 100,000-enterprise database: 15–20% more dashboard views a second and
+ * about 2.5 ms less server CPU per view with servers side by side, 3–14% in the city
+ * benchmark's own runs (docs/decisions/036-render-gate.md).
  *
  * A request holds its place until its response starts (the first write or end of the
- * body, before any compression) or its connection closes: a page whose HTML is ready goes out while the next one
- * renders, and a long download or a slow client on a phone does not keep others waiting.
- * A request whose client leaves while it waits is dropped unrun. Static files (no render)
- * and the liveness probe (it must answer from a busy server) pass at once.
+ * body, before any compression) or its connection closes: a page whose HTML is ready goes
+ * out while the next one renders, and a long download or a slow client on a phone does not
+ * keep others waiting. A request whose client leaves while it waits is dropped unrun.
+ * Static files (no render) and the liveness probe (it must answer from a busy server) pass
+ * at once.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 

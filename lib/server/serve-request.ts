@@ -18,18 +18,17 @@ import { metrics } from "../observability/metrics";
 import { answerUnavailableWith503 } from "./database-unavailable";
 import { gateActionBody } from "./action-body-gate";
 import { applyPagePolicy } from "./page-policy";
-import { createRenderGate, type TRenderGate } from "./render-gate";
+import type { TRenderGate } from "./render-gate";
 import type { TRequestContext } from "./request-context";
 
 const log = logger.child({ component: "http" });
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-const NO_GATE = createRenderGate(0);
 
 export async function serveRequest(
   req: IncomingMessage,
   res: ServerResponse,
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  gate: TRenderGate = NO_GATE,
+  gate: TRenderGate,
 ): Promise<void> {
   const started = performance.now();
   const context: TRequestContext = { requestId: randomUUID(), databaseUnavailable: false };

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { EChart } from "@/components/charts/echart";
 import type { TParkDashboard } from "@/lib/dashboard/queries/get-park-dashboard";
 import { requestListHref } from "@/lib/dashboard/enterprise-park-counts";
-import { CHART_FONT } from "@/lib/charts/render-svg";
 
 const link = "text-brand-700 underline underline-offset-4 hover:text-brand-900";
 
@@ -22,7 +21,7 @@ export async function ProblemListSection({ data }: { data: TParkDashboard }) {
       nameGap: 22,
       axisLabel: { color: "#334155" },
     },
-    yAxis: { type: "category" as const, data: labels, inverse: true, axisLabel: { color: "#1e293b", fontFamily: CHART_FONT } },
+    yAxis: { type: "category" as const, data: labels, inverse: true, axisLabel: { color: "#1e293b" } },
     series: [
       {
         type: "bar" as const,
