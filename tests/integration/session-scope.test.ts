@@ -3,7 +3,7 @@
  * (loadSessionUser → scope); it must be exactly what loadScopeContext gives, for every
  * kind of organization, or a page would see another set of data than its actions. The
  * same statement counts the user's unread notifications for the header's bell and reads
- * every cache revision (calendar, program, rankings, the banks' records), which a server compares with what it
+ * every cache revision (calendar, program, rankings, the banks' records, the key lists' coverage), which a server compares with what it
  * keeps.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -225,6 +225,41 @@ describe("the scope read with the session", () => {
     });
     await prisma.organization.update({ where: { id: enterprise.id }, data: { name: `修订号测试企业二${tag}` } });
     expect(await banksRevision()).toBe(before);
+  });
+
+  it("reads the key lists' revision, which every change to a list or its coverage tally raises, a recorded contact included (as the portal's role)", async () => {
+    const tag = uniqueTag();
+    let listId = "";
+    let memberId = "";
+    const steps = [
+      async () => {
+        listId = (
+          await prisma.keyList.create({
+            data: { programId: world.programId, year: 2091, name: `修订号测试名单${tag}`, createdById: world.actors.financeAdmin.userId },
+            select: { id: true },
+          })
+        ).id;
+      },
+      () => prisma.keyList.update({ where: { id: listId }, data: { status: "ASSIGNED", assignedAt: new Date() } }),
+      // The member triggers write the tally: adding a member, assigning it and its latest
+      // contact's outcome each change the coverage the dashboards show.
+      async () => {
+        memberId = (
+          await prisma.keyListMember.create({
+            data: { listId, enterpriseId: world.enterpriseId, uscc: `91${tag}`.padEnd(18, "0").slice(0, 18) },
+            select: { id: true },
+          })
+        ).id;
+      },
+      () => prisma.keyListMember.update({ where: { id: memberId }, data: { bankOrgId: world.mainBankOrgId } }),
+      () =>
+        prisma.keyListMember.update({
+          where: { id: memberId },
+          data: { lastOutcome: "HAS_NEED", lastContactedOn: new Date("2091-03-02T00:00:00Z"), contactCount: 1 },
+        }),
+      () => prisma.keyList.update({ where: { id: listId }, data: { status: "CLOSED", closedAt: new Date() } }),
+    ];
+    await expectEachStepRaises("keyLists", steps);
   });
 
   it("answers a malformed session id as missing without asking the database to parse it", async () => {

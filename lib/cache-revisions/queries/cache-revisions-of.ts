@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The cached things whose changes CacheRevision counts (one row each, raised by triggers). */
-export const CACHE_NAMES = ["calendar", "program", "ranking", "banks"] as const;
+export const CACHE_NAMES = ["calendar", "program", "ranking", "banks", "keyLists"] as const;
 export type TCacheName = (typeof CACHE_NAMES)[number];
 
 /** Every cached thing's revision as text; null for one whose row is missing. */
