@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-// The revision a render's session statement read, as the memo sees it.
+// The revision a render's session statement read, as the memo sees it (the same number for
+// every cached thing unless a test gives one its own).
 let known: string | null = null;
-vi.mock("./known-cache-revision", () => ({ knownCacheRevision: () => known }));
+let knownOf: Partial<Record<string, string | null>> = {};
+vi.mock("./known-cache-revision", () => ({ knownCacheRevision: (_db: object, name: string) => (name in knownOf ? knownOf[name] : known) }));
 
 const { revisionMemo } = await import("./revision-memo");
 
@@ -15,6 +17,7 @@ describe("revisionMemo", () => {
   beforeEach(() => {
     reads = 0;
     known = null;
+    knownOf = {};
   });
 
   it("reads every time when no revision is known (outside a render)", async () => {
@@ -78,5 +81,21 @@ describe("revisionMemo", () => {
     expect(reads).toBe(3);
     expect(await memo({}, "b", read("b2"))).toBe("b2");
     expect(reads).toBe(4);
+  });
+
+  it("kept under several cached things, reads again when any of their numbers rises, and reads every time when one is unknown", async () => {
+    const memo = revisionMemo<string>(["ranking", "banks"]);
+    knownOf = { ranking: "3", banks: "10" };
+    expect(await memo({}, "k", read("a"))).toBe("a");
+    expect(await memo({}, "k", read("b"))).toBe("a");
+    knownOf = { ranking: "3", banks: "11" };
+    expect(await memo({}, "k", read("c"))).toBe("c");
+    knownOf = { ranking: "4", banks: "11" };
+    expect(await memo({}, "k", read("d"))).toBe("d");
+    expect(reads).toBe(3);
+    knownOf = { ranking: "4", banks: null };
+    expect(await memo({}, "k", read("e"))).toBe("e");
+    expect(await memo({}, "k", read("f"))).toBe("f");
+    expect(reads).toBe(5);
   });
 });

@@ -6,15 +6,18 @@ import { knownCacheRevision } from "./known-cache-revision";
  * (CacheRevision, raised by triggers on its tables). Within a render the session statement
  * read the revision before any of these reads, so a value kept under it is at least as new
  * as the number says, and any later change raises the number: the next render that reads
- * the new number drops every kept value and reads again. Outside a render (actions, jobs,
+ * the new number drops every kept value and reads again. A read from the tables of several
+ * cached things (a ranking's entries with the banks' current names) is kept under all their
+ * numbers and dropped when any of them rises. Outside a render (actions, jobs,
  * transactions) the revision is unknown and every call reads. Kept values are shared
  * between requests, so callers must not change them.
  */
-export function revisionMemo<T>(name: TCacheName, maxEntries = 256) {
+export function revisionMemo<T>(names: TCacheName | readonly TCacheName[], maxEntries = 256) {
+  const all: readonly TCacheName[] = typeof names === "string" ? [names] : names;
   let keptRevision: string | null = null;
   const kept = new Map<string, T>();
   return async function remembered(db: object, key: string, read: () => Promise<T>): Promise<T> {
-    const known = knownCacheRevision(db, name);
+    const known = knownRevisions(db, all);
     if (known === null) return read();
     if (known !== keptRevision) {
       kept.clear();
@@ -38,4 +41,15 @@ export function revisionMemo<T>(name: TCacheName, maxEntries = 256) {
     }
     return value;
   };
+}
+
+/** The numbers of every named cached thing as one string, or null when any is unknown. */
+function knownRevisions(db: object, names: readonly TCacheName[]): string | null {
+  let joined = "";
+  for (const name of names) {
+    const known = knownCacheRevision(db, name);
+    if (known === null) return null;
+    joined = joined === "" ? known : `${joined}/${known}`;
+  }
+  return joined;
 }

@@ -33,6 +33,8 @@ import { startMissingParkReviewClocks } from "@/lib/requests/mutations/start-mis
 import { listRequests } from "@/lib/requests/queries/list-requests";
 import { readProblemList } from "@/lib/requests/queries/read-problem-list";
 import { SUPERVISION_TABS, listSupervisionQueue } from "@/lib/requests/queries/list-supervision-queue";
+import { readSupervisionCounts } from "@/lib/read-models/queries/read-supervision-counts";
+import { shanghaiQuarter } from "@/lib/requests/quarter";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { actorOf } from "@/lib/auth/queries/load-scope-context";
 import { halfYearOf } from "@/lib/dashboard/park-visits";
@@ -345,6 +347,19 @@ describe("the supervision queue", () => {
         query,
       ).not.toContain("Sort");
     }
+  });
+});
+
+describe("the supervision tabs' counts", () => {
+  // On every finance dashboard and supervision view: each count is read from an index
+  // alone, however many items the quarter flagged for the bulletin.
+  it("read each small tab, and the quarter's bulletin items, from an index alone, never the items' rows", async () => {
+    const plans = await plansOf(() => readSupervisionCounts(prisma, NOW, shanghaiQuarter(NOW)));
+    const small = plans.filter(({ query }) => query.includes("bulletinAt"));
+    expect(small.length, "the disputes, withdrawals and bulletin counts in one statement").toBe(1);
+    const reads = nodesOf(small[0]!.plan).filter((n) => n["Relation Name"] === "Request");
+    expect(reads.length).toBe(3);
+    expect(reads.map((n) => n["Node Type"])).toEqual(["Index Only Scan", "Index Only Scan", "Index Only Scan"]);
   });
 });
 

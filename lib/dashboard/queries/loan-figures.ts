@@ -3,11 +3,12 @@
  * (SUBMITTED or ACCEPTED, as the ranking reads them; a draft or a returned one does not),
  * summed by (quarter, bank) and by (quarter, park). Amounts are fen as decimal strings.
  * Only for actors who read every submission (finance office, central bank); anyone else
- * gets nothing. Two grouped statements.
+ * gets nothing. Two grouped statements, kept under the banks' cache revision.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { areaOfRole } from "@/lib/auth/areas";
 import { canActor, type TActor } from "@/lib/auth/permissions";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 
 export type TFigureSums = { balanceFen: string; incrementFen: string; borrowers: number; firstLoans: number; creditLoans: number };
 export type TBankFigures = TFigureSums & { year: number; quarter: number; bankOrgId: string; bankName: string };
@@ -21,6 +22,15 @@ export function maySeeAllFigures(actor: TActor): boolean {
 
 export async function loanFigures(db: PrismaClient, actor: TActor, programId: string): Promise<TLoanFigures> {
   if (!maySeeAllFigures(actor)) return { quarters: [], byBank: [], byPark: [] };
+  return figuresOfPrograms(db, programId, () => readLoanFigures(db, programId));
+}
+
+// Kept per process until a return, its park figures, a bank or a park changes (the banks'
+// revision counts every one of those tables): the central bank's dashboard shows them on
+// every view.
+const figuresOfPrograms = revisionMemo<TLoanFigures>("banks");
+
+async function readLoanFigures(db: PrismaClient, programId: string): Promise<TLoanFigures> {
   const sums = `sum(f."loanBalanceFen")::text AS "balanceFen", sum(f."loanIncrementFen")::text AS "incrementFen",
     sum(f.borrowers)::int AS borrowers, sum(f."firstLoans")::int AS "firstLoans", sum(f."creditLoans")::int AS "creditLoans"`;
   const [byBank, byPark] = await Promise.all([

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 import type { RankingPeriod, RankingStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import type { TActor } from "@/lib/auth/permissions";
@@ -20,7 +21,8 @@ export type TRankingRow = {
 
 /**
  * A program's rankings of one period the actor may see (see ranking-access.ts), newest
- * first: the quarterly rankings unless asked for the annual assessments (YEAR).
+ * first: the quarterly rankings unless asked for the annual assessments (YEAR). Kept
+ * under the rankings' cache revision; callers must not change the rows.
  */
 export async function listRankings(
   db: PrismaClient,
@@ -31,8 +33,18 @@ export async function listRankings(
   if (!isUuid(programId)) return [];
   const access = await rankingAccess(db, actor);
   if (!access.where) return [];
+  const where = access.where;
+  return rankingsOf(db, JSON.stringify([programId, period, where]), () => readRankings(db, { AND: [where, { programId, period }] }));
+}
+
+// Kept per process, by program, period and what the actor may see (every ranking, or the
+// published ones), until a ranking or its entries change: the finance and central-bank
+// dashboards and the rankings page ask on every view.
+const rankingsOf = revisionMemo<TRankingRow[]>("ranking");
+
+async function readRankings(db: PrismaClient, where: Prisma.RankingWhereInput): Promise<TRankingRow[]> {
   const rows = await db.ranking.findMany({
-    where: { AND: [access.where, { programId, period }] },
+    where,
     select: {
       id: true,
       programId: true,
