@@ -1,6 +1,8 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
+import { LOCALES } from "./locales";
 import { installMessageFormatCache } from "./message-format-cache";
+import { loadMessages } from "./messages/load";
 
 describe("installMessageFormatCache", () => {
   it("parses a message once per locale and options, and formats exactly as before", () => {
@@ -32,5 +34,35 @@ describe("installMessageFormatCache", () => {
     expect(String(IntlMessageFormat.resolveLocale("zh-CN"))).toBe("zh-CN");
     expect(IntlMessageFormat.resolveLocale("zh-CN")).toBe(IntlMessageFormat.resolveLocale("zh-CN"));
     expect(String(IntlMessageFormat.resolveLocale(["en", "zh-CN"]))).toBe("en");
+  });
+
+  it("drops the named date and time styles, which no message uses, and formats every message as before", async () => {
+    const message = "截至 {when, date} 共 {count, number} 项，{count, plural, other {# 项}}";
+    const values = { when: new Date("2026-12-04T02:00:00Z"), count: 1234 };
+    const before = new IntlMessageFormat(message, "zh-CN").format(values);
+    installMessageFormatCache();
+    expect(Object.keys(IntlMessageFormat.formats.date)).toEqual([]);
+    expect(Object.keys(IntlMessageFormat.formats.time)).toEqual([]);
+    expect(Object.keys(IntlMessageFormat.formats.number).length).toBeGreaterThan(0);
+    expect(new IntlMessageFormat(message, "zh-CN").format(values)).toBe(before);
+
+    // Every message of every language: no date or time argument names a style.
+    type TNode = { type: number; style?: unknown; options?: Record<string, { value: TNode[] }>; children?: TNode[] };
+    const DATE = 3;
+    const TIME = 4;
+    const named: string[] = [];
+    const walk = (nodes: TNode[], key: string) => {
+      for (const n of nodes) {
+        if ((n.type === DATE || n.type === TIME) && typeof n.style === "string") named.push(`${key}: ${n.style}`);
+        for (const option of Object.values(n.options ?? {})) walk(option.value, key);
+        walk(n.children ?? [], key);
+      }
+    };
+    const visit = (value: unknown, locale: string, key: string) => {
+      if (typeof value === "string") walk(new IntlMessageFormat(value, locale, undefined, { ignoreTag: true }).getAst() as TNode[], key);
+      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, locale, key ? `${key}.${k}` : k);
+    };
+    for (const locale of LOCALES) visit(await loadMessages(locale), locale, "");
+    expect(named).toEqual([]);
   });
 });

@@ -44,6 +44,13 @@ export function installMessageFormatCache(): void {
     };
   }
 
+  // next-intl's translator turns the formats it hands each message into a JSON cache key
+  // on every call with values, the default named date and time styles ("short", "long", …)
+  // included: most of that key, though no message of ours uses them (a unit test checks).
+  // Without them the key is a fifth as long. A message that named one would still format,
+  // with the locale's default date or time.
+  IntlMessageFormat.formats = { ...IntlMessageFormat.formats, date: {}, time: {} };
+
   const resolveLocale = IntlMessageFormat.resolveLocale;
   const locales = new Map<string, Intl.Locale | undefined>();
   IntlMessageFormat.resolveLocale = (requested: string | string[]) => {
