@@ -9,7 +9,6 @@ import { actorOf, bankWithDescendants, type TActorSource } from "@/lib/auth/quer
 import { areaOfRole } from "@/lib/auth/areas";
 import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calendar";
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
-import { DEFAULT_RULES } from "@/lib/programs/rules";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { listSubmissionRows, type TSubmissionRow } from "@/lib/submissions/queries/list-submission-rows";
 import { summariseBankInbox, type TInboxSummary } from "@/lib/dashboard/queries/summarise-bank-inbox";
@@ -42,16 +41,7 @@ export async function loadBankDashboard(db: PrismaClient, user: TActorSource, op
   const [inbox, rates, submissions, trend] = await Promise.all([
     summariseBankInbox(db, user, now, calendar),
     program && isBank ? queryQuarterRates(db, { programId: program.id, window: current, cutoff: now, bankOrgIds: banks }) : null,
-    program && isBank
-      ? listSubmissionRows(db, user, {
-          programId: program.id,
-          quarters: [lastEnded],
-          now,
-          calendar,
-          // The newest rule version came with the program; without one, the default rule.
-          windowDays: program.rules?.quarterlyWindowDays ?? DEFAULT_RULES.quarterlyWindowDays,
-        })
-      : [],
+    program && isBank ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now, calendar }) : [],
     program && isBank ? bankScoreTrend(db, actor, program.id) : null,
   ]);
   return { current, lastEnded, inbox, rates, submissions, trend };

@@ -11,7 +11,6 @@ import { loadWorkingCalendar } from "@/lib/calendar/queries/load-working-calenda
 import { nextYearMissing } from "@/lib/calendar/next-year-missing";
 import { loadComplianceGaps, type TComplianceGaps } from "@/lib/pairings/queries/load-compliance-gaps";
 import { getCurrentProgram } from "@/lib/programs/queries/get-current-program";
-import { DEFAULT_RULES } from "@/lib/programs/rules";
 import type { TQuarterWindow } from "@/lib/ranking/quarter-window";
 import { countRequestsByStatus } from "@/lib/read-models/queries/count-requests-by-status";
 import { countSupervisionTabs } from "@/lib/requests/queries/count-supervision-tabs";
@@ -68,16 +67,7 @@ export async function loadFinanceDashboard(db: PrismaClient, user: TActorSource,
     countSupervisionTabs(db, user, now),
     program ? summariseRanking(db, actor, program.id, (r) => r.year === lastEnded.year && r.quarter === lastEnded.quarter) : null,
     program ? loadComplianceGaps(db, actor, { programId: program.id, year: program.year }) : null,
-    program
-      ? listSubmissionRows(db, user, {
-          programId: program.id,
-          quarters: [lastEnded],
-          now,
-          calendar,
-          // The newest rule version came with the program; without one, the default rule.
-          windowDays: program.rules?.quarterlyWindowDays ?? DEFAULT_RULES.quarterlyWindowDays,
-        })
-      : null,
+    program ? listSubmissionRows(db, user, { programId: program.id, quarters: [lastEnded], now, calendar }) : null,
   ]);
   const byStatus = Object.fromEntries(DASHBOARD_STATUSES.map((s) => [s, 0])) as TFinanceDashboard["byStatus"];
   for (const g of groups) if (g.status in byStatus) byStatus[g.status as keyof typeof byStatus] = g.count;

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 import { DEFAULT_RULES } from "@/lib/programs/rules";
 import { lastEndedQuarter } from "@/lib/submissions/quarter";
 
@@ -27,12 +28,20 @@ export function pickProgram(programs: readonly TSubmissionProgram[], requested: 
   return programs.find((p) => p.year === year) ?? programs.find((p) => p.year <= year + 1) ?? programs[0] ?? null;
 }
 
-/** The program's window in working days (newest rule version; the default rule without one). */
-export async function windowDaysOf(db: Pick<Prisma.TransactionClient, "programRuleVersion">, programId: string): Promise<number> {
-  const rules = await db.programRuleVersion.findFirst({
-    where: { programId },
-    orderBy: { version: "desc" },
-    select: { quarterlyWindowDays: true },
+/**
+ * The program's window in working days (newest rule version; the default rule without
+ * one). Kept per process under the programs' cache revision, which a new rule version
+ * raises: the bank and finance dashboards and the submissions page ask on every view.
+ */
+export function windowDaysOf(db: Pick<Prisma.TransactionClient, "programRuleVersion">, programId: string): Promise<number> {
+  return windowsOfPrograms(db, programId, async () => {
+    const rules = await db.programRuleVersion.findFirst({
+      where: { programId },
+      orderBy: { version: "desc" },
+      select: { quarterlyWindowDays: true },
+    });
+    return rules?.quarterlyWindowDays ?? DEFAULT_RULES.quarterlyWindowDays;
   });
-  return rules?.quarterlyWindowDays ?? DEFAULT_RULES.quarterlyWindowDays;
 }
+
+const windowsOfPrograms = revisionMemo<number>("program", 64);
