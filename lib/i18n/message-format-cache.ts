@@ -15,6 +15,9 @@
  * them with a memo. The memo holds at most MAX_ENTRIES parses: messages come from the
  * message files, not from users, so the set is small, and past the cap a message is
  * parsed as before rather than kept.
+ *
+ * Installing also empties IntlMessageFormat's named date and time styles, which no message
+ * of ours uses: next-intl serialises them into a cache key on every call with values.
  */
 import { IntlMessageFormat } from "intl-messageformat";
 

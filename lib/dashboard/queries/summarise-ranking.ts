@@ -4,7 +4,7 @@
  * is picked from listRankings, so the actor's ranking access applies. The entries are kept
  * under the rankings' and the banks' cache revisions.
  */
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { revisionMemo } from "@/lib/cache-revisions/revision-memo";
 import type { RankingStatus } from "@/lib/generated/prisma/enums";
 import type { TActor } from "@/lib/auth/permissions";
@@ -29,11 +29,18 @@ export type TRankingSummary = {
 
 export const TOP_COUNT = 3;
 
-type TEntry = { bankOrgId: string; rank: number; totalScore: Prisma.Decimal; bottomList: boolean; bank: { name: string } };
+/** A ranking's entries in rank order, with each bank's current name. */
+function readEntries(db: PrismaClient, rankingId: string) {
+  return db.rankingEntry.findMany({
+    where: { rankingId },
+    orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
+    select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
+  });
+}
 
-// A ranking's entries with each bank's current name, kept per process until a ranking or
-// a bank changes: the finance and central-bank dashboards show them on every view.
-const entriesOfRankings = revisionMemo<TEntry[]>(["ranking", "banks"]);
+// Kept per process until a ranking or a bank changes: the finance and central-bank
+// dashboards show them on every view.
+const entriesOfRankings = revisionMemo<Awaited<ReturnType<typeof readEntries>>>(["ranking", "banks"]);
 
 /** The newest ranking the predicate accepts (listRankings is newest first), summarised; null if none. */
 export async function summariseRanking(
@@ -45,13 +52,7 @@ export async function summariseRanking(
   const row = (await listRankings(db, actor, programId)).find(pick);
   if (!row) return null;
   const [entries, { unfiled }] = await Promise.all([
-    entriesOfRankings(db, row.id, () =>
-      db.rankingEntry.findMany({
-        where: { rankingId: row.id },
-        orderBy: [{ rank: "asc" }, { bankOrgId: "asc" }],
-        select: { bankOrgId: true, rank: true, totalScore: true, bottomList: true, bank: { select: { name: true } } },
-      }),
-    ),
+    entriesOfRankings(db, row.id, () => readEntries(db, row.id)),
     readSnapshotBanks(db, row),
   ]);
   const notFiled = entries.filter((e) => unfiled.has(e.bankOrgId)).length;
